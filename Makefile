@@ -1,0 +1,40 @@
+# payobs: everything a new user needs, from a machine with only Python 3.11+ and make.
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PAYOBS := $(VENV)/bin/payobs
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: install demo test dev bench doctor clean
+
+# uv is installed into a private tool environment; the project's own
+# environment (.venv) is then built exactly from the committed uv.lock.
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.synced
+
+demo: install
+	$(PAYOBS) demo
+
+test: install
+	$(VENV)/bin/python -m pytest
+
+dev: install
+	$(PAYOBS) dev
+
+bench: install
+	$(PAYOBS) bench
+
+doctor: install
+	$(PAYOBS) doctor
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .payobs .pytest_cache

@@ -1,0 +1,176 @@
+"""Stage 3: normalize each parsed payload to a canonical event, or keep it as unprocessed with a reason."""
+
+from __future__ import annotations
+
+import csv
+import json
+import tempfile
+from collections import Counter
+from datetime import datetime
+
+import dagster as dg
+import psycopg
+from psycopg import sql
+
+from payobs_pipeline.assets.partitions import Window, window_partitions, windows_of
+from payobs_pipeline.assets.payloads import parsed_payloads
+from payobs_pipeline.normalization.formats import ParsedPayload
+from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping, MappingError
+from payobs_pipeline.normalization.normalize import Deferral, Normalizer
+from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, copy_out, lock_window
+
+EVENT_COLUMNS = (
+    "lake_id", "transactional_id", "partition_key", "lake_created_at", "event_time", "provider",
+    "provider_transaction_id", "merchant_id", "merchant_name", "country", "payment_method", "card_brand",
+    "status_category", "failure_reason", "failure_source", "decline_type", "raw_status", "raw_reason_code",
+    "amount_minor", "currency", "normalization_method", "confidence",
+)
+UNPROCESSED_COLUMNS = ("lake_id", "partition_key", "stage", "reason_code", "detail", "provider", "fingerprint")
+
+# Retries of unprocessed events: exponential backoff from RETRY_BASE_MINUTES, then dead letter.
+MAX_ATTEMPTS = 5
+RETRY_BASE_MINUTES = 30
+# Unprocessed rows wait on disk past this size, so memory stays flat on a bad window.
+_SPOOL_BYTES = 8 * 1024 * 1024
+
+
+def load_learned_mappings(conn: psycopg.Connection) -> dict[str, CompiledMapping]:
+    """Active learned mappings by shape fingerprint; a spec that no longer compiles is skipped."""
+    learned = {}
+    for fingerprint, spec in conn.execute(
+        "SELECT fingerprint, spec FROM normalization_mappings WHERE state = 'active' AND source <> 'builtin'"
+    ):
+        try:
+            learned[fingerprint] = CompiledMapping(spec)
+        except MappingError:
+            continue
+    return learned
+
+
+def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, event: CanonicalEvent) -> tuple:
+    return (
+        lake_id, transactional_id, window.partition_key, created_at, event.event_time, event.provider,
+        event.provider_transaction_id, event.merchant_id, event.merchant_name, event.country,
+        event.payment_method, event.card_brand, event.status_category, event.failure_reason,
+        event.failure_source, event.decline_type, event.raw_status, event.raw_reason_code,
+        event.amount_minor, event.currency, event.normalization_method, event.confidence,
+    )
+
+
+def normalize_window(warehouse: WarehouseDatabase, window: Window, normalizer: Normalizer | None = None) -> Counter:
+    """Replace the window's events and reconcile its unprocessed events; returns counts for metadata."""
+    counts: Counter = Counter()
+    parsed = sql.SQL(
+        "SELECT lake_id, transactional_id, created_at, merchant::text, format, provider_hint, body::text, "
+        "parse_error, parse_detail, fingerprint FROM parsed_payloads WHERE partition_key = {}"
+    ).format(sql.Literal(window.partition_key))
+    types = ["uuid", "uuid", "timestamptz", "text", "text", "text", "text", "text", "text", "text"]
+    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, mode="w+", newline="")
+    unprocessed = csv.writer(spool)
+
+    def keep_unprocessed(lake_id, stage, reason, detail, provider, fingerprint):
+        counts[f"unprocessed:{reason}"] += 1
+        unprocessed.writerow((lake_id, window.partition_key, stage, reason, (detail or "")[:500], provider, fingerprint))
+
+    def events(reader):
+        for (lake_id, transactional_id, created_at, merchant, fmt, hint, body, parse_error, parse_detail,
+             fingerprint) in copy_out(reader, parsed, types):
+            if parse_error:
+                keep_unprocessed(lake_id, "parse", parse_error, parse_detail, hint, None)
+                continue
+            payload = ParsedPayload(fmt, json.loads(body), {"provider": hint} if hint else {})
+            outcome = normalizer.normalize(payload, json.loads(merchant) if merchant else None)
+            if isinstance(outcome, Deferral):
+                keep_unprocessed(lake_id, "normalize", outcome.reason_code, outcome.detail, outcome.provider,
+                                 outcome.fingerprint)
+                continue
+            counts[f"method:{outcome.normalization_method}"] += 1
+            counts[f"provider:{outcome.provider}"] += 1
+            counts[f"status:{outcome.status_category}"] += 1
+            yield _event_row(lake_id, transactional_id, window, created_at, outcome)
+
+    with warehouse.connection() as reader, warehouse.connection() as writer:
+        if normalizer is None:
+            normalizer = Normalizer(learned=load_learned_mappings(reader))
+        lock_window(writer, "normalized_events", window.partition_key)
+        writer.execute("DELETE FROM normalized_events WHERE partition_key = %s", (window.partition_key,))
+        counts["events"] = copy_in(writer, "normalized_events", EVENT_COLUMNS, events(reader))
+        spool.seek(0)
+        counts["unprocessed"] = _reconcile_unprocessed(writer, window, spool)
+    return counts
+
+
+def _reconcile_unprocessed(conn: psycopg.Connection, window: Window, spool) -> int:
+    """Upsert this run's unprocessed rows (attempts count up, backoff grows) and resolve the rest."""
+    conn.execute(
+        "CREATE TEMP TABLE unprocessed_window (lake_id uuid, partition_key text, stage text, reason_code text, "
+        "detail text, provider text, fingerprint text) ON COMMIT DROP"
+    )
+    with conn.cursor() as cur, cur.copy(
+        "COPY unprocessed_window FROM STDIN (FORMAT csv)"
+    ) as copy:
+        while block := spool.read(1 << 16):
+            copy.write(block)
+    conn.execute(
+        """
+        INSERT INTO unprocessed_events AS u
+            (lake_id, partition_key, stage, reason_code, detail, provider, fingerprint,
+             attempts, next_attempt_at, state)
+        SELECT lake_id, partition_key, stage, reason_code, NULLIF(detail, ''), NULLIF(provider, ''),
+               NULLIF(fingerprint, ''), 1, now() + make_interval(mins => %(base)s), 'RETRYING'
+        FROM unprocessed_window
+        ON CONFLICT (lake_id) DO UPDATE SET
+            partition_key = excluded.partition_key,
+            stage = excluded.stage,
+            reason_code = excluded.reason_code,
+            detail = excluded.detail,
+            provider = excluded.provider,
+            fingerprint = excluded.fingerprint,
+            attempts = CASE WHEN u.state = 'RESOLVED' THEN 1 ELSE u.attempts + 1 END,
+            state = CASE WHEN u.state <> 'RESOLVED' AND u.attempts + 1 >= %(max)s THEN 'DEAD_LETTER'
+                         ELSE 'RETRYING' END,
+            next_attempt_at = CASE
+                WHEN u.state <> 'RESOLVED' AND u.attempts + 1 >= %(max)s THEN NULL
+                WHEN u.state = 'RESOLVED' THEN now() + make_interval(mins => %(base)s)
+                ELSE now() + make_interval(mins => %(base)s * power(2, u.attempts)::int) END,
+            updated_at = now()
+        """,
+        {"base": RETRY_BASE_MINUTES, "max": MAX_ATTEMPTS},
+    )
+    conn.execute(
+        """
+        UPDATE unprocessed_events u SET state = 'RESOLVED', next_attempt_at = NULL, updated_at = now()
+        WHERE u.partition_key = %s AND u.state <> 'RESOLVED'
+          AND NOT EXISTS (SELECT 1 FROM unprocessed_window w WHERE w.lake_id = u.lake_id)
+        """,
+        (window.partition_key,),
+    )
+    return conn.execute("SELECT count(*) FROM unprocessed_window").fetchone()[0]
+
+
+def _breakdown(totals: Counter, prefix: str) -> dict[str, int]:
+    return dict(sorted(((k[len(prefix):], v) for k, v in totals.items() if k.startswith(prefix)),
+                       key=lambda kv: -kv[1]))
+
+
+@dg.asset(
+    partitions_def=window_partitions,
+    deps=[parsed_payloads],
+    group_name="payobs",
+    kinds={"postgres"},
+    description="One canonical payment event per normalized lake row; the rest go to unprocessed_events.",
+)
+def normalized_events(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase):
+    totals: Counter = Counter()
+    for window in windows_of(context):
+        totals.update(normalize_window(warehouse, window))
+    return dg.MaterializeResult(
+        metadata={
+            "events": dg.MetadataValue.int(totals["events"]),
+            "unprocessed": dg.MetadataValue.int(totals["unprocessed"]),
+            "by_method": dg.MetadataValue.json(_breakdown(totals, "method:")),
+            "by_provider": dg.MetadataValue.json(_breakdown(totals, "provider:")),
+            "by_status": dg.MetadataValue.json(_breakdown(totals, "status:")),
+            "unprocessed_by_reason": dg.MetadataValue.json(_breakdown(totals, "unprocessed:")),
+        }
+    )

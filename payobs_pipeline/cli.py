@@ -1,0 +1,307 @@
+"""``payobs``: the operator's and analyst's front door (Dagster's UI is the other)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from payobs_pipeline import settings
+from payobs_pipeline.assets.partitions import WINDOW_LENGTH, Window
+
+DEMO_WINDOWS = 4
+DEMO_ROWS = 20_000
+DEMO_SEED = 7
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _dagster_instance():
+    """The persistent instance (Postgres storage per dagster.yaml) when run from the project, else ephemeral."""
+    import dagster as dg
+
+    settings.export_environment()
+    home = Path(os.environ.get("DAGSTER_HOME") or Path.cwd())
+    if (home / "dagster.yaml").exists():
+        os.environ["DAGSTER_HOME"] = str(home.resolve())
+        return dg.DagsterInstance.get()
+    return dg.DagsterInstance.ephemeral()
+
+
+def _warehouse():
+    from payobs_pipeline.resources.warehouse import WarehouseDatabase
+
+    warehouse = WarehouseDatabase()
+    warehouse.migrate()
+    return warehouse
+
+
+def _windows_between(first: str, last: str) -> list[Window]:
+    start, end = Window.from_key(first), Window.from_key(last)
+    if end.start < start.start:
+        raise click.BadParameter(f"--to {last} is before --from {first}")
+    windows, current = [], start
+    while current.start <= end.start:
+        windows.append(current)
+        current = Window.containing(current.end)
+    return windows
+
+
+def materialize_windows(windows: list[Window]) -> None:
+    """Materialize every asset for each window, in process, on the persistent instance."""
+    import dagster as dg
+
+    from payobs_pipeline.definitions import ASSETS, default_resources
+
+    instance = _dagster_instance()
+    for number, window in enumerate(windows, 1):
+        began = time.perf_counter()
+        result = dg.materialize(
+            ASSETS, partition_key=window.partition_key, resources=default_resources(), instance=instance,
+            raise_on_error=False,
+        )
+        if not result.success:
+            failures = [e.message for e in result.all_events if e.is_failure]
+            raise click.ClickException(f"window {window.partition_key} failed: {failures[:1]}")
+        counts = {
+            m.asset_key.to_user_string(): m.metadata
+            for m in (e.event_specific_data.materialization for e in result.get_asset_materialization_events())
+        }
+        events = counts.get("normalized_events", {})
+        _say(
+            f"[{number}/{len(windows)}] {window.partition_key}: "
+            f"{counts.get('raw_lake_batch', {}).get('lake_rows').value if 'raw_lake_batch' in counts else '?'} lake rows, "
+            f"{events['events'].value if 'events' in events else '?'} events, "
+            f"{events['unprocessed'].value if 'unprocessed' in events else '?'} unprocessed "
+            f"({time.perf_counter() - began:.1f}s)"
+        )
+
+
+@click.group()
+def main() -> None:
+    """payobs: payment observability on Dagster."""
+
+
+# --- lake ---------------------------------------------------------------------
+
+
+@main.group()
+def lake() -> None:
+    """The raw data lake (raw_transactions)."""
+
+
+def _parse_start(value: str | None, windows: int) -> datetime:
+    if value is None:  # the last `windows` closed windows
+        return Window.containing(datetime.now(timezone.utc)).start - windows * WINDOW_LENGTH
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return Window.containing(moment).start
+
+
+def seed_lake_rows(rows: int, start: datetime, windows: int, seed: int) -> int:
+    import psycopg
+
+    from payobs_pipeline.lake.seed import ensure_lake_table, seed_lake
+
+    began = time.perf_counter()
+    with psycopg.connect(settings.lake_url()) as conn:
+        ensure_lake_table(conn)
+
+        def progress(done: int) -> None:
+            if done % 50_000 == 0 or done == rows:
+                _say(f"  seeded {done:,}/{rows:,} rows")
+
+        written = seed_lake(conn, rows=rows, start=start, windows=windows, seed=seed, on_progress=progress)
+    elapsed = time.perf_counter() - began
+    _say(f"lake: {written:,} rows over {windows} windows from {start:%Y-%m-%d %H:%M} UTC "
+         f"in {elapsed:.1f}s ({rows / max(elapsed, 1e-9):,.0f} rows/s)")
+    return written
+
+
+@lake.command("seed")
+@click.option("--rows", default=10_000, show_default=True, help="How many lake rows to write.")
+@click.option("--start", default=None, help="ISO time of the first window (aligned to 00:00/12:00 UTC). "
+              "Default: so that the windows end with the last closed one.")
+@click.option("--windows", default=2, show_default=True, help="How many 12-hour windows to spread them over.")
+@click.option("--seed", default=1, show_default=True, help="Random seed: same seed, same rows.")
+def lake_seed(rows: int, start: str | None, windows: int, seed: int) -> None:
+    """Write realistic synthetic payment records into the lake (COPY)."""
+    seed_lake_rows(rows, _parse_start(start, windows), windows, seed)
+
+
+# --- pipeline -------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--partition", "partition", default=None, help="One window key, e.g. 2026-11-27-00:00.")
+@click.option("--from", "first", default=None, help="First window key of a range.")
+@click.option("--to", "last", default=None, help="Last window key of a range (inclusive).")
+def materialize(partition: str | None, first: str | None, last: str | None) -> None:
+    """Materialize the pipeline for one window or a range of windows, in process."""
+    if partition and (first or last):
+        raise click.UsageError("give --partition or --from/--to, not both")
+    if partition:
+        windows = [Window.from_key(partition)]
+    elif first and last:
+        windows = _windows_between(first, last)
+    else:
+        raise click.UsageError("give --partition KEY or --from KEY --to KEY")
+    materialize_windows(windows)
+
+
+# --- metrics --------------------------------------------------------------------
+
+SUMMARY_SQL = """
+SELECT provider,
+       sum(attempts) AS attempts, sum(approved) AS approved, sum(declined) AS declined,
+       sum(errored) AS errors, sum(pending) AS pending, sum(refunded) AS refunds, sum(chargebacks) AS chargebacks,
+       round(100.0 * sum(approved) / NULLIF(sum(attempts), 0), 2) AS approval_pct
+FROM approval_metrics
+WHERE partition_key >= %(first)s AND partition_key <= %(last)s
+GROUP BY provider ORDER BY sum(attempts) DESC
+"""
+TOP_REASONS_SQL = """
+SELECT failure_reason, sum(failures) AS failures,
+       round(100.0 * sum(failures) / NULLIF(sum(sum(failures)) OVER (), 0), 2) AS pct_of_failures
+FROM failure_reason_metrics
+WHERE partition_key >= %(first)s AND partition_key <= %(last)s
+GROUP BY failure_reason ORDER BY sum(failures) DESC LIMIT 10
+"""
+
+
+def _query_frame(query: str, params: dict) -> pd.DataFrame:
+    warehouse = _warehouse()
+    with warehouse.connection() as conn, conn.cursor() as cur:
+        cur.execute(query, params)
+        return pd.DataFrame(cur.fetchall(), columns=[c.name for c in cur.description])
+
+
+def print_metrics(first: str, last: str) -> None:
+    params = {"first": first, "last": last}
+    by_provider = _query_frame(SUMMARY_SQL, params)
+    reasons = _query_frame(TOP_REASONS_SQL, params)
+    click.echo(f"\nApproval by provider, windows {first} .. {last}")
+    if by_provider.empty:
+        click.echo("  (no metrics yet: run `payobs materialize` first)")
+        return
+    totals = by_provider.drop(columns=["provider", "approval_pct"]).sum()
+    overall = 100.0 * float(totals["approved"]) / max(float(totals["attempts"]), 1.0)
+    click.echo(by_provider.to_string(index=False))
+    click.echo(f"\nOverall: {int(totals['attempts']):,} attempts, approval rate {overall:.2f}%")
+    click.echo("\nTop failure reasons")
+    click.echo(reasons.to_string(index=False))
+
+
+@main.group()
+def metrics() -> None:
+    """Failure metrics."""
+
+
+@metrics.command("summary")
+@click.option("--from", "first", default="0000", help="First window key (default: all).")
+@click.option("--to", "last", default="9999", help="Last window key (default: all).")
+def metrics_summary(first: str, last: str) -> None:
+    """Approval rates per provider and the top failure reasons."""
+    print_metrics(first, last)
+
+
+# --- demo, dev, doctor ------------------------------------------------------------
+
+
+@main.command()
+@click.option("--rows", default=DEMO_ROWS, show_default=True)
+@click.option("--windows", default=DEMO_WINDOWS, show_default=True)
+def demo(rows: int, windows: int) -> None:
+    """Seed the last few windows, materialize them and print the metrics."""
+    began = time.perf_counter()
+    start = _parse_start(None, windows)
+    _say(f"payobs demo: {rows:,} rows over the last {windows} closed windows")
+    seed_lake_rows(rows, start, windows, DEMO_SEED)
+    demo_windows = [Window.containing(start + i * WINDOW_LENGTH) for i in range(windows)]
+    materialize_windows(demo_windows)
+    print_metrics(demo_windows[0].partition_key, demo_windows[-1].partition_key)
+    _say(f"\ndemo done in {time.perf_counter() - began:.1f}s — explore it with `make dev` (Dagster UI)")
+
+
+@main.command()
+@click.option("--port", default=3000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def dev(port: int, host: str) -> None:
+    """The Dagster UI and daemon on the same storage and databases as the CLI."""
+    settings.export_environment()
+    _warehouse()
+    os.environ["DAGSTER_HOME"] = str(Path.cwd().resolve())
+    dagster = Path(sys.executable).with_name("dagster")
+    command = [str(dagster), "dev", "-w", "workspace.yaml", "-h", host, "-p", str(port)]
+    _say(f"Dagster UI on http://{host}:{port} (Ctrl-C to stop)")
+    os.execv(command[0], command)
+
+
+@main.command()
+def doctor() -> None:
+    """Check databases, migrations, the LLM configuration and the unprocessed backlog."""
+    import psycopg
+
+    from payobs_pipeline.warehouse import migrate
+
+    problems = 0
+
+    def check(name: str, action) -> None:
+        nonlocal problems
+        try:
+            click.echo(f"  ok    {name}: {action()}")
+        except Exception as exc:  # doctor reports every failure instead of stopping at the first
+            problems += 1
+            click.echo(f"  FAIL  {name}: {type(exc).__name__}: {exc}")
+
+    def ping(url: str) -> str:
+        with psycopg.connect(settings.libpq_url(url), connect_timeout=5) as conn:
+            version = conn.execute("SHOW server_version").fetchone()[0]
+        return f"PostgreSQL {version} at {settings.redact(url)}"
+
+    def migrations() -> str:
+        url, schema = settings.warehouse_url(), settings.warehouse_schema()
+        current, head = migrate.current_revision(url, schema), migrate.head_revision()
+        if current != head:
+            raise RuntimeError(f"schema {schema} at {current}, code expects {head}: run any pipeline command")
+        return f"schema {schema} at head {head}"
+
+    def lake_table() -> str:
+        with psycopg.connect(settings.lake_url(), connect_timeout=5) as conn:
+            count = conn.execute("SELECT count(*) FROM raw_transactions").fetchone()[0]
+        return f"raw_transactions has {count:,} rows"
+
+    def backlog() -> str:
+        with _warehouse().connection() as conn:
+            rows = dict(conn.execute("SELECT state, count(*) FROM unprocessed_events GROUP BY state").fetchall())
+        return ", ".join(f"{state} {rows.get(state, 0):,}" for state in ("RETRYING", "DEAD_LETTER", "RESOLVED"))
+
+    def llm() -> str:
+        if not os.environ.get("OPENAI_API_KEY"):
+            return "not configured (OPENAI_API_KEY unset): LLM steps are off, unknown shapes stay unprocessed"
+        base = os.environ.get("PAYOBS_LLM_BASE_URL", "https://api.openai.com/v1")
+        model = os.environ.get("PAYOBS_LLM_MODEL", settings.DEFAULT_LLM_MODEL)
+        return f"configured: model {model} at {base}"
+
+    click.echo("payobs doctor")
+    check("lake database", lambda: ping(settings.lake_url()))
+    check("lake table", lake_table)
+    check("warehouse database", lambda: ping(settings.warehouse_url()))
+    check("warehouse migrations", migrations)
+    check("dagster storage", lambda: ping(settings.dagster_storage_url()))
+    check("unprocessed backlog", backlog)
+    check("LLM", llm)
+    if problems:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

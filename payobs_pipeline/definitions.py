@@ -1,0 +1,26 @@
+"""The one place the pipeline is assembled: assets, checks, resources, schedules and sensors."""
+
+import dagster as dg
+
+from payobs_pipeline.assets.events import normalized_events
+from payobs_pipeline.assets.lake_batch import raw_lake_batch
+from payobs_pipeline.assets.metrics import approval_metrics, failure_reason_metrics
+from payobs_pipeline.assets.payloads import parsed_payloads
+from payobs_pipeline.automation.schedules import window_job, window_schedule
+from payobs_pipeline.resources.lake import LakeDatabase
+from payobs_pipeline.resources.warehouse import WarehouseDatabase
+
+ASSETS = [raw_lake_batch, parsed_payloads, normalized_events, approval_metrics, failure_reason_metrics]
+
+
+def default_resources() -> dict:
+    """Resources configured from the environment (URLs resolved when a run starts, not at import)."""
+    return {"lake": LakeDatabase(), "warehouse": WarehouseDatabase()}
+
+
+defs = dg.Definitions(
+    assets=ASSETS,
+    jobs=[window_job],
+    schedules=[window_schedule],
+    resources=default_resources(),
+)

@@ -1,0 +1,279 @@
+"""Heuristic normalizer for payloads of providers we have no mapping for.
+
+It looks for canonical fields under common names (English, Spanish and
+Portuguese: ``amount``/``monto``/``valor``, ``status``/``estado``/``situacao``)
+and reads status and reason words from value dictionaries. It returns an event
+with a confidence; the cascade keeps it only above a configurable threshold,
+otherwise the payload is deferred rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from payobs_pipeline.normalization import currency as currency_codes
+from payobs_pipeline.normalization.event_time import parse_event_time
+from payobs_pipeline.normalization.mapping import REASON_TABLES, CanonicalEvent, UnmappedPayload
+from payobs_pipeline.normalization.taxonomy import (
+    FAILURE_STATUSES,
+    REASON_DEFAULTS,
+    FailureReason,
+    PaymentMethod,
+    StatusCategory,
+)
+
+DEFAULT_THRESHOLD = 0.7
+
+
+def _names(*names: str) -> tuple[str, ...]:
+    return tuple(_key(n) for n in names)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+STATUS_FIELDS = _names(
+    "status", "state", "result", "outcome", "transaction_status", "payment_status", "txn_status", "estado",
+    "estado_pago", "estatus", "situacion", "situacao", "status_pagamento", "resultado", "resultcode",
+)
+REASON_FIELDS = _names(
+    "reason_code", "decline_code", "decline_reason", "failure_code", "failure_reason", "error_code", "response_code",
+    "reason", "error", "error_message", "message", "motivo", "motivo_rechazo", "codigo_error", "razon", "codigo_motivo",
+    "motivo_recusa", "mensagem", "status_detail", "detail",
+)
+AMOUNT_FIELDS = _names(
+    "amount", "amt", "total", "total_amount", "transaction_amount", "amount_value", "value", "monto", "importe",
+    "monto_total", "valor", "valor_total", "quantia", "sum",
+)
+MINOR_AMOUNT_FIELDS = _names("amount_cents", "amount_minor", "cents", "centavos", "amount_in_cents", "minor_amount")
+CURRENCY_FIELDS = _names("currency", "currency_code", "cur", "ccy", "iso_currency", "moneda", "divisa", "moeda")
+ID_FIELDS = _names(
+    "transaction_id", "txn_id", "txn_ref", "payment_id", "id", "reference", "ref", "order_id", "id_transaccion",
+    "referencia", "transacao_id", "id_transacao", "codigo",
+)
+TIME_FIELDS = _names(
+    "created_at", "created", "timestamp", "event_time", "date", "datetime", "time", "fecha", "fecha_creacion",
+    "data", "data_criacao", "data_transacao", "processed_at", "updated_at",
+)
+METHOD_FIELDS = _names(
+    "payment_method", "method", "payment_type", "payment_method_type", "tipo_pago", "metodo_pago", "medio_pago",
+    "forma_pagamento", "meio_pagamento", "forma_pago",
+)
+COUNTRY_FIELDS = _names("country", "country_code", "pais", "billing_country")
+
+_S = StatusCategory
+STATUS_WORDS: dict[str, StatusCategory] = {
+    **dict.fromkeys(
+        ["approved", "approve", "success", "succeeded", "successful", "paid", "captured", "settled", "completed",
+         "complete", "authorized", "authorised", "accepted", "ok", "aprobado", "aprobada", "aprovado", "aprovada",
+         "pagado", "pagada", "pago", "paga", "autorizado", "autorizada", "confirmado", "confirmada", "concluido",
+         "concluida", "liquidado", "liquidada", "acreditado", "acreditada", "exitoso", "exitosa", "sucesso",
+         "capturado", "capturada"],
+        _S.APPROVED,
+    ),
+    **dict.fromkeys(
+        ["declined", "decline", "refused", "rejected", "denied", "failed", "rechazado", "rechazada", "denegado",
+         "denegada", "recusado", "recusada", "negado", "negada", "rejeitado", "rejeitada", "reprovado",
+         "reprovada", "no_autorizado", "nao_autorizado", "fallido", "fallida"],
+        _S.DECLINED,
+    ),
+    **dict.fromkeys(["error", "erro", "errored", "system_error", "falha", "falla"], _S.ERROR),
+    **dict.fromkeys(["timeout", "timed_out", "unknown", "indeterminado", "desconocido"], _S.UNKNOWN),
+    **dict.fromkeys(
+        ["pending", "processing", "in_process", "in_progress", "created", "initiated", "waiting", "pendiente",
+         "pendente", "en_proceso", "em_processamento", "processando", "aguardando", "aguardando_pagamento",
+         "em_analise", "en_revision", "requires_action", "authorizing"],
+        _S.PENDING,
+    ),
+    **dict.fromkeys(
+        ["cancelled", "canceled", "voided", "void", "expired", "abandoned", "cancelado", "cancelada", "anulado",
+         "anulada", "expirado", "expirada", "vencido", "vencida"],
+        _S.CANCELLED,
+    ),
+    **dict.fromkeys(
+        ["refunded", "refund", "partially_refunded", "reembolsado", "reembolsada", "devuelto", "devuelta",
+         "estornado", "estornada", "devolvido", "devolvida", "reversed"],
+        _S.REFUNDED,
+    ),
+    **dict.fromkeys(
+        ["chargeback", "charged_back", "chargedback", "disputed", "dispute", "contracargo", "contestado",
+         "contestada", "disputa"],
+        _S.CHARGEBACK,
+    ),
+}
+
+_R = FailureReason
+# Keyword → reason, first match wins, so the more specific phrases come first.
+REASON_WORDS: tuple[tuple[re.Pattern[str], FailureReason], ...] = tuple(
+    (re.compile(pattern), reason)
+    for pattern, reason in [
+        (r"insufficient|fondos insuficientes|saldo insuficiente|sin fondos|not enough|nsf", _R.INSUFFICIENT_FUNDS),
+        (r"expired card|card expired|expirad|vencid", _R.EXPIRED_CARD),
+        (r"cvv|cvc|security code|codigo de seguridad|código de seguridad|codigo de seguranca", _R.INCORRECT_CVC),
+        (r"stolen|lost card|robad|perdid|roubad", _R.LOST_OR_STOLEN_CARD),
+        (r"suspected fraud|fraud|fraude", _R.SUSPECTED_FRAUD),
+        (r"risk|riesgo|risco|blacklist|blocked by", _R.RISK_REJECTED),
+        (r"limit|límite|limite|velocity", _R.LIMIT_EXCEEDED),
+        (r"timeout|timed out|tiempo de espera|tempo esgotado", _R.TIMEOUT),
+        (r"3ds|3-d secure|authentication failed|autenticaci|autenticaç", _R.AUTHENTICATION_FAILED),
+        (r"invalid card|card number|tarjeta inv|cartão inv|cartao inv|numero de tarjeta", _R.INVALID_CARD_DATA),
+        (r"restricted|blocked card|tarjeta bloqueada|cartão bloqueado|cartao bloqueado", _R.RESTRICTED_CARD),
+        (r"duplicat", _R.DUPLICATE),
+        (r"not permitted|not allowed|no permitid|não permitid|nao permitid", _R.TRANSACTION_NOT_PERMITTED),
+        (r"issuer unavailable|emisor no disponible|emissor indispon", _R.ISSUER_UNAVAILABLE),
+        (r"do not honou?r|generic|declined by issuer|no autorizad|não autorizad|nao autorizad", _R.GENERIC_DECLINE),
+        (r"processing error|system error|internal error|error de procesamiento|erro de processamento",
+         _R.PROCESSING_ERROR),
+    ]
+)
+
+_M = PaymentMethod
+METHOD_WORDS: dict[str, PaymentMethod] = {
+    **dict.fromkeys(["card", "credit_card", "debit_card", "credit", "debit", "tarjeta", "tarjeta_credito",
+                     "cartao", "cartao_credito", "credito", "debito", "visa", "mastercard", "amex"], _M.CARD),
+    "pix": _M.PIX,
+    "boleto": _M.BOLETO,
+    **dict.fromkeys(["oxxo", "efecty", "pagofacil", "rapipago", "baloto", "cash", "voucher", "ticket",
+                     "efectivo", "pago_efectivo"], _M.CASH_VOUCHER),
+    **dict.fromkeys(["wallet", "paypal", "apple_pay", "google_pay", "mercadopago", "account_money",
+                     "digital_wallet", "billetera"], _M.WALLET),
+    **dict.fromkeys(["bank_transfer", "transfer", "spei", "pse", "transferencia", "ted", "wire", "ach_credit"],
+                    _M.BANK_TRANSFER),
+    **dict.fromkeys(["direct_debit", "sepa", "sepa_debit", "ach", "debito_automatico"], _M.DIRECT_DEBIT),
+    **dict.fromkeys(["bnpl", "klarna", "affirm", "afterpay", "installments_bnpl"], _M.BNPL),
+}
+
+
+def _flatten(body: Any) -> dict[str, Any]:
+    """Scalar fields of the document and of its nested objects (two levels), by folded name.
+
+    Top-level names win over nested ones; this keeps ``status`` of the payment
+    ahead of ``customer.status``.
+    """
+    fields: dict[str, Any] = {}
+    frontier = [body]
+    for _ in range(3):
+        nested = []
+        for node in frontier:
+            if isinstance(node, list) and node:
+                node = node[0]
+            if not isinstance(node, dict):
+                continue
+            for name, value in node.items():
+                if isinstance(value, (dict, list)):
+                    nested.append(value)
+                elif value is not None and value != "":
+                    fields.setdefault(_key(str(name)), value)
+        frontier = nested
+    return fields
+
+
+def _first(fields: dict[str, Any], names: tuple[str, ...]) -> tuple[str | None, Any]:
+    for name in names:
+        if name in fields:
+            return name, fields[name]
+    return None, None
+
+
+def _word(value: Any) -> str:
+    return re.sub(r"[\s\-]+", "_", str(value).strip().lower())
+
+
+def reason_from_text(text: str) -> FailureReason | None:
+    """A failure reason from a code or a message, in English, Spanish or Portuguese."""
+    iso = REASON_TABLES["iso8583"].get(text.strip().lower())
+    if iso is not None:
+        return iso.reason
+    lowered = text.lower()
+    for pattern, reason in REASON_WORDS:
+        if pattern.search(lowered):
+            return reason
+    return None
+
+
+def normalize(body: Any, provider: str | None = None) -> CanonicalEvent | UnmappedPayload | None:
+    """A best-effort canonical event with a confidence, an amount/currency error, or None."""
+    fields = _flatten(body)
+    _, raw_status = _first(fields, STATUS_FIELDS)
+    if raw_status is None or isinstance(raw_status, bool):
+        return None
+    status = STATUS_WORDS.get(_word(raw_status))
+    if status is None:
+        return None
+    confidence = 0.5
+
+    amount_minor = currency = None
+    _, raw_currency = _first(fields, CURRENCY_FIELDS)
+    minor_name, raw_minor = _first(fields, MINOR_AMOUNT_FIELDS)
+    _, raw_amount = _first(fields, AMOUNT_FIELDS)
+    if raw_currency is not None and (raw_minor is not None or raw_amount is not None):
+        try:
+            currency = currency_codes.normalize_currency(str(raw_currency))
+            if raw_minor is not None:
+                amount_minor = currency_codes.to_minor_units(raw_minor, currency, "minor")
+                confidence += 0.2
+            else:
+                amount_minor = currency_codes.to_minor_units(raw_amount, currency, "major")
+                # A bare integer could be major or minor units: say so in the confidence.
+                confidence += 0.2 if _has_decimal_point(raw_amount) else 0.1
+        except currency_codes.AmountError as exc:
+            return UnmappedPayload(exc.reason_code, f"heuristic: {exc}")
+
+    _, raw_id = _first(fields, ID_FIELDS)
+    if raw_id is not None:
+        confidence += 0.1
+    _, raw_time = _first(fields, TIME_FIELDS)
+    event_time = parse_event_time(raw_time) if raw_time is not None else None
+    if event_time is not None:
+        confidence += 0.1
+
+    reason = source = decline_type = None
+    _, raw_reason = _first(fields, REASON_FIELDS)
+    if status in FAILURE_STATUSES:
+        reason = reason_from_text(str(raw_reason)) if raw_reason is not None else None
+        if reason is None:
+            reason = FailureReason.TIMEOUT if _word(raw_status) in ("timeout", "timed_out") else FailureReason.UNKNOWN
+            confidence -= 0.1
+        source, decline_type = REASON_DEFAULTS[reason]
+
+    _, raw_method = _first(fields, METHOD_FIELDS)
+    method = METHOD_WORDS.get(_word(raw_method), PaymentMethod.OTHER) if raw_method is not None else None
+    _, raw_country = _first(fields, COUNTRY_FIELDS)
+    country = str(raw_country).upper() if raw_country and len(str(raw_country)) == 2 else None
+
+    return CanonicalEvent(
+        provider=provider or "unknown",
+        status_category=status,
+        failure_reason=reason,
+        failure_source=source,
+        decline_type=decline_type,
+        raw_status=str(raw_status),
+        raw_reason_code=str(raw_reason) if raw_reason is not None and status in FAILURE_STATUSES else None,
+        amount_minor=amount_minor,
+        currency=currency,
+        event_time=event_time,
+        payment_method=method,
+        card_brand=None,
+        country=country if country and country.isalpha() else None,
+        provider_transaction_id=str(raw_id) if raw_id is not None else None,
+        merchant_id=None,
+        merchant_name=None,
+        variant="heuristic",
+        normalization_method="heuristic",
+        confidence=round(min(confidence, 1.0), 3),
+    )
+
+
+def _has_decimal_point(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, str):
+        try:
+            Decimal(value)
+        except InvalidOperation:
+            return False
+        return "." in value or "," in value
+    return False

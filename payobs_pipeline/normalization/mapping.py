@@ -1,0 +1,472 @@
+"""The one mapping engine: applies a declarative mapping spec to a parsed payload.
+
+A *mapping spec* is plain JSON-serializable data (so a learned spec proposed by
+the LLM is stored and applied exactly like a built-in one). It says where each
+canonical field lives in a provider's document and how the provider's words
+translate into the taxonomy:
+
+    {
+      "provider": "stripe",
+      "aliases": ["stripe"],                       # provider hint values naming it
+      "detect": [{"path": "object", "in": ["charge"], "weight": 0.6}, ...],
+      "amount_unit": "minor" | "major",
+      "fields": {"status": ["status"], "amount": ["amount"], ...},
+      "status_map": {"succeeded": "APPROVED", ...},
+      "reason_map": {"insufficient_funds": "INSUFFICIENT_FUNDS",
+                     "20051": {"reason": "INSUFFICIENT_FUNDS", "decline_type": "SOFT"}},
+      "reason_fallback": "iso8583",                # shared code table tried after reason_map
+      "payment_method_map": {"card": "CARD", "pix": "PIX"},
+      "decline_type_map": {"soft_declined": "SOFT"},
+      "rules": [{"when": {"outcome.type": "blocked"}, "set": {"failure_reason": "RISK_REJECTED"}}],
+      "variants": [{"name": "refund", "match": {"object": "refund"}, "status": "REFUNDED", ...}]
+    }
+
+Paths are dotted (``"outcome.reason"``); an integer segment indexes a list, a
+name segment applied to a list looks into its first element (XML repeats), and
+a leading ``^`` makes a path absolute when the variant has a ``root`` (an
+envelope such as a webhook event around the payment). A field source is a
+path, a list of paths (first non-empty wins) or ``{"join": [paths], "sep": "/"}``
+(a status made of several fields, e.g. Adyen's ``eventCode/success``).
+A variant inherits every top-level key it does not set; its maps are merged
+over the top-level maps.
+
+Conditions (``match``, ``when``, ``detect``) are ``{path: expected}`` where
+expected is a value, a list of values (any of), or an operator object:
+``{"in": [...]}``, ``{"prefix": "ch_" | [...]}``, ``{"exists": true}``.
+String comparisons ignore case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from payobs_pipeline.normalization import currency as currency_codes
+from payobs_pipeline.normalization.event_time import parse_event_time
+from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
+from payobs_pipeline.normalization.taxonomy import (
+    FAILURE_STATUSES,
+    REASON_DEFAULTS,
+    DeclineType,
+    FailureReason,
+    FailureSource,
+    PaymentMethod,
+    StatusCategory,
+)
+
+CANONICAL_FIELDS = (
+    "provider_transaction_id",
+    "status",
+    "reason_code",
+    "amount",
+    "amount_exponent",
+    "currency",
+    "event_time",
+    "payment_method",
+    "card_brand",
+    "country",
+    "merchant_id",
+    "merchant_name",
+    "decline_type",
+)
+
+
+class MappingError(ValueError):
+    """A spec is not well formed; raised when it is compiled, never per payload."""
+
+
+class UnmappedPayload(ValueError):
+    """The spec applies to the payload but cannot produce a canonical event."""
+
+    def __init__(self, reason_code: str, detail: str) -> None:
+        super().__init__(f"{reason_code}: {detail}")
+        self.reason_code = reason_code
+        self.detail = detail
+
+
+@dataclass(slots=True)
+class CanonicalEvent:
+    """One payload as a canonical payment event (TAXONOMY.md), with how it was obtained."""
+
+    provider: str
+    status_category: StatusCategory
+    failure_reason: FailureReason | None
+    failure_source: FailureSource | None
+    decline_type: DeclineType | None
+    raw_status: str | None
+    raw_reason_code: str | None
+    amount_minor: int | None
+    currency: str | None
+    event_time: datetime | None
+    payment_method: PaymentMethod | None
+    card_brand: str | None
+    country: str | None
+    provider_transaction_id: str | None
+    merchant_id: str | None
+    merchant_name: str | None
+    variant: str
+    normalization_method: str = "provider_mapping"
+    confidence: float = 1.0
+
+
+# --- paths and conditions ---------------------------------------------------
+
+Path = tuple[bool, tuple[str | int, ...]]  # (absolute, segments)
+
+
+def compile_path(path: str) -> Path:
+    """Split a dotted path once, so lookups per payload are a plain loop."""
+    if not isinstance(path, str) or not path.strip("^"):
+        raise MappingError(f"bad path {path!r}")
+    absolute = path.startswith("^")
+    segments = tuple(int(s) if s.isdigit() else s for s in path.lstrip("^").split("."))
+    return absolute, segments
+
+
+def lookup(document: Any, segments: tuple[str | int, ...]) -> Any:
+    """Value at a compiled path, or None."""
+    node = document
+    for segment in segments:
+        if isinstance(node, dict):
+            node = node.get(segment if isinstance(segment, str) else str(segment))
+        elif isinstance(node, list):
+            if isinstance(segment, int):
+                node = node[segment] if -len(node) <= segment < len(node) else None
+            else:
+                node = node[0].get(segment) if node and isinstance(node[0], dict) else None
+        else:
+            return None
+        if node is None:
+            return None
+    return node
+
+
+def _text(value: Any) -> str | None:
+    """A scalar as text (XML text nodes stay under '#text')."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        value = value.get("#text")
+        if value is None:
+            return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _fold(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
+class Condition:
+    """A compiled ``{path: expected}`` test."""
+
+    __slots__ = ("path", "test", "weight")
+
+    def __init__(self, path: str, expected: Any, weight: float = 1.0) -> None:
+        self.path = compile_path(path)
+        self.weight = weight
+        self.test = self._compile(expected)
+
+    @staticmethod
+    def _compile(expected: Any) -> Callable[[Any], bool]:
+        if isinstance(expected, dict):
+            if "exists" in expected:
+                want = bool(expected["exists"])
+                return lambda v: (v is not None) == want
+            if "prefix" in expected:
+                prefixes = expected["prefix"]
+                prefixes = tuple(p.lower() for p in ([prefixes] if isinstance(prefixes, str) else prefixes))
+                return lambda v: (t := _text(v)) is not None and t.lower().startswith(prefixes)
+            if "in" in expected:
+                return Condition._compile(list(expected["in"]))
+            raise MappingError(f"unknown condition operator in {expected!r}")
+        if isinstance(expected, list):
+            allowed = frozenset(_fold(_text(e)) for e in expected)
+            return lambda v: _fold(_text(v)) in allowed
+        want = _fold(_text(expected))
+        return lambda v: _fold(_text(v)) == want
+
+    def holds(self, root: Any, document: Any) -> bool:
+        absolute, segments = self.path
+        return self.test(lookup(root if absolute else document, segments))
+
+
+def compile_conditions(conditions: Mapping[str, Any] | None) -> tuple[Condition, ...]:
+    return tuple(Condition(path, expected) for path, expected in (conditions or {}).items())
+
+
+# --- compiled specs -----------------------------------------------------------
+
+
+def _as_status(value: Any) -> StatusCategory:
+    try:
+        return StatusCategory(value)
+    except ValueError as exc:
+        raise MappingError(f"{value!r} is not a status_category") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonEntry:
+    reason: FailureReason
+    decline_type: DeclineType | None
+    source: FailureSource | None
+
+
+def _reason_entry(value: Any) -> ReasonEntry:
+    try:
+        if isinstance(value, str):
+            return ReasonEntry(FailureReason(value), None, None)
+        return ReasonEntry(
+            FailureReason(value["reason"]),
+            DeclineType(value["decline_type"]) if value.get("decline_type") else None,
+            FailureSource(value["source"]) if value.get("source") else None,
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise MappingError(f"bad reason_map entry {value!r}") from exc
+
+
+# Shared reason-code tables a spec may fall back on.
+REASON_TABLES: dict[str, dict[str, ReasonEntry]] = {
+    "iso8583": {code.lower(): _reason_entry(entry) for code, entry in ISO8583_REASONS.items()},
+}
+
+
+def _field_source(source: Any) -> tuple[tuple[Path, ...], str | None]:
+    """(paths, join separator); join None means first non-empty path wins."""
+    if isinstance(source, dict):
+        return tuple(compile_path(p) for p in source["join"]), source.get("sep", "/")
+    paths = [source] if isinstance(source, str) else list(source)
+    return tuple(compile_path(p) for p in paths), None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    when: tuple[Condition, ...]
+    assignments: Mapping[str, Any]
+
+
+class CompiledVariant:
+    """One document kind of a provider (a charge, a refund, a webhook) ready to apply."""
+
+    def __init__(self, provider: str, spec: Mapping[str, Any], variant: Mapping[str, Any]) -> None:
+        merged = {**spec, **variant}
+        for key in ("fields", "status_map", "reason_map", "payment_method_map", "decline_type_map"):
+            merged[key] = {**spec.get(key, {}), **variant.get(key, {})}
+        self.provider = provider
+        self.name = variant.get("name", "default")
+        self.match = compile_conditions(variant.get("match"))
+        root = merged.get("root") if "root" in variant else None
+        self.root = compile_path(root)[1] if root else None
+        unknown = set(merged["fields"]) - set(CANONICAL_FIELDS)
+        if unknown:
+            raise MappingError(f"{provider}/{self.name}: unknown fields {sorted(unknown)}")
+        self.fields = {name: _field_source(src) for name, src in merged["fields"].items()}
+        self.fixed_status = _as_status(merged["status"]) if merged.get("status") else None
+        self.status_map = {str(k).lower(): _as_status(v) for k, v in merged["status_map"].items()}
+        self.reason_map = {str(k).lower(): _reason_entry(v) for k, v in merged["reason_map"].items()}
+        fallback = merged.get("reason_fallback")
+        if fallback and fallback not in REASON_TABLES:
+            raise MappingError(f"{provider}: unknown reason_fallback {fallback!r}")
+        self.reason_fallback = REASON_TABLES.get(fallback) if fallback else None
+        self.payment_method_map = {str(k).lower(): PaymentMethod(v) for k, v in merged["payment_method_map"].items()}
+        self.default_payment_method = (
+            PaymentMethod(merged["default_payment_method"]) if merged.get("default_payment_method") else None
+        )
+        self.decline_type_map = {str(k).lower(): DeclineType(v) for k, v in merged["decline_type_map"].items()}
+        self.amount_unit = merged.get("amount_unit", "minor")
+        if self.amount_unit not in ("minor", "major"):
+            raise MappingError(f"{provider}: amount_unit must be minor or major")
+        self.default_currency = merged.get("default_currency")
+        self.rules = tuple(
+            Rule(compile_conditions(r["when"]), self._checked_assignments(r["set"])) for r in merged.get("rules", ())
+        )
+
+    def _checked_assignments(self, assignments: Mapping[str, Any]) -> dict[str, Any]:
+        converters = {
+            "status_category": StatusCategory,
+            "failure_reason": FailureReason,
+            "failure_source": FailureSource,
+            "decline_type": DeclineType,
+            "payment_method": PaymentMethod,
+        }
+        checked = {}
+        for key, value in assignments.items():
+            if key not in converters:
+                raise MappingError(f"{self.provider}/{self.name}: rules cannot set {key!r}")
+            try:
+                checked[key] = converters[key](value)
+            except ValueError as exc:
+                raise MappingError(f"{self.provider}/{self.name}: bad value {value!r} for {key}") from exc
+        return checked
+
+    def matches(self, body: Any) -> bool:
+        return all(c.holds(body, body) for c in self.match)
+
+    def _field(self, name: str, body: Any, document: Any) -> Any:
+        source = self.fields.get(name)
+        if source is None:
+            return None
+        paths, sep = source
+        if sep is None:
+            for absolute, segments in paths:
+                value = lookup(body if absolute else document, segments)
+                if value is not None and value != "" and value != [] and value != {}:
+                    return value
+            return None
+        parts = [_text(lookup(body if absolute else document, segments)) for absolute, segments in paths]
+        return sep.join(p or "" for p in parts) if any(parts) else None
+
+    def _text_field(self, name: str, body: Any, document: Any) -> str | None:
+        return _text(self._field(name, body, document))
+
+    def apply(self, body: Any) -> CanonicalEvent:
+        """Map one payload (already known to match this variant)."""
+        document = lookup(body, self.root) if self.root else body
+        if document is None:
+            raise UnmappedPayload("MISSING_DOCUMENT", f"{self.provider}/{self.name}: envelope has no document")
+        text = self._text_field
+        raw_status = text("status", body, document)
+        raw_reason = text("reason_code", body, document)
+        status = self.fixed_status or (self.status_map.get(raw_status.lower()) if raw_status else None)
+
+        assigned: dict[str, Any] = {}
+        for rule in self.rules:
+            if all(c.holds(body, document) for c in rule.when):
+                assigned.update(rule.assignments)
+        status = assigned.get("status_category", status)
+        if status is None:
+            detail = f"{self.provider}/{self.name}: status {raw_status!r} not in the mapping"
+            raise UnmappedPayload("UNMAPPED_STATUS" if raw_status else "MISSING_STATUS", detail)
+
+        reason = source = decline_type = None
+        if status in FAILURE_STATUSES:
+            entry = self._reason(raw_reason)
+            reason = assigned.get("failure_reason", entry.reason if entry else FailureReason.UNKNOWN)
+            default_source, default_type = REASON_DEFAULTS[reason]
+            stated_type = text("decline_type", body, document)
+            decline_type = (
+                assigned.get("decline_type")
+                or (self.decline_type_map.get(stated_type.lower()) if stated_type else None)
+                or (entry.decline_type if entry and entry.reason == reason else None)
+                or default_type
+            )
+            source = assigned.get("failure_source") or (
+                entry.source if entry and entry.reason == reason and entry.source else default_source
+            )
+
+        amount_minor, currency = self._amount(body, document)
+        method = assigned.get("payment_method") or self._payment_method(text("payment_method", body, document))
+        country = text("country", body, document)
+        return CanonicalEvent(
+            provider=self.provider,
+            status_category=status,
+            failure_reason=reason,
+            failure_source=source,
+            decline_type=decline_type,
+            raw_status=raw_status,
+            raw_reason_code=raw_reason,
+            amount_minor=amount_minor,
+            currency=currency,
+            event_time=parse_event_time(self._field("event_time", body, document)),
+            payment_method=method,
+            card_brand=(brand.lower() if (brand := text("card_brand", body, document)) else None),
+            country=country.upper() if country and len(country) == 2 and country.isalpha() else None,
+            provider_transaction_id=text("provider_transaction_id", body, document),
+            merchant_id=text("merchant_id", body, document),
+            merchant_name=text("merchant_name", body, document),
+            variant=self.name,
+        )
+
+    def _reason(self, raw_reason: str | None) -> ReasonEntry | None:
+        if not raw_reason:
+            return None
+        key = raw_reason.lower()
+        entry = self.reason_map.get(key)
+        if entry is None and self.reason_fallback is not None:
+            entry = self.reason_fallback.get(key)
+        return entry
+
+    def _payment_method(self, raw: str | None) -> PaymentMethod | None:
+        if raw:
+            method = self.payment_method_map.get(raw.lower())
+            if method is not None:
+                return method
+            return PaymentMethod.OTHER if self.payment_method_map else self.default_payment_method
+        return self.default_payment_method
+
+    def _amount(self, body: Any, document: Any) -> tuple[int | None, str | None]:
+        raw_currency = self._text_field("currency", body, document) or self.default_currency
+        raw_amount = self._field("amount", body, document)
+        if isinstance(raw_amount, dict):
+            raw_amount = raw_amount.get("#text")
+        if raw_currency is None:
+            if raw_amount is None:
+                return None, None
+            raise UnmappedPayload("MISSING_CURRENCY", f"{self.provider}/{self.name}: amount without currency")
+        try:
+            code = currency_codes.normalize_currency(raw_currency)
+            if raw_amount is None:
+                return None, code
+            exponent = self._text_field("amount_exponent", body, document)
+            return (
+                currency_codes.to_minor_units(
+                    raw_amount, code, self.amount_unit, exponent=int(exponent) if exponent else None
+                ),
+                code,
+            )
+        except currency_codes.AmountError as exc:
+            raise UnmappedPayload(exc.reason_code, f"{self.provider}/{self.name}: {exc}") from exc
+        except ValueError as exc:  # a non-numeric exponent
+            raise UnmappedPayload("INVALID_AMOUNT", f"{self.provider}/{self.name}: {exc}") from exc
+
+
+class CompiledMapping:
+    """A provider's whole spec: detection signals and its variants in order."""
+
+    def __init__(self, spec: Mapping[str, Any], prepare: Callable[[Any], Any] | None = None) -> None:
+        self.provider = spec.get("provider")
+        # A provider module's code hook, for what a format really needs code for.
+        self.prepare = prepare
+        if not self.provider:
+            raise MappingError("a spec needs a provider")
+        self.spec = spec
+        self.aliases = frozenset(alias_key(a) for a in (*spec.get("aliases", ()), self.provider))
+        self.detect = tuple(
+            Condition(s["path"], {k: v for k, v in s.items() if k not in ("path", "weight")}, s.get("weight", 0.5))
+            for s in spec.get("detect", ())
+        )
+        variants = spec.get("variants") or [{"name": "default"}]
+        self.variants = tuple(CompiledVariant(self.provider, spec, v) for v in variants)
+
+    def shape_score(self, body: Any) -> float:
+        """How strongly the payload's shape says it is this provider's (0..1)."""
+        score = 0.0
+        for signal in self.detect:
+            if signal.holds(body, body):
+                score += signal.weight
+        return min(score, 1.0)
+
+    def variant_for(self, body: Any) -> CompiledVariant | None:
+        for variant in self.variants:
+            if variant.matches(body):
+                return variant
+        return None
+
+    def apply(self, body: Any) -> CanonicalEvent:
+        if self.prepare is not None:
+            body = self.prepare(body)
+        variant = self.variant_for(body)
+        if variant is None:
+            raise UnmappedPayload("NO_MATCHING_VARIANT", f"{self.provider}: no variant of the mapping fits")
+        return variant.apply(body)
+
+
+def alias_key(value: str) -> str:
+    """Hint values compare without case or punctuation: 'Mercado-Pago' == 'mercadopago'."""
+    return "".join(ch for ch in str(value).lower() if ch.isalnum())

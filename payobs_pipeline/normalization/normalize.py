@@ -1,0 +1,141 @@
+"""The normalization cascade for one parsed payload (pure: no Dagster, no database).
+
+Order (ARCHITECTURE.md): built-in provider mappings, learned mappings for the
+payload's shape, the heuristic normalizer; what none of them can describe is
+*deferred* with a reason code, for the LLM step of the pipeline or for
+``unprocessed_events``. Nothing here guesses below its confidence threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from payobs_pipeline.normalization import heuristics
+from payobs_pipeline.normalization.fingerprint import shape_fingerprint
+from payobs_pipeline.normalization.formats import ParsedPayload
+from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping, UnmappedPayload, alias_key
+from payobs_pipeline.normalization.providers import builtin_mappings
+
+# A shape score at least this high names the provider without a hint.
+SHAPE_DETECTION_THRESHOLD = 0.5
+# A shape this certain overrules a hint that names another provider.
+SHAPE_OVERRULES_HINT = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderGuess:
+    """Which provider a payload is from, and how sure we are."""
+
+    provider: str | None  # a mapping's provider slug, or the hint's own word when we have no mapping
+    mapping: CompiledMapping | None
+    confidence: float
+    evidence: str  # "hint", "shape", "hint+shape", "shape (hint said X)", "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Deferral:
+    """A payload the deterministic cascade could not normalize."""
+
+    reason_code: str
+    detail: str
+    provider: str | None
+    fingerprint: str
+
+
+def detect_provider(body: Any, hints: Mapping[str, str], mappings: Iterable[CompiledMapping]) -> ProviderGuess:
+    """Provider from hints, checked against the payload's shape (hints may be missing or wrong)."""
+    hint = hints.get("provider")
+    hint_key = alias_key(hint) if hint else ""
+    hinted = None
+    best, best_score = None, 0.0
+    for mapping in mappings:
+        if hint_key and hint_key in mapping.aliases:
+            hinted = mapping
+        score = mapping.shape_score(body)
+        if score > best_score:
+            best, best_score = mapping, score
+    if hinted is not None:
+        if best is hinted:
+            return ProviderGuess(hinted.provider, hinted, 0.99, "hint+shape")
+        if best is not None and best_score >= SHAPE_OVERRULES_HINT and hinted.shape_score(body) == 0.0:
+            return ProviderGuess(best.provider, best, round(best_score * 0.9, 3), f"shape (hint said {hint})")
+        return ProviderGuess(hinted.provider, hinted, 0.9, "hint")
+    if best is not None and best_score >= SHAPE_DETECTION_THRESHOLD:
+        return ProviderGuess(best.provider, best, round(best_score, 3), "shape")
+    if hint_key:
+        return ProviderGuess(hint_key, None, 0.5, "hint (no mapping)")
+    return ProviderGuess(None, None, 0.0, "none")
+
+
+class Normalizer:
+    """Applies the cascade; holds the compiled mappings so each payload costs only lookups."""
+
+    def __init__(
+        self,
+        mappings: Iterable[CompiledMapping] | None = None,
+        learned: Mapping[str, CompiledMapping] | None = None,
+        heuristic_threshold: float = heuristics.DEFAULT_THRESHOLD,
+    ) -> None:
+        self.mappings = tuple(builtin_mappings() if mappings is None else mappings)
+        self.learned = dict(learned or {})
+        self.heuristic_threshold = heuristic_threshold
+
+    def normalize(self, parsed: ParsedPayload, merchant: Mapping[str, Any] | None = None) -> CanonicalEvent | Deferral:
+        """The canonical event for a payload, or why it was deferred."""
+        guess = detect_provider(parsed.body, parsed.hints, self.mappings)
+        deferral_reason, detail = "NO_MAPPING", f"no mapping for provider {guess.provider or 'unknown'}"
+        if guess.mapping is not None:
+            try:
+                event = guess.mapping.apply(parsed.body)
+                event.confidence = guess.confidence
+                return _with_merchant(event, merchant)
+            except UnmappedPayload as exc:
+                if exc.reason_code in HARD_DATA_ERRORS:
+                    return Deferral(exc.reason_code, exc.detail, guess.provider, shape_fingerprint(parsed.body))
+                deferral_reason, detail = exc.reason_code, exc.detail
+
+        fingerprint = shape_fingerprint(parsed.body)
+        learned = self.learned.get(fingerprint)
+        if learned is not None:
+            try:
+                event = learned.apply(parsed.body)
+                event.normalization_method = "learned_mapping"
+                event.confidence = 0.9
+                return _with_merchant(event, merchant)
+            except UnmappedPayload as exc:
+                deferral_reason, detail = exc.reason_code, exc.detail
+
+        guessed = heuristics.normalize(parsed.body, provider=guess.provider)
+        if isinstance(guessed, CanonicalEvent) and guessed.confidence >= self.heuristic_threshold:
+            return _with_merchant(guessed, merchant)
+        if isinstance(guessed, CanonicalEvent):
+            deferral_reason = "LOW_CONFIDENCE"
+            detail = f"heuristic confidence {guessed.confidence:.2f} below {self.heuristic_threshold:.2f}; {detail}"
+        elif isinstance(guessed, UnmappedPayload) and guessed.reason_code in HARD_DATA_ERRORS:
+            deferral_reason, detail = guessed.reason_code, guessed.detail
+        return Deferral(deferral_reason, detail, guess.provider, fingerprint)
+
+
+# Data errors no other method can fix: an amount or currency that is wrong in the
+# payload stays wrong whoever reads it.
+HARD_DATA_ERRORS = frozenset(
+    {"INVALID_AMOUNT", "NEGATIVE_AMOUNT", "AMOUNT_TOO_LARGE", "FRACTIONAL_MINOR_UNITS", "UNKNOWN_CURRENCY"}
+)
+
+
+def _with_merchant(event: CanonicalEvent, merchant: Mapping[str, Any] | None) -> CanonicalEvent:
+    """The lake's merchant column names the merchant; the payload's country wins if it has one."""
+    if merchant:
+        event.merchant_id = _str(merchant.get("id")) or event.merchant_id
+        event.merchant_name = _str(merchant.get("name")) or event.merchant_name
+        if event.country is None:
+            country = _str(merchant.get("country"))
+            if country and len(country) == 2 and country.isalpha():
+                event.country = country.upper()
+    return event
+
+
+def _str(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None

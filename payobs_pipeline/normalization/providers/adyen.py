@@ -1,0 +1,193 @@
+"""Adyen: Checkout API payment responses and standard webhook notifications.
+
+Sources (Adyen docs):
+- https://docs.adyen.com/online-payments/payment-result-codes (resultCode)
+- https://docs.adyen.com/development-resources/refusal-reasons (refusalReasonCode / reason)
+- https://docs.adyen.com/development-resources/webhooks/webhook-types (eventCode, success)
+- https://docs.adyen.com/api-explorer/Checkout/latest/post/payments (amount.value in minor units)
+"""
+
+_HARD = "HARD"
+
+# Refusal reasons, keyed both by refusalReasonCode and by the text Adyen sends
+# in `refusalReason` and in notifications' `reason`.
+_REFUSALS = [
+    ("2", "Refused", "GENERIC_DECLINE"),
+    ("3", "Referral", "GENERIC_DECLINE"),
+    ("4", "Acquirer Error", "PROCESSING_ERROR"),
+    ("5", "Blocked Card", "RESTRICTED_CARD"),
+    ("6", "Expired Card", "EXPIRED_CARD"),
+    ("7", "Invalid Amount", "INVALID_REQUEST"),
+    ("8", "Invalid Card Number", "INVALID_CARD_DATA"),
+    ("9", "Issuer Unavailable", "ISSUER_UNAVAILABLE"),
+    ("10", "Not supported", "TRANSACTION_NOT_PERMITTED"),
+    ("11", "3D Not Authenticated", "AUTHENTICATION_FAILED"),
+    ("12", "Not enough balance", "INSUFFICIENT_FUNDS"),
+    ("14", "Acquirer Fraud", "SUSPECTED_FRAUD"),
+    ("15", "Cancelled", "UNKNOWN"),
+    ("16", "Shopper Cancelled", {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"}),
+    ("17", "Invalid Pin", "AUTHENTICATION_FAILED"),
+    ("18", "Pin tries exceeded", {"reason": "AUTHENTICATION_FAILED", "decline_type": _HARD}),
+    ("19", "Pin validation not possible", "AUTHENTICATION_FAILED"),
+    ("20", "FRAUD", {"reason": "RISK_REJECTED", "source": "PSP_RISK"}),
+    ("21", "Not Submitted", "PROCESSING_ERROR"),
+    ("22", "FRAUD-CANCELLED", {"reason": "RISK_REJECTED", "source": "PSP_RISK"}),
+    ("23", "Transaction Not Permitted", "TRANSACTION_NOT_PERMITTED"),
+    ("24", "CVC Declined", "INCORRECT_CVC"),
+    ("25", "Restricted Card", "RESTRICTED_CARD"),
+    ("26", "Revocation Of Auth", "REVOKED"),
+    ("27", "Declined Non Generic", "GENERIC_DECLINE"),
+    ("28", "Withdrawal amount exceeded", "LIMIT_EXCEEDED"),
+    ("29", "Withdrawal count exceeded", "LIMIT_EXCEEDED"),
+    ("31", "Issuer Suspected Fraud", "SUSPECTED_FRAUD"),
+    ("32", "AVS Declined", {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"}),
+    ("33", "Card requires online pin", "AUTHENTICATION_REQUIRED"),
+    ("34", "No checking account available on Card", "TRANSACTION_NOT_PERMITTED"),
+    ("35", "No savings account available on Card", "TRANSACTION_NOT_PERMITTED"),
+    ("36", "Mobile pin required", "AUTHENTICATION_REQUIRED"),
+    ("37", "Contactless fallback", "AUTHENTICATION_REQUIRED"),
+    ("38", "Authentication required", "AUTHENTICATION_REQUIRED"),
+    ("39", "RReq not received from DS", "AUTHENTICATION_FAILED"),
+    ("40", "Current AID is in Penalty Box", "PROCESSING_ERROR"),
+    ("41", "CVM Required Restart Payment", "AUTHENTICATION_REQUIRED"),
+    ("42", "3DS Authentication Error", "AUTHENTICATION_FAILED"),
+    ("43", "Transaction blocked by Adyen to prevent excessive retry fees",
+     {"reason": "TRANSACTION_NOT_PERMITTED", "source": "PSP_RISK"}),
+]
+REASONS = {code: reason for code, _, reason in _REFUSALS} | {text: reason for _, text, reason in _REFUSALS}
+
+PAYMENT_METHODS = {
+    **dict.fromkeys(
+        ["scheme", "visa", "mc", "amex", "maestro", "discover", "diners", "jcb", "cartebancaire", "cup", "elo",
+         "hipercard", "bcmc", "dankort", "visadankort", "mc_applepay", "visa_applepay", "eftpos_australia",
+         "interac_card", "card"],
+        "CARD",
+    ),
+    **dict.fromkeys(
+        ["applepay", "googlepay", "paywithgoogle", "paypal", "alipay", "wechatpay", "amazonpay", "mobilepay",
+         "vipps", "twint", "swish", "mbway", "grabpay_my", "gcash", "kakaopay", "momo_wallet", "paytm",
+         "mercadopago", "samsungpay", "clicktopay"],
+        "WALLET",
+    ),
+    "pix": "PIX",
+    **dict.fromkeys(["boletobancario", "boletobancario_santander", "boleto"], "BOLETO"),
+    **dict.fromkeys(["oxxo", "econtext_seven_eleven", "econtext_stores", "multibanco", "paysafecard",
+                     "doku_alfamart", "doku_indomaret"], "CASH_VOUCHER"),
+    **dict.fromkeys(["klarna", "klarna_paynow", "klarna_account", "affirm", "afterpaytouch", "clearpay",
+                     "zip", "atome", "facilypay_3x", "facilypay_4x", "ratepay"], "BNPL"),
+    **dict.fromkeys(["sepadirectdebit", "ach", "directdebit_gb", "bacs", "au_becs_debit"], "DIRECT_DEBIT"),
+    **dict.fromkeys(["ideal", "directEbanking", "giropay", "eps", "bancontact", "trustly", "onlinebanking_pl",
+                     "blik", "molpay_ebanking_fpx_my", "bankTransfer_IBAN", "paybybank", "dotpay", "upi",
+                     "upi_collect"], "BANK_TRANSFER"),
+}
+
+_RESPONSE_STATUSES = {
+    "authorised": "APPROVED",
+    "partiallyauthorised": "APPROVED",
+    "refused": "DECLINED",
+    "error": "ERROR",
+    "cancelled": "CANCELLED",
+    "pending": "PENDING",
+    "received": "PENDING",
+    "redirectshopper": "PENDING",
+    "identifyshopper": "PENDING",
+    "challengeshopper": "PENDING",
+    "presenttoshopper": "PENDING",
+    "authenticationfinished": "PENDING",
+    "authenticationnotrequired": "PENDING",
+}
+
+# Webhooks: the outcome is eventCode plus success ("true"/"false").
+_NOTIFICATION_STATUSES = {
+    "AUTHORISATION/true": "APPROVED",
+    "AUTHORISATION/false": "DECLINED",
+    "CAPTURE/true": "APPROVED",
+    "CAPTURE/false": "ERROR",
+    "CAPTURE_FAILED/true": "ERROR",
+    "AUTHORISATION_ADJUSTMENT/true": "APPROVED",
+    "AUTHORISATION_ADJUSTMENT/false": "DECLINED",
+    "CANCELLATION/true": "CANCELLED",
+    "CANCELLATION/false": "ERROR",
+    "TECHNICAL_CANCEL/true": "CANCELLED",
+    "CANCEL_OR_REFUND/true": "CANCELLED",
+    "OFFER_CLOSED/true": "CANCELLED",
+    "EXPIRE/true": "CANCELLED",
+    "PENDING/true": "PENDING",
+    "REFUND/true": "REFUNDED",
+    "REFUND/false": "CANCELLED",
+    "REFUND_FAILED/true": "CANCELLED",
+    "REFUNDED_REVERSED/true": "CANCELLED",
+    "REFUND_WITH_DATA/true": "REFUNDED",
+    "CHARGEBACK/true": "CHARGEBACK",
+    "NOTIFICATION_OF_CHARGEBACK/true": "CHARGEBACK",
+    "REQUEST_FOR_INFORMATION/true": "CHARGEBACK",
+    "SECOND_CHARGEBACK/true": "CHARGEBACK",
+    "PREARBITRATION_WON/true": "CHARGEBACK",
+    "PREARBITRATION_LOST/true": "CHARGEBACK",
+    "CHARGEBACK_REVERSED/true": "CHARGEBACK",
+    "DISPUTE_DEFENSE_PERIOD_ENDED/true": "CHARGEBACK",
+    "ISSUER_RESPONSE_TIMEFRAME_EXPIRED/true": "CHARGEBACK",
+}
+
+_ITEM = "notificationItems.0.NotificationRequestItem"
+
+SPEC = {
+    "provider": "adyen",
+    "aliases": ["adyen", "adyen_checkout", "adyen_v68", "adyen_v71"],
+    "detect": [
+        {"path": "pspReference", "exists": True, "weight": 0.6},
+        {"path": "resultCode", "exists": True, "weight": 0.3},
+        {"path": f"{_ITEM}.pspReference", "exists": True, "weight": 0.8},
+        {"path": f"{_ITEM}.eventCode", "exists": True, "weight": 0.2},
+        {"path": "merchantAccountCode", "exists": True, "weight": 0.3},
+    ],
+    "amount_unit": "minor",
+    "reason_map": REASONS,
+    "reason_fallback": "iso8583",
+    "payment_method_map": PAYMENT_METHODS,
+    "variants": [
+        {
+            "name": "notification",
+            "match": {f"{_ITEM}.eventCode": {"exists": True}},
+            "root": _ITEM,
+            "fields": {
+                "provider_transaction_id": ["originalReference", "pspReference"],
+                "status": {"join": ["eventCode", "success"], "sep": "/"},
+                "reason_code": ["additionalData.refusalReasonCode", "reason"],
+                "amount": ["amount.value"],
+                "currency": ["amount.currency"],
+                "event_time": ["eventDate"],
+                "payment_method": ["paymentMethod"],
+                "card_brand": ["paymentMethod"],
+                "country": ["additionalData.cardIssuingCountry", "additionalData.shopperCountry"],
+                "merchant_id": ["merchantAccountCode"],
+            },
+            "status_map": _NOTIFICATION_STATUSES,
+            "rules": [
+                {"when": {"eventCode": "AUTHORISATION", "success": "false", "reason": {"prefix": "FRAUD"}},
+                 "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
+            ],
+        },
+        {
+            "name": "payment_response",
+            "match": {"resultCode": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["pspReference"],
+                "status": ["resultCode"],
+                "reason_code": ["refusalReasonCode", "refusalReason"],
+                "amount": ["amount.value"],
+                "currency": ["amount.currency"],
+                "event_time": ["additionalData.authorisationDate", "eventDate", "createdAt"],
+                "payment_method": ["paymentMethod.type", "paymentMethod"],
+                "card_brand": ["paymentMethod.brand", "additionalData.paymentMethod"],
+                "country": ["additionalData.cardIssuingCountry", "additionalData.shopperCountry"],
+                "merchant_id": ["merchantAccount"],
+            },
+            "status_map": _RESPONSE_STATUSES,
+            "rules": [
+                # A shopper who cancels the authentication abandoned the payment.
+                {"when": {"resultCode": "Refused", "refusalReasonCode": "16"}, "set": {"status_category": "CANCELLED"}},
+            ],
+        },
+    ],
+}

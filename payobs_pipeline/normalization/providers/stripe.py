@@ -1,0 +1,222 @@
+"""Stripe: Charge, PaymentIntent, Refund, Dispute, and webhook Event envelopes around them.
+
+Sources (Stripe API reference and guides):
+- https://docs.stripe.com/api/charges/object (status, outcome, failure_code)
+- https://docs.stripe.com/api/payment_intents/object (status, last_payment_error)
+- https://docs.stripe.com/api/refunds/object, https://docs.stripe.com/api/disputes/object
+- https://docs.stripe.com/declines/codes (decline codes, advice codes)
+- https://docs.stripe.com/error-codes (failure_code / last_payment_error.code)
+Amounts are in the currency's minor units; currencies are lower-case ISO codes.
+"""
+
+_SOFT = "SOFT"
+_HARD = "HARD"
+
+# Decline codes (outcome.reason, last_payment_error.decline_code) and error codes
+# (failure_code, last_payment_error.code), per docs.stripe.com/declines/codes.
+REASONS = {
+    "authentication_required": "AUTHENTICATION_REQUIRED",
+    "approve_with_id": "GENERIC_DECLINE",
+    "call_issuer": "GENERIC_DECLINE",
+    "card_declined": "GENERIC_DECLINE",
+    "card_not_supported": "TRANSACTION_NOT_PERMITTED",
+    "card_velocity_exceeded": "LIMIT_EXCEEDED",
+    "currency_not_supported": "TRANSACTION_NOT_PERMITTED",
+    "do_not_honor": "GENERIC_DECLINE",
+    "do_not_try_again": {"reason": "GENERIC_DECLINE", "decline_type": _HARD},
+    "duplicate_transaction": "DUPLICATE",
+    "expired_card": "EXPIRED_CARD",
+    "fraudulent": "SUSPECTED_FRAUD",
+    "generic_decline": "GENERIC_DECLINE",
+    "incorrect_number": "INVALID_CARD_DATA",
+    "invalid_number": "INVALID_CARD_DATA",
+    "incorrect_cvc": "INCORRECT_CVC",
+    "invalid_cvc": "INCORRECT_CVC",
+    "incorrect_pin": "AUTHENTICATION_FAILED",
+    "invalid_pin": "AUTHENTICATION_FAILED",
+    "pin_try_exceeded": {"reason": "AUTHENTICATION_FAILED", "decline_type": _HARD},
+    "offline_pin_required": "AUTHENTICATION_REQUIRED",
+    "online_or_offline_pin_required": "AUTHENTICATION_REQUIRED",
+    "incorrect_zip": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "incorrect_address": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "invalid_expiry_month": "INVALID_CARD_DATA",
+    "invalid_expiry_year": "INVALID_CARD_DATA",
+    "insufficient_funds": "INSUFFICIENT_FUNDS",
+    "invalid_account": "INVALID_CARD_DATA",
+    "invalid_amount": "INVALID_REQUEST",
+    "amount_too_large": "INVALID_REQUEST",
+    "amount_too_small": "INVALID_REQUEST",
+    "issuer_not_available": "ISSUER_UNAVAILABLE",
+    "lost_card": "LOST_OR_STOLEN_CARD",
+    "stolen_card": "LOST_OR_STOLEN_CARD",
+    "pickup_card": "LOST_OR_STOLEN_CARD",
+    "merchant_blacklist": {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"},
+    "new_account_information_available": {"reason": "INVALID_CARD_DATA", "source": "ISSUER"},
+    "no_action_taken": "GENERIC_DECLINE",
+    "not_permitted": "TRANSACTION_NOT_PERMITTED",
+    "processing_error": "PROCESSING_ERROR",
+    "reenter_transaction": "ISSUER_UNAVAILABLE",
+    "restricted_card": "RESTRICTED_CARD",
+    "revocation_of_all_authorizations": "REVOKED",
+    "revocation_of_authorization": "REVOKED",
+    "stop_payment_order": "REVOKED",
+    "security_violation": "RESTRICTED_CARD",
+    "service_not_allowed": "TRANSACTION_NOT_PERMITTED",
+    "transaction_not_allowed": "TRANSACTION_NOT_PERMITTED",
+    "try_again_later": "ISSUER_UNAVAILABLE",
+    "withdrawal_count_limit_exceeded": "LIMIT_EXCEEDED",
+    "testmode_decline": "GENERIC_DECLINE",
+    # Radar outcome reasons when outcome.type is "blocked".
+    "highest_risk_level": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    "elevated_risk_level": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    "rule": {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"},
+    # API error codes seen on failed payments.
+    "payment_intent_authentication_failure": "AUTHENTICATION_FAILED",
+    "card_decline_rate_limit_exceeded": "LIMIT_EXCEEDED",
+    "payment_method_not_available": "PROCESSING_ERROR",
+    "payment_method_provider_timeout": "TIMEOUT",
+    "payment_method_provider_decline": "GENERIC_DECLINE",
+    "account_closed": "INVALID_CARD_DATA",
+    "bank_account_declined": "GENERIC_DECLINE",
+    "debit_not_authorized": "REVOKED",
+    "charge_exceeds_source_limit": "LIMIT_EXCEEDED",
+    "country_unsupported": "TRANSACTION_NOT_PERMITTED",
+    "api_key_expired": "CONFIGURATION_ERROR",
+    "account_invalid": "CONFIGURATION_ERROR",
+    "rate_limit": "PROCESSING_ERROR",
+}
+
+PAYMENT_METHODS = {
+    **dict.fromkeys(["card", "card_present", "interac_present"], "CARD"),
+    **dict.fromkeys(
+        ["apple_pay", "google_pay", "link", "paypal", "alipay", "wechat_pay", "cashapp", "amazon_pay",
+         "revolut_pay", "mobilepay", "grabpay", "kakao_pay", "naver_pay", "samsung_pay", "payco", "twint",
+         "swish", "satispay", "paynow", "promptpay"],
+        "WALLET",
+    ),
+    "pix": "PIX",
+    "boleto": "BOLETO",
+    **dict.fromkeys(["oxxo", "konbini", "multibanco"], "CASH_VOUCHER"),
+    **dict.fromkeys(["klarna", "afterpay_clearpay", "affirm", "zip", "alma", "billie"], "BNPL"),
+    **dict.fromkeys(["sepa_debit", "bacs_debit", "au_becs_debit", "acss_debit", "us_bank_account", "nz_bank_account"],
+                    "DIRECT_DEBIT"),
+    **dict.fromkeys(
+        ["customer_balance", "ideal", "sofort", "bancontact", "eps", "giropay", "p24", "fpx", "blik",
+         "pay_by_bank", "trustly", "bank_transfer"],
+        "BANK_TRANSFER",
+    ),
+}
+
+_CHARGE_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "reason_code": ["outcome.reason", "failure_code"],
+    "decline_type": ["outcome.advice_code"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["^created", "created"],
+    "payment_method": ["payment_method_details.card.wallet.type", "payment_method_details.type"],
+    "card_brand": ["payment_method_details.card.brand"],
+    "country": ["payment_method_details.card.country", "billing_details.address.country"],
+}
+_CHARGE_RULES = [
+    # Radar blocked it: a risk rejection whatever the code says.
+    {"when": {"outcome.type": "blocked"}, "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED"}},
+    {"when": {"outcome.type": "invalid"}, "set": {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"}},
+    {"when": {"failure_code": "processing_error"}, "set": {"status_category": "ERROR"}},
+    {"when": {"refunded": True}, "set": {"status_category": "REFUNDED"}},
+    {"when": {"^type": ["charge.refunded", "charge.refund.updated"]}, "set": {"status_category": "REFUNDED"}},
+    {"when": {"^type": {"prefix": "charge.dispute."}}, "set": {"status_category": "CHARGEBACK"}},
+    {"when": {"^type": "charge.expired"}, "set": {"status_category": "CANCELLED"}},
+]
+_INTENT_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "reason_code": ["last_payment_error.decline_code", "last_payment_error.code"],
+    "decline_type": ["last_payment_error.advice_code"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["^created", "created"],
+    "payment_method": ["last_payment_error.payment_method.type", "payment_method_types.0"],
+    "card_brand": ["last_payment_error.payment_method.card.brand"],
+    "country": ["last_payment_error.payment_method.card.country"],
+}
+_INTENT_RULES = [
+    # requires_payment_method after an attempt means the attempt failed.
+    {"when": {"status": "requires_payment_method", "last_payment_error": {"exists": True}},
+     "set": {"status_category": "DECLINED"}},
+    {"when": {"status": "requires_payment_method", "last_payment_error.type": ["api_error", "invalid_request_error"]},
+     "set": {"status_category": "ERROR"}},
+    {"when": {"status": "canceled", "cancellation_reason": "fraudulent"},
+     "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED", "failure_source": "MERCHANT_RISK"}},
+    {"when": {"status": "canceled", "cancellation_reason": "duplicate"}, "set": {"status_category": "CANCELLED"}},
+]
+_REFUND_FIELDS = {
+    "provider_transaction_id": ["charge", "payment_intent", "id"],
+    "status": ["status"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["^created", "created"],
+}
+_DISPUTE_FIELDS = {
+    "provider_transaction_id": ["charge", "payment_intent", "id"],
+    "status": ["status"],
+    "reason_code": ["reason"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["^created", "created"],
+    "payment_method": ["payment_method_details.type"],
+    "card_brand": ["payment_method_details.card.brand"],
+}
+
+
+def _documents(match_object: dict, root: str | None) -> list[dict]:
+    """The four document variants, either bare or inside an event envelope at ``root``."""
+    prefix = f"{root}." if root else ""
+    extra = {"root": root} if root else {}
+    return [
+        {"name": f"{'event.' if root else ''}charge", "match": {**match_object, f"{prefix}object": "charge"},
+         "fields": _CHARGE_FIELDS, "rules": _CHARGE_RULES, **extra},
+        {"name": f"{'event.' if root else ''}payment_intent",
+         "match": {**match_object, f"{prefix}object": "payment_intent"},
+         "fields": _INTENT_FIELDS, "rules": _INTENT_RULES, **extra},
+        {"name": f"{'event.' if root else ''}refund", "match": {**match_object, f"{prefix}object": "refund"},
+         "fields": _REFUND_FIELDS, "status_map": {"succeeded": "REFUNDED", "pending": "REFUNDED",
+                                                   "requires_action": "REFUNDED", "failed": "CANCELLED",
+                                                   "canceled": "CANCELLED"}, **extra},
+        {"name": f"{'event.' if root else ''}dispute", "match": {**match_object, f"{prefix}object": "dispute"},
+         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", **extra},
+    ]
+
+
+SPEC = {
+    "provider": "stripe",
+    "aliases": ["stripe", "stripe_connect", "stripe_v2", "stripe_payments"],
+    "detect": [
+        {"path": "object", "in": ["charge", "payment_intent", "refund", "dispute", "event"], "weight": 0.6},
+        {"path": "id", "prefix": ["ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "evt_"], "weight": 0.5},
+        {"path": "data.object.object", "in": ["charge", "payment_intent", "refund", "dispute"], "weight": 0.3},
+    ],
+    "amount_unit": "minor",
+    "status_map": {
+        # Charge
+        "succeeded": "APPROVED",
+        "pending": "PENDING",
+        "failed": "DECLINED",
+        # PaymentIntent
+        "requires_capture": "APPROVED",
+        "requires_payment_method": "PENDING",
+        "requires_confirmation": "PENDING",
+        "requires_action": "PENDING",
+        "processing": "PENDING",
+        "canceled": "CANCELLED",
+    },
+    "reason_map": REASONS,
+    "payment_method_map": PAYMENT_METHODS,
+    "decline_type_map": {
+        "try_again_later": _SOFT,
+        "confirm_card_data": _SOFT,
+        "do_not_try_again": _HARD,
+    },
+    "variants": _documents({}, None) + _documents({"object": "event"}, "data.object"),
+}

@@ -1,0 +1,1 @@
+"""Dagster resources: every external system (lake, warehouse, LLM) behind one."""

@@ -1,0 +1,82 @@
+"""The data lake: streams a window's ``raw_transactions`` rows, read-only by default."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+import dagster as dg
+import psycopg
+from psycopg import sql
+from pydantic import PrivateAttr
+
+from payobs_pipeline import settings
+
+LAKE_COLUMNS = ("id", "data", "merchant", "transactional_id", "created_at")
+
+
+class LakeDatabase(dg.ConfigurableResource):
+    """The lake's Postgres. ``url`` defaults to ``PAYOBS_LAKE_URL``, else the embedded server."""
+
+    url: str | None = None
+    table: str = "raw_transactions"
+    # Off by default: the lake user is read-only in production.
+    mark_processed: bool = False
+
+    _url: str = PrivateAttr(default="")
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._url = settings.libpq_url(self.url) if self.url else settings.lake_url()
+
+    @property
+    def conninfo(self) -> str:
+        if not self._url:  # used outside a Dagster run (CLI, tests)
+            self._url = settings.libpq_url(self.url) if self.url else settings.lake_url()
+        return self._url
+
+    @contextmanager
+    def connection(self) -> Iterator[psycopg.Connection]:
+        with psycopg.connect(self.conninfo) as conn:
+            yield conn
+
+    def _table(self) -> sql.Composable:
+        return sql.Identifier(*self.table.split("."))
+
+    def stream_window(self, start: datetime, end: datetime) -> Iterator[tuple]:
+        """The window's rows as (id, data_json_text, merchant_json_text, transactional_id, created_at).
+
+        COPY streams the rows; psycopg reads them in blocks, so memory does not grow with the window.
+        """
+        query = sql.SQL(
+            "COPY (SELECT id, data::text, merchant::text, transactional_id, created_at FROM {} "
+            "WHERE created_at >= {} AND created_at < {}) TO STDOUT"
+        ).format(self._table(), sql.Literal(start), sql.Literal(end))
+        with self.connection() as conn, conn.cursor() as cur, cur.copy(query) as copy:
+            copy.set_types(["uuid", "text", "text", "uuid", "timestamptz"])
+            yield from copy.rows()
+
+    def count_window(self, start: datetime, end: datetime) -> int:
+        query = sql.SQL("SELECT count(*) FROM {} WHERE created_at >= %s AND created_at < %s").format(self._table())
+        with self.connection() as conn:
+            return conn.execute(query, (start, end)).fetchone()[0]
+
+    def counts_by_window(self, start: datetime, end: datetime) -> dict[datetime, int]:
+        """Lake rows per 12-hour window start (UTC) in [start, end), in one grouped query."""
+        query = sql.SQL(
+            "SELECT date_bin('12 hours', created_at, timestamptz '2000-01-01 00:00+00') AS window_start, count(*) "
+            "FROM {} WHERE created_at >= %s AND created_at < %s GROUP BY 1"
+        ).format(self._table())
+        with self.connection() as conn:
+            return dict(conn.execute(query, (start, end)).fetchall())
+
+    def mark_window_processed(self, start: datetime, end: datetime) -> int:
+        """Set processed/processed_at on the window's rows (only when ``mark_processed`` is on)."""
+        if not self.mark_processed:
+            return 0
+        query = sql.SQL(
+            "UPDATE {} SET processed = true, processed_at = now() "
+            "WHERE created_at >= %s AND created_at < %s AND NOT processed"
+        ).format(self._table())
+        with self.connection() as conn:
+            return conn.execute(query, (start, end)).rowcount

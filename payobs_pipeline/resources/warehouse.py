@@ -1,0 +1,82 @@
+"""The warehouse: payobs's own Postgres schema, migrated on first use, written with COPY."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+
+import dagster as dg
+import psycopg
+from psycopg import sql
+from pydantic import PrivateAttr
+
+from payobs_pipeline import settings
+from payobs_pipeline.warehouse import migrate
+
+
+class WarehouseDatabase(dg.ConfigurableResource):
+    """``url`` defaults to ``PAYOBS_WAREHOUSE_URL``, else the embedded server; ``schema`` to ``PAYOBS_WAREHOUSE_SCHEMA``."""
+
+    url: str | None = None
+    schema_name: str | None = None
+
+    _url: str = PrivateAttr(default="")
+    _schema: str = PrivateAttr(default="")
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self.migrate()
+
+    def _resolve(self) -> None:
+        if not self._url:
+            self._url = settings.libpq_url(self.url) if self.url else settings.warehouse_url()
+            self._schema = self.schema_name or settings.warehouse_schema()
+
+    @property
+    def conninfo(self) -> str:
+        self._resolve()
+        return self._url
+
+    @property
+    def schema(self) -> str:
+        self._resolve()
+        return self._schema
+
+    def migrate(self) -> str:
+        """Apply pending migrations; returns the schema revision."""
+        return migrate.upgrade(self.conninfo, self.schema)
+
+    @contextmanager
+    def connection(self) -> Iterator[psycopg.Connection]:
+        """A connection whose search_path is the warehouse schema; commits on success."""
+        with psycopg.connect(self.conninfo) as conn:
+            conn.execute(sql.SQL("SET search_path TO {}, public").format(sql.Identifier(self.schema)))
+            yield conn
+
+
+def copy_in(conn: psycopg.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
+    """Bulk-load rows with COPY; returns how many were written."""
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    written = 0
+    with conn.cursor() as cur, cur.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
+            written += 1
+    return written
+
+
+def copy_out(conn: psycopg.Connection, query: sql.Composable, types: Sequence[str]) -> Iterator[tuple]:
+    """Stream a query's rows with COPY TO STDOUT, typed; memory stays flat."""
+    with conn.cursor() as cur, cur.copy(sql.SQL("COPY ({}) TO STDOUT").format(query)) as copy:
+        copy.set_types(list(types))
+        yield from copy.rows()
+
+
+def lock_window(conn: psycopg.Connection, stage: str, partition_key: str) -> None:
+    """Hold a transaction-scoped advisory lock: one writer per stage and window at a time.
+
+    A second run of the same window waits here until the first commits, so two
+    runs never interleave their delete-and-insert.
+    """
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{stage}:{partition_key}",))

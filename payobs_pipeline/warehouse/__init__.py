@@ -1,0 +1,1 @@
+"""The warehouse: its schema (Alembic migrations) and bulk reads and writes."""

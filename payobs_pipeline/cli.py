@@ -213,6 +213,39 @@ def metrics_summary(first: str, last: str) -> None:
     print_metrics(first, last)
 
 
+# --- normalization quality and speed ------------------------------------------
+
+
+@main.command("eval")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--show-failures/--no-show-failures", default=True, show_default=True)
+def eval_corpus(path: Path, show_failures: bool) -> None:
+    """Per-field accuracy of the normalization core on a labeled corpus (a directory of JSON case files)."""
+    from payobs_pipeline.normalization.evaluation import evaluate, load_cases
+
+    report = evaluate(load_cases(path))
+    for line in report.lines():
+        click.echo(line)
+    if show_failures and report.failures:
+        click.echo(f"\n{len(report.failures)} mismatches:")
+        for failure in report.failures:
+            click.echo(f"  {failure}")
+
+
+@main.command()
+@click.option("--payloads", default=50_000, show_default=True, help="Payloads for the pure-core benchmark.")
+def bench(payloads: int) -> None:
+    """Benchmark the pure normalization core on JSON payloads of known providers (one core)."""
+    from payobs_pipeline.normalization.benchmark import core_throughput
+
+    result = core_throughput(payloads)
+    click.echo(
+        f"pure core: {result.payloads:,} JSON payloads of known providers in {result.seconds:.2f}s "
+        f"= {result.per_second:,.0f} payloads/s on one core ({result.normalized:,} normalized, "
+        f"{result.deferred:,} deferred)"
+    )
+
+
 # --- demo, dev, doctor ------------------------------------------------------------
 
 

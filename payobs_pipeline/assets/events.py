@@ -1,6 +1,5 @@
 """Stage 3: normalize each parsed payload to a canonical event, or keep it as unprocessed with a reason."""
 
-from __future__ import annotations
 
 import csv
 import json

@@ -1,6 +1,5 @@
 """Stage 1: snapshot a window's lake rows into the warehouse, PII masked on the way in."""
 
-from __future__ import annotations
 
 from collections import Counter
 

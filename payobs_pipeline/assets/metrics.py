@@ -1,6 +1,5 @@
 """Stage 4: failure-metrics tables, computed set-based in SQL from the window's events."""
 
-from __future__ import annotations
 
 import dagster as dg
 

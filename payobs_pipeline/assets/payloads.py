@@ -1,6 +1,5 @@
 """Stage 2: parse each snapshotted row (JSON, JSON-in-string, XML, CSV, key=value) to a document."""
 
-from __future__ import annotations
 
 import json
 from collections import Counter
@@ -11,8 +10,7 @@ from psycopg import sql
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
 from payobs_pipeline.assets.partitions import Window, window_partitions, windows_of
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
-from payobs_pipeline.normalization.formats import PayloadParseError, parse_lake_data
-from payobs_pipeline.normalization.pii import mask_payload
+from payobs_pipeline.normalization.formats import PayloadParseError, read_lake_payload
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, copy_out, lock_window
 
 COLUMNS = (
@@ -35,15 +33,14 @@ def parse_window(warehouse: WarehouseDatabase, window: Window) -> Counter:
         ):
             head = (lake_id, window.partition_key, transactional_id, created_at, merchant)
             try:
-                parsed = parse_lake_data(data)
+                parsed = read_lake_payload(data)
             except PayloadParseError as exc:
                 counts[f"error:{exc.reason_code}"] += 1
                 yield (*head, None, None, None, None, exc.reason_code, exc.detail)
                 continue
             counts[f"format:{parsed.format}"] += 1
-            body = mask_payload(parsed.body)
-            yield (*head, parsed.format, parsed.hints.get("provider"), shape_fingerprint(body),
-                   json.dumps(body, separators=(",", ":"), ensure_ascii=False), None, None)
+            yield (*head, parsed.format, parsed.hints.get("provider"), shape_fingerprint(parsed.body),
+                   json.dumps(parsed.body, separators=(",", ":"), ensure_ascii=False), None, None)
 
     with warehouse.connection() as reader, warehouse.connection() as writer:
         lock_window(writer, "parsed_payloads", window.partition_key)

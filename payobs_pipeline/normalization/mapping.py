@@ -111,6 +111,33 @@ class CanonicalEvent:
     confidence: float = 1.0
 
 
+# Brand spellings across providers, folded to one name each.
+CARD_BRANDS = {
+    "visa": "visa", "mc": "mastercard", "master": "mastercard", "mastercard": "mastercard",
+    "amex": "amex", "americanexpress": "amex", "discover": "discover", "diners": "diners",
+    "dinersclub": "diners", "jcb": "jcb", "unionpay": "unionpay", "cup": "unionpay", "chinaunionpay": "unionpay",
+    "elo": "elo", "hipercard": "hipercard", "hiper": "hipercard", "maestro": "maestro", "cartebancaire": "cartes_bancaires",
+    "cartesbancaires": "cartes_bancaires", "cb": "cartes_bancaires", "naranja": "naranja", "cabal": "cabal",
+    "debvisa": "visa", "debmaster": "mastercard", "debelo": "elo", "debcabal": "cabal", "rupay": "rupay", "interac": "interac", "eftpos": "eftpos", "bcmc": "bancontact", "dankort": "dankort",
+}
+# Methods for which a "brand" field names something other than a card scheme.
+_NO_CARD_BRAND = frozenset(
+    {PaymentMethod.PIX, PaymentMethod.BOLETO, PaymentMethod.CASH_VOUCHER, PaymentMethod.BANK_TRANSFER,
+     PaymentMethod.DIRECT_DEBIT, PaymentMethod.BNPL}
+)
+
+
+def card_brand(raw: str | None, method: PaymentMethod | None) -> str | None:
+    """The card scheme in one spelling (visa, mastercard, amex, ...), only for card-like methods."""
+    if not raw or method in _NO_CARD_BRAND:
+        return None
+    key = "".join(ch for ch in raw.lower() if ch.isalnum())
+    for suffix in ("applepay", "googlepay", "debit", "credit"):  # Adyen's visa_applepay, mc_debit ...
+        if key.endswith(suffix) and key != suffix:
+            key = key[: -len(suffix)]
+    return CARD_BRANDS.get(key, raw.lower())
+
+
 # --- paths and conditions ---------------------------------------------------
 
 Path = tuple[bool, tuple[str | int, ...]]  # (absolute, segments)
@@ -375,7 +402,7 @@ class CompiledVariant:
             currency=currency,
             event_time=parse_event_time(self._field("event_time", body, document)),
             payment_method=method,
-            card_brand=(brand.lower() if (brand := text("card_brand", body, document)) else None),
+            card_brand=card_brand(text("card_brand", body, document), method),
             country=country.upper() if country and len(country) == 2 and country.isalpha() else None,
             provider_transaction_id=text("provider_transaction_id", body, document),
             merchant_id=text("merchant_id", body, document),

@@ -8,6 +8,7 @@ payload's shape, the heuristic normalizer; what none of them can describe is
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,13 @@ from typing import Any
 from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
 from payobs_pipeline.normalization.formats import ParsedPayload
-from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping, UnmappedPayload, alias_key
+from payobs_pipeline.normalization.mapping import (
+    CanonicalEvent,
+    CompiledMapping,
+    Condition,
+    UnmappedPayload,
+    alias_key,
+)
 from payobs_pipeline.normalization.providers import builtin_mappings
 
 # A shape score at least this high names the provider without a hint.
@@ -44,29 +51,69 @@ class Deferral:
     fingerprint: str
 
 
+class ProviderDetector:
+    """Scores every mapping's shape signals at once, through an index of the body keys they test.
+
+    A payload has a few dozen top-level keys and the mappings ~60 signals; the
+    index looks only at signals whose first path segment the body has (plus the
+    few that can hold on an absent key), which keeps detection cheap per row.
+    Scores equal ``CompiledMapping.shape_score``.
+    """
+
+    def __init__(self, mappings: Iterable[CompiledMapping]) -> None:
+        self.mappings = tuple(mappings)
+        self._by_key: dict[str, list[tuple[int, Condition]]] = defaultdict(list)
+        self._always: list[tuple[int, Condition]] = []
+        for number, mapping in enumerate(self.mappings):
+            for signal in mapping.detect:
+                absent_can_hold = signal.test(None)
+                first = signal.path[1][0]
+                if absent_can_hold or not isinstance(first, str):
+                    self._always.append((number, signal))
+                else:
+                    self._by_key[first].append((number, signal))
+
+    def scores(self, body: Any) -> list[float]:
+        scores = [0.0] * len(self.mappings)
+        if isinstance(body, dict):
+            by_key = self._by_key
+            for key in body:
+                for number, signal in by_key.get(key, ()):
+                    if signal.holds(body, body):
+                        scores[number] += signal.weight
+        for number, signal in self._always:
+            if signal.holds(body, body):
+                scores[number] += signal.weight
+        return [min(score, 1.0) for score in scores]
+
+    def detect(self, body: Any, hints: Mapping[str, str]) -> ProviderGuess:
+        """Provider from hints, checked against the payload's shape (hints may be missing or wrong)."""
+        hint = hints.get("provider")
+        hint_key = alias_key(hint) if hint else ""
+        scores = self.scores(body)
+        best_number = max(range(len(scores)), key=scores.__getitem__) if scores else None
+        best_score = scores[best_number] if best_number is not None else 0.0
+        best = self.mappings[best_number] if best_number is not None and best_score > 0 else None
+        hinted_number = next(
+            (n for n, m in enumerate(self.mappings) if hint_key and hint_key in m.aliases), None
+        )
+        if hinted_number is not None:
+            hinted = self.mappings[hinted_number]
+            if best is hinted:
+                return ProviderGuess(hinted.provider, hinted, 0.99, "hint+shape")
+            if best is not None and best_score >= SHAPE_OVERRULES_HINT and scores[hinted_number] == 0.0:
+                return ProviderGuess(best.provider, best, round(best_score * 0.9, 3), f"shape (hint said {hint})")
+            return ProviderGuess(hinted.provider, hinted, 0.9, "hint")
+        if best is not None and best_score >= SHAPE_DETECTION_THRESHOLD:
+            return ProviderGuess(best.provider, best, round(best_score, 3), "shape")
+        if hint_key:
+            return ProviderGuess(hint_key, None, 0.5, "hint (no mapping)")
+        return ProviderGuess(None, None, 0.0, "none")
+
+
 def detect_provider(body: Any, hints: Mapping[str, str], mappings: Iterable[CompiledMapping]) -> ProviderGuess:
-    """Provider from hints, checked against the payload's shape (hints may be missing or wrong)."""
-    hint = hints.get("provider")
-    hint_key = alias_key(hint) if hint else ""
-    hinted = None
-    best, best_score = None, 0.0
-    for mapping in mappings:
-        if hint_key and hint_key in mapping.aliases:
-            hinted = mapping
-        score = mapping.shape_score(body)
-        if score > best_score:
-            best, best_score = mapping, score
-    if hinted is not None:
-        if best is hinted:
-            return ProviderGuess(hinted.provider, hinted, 0.99, "hint+shape")
-        if best is not None and best_score >= SHAPE_OVERRULES_HINT and hinted.shape_score(body) == 0.0:
-            return ProviderGuess(best.provider, best, round(best_score * 0.9, 3), f"shape (hint said {hint})")
-        return ProviderGuess(hinted.provider, hinted, 0.9, "hint")
-    if best is not None and best_score >= SHAPE_DETECTION_THRESHOLD:
-        return ProviderGuess(best.provider, best, round(best_score, 3), "shape")
-    if hint_key:
-        return ProviderGuess(hint_key, None, 0.5, "hint (no mapping)")
-    return ProviderGuess(None, None, 0.0, "none")
+    """One-off detection (builds the index each call; the Normalizer keeps one)."""
+    return ProviderDetector(mappings).detect(body, hints)
 
 
 class Normalizer:
@@ -79,12 +126,13 @@ class Normalizer:
         heuristic_threshold: float = heuristics.DEFAULT_THRESHOLD,
     ) -> None:
         self.mappings = tuple(builtin_mappings() if mappings is None else mappings)
+        self.detector = ProviderDetector(self.mappings)
         self.learned = dict(learned or {})
         self.heuristic_threshold = heuristic_threshold
 
     def normalize(self, parsed: ParsedPayload, merchant: Mapping[str, Any] | None = None) -> CanonicalEvent | Deferral:
         """The canonical event for a payload, or why it was deferred."""
-        guess = detect_provider(parsed.body, parsed.hints, self.mappings)
+        guess = self.detector.detect(parsed.body, parsed.hints)
         deferral_reason, detail = "NO_MAPPING", f"no mapping for provider {guess.provider or 'unknown'}"
         if guess.mapping is not None:
             try:

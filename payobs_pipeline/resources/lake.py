@@ -24,16 +24,16 @@ class LakeDatabase(dg.ConfigurableResource):
     # Off by default: the lake user is read-only in production.
     mark_processed: bool = False
 
-    _url: str = PrivateAttr(default="")
+    _resolved_url: str = PrivateAttr(default="")
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        self._url = settings.libpq_url(self.url) if self.url else settings.lake_url()
+        self._resolved_url = settings.libpq_url(self.url) if self.url else settings.lake_url()
 
     @property
     def conninfo(self) -> str:
-        if not self._url:  # used outside a Dagster run (CLI, tests)
-            self._url = settings.libpq_url(self.url) if self.url else settings.lake_url()
-        return self._url
+        if not self._resolved_url:  # used outside a Dagster run (CLI, tests)
+            self._resolved_url = settings.libpq_url(self.url) if self.url else settings.lake_url()
+        return self._resolved_url
 
     @contextmanager
     def connection(self) -> Iterator[psycopg.Connection]:

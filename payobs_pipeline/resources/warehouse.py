@@ -20,36 +20,36 @@ class WarehouseDatabase(dg.ConfigurableResource):
     url: str | None = None
     schema_name: str | None = None
 
-    _url: str = PrivateAttr(default="")
-    _schema: str = PrivateAttr(default="")
+    _resolved_url: str = PrivateAttr(default="")
+    _resolved_schema: str = PrivateAttr(default="")
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         self.migrate()
 
     def _resolve(self) -> None:
-        if not self._url:
-            self._url = settings.libpq_url(self.url) if self.url else settings.warehouse_url()
-            self._schema = self.schema_name or settings.warehouse_schema()
+        if not self._resolved_url:
+            self._resolved_url = settings.libpq_url(self.url) if self.url else settings.warehouse_url()
+            self._resolved_schema = self.schema_name or settings.warehouse_schema()
 
     @property
     def conninfo(self) -> str:
         self._resolve()
-        return self._url
+        return self._resolved_url
 
     @property
-    def schema(self) -> str:
+    def db_schema(self) -> str:
         self._resolve()
-        return self._schema
+        return self._resolved_schema
 
     def migrate(self) -> str:
         """Apply pending migrations; returns the schema revision."""
-        return migrate.upgrade(self.conninfo, self.schema)
+        return migrate.upgrade(self.conninfo, self.db_schema)
 
     @contextmanager
     def connection(self) -> Iterator[psycopg.Connection]:
         """A connection whose search_path is the warehouse schema; commits on success."""
         with psycopg.connect(self.conninfo) as conn:
-            conn.execute(sql.SQL("SET search_path TO {}, public").format(sql.Identifier(self.schema)))
+            conn.execute(sql.SQL("SET search_path TO {}, public").format(sql.Identifier(self.db_schema)))
             yield conn
 
 

@@ -12,7 +12,10 @@ from functools import cache
 
 from payobs_pipeline.normalization.mapping import CompiledMapping
 
-PROVIDER_MODULES: tuple[str, ...] = ("stripe", "adyen")
+PROVIDER_MODULES: tuple[str, ...] = (
+    "stripe", "adyen", "mercadopago", "paypal", "braintree", "checkout", "worldpay", "razorpay", "mollie",
+    "dlocal", "payu", "ebanx", "square", "authorizenet",
+)
 
 
 @cache

@@ -1,0 +1,2273 @@
+"""Realistic synthetic lake rows, each with the canonical event it should become.
+
+Pure and deterministic: the same ``(rows, start, windows, seed)`` always gives
+the same rows, byte for byte (one ``random.Random(seed)``, uuids from its bits).
+
+What the lake looks like (shares are the module constants below):
+
+* 14 providers in their own words: Stripe Charges, PaymentIntents, Refunds,
+  Disputes and webhook Events; Adyen payment responses, webhook notifications
+  and accounting-report CSV lines; MercadoPago payments; PayPal Orders v2
+  captures, orders and webhooks; Braintree transaction XML; Checkout.com
+  payment responses and webhooks; Worldpay paymentService XML; Razorpay
+  payment entities and webhooks; Mollie payments, refunds and chargebacks;
+  dLocal payments; PayU Latam responses and key=value confirmation posts;
+  EBANX payments; Square payments; Authorize.net request/response pairs.
+* Unknown providers (Spanish, Portuguese and English shapes, key=value lines).
+* Rows malformed on purpose (``MALFORMED_SHARES``), some payloads stored as a
+  JSON string, a provider hint on about 60 % of rows under varying keys,
+  a second row for about 3 % of payments (PENDING first, final state later in
+  the same window) and test card numbers / CVCs in about 1 % of rows.
+
+Ground truth (``ExpectedEvent``) follows TAXONOMY.md. Where the taxonomy leaves
+a choice, these rules are used consistently:
+
+* ``status_category`` follows the provider's status word, refined by the
+  provider's own error classification where it has one (Stripe
+  ``processing_error``, Razorpay ``GATEWAY_ERROR``); a provider status such as
+  Checkout ``Declined`` with a technical code stays DECLINED with the code's
+  reason (e.g. 20068 -> DECLINED / TIMEOUT).
+* ``provider_transaction_id`` is the id of the object the payload is about:
+  the refund id for a refund object, the dispute id for a dispute, the capture
+  id for PayPal, the ``orderCode`` for Worldpay, the payment id in Checkout.com
+  webhooks (their ``data.id``).
+* Amounts: report-style CSV lines carry major units, as the real reports do;
+  API payloads use each provider's own unit (TAXONOMY.md); the truth is always
+  ISO 4217 minor units.
+* UPI and net banking (Razorpay) are BANK_TRANSFER.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from itertools import accumulate
+from typing import Callable, Iterator
+from urllib.parse import quote
+
+from payobs_pipeline.normalization.taxonomy import FailureReason, PaymentMethod, StatusCategory
+
+_S = StatusCategory
+_R = FailureReason
+_M = PaymentMethod
+
+WINDOW = timedelta(hours=12)
+_WINDOW_US = 12 * 3600 * 1_000_000
+
+# ---------------------------------------------------------------------------
+# Shares (documented, tested with tolerances)
+# ---------------------------------------------------------------------------
+
+# Share of all rows per provider; with UNKNOWN_PROVIDER_SHARE and the
+# malformed share they sum to 1.
+PROVIDER_SHARES: dict[str, float] = {
+    "stripe": 0.25,
+    "adyen": 0.15,
+    "mercadopago": 0.12,
+    "paypal": 0.08,
+    "braintree": 0.05,
+    "checkout": 0.05,
+    "worldpay": 0.04,
+    "razorpay": 0.04,
+    "mollie": 0.03,
+    "dlocal": 0.03,
+    "payu": 0.03,
+    "ebanx": 0.03,
+    "square": 0.03,
+    "authorizenet": 0.02,
+}
+UNKNOWN_PROVIDER_SHARE = 0.03
+
+# Rows malformed on purpose, by the reason the pipeline should report (2 % total).
+MALFORMED_SHARES: dict[str, float] = {
+    "MALFORMED_JSON": 0.004,
+    "MALFORMED_XML": 0.003,
+    "XML_FORBIDDEN_CONSTRUCT": 0.002,
+    "EMPTY_PAYLOAD": 0.004,
+    "CSV_MULTIPLE_RECORDS": 0.002,
+    "UNKNOWN_CURRENCY": 0.0025,
+    "INVALID_AMOUNT": 0.0025,
+}
+MALFORMED_SHARE = sum(MALFORMED_SHARES.values())
+
+# Outcome of a well-formed row (before the pending rows that second rows add):
+# about 87 % approval over authorization attempts.
+STATUS_SHARES: dict[StatusCategory, float] = {
+    _S.APPROVED: 0.830,
+    _S.DECLINED: 0.105,
+    _S.ERROR: 0.007,
+    _S.UNKNOWN: 0.003,
+    _S.PENDING: 0.025,
+    _S.CANCELLED: 0.010,
+    _S.REFUNDED: 0.015,
+    _S.CHARGEBACK: 0.005,
+}
+
+# Decline reasons: insufficient funds and generic declines dominate, as in
+# every public decline report. Providers without a code for a reason
+# renormalize over the reasons they have.
+DECLINE_REASON_SHARES: dict[FailureReason, float] = {
+    _R.INSUFFICIENT_FUNDS: 0.33,
+    _R.GENERIC_DECLINE: 0.28,
+    _R.EXPIRED_CARD: 0.05,
+    _R.INVALID_CARD_DATA: 0.05,
+    _R.INCORRECT_CVC: 0.05,
+    _R.SUSPECTED_FRAUD: 0.04,
+    _R.RISK_REJECTED: 0.04,
+    _R.AUTHENTICATION_REQUIRED: 0.03,
+    _R.LIMIT_EXCEEDED: 0.03,
+    _R.LOST_OR_STOLEN_CARD: 0.02,
+    _R.RESTRICTED_CARD: 0.02,
+    _R.TRANSACTION_NOT_PERMITTED: 0.02,
+    _R.AUTHENTICATION_FAILED: 0.02,
+    _R.ISSUER_UNAVAILABLE: 0.01,
+    _R.TIMEOUT: 0.005,
+    _R.DUPLICATE: 0.005,
+    _R.REVOKED: 0.005,
+    _R.PROCESSING_ERROR: 0.005,
+    _R.CONFIGURATION_ERROR: 0.003,
+    _R.INVALID_REQUEST: 0.002,
+    _R.UNKNOWN: 0.01,
+}
+ERROR_REASON_SHARES: dict[FailureReason, float] = {
+    _R.PROCESSING_ERROR: 0.6,
+    _R.TIMEOUT: 0.15,
+    _R.ISSUER_UNAVAILABLE: 0.15,
+    _R.CONFIGURATION_ERROR: 0.1,
+}
+UNKNOWN_REASON_SHARES: dict[FailureReason, float] = {_R.TIMEOUT: 0.8, _R.UNKNOWN: 0.2}
+
+HINT_SHARE = 0.62  # of rows whose data is an object (string rows cannot carry one): ~60 % overall
+HINT_KEYS: dict[str, float] = {"provider": 0.5, "psp": 0.2, "p_id": 0.15, "gateway": 0.15}
+SECOND_ROW_SHARE = 0.03  # rows that are the later state of a payment seen earlier in the window
+PII_SHARE = 0.01  # rows carrying a full test card number (and sometimes a CVC)
+JSON_STRING_SHARE = 0.03  # JSON payloads stored double-encoded as a JSON string
+NO_MERCHANT_SHARE = 0.02
+NO_TRANSACTIONAL_ID_SHARE = 0.04
+
+# Luhn-valid test numbers published by the card networks and PSPs.
+TEST_CARD_NUMBERS = (
+    "4111111111111111",
+    "4242424242424242",
+    "5555555555554444",
+    "5105105105105100",
+    "378282246310005",
+    "6011111111111117",
+    "4000056655665556",
+    "3530111333300000",
+)
+
+CURRENCY_EXPONENTS: dict[str, int] = {"JPY": 0, "CLP": 0, "KWD": 3}
+
+# Typical basket size per currency, in major units (low, high).
+_AMOUNT_RANGES: dict[str, tuple[float, float]] = {
+    "USD": (4, 450), "EUR": (4, 380), "GBP": (3, 320), "CAD": (5, 500), "AUD": (5, 520),
+    "BRL": (15, 1800), "MXN": (80, 7000), "ARS": (2_000, 350_000), "COP": (15_000, 1_600_000),
+    "CLP": (3_000, 320_000), "PEN": (15, 1_300), "JPY": (300, 60_000), "INR": (99, 30_000),
+    "KWD": (1.5, 130),
+}
+# Currencies where prices are whole units in practice (minor part always zero).
+_WHOLE_UNIT = frozenset({"ARS", "COP"})
+
+_COUNTRY_CURRENCY = {
+    "US": "USD", "CA": "CAD", "AU": "AUD", "GB": "GBP", "JP": "JPY", "IN": "INR", "KW": "KWD",
+    "BR": "BRL", "MX": "MXN", "AR": "ARS", "CO": "COP", "CL": "CLP", "PE": "PEN",
+    "DE": "EUR", "FR": "EUR", "ES": "EUR", "NL": "EUR", "IT": "EUR", "IE": "EUR", "BE": "EUR",
+}
+
+MERCHANTS: tuple[dict, ...] = tuple(
+    {"id": mid, "name": name, "country": country}
+    for mid, name, country in (
+        ("m_01HQ7ZK3", "Northwind Outfitters", "US"), ("m_01HQ7ZK4", "Blue Harbor Coffee", "US"),
+        ("m_01HQ7ZK5", "Pixelcraft Games", "US"), ("m_01HQ7ZK6", "Summit Ride Share", "US"),
+        ("m_01HQ7ZK7", "Evergreen Pharmacy", "US"), ("m_01HQ7ZK8", "Brightline Fitness", "US"),
+        ("m_01HQ7ZK9", "Cedar & Pine Home", "US"), ("m_01HQ7ZKA", "Stackwise SaaS", "US"),
+        ("m_01HQ7ZKB", "Thames Tickets", "GB"), ("m_01HQ7ZKC", "Camden Florist", "GB"),
+        ("m_01HQ7ZKD", "Bristol Bikes", "GB"), ("m_01HQ7ZKE", "Lumen Streaming", "GB"),
+        ("m_01HQ7ZKF", "Rheinwerk Elektronik", "DE"), ("m_01HQ7ZKG", "Kiez Lieferdienst", "DE"),
+        ("m_01HQ7ZKH", "Alpenblick Reisen", "DE"), ("m_01HQ7ZKJ", "Maison Lumière", "FR"),
+        ("m_01HQ7ZKK", "Boulangerie en Ligne", "FR"), ("m_01HQ7ZKM", "Grachten Fietsen", "NL"),
+        ("m_01HQ7ZKN", "Tulpen Webshop", "NL"), ("m_01HQ7ZKP", "Sol y Mar Viajes", "ES"),
+        ("m_01HQ7ZKQ", "Moda Ibérica", "ES"), ("m_01HQ7ZKR", "Trattoria Digitale", "IT"),
+        ("m_01HQ7ZKS", "Liffey Books", "IE"), ("m_01HQ7ZKT", "Loja Verde", "BR"),
+        ("m_01HQ7ZKV", "Mercado Paulista", "BR"), ("m_01HQ7ZKW", "Rio Delivery", "BR"),
+        ("m_01HQ7ZKX", "Bahia Moda", "BR"), ("m_01HQ7ZKY", "Tienda Azteca", "MX"),
+        ("m_01HQ7ZKZ", "Viajes Cancún", "MX"), ("m_01HQ7ZM0", "Farmacia del Valle", "MX"),
+        ("m_01HQ7ZM1", "Pampa Electro", "AR"), ("m_01HQ7ZM2", "Buenos Aires Eats", "AR"),
+        ("m_01HQ7ZM3", "Café Andino", "CO"), ("m_01HQ7ZM4", "Bogotá Market", "CO"),
+        ("m_01HQ7ZM5", "Santiago Hogar", "CL"), ("m_01HQ7ZM6", "Lima Gourmet", "PE"),
+        ("m_01HQ7ZM7", "Sakura Goods", "JP"), ("m_01HQ7ZM8", "Chai Point Online", "IN"),
+        ("m_01HQ7ZM9", "Mumbai Movies", "IN"), ("m_01HQ7ZMA", "Gulf Gadgets", "KW"),
+        ("m_01HQ7ZMB", "Outback Supplies", "AU"), ("m_01HQ7ZMC", "Maple Leaf Tickets", "CA"),
+    )
+)
+_MERCHANTS_BY_ID: dict[str, dict] = {m["id"]: m for m in MERCHANTS}
+_MERCHANTS_BY_COUNTRY: dict[str, list[dict]] = {}
+for _m in MERCHANTS:
+    _MERCHANTS_BY_COUNTRY.setdefault(_m["country"], []).append(_m)
+
+# Where each provider's merchants are (weights).
+_PROVIDER_COUNTRIES: dict[str, dict[str, float]] = {
+    "stripe": {"US": 40, "GB": 12, "DE": 8, "FR": 6, "NL": 3, "ES": 4, "IE": 2, "JP": 5, "AU": 6, "CA": 6, "MX": 4, "BR": 4},
+    "adyen": {"NL": 15, "DE": 15, "FR": 10, "GB": 15, "ES": 8, "IT": 7, "US": 20, "BR": 5, "AU": 5},
+    "mercadopago": {"BR": 45, "AR": 20, "MX": 20, "CO": 8, "CL": 7},
+    "paypal": {"US": 50, "GB": 15, "DE": 15, "FR": 5, "AU": 5, "CA": 5, "ES": 3, "JP": 2},
+    "braintree": {"US": 70, "GB": 15, "CA": 8, "AU": 7},
+    "checkout": {"GB": 35, "FR": 10, "DE": 10, "KW": 10, "US": 20, "NL": 5, "ES": 10},
+    "worldpay": {"GB": 60, "US": 20, "DE": 10, "FR": 10},
+    "razorpay": {"IN": 100},
+    "mollie": {"NL": 45, "DE": 20, "FR": 15, "ES": 10, "GB": 10},
+    "dlocal": {"BR": 25, "MX": 20, "AR": 15, "CO": 15, "CL": 13, "PE": 12},
+    "payu": {"CO": 45, "MX": 20, "AR": 10, "PE": 15, "CL": 10},
+    "ebanx": {"BR": 60, "MX": 15, "CO": 10, "CL": 8, "PE": 7},
+    "square": {"US": 75, "CA": 10, "GB": 5, "AU": 5, "JP": 5},
+    "authorizenet": {"US": 85, "CA": 10, "GB": 5},
+}
+
+_HINT_VALUES: dict[str, tuple[str, ...]] = {
+    "stripe": ("stripe", "Stripe", "STRIPE"),
+    "adyen": ("adyen", "Adyen", "ADYEN"),
+    "mercadopago": ("mercadopago", "mercado_pago", "MercadoPago", "mercado pago"),
+    "paypal": ("paypal", "PayPal"),
+    "braintree": ("braintree", "Braintree"),
+    "checkout": ("checkout", "checkout.com", "Checkout.com", "cko"),
+    "worldpay": ("worldpay", "Worldpay", "WORLDPAY"),
+    "razorpay": ("razorpay", "Razorpay"),
+    "mollie": ("mollie", "Mollie"),
+    "dlocal": ("dlocal", "dLocal", "d_local"),
+    "payu": ("payu", "PayU", "payu_latam"),
+    "ebanx": ("ebanx", "EBANX"),
+    "square": ("square", "Square", "squareup"),
+    "authorizenet": ("authorizenet", "authorize.net", "Authorize.Net", "authnet"),
+    # PSPs nobody wrote a mapping for: the hint names them, the truth says "unknown".
+    "unknown": ("pagosya", "LocalPay", "acquirer_x", "paynow_mx"),
+}
+
+# ---------------------------------------------------------------------------
+# Public types
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedEvent:
+    """What a correct normalizer must produce for one lake row (TAXONOMY.md values)."""
+
+    provider: str
+    status_category: str | None
+    failure_reason: str | None
+    amount_minor: int | None
+    currency: str | None
+    payment_method: str | None
+    provider_transaction_id: str | None
+    malformed_reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LakeRow:
+    """One ``raw_transactions`` row."""
+
+    id: uuid.UUID
+    data: object
+    merchant: dict | None
+    transactional_id: uuid.UUID | None
+    created_at: datetime
+
+
+# ---------------------------------------------------------------------------
+# Small fast building blocks
+# ---------------------------------------------------------------------------
+
+
+def _Picker(weights: dict) -> Callable[[random.Random], object]:
+    """Weighted choice with one ``random()`` call (``rng.choices`` is several times slower)."""
+    items = list(weights)
+    cum = list(accumulate(weights.values()))
+    total = cum[-1]
+
+    def pick(rng: random.Random, _items=items, _cum=cum, _total=total, _bisect=bisect.bisect_right):
+        return _items[_bisect(_cum, rng.random() * _total)]
+
+    return pick
+
+
+def _restricted(weights: dict, keys) -> Callable[[random.Random], object]:
+    return _Picker({k: weights[k] for k in weights if k in keys})
+
+
+_ALNUM = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_UPPER = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = b"0123456789abcdefghijklmnopqrstuvwxyz"
+# Byte translation tables: random bytes -> alphabet characters (tiny bias is fine here).
+_T_ALNUM = bytes(_ALNUM[i % 62] for i in range(256))
+_T_UPPER = bytes(_UPPER[i % 36] for i in range(256))
+_T_LOWER = bytes(_LOWER[i % 36] for i in range(256))
+
+
+# The stdlib's randrange/randint/choice cost about 1 µs each; these cost a tenth
+# of that and are just as deterministic (53-bit floats are plenty here).
+def _randrange(rng: random.Random, a: int, b: int | None = None) -> int:
+    if b is None:
+        return int(rng.random() * a)
+    return a + int(rng.random() * (b - a))
+
+
+def _randint(rng: random.Random, a: int, b: int) -> int:
+    return a + int(rng.random() * (b - a + 1))
+
+
+def _choice(rng: random.Random, seq):
+    return seq[int(rng.random() * len(seq))]
+
+
+def _tok(rng: random.Random, n: int, table: bytes = _T_ALNUM) -> str:
+    return rng.getrandbits(8 * n).to_bytes(n, "little").translate(table).decode("ascii")
+
+
+def _digits(rng: random.Random, n: int) -> str:
+    lo = 10 ** (n - 1)
+    return str(lo + int(rng.random() * 9 * lo)) if n <= 15 else str(lo + rng.getrandbits(64) % (9 * lo))
+
+
+_UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
+_UUID_SET = (0x4000 << 64) | (0x8000 << 48)
+
+
+def _uuid(rng: random.Random) -> uuid.UUID:
+    # version-4 bits set by hand: uuid.UUID(..., version=4) does the same, slower
+    return uuid.UUID(int=(rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET)
+
+
+def _exp(currency: str) -> int:
+    return CURRENCY_EXPONENTS.get(currency, 2)
+
+
+def _major_str(minor: int, currency: str) -> str:
+    e = CURRENCY_EXPONENTS.get(currency, 2)
+    if e == 0:
+        return str(minor)
+    q, r = divmod(minor, 10**e)
+    return f"{q}.{r:0{e}d}"
+
+
+def _major_num(minor: int, currency: str) -> float | int:
+    # A float whose shortest repr is the exact decimal (correctly rounded division).
+    e = CURRENCY_EXPONENTS.get(currency, 2)
+    if e == 0:
+        return minor
+    return minor / 10**e
+
+
+def _iso(dt: datetime) -> str:
+    return dt.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+_CARD_BRANDS = _Picker({("visa", "Visa", "424242"): 55, ("mastercard", "Mastercard", "555555"): 30,
+                        ("amex", "American Express", "378282"): 8, ("discover", "Discover", "601111"): 3,
+                        ("jcb", "JCB", "353011"): 4})
+
+
+@dataclass(slots=True)
+class _Card:
+    brand: str
+    label: str
+    bin: str
+    last4: str
+    exp_month: int
+    exp_year: int
+
+
+def _card(rng: random.Random) -> _Card:
+    brand, label, bin6 = _CARD_BRANDS(rng)
+    x = rng.getrandbits(24)
+    return _Card(brand, label, bin6, "%04d" % (x % 10000), (x >> 14) % 12 + 1, 2026 + (x >> 20) % 8)
+
+
+@dataclass(slots=True)
+class _Payment:
+    """One payment, shared by the lake rows that describe it."""
+
+    provider: str
+    merchant: dict
+    country: str
+    currency: str
+    amount_minor: int
+    txn_id: str
+    method: str  # provider's own method word
+    kind: str  # provider-specific payload family
+    card: _Card
+    pii: bool
+    aux: dict  # provider-specific ids fixed for the payment (order ids, charge ids ...)
+
+
+# currency -> (low, high/low, 10**exponent, whole units only, two-decimal)
+_AMOUNT_PARAMS = {c: (lo, hi / lo, 10 ** CURRENCY_EXPONENTS.get(c, 2), c in _WHOLE_UNIT, CURRENCY_EXPONENTS.get(c, 2) == 2)
+                  for c, (lo, hi) in _AMOUNT_RANGES.items()}
+
+
+def _amount(rng: random.Random, currency: str) -> int:
+    """A basket amount in minor units, log-uniform over the currency's typical range."""
+    lo, ratio, scale, whole, two_decimals = _AMOUNT_PARAMS[currency]
+    major = lo * ratio ** rng.random()
+    if whole:
+        return int(major) * scale
+    minor = int(major * scale)
+    if two_decimals and rng.random() < 0.35:  # psychological pricing: x.99 / x.00
+        minor = (minor // 100) * 100 + (99 if rng.random() < 0.6 else 0)
+    return max(minor, 1)
+
+
+# An outcome: (status, failure reason or None, provider-specific code entry or None)
+_Outcome = tuple
+
+
+class _Provider:
+    """Per-provider knowledge: its codes by canonical reason and how to render a payload."""
+
+    name: str = ""
+    statuses: frozenset = frozenset(STATUS_SHARES)
+    declines: dict = {}
+    errors: dict = {}
+    unknowns: dict = {}
+    pending_capable = True
+
+    def __init__(self) -> None:
+        self.status_pick = _restricted(STATUS_SHARES, self.statuses)
+        self.decline_pick = _restricted(DECLINE_REASON_SHARES, self.declines) if self.declines else None
+        self.error_pick = _restricted(ERROR_REASON_SHARES, self.errors) if self.errors else None
+        self.unknown_pick = _restricted(UNKNOWN_REASON_SHARES, self.unknowns) if self.unknowns else None
+        # one pick gives the merchant and its country: country weight shared by its merchants
+        self.merchant_pick = _Picker({
+            (m["country"], m["id"]): w / len(_MERCHANTS_BY_COUNTRY[c])
+            for c, w in _PROVIDER_COUNTRIES[self.name].items() for m in _MERCHANTS_BY_COUNTRY[c]})
+
+    def outcome(self, rng: random.Random, status: StatusCategory | None = None) -> _Outcome:
+        st = status or self.status_pick(rng)
+        if st is _S.DECLINED:
+            reason = self.decline_pick(rng)
+            return st, reason, _choice(rng, self.declines[reason])
+        if st is _S.ERROR:
+            reason = self.error_pick(rng)
+            return st, reason, _choice(rng, self.errors[reason])
+        if st is _S.UNKNOWN:
+            reason = self.unknown_pick(rng)
+            return st, reason, _choice(rng, self.unknowns[reason])
+        return st, None, None
+
+    def new_payment(self, rng: random.Random, needs_card: bool) -> _Payment:
+        country, merchant_id = self.merchant_pick(rng)
+        currency = _COUNTRY_CURRENCY[country]
+        pay = _Payment(self.name, _MERCHANTS_BY_ID[merchant_id], country, currency, _amount(rng, currency), "",
+                       "card", "", _card(rng), rng.random() < PII_SHARE, {})
+        self.setup(rng, pay, needs_card)
+        return pay
+
+    def setup(self, rng: random.Random, pay: _Payment, needs_card: bool) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def render(self, rng: random.Random, pay: _Payment, out: _Outcome, when: datetime) -> tuple[object, tuple]:
+        raise NotImplementedError  # pragma: no cover
+
+    # helpers
+    def expected(self, pay: _Payment, out: _Outcome, method: str, txn_id: str | None = None,
+                 amount_minor: int | None = None) -> tuple:
+        # A plain tuple: the bulk loader never needs the dataclass (it costs ~1 µs a row).
+        return (self.name, out[0], out[1], pay.amount_minor if amount_minor is None else amount_minor,
+                pay.currency, method, txn_id or pay.txn_id, None)
+
+
+def _refund_amount(rng: random.Random, pay: _Payment) -> int:
+    if rng.random() < 0.7:
+        return pay.amount_minor
+    part = max(1, int(pay.amount_minor * rng.uniform(0.1, 0.9)))
+    return part if pay.currency not in _WHOLE_UNIT else max(1, part // 100) * 100
+
+
+# ---------------------------------------------------------------------------
+# Stripe
+# ---------------------------------------------------------------------------
+
+_STRIPE_MSG = {
+    "insufficient_funds": "Your card has insufficient funds.",
+    "generic_decline": "Your card was declined.",
+    "do_not_honor": "Your card was declined.",
+    "call_issuer": "Your card was declined.",
+    "expired_card": "Your card has expired.",
+    "incorrect_cvc": "Your card's security code is incorrect.",
+    "incorrect_number": "Your card number is incorrect.",
+    "invalid_expiry_year": "Your card's expiration year is invalid.",
+    "fraudulent": "Your card was declined.",
+    "lost_card": "Your card was declined.",
+    "stolen_card": "Your card was declined.",
+    "pickup_card": "Your card was declined.",
+    "restricted_card": "Your card was declined.",
+    "card_velocity_exceeded": "Your card was declined for making repeated attempts too frequently or exceeding its amount limit.",
+    "transaction_not_allowed": "Your card does not support this type of purchase.",
+    "card_not_supported": "Your card does not support this type of purchase.",
+    "authentication_required": "Your card was declined. This transaction requires authentication.",
+    "incorrect_pin": "Your card was declined.",
+    "revocation_of_authorization": "Your card was declined.",
+    "issuer_not_available": "Your card was declined.",
+    "duplicate_transaction": "Your card was declined.",
+    "processing_error": "An error occurred while processing your card. Try again in a little bit.",
+}
+
+
+class _Stripe(_Provider):
+    name = "stripe"
+    # (error code, decline code); None decline code = Radar block
+    declines = {
+        _R.INSUFFICIENT_FUNDS: [("card_declined", "insufficient_funds")],
+        _R.GENERIC_DECLINE: [("card_declined", "generic_decline"), ("card_declined", "do_not_honor"),
+                             ("card_declined", "call_issuer")],
+        _R.EXPIRED_CARD: [("expired_card", "expired_card")],
+        _R.INCORRECT_CVC: [("incorrect_cvc", "incorrect_cvc")],
+        _R.INVALID_CARD_DATA: [("incorrect_number", "incorrect_number"), ("invalid_expiry_year", "invalid_expiry_year")],
+        _R.SUSPECTED_FRAUD: [("card_declined", "fraudulent")],
+        _R.LOST_OR_STOLEN_CARD: [("card_declined", "lost_card"), ("card_declined", "stolen_card"),
+                                 ("card_declined", "pickup_card")],
+        _R.RESTRICTED_CARD: [("card_declined", "restricted_card")],
+        _R.LIMIT_EXCEEDED: [("card_declined", "card_velocity_exceeded")],
+        _R.TRANSACTION_NOT_PERMITTED: [("card_declined", "transaction_not_allowed"), ("card_declined", "card_not_supported")],
+        _R.AUTHENTICATION_REQUIRED: [("card_declined", "authentication_required")],
+        _R.AUTHENTICATION_FAILED: [("card_declined", "incorrect_pin")],
+        _R.REVOKED: [("card_declined", "revocation_of_authorization")],
+        _R.ISSUER_UNAVAILABLE: [("card_declined", "issuer_not_available")],
+        _R.DUPLICATE: [("card_declined", "duplicate_transaction")],
+        _R.RISK_REJECTED: [("card_declined", None)],
+    }
+    errors = {_R.PROCESSING_ERROR: [("processing_error", None)]}
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN}
+
+    _METHODS = {"card": _M.CARD, "sepa_debit": _M.DIRECT_DEBIT, "boleto": _M.BOLETO, "oxxo": _M.CASH_VOUCHER,
+                "klarna": _M.BNPL}
+
+    def setup(self, rng, pay, needs_card):
+        r = rng.random()
+        if needs_card or r < 0.9:
+            pay.method = "card"
+        elif pay.country == "BR":
+            pay.method = "boleto"
+        elif pay.country == "MX":
+            pay.method = "oxxo"
+        elif pay.currency == "EUR" and r < 0.96:
+            pay.method = "sepa_debit"
+        else:
+            pay.method = "klarna" if pay.country in ("US", "GB", "DE", "NL", "AU") else "card"
+        r = rng.random()
+        pay.kind = "charge" if r < 0.4 else ("payment_intent" if r < 0.7 else "event")
+        t = _tok(rng, 83)  # one draw, four ids
+        pay.aux.update(pi="pi_3" + t[:23], ch="ch_3" + t[23:46], pm="pm_1" + t[46:69], cus="cus_" + t[69:])
+        use_intent = pay.kind == "payment_intent" or (pay.kind == "event" and rng.random() < 0.5)
+        pay.txn_id = pay.aux["pi"] if use_intent else pay.aux["ch"]
+
+    def _pm_details(self, pay):
+        if pay.method == "card":
+            c = pay.card
+            card = {"brand": c.brand, "country": pay.country, "exp_month": c.exp_month, "exp_year": c.exp_year,
+                    "funding": "credit", "last4": c.last4, "network": c.brand}
+            if pay.pii:
+                card["card_number"] = TEST_CARD_NUMBERS[hash(c.last4) % len(TEST_CARD_NUMBERS)]
+                card["cvc"] = "123"
+            return {"card": card, "type": "card"}
+        return {pay.method: {}, "type": pay.method}
+
+    def _charge(self, rng, pay, out, epoch):
+        st, reason, code = out
+        amt = pay.amount_minor
+        ok = st in (_S.APPROVED, _S.REFUNDED, _S.CHARGEBACK)
+        status = "succeeded" if ok else ("pending" if st is _S.PENDING else "failed")
+        if st is _S.CANCELLED:
+            status = "failed"
+        if ok:
+            outcome = {"network_status": "approved_by_network", "reason": None, "risk_level": "normal",
+                       "risk_score": _randint(rng, 5, 60), "seller_message": "Payment complete.", "type": "authorized"}
+            failure_code = failure_message = None
+        elif st is _S.PENDING or st is _S.CANCELLED:
+            outcome = None
+            failure_code = failure_message = None
+        elif code is not None and code[1] is None and code[0] == "card_declined":  # Radar block
+            outcome = {"network_status": "not_sent_to_network", "reason": "highest_risk_level", "risk_level": "highest",
+                       "risk_score": _randint(rng, 85, 99), "rule": "block_if_high_risk",
+                       "seller_message": "Stripe blocked this payment as too risky.", "type": "blocked"}
+            failure_code, failure_message = "card_declined", "Your card was declined."
+        elif st is _S.ERROR:
+            outcome = {"network_status": "not_sent_to_network", "reason": None, "risk_level": "normal",
+                       "seller_message": "The payment could not be processed.", "type": "invalid"}
+            failure_code, failure_message = "processing_error", _STRIPE_MSG["processing_error"]
+        else:
+            dc = code[1]
+            outcome = {"network_status": "declined_by_network", "reason": dc, "risk_level": "normal",
+                       "risk_score": _randint(rng, 5, 70),
+                       "seller_message": f"The bank returned the decline code `{dc}`.", "type": "issuer_declined"}
+            failure_code, failure_message = code[0], _STRIPE_MSG[dc]
+        return {
+            "id": pay.aux["ch"], "object": "charge", "amount": amt, "amount_captured": amt if ok else 0,
+            "amount_refunded": 0, "balance_transaction": ("txn_3" + _tok(rng, 23)) if ok else None,
+            "captured": ok, "created": epoch, "currency": pay.currency.lower(), "customer": pay.aux["cus"],
+            "description": None, "disputed": False, "failure_code": failure_code, "failure_message": failure_message,
+            "livemode": True, "metadata": {"order_id": "ord_" + _digits(rng, 8)}, "outcome": outcome, "paid": ok,
+            "payment_intent": pay.aux["pi"], "payment_method": pay.aux["pm"],
+            "payment_method_details": self._pm_details(pay), "refunded": False, "status": status,
+        }
+
+    def _intent(self, rng, pay, out, epoch):
+        st, reason, code = out
+        amt = pay.amount_minor
+        last_error = None
+        cancellation_reason = None
+        if st in (_S.APPROVED, _S.REFUNDED, _S.CHARGEBACK):
+            status = "succeeded"
+        elif st is _S.PENDING:
+            status = "processing" if pay.method != "card" or rng.random() < 0.5 else "requires_action"
+        elif st is _S.CANCELLED:
+            status, cancellation_reason = "canceled", _choice(rng, ("abandoned", "requested_by_customer"))
+        else:
+            status = "requires_payment_method"
+            err_code, dc = code
+            last_error = {"charge": pay.aux["ch"], "code": err_code,
+                          "doc_url": f"https://stripe.com/docs/error-codes/{err_code.replace('_', '-')}",
+                          "message": _STRIPE_MSG[dc or err_code],
+                          "payment_method": {"id": pay.aux["pm"], "type": "card"},
+                          "type": "api_error" if st is _S.ERROR else "card_error"}
+            if dc:
+                last_error["decline_code"] = dc
+        return self._intent_body(pay, amt, status, last_error, cancellation_reason, epoch)
+
+    def _intent_body(self, pay, amt, status, last_error, cancellation_reason, epoch):
+        return {
+            "id": pay.aux["pi"], "object": "payment_intent", "amount": amt,
+            "amount_received": amt if status == "succeeded" else 0, "capture_method": "automatic",
+            "cancellation_reason": cancellation_reason, "created": epoch, "currency": pay.currency.lower(),
+            "customer": pay.aux["cus"], "last_payment_error": last_error, "latest_charge": pay.aux["ch"],
+            "livemode": True, "payment_method": pay.aux["pm"], "payment_method_types": [pay.method],
+            "status": status,
+        }
+
+    def render(self, rng, pay, out, when):
+        st = out[0]
+        epoch = int(when.timestamp())
+        method = self._METHODS[pay.method]
+        if st is _S.REFUNDED:
+            rid = "re_3" + _tok(rng, 23)
+            amount = _refund_amount(rng, pay)
+            obj = {"id": rid, "object": "refund", "amount": amount, "balance_transaction": "txn_3" + _tok(rng, 23),
+                   "charge": pay.aux["ch"], "created": epoch, "currency": pay.currency.lower(), "metadata": {},
+                   "payment_intent": pay.aux["pi"], "reason": _choice(rng, ("requested_by_customer", "duplicate", None)),
+                   "status": "succeeded"}
+            exp = self.expected(pay, out, method, rid, amount)
+            event_type = "refund.created"
+        elif st is _S.CHARGEBACK:
+            did = "dp_1" + _tok(rng, 23)
+            obj = {"id": did, "object": "dispute", "amount": pay.amount_minor, "charge": pay.aux["ch"],
+                   "created": epoch, "currency": pay.currency.lower(),
+                   "evidence_details": {"due_by": epoch + 7 * 86400, "has_evidence": False, "past_due": False,
+                                        "submission_count": 0},
+                   "is_charge_refundable": False, "livemode": True, "payment_intent": pay.aux["pi"],
+                   "reason": _choice(rng, ("fraudulent", "fraudulent", "product_not_received", "subscription_canceled",
+                                         "duplicate", "general")),
+                   "status": _choice(rng, ("needs_response", "warning_needs_response", "under_review"))}
+            exp = self.expected(pay, out, method, did)
+            event_type = "charge.dispute.created"
+        elif pay.txn_id == pay.aux["pi"]:
+            if out[2] is not None and out[2][1] is None and out[2][0] == "card_declined":
+                # A Radar block seen through the PaymentIntent only says decline_code
+                # "fraudulent" (outcome.type=blocked lives on the charge): truth follows the payload.
+                out = (st, _R.SUSPECTED_FRAUD, ("card_declined", "fraudulent"))
+            obj = self._intent(rng, pay, out, epoch)
+            exp = self.expected(pay, out, method)
+            event_type = {"succeeded": "payment_intent.succeeded", "processing": "payment_intent.processing",
+                          "requires_action": "payment_intent.requires_action", "canceled": "payment_intent.canceled",
+                          }.get(obj["status"], "payment_intent.payment_failed")
+        else:
+            obj = self._charge(rng, pay, out, epoch)
+            exp = self.expected(pay, out, method)
+            event_type = "charge." + obj["status"]
+            if st is _S.CANCELLED:  # an uncaptured charge released: the charge is expired
+                obj["status"] = "failed"
+                obj["failure_code"] = None
+                obj["outcome"] = {"network_status": "approved_by_network", "reason": None, "risk_level": "normal",
+                                  "seller_message": "Payment complete.", "type": "authorized"}
+                obj["captured"] = False
+                event_type = "charge.expired"
+        if pay.kind == "event":
+            obj = {"id": "evt_3" + _tok(rng, 23), "object": "event", "api_version": "2024-06-20", "created": epoch,
+                   "data": {"object": obj}, "livemode": True, "pending_webhooks": 1,
+                   "request": {"id": "req_" + _tok(rng, 14), "idempotency_key": str(_uuid(rng))},
+                   "type": event_type}
+        return obj, exp
+
+
+# ---------------------------------------------------------------------------
+# Adyen
+# ---------------------------------------------------------------------------
+
+
+class _Adyen(_Provider):
+    name = "adyen"
+    declines = {
+        _R.INSUFFICIENT_FUNDS: [("12", "Not enough balance")],
+        _R.GENERIC_DECLINE: [("2", "Refused"), ("2", "Refused"), ("3", "Referral"), ("27", "Declined Non Generic")],
+        _R.EXPIRED_CARD: [("6", "Expired Card")],
+        _R.INVALID_CARD_DATA: [("8", "Invalid Card Number")],
+        _R.INCORRECT_CVC: [("24", "CVC Declined")],
+        _R.SUSPECTED_FRAUD: [("14", "Acquirer Fraud"), ("31", "Issuer Suspected Fraud")],
+        _R.RESTRICTED_CARD: [("5", "Blocked Card"), ("25", "Restricted Card")],
+        _R.LIMIT_EXCEEDED: [("28", "Withdrawal amount exceeded"), ("29", "Withdrawal count exceeded")],
+        _R.TRANSACTION_NOT_PERMITTED: [("10", "Not supported"), ("23", "Transaction Not Permitted")],
+        _R.AUTHENTICATION_REQUIRED: [("38", "Authentication required")],
+        _R.AUTHENTICATION_FAILED: [("11", "3D Not Authenticated"), ("17", "Invalid Pin"), ("18", "Pin tries exceeded")],
+        _R.REVOKED: [("26", "Revocation Of Auth")],
+        _R.RISK_REJECTED: [("20", "FRAUD")],
+        _R.ISSUER_UNAVAILABLE: [("9", "Issuer Unavailable")],
+        _R.INVALID_REQUEST: [("7", "Invalid Amount")],
+    }
+    errors = {_R.PROCESSING_ERROR: [("4", "Acquirer Error")]}
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN}
+
+    # method word -> (payment response paymentMethod, notification paymentMethod, canonical)
+    _METHODS = {
+        "scheme": _M.CARD, "ideal": _M.BANK_TRANSFER, "klarna": _M.BNPL, "paypal": _M.WALLET,
+        "applepay": _M.WALLET, "pix": _M.PIX, "boletobancario": _M.BOLETO, "sepadirectdebit": _M.DIRECT_DEBIT,
+    }
+    _NOTIF_BRAND = {"visa": "visa", "mastercard": "mc", "amex": "amex", "discover": "discover", "jcb": "jcb"}
+
+    def setup(self, rng, pay, needs_card):
+        r = rng.random()
+        if needs_card or r < 0.82:
+            pay.method = "scheme"
+        elif pay.country == "NL":
+            pay.method = "ideal"
+        elif pay.country == "BR":
+            pay.method = "pix" if r < 0.93 else "boletobancario"
+        elif pay.currency == "EUR" and r < 0.9:
+            pay.method = "sepadirectdebit"
+        else:
+            pay.method = ("klarna", "paypal", "applepay")[int(r * 1000) % 3]
+        r = rng.random()
+        pay.kind = "response" if r < 0.5 else ("notification" if r < 0.93 else "csv")
+        pay.txn_id = _tok(rng, 16, _T_UPPER)
+        pay.aux["ref"] = "ORDER-" + _digits(rng, 7)
+        pay.aux["account"] = pay.merchant["name"].replace(" ", "").replace("&", "") + "ECOM"
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        method = self._METHODS[pay.method]
+        if pay.kind == "csv" and st in (_S.APPROVED, _S.DECLINED, _S.REFUNDED, _S.CHARGEBACK):
+            return self._csv(rng, pay, out, when, method)
+        if pay.kind == "response" and st not in (_S.REFUNDED, _S.CHARGEBACK):
+            return self._response(rng, pay, out, method)
+        return self._notification(rng, pay, out, when, method)
+
+    def _response(self, rng, pay, out, method):
+        st, reason, code = out
+        result = {_S.APPROVED: "Authorised", _S.DECLINED: "Refused", _S.ERROR: "Error",
+                  _S.CANCELLED: "Cancelled"}.get(st)
+        if st is _S.PENDING:
+            result = "Pending" if pay.method in ("pix", "boletobancario", "sepadirectdebit") else \
+                _choice(rng, ("RedirectShopper", "ChallengeShopper", "Received"))
+        pm = {"brand": pay.card.brand if pay.card.brand != "mastercard" else "mc", "type": "scheme"} \
+            if pay.method == "scheme" else {"type": pay.method}
+        body = {"additionalData": {}, "amount": {"currency": pay.currency, "value": pay.amount_minor},
+                "merchantReference": pay.aux["ref"], "paymentMethod": pm, "pspReference": pay.txn_id,
+                "resultCode": result}
+        if st is _S.APPROVED:
+            body["additionalData"] = {"authCode": _digits(rng, 6), "cardSummary": pay.card.last4,
+                                      "expiryDate": f"{pay.card.exp_month}/{pay.card.exp_year}"} \
+                if pay.method == "scheme" else {}
+        elif code is not None:
+            body["refusalReason"], body["refusalReasonCode"] = code[1], code[0]
+        elif st is _S.CANCELLED:
+            body["refusalReason"], body["refusalReasonCode"] = "Cancelled", "15"
+        if pay.pii and pay.method == "scheme":
+            body["additionalData"]["cardNumber"] = TEST_CARD_NUMBERS[0]
+        return body, self.expected(pay, out, method)
+
+    def _notification(self, rng, pay, out, when, method):
+        st, reason, code = out
+        txn_id = pay.txn_id
+        amount = pay.amount_minor
+        item = {"additionalData": {}, "amount": {"currency": pay.currency, "value": amount},
+                "eventDate": when.isoformat(timespec="seconds"), "merchantAccountCode": pay.aux["account"],
+                "merchantReference": pay.aux["ref"],
+                "paymentMethod": self._NOTIF_BRAND[pay.card.brand] if pay.method == "scheme" else pay.method}
+        if st is _S.REFUNDED:
+            txn_id = _tok(rng, 16, _T_UPPER)
+            amount = _refund_amount(rng, pay)
+            item.update(eventCode="REFUND", originalReference=pay.txn_id, reason="", success="true")
+            item["amount"]["value"] = amount
+        elif st is _S.CHARGEBACK:
+            txn_id = _tok(rng, 16, _T_UPPER)
+            item.update(eventCode=_choice(rng, ("CHARGEBACK", "NOTIFICATION_OF_CHARGEBACK")),
+                        originalReference=pay.txn_id,
+                        reason=_choice(rng, ("Fraudulent Transaction", "Merchandise/Services Not Received",
+                                           "Cancelled Recurring Transaction")), success="true")
+            item["additionalData"] = {"chargebackReasonCode": _choice(rng, ("10.4", "4837", "13.1", "4853")),
+                                      "chargebackSchemeCode": "visa" if pay.card.brand == "visa" else "mc"}
+        elif st is _S.CANCELLED:
+            item.update(eventCode="CANCELLATION", originalReference=pay.txn_id, reason="", success="true")
+            txn_id = _tok(rng, 16, _T_UPPER)
+        elif st is _S.PENDING:
+            item.update(eventCode="PENDING", reason="", success="true")
+        elif st is _S.APPROVED:
+            item.update(eventCode="AUTHORISATION", success="true",
+                        reason=f"{_digits(rng, 6)}:{pay.card.last4}:{pay.card.exp_month:02d}/{pay.card.exp_year}")
+            if pay.method == "scheme":
+                item["additionalData"] = {"authCode": _digits(rng, 6), "cardSummary": pay.card.last4,
+                                          "expiryDate": f"{pay.card.exp_month}/{pay.card.exp_year}"}
+        else:  # DECLINED / ERROR: the refusal reason travels in `reason`
+            item.update(eventCode="AUTHORISATION", success="false", reason=code[1])
+            item["additionalData"] = {"refusalReasonCode": code[0]}
+        item["pspReference"] = txn_id
+        if pay.pii and pay.method == "scheme":
+            item["additionalData"]["pan"] = TEST_CARD_NUMBERS[1]
+            item["additionalData"]["cvc"] = "737"
+        body = {"live": "true" if rng.random() < 0.97 else "false",
+                "notificationItems": [{"NotificationRequestItem": item}]}
+        return body, self.expected(pay, out, method, txn_id, amount)
+
+    _CSV_HEADER = ("Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Creation Date,"
+                   "TimeZone,Type,Modification Reference,Gross Currency,Gross Debit (GC),Gross Credit (GC),"
+                   "Exchange Rate,Net Currency,Record Type,Refusal Reason")
+
+    def _csv_line(self, rng, pay, out, when):
+        st, reason, code = out
+        record = {_S.APPROVED: "Authorised", _S.DECLINED: "Refused", _S.REFUNDED: "Refunded",
+                  _S.CHARGEBACK: "Chargeback"}[st]
+        mod_ref = pay.txn_id if st in (_S.APPROVED, _S.DECLINED) else _tok(rng, 16, _T_UPPER)
+        amount = pay.amount_minor if st is not _S.REFUNDED else _refund_amount(rng, pay)
+        major = _major_str(amount, pay.currency)
+        debit, credit = (major, "") if st in (_S.REFUNDED, _S.CHARGEBACK) else ("", major)
+        pm = self._NOTIF_BRAND[pay.card.brand] if pay.method == "scheme" else pay.method
+        refusal = code[1] if code else ""
+        line = (f"PayObsDemoCompany,{pay.aux['account']},{pay.txn_id},{pay.aux['ref']},{pm},"
+                f"{when.strftime('%Y-%m-%d %H:%M:%S')},UTC,{'Payment' if st in (_S.APPROVED, _S.DECLINED) else st.title()},"
+                f"{mod_ref},{pay.currency},{debit},{credit},1,{pay.currency},{record},{refusal}")
+        return line, mod_ref, amount
+
+    def _csv(self, rng, pay, out, when, method):
+        line, mod_ref, amount = self._csv_line(rng, pay, out, when)
+        body = {"content": self._CSV_HEADER + "\n" + line + "\n", "format": "csv"}
+        return body, self.expected(pay, out, method, mod_ref, amount)
+
+
+# ---------------------------------------------------------------------------
+# MercadoPago
+# ---------------------------------------------------------------------------
+
+
+class _MercadoPago(_Provider):
+    name = "mercadopago"
+    declines = {
+        _R.INSUFFICIENT_FUNDS: ["cc_rejected_insufficient_amount"],
+        _R.GENERIC_DECLINE: ["cc_rejected_other_reason", "cc_rejected_other_reason", "cc_rejected_call_for_authorize"],
+        _R.INVALID_CARD_DATA: ["cc_rejected_bad_filled_card_number", "cc_rejected_bad_filled_date",
+                               "cc_rejected_bad_filled_other"],
+        _R.INCORRECT_CVC: ["cc_rejected_bad_filled_security_code"],
+        _R.RISK_REJECTED: ["cc_rejected_high_risk", "cc_rejected_blacklist"],
+        _R.RESTRICTED_CARD: ["cc_rejected_card_disabled"],
+        _R.LIMIT_EXCEEDED: ["cc_rejected_max_attempts"],
+        _R.DUPLICATE: ["cc_rejected_duplicated_payment"],
+    }
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN, _S.ERROR}
+
+    # payment_method_id -> (payment_type_id, canonical)
+    _TICKETS = {"BR": "bolbradesco", "MX": "oxxo", "AR": "pagofacil", "CO": "efecty", "CL": "servipag"}
+    _TYPES = {"visa": ("credit_card", _M.CARD), "master": ("credit_card", _M.CARD), "amex": ("credit_card", _M.CARD),
+              "debvisa": ("debit_card", _M.CARD), "debmaster": ("debit_card", _M.CARD),
+              "pix": ("bank_transfer", _M.PIX), "pse": ("bank_transfer", _M.BANK_TRANSFER),
+              "bolbradesco": ("ticket", _M.BOLETO), "oxxo": ("ticket", _M.CASH_VOUCHER),
+              "pagofacil": ("ticket", _M.CASH_VOUCHER), "efecty": ("ticket", _M.CASH_VOUCHER),
+              "servipag": ("ticket", _M.CASH_VOUCHER), "account_money": ("account_money", _M.WALLET)}
+
+    def setup(self, rng, pay, needs_card):
+        r = rng.random()
+        if needs_card or r < 0.62:
+            pay.method = ("visa", "master", "amex", "debvisa", "debmaster")[int(r * 1e6) % 5]
+        elif pay.country == "BR" and r < 0.85:
+            pay.method = "pix"
+        elif pay.country == "CO" and r < 0.8:
+            pay.method = "pse"
+        elif r < 0.9:
+            pay.method = self._TICKETS[pay.country]
+        else:
+            pay.method = "account_money"
+        pay.txn_id = str(_randrange(rng, 10**10, 10**11))
+        pay.aux["collector"] = _randrange(rng, 10**8, 10**9)
+        pay.aux["ext"] = "ORD" + _digits(rng, 8)
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        ptype, method = self._TYPES[pay.method]
+        card_like = ptype in ("credit_card", "debit_card")
+        if st is _S.APPROVED:
+            status, detail = ("authorized", "pending_capture") if card_like and rng.random() < 0.08 \
+                else ("approved", "accredited")
+        elif st is _S.PENDING:
+            if card_like or ptype == "account_money":
+                status, detail = "in_process", _choice(rng, ("pending_contingency", "pending_review_manual"))
+            elif ptype == "bank_transfer":
+                status, detail = "pending", "pending_waiting_transfer"
+            else:
+                status, detail = "pending", "pending_waiting_payment"
+        elif st is _S.DECLINED:
+            status, detail = "rejected", code
+        elif st is _S.CANCELLED:
+            status, detail = "cancelled", ("by_collector" if card_like else "expired")
+        elif st is _S.REFUNDED:
+            status, detail = "refunded", "refunded"
+        else:
+            status, detail = "charged_back", _choice(rng, ("settled", "reimbursed", "in_process"))
+        local = (when - timedelta(hours=4)).replace(tzinfo=None).isoformat(timespec="milliseconds") + "-04:00"
+        amount = _major_num(pay.amount_minor, pay.currency)
+        body = {
+            "id": int(pay.txn_id), "date_created": local,
+            "date_approved": local if status in ("approved", "refunded", "charged_back") else None,
+            "operation_type": "regular_payment",
+            "issuer_id": str(_randint(rng, 1, 400)) if card_like else None, "payment_method_id": pay.method,
+            "payment_type_id": ptype, "status": status, "status_detail": detail, "currency_id": pay.currency,
+            "description": "Pedido " + pay.aux["ext"], "live_mode": True, "collector_id": pay.aux["collector"],
+            "payer": {"id": str(_randrange(rng, 10**8, 10**10)),
+                      "email": f"test_user_{_randrange(rng, 10**6)}@testuser.com"},
+            "external_reference": pay.aux["ext"], "transaction_amount": amount,
+            "transaction_amount_refunded": amount if status == "refunded" else 0, "installments": 1,
+            "transaction_details": {"total_paid_amount": amount},
+            "captured": status != "authorized",
+        }
+        if card_like:
+            body["card"] = {"first_six_digits": pay.card.bin, "last_four_digits": pay.card.last4,
+                            "expiration_month": pay.card.exp_month, "expiration_year": pay.card.exp_year}
+            if pay.pii:
+                body["card"]["card_number"] = TEST_CARD_NUMBERS[2]
+                body["card"]["security_code"] = "123"
+        if pay.method == "pix" and status == "pending":
+            body["point_of_interaction"] = {"type": "PIX", "transaction_data": {"qr_code": "00020126580014br.gov.bcb.pix"
+                                            + _tok(rng, 40)}}
+        return body, self.expected(pay, out, method)
+
+
+# ---------------------------------------------------------------------------
+# PayPal (Orders v2 captures, orders, webhooks)
+# ---------------------------------------------------------------------------
+
+
+class _PayPal(_Provider):
+    name = "paypal"
+    # processor_response.response_code for card captures; wallet declines carry no reason
+    declines = {
+        _R.INSUFFICIENT_FUNDS: ["5120"],
+        _R.GENERIC_DECLINE: ["0500", "5100"],
+        _R.EXPIRED_CARD: ["5400"],
+        _R.INCORRECT_CVC: ["5110", "00N7"],
+        _R.INVALID_CARD_DATA: ["1330", "1380"],
+        _R.SUSPECTED_FRAUD: ["9500"],
+        _R.LOST_OR_STOLEN_CARD: ["9520"],
+        _R.RESTRICTED_CARD: ["5180"],
+        _R.LIMIT_EXCEEDED: ["5710"],
+        _R.TRANSACTION_NOT_PERMITTED: ["5700"],
+        _R.AUTHENTICATION_REQUIRED: ["5650"],
+        _R.AUTHENTICATION_FAILED: ["7710"],
+        _R.DUPLICATE: ["5200"],
+        _R.ISSUER_UNAVAILABLE: ["5920"],
+        _R.UNKNOWN: [None],
+    }
+    errors = {_R.TIMEOUT: ["8110"], _R.CONFIGURATION_ERROR: ["1350", "8020"], _R.PROCESSING_ERROR: ["8000"]}
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN}
+    _METHODS = {"paypal": _M.WALLET, "venmo": _M.WALLET, "card": _M.CARD}
+
+    def setup(self, rng, pay, needs_card):
+        r = rng.random()
+        pay.method = "card" if needs_card or r < 0.3 else ("venmo" if pay.country == "US" and r > 0.93 else "paypal")
+        r = rng.random()
+        pay.kind = "capture" if r < 0.35 else ("order" if r < 0.6 else "webhook")
+        pay.txn_id = _tok(rng, 17, _T_UPPER)
+        pay.aux["order"] = _tok(rng, 17, _T_UPPER)
+        pay.aux["payer"] = _tok(rng, 13, _T_UPPER)
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        method = self._METHODS[pay.method]
+        money = {"currency_code": pay.currency, "value": _major_str(pay.amount_minor, pay.currency)}
+        ts = _iso(when)
+        if st is _S.REFUNDED:
+            rid = _tok(rng, 17, _T_UPPER)
+            amount = _refund_amount(rng, pay)
+            refund = {"id": rid, "amount": {"currency_code": pay.currency, "value": _major_str(amount, pay.currency)},
+                      "status": "COMPLETED", "create_time": ts, "update_time": ts,
+                      "links": [{"href": f"https://api.paypal.com/v2/payments/captures/{pay.txn_id}", "rel": "up",
+                                 "method": "GET"}]}
+            body = {"id": "WH-" + _tok(rng, 17, _T_UPPER) + "-" + _tok(rng, 17, _T_UPPER), "event_version": "1.0",
+                    "create_time": ts, "resource_type": "refund", "resource_version": "2.0",
+                    "event_type": "PAYMENT.CAPTURE.REFUNDED",
+                    "summary": f"A {money['value']} {pay.currency} capture payment was refunded", "resource": refund}
+            return body, self.expected(pay, out, method, rid, amount)
+        if st is _S.CHARGEBACK:
+            did = "PP-D-" + _digits(rng, 5)
+            dispute = {"dispute_id": did, "create_time": ts, "update_time": ts,
+                       "disputed_transactions": [{"seller_transaction_id": pay.txn_id}],
+                       "reason": _choice(rng, ("MERCHANDISE_OR_SERVICE_NOT_RECEIVED", "UNAUTHORISED",
+                                             "MERCHANDISE_OR_SERVICE_NOT_AS_DESCRIBED")),
+                       "status": "OPEN", "dispute_amount": money, "dispute_life_cycle_stage": "CHARGEBACK",
+                       "dispute_channel": "EXTERNAL"}
+            body = {"id": "WH-" + _tok(rng, 17, _T_UPPER) + "-" + _tok(rng, 17, _T_UPPER), "event_version": "1.0",
+                    "create_time": ts, "resource_type": "dispute", "event_type": "CUSTOMER.DISPUTE.CREATED",
+                    "summary": "A new dispute opened with Case # " + did, "resource": dispute}
+            return body, self.expected(pay, out, method, did)
+        status = {_S.APPROVED: "COMPLETED", _S.DECLINED: "DECLINED", _S.ERROR: "FAILED", _S.PENDING: "PENDING",
+                  _S.CANCELLED: "VOIDED"}[st]
+        capture = {"id": pay.txn_id, "status": status, "amount": money, "final_capture": True,
+                   "seller_protection": {"status": "ELIGIBLE", "dispute_categories": ["ITEM_NOT_RECEIVED",
+                                                                                      "UNAUTHORIZED_TRANSACTION"]},
+                   "create_time": ts, "update_time": ts}
+        if st is _S.PENDING:
+            capture["status_details"] = {"reason": _choice(rng, ("PENDING_REVIEW", "PENDING_REVIEW", "ECHECK"))}
+        # A decline without a processor response carries no reason: truth UNKNOWN (its code entry is None).
+        if pay.method == "card" and not (st is _S.DECLINED and code is None):
+            rc = code if code is not None else "0000"
+            capture["processor_response"] = {"avs_code": "Y" if rc == "0000" else _choice(rng, ("Y", "N", "U")),
+                                             "cvv_code": "N" if rc in ("5110", "00N7") else "M",
+                                             "response_code": rc}
+        exp = self.expected(pay, out, method)
+        if pay.kind == "capture":
+            return capture, exp
+        if pay.kind == "order" and st is not _S.CANCELLED:
+            if pay.method == "card":
+                source = {"card": {"name": "J. Doe", "last_digits": pay.card.last4, "brand": pay.card.label.upper(),
+                                   "type": "CREDIT"}}
+                if pay.pii:
+                    source["card"]["number"] = TEST_CARD_NUMBERS[3]
+            else:
+                source = {pay.method: {"email_address": f"buyer{_randrange(rng, 10**5)}@example.com",
+                                       "account_id": pay.aux["payer"], "account_status": "VERIFIED",
+                                       "name": {"given_name": "John", "surname": "Doe"}}}
+            # A declined capture leaves the order COMPLETED: the capture holds the outcome.
+            order = {"id": pay.aux["order"], "intent": "CAPTURE",
+                     "status": "COMPLETED" if st is not _S.PENDING else "APPROVED",
+                     "payment_source": source,
+                     "purchase_units": [{"reference_id": "default", "payments": {"captures": [capture]}}],
+                     "payer": {"payer_id": pay.aux["payer"]}, "create_time": ts, "update_time": ts}
+            return order, exp
+        event_type = {"COMPLETED": "PAYMENT.CAPTURE.COMPLETED", "DECLINED": "PAYMENT.CAPTURE.DENIED",
+                      "FAILED": "PAYMENT.CAPTURE.DENIED", "PENDING": "PAYMENT.CAPTURE.PENDING",
+                      "VOIDED": "PAYMENT.AUTHORIZATION.VOIDED"}[status]
+        body = {"id": "WH-" + _tok(rng, 17, _T_UPPER) + "-" + _tok(rng, 17, _T_UPPER), "event_version": "1.0",
+                "create_time": ts, "resource_type": "capture", "resource_version": "2.0", "event_type": event_type,
+                "summary": f"Payment {status.lower()} for {money['value']} {pay.currency}", "resource": capture}
+        return body, exp
+
+
+# ---------------------------------------------------------------------------
+# Braintree (transaction XML in `content`)
+# ---------------------------------------------------------------------------
+
+
+class _Braintree(_Provider):
+    name = "braintree"
+    # (processor-response-code, text, response type, gateway rejection reason)
+    declines = {
+        _R.INSUFFICIENT_FUNDS: [("2001", "Insufficient Funds", "soft_declined", None)],
+        _R.GENERIC_DECLINE: [("2000", "Do Not Honor", "soft_declined", None),
+                             ("2038", "Processor Declined", "soft_declined", None),
+                             ("2046", "Declined", "soft_declined", None),
+                             ("2044", "Declined - Call Issuer", "hard_declined", None)],
+        _R.EXPIRED_CARD: [("2004", "Expired Card", "hard_declined", None)],
+        _R.INVALID_CARD_DATA: [("2005", "Invalid Credit Card Number", "hard_declined", None),
+                               ("2006", "Invalid Expiration Date", "hard_declined", None)],
+        _R.INCORRECT_CVC: [("2010", "Card Issuer Declined CVV", "hard_declined", None)],
+        _R.SUSPECTED_FRAUD: [("2014", "Processor Declined - Fraud Suspected", "hard_declined", None)],
+        _R.LOST_OR_STOLEN_CARD: [("2012", "Processor Declined - Possible Lost Card", "hard_declined", None),
+                                 ("2013", "Processor Declined - Possible Stolen Card", "hard_declined", None),
+                                 ("2047", "Call Issuer. Pick Up Card", "hard_declined", None)],
+        _R.RESTRICTED_CARD: [("2057", "Issuer or Cardholder has put a restriction on the card", "soft_declined", None)],
+        _R.LIMIT_EXCEEDED: [("2002", "Limit Exceeded", "soft_declined", None),
+                            ("2003", "Cardholder's Activity Limit Exceeded", "soft_declined", None)],
+        _R.TRANSACTION_NOT_PERMITTED: [("2015", "Transaction Not Allowed", "hard_declined", None)],
+        _R.AUTHENTICATION_REQUIRED: [("2099", "Cardholder Authentication Required", "soft_declined", None)],
+        _R.REVOKED: [("2017", "Cardholder Stopped Billing", "hard_declined", None)],
+        _R.RISK_REJECTED: [(None, None, None, "fraud"), (None, None, None, "risk_threshold")],
+        _R.DUPLICATE: [(None, None, None, "duplicate")],
+    }
+    errors = {_R.PROCESSING_ERROR: [("3000", "Processor Network Unavailable - Try Again", "soft_declined", None)]}
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN, _S.PENDING}
+    pending_capable = False
+    _METHODS = {"credit_card": _M.CARD, "paypal_account": _M.WALLET, "apple_pay_card": _M.WALLET,
+                "venmo_account": _M.WALLET}
+
+    def setup(self, rng, pay, needs_card):
+        r = rng.random()
+        pay.method = "credit_card" if needs_card or r < 0.75 else \
+            ("paypal_account" if r < 0.9 else ("apple_pay_card" if r < 0.96 else "venmo_account"))
+        pay.txn_id = _tok(rng, 8, _T_LOWER)
+        pay.aux["order"] = _digits(rng, 6)
+        pay.aux["account"] = pay.merchant["name"].lower().replace(" ", "_").replace("&", "and") + "_" + pay.currency.lower()
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        method = self._METHODS[pay.method]
+        ts = _iso(when)
+        amount = pay.amount_minor
+        txn_id = pay.txn_id
+        if st is _S.CHARGEBACK:
+            did = _tok(rng, 16, _T_LOWER)
+            xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<dispute>\n  <id>{did}</id>\n'
+                   f'  <amount>{_major_str(amount, pay.currency)}</amount>\n'
+                   f'  <currency-iso-code>{pay.currency}</currency-iso-code>\n'
+                   f'  <kind>chargeback</kind>\n  <status>open</status>\n'
+                   f'  <reason>{_choice(rng, ("fraud", "product_not_received", "not_recognized", "duplicate"))}</reason>\n'
+                   f'  <received-date type="date">{when.date().isoformat()}</received-date>\n'
+                   f'  <transaction>\n    <id>{txn_id}</id>\n    <amount>{_major_str(amount, pay.currency)}</amount>\n'
+                   f'  </transaction>\n</dispute>\n')
+            return self._wrap(rng, xml), self.expected(pay, out, method, did)
+        ttype = "sale"
+        gateway_reason = None
+        prc, prt, ptype = "1000", "Approved", "approved"
+        if st is _S.APPROVED:
+            status = _choice(rng, ("authorized", "submitted_for_settlement", "settled", "settled", "settling"))
+        elif st is _S.REFUNDED:
+            ttype, status = "credit", "settled"
+            txn_id = _tok(rng, 8, _T_LOWER)
+            amount = _refund_amount(rng, pay)
+            prc, prt = "1002", "Processed"
+        elif st is _S.CANCELLED:
+            status = "voided"
+        elif st is _S.ERROR:
+            status = "failed"
+            prc, prt, ptype, gateway_reason = code
+        else:
+            prc, prt, ptype, gateway_reason = code
+            status = "gateway_rejected" if gateway_reason else "processor_declined"
+            if gateway_reason:
+                prc, prt, ptype = "1000", "Approved", "approved"  # the bank approved; the gateway refused
+        major = _major_str(amount, pay.currency)
+        pan_xml = ""
+        if pay.method == "credit_card":
+            c = pay.card
+            number = f"    <number>{TEST_CARD_NUMBERS[0]}</number>\n    <cvv>123</cvv>\n" if pay.pii else ""
+            pan_xml = (f"  <credit-card>\n    <bin>{c.bin}</bin>\n    <last-4>{c.last4}</last-4>\n"
+                       f"    <card-type>{c.label}</card-type>\n    <expiration-month>{c.exp_month:02d}</expiration-month>\n"
+                       f"    <expiration-year>{c.exp_year}</expiration-year>\n{number}  </credit-card>\n")
+        refunded = f"  <refunded-transaction-id>{pay.txn_id}</refunded-transaction-id>\n" if ttype == "credit" else ""
+        gr = f"  <gateway-rejection-reason>{gateway_reason}</gateway-rejection-reason>\n" if gateway_reason \
+            else '  <gateway-rejection-reason nil="true"/>\n'
+        xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<transaction>\n  <id>{txn_id}</id>\n'
+               f'  <status>{status}</status>\n  <type>{ttype}</type>\n'
+               f'  <currency-iso-code>{pay.currency}</currency-iso-code>\n  <amount>{major}</amount>\n'
+               f'  <merchant-account-id>{pay.aux["account"]}</merchant-account-id>\n'
+               f'  <order-id>{pay.aux["order"]}</order-id>\n'
+               f'  <created-at type="datetime">{ts}</created-at>\n  <updated-at type="datetime">{ts}</updated-at>\n'
+               f'  <processor-response-code>{prc}</processor-response-code>\n'
+               f'  <processor-response-text>{prt}</processor-response-text>\n'
+               f'  <processor-response-type>{ptype}</processor-response-type>\n{gr}{refunded}'
+               f'  <payment-instrument-type>{pay.method}</payment-instrument-type>\n{pan_xml}</transaction>\n')
+        return self._wrap(rng, xml), self.expected(pay, out, method, txn_id, amount)
+
+    @staticmethod
+    def _wrap(rng, xml):
+        r = rng.random()
+        if r < 0.4:
+            return {"content": xml, "content_type": "application/xml"}
+        if r < 0.7:
+            return {"content": xml, "format": "xml"}
+        return {"content": xml}
+
+
+# ---------------------------------------------------------------------------
+# Checkout.com
+# ---------------------------------------------------------------------------
+
+
+class _Checkout(_Provider):
+    name = "checkout"
+    declines = {
+        _R.INSUFFICIENT_FUNDS: [("20051", "Insufficient Funds")],
+        _R.GENERIC_DECLINE: [("20005", "Declined - Do not honour"), ("20005", "Declined - Do not honour"),
+                             ("20046", "Bank decline"), ("20001", "Refer to card issuer")],
+        _R.EXPIRED_CARD: [("20054", "Expired card"), ("30033", "Expired card - Pick up")],
+        _R.INVALID_CARD_DATA: [("20014", "Invalid account number (no such number)"),
+                               ("20100", "Invalid expiry date format")],
+        _R.INCORRECT_CVC: [("200N7", "Decline for CVV2 failure")],
+        _R.SUSPECTED_FRAUD: [("20059", "Suspected fraud"), ("30034", "Suspected fraud - Pick up")],
+        _R.LOST_OR_STOLEN_CARD: [("30041", "Lost card - Pick up"), ("30043", "Stolen card - Pick up"),
+                                 ("30004", "Pick up card (No fraud)")],
+        _R.RESTRICTED_CARD: [("20062", "Restricted card"), ("30036", "Restricted card - Pick up")],
+        _R.LIMIT_EXCEEDED: [("20061", "Activity amount limit exceeded"), ("20065", "Exceeds Withdrawal Frequency Limit")],
+        _R.TRANSACTION_NOT_PERMITTED: [("20057", "Transaction not permitted to cardholder")],
+        _R.AUTHENTICATION_REQUIRED: [("20154", "3DS authentication required")],
+        _R.AUTHENTICATION_FAILED: [("20151", "Cardholder failed 3DS authentication")],
+        _R.REVOKED: [("200R1", "Issuer initiated a stop payment (revocation order) for this authorization")],
+        _R.RISK_REJECTED: [("41101", "Risk Blocked Transaction"), ("41201", "Decline list - Card number"),
+                           ("43101", "Potential fraud risk")],
+        _R.ISSUER_UNAVAILABLE: [("20091", "Issuer unavailable or switch is inoperative")],
+        _R.TIMEOUT: [("20068", "Response received too late / Timeout")],
+        _R.PROCESSING_ERROR: [("20096", "System malfunction")],
+        _R.CONFIGURATION_ERROR: [("20003", "Invalid merchant or service provider")],
+    }
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN, _S.ERROR}
+    _METHODS = {"card": _M.CARD, "ideal": _M.BANK_TRANSFER, "klarna": _M.BNPL, "paypal": _M.WALLET}
+
+    def setup(self, rng, pay, needs_card):
+        r = rng.random()
+        pay.method = "card" if needs_card or r < 0.9 else \
+            ("ideal" if pay.country == "NL" else ("paypal" if r < 0.96 else "klarna"))
+        pay.kind = "response" if rng.random() < 0.55 else "webhook"
+        pay.txn_id = "pay_" + _tok(rng, 26, _T_LOWER)
+        pay.aux["ref"] = f"ORD-{_digits(rng, 4)}-{_tok(rng, 4, _T_UPPER)}"
+        pay.aux["cus"] = "cus_" + _tok(rng, 26, _T_LOWER)
+
+    def _source(self, pay):
+        if pay.method != "card":
+            return {"type": pay.method}
+        c = pay.card
+        src = {"type": "card", "id": "src_" + c.bin + c.last4, "expiry_month": c.exp_month, "expiry_year": c.exp_year,
+               "scheme": c.label, "last4": c.last4, "bin": c.bin, "card_type": "CREDIT",
+               "issuer_country": pay.country}
+        if pay.pii:
+            src["number"] = TEST_CARD_NUMBERS[1]
+            src["cvv"] = "100"
+        return src
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        method = self._METHODS[pay.method]
+        ts = when.isoformat(timespec="microseconds").replace("+00:00", "Z")
+        if st is _S.CHARGEBACK:
+            did = "dsp_" + _tok(rng, 26, _T_LOWER)
+            body = {"id": "evt_" + _tok(rng, 26, _T_LOWER), "type": "dispute_evidence_required", "version": "1.0.33",
+                    "created_on": ts,
+                    "data": {"id": did, "category": _choice(rng, ("fraudulent", "unrecognized", "product_service_not_received")),
+                             "status": "evidence_required", "amount": pay.amount_minor, "currency": pay.currency,
+                             "reason_code": _choice(rng, ("10.4", "4837", "13.1")), "payment_id": pay.txn_id,
+                             "evidence_required_by": ts}}
+            return body, self.expected(pay, out, method, did)
+        if st is _S.REFUNDED:
+            amount = _refund_amount(rng, pay)
+            body = {"id": "evt_" + _tok(rng, 26, _T_LOWER), "type": "payment_refunded", "version": "1.0.33",
+                    "created_on": ts,
+                    "data": {"id": pay.txn_id, "action_id": "act_" + _tok(rng, 26, _T_LOWER), "reference": pay.aux["ref"],
+                             "amount": amount, "currency": pay.currency, "processed_on": ts,
+                             "response_code": "10000", "response_summary": "Approved"}}
+            return body, self.expected(pay, out, method, pay.txn_id, amount)
+        status = {_S.APPROVED: _choice(rng, ("Authorized", "Captured", "Captured")), _S.DECLINED: "Declined",
+                  _S.PENDING: "Pending", _S.CANCELLED: _choice(rng, ("Voided", "Canceled"))}[st]
+        approved = st is _S.APPROVED
+        if pay.kind == "webhook":
+            etype = {"Authorized": "payment_approved", "Captured": "payment_captured", "Declined": "payment_declined",
+                     "Pending": "payment_pending", "Voided": "payment_voided", "Canceled": "payment_canceled"}[status]
+            data = {"id": pay.txn_id, "action_id": "act_" + _tok(rng, 26, _T_LOWER), "reference": pay.aux["ref"],
+                    "amount": pay.amount_minor, "currency": pay.currency, "processed_on": ts,
+                    "source": self._source(pay), "metadata": {}}
+            if approved:
+                data.update(response_code="10000", response_summary="Approved", auth_code=_digits(rng, 6))
+            elif code is not None:
+                data.update(response_code=code[0], response_summary=code[1])
+            body = {"id": "evt_" + _tok(rng, 26, _T_LOWER), "type": etype, "version": "1.0.33", "created_on": ts,
+                    "data": data}
+            return body, self.expected(pay, out, method)
+        body = {"id": pay.txn_id, "action_id": "act_" + _tok(rng, 26, _T_LOWER), "amount": pay.amount_minor,
+                "currency": pay.currency, "approved": approved, "status": status, "reference": pay.aux["ref"],
+                "customer": {"id": pay.aux["cus"]}, "processed_on": ts, "source": self._source(pay),
+                "risk": {"flagged": bool(code and code[0].startswith("4"))}}
+        if approved:
+            body.update(auth_code=_digits(rng, 6), response_code="10000", response_summary="Approved",
+                        scheme_id=_digits(rng, 15),
+                        processing={"acquirer_transaction_id": _digits(rng, 20),
+                                    "retrieval_reference_number": _digits(rng, 12)})
+        elif code is not None:
+            body.update(response_code=code[0], response_summary=code[1])
+        if st is _S.PENDING:
+            body["3ds"] = {"downgraded": False, "enrolled": "Y"}
+            body["_links"] = {"redirect": {"href": "https://api.checkout.com/3ds/" + pay.txn_id}}
+        return body, self.expected(pay, out, method)
+
+
+# ---------------------------------------------------------------------------
+# Worldpay (paymentService XML)
+# ---------------------------------------------------------------------------
+
+
+class _Worldpay(_Provider):
+    name = "worldpay"
+    declines = {
+        _R.INSUFFICIENT_FUNDS: [("51", "INSUFFICIENT FUNDS")],
+        _R.GENERIC_DECLINE: [("5", "REFUSED"), ("5", "REFUSED"), ("2", "REFERRED")],
+        _R.EXPIRED_CARD: [("33", "CARD EXPIRED"), ("54", "EXPIRED CARD")],
+        _R.INVALID_CARD_DATA: [("14", "INVALID CARD NUMBER")],
+        _R.INCORRECT_CVC: [("N7", "DECLINE FOR CVV2 FAILURE")],
+        _R.SUSPECTED_FRAUD: [("59", "SUSPECTED FRAUD"), ("34", "FRAUD SUSPICION")],
+        _R.LOST_OR_STOLEN_CARD: [("41", "LOST CARD"), ("43", "STOLEN CARD"), ("4", "HOLD CARD")],
+        _R.RESTRICTED_CARD: [("62", "RESTRICTED CARD")],
+        _R.LIMIT_EXCEEDED: [("61", "EXCEEDS WITHDRAWAL AMOUNT LIMIT"), ("65", "EXCEEDS WITHDRAWAL FREQUENCY LIMIT")],
+        _R.TRANSACTION_NOT_PERMITTED: [("57", "TRANSACTION NOT PERMITTED TO CARDHOLDER"), ("12", "INVALID TRANSACTION")],
+        _R.ISSUER_UNAVAILABLE: [("91", "ISSUER UNAVAILABLE")],
+        _R.INVALID_REQUEST: [("13", "INVALID AMOUNT")],
+    }
+    errors = {_R.PROCESSING_ERROR: [("96", "SYSTEM MALFUNCTION")]}
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN}
+    _METHODS = {"VISA-SSL": _M.CARD, "ECMC-SSL": _M.CARD, "AMEX-SSL": _M.CARD, "PAYPAL-EXPRESS": _M.WALLET,
+                "IDEAL-SSL": _M.BANK_TRANSFER}
+    _BRAND_CODE = {"visa": "VISA-SSL", "mastercard": "ECMC-SSL", "amex": "AMEX-SSL"}
+
+    def setup(self, rng, pay, needs_card):
+        if needs_card or rng.random() < 0.92:
+            pay.method = self._BRAND_CODE.get(pay.card.brand, "VISA-SSL")
+        else:
+            pay.method = "PAYPAL-EXPRESS"
+        pay.kind = "notify" if rng.random() < 0.6 else "reply"
+        pay.txn_id = f"ORD{_digits(rng, 9)}"
+        pay.aux["merchant_code"] = pay.merchant["name"].upper().replace(" ", "").replace("&", "")[:12] + "ECOM"
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        method = self._METHODS[pay.method]
+        amount = pay.amount_minor
+        last_event = {_S.APPROVED: _choice(rng, ("AUTHORISED", "AUTHORISED", "CAPTURED", "SETTLED")),
+                      _S.DECLINED: "REFUSED", _S.ERROR: "ERROR",
+                      _S.PENDING: _choice(rng, ("SENT_FOR_AUTHORISATION", "SHOPPER_REDIRECTED")),
+                      _S.CANCELLED: "CANCELLED", _S.REFUNDED: _choice(rng, ("REFUNDED", "SENT_FOR_REFUND")),
+                      _S.CHARGEBACK: "CHARGED_BACK"}[st]
+        if st is _S.REFUNDED:
+            amount = _refund_amount(rng, pay)
+        e = _exp(pay.currency)
+        amt_xml = (f'<amount value="{amount}" currencyCode="{pay.currency}" exponent="{e}" '
+                   f'debitCreditIndicator="{"debit" if st in (_S.REFUNDED, _S.CHARGEBACK) else "credit"}"/>')
+        iso = f'\n          <ISO8583ReturnCode code="{code[0]}" description="{code[1]}"/>' if code else ""
+        auth = f'\n          <AuthorisationId id="{_digits(rng, 6)}"/>' if st is _S.APPROVED else ""
+        card = ""
+        if method is _M.CARD:
+            number = TEST_CARD_NUMBERS[0] if pay.pii else f"{pay.card.bin[:4]}********{pay.card.last4}"
+            cvc = "\n            <cvc>123</cvc>" if pay.pii else ""
+            card = (f"\n          <paymentMethodDetail>\n            <card type=\"creditcard\">\n"
+                    f"              <cardNumber>{number}</cardNumber>\n"
+                    f"              <expiryDate><date month=\"{pay.card.exp_month:02d}\" year=\"{pay.card.exp_year}\"/></expiryDate>"
+                    f"{cvc}\n            </card>\n          </paymentMethodDetail>")
+        payment = (f"        <payment>\n          <paymentMethod>{pay.method}</paymentMethod>\n          {amt_xml}\n"
+                   f"          <lastEvent>{last_event}</lastEvent>{auth}{iso}{card}\n"
+                   f"          <riskScore value=\"{_randint(rng, 0, 100)}\"/>\n        </payment>\n")
+        if pay.kind == "notify":
+            xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+                   f'<paymentService version="1.4" merchantCode="{pay.aux["merchant_code"]}">\n  <notify>\n'
+                   f'    <orderStatusEvent orderCode="{pay.txn_id}">\n{payment}'
+                   f'      <journal journalType="{last_event}">\n'
+                   f'        <bookingDate><date dayOfMonth="{when.day:02d}" month="{when.month:02d}" year="{when.year}"/></bookingDate>\n'
+                   f'      </journal>\n    </orderStatusEvent>\n  </notify>\n</paymentService>\n')
+        else:
+            xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+                   f'<paymentService version="1.4" merchantCode="{pay.aux["merchant_code"]}">\n  <reply>\n'
+                   f'    <orderStatus orderCode="{pay.txn_id}">\n{payment}    </orderStatus>\n  </reply>\n</paymentService>\n')
+        r = rng.random()
+        body = {"content": xml, "content_type": "text/xml"} if r < 0.5 else (
+            {"content": xml, "format": "xml"} if r < 0.8 else {"content": xml})
+        return body, self.expected(pay, out, method, pay.txn_id, amount)
+
+
+# ---------------------------------------------------------------------------
+# Razorpay
+# ---------------------------------------------------------------------------
+
+
+class _Razorpay(_Provider):
+    name = "razorpay"
+    # (error_code, error_reason, error_source, error_step, description)
+    declines = {
+        _R.INSUFFICIENT_FUNDS: [("BAD_REQUEST_ERROR", "insufficient_funds", "customer", "payment_authorization",
+                                 "Payment failed due to insufficient balance in the account")],
+        _R.GENERIC_DECLINE: [("BAD_REQUEST_ERROR", "card_declined", "bank", "payment_authorization",
+                              "Payment was declined by the bank"),
+                             ("BAD_REQUEST_ERROR", "payment_failed", "bank", "payment_authorization",
+                              "Payment processing failed because of incorrect card details or bank decline")],
+        _R.EXPIRED_CARD: [("BAD_REQUEST_ERROR", "card_expired", "customer", "payment_authorization",
+                           "Payment failed because the card has expired")],
+        _R.INCORRECT_CVC: [("BAD_REQUEST_ERROR", "incorrect_cvv", "customer", "payment_authorization",
+                            "Payment failed because the CVV entered is incorrect")],
+        _R.AUTHENTICATION_FAILED: [("BAD_REQUEST_ERROR", "authentication_failed", "customer", "payment_authentication",
+                                    "Authentication failed due to incorrect otp"),
+                                   ("BAD_REQUEST_ERROR", "invalid_otp", "customer", "payment_authentication",
+                                    "Authentication failed due to incorrect otp")],
+        _R.SUSPECTED_FRAUD: [("BAD_REQUEST_ERROR", "payment_risk_check_failed", "bank", "payment_authorization",
+                              "Payment declined by the bank as it was flagged as fraudulent")],
+        _R.LIMIT_EXCEEDED: [("BAD_REQUEST_ERROR", "transaction_limit_exceeded", "bank", "payment_authorization",
+                             "Payment failed because the transaction limit was exceeded")],
+        _R.TRANSACTION_NOT_PERMITTED: [("BAD_REQUEST_ERROR", "card_disabled_for_online_payments", "customer",
+                                        "payment_authorization", "Card is not enabled for online payments")],
+        _R.RESTRICTED_CARD: [("BAD_REQUEST_ERROR", "debit_instrument_blocked", "bank", "payment_authorization",
+                              "Payment failed because the card is blocked")],
+    }
+    errors = {
+        _R.PROCESSING_ERROR: [("GATEWAY_ERROR", "gateway_technical_error", "gateway", "payment_authorization",
+                               "Payment processing failed due to error at bank or wallet gateway")],
+        _R.ISSUER_UNAVAILABLE: [("GATEWAY_ERROR", "bank_technical_error", "bank", "payment_authorization",
+                                 "Payment failed due to a technical error at the bank")],
+    }
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN}
+    _METHODS = {"card": _M.CARD, "upi": _M.BANK_TRANSFER, "netbanking": _M.BANK_TRANSFER, "wallet": _M.WALLET}
+
+    def setup(self, rng, pay, needs_card):
+        r = rng.random()
+        pay.method = "card" if needs_card or r < 0.4 else ("upi" if r < 0.85 else ("netbanking" if r < 0.94 else "wallet"))
+        pay.kind = "entity" if rng.random() < 0.5 else "webhook"
+        pay.txn_id = "pay_" + _tok(rng, 14)
+        pay.aux["order"] = "order_" + _tok(rng, 14)
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        method = self._METHODS[pay.method]
+        epoch = int(when.timestamp())
+        if st is _S.REFUNDED:
+            rid = "rfnd_" + _tok(rng, 14)
+            amount = _refund_amount(rng, pay)
+            refund = {"id": rid, "entity": "refund", "amount": amount, "currency": pay.currency,
+                      "payment_id": pay.txn_id, "notes": {}, "receipt": None, "acquirer_data": {"arn": None},
+                      "created_at": epoch, "batch_id": None, "status": "processed", "speed_processed": "normal",
+                      "speed_requested": "normal"}
+            body = {"entity": "event", "account_id": "acc_" + _tok(rng, 14), "event": "refund.processed",
+                    "contains": ["refund", "payment"], "payload": {"refund": {"entity": refund}}, "created_at": epoch}
+            return body, self.expected(pay, out, method, rid, amount)
+        if st is _S.CHARGEBACK:
+            did = "disp_" + _tok(rng, 14)
+            dispute = {"id": did, "entity": "dispute", "payment_id": pay.txn_id, "amount": pay.amount_minor,
+                       "currency": pay.currency, "amount_deducted": 0, "reason_code": "chargeback",
+                       "respond_by": epoch + 7 * 86400, "status": "open", "phase": "chargeback", "created_at": epoch}
+            body = {"entity": "event", "account_id": "acc_" + _tok(rng, 14), "event": "payment.dispute.created",
+                    "contains": ["dispute"], "payload": {"dispute": {"entity": dispute}}, "created_at": epoch}
+            return body, self.expected(pay, out, method, did)
+        status = {_S.APPROVED: _choice(rng, ("captured", "captured", "authorized")), _S.DECLINED: "failed",
+                  _S.ERROR: "failed", _S.PENDING: "created", _S.CANCELLED: "failed"}[st]
+        err = code or (("BAD_REQUEST_ERROR", "payment_cancelled", "customer", "payment_authentication",
+                        "Payment processing cancelled by user") if st is _S.CANCELLED else None)
+        entity = {"id": pay.txn_id, "entity": "payment", "amount": pay.amount_minor, "currency": pay.currency,
+                  "status": status, "order_id": pay.aux["order"], "international": False,
+                  "method": pay.method, "amount_refunded": 0, "captured": status == "captured",
+                  "description": "Order " + pay.aux["order"][-6:],
+                  "card_id": ("card_" + _tok(rng, 14)) if pay.method == "card" else None,
+                  "bank": "HDFC" if pay.method == "netbanking" else None,
+                  "wallet": "paytm" if pay.method == "wallet" else None,
+                  "vpa": f"user{_randrange(rng, 10**4)}@okhdfcbank" if pay.method == "upi" else None,
+                  "email": f"customer{_randrange(rng, 10**5)}@example.com", "contact": "+91" + _digits(rng, 10),
+                  "fee": None if err else pay.amount_minor * 2 // 100, "tax": None,
+                  "error_code": err[0] if err else None, "error_description": err[4] if err else None,
+                  "error_source": err[2] if err else None, "error_step": err[3] if err else None,
+                  "error_reason": err[1] if err else None,
+                  "acquirer_data": {"auth_code": _digits(rng, 6)} if st is _S.APPROVED else {},
+                  "created_at": epoch}
+        if pay.method == "card":
+            entity["card"] = {"id": entity["card_id"], "entity": "card", "name": "Gaurav Kumar",
+                              "last4": pay.card.last4, "network": pay.card.label, "type": "credit",
+                              "issuer": None, "international": False}
+            if pay.pii:
+                entity["card"]["number"] = TEST_CARD_NUMBERS[0]
+                entity["card"]["cvv"] = "123"
+        if pay.kind == "entity":
+            return entity, self.expected(pay, out, method)
+        event = {"captured": "payment.captured", "authorized": "payment.authorized", "failed": "payment.failed",
+                 "created": "payment.pending"}[status]
+        body = {"entity": "event", "account_id": "acc_" + _tok(rng, 14), "event": event, "contains": ["payment"],
+                "payload": {"payment": {"entity": entity}}, "created_at": epoch}
+        return body, self.expected(pay, out, method)
+
+
+# ---------------------------------------------------------------------------
+# Mollie
+# ---------------------------------------------------------------------------
+
+
+class _Mollie(_Provider):
+    name = "mollie"
+    # details.failureReason of credit card payments
+    declines = {
+        _R.INSUFFICIENT_FUNDS: [("insufficient_funds", "The card has insufficient funds.")],
+        _R.GENERIC_DECLINE: [("card_declined", "The card was declined."),
+                             ("refused_by_issuer", "The payment was refused by the card issuer.")],
+        _R.EXPIRED_CARD: [("card_expired", "The card has expired.")],
+        _R.INVALID_CARD_DATA: [("invalid_card_number", "The card number is invalid.")],
+        _R.INCORRECT_CVC: [("invalid_cvv", "The CVV is invalid.")],
+        _R.SUSPECTED_FRAUD: [("possible_fraud", "The payment was declined because of possible fraud.")],
+        _R.AUTHENTICATION_FAILED: [("authentication_failed", "The 3-D Secure authentication failed.")],
+        _R.AUTHENTICATION_REQUIRED: [("authentication_required", "3-D Secure authentication is required.")],
+        _R.RESTRICTED_CARD: [("inactive_card", "The card is inactive.")],
+        _R.TRANSACTION_NOT_PERMITTED: [("invalid_card_type", "This card type is not supported.")],
+        _R.UNKNOWN: [("unknown_reason", "The payment failed for an unknown reason.")],
+    }
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN, _S.ERROR}
+    _METHODS = {"creditcard": _M.CARD, "ideal": _M.BANK_TRANSFER, "banktransfer": _M.BANK_TRANSFER,
+                "paypal": _M.WALLET, "klarnapaylater": _M.BNPL, "directdebit": _M.DIRECT_DEBIT}
+
+    def setup(self, rng, pay, needs_card):
+        r = rng.random()
+        if needs_card or r < 0.35:
+            pay.method = "creditcard"
+        elif pay.country == "NL" and r < 0.85:
+            pay.method = "ideal"
+        else:
+            pay.method = ("banktransfer", "paypal", "klarnapaylater", "directdebit")[int(r * 1e6) % 4]
+        pay.txn_id = "tr_" + _tok(rng, 10)
+        pay.aux["profile"] = "pfl_" + _tok(rng, 10)
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        method = self._METHODS[pay.method]
+        ts = when.isoformat(timespec="seconds")
+        money = {"value": _major_str(pay.amount_minor, pay.currency), "currency": pay.currency}
+        if st is _S.REFUNDED:
+            rid = "re_" + _tok(rng, 10)
+            amount = _refund_amount(rng, pay)
+            body = {"resource": "refund", "id": rid,
+                    "amount": {"currency": pay.currency, "value": _major_str(amount, pay.currency)},
+                    "status": "refunded", "createdAt": ts, "description": "Order refund", "metadata": None,
+                    "paymentId": pay.txn_id, "settlementAmount": {"currency": pay.currency,
+                                                                  "value": "-" + _major_str(amount, pay.currency)}}
+            return body, self.expected(pay, out, method, rid, amount)
+        if st is _S.CHARGEBACK:
+            cid = "chb_" + _tok(rng, 6, _T_LOWER)
+            body = {"resource": "chargeback", "id": cid, "amount": money, "createdAt": ts,
+                    "reason": {"code": _choice(rng, ("AC01", "MD06", "4837")),
+                               "description": _choice(rng, ("Account identifier incorrect",
+                                                          "Refund request by end customer", "No cardholder authorisation"))},
+                    "reversedAt": None, "paymentId": pay.txn_id}
+            return body, self.expected(pay, out, method, cid)
+        status = {_S.APPROVED: "paid" if rng.random() < 0.9 or pay.method != "creditcard" else "authorized",
+                  _S.DECLINED: "failed", _S.PENDING: _choice(rng, ("open", "pending")),
+                  _S.CANCELLED: _choice(rng, ("canceled", "expired"))}[st]
+        body = {"resource": "payment", "id": pay.txn_id, "mode": "live", "createdAt": ts, "amount": money,
+                "description": f"Order #{_digits(rng, 5)}", "method": pay.method, "metadata": {"order_id": _digits(rng, 5)},
+                "status": status, "isCancelable": status == "open", "locale": "nl_NL" if pay.country == "NL" else "en_US",
+                "countryCode": pay.country, "profileId": pay.aux["profile"], "sequenceType": "oneoff",
+                "redirectUrl": "https://webshop.example.org/order/12345/"}
+        if status == "paid":
+            body["paidAt"] = ts
+            body["amountRefunded"] = {"value": _major_str(0, pay.currency), "currency": pay.currency}
+            body["amountRemaining"] = money
+        elif status in ("canceled", "expired", "failed"):
+            body[{"canceled": "canceledAt", "expired": "expiredAt", "failed": "failedAt"}[status]] = ts
+        if pay.method == "creditcard":
+            details = {"cardNumber": pay.card.last4, "cardHolder": "T. TEST", "cardAudience": "consumer",
+                       "cardLabel": pay.card.label, "cardCountryCode": pay.country, "cardSecurity": "normal",
+                       "feeRegion": "intra-eu"}
+            if code:
+                details["failureReason"], details["failureMessage"] = code
+            if pay.pii:
+                details["cardNumber"] = TEST_CARD_NUMBERS[2]
+            body["details"] = details
+        elif pay.method == "ideal" and status == "paid":
+            body["details"] = {"consumerName": "T. TEST", "consumerAccount": "NL53INGB0654422370",
+                               "consumerBic": "INGBNL2A"}
+        return body, self.expected(pay, out, method)
+
+
+# ---------------------------------------------------------------------------
+# dLocal
+# ---------------------------------------------------------------------------
+
+
+class _DLocal(_Provider):
+    name = "dlocal"
+    declines = {
+        _R.UNKNOWN: [("300", "The payment was rejected.")],
+        _R.GENERIC_DECLINE: [("301", "Rejected by bank."), ("306", "Call bank for authorize.")],
+        _R.INSUFFICIENT_FUNDS: [("302", "Insufficient amount.")],
+        _R.RISK_REJECTED: [("303", "Card blacklisted."), ("304", "Score validation."),
+                           ("317", "Rejected due to high risk.")],
+        _R.LIMIT_EXCEEDED: [("305", "Max attempts reached."), ("319", "Amount exceeded.")],
+        _R.DUPLICATE: [("307", "Duplicated payment.")],
+        _R.RESTRICTED_CARD: [("308", "Credit card disabled."), ("312", "Card restricted by the bank.")],
+        _R.EXPIRED_CARD: [("309", "Card expired.")],
+        _R.LOST_OR_STOLEN_CARD: [("310", "Card reported lost."), ("313", "Card reported stolen.")],
+        _R.INVALID_CARD_DATA: [("314", "Invalid card number.")],
+        _R.INCORRECT_CVC: [("315", "Invalid security code.")],
+        _R.TRANSACTION_NOT_PERMITTED: [("316", "Unsupported operation.")],
+        _R.AUTHENTICATION_REQUIRED: [("320", "3D-Secure is required.")],
+        _R.PROCESSING_ERROR: [("321", "Error in acquirer.")],
+    }
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN, _S.ERROR}
+    _METHODS = {"CARD": _M.CARD, "BL": _M.BOLETO, "OX": _M.CASH_VOUCHER}
+
+    def setup(self, rng, pay, needs_card):
+        r = rng.random()
+        pay.method = "CARD"
+        if not needs_card and r > 0.8 and pay.country in ("BR", "MX"):
+            pay.method = "BL" if pay.country == "BR" else "OX"
+        pay.txn_id = f"D-4-{_uuid(rng)}"
+        pay.aux["order"] = _digits(rng, 10)
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        method = self._METHODS[pay.method]
+        ts = when.strftime("%Y-%m-%dT%H:%M:%S.000+0000")
+        if st is _S.REFUNDED:
+            rid = f"REF-{_digits(rng, 5)}-{_uuid(rng)}"
+            amount = _refund_amount(rng, pay)
+            body = {"id": rid, "payment_id": pay.txn_id, "status": "SUCCESS", "status_code": 200,
+                    "status_detail": "The refund was paid.", "amount": _major_num(amount, pay.currency),
+                    "currency": pay.currency, "created_date": ts, "notification_url": "https://merchant.example.com/ipn"}
+            return body, self.expected(pay, out, method, rid, amount)
+        if st is _S.CHARGEBACK:
+            cid = f"CHAR{_digits(rng, 2)}-{_uuid(rng)}"
+            body = {"id": cid, "payment_id": pay.txn_id, "amount": _major_num(pay.amount_minor, pay.currency),
+                    "currency": pay.currency, "status": "COMPLETED", "status_code": 200,
+                    "status_detail": "The chargeback was completed.", "created_date": ts,
+                    "notification_url": "https://merchant.example.com/chargebacks"}
+            return body, self.expected(pay, out, method, cid)
+        if st is _S.APPROVED:
+            status, scode, detail = ("PAID", "200", "The payment was paid.") if rng.random() < 0.9 else \
+                ("AUTHORIZED", "600", "The payment was authorized.")
+        elif st is _S.DECLINED:
+            status, (scode, detail) = "REJECTED", code
+        elif st is _S.PENDING:
+            status, scode, detail = "PENDING", "100", "The payment is pending."
+        else:
+            status, scode, detail = "CANCELLED", "400", "The payment was cancelled."
+        body = {"id": pay.txn_id, "amount": _major_num(pay.amount_minor, pay.currency), "currency": pay.currency,
+                "payment_method_id": pay.method, "payment_method_type": "CARD" if pay.method == "CARD" else "TICKET",
+                "payment_method_flow": "DIRECT" if pay.method == "CARD" else "REDIRECT", "country": pay.country,
+                "created_date": ts, "status": status, "status_code": scode, "status_detail": detail,
+                "order_id": pay.aux["order"], "notification_url": "https://merchant.example.com/ipn"}
+        if st is _S.APPROVED:
+            body["approved_date"] = ts
+        if pay.method == "CARD":
+            card = {"holder_name": "Thiago Gabriel", "expiration_month": pay.card.exp_month,
+                    "expiration_year": pay.card.exp_year, "brand": pay.card.brand[:2].upper(), "last4": pay.card.last4}
+            if pay.pii:
+                card["number"] = TEST_CARD_NUMBERS[0]
+                card["cvv"] = "123"
+            body["card"] = card
+        else:
+            body["ticket"] = {"type": "CUSTOM", "number": _digits(rng, 12), "expiration_date": ts,
+                              "id": _tok(rng, 12, _T_LOWER)}
+        return body, self.expected(pay, out, method)
+
+
+# ---------------------------------------------------------------------------
+# PayU Latam (API response JSON and key=value confirmation posts)
+# ---------------------------------------------------------------------------
+
+
+class _PayU(_Provider):
+    name = "payu"
+    # (responseCode, response_code_pol, rejectionType, ISO network code the acquirer passed on)
+    declines = {
+        _R.INSUFFICIENT_FUNDS: [("INSUFFICIENT_FUNDS", "6", "SOFT", "51")],
+        _R.GENERIC_DECLINE: [("ENTITY_DECLINED", "5", "SOFT", "05"), ("PAYMENT_NETWORK_REJECTED", "4", "SOFT", None),
+                             ("CONTACT_THE_ENTITY", "8", "SOFT", "01")],
+        _R.EXPIRED_CARD: [("EXPIRED_CARD", "9", "HARD", "54")],
+        _R.INVALID_CARD_DATA: [("INVALID_CARD", "7", "HARD", "14"),
+                               ("INVALID_EXPIRATION_DATE_OR_SECURITY_CODE", "12", "HARD", None)],
+        _R.RESTRICTED_CARD: [("RESTRICTED_CARD", "10", "HARD", "62")],
+        _R.RISK_REJECTED: [("ANTIFRAUD_REJECTED", "23", "HARD", None)],
+        _R.TRANSACTION_NOT_PERMITTED: [("CREDIT_CARD_NOT_AUTHORIZED_FOR_INTERNET_TRANSACTIONS", "22", "HARD", "57")],
+        _R.LIMIT_EXCEEDED: [("EXCEEDED_AMOUNT", "17", "SOFT", "61")],
+        _R.DUPLICATE: [("REPEAT_TRANSACTION", "13", "SOFT", None)],
+    }
+    errors = {
+        _R.PROCESSING_ERROR: [("INTERNAL_PAYMENT_PROVIDER_ERROR", "9999", "SOFT", None)],
+        _R.TIMEOUT: [("PAYMENT_NETWORK_NO_RESPONSE", "9998", "SOFT", None)],
+        _R.ISSUER_UNAVAILABLE: [("BANK_UNREACHABLE", "9996", "SOFT", None)],
+    }
+    statuses = frozenset({_S.APPROVED, _S.DECLINED, _S.ERROR, _S.PENDING, _S.CANCELLED})
+    # payment method word -> (payment_method_type code, canonical)
+    _METHODS = {"VISA": ("2", _M.CARD), "MASTERCARD": ("2", _M.CARD), "AMEX": ("2", _M.CARD),
+                "PSE": ("4", _M.BANK_TRANSFER), "EFECTY": ("7", _M.CASH_VOUCHER), "OXXO": ("7", _M.CASH_VOUCHER)}
+
+    def setup(self, rng, pay, needs_card):
+        r = rng.random()
+        if needs_card or r < 0.75:
+            pay.method = ("VISA", "MASTERCARD", "AMEX")[0 if r < 0.45 else (1 if r < 0.7 else 2)]
+        elif pay.country == "CO":
+            pay.method = "PSE" if r < 0.9 else "EFECTY"
+        elif pay.country == "MX":
+            pay.method = "OXXO"
+        else:
+            pay.method = "VISA"
+        pay.kind = "kv" if rng.random() < 0.35 else "json"
+        pay.txn_id = str(_uuid(rng))
+        pay.aux["order"] = _randrange(rng, 10**9, 10**10)
+        pay.aux["ref"] = "PAYU-" + _digits(rng, 8)
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        ptype, method = self._METHODS[pay.method]
+        network = None
+        if st is _S.APPROVED:
+            state, rc, pol, rej, state_pol, network = "APPROVED", "APPROVED", "1", "NONE", "4", "00"
+        elif st is _S.PENDING:
+            state, rc, pol, rej, state_pol = "PENDING", "PENDING_TRANSACTION_CONFIRMATION", "25", "NONE", "7"
+        elif st is _S.CANCELLED:
+            state, rc, pol, rej, state_pol = "EXPIRED", "EXPIRED_TRANSACTION", "20", "NONE", "5"
+        elif st is _S.ERROR:
+            state, (rc, pol, rej, network), state_pol = "ERROR", code, "6"
+        else:
+            state, (rc, pol, rej, network), state_pol = "DECLINED", code, "6"
+        if pay.kind == "kv" and st is not _S.ERROR:
+            return self._kv(rng, pay, out, when, ptype, method, state_pol, pol, rc)
+        body = {
+            "code": "SUCCESS", "error": None,
+            "transactionResponse": {
+                "orderId": pay.aux["order"], "transactionId": pay.txn_id, "state": state,
+                "paymentNetworkResponseCode": network,
+                "trazabilityCode": _digits(rng, 8),
+                "authorizationCode": _digits(rng, 6) if st is _S.APPROVED else None, "pendingReason": None,
+                "responseCode": rc, "operationDate": int(when.timestamp() * 1000),
+                "additionalInfo": {"paymentNetwork": "CREDIBANCO" if pay.country == "CO" else "PAYU",
+                                   "rejectionType": rej, "cardType": "CREDIT" if ptype == "2" else None,
+                                   "transactionType": "AUTHORIZATION_AND_CAPTURE"}},
+            # The lake writer stored the request next to the response: the amount only lives there.
+            "request": {"transaction": {"order": {"referenceCode": pay.aux["ref"], "description": "Payment",
+                                                  "additionalValues": {"TX_VALUE": {
+                                                      "value": _major_num(pay.amount_minor, pay.currency),
+                                                      "currency": pay.currency}}},
+                                        "paymentMethod": pay.method, "paymentCountry": pay.country,
+                                        "type": "AUTHORIZATION_AND_CAPTURE"}},
+        }
+        if pay.pii and ptype == "2":
+            body["request"]["transaction"]["creditCard"] = {"number": TEST_CARD_NUMBERS[3], "securityCode": "321",
+                                                            "expirationDate": f"{pay.card.exp_year}/{pay.card.exp_month:02d}",
+                                                            "name": "APPROVED"}
+        return body, self.expected(pay, out, method)
+
+    def _kv(self, rng, pay, out, when, ptype, method, state_pol, pol, rc):
+        fields = [
+            ("merchant_id", "508029"), ("state_pol", state_pol), ("risk", "0.0"), ("response_code_pol", pol),
+            ("reference_sale", pay.aux["ref"]), ("reference_pol", str(pay.aux["order"])),
+            ("sign", _tok(rng, 32, _T_LOWER)), ("extra1", ""), ("payment_method", "10" if ptype == "2" else "25"),
+            ("payment_method_type", ptype), ("installments_number", "1"),
+            # PayU always prints two decimals, even for currencies without minor units
+            ("value", _major_str(pay.amount_minor, pay.currency) + ("" if _exp(pay.currency) else ".00")),
+            ("tax", "0.00"), ("transaction_date", when.strftime("%Y-%m-%d %H:%M:%S")), ("currency", pay.currency),
+            ("email_buyer", f"buyer{_randrange(rng, 10**5)}@example.com"), ("cus", _digits(rng, 9)), ("pse_bank", ""),
+            ("test", "0"), ("description", "Compra en linea"), ("transaction_id", pay.txn_id),
+            ("payment_method_name", pay.method), ("response_message_pol", rc),
+        ]
+        if pay.pii and ptype == "2":
+            fields.append(("cc_number", TEST_CARD_NUMBERS[0]))
+        body_text = "&".join(f"{k}={quote(v, safe='')}" for k, v in fields)
+        r = rng.random()
+        body = {"content": body_text, "content_type": "application/x-www-form-urlencoded"} if r < 0.6 else \
+            ({"content": body_text, "format": "kv"} if r < 0.8 else {"content": body_text})
+        return body, self.expected(pay, out, method)
+
+
+# ---------------------------------------------------------------------------
+# EBANX
+# ---------------------------------------------------------------------------
+
+
+class _Ebanx(_Provider):
+    name = "ebanx"
+    declines = {
+        _R.INSUFFICIENT_FUNDS: ["Insufficient funds"],
+        _R.GENERIC_DECLINE: ["Not accepted", "Not accepted", "Contact the issuer"],
+        _R.EXPIRED_CARD: ["Card expired"],
+        _R.INVALID_CARD_DATA: ["Invalid card number"],
+        _R.INCORRECT_CVC: ["Invalid security code"],
+        _R.SUSPECTED_FRAUD: ["Suspected fraud"],
+        _R.RISK_REJECTED: ["Rejected by risk analysis"],
+        _R.RESTRICTED_CARD: ["Restricted card"],
+        _R.TRANSACTION_NOT_PERMITTED: ["Transaction not permitted"],
+    }
+    statuses = frozenset({_S.APPROVED, _S.DECLINED, _S.PENDING, _S.CANCELLED, _S.REFUNDED})
+    _METHODS = {"visa": _M.CARD, "mastercard": _M.CARD, "elo": _M.CARD, "amex": _M.CARD, "boleto": _M.BOLETO,
+                "pix": _M.PIX, "oxxo": _M.CASH_VOUCHER, "spei": _M.BANK_TRANSFER, "pse": _M.BANK_TRANSFER,
+                "efecty": _M.CASH_VOUCHER, "pagoefectivo": _M.CASH_VOUCHER, "servipag": _M.BANK_TRANSFER}
+    _LOCAL = {"BR": ("pix", "boleto"), "MX": ("oxxo", "spei"), "CO": ("pse", "efecty"), "CL": ("servipag",),
+              "PE": ("pagoefectivo",)}
+
+    def setup(self, rng, pay, needs_card):
+        r = rng.random()
+        if needs_card or r < 0.55:
+            pay.method = ("visa", "mastercard", "elo" if pay.country == "BR" else "amex")[int(r * 1e6) % 3]
+        else:
+            pay.method = _choice(rng, self._LOCAL[pay.country])
+        pay.txn_id = _tok(rng, 40, _T_LOWER)
+        pay.aux["code"] = "mpc_" + _digits(rng, 9)
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        method = self._METHODS[pay.method]
+        ts = when.strftime("%Y-%m-%d %H:%M:%S")
+        major = _major_str(pay.amount_minor, pay.currency)
+        status = {_S.APPROVED: "CO", _S.DECLINED: "CA", _S.PENDING: _choice(rng, ("PE", "OP")), _S.CANCELLED: "CA",
+                  _S.REFUNDED: "CO"}[st]
+        payment = {"hash": pay.txn_id, "country": pay.country.lower(), "merchant_payment_code": pay.aux["code"],
+                   "order_number": None, "status": status, "status_date": ts, "open_date": ts,
+                   "confirm_date": ts if status == "CO" else None, "transfer_date": None,
+                   "amount_br": major if pay.currency == "BRL" else None, "amount_ext": major, "amount_iof": "0.00",
+                   "currency_rate": "1.0000", "currency_ext": pay.currency,
+                   "due_date": when.date().isoformat(), "instalments": "1", "payment_type_code": pay.method,
+                   "pre_approved": status == "CO", "capture_available": False}
+        if method is _M.CARD:
+            payment["transaction_status"] = {"acquirer": "EBANX", "code": "NOK" if st is _S.DECLINED else "OK",
+                                             "description": code if st is _S.DECLINED else "Accepted"}
+            if pay.pii:
+                payment["card"] = {"card_number": TEST_CARD_NUMBERS[5], "card_cvv": "123"}
+        if st is _S.REFUNDED:
+            rid = _digits(rng, 6)
+            amount = _refund_amount(rng, pay)
+            refund = {"id": rid, "merchant_refund_code": "ref_" + _digits(rng, 6), "status": "CO",
+                      "request_date": ts, "pending_date": ts, "confirm_date": ts,
+                      "amount_ext": _major_str(amount, pay.currency), "description": "Customer request"}
+            payment["refunds"] = [refund]
+            return {"payment": payment, "refund": refund, "status": "SUCCESS"}, \
+                self.expected(pay, out, method, rid, amount)
+        return {"payment": payment, "status": "SUCCESS"}, self.expected(pay, out, method)
+
+
+# ---------------------------------------------------------------------------
+# Square
+# ---------------------------------------------------------------------------
+
+
+class _Square(_Provider):
+    name = "square"
+    declines = {
+        _R.GENERIC_DECLINE: ["GENERIC_DECLINE", "GENERIC_DECLINE", "CARD_DECLINED", "CARD_DECLINED_CALL_ISSUER"],
+        _R.INSUFFICIENT_FUNDS: ["INSUFFICIENT_FUNDS"],
+        _R.INCORRECT_CVC: ["CVV_FAILURE"],
+        _R.EXPIRED_CARD: ["CARD_EXPIRED"],
+        _R.INVALID_CARD_DATA: ["INVALID_EXPIRATION", "PAN_FAILURE", "INVALID_CARD"],
+        _R.LIMIT_EXCEEDED: ["TRANSACTION_LIMIT"],
+        _R.TRANSACTION_NOT_PERMITTED: ["CARD_NOT_SUPPORTED"],
+        _R.AUTHENTICATION_REQUIRED: ["CARD_DECLINED_VERIFICATION_REQUIRED"],
+    }
+    errors = {_R.PROCESSING_ERROR: ["TEMPORARY_ERROR"]}
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN}
+    _METHODS = {"CARD": _M.CARD, "WALLET": _M.WALLET}
+
+    def setup(self, rng, pay, needs_card):
+        pay.method = "CARD" if needs_card or rng.random() < 0.9 else "WALLET"
+        pay.txn_id = _tok(rng, 29)
+        pay.aux["location"] = "L" + _tok(rng, 12, _T_UPPER)
+        pay.aux["order"] = _tok(rng, 29)
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        method = self._METHODS[pay.method]
+        ts = when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        money = {"amount": pay.amount_minor, "currency": pay.currency}
+        if st is _S.REFUNDED:
+            rid = pay.txn_id + "_" + _tok(rng, 22)
+            amount = _refund_amount(rng, pay)
+            body = {"refund": {"id": rid, "status": "COMPLETED", "amount_money": {"amount": amount, "currency": pay.currency},
+                               "payment_id": pay.txn_id, "order_id": pay.aux["order"], "location_id": pay.aux["location"],
+                               "reason": "Customer request", "created_at": ts, "updated_at": ts}}
+            return body, self.expected(pay, out, method, rid, amount)
+        if st is _S.CHARGEBACK:
+            did = _tok(rng, 22)
+            body = {"dispute": {"dispute_id": did, "id": did, "amount_money": money,
+                                "reason": _choice(rng, ("NO_KNOWLEDGE", "NOT_AS_DESCRIBED", "UNAUTHORIZED")),
+                                "state": "EVIDENCE_REQUIRED", "due_at": ts, "card_brand": pay.card.label.upper(),
+                                "disputed_payment": {"payment_id": pay.txn_id}, "created_at": ts, "updated_at": ts,
+                                "location_id": pay.aux["location"]}}
+            return body, self.expected(pay, out, method, did)
+        status = {_S.APPROVED: _choice(rng, ("COMPLETED", "COMPLETED", "APPROVED")), _S.DECLINED: "FAILED",
+                  _S.ERROR: "FAILED", _S.PENDING: "PENDING", _S.CANCELLED: "CANCELED"}[st]
+        card_status = {"COMPLETED": "CAPTURED", "APPROVED": "AUTHORIZED", "FAILED": "FAILED", "PENDING": "AUTHORIZED",
+                       "CANCELED": "VOIDED"}[status]
+        payment = {"id": pay.txn_id, "created_at": ts, "updated_at": ts, "amount_money": money, "total_money": money,
+                   "approved_money": money if status in ("COMPLETED", "APPROVED") else {"amount": 0, "currency": pay.currency},
+                   "status": status, "source_type": pay.method,
+                   "location_id": pay.aux["location"], "order_id": pay.aux["order"],
+                   "receipt_number": pay.txn_id[:4]}
+        errors = None
+        if code:
+            errors = [{"code": code, "detail": f"Authorization error: '{code}'",
+                       "category": "API_ERROR" if st is _S.ERROR else "PAYMENT_METHOD_ERROR"}]
+        if pay.method == "CARD":
+            c = pay.card
+            details = {"status": card_status,
+                       "card": {"card_brand": c.label.upper().replace(" ", "_"), "last_4": c.last4, "exp_month": c.exp_month,
+                                "exp_year": c.exp_year, "card_type": "CREDIT", "bin": c.bin},
+                       "entry_method": _choice(rng, ("KEYED", "EMV", "CONTACTLESS", "ON_FILE")),
+                       "cvv_status": "CVV_REJECTED" if code == "CVV_FAILURE" else "CVV_ACCEPTED",
+                       "avs_status": "AVS_ACCEPTED", "statement_description": "SQ *" + pay.merchant["name"][:18].upper()}
+            if errors:
+                details["errors"] = errors
+            if pay.pii:
+                details["card"]["number"] = TEST_CARD_NUMBERS[4]
+            payment["card_details"] = details
+        else:
+            payment["wallet_details"] = {"status": card_status, "brand": "CASH_APP"}
+        body = {"payment": payment}
+        if errors:
+            body = {"errors": errors, "payment": payment}
+        return body, self.expected(pay, out, method)
+
+
+# ---------------------------------------------------------------------------
+# Authorize.net (request stored next to the response: the amount is in the request)
+# ---------------------------------------------------------------------------
+
+
+class _AuthorizeNet(_Provider):
+    name = "authorizenet"
+    # (responseCode, errorCode, errorText)
+    declines = {
+        _R.GENERIC_DECLINE: [("2", "2", "This transaction has been declined."),
+                             ("2", "3", "This transaction has been declined.")],
+        _R.LOST_OR_STOLEN_CARD: [("2", "4", "This transaction has been declined.")],
+        _R.INVALID_CARD_DATA: [("3", "6", "The credit card number is invalid."),
+                               ("3", "7", "Credit card expiration date is invalid.")],
+        _R.EXPIRED_CARD: [("3", "8", "The credit card has expired.")],
+        _R.DUPLICATE: [("3", "11", "A duplicate transaction has been submitted.")],
+        _R.INCORRECT_CVC: [("2", "44", "This transaction has been declined."),
+                           ("2", "65", "This transaction has been declined.")],
+        _R.RISK_REJECTED: [("2", "250", "This transaction has been declined."),
+                           ("2", "251", "This transaction has been declined.")],
+        _R.INVALID_REQUEST: [("3", "5", "A valid amount is required.")],
+    }
+    errors = {
+        _R.PROCESSING_ERROR: [("3", "19", "An error occurred during processing. Please try again in 5 minutes."),
+                              ("3", "57", "An error occurred in processing. Please try again in 5 minutes."),
+                              ("3", "35", "An error occurred during processing. Call Merchant Service Provider.")],
+        _R.CONFIGURATION_ERROR: [("3", "13", "The merchant login ID or password is invalid or the account is inactive.")],
+    }
+    statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN, _S.CHARGEBACK}
+
+    def setup(self, rng, pay, needs_card):
+        pay.method = "card"
+        pay.txn_id = "6" + _digits(rng, 10)
+        pay.aux["invoice"] = "INV-" + _digits(rng, 6)
+        pay.aux["ref"] = _digits(rng, 8)
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        amount = pay.amount_minor
+        txn_id = pay.txn_id
+        ttype = "authCaptureTransaction"
+        if st is _S.REFUNDED:
+            ttype, txn_id, amount = "refundTransaction", "6" + _digits(rng, 10), _refund_amount(rng, pay)
+        elif st is _S.CANCELLED:
+            ttype, txn_id = "voidTransaction", "6" + _digits(rng, 10)
+        c = pay.card
+        request = {"transactionType": ttype, "amount": _major_str(amount, pay.currency), "currencyCode": pay.currency,
+                   "payment": {"creditCard": {"cardNumber": TEST_CARD_NUMBERS[0] if pay.pii else "XXXX" + c.last4,
+                                              "expirationDate": f"{c.exp_year}-{c.exp_month:02d}" if pay.pii else "XXXX"}},
+                   "order": {"invoiceNumber": pay.aux["invoice"], "description": "Online order"}}
+        if pay.pii:
+            request["payment"]["creditCard"]["cardCode"] = "999"
+        if ttype != "authCaptureTransaction":
+            request["refTransId"] = pay.txn_id
+        response = {"responseCode": "1", "authCode": _tok(rng, 6, _T_UPPER), "avsResultCode": "Y", "cvvResultCode": "P",
+                    "cavvResultCode": "2", "transId": txn_id, "refTransID": pay.txn_id if ttype != "authCaptureTransaction" else "",
+                    "transHash": "", "testRequest": "0", "accountNumber": "XXXX" + c.last4, "accountType": c.label}
+        top = {"resultCode": "Ok", "message": [{"code": "I00001", "text": "Successful."}]}
+        if st is _S.PENDING:  # held for review by the fraud detection suite
+            response.update(responseCode="4", messages=[{"code": "253", "description":
+                                                        "Your order has been received. Thank you for your business!"}])
+        elif code:
+            response.update(responseCode=code[0], authCode="", errors=[{"errorCode": code[1], "errorText": code[2]}])
+            if code[1] in ("44", "65"):
+                response["cvvResultCode"] = "N"
+            top = {"resultCode": "Error", "message": [{"code": "E00027", "text": "The transaction was unsuccessful."}]}
+        else:
+            response["messages"] = [{"code": "1", "description": "This transaction has been approved."}]
+        body = {"transactionRequest": request, "transactionResponse": response, "refId": pay.aux["ref"], "messages": top}
+        return body, self.expected(pay, out, _M.CARD, txn_id, amount)
+
+
+_PROVIDERS: dict[str, _Provider] = {p.name: p for p in (
+    _Stripe(), _Adyen(), _MercadoPago(), _PayPal(), _Braintree(), _Checkout(), _Worldpay(), _Razorpay(), _Mollie(),
+    _DLocal(), _PayU(), _Ebanx(), _Square(), _AuthorizeNet())}
+
+
+# ---------------------------------------------------------------------------
+# Unknown providers: shapes nobody wrote a mapping for
+# ---------------------------------------------------------------------------
+
+_UNKNOWN_STATUS = _Picker({_S.APPROVED: 0.78, _S.DECLINED: 0.10, _S.PENDING: 0.02, _S.ERROR: 0.02, _S.UNKNOWN: 0.08})
+_UNKNOWN_SHAPE = _Picker({"es": 0.3, "pt": 0.2, "en": 0.25, "iso": 0.15, "kv": 0.1})
+_ES_REASONS = {
+    _R.INSUFFICIENT_FUNDS: "fondos insuficientes", _R.GENERIC_DECLINE: "transaccion no autorizada por el emisor",
+    _R.EXPIRED_CARD: "tarjeta vencida", _R.INCORRECT_CVC: "cvv incorrecto", _R.SUSPECTED_FRAUD: "sospecha de fraude",
+    _R.LIMIT_EXCEEDED: "excede el limite de la tarjeta",
+}
+_PT_REASONS = {
+    _R.INSUFFICIENT_FUNDS: "saldo insuficiente", _R.GENERIC_DECLINE: "transacao nao autorizada",
+    _R.EXPIRED_CARD: "cartao vencido", _R.INCORRECT_CVC: "codigo de seguranca invalido",
+    _R.SUSPECTED_FRAUD: "suspeita de fraude",
+}
+_EN_REASONS = {
+    _R.INSUFFICIENT_FUNDS: "insufficient_funds", _R.GENERIC_DECLINE: "do_not_honor", _R.EXPIRED_CARD: "expired_card",
+    _R.INCORRECT_CVC: "invalid_cvv", _R.SUSPECTED_FRAUD: "suspected_fraud", _R.LIMIT_EXCEEDED: "limit_exceeded",
+}
+_ISO_CODES = {
+    _R.INSUFFICIENT_FUNDS: "51", _R.GENERIC_DECLINE: "05", _R.EXPIRED_CARD: "54", _R.INVALID_CARD_DATA: "14",
+    _R.INCORRECT_CVC: "N7", _R.SUSPECTED_FRAUD: "59", _R.LOST_OR_STOLEN_CARD: "41", _R.LIMIT_EXCEEDED: "61",
+    _R.RESTRICTED_CARD: "62", _R.TRANSACTION_NOT_PERMITTED: "57",
+}
+_UNKNOWN_PICKERS = {name: _restricted(DECLINE_REASON_SHARES, table)
+                    for name, table in (("es", _ES_REASONS), ("pt", _PT_REASONS), ("en", _EN_REASONS),
+                                        ("iso", _ISO_CODES), ("kv", _ISO_CODES))}
+_UNKNOWN_CURRENCIES = {"es": ("MXN", "COP", "ARS", "CLP", "PEN"), "pt": ("BRL",), "en": ("USD", "EUR", "GBP", "CAD"),
+                       "iso": ("USD", "EUR", "GBP", "AUD"), "kv": ("USD", "MXN", "BRL")}
+_CURRENCY_COUNTRY = {"MXN": "MX", "COP": "CO", "ARS": "AR", "CLP": "CL", "PEN": "PE", "BRL": "BR", "USD": "US",
+                     "EUR": "DE", "GBP": "GB", "CAD": "CA", "AUD": "AU"}
+
+
+def _unknown_row(rng: random.Random, when: datetime) -> tuple[object, tuple, dict]:
+    shape = _UNKNOWN_SHAPE(rng)
+    st = _UNKNOWN_STATUS(rng)
+    reason = None
+    if st is _S.DECLINED:
+        reason = _UNKNOWN_PICKERS[shape](rng)
+    elif st is _S.ERROR:
+        reason = _R.PROCESSING_ERROR
+    elif st is _S.UNKNOWN:
+        reason = _R.TIMEOUT
+    currency = _choice(rng, _UNKNOWN_CURRENCIES[shape])
+    merchant = _choice(rng, _MERCHANTS_BY_COUNTRY[_CURRENCY_COUNTRY[currency]])
+    minor = _amount(rng, currency)
+    major = _major_str(minor, currency)
+    ts = _iso(when)
+    method = _M.CARD
+    if shape == "es":
+        txn = "TX-" + _digits(rng, 10)
+        metodo = "tarjeta" if st in (_S.DECLINED, _S.ERROR) or rng.random() < 0.7 else \
+            ("oxxo" if currency == "MXN" else "transferencia")
+        method = {"tarjeta": _M.CARD, "oxxo": _M.CASH_VOUCHER, "transferencia": _M.BANK_TRANSFER}[metodo]
+        estado = {_S.APPROVED: "aprobado", _S.DECLINED: "rechazado", _S.PENDING: "pendiente", _S.ERROR: "error",
+                  _S.UNKNOWN: "sin_respuesta"}[st]
+        data = {"txn_ref": txn, "estado": estado, "monto": major, "moneda": currency, "metodo_pago": metodo,
+                "fecha": ts, "comercio": merchant["name"]}
+        if reason is not None:
+            data["motivo"] = _ES_REASONS.get(reason) or {_R.PROCESSING_ERROR: "error de procesamiento",
+                                                        _R.TIMEOUT: "tiempo de espera agotado"}[reason]
+    elif shape == "pt":
+        txn = _digits(rng, 12)
+        forma = "cartao_credito" if st in (_S.DECLINED, _S.ERROR) or rng.random() < 0.55 else \
+            _choice(rng, ("pix", "boleto"))
+        method = {"cartao_credito": _M.CARD, "pix": _M.PIX, "boleto": _M.BOLETO}[forma]
+        situacao = {_S.APPROVED: "aprovada", _S.DECLINED: "recusada", _S.PENDING: "pendente", _S.ERROR: "erro",
+                    _S.UNKNOWN: "sem_resposta"}[st]
+        data = {"id_transacao": txn, "situacao": situacao, "valor": _major_num(minor, currency), "moeda": currency,
+                "forma_pagamento": forma, "data_criacao": ts}
+        if reason is not None:
+            data["motivo_recusa"] = _PT_REASONS.get(reason) or {_R.PROCESSING_ERROR: "erro de processamento",
+                                                               _R.TIMEOUT: "tempo esgotado"}[reason]
+    elif shape == "en":
+        txn = "txn_" + _tok(rng, 16, _T_LOWER)
+        status = {_S.APPROVED: _choice(rng, ("success", "approved", "captured")), _S.DECLINED: "declined",
+                  _S.PENDING: "pending", _S.ERROR: "error", _S.UNKNOWN: "timeout"}[st]
+        data = {"transaction_id": txn, "status": status, "amount": major, "currency": currency,
+                "payment_method": "card", "created": ts}
+        if st is _S.DECLINED:
+            data["decline_reason"] = _EN_REASONS[reason]
+        elif st is _S.ERROR:
+            data["error"] = "processing_error"
+    elif shape == "iso":
+        txn = _tok(rng, 12, _T_UPPER)
+        result = {_S.APPROVED: "APPROVED", _S.DECLINED: "DECLINED", _S.PENDING: "PENDING", _S.ERROR: "ERROR",
+                  _S.UNKNOWN: "TIMEOUT"}[st]
+        rc = _ISO_CODES[reason] if st is _S.DECLINED else \
+            {_S.APPROVED: "00", _S.PENDING: None, _S.ERROR: "96", _S.UNKNOWN: "68"}[st]
+        data = {"ref": txn, "result": result, "amount_cents": minor, "currency_code": currency, "response_code": rc,
+                "card_last4": f"{_randrange(rng, 10000):04d}", "timestamp": ts}
+        if _exp(currency) != 2:  # "cents" only means minor units of a two-decimal currency
+            currency = "USD"
+            data["currency_code"] = currency
+    else:
+        txn = _digits(rng, 9)
+        result = {_S.APPROVED: "approved", _S.DECLINED: "declined", _S.PENDING: "pending", _S.ERROR: "error",
+                  _S.UNKNOWN: "timeout"}[st]
+        rc = _ISO_CODES[reason] if st is _S.DECLINED else \
+            {_S.APPROVED: "00", _S.PENDING: "", _S.ERROR: "96", _S.UNKNOWN: "68"}[st]
+        text = f"txn={txn};result={result};rc={rc};amt={major};cur={currency};method=card;ts={ts}"
+        data = {"content": text, "content_type": "text/plain"} if rng.random() < 0.5 else {"content": text}
+    exp = ("unknown", st, reason, minor, currency, method, txn, None)
+    return data, exp, merchant
+
+
+# ---------------------------------------------------------------------------
+# Rows malformed on purpose
+# ---------------------------------------------------------------------------
+
+_MALFORMED_PICK = _Picker(MALFORMED_SHARES)
+
+
+def _malformed_row(rng: random.Random, when: datetime) -> tuple[object, tuple, dict]:
+    kind = _MALFORMED_PICK(rng)
+    merchant = _choice(rng, MERCHANTS)
+    provider = "unknown"
+    if kind == "MALFORMED_JSON":
+        variant = _randrange(rng, 3)
+        if variant == 0:  # truncated in transit
+            data = (f'{{"id": "ch_3{_tok(rng, 23)}", "object": "charge", "amount": {_randint(rng, 100, 99999)}, '
+                    f'"currency": "usd", "status": "succ')
+        elif variant == 1:  # hand-written by an integration
+            data = f'{{"transaction_id": "{_digits(rng, 9)}", "status": "approved", "amount": 10.00,, }}'
+        else:  # a Python repr stored instead of JSON
+            data = f"{{'id': '{_digits(rng, 10)}', 'status': 'approved', 'amount': 15.5, 'currency': 'BRL'}}"
+    elif kind == "MALFORMED_XML":
+        if rng.random() < 0.5:
+            xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<paymentService version="1.4" merchantCode="ACMEECOM">'
+                   f'<reply><orderStatus orderCode="ORD{_digits(rng, 9)}"><payment><paymentMethod>VISA-SSL'
+                   f'</paymentMethod><lastEvent>AUTHORISED</lastEv')
+            provider = "worldpay" if rng.random() < 0.5 else "unknown"
+        else:
+            xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<transaction><id>{_tok(rng, 8, _T_LOWER)}</id>'
+                   f'<status>settled</transaction>')
+            provider = "braintree" if rng.random() < 0.5 else "unknown"
+        data = {"content": xml, "content_type": "text/xml"}
+        if provider != "unknown":
+            data["provider"] = provider
+    elif kind == "XML_FORBIDDEN_CONSTRUCT":
+        if rng.random() < 0.6:  # external entity (XXE)
+            xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                   '<!DOCTYPE paymentService [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+                   f'<paymentService version="1.4" merchantCode="ACMEECOM"><reply><orderStatus orderCode="ORD{_digits(rng, 9)}">'
+                   '<payment><lastEvent>&xxe;</lastEvent></payment></orderStatus></reply></paymentService>')
+        else:  # entity expansion bomb
+            xml = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+                   '<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+                   '<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]>\n'
+                   '<transaction><id>&lol2;</id><status>settled</status></transaction>')
+        data = {"content": xml, "format": "xml"}
+    elif kind == "EMPTY_PAYLOAD":
+        variant = _randrange(rng, 5)
+        data = ({}, "", {"content": ""}, {"content": "   ", "format": "xml"}, None)[variant]
+        if data is None:  # only the hint survived
+            provider = _choice(rng, ("stripe", "adyen", "mercadopago"))
+            data = {"provider": provider}
+    elif kind == "CSV_MULTIPLE_RECORDS":
+        adyen = _PROVIDERS["adyen"]
+        pay = adyen.new_payment(rng, True)
+        lines = [adyen._csv_line(rng, pay, adyen.outcome(rng, _S.APPROVED), when)[0] for _ in range(_randint(rng, 2, 4))]
+        data = {"content": adyen._CSV_HEADER + "\n" + "\n".join(lines) + "\n", "format": "csv", "provider": "adyen"}
+        provider = "adyen"
+        merchant = pay.merchant
+    else:  # UNKNOWN_CURRENCY / INVALID_AMOUNT: a provider payload with one bad field
+        provider = _choice(rng, ("stripe", "mercadopago", "paypal"))
+        prov = _PROVIDERS[provider]
+        pay = prov.new_payment(rng, True)
+        pay.kind = {"stripe": "charge", "paypal": "capture"}.get(provider, pay.kind)
+        pay.txn_id = pay.aux["ch"] if provider == "stripe" else pay.txn_id
+        data, _ = prov.render(rng, pay, prov.outcome(rng, _S.APPROVED), when)
+        merchant = pay.merchant
+        if kind == "UNKNOWN_CURRENCY":
+            if provider == "stripe":
+                data["currency"] = "xyz"
+            elif provider == "mercadopago":
+                data["currency_id"] = "XYZ"
+            else:
+                data["amount"]["currency_code"] = "XYZ"
+        else:
+            if provider == "stripe":
+                data["amount"] = "abc"
+            elif provider == "mercadopago":
+                data["transaction_amount"] = "abc"
+            else:
+                data["amount"]["value"] = "abc"
+    return data, (provider, None, None, None, None, None, None, kind), merchant
+
+
+# ---------------------------------------------------------------------------
+# The generator
+# ---------------------------------------------------------------------------
+
+_PROVIDER_PICK = _Picker(PROVIDER_SHARES)
+_PAIR_PICK = _Picker({k: v for k, v in PROVIDER_SHARES.items() if _PROVIDERS[k].pending_capable})
+_HINT_KEY_PICK = _Picker(HINT_KEYS)
+# Probability, per row slot, of starting a two-row payment: second rows = p / (1 + p) of all rows.
+_PAIR_RATE = SECOND_ROW_SHARE / (1 - SECOND_ROW_SHARE)
+_FINAL_AFTER_PENDING = _Picker({_S.APPROVED: 0.85, _S.DECLINED: 0.15})
+
+
+def _finish(rng: random.Random, data: object, provider: str, string_ok: bool) -> object:
+    """Add a provider hint or store the payload as a JSON string, as lake writers do."""
+    if type(data) is not dict:
+        return data
+    if string_ok and "content" not in data and rng.random() < JSON_STRING_SHARE:
+        return json.dumps(data)
+    if rng.random() < HINT_SHARE:
+        data[_HINT_KEY_PICK(rng)] = _choice(rng, _HINT_VALUES[provider])
+    return data
+
+
+
+_LAGS = tuple(timedelta(seconds=k) for k in range(120))  # payload time precedes the lake write
+
+
+def generate_lake_rows(rows: int, start: datetime, windows: int, seed: int) -> Iterator[tuple[LakeRow, ExpectedEvent]]:
+    """Yield ``rows`` lake rows spread over ``windows`` 12-hour windows from ``start``, with their truth.
+
+    Deterministic in its arguments. Each window gets ``rows // windows`` rows
+    (the first ``rows % windows`` windows one more), ``created_at`` uniform in
+    the window; the two rows of a pending-then-final payment share their
+    ``transactional_id`` and provider transaction id, the final one later in
+    the same window.
+    """
+    for row_id, data, merchant, txn, created, exp in generate_raw_rows(rows, start, windows, seed):
+        yield (LakeRow(uuid.UUID(int=row_id), data, merchant, None if txn is None else uuid.UUID(int=txn), created),
+               ExpectedEvent(*exp))
+
+
+def generate_raw_rows(rows: int, start: datetime, windows: int, seed: int) -> Iterator[tuple]:
+    """The rows of :func:`generate_lake_rows` as plain tuples, for bulk loading.
+
+    ``(id_int, data, merchant, transactional_id_int | None, created_at, expected_fields)``:
+    uuids as their 128-bit integers and the truth as the tuple of
+    ``ExpectedEvent`` fields, so a loader builds no objects it does not need.
+    """
+    if rows < 0 or windows < 1:
+        raise ValueError("rows must be >= 0 and windows >= 1")
+    if start.tzinfo is None:
+        raise ValueError("start must be timezone-aware (UTC)")
+    start = start.astimezone(timezone.utc)
+    rng = random.Random(seed)
+    base, extra = divmod(rows, windows)
+    rnd = rng.random
+    bits = rng.getrandbits
+    malformed_cut = MALFORMED_SHARE
+    unknown_cut = MALFORMED_SHARE + UNKNOWN_PROVIDER_SHARE
+    lags = _LAGS
+    for w in range(windows):
+        wstart = start + w * WINDOW
+        n = base + (1 if w < extra else 0)
+        i = 0
+        while i < n:
+            if n - i >= 2 and rnd() < _PAIR_RATE:
+                yield from _payment_pair(rng, wstart)
+                i += 2
+                continue
+            i += 1
+            created = wstart + timedelta(microseconds=int(rnd() * _WINDOW_US))
+            when = created - lags[int(rnd() * 120)]
+            u = rnd()
+            if u < malformed_cut:
+                data, exp, merchant = _malformed_row(rng, when)
+            elif u < unknown_cut:
+                data, exp, merchant = _unknown_row(rng, when)
+                if rnd() < 0.5:  # unknown PSPs are named less often than known ones
+                    data = _finish(rng, data, "unknown", True)
+            else:
+                prov = _PROVIDERS[_PROVIDER_PICK(rng)]
+                out = prov.outcome(rng)
+                st = out[0]
+                pay = prov.new_payment(rng, st is _S.DECLINED or st is _S.ERROR)
+                data, exp = prov.render(rng, pay, out, when)
+                data = _finish(rng, data, prov.name, True)
+                merchant = pay.merchant
+            yield ((bits(128) & _UUID_CLEAR) | _UUID_SET, data, None if rnd() < NO_MERCHANT_SHARE else merchant,
+                   None if rnd() < NO_TRANSACTIONAL_ID_SHARE else (bits(128) & _UUID_CLEAR) | _UUID_SET,
+                   created, exp)
+
+
+def _payment_pair(rng: random.Random, wstart: datetime) -> Iterator[tuple]:
+    prov = _PROVIDERS[_PAIR_PICK(rng)]
+    final = prov.outcome(rng, _FINAL_AFTER_PENDING(rng))
+    pay = prov.new_payment(rng, final[0] is _S.DECLINED)
+    first = prov.outcome(rng, _S.PENDING)
+    t1 = _randrange(rng, _WINDOW_US - 120_000_000)
+    t2 = t1 + 1 + _randrange(rng, min(_WINDOW_US - t1 - 1, 4 * 3600 * 1_000_000))
+    txn = (rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET
+    for t, out in ((t1, first), (t2, final)):
+        created = wstart + timedelta(microseconds=t)
+        data, exp = prov.render(rng, pay, out, created)
+        data = _finish(rng, data, prov.name, False)
+        yield (rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET, data, pay.merchant, txn, created, exp
+
+
+def lake_row_counts(rows: int, windows: int) -> list[int]:
+    """Rows per window that :func:`generate_lake_rows` produces for these arguments."""
+    base, extra = divmod(rows, windows)
+    return [base + (1 if w < extra else 0) for w in range(windows)]

@@ -1,0 +1,776 @@
+"""Parse a lake row's ``data`` into one document dict, whatever format it came in.
+
+The lake's ``data`` column is jsonb; the pipeline reads its JSON text and calls
+:func:`parse_lake_data`. Pure code: no Dagster, no database.
+
+Shapes handled
+--------------
+* A JSON object in a provider's shape (format ``json``).
+* A JSON string holding a document: JSON (``json_string``, also when encoded
+  several times), XML, CSV or key=value text.
+* A wrapper object ``{"content": "<xml ...>", "format": "xml", "provider":
+  "worldpay"}``: the content key (``content``, ``payload``, ``body``,
+  ``raw_payload``, ``raw``, ``message``) holds a string or an object. An
+  object is a wrapper only when its other keys are envelope keys (provider and
+  format hints, ``metadata``, ``headers``, ``received_at``...), with at most one
+  unknown key and then only beside a hint. So a Razorpay webhook (``payload``
+  beside ``entity``, ``event``, ``contains``...), a Stripe event (``data``) or a
+  PayPal webhook (``resource``) stay documents. A ``message`` key is the
+  content only when its string really parses as a document: provider error
+  objects use ``message`` for plain text.
+
+Hints
+-----
+``ParsedPayload.hints`` holds at most two keys: ``"provider"`` (from
+``provider``, ``provider_name``, ``psp``, ``gateway``, ``processor``,
+``acquirer``, ``p_id``, ``source_system``, case variants included, first in
+that order wins; taken from the wrapper first, then from the document's top
+level) and ``"format"`` (from a wrapper's ``format``/``content_type``). Values
+are kept as found, numbers as their text; nothing is interpreted.
+A format hint is tried first; if the content does not parse in that format,
+detection decides (a wrong hint does not lose the row). ``ParsedPayload.format``
+is the format actually parsed, so a consumer sees a wrong hint by comparing.
+
+Format detection (no usable hint), on the first non-space character:
+``{``/``[`` -> JSON, ``"`` -> JSON string, ``<`` -> XML; otherwise two or more
+lines whose first line has a delimiter and no ``=`` -> CSV; otherwise a ``=``
+-> key=value; otherwise ``UNRECOGNIZED_FORMAT``.
+
+XML -> dict convention (the mapping specs rely on it)
+-----------------------------------------------------
+* Namespaces are dropped: ``ns2:amount`` and ``{urn:x}amount`` become
+  ``amount`` (elements and attributes alike).
+* The root element is the single top-level key:
+  ``{"paymentService": {...}}``.
+* Attributes become ``"@name"`` keys, placed before child elements.
+* An element with only text becomes that string; text is stripped of
+  surrounding whitespace and whitespace-only text is ignored.
+* An element with attributes or children and text keeps the text under
+  ``"#text"``.
+* An element with no text, attributes or children becomes ``None``.
+* Repeated sibling elements become a list in document order. A single
+  element is never a list (Braintree ``type="array"`` with one ``<item>``
+  gives a string): specs that read repeatable elements accept both.
+* Values stay strings; the mapping layer converts.
+Security: entity declarations, internal DTD subsets (where billion-laughs
+and external entities live) and external entity references are refused with
+``XML_FORBIDDEN_CONSTRUCT``, never expanded (defusedxml). A DOCTYPE that only
+names an external DTD, as every real Worldpay notification does
+(``<!DOCTYPE paymentService PUBLIC "-//WorldPay//DTD ..." "http://...dtd">``),
+is accepted: expat never fetches it, and refusing it would dead-letter all
+Worldpay traffic.
+
+CSV: a header row and exactly one data row (one lake row is one event; with
+several data rows we do not guess: ``CSV_MULTIPLE_RECORDS``). Blank lines are
+not records. Headers are stripped of a BOM and whitespace; the delimiter is
+the most frequent of ``,`` ``;`` ``|`` tab in the header line; spaces right
+after a delimiter are skipped.
+
+key=value: ``a=1&b=2`` is form-encoded and URL-decoded (``parse_qsl``,
+strict); newline-, ``;``- or space-separated ``key=value`` pairs are taken
+verbatim (stripped). A single pair is read as form-encoded. A repeated key:
+the last value wins, as in most web frameworks' form parsing.
+
+Limits: ``MAX_PAYLOAD_BYTES`` of UTF-8 data text, ``MAX_DEPTH`` nesting levels
+(JSON containers or XML elements), no NUL character anywhere.
+
+Errors: :class:`PayloadParseError` with one of the reason
+codes below. Its ``detail`` says where parsing failed and never carries the
+payload (only a masked excerpt of at most 40 characters for an unrecognized
+format).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pyexpat import ErrorString as _expat_error_string
+from urllib.parse import parse_qsl
+from xml.etree.ElementTree import ParseError as _XMLParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+
+from payobs_pipeline.normalization.pii import mask_payload, mask_text
+
+# --- formats -----------------------------------------------------------------
+FORMAT_JSON = "json"
+FORMAT_JSON_STRING = "json_string"
+FORMAT_XML = "xml"
+FORMAT_CSV = "csv"
+FORMAT_KV = "kv"
+
+# --- reason codes (stored in unprocessed_events.reason_code) ------------------
+MALFORMED_JSON = "MALFORMED_JSON"
+MALFORMED_XML = "MALFORMED_XML"
+XML_FORBIDDEN_CONSTRUCT = "XML_FORBIDDEN_CONSTRUCT"
+MALFORMED_CSV = "MALFORMED_CSV"
+CSV_NO_RECORDS = "CSV_NO_RECORDS"
+CSV_MULTIPLE_RECORDS = "CSV_MULTIPLE_RECORDS"
+MALFORMED_KV = "MALFORMED_KV"
+UNRECOGNIZED_FORMAT = "UNRECOGNIZED_FORMAT"
+EMPTY_PAYLOAD = "EMPTY_PAYLOAD"
+PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
+PAYLOAD_TOO_DEEP = "PAYLOAD_TOO_DEEP"
+NUL_BYTE = "NUL_BYTE"
+NOT_AN_OBJECT = "NOT_AN_OBJECT"
+
+REASON_CODES = frozenset(
+    {
+        MALFORMED_JSON,
+        MALFORMED_XML,
+        XML_FORBIDDEN_CONSTRUCT,
+        MALFORMED_CSV,
+        CSV_NO_RECORDS,
+        CSV_MULTIPLE_RECORDS,
+        MALFORMED_KV,
+        UNRECOGNIZED_FORMAT,
+        EMPTY_PAYLOAD,
+        PAYLOAD_TOO_LARGE,
+        PAYLOAD_TOO_DEEP,
+        NUL_BYTE,
+        NOT_AN_OBJECT,
+    }
+)
+
+MAX_PAYLOAD_BYTES = 1_000_000
+MAX_DEPTH = 64
+# A string holding a string holding a document...: real double encoding is 2-3
+# layers; more is garbage, and each layer costs a full decode.
+MAX_STRING_LAYERS = 4
+# Wrappers inside wrappers (a payload object that is itself an envelope).
+MAX_WRAPPER_LAYERS = 4
+MAX_KV_FIELDS = 10_000
+
+# Errors that mean "not this format": worth trying detection after a wrong hint.
+_FORMAT_MISMATCH_REASONS = frozenset(
+    {MALFORMED_JSON, MALFORMED_XML, MALFORMED_CSV, CSV_NO_RECORDS, MALFORMED_KV, UNRECOGNIZED_FORMAT, NOT_AN_OBJECT}
+)
+
+
+@dataclass(slots=True)
+class ParsedPayload:
+    """One lake row's document, parsed.
+
+    ``format`` is one of the ``FORMAT_*`` constants (the format actually
+    parsed), ``body`` the document as a dict, ``hints`` the provider/format
+    hints found (keys ``"provider"``, ``"format"``; values as found).
+    """
+
+    format: str
+    body: dict
+    hints: dict[str, str] = field(default_factory=dict)
+
+
+class PayloadParseError(ValueError):
+    """A lake row whose data cannot become a document; ``reason_code`` says why.
+
+    ``detail`` is short, says where parsing failed and carries no payload text.
+    """
+
+    def __init__(self, reason_code: str, detail: str) -> None:
+        super().__init__(f"{reason_code}: {detail}")
+        self.reason_code = reason_code
+        self.detail = detail
+
+
+# --- key tables ----------------------------------------------------------------
+
+
+def _spellings(name: str) -> set[str]:
+    """The ways producers spell a snake_case key: Provider, PSP, rawPayload, Content-Type..."""
+    parts = name.split("_")
+    camel = parts[0] + "".join(p.title() for p in parts[1:])
+    pascal = "".join(p.title() for p in parts)
+    return {
+        name,
+        name.upper(),
+        name.title(),
+        camel,
+        pascal,
+        "-".join(parts),
+        "-".join(p.title() for p in parts),
+    }
+
+
+def _alias_table(names: tuple[str, ...], canonical: str | None = None) -> dict[str, tuple[int, str]]:
+    """Map every spelling to (priority, canonical name); earlier names win."""
+    table: dict[str, tuple[int, str]] = {}
+    for priority, name in enumerate(names):
+        for spelling in _spellings(name):
+            table.setdefault(spelling, (priority, canonical or name))
+    return table
+
+
+_PROVIDER_HINT_KEYS = (
+    "provider",
+    "provider_name",
+    "psp",
+    "gateway",
+    "processor",
+    "acquirer",
+    "p_id",
+    "source_system",
+)
+_FORMAT_HINT_KEYS = ("format", "content_type", "mime_type", "media_type")
+_CONTENT_KEYS = ("content", "payload", "body", "raw_payload", "raw", "message")
+# Content keys that, beside envelope keys only, make an object a wrapper even
+# when the string inside fails to parse (the failure is then the row's reason).
+_STRONG_CONTENT_KEYS = frozenset({"content", "payload", "body", "raw_payload", "raw"})
+_ENVELOPE_META_KEYS = (
+    "metadata",
+    "meta",
+    "headers",
+    "encoding",
+    "charset",
+    "received_at",
+    "ingested_at",
+    "created_at",
+    "timestamp",
+    "source",
+    "channel",
+    "version",
+    "schema_version",
+)
+
+_PROVIDER_ALIASES = _alias_table(_PROVIDER_HINT_KEYS, "provider")
+_FORMAT_ALIASES = _alias_table(_FORMAT_HINT_KEYS, "format")
+_CONTENT_ALIASES = _alias_table(_CONTENT_KEYS)
+_HINT_ALIASES = {**_PROVIDER_ALIASES, **_FORMAT_ALIASES}
+_ENVELOPE_KEYS = frozenset(_HINT_ALIASES) | frozenset(_alias_table(_ENVELOPE_META_KEYS))
+# Sets for C-speed "any of these keys present?" tests on every row.
+_PROVIDER_KEY_SET = frozenset(_PROVIDER_ALIASES)
+_CONTENT_KEY_SET = frozenset(_CONTENT_ALIASES)
+
+_CSV_DELIMITERS = (",", ";", "|", "\t")
+
+# One decoder, reused: skips json.loads' per-call argument checks.
+_json_decode = json.JSONDecoder().decode
+
+
+# --- public API -------------------------------------------------------------------
+
+
+def parse_lake_data(data_text: str) -> ParsedPayload:
+    """Parse a lake row's ``data`` (jsonb output text) into a :class:`ParsedPayload`.
+
+    Handles plain provider objects, JSON-in-string (any number of layers up to
+    ``MAX_STRING_LAYERS``), XML/CSV/key=value strings and wrapper objects.
+    Raises :class:`PayloadParseError` with a reason code when the row cannot
+    become one document.
+    """
+    if data_text is None:
+        raise PayloadParseError(EMPTY_PAYLOAD, "data is null")
+    if type(data_text) is not str:
+        if isinstance(data_text, (bytes, bytearray, memoryview)):
+            data_text = _decode_bytes(bytes(data_text))
+        elif isinstance(data_text, dict):
+            # A driver that already decoded the jsonb: no text to pre-check.
+            _inspect_tree(data_text, check_depth=True, check_nul=True)
+            return _from_json_object(data_text, FORMAT_JSON)
+        else:
+            raise TypeError(f"lake data must be JSON text, got {type(data_text).__name__}")
+    text = data_text
+    _check_size(text)
+    if "\x00" in text:
+        raise PayloadParseError(NUL_BYTE, f"NUL character at offset {text.index(chr(0))}")
+    try:
+        value = _json_decode(text)
+    except RecursionError:
+        raise PayloadParseError(PAYLOAD_TOO_DEEP, f"JSON nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError as error:
+        return _from_non_json_text(text, error)
+
+    if type(value) is dict:
+        # Common case: a provider object. Depth <= number of opening brackets,
+        # so only documents with many brackets get walked.
+        check_depth = text.count("{") + text.count("[") > MAX_DEPTH
+        # No backslash (most payloads) means no escapes: skip the substring search.
+        check_nul = "\\" in text and "\\u0000" in text
+        if check_depth or check_nul:
+            _inspect_tree(value, check_depth, check_nul)
+        return _from_json_object(value, FORMAT_JSON)
+    if type(value) is str:
+        fmt, body = _parse_text(value, None, string_layers=1)
+        return _from_parsed(fmt, body)
+    raise _not_an_object(value, "data")
+
+
+def parse_content(content: str, format_hint: str | None = None) -> tuple[str, dict]:
+    """Parse a document held in a string: JSON, XML, CSV or key=value.
+
+    ``format_hint`` (``xml``, ``application/xml``, ``text/csv``, ``kv``,
+    ``application/x-www-form-urlencoded``, ``json``...) is tried first; if the
+    content does not parse that way, format detection decides. Returns
+    ``(format, body)``; JSON found in a string is reported as ``json_string``.
+    Does not unwrap envelopes (that is :func:`parse_lake_data`'s job).
+    """
+    if content is None:
+        raise PayloadParseError(EMPTY_PAYLOAD, "content is null")
+    if type(content) is not str:
+        raise TypeError(f"content must be a string, got {type(content).__name__}")
+    _check_size(content)
+    return _parse_text(content, format_hint, string_layers=1)
+
+
+# --- lake-level shapes --------------------------------------------------------------
+
+
+def _from_non_json_text(text: str, error: ValueError) -> ParsedPayload:
+    """Data text that is not JSON: jsonb always is, but callers may hand us raw text."""
+    stripped = text.strip()
+    if not stripped:
+        raise PayloadParseError(EMPTY_PAYLOAD, "data is empty")
+    if stripped[0] in '{["' or stripped[0].isdigit() or stripped[0] == "-":
+        raise PayloadParseError(MALFORMED_JSON, _json_error_detail(error)) from None
+    fmt, body = _parse_text(stripped, None, string_layers=1)
+    return _from_parsed(fmt, body)
+
+
+def _from_json_object(body: dict, fmt: str) -> ParsedPayload:
+    """Unwrap envelopes around a decoded JSON object and collect its hints."""
+    hints: dict[str, str] = {}
+    for _ in range(MAX_WRAPPER_LAYERS):
+        if not body:
+            raise PayloadParseError(EMPTY_PAYLOAD, "empty object")
+        if _CONTENT_KEY_SET.isdisjoint(body):
+            break
+        unwrapped = _unwrap(body, hints)
+        if unwrapped is None:
+            break
+        fmt, body = unwrapped
+        if fmt not in (FORMAT_JSON, FORMAT_JSON_STRING):
+            break
+    else:
+        raise PayloadParseError(PAYLOAD_TOO_DEEP, f"more than {MAX_WRAPPER_LAYERS} nested wrappers")
+    if not body:
+        raise PayloadParseError(EMPTY_PAYLOAD, "empty document")
+    if not _PROVIDER_KEY_SET.isdisjoint(body):
+        _collect_hints(body, hints, _PROVIDER_ALIASES)
+    return ParsedPayload(fmt, body, hints)
+
+
+def _from_parsed(fmt: str, body: dict) -> ParsedPayload:
+    """A document parsed from a string: JSON ones may still be wrappers."""
+    if fmt == FORMAT_JSON_STRING:
+        return _from_json_object(body, fmt)
+    hints: dict[str, str] = {}
+    if not _PROVIDER_KEY_SET.isdisjoint(body):
+        _collect_hints(body, hints, _PROVIDER_ALIASES)
+    return ParsedPayload(fmt, body, hints)
+
+
+def _unwrap(body: dict, hints: dict[str, str]) -> tuple[str, dict] | None:
+    """If ``body`` is an envelope, return its parsed content; else ``None``.
+
+    Adds the envelope's hints to ``hints`` (existing keys win: outer first).
+    """
+    content_key = min((k for k in body if k in _CONTENT_ALIASES), key=lambda k: _CONTENT_ALIASES[k][0])
+    canonical = _CONTENT_ALIASES[content_key][1]
+    unknown = sum(1 for k in body if k != content_key and k not in _ENVELOPE_KEYS)
+    envelope_hints: dict[str, str] = {}
+    _collect_hints(body, envelope_hints, _HINT_ALIASES)
+    strong = canonical in _STRONG_CONTENT_KEYS
+    if unknown > 1 or (unknown == 1 and not (strong and envelope_hints)):
+        return None
+    content = body[content_key]
+    format_hint = envelope_hints.get("format")
+
+    if type(content) is dict:
+        result = (FORMAT_JSON, content)
+    elif type(content) is str:
+        try:
+            result = _parse_text(content, format_hint, string_layers=1)
+        except PayloadParseError as error:
+            # A "message" that is plain text ("Card declined") is not a document.
+            if not strong and error.reason_code in _FORMAT_MISMATCH_REASONS | {EMPTY_PAYLOAD}:
+                return None
+            raise
+    elif content is None:
+        if not strong:
+            return None
+        raise PayloadParseError(EMPTY_PAYLOAD, f"wrapper {canonical} is null")
+    elif not strong:
+        return None
+    else:
+        raise _not_an_object(content, f"wrapper {canonical}")
+
+    for key, value in envelope_hints.items():
+        hints.setdefault(key, value)
+    return result
+
+
+def _collect_hints(body: dict, hints: dict[str, str], aliases: dict[str, tuple[int, str]]) -> None:
+    """Add the first usable hint of each kind found among ``body``'s keys."""
+    found = sorted((aliases[k][0], aliases[k][1], k) for k in body if k in aliases)
+    for _, canonical, key in found:
+        if canonical in hints:
+            continue
+        value = body[key]
+        if type(value) is str:
+            if value.strip():
+                hints[canonical] = value
+        elif type(value) in (int, float):
+            hints[canonical] = str(value)
+
+
+# --- string documents --------------------------------------------------------------
+
+
+def _parse_text(content: str, format_hint: str | None, string_layers: int) -> tuple[str, dict]:
+    """Parse a string document: the hinted format first, then detection."""
+    if "\x00" in content:
+        raise PayloadParseError(NUL_BYTE, f"NUL character at offset {content.index(chr(0))}")
+    stripped = content.strip()
+    if stripped[:1] == "\ufeff":  # a byte-order mark left by a file export
+        stripped = stripped[1:].lstrip()
+    if not stripped:
+        raise PayloadParseError(EMPTY_PAYLOAD, "content is empty")
+    detected = _detect_format(stripped)
+    hinted = _format_from_hint(format_hint)
+    if hinted is None or hinted == detected:
+        return _parse_as(detected, stripped, string_layers)
+    try:
+        return _parse_as(hinted, stripped, string_layers)
+    except PayloadParseError as hinted_error:
+        if hinted_error.reason_code not in _FORMAT_MISMATCH_REASONS or detected is None:
+            raise
+    # The hint was wrong; the row is not lost. ParsedPayload.format shows what it was.
+    return _parse_as(detected, stripped, string_layers)
+
+
+def _parse_as(fmt: str | None, text: str, string_layers: int) -> tuple[str, dict]:
+    if fmt == FORMAT_JSON:
+        return _parse_json_text(text, string_layers)
+    if fmt == FORMAT_XML:
+        return FORMAT_XML, _parse_xml(text)
+    if fmt == FORMAT_CSV:
+        return FORMAT_CSV, _parse_csv(text)
+    if fmt == FORMAT_KV:
+        return FORMAT_KV, _parse_kv(text)
+    raise PayloadParseError(
+        UNRECOGNIZED_FORMAT, f"not JSON, XML, CSV or key=value ({len(text)} chars: '{_masked_excerpt(text)}')"
+    )
+
+
+def _detect_format(text: str) -> str | None:
+    """Guess the format of stripped, non-empty text (see the module docstring)."""
+    first = text[0]
+    if first in '{["':
+        return FORMAT_JSON
+    if first == "<":
+        return FORMAT_XML
+    newline = text.find("\n")
+    if newline > 0:
+        header = text[:newline]
+        if "=" not in header and any(d in header for d in _CSV_DELIMITERS):
+            return FORMAT_CSV
+    if "=" in text:
+        return FORMAT_KV
+    return None
+
+
+def _format_from_hint(hint: str | None) -> str | None:
+    """Map a format/content-type hint to a format; ``None`` when not understood."""
+    if not hint or type(hint) is not str:
+        return None
+    value = hint.split(";", 1)[0].strip().lower()
+    if "json" in value:
+        return FORMAT_JSON
+    if "xml" in value:
+        return FORMAT_XML
+    if "csv" in value or "tab-separated" in value or value == "tsv":
+        return FORMAT_CSV
+    if (
+        "urlencoded" in value
+        or value in ("kv", "key=value", "key_value", "keyvalue", "key-value", "form", "querystring", "query")
+    ):
+        return FORMAT_KV
+    return None
+
+
+def _parse_json_text(text: str, string_layers: int) -> tuple[str, dict]:
+    """JSON found inside a string: an object, or yet another encoded string."""
+    try:
+        value = _json_decode(text)
+    except RecursionError:
+        raise PayloadParseError(PAYLOAD_TOO_DEEP, f"JSON nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError as error:
+        raise PayloadParseError(MALFORMED_JSON, _json_error_detail(error)) from None
+    if type(value) is dict:
+        check_depth = text.count("{") + text.count("[") > MAX_DEPTH
+        check_nul = "\\" in text and "\\u0000" in text
+        if check_depth or check_nul:
+            _inspect_tree(value, check_depth, check_nul)
+        return FORMAT_JSON_STRING, value
+    if type(value) is str:
+        if string_layers >= MAX_STRING_LAYERS:
+            raise PayloadParseError(PAYLOAD_TOO_DEEP, f"more than {MAX_STRING_LAYERS} layers of string encoding")
+        fmt, body = _parse_text(value, None, string_layers + 1)
+        return fmt, body
+    raise _not_an_object(value, "JSON content")
+
+
+def _not_an_object(value: object, where: str) -> PayloadParseError:
+    """The error for a JSON value that is not an object (null and [] are empty)."""
+    if value is None or (type(value) is list and not value):
+        return PayloadParseError(EMPTY_PAYLOAD, f"{where} is {'null' if value is None else 'an empty array'}")
+    kind = "array" if type(value) is list else type(value).__name__
+    return PayloadParseError(NOT_AN_OBJECT, f"{where} is a JSON {kind}, not an object")
+
+
+def _inspect_tree(root: dict, check_depth: bool, check_nul: bool) -> None:
+    """Walk a decoded JSON tree without recursion: depth limit and NUL characters."""
+    stack: list[tuple[object, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if check_depth and depth > MAX_DEPTH:
+            raise PayloadParseError(PAYLOAD_TOO_DEEP, f"JSON nested deeper than {MAX_DEPTH} levels")
+        if type(node) is dict:
+            if check_nul:
+                for key in node:
+                    if "\x00" in key:
+                        raise PayloadParseError(NUL_BYTE, "NUL character in a JSON key")
+            children = node.values()
+        else:
+            children = node
+        for child in children:
+            kind = type(child)
+            if kind is dict or kind is list:
+                stack.append((child, depth + 1))
+            elif check_nul and kind is str and "\x00" in child:
+                raise PayloadParseError(NUL_BYTE, "NUL character in a JSON string")
+
+
+# --- XML ------------------------------------------------------------------------------
+
+
+class _XMLTooDeep(Exception):
+    pass
+
+
+class _DoctypeRefused(Exception):
+    pass
+
+
+class _PaymentXMLParser(DefusedXMLParser):
+    """defusedxml's parser, accepting a DOCTYPE that only names an external DTD.
+
+    Entity declarations and external entity references stay forbidden
+    (defusedxml); an internal subset is refused before any of it is read.
+    """
+
+    def defused_start_doctype_decl(self, name, sysid, pubid, has_internal_subset):
+        if has_internal_subset:
+            raise _DoctypeRefused()
+
+
+class _DocumentBuilder:
+    """ElementTree parser target building the dict directly (see the XML convention)."""
+
+    __slots__ = ("_stack", "_root")
+
+    def __init__(self) -> None:
+        # Frames: [name, node dict, text parts]
+        self._stack: list[list] = []
+        self._root: dict | None = None
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if len(self._stack) >= MAX_DEPTH:
+            raise _XMLTooDeep()
+        node: dict = {}
+        for key, value in attrib.items():
+            node["@" + key.rpartition("}")[2]] = value
+        self._stack.append([tag.rpartition("}")[2], node, []])
+
+    def data(self, text: str) -> None:
+        if self._stack:
+            self._stack[-1][2].append(text)
+
+    def end(self, tag: str) -> None:
+        name, node, parts = self._stack.pop()
+        text = "".join(parts).strip() if parts else ""
+        if node:
+            if text:
+                node["#text"] = text
+            value: object = node
+        else:
+            value = text or None
+        if self._stack:
+            siblings = self._stack[-1][1]
+            if name in siblings:
+                existing = siblings[name]
+                if type(existing) is list:
+                    existing.append(value)
+                else:
+                    siblings[name] = [existing, value]
+            else:
+                siblings[name] = value
+        else:
+            self._root = {name: value}
+
+    def close(self) -> dict | None:
+        return self._root
+
+
+def _parse_xml(text: str) -> dict:
+    """Parse XML safely into a dict following the module's XML convention."""
+    builder = _DocumentBuilder()
+    parser = _PaymentXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    try:
+        parser.feed(text)
+        root = parser.close()
+    except _XMLTooDeep:
+        raise PayloadParseError(PAYLOAD_TOO_DEEP, f"XML nested deeper than {MAX_DEPTH} elements") from None
+    except _DoctypeRefused:
+        raise PayloadParseError(XML_FORBIDDEN_CONSTRUCT, "DOCTYPE with an internal subset") from None
+    except DefusedXmlException as error:
+        # Never str(error): defusedxml puts entity names and values in it.
+        raise PayloadParseError(XML_FORBIDDEN_CONSTRUCT, type(error).__name__) from None
+    except _XMLParseError as error:
+        line, column = getattr(error, "position", (0, 0))
+        code = getattr(error, "code", None)
+        reason = _expat_error_string(code) if isinstance(code, int) else "not well-formed"
+        raise PayloadParseError(MALFORMED_XML, f"{reason} at line {line}, column {column}") from None
+    except (LookupError, ValueError):
+        # e.g. an encoding declaration expat does not know
+        raise PayloadParseError(MALFORMED_XML, "XML could not be decoded") from None
+    if not root:
+        raise PayloadParseError(MALFORMED_XML, "no root element")
+    return root
+
+
+# --- CSV ------------------------------------------------------------------------------
+
+
+def _parse_csv(text: str) -> dict:
+    """A header row and exactly one data row -> {header: value}."""
+    text = text.lstrip("\ufeff")
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(_CSV_DELIMITERS, key=header_line.count)  # ties: the earlier one
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True, strict=True)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines are not records
+            rows.append(row)
+            if len(rows) > 2:
+                break
+    except csv.Error as error:
+        raise PayloadParseError(MALFORMED_CSV, f"CSV error on line {reader.line_num}: {error}") from None
+    if len(rows) < 2:
+        raise PayloadParseError(CSV_NO_RECORDS, "CSV has a header but no data row" if rows else "CSV has no rows")
+    if len(rows) > 2:
+        raise PayloadParseError(CSV_MULTIPLE_RECORDS, "CSV has more than one data row; one lake row is one event")
+    header, values = rows
+    if len(header) != len(values):
+        raise PayloadParseError(MALFORMED_CSV, f"header has {len(header)} fields, data row has {len(values)}")
+    record: dict[str, str] = {}
+    for position, (name, value) in enumerate(zip(header, values), start=1):
+        name = name.strip().lstrip("\ufeff").strip()
+        if not name:
+            if not value.strip():
+                continue  # trailing delimiter: "a,b," / "1,2,"
+            raise PayloadParseError(MALFORMED_CSV, f"column {position} has a value but no header")
+        if name in record:
+            raise PayloadParseError(MALFORMED_CSV, f"column {position} repeats an earlier header")
+        record[name] = value
+    return record
+
+
+# --- key=value --------------------------------------------------------------------------
+
+
+def _parse_kv(text: str) -> dict:
+    """key=value pairs: form-encoded (URL-decoded) or ;/newline/space separated."""
+    if "\n" in text or "\r" in text:
+        pairs = _split_pairs(text.splitlines())
+    elif "&" in text:
+        pairs = _form_pairs(text.rstrip("&"))
+    elif ";" in text:
+        pairs = _split_pairs(text.split(";"))
+    elif any(c.isspace() for c in text):
+        pairs = _split_pairs(text.split())
+    else:
+        pairs = _form_pairs(text)
+    record: dict[str, str] = {}
+    for key, value in pairs:  # repeated key: last wins (documented)
+        if not key:
+            raise PayloadParseError(MALFORMED_KV, "a pair has an empty key")
+        if "\x00" in key or "\x00" in value:
+            raise PayloadParseError(NUL_BYTE, "NUL character in a decoded key=value pair")
+        record[key] = value
+    if not record:
+        raise PayloadParseError(MALFORMED_KV, "no key=value pair")
+    return record
+
+
+def _form_pairs(text: str) -> list[tuple[str, str]]:
+    try:
+        pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=True, max_num_fields=MAX_KV_FIELDS)
+    except ValueError:
+        # parse_qsl's message quotes the field: keep it out of the detail.
+        raise PayloadParseError(MALFORMED_KV, "form-encoded field without '='") from None
+    return [(key.strip(), value) for key, value in pairs]
+
+
+def _split_pairs(chunks: list[str]) -> list[tuple[str, str]]:
+    pairs = []
+    for position, chunk in enumerate(chunks, start=1):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        key, sep, value = chunk.partition("=")
+        if not sep:
+            raise PayloadParseError(MALFORMED_KV, f"pair {position} has no '='")
+        pairs.append((key.strip(), value.strip()))
+    return pairs
+
+
+# --- small pieces -------------------------------------------------------------------------
+
+
+def _check_size(text: str) -> None:
+    length = len(text)
+    # UTF-8 takes at most 4 bytes a character: only encode when it could matter.
+    if length * 4 <= MAX_PAYLOAD_BYTES:
+        return
+    size = length if length > MAX_PAYLOAD_BYTES else len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_PAYLOAD_BYTES:
+        raise PayloadParseError(PAYLOAD_TOO_LARGE, f"{size} bytes, limit {MAX_PAYLOAD_BYTES}")
+
+
+def _decode_bytes(raw: bytes) -> str:
+    if len(raw) > MAX_PAYLOAD_BYTES:
+        raise PayloadParseError(PAYLOAD_TOO_LARGE, f"{len(raw)} bytes, limit {MAX_PAYLOAD_BYTES}")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PayloadParseError(MALFORMED_JSON, f"invalid UTF-8 at byte {error.start}") from None
+
+
+def _json_error_detail(error: ValueError) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"{error.msg} at line {error.lineno}, column {error.colno}"
+    return "invalid JSON"
+
+
+def _masked_excerpt(text: str, limit: int = 40) -> str:
+    """The shape of the text, never its content: letters -> x, digits -> 9."""
+    return "".join("9" if c.isdigit() else "x" if c.isalpha() else c if c.isprintable() else " " for c in text[:limit])
+
+
+def read_lake_payload(data_text: str) -> ParsedPayload:
+    """The one safe read of a lake row's data: mask PII in the text, parse it, mask what text could not reach.
+
+    Text masking covers JSON documents completely; documents parsed out of a
+    string (XML, CSV, key=value, JSON-in-string) are masked again structurally,
+    since their values were escaped inside the text. Raises PayloadParseError.
+    """
+    parsed = parse_lake_data(mask_text(data_text))
+    if parsed.format != FORMAT_JSON:
+        parsed.body = mask_payload(parsed.body)
+    return parsed

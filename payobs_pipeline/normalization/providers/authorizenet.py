@@ -1,0 +1,303 @@
+"""Authorize.net: API createTransaction / getTransactionDetails (JSON and XML), webhooks, Silent Post.
+
+Sources (Authorize.net developer docs and official SDKs):
+- https://developer.authorize.net/api/reference/index.html (createTransactionResponse:
+  transactionResponse.{responseCode 1 approved, 2 declined, 3 error, 4 held for review,
+  transId, accountType, errors[].errorCode}; messages.resultCode Ok/Error;
+  getTransactionDetailsResponse: transaction.{transactionStatus, responseReasonCode,
+  submitTimeUTC, authAmount, settleAmount, payment.creditCard.cardType, payment.bankAccount})
+- https://developer.authorize.net/api/reference/features/webhooks.html (eventType
+  net.authorize.payment.{authorization,authcapture,capture,priorAuthCapture,refund,void}.created,
+  net.authorize.payment.fraud.{held,approved,declined}; payload.{responseCode, authAmount, id})
+- https://developer.authorize.net/api/reference/responseCodes.html and the AIM guide's
+  "Response Reason Codes" table (reason codes 1-261, 315-319)
+- https://developer.authorize.net/api/reference/features/xml_api.html (AnetApi XML schema:
+  the same documents as XML, root element createTransactionResponse / getTransactionDetailsResponse)
+- Silent Post / Relay Response form fields x_response_code, x_response_reason_code, x_trans_id,
+  x_amount, x_type, x_method, x_card_type (AIM/SIM guides)
+Amounts are decimal numbers in major units. Authorize.net documents carry no currency: a
+gateway account settles in the one currency it was opened in, and the accounts behind this
+pipeline are US accounts, hence ``default_currency`` USD. A non-USD account needs its own
+mapping (or a learned one) rather than this default.
+Authorize.net does not state soft/hard: decline types are the reasons' defaults.
+"""
+
+_CUSTOMER = "CUSTOMER"
+_MERCHANT_CONFIG = "MERCHANT_CONFIG"
+_MERCHANT_RISK = "MERCHANT_RISK"
+
+_NOT_ACCEPTED_BY_MERCHANT = {"reason": "TRANSACTION_NOT_PERMITTED", "source": _MERCHANT_CONFIG}
+_AVS_MISMATCH = {"reason": "INVALID_CARD_DATA", "source": _CUSTOMER}
+_FRAUD_FILTER = {"reason": "RISK_REJECTED", "source": _MERCHANT_RISK}  # the merchant's own FDS/FraudScreen rules
+
+# Response reason codes (transactionResponse.errors[].errorCode, responseReasonCode,
+# x_response_reason_code). Codes 252/253 and 104-110 mean "held for review" and come
+# with responseCode 4 (PENDING), so they never need a failure reason.
+REASON_CODES = {
+    "2": "GENERIC_DECLINE",
+    "3": "GENERIC_DECLINE",  # referral / call for voice authorization
+    "4": "LOST_OR_STOLEN_CARD",  # pick up card
+    "5": "INVALID_REQUEST",  # a valid amount is required
+    "6": "INVALID_CARD_DATA",
+    "7": "INVALID_CARD_DATA",  # expiration date invalid
+    "8": "EXPIRED_CARD",
+    "9": "INVALID_CARD_DATA",  # ABA routing number invalid
+    "10": "INVALID_CARD_DATA",  # bank account number invalid
+    "11": "DUPLICATE",
+    "12": "INVALID_REQUEST",  # authorization code required
+    "13": "CONFIGURATION_ERROR",  # API login ID invalid or account inactive
+    "14": "CONFIGURATION_ERROR",  # referrer / relay response URL invalid
+    "15": "INVALID_REQUEST",
+    "16": "INVALID_REQUEST",  # transaction not found
+    "17": _NOT_ACCEPTED_BY_MERCHANT,
+    "18": _NOT_ACCEPTED_BY_MERCHANT,  # ACH not accepted by this merchant
+    **dict.fromkeys(["19", "20", "21", "22", "23", "25", "26"], "PROCESSING_ERROR"),  # try again in 5 minutes
+    "24": "CONFIGURATION_ERROR",
+    "27": _AVS_MISMATCH,
+    "28": _NOT_ACCEPTED_BY_MERCHANT,
+    **dict.fromkeys(["29", "30", "31", "32", "34", "38", "40", "43", "46"], "CONFIGURATION_ERROR"),
+    "33": "INVALID_REQUEST",
+    "35": "PROCESSING_ERROR",
+    "36": "PROCESSING_ERROR",  # authorized but settlement failed
+    "37": "INVALID_CARD_DATA",
+    "39": {"reason": "TRANSACTION_NOT_PERMITTED", "source": _MERCHANT_CONFIG},  # currency not supported
+    "41": _FRAUD_FILTER,  # FraudScreen.net score above the merchant's threshold
+    "42": "INVALID_REQUEST",
+    "44": "INCORRECT_CVC",  # card code filter
+    "45": _AVS_MISMATCH,  # card code and AVS filter
+    **dict.fromkeys(["47", "48", "49", "50", "51", "53", "54", "55", "64"], "INVALID_REQUEST"),
+    "52": "PROCESSING_ERROR",  # authorized, client not notified, will not settle
+    "56": _NOT_ACCEPTED_BY_MERCHANT,  # ACH only
+    **dict.fromkeys(["57", "58", "59", "60", "61", "62", "63"], "PROCESSING_ERROR"),
+    "65": "INCORRECT_CVC",  # card code mismatch at the issuer
+    "66": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},  # gateway security guidelines
+    "67": "CONFIGURATION_ERROR",
+    **dict.fromkeys(["68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "79", "80"], "INVALID_REQUEST"),
+    "78": "INCORRECT_CVC",  # card code format invalid
+    **dict.fromkeys(["81", "82", "83", "91", "92"], "CONFIGURATION_ERROR"),
+    **dict.fromkeys(["84", "85", "86", "87", "88", "89", "90"], "UNKNOWN"),  # reserved
+    **dict.fromkeys(["93", "94", "95", "111", "112"], "INVALID_REQUEST"),
+    "96": {"reason": "TRANSACTION_NOT_PERMITTED", "source": _MERCHANT_CONFIG},  # country not authorized
+    **dict.fromkeys(["97", "98", "99", "102", "103"], "CONFIGURATION_ERROR"),  # fingerprint / key
+    "100": "INVALID_REQUEST",  # eCheck type invalid
+    "101": "INVALID_CARD_DATA",  # name/account type mismatch
+    "116": "INVALID_REQUEST",
+    "117": "AUTHENTICATION_FAILED",  # cardholder authentication value invalid
+    "118": "INVALID_REQUEST",
+    "119": "INVALID_REQUEST",
+    "120": "TIMEOUT",  # timed out waiting for the authorizer, and its void failed
+    "121": "PROCESSING_ERROR",
+    "122": "PROCESSING_ERROR",
+    "127": _AVS_MISMATCH,  # AVS mismatch, system void failed
+    "141": _FRAUD_FILTER,  # FraudScreen rejection, system void failed
+    "145": _AVS_MISMATCH,  # card code and AVS rejection, system void failed
+    "152": "PROCESSING_ERROR",
+    "165": "INCORRECT_CVC",  # card code rejection, system void failed
+    **dict.fromkeys(["170", "171", "172", "173"], "CONFIGURATION_ERROR"),
+    "174": "INVALID_REQUEST",
+    "175": "INVALID_REQUEST",
+    "180": "PROCESSING_ERROR",
+    "181": "PROCESSING_ERROR",
+    # FDC Omaha processor declines (200-224).
+    "200": "INVALID_CARD_DATA",  # card number invalid
+    "201": "INVALID_CARD_DATA",  # expiration date invalid
+    "202": "INVALID_REQUEST",  # transaction type invalid
+    "203": "INVALID_REQUEST",  # amount invalid
+    **dict.fromkeys(["204", "205", "206", "207", "208", "210", "212", "213"], "CONFIGURATION_ERROR"),
+    "209": "ISSUER_UNAVAILABLE",  # communication with the processor not established
+    "211": "INVALID_CARD_DATA",  # cardholder not on file
+    "214": "ISSUER_UNAVAILABLE",  # function currently unavailable
+    "215": "INVALID_REQUEST",
+    "216": "CONFIGURATION_ERROR",
+    "217": "INVALID_REQUEST",
+    "218": "INVALID_REQUEST",
+    "219": "INVALID_REQUEST",
+    "220": "ISSUER_UNAVAILABLE",  # primary CPU not available
+    "221": "INVALID_REQUEST",
+    "222": "DUPLICATE",
+    "223": "PROCESSING_ERROR",
+    "224": "ISSUER_UNAVAILABLE",  # re-enter the transaction
+    **dict.fromkeys(["243", "244", "245", "246", "247"], _NOT_ACCEPTED_BY_MERCHANT),  # eCheck type not allowed
+    "250": _FRAUD_FILTER,  # blocked IP address (FDS)
+    "251": _FRAUD_FILTER,  # FDS filter
+    "254": _FRAUD_FILTER,  # declined after the merchant's manual review
+    "261": "PROCESSING_ERROR",
+    "315": "INVALID_CARD_DATA",
+    "316": "INVALID_CARD_DATA",
+    "317": "EXPIRED_CARD",
+    "318": "DUPLICATE",
+    "319": "INVALID_REQUEST",  # transaction not found
+    # API-level message codes (messages.message[].code) when no transaction was created.
+    "E00007": "CONFIGURATION_ERROR",  # authentication failed
+    "E00008": "CONFIGURATION_ERROR",  # account inactive
+    "E00003": "INVALID_REQUEST",
+    "E00013": "INVALID_REQUEST",
+    "E00027": "PROCESSING_ERROR",  # "The transaction was unsuccessful."
+}
+
+RESPONSE_CODES = {"1": "APPROVED", "2": "DECLINED", "3": "ERROR", "4": "PENDING"}
+
+# getTransactionDetails transaction.transactionStatus.
+TRANSACTION_STATUSES = {
+    "authorizedPendingCapture": "APPROVED",
+    "capturedPendingSettlement": "APPROVED",
+    "settledSuccessfully": "APPROVED",
+    "pendingSettlement": "APPROVED",
+    "pendingFinalSettlement": "APPROVED",
+    "approvedReview": "APPROVED",
+    "declined": "DECLINED",
+    "failedReview": "DECLINED",
+    "generalError": "ERROR",
+    "communicationError": "ERROR",
+    "settlementError": "ERROR",
+    "couldNotVoid": "ERROR",
+    "underReview": "PENDING",
+    "FDSPendingReview": "PENDING",
+    "FDSAuthorizedPendingReview": "PENDING",
+    "authorizedPendingRelease": "PENDING",
+    "voided": "CANCELLED",
+    "expired": "CANCELLED",  # authorization never captured
+    "refundSettledSuccessfully": "REFUNDED",
+    "refundPendingSettlement": "REFUNDED",
+    "chargeback": "CHARGEBACK",
+    "chargebackReversal": "CHARGEBACK",
+    "returnedItem": "CHARGEBACK",  # eCheck (ACH) return
+}
+
+PAYMENT_METHODS = {
+    **dict.fromkeys(["Visa", "MasterCard", "AmericanExpress", "Discover", "JCB", "DinersClub", "EnRoute",
+                     "CC"], "CARD"),
+    # eCheck.Net: ACH debits by SEC code, and x_method ECHECK.
+    **dict.fromkeys(["eCheck", "ECHECK", "WEB", "PPD", "CCD", "TEL", "ARC", "BOC"], "DIRECT_DEBIT"),
+}
+
+_RESPONSE_FIELDS = {
+    "provider_transaction_id": ["transId"],
+    "status": ["responseCode"],
+    "reason_code": ["errors.0.errorCode", "errors.error.errorCode", "^messages.message.0.code",
+                    "^messages.message.code"],
+    "payment_method": ["accountType"],
+    "card_brand": ["accountType"],
+}
+_DETAILS_FIELDS = {
+    "provider_transaction_id": ["transId"],
+    "status": ["transactionStatus"],
+    "reason_code": ["responseReasonCode"],
+    "amount": ["settleAmount", "authAmount"],
+    "event_time": ["submitTimeUTC"],
+    "payment_method": ["payment.creditCard.cardType", "payment.bankAccount.echeckType"],
+    "card_brand": ["payment.creditCard.cardType"],
+    "country": ["billTo.country"],
+}
+_DETAILS_RULES = [
+    # Rejected by the merchant's own fraud review.
+    {"when": {"transactionStatus": "failedReview"},
+     "set": {"failure_reason": "RISK_REJECTED", "failure_source": _MERCHANT_RISK}},
+    {"when": {"payment.bankAccount": {"exists": True}, "payment.bankAccount.echeckType": {"exists": False}},
+     "set": {"payment_method": "DIRECT_DEBIT"}},
+]
+# Timed out at the authorizer and the automatic void failed: money may have moved.
+_TIMEOUT_RULE = {"when": {"errors.0.errorCode": "120"}, "set": {"status_category": "UNKNOWN"}}
+_XML_TIMEOUT_RULE = {"when": {"errors.error.errorCode": "120"}, "set": {"status_category": "UNKNOWN"}}
+
+SPEC = {
+    "provider": "authorizenet",
+    "aliases": ["authorizenet", "authorize.net", "authorize_net", "authnet", "anet"],
+    "detect": [
+        {"path": "transactionResponse.transId", "exists": True, "weight": 0.4},
+        {"path": "transactionResponse.responseCode", "in": list(RESPONSE_CODES), "weight": 0.3},
+        {"path": "messages.resultCode", "in": ["Ok", "Error"], "weight": 0.3},
+        {"path": "transaction.transactionStatus", "in": list(TRANSACTION_STATUSES), "weight": 0.5},
+        {"path": "transaction.submitTimeUTC", "exists": True, "weight": 0.2},
+        {"path": "createTransactionResponse.transactionResponse", "exists": True, "weight": 0.9},
+        {"path": "getTransactionDetailsResponse.transaction", "exists": True, "weight": 0.9},
+        {"path": "eventType", "prefix": "net.authorize.", "weight": 0.9},
+        {"path": "x_response_code", "exists": True, "weight": 0.5},
+        {"path": "x_trans_id", "exists": True, "weight": 0.3},
+    ],
+    "amount_unit": "major",
+    "default_currency": "USD",
+    "status_map": RESPONSE_CODES,
+    "reason_map": REASON_CODES,
+    "payment_method_map": PAYMENT_METHODS,
+    "variants": [
+        {
+            "name": "webhook",
+            "match": {"eventType": {"prefix": "net.authorize.payment."}},
+            "root": "payload",
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "status": ["responseCode"],
+                "amount": ["authAmount"],
+                "event_time": ["^eventDate"],
+            },
+            "rules": [
+                {"when": {"^eventType": "net.authorize.payment.refund.created"}, "set": {"status_category": "REFUNDED"}},
+                {"when": {"^eventType": "net.authorize.payment.void.created"}, "set": {"status_category": "CANCELLED"}},
+                {"when": {"^eventType": "net.authorize.payment.fraud.held"}, "set": {"status_category": "PENDING"}},
+                {"when": {"^eventType": "net.authorize.payment.fraud.approved"},
+                 "set": {"status_category": "APPROVED"}},
+                {"when": {"^eventType": "net.authorize.payment.fraud.declined"},
+                 "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED",
+                         "failure_source": _MERCHANT_RISK}},
+            ],
+        },
+        {
+            "name": "xml.create_transaction",
+            "match": {"createTransactionResponse.transactionResponse": {"exists": True}},
+            "root": "createTransactionResponse.transactionResponse",
+            "fields": {**_RESPONSE_FIELDS,
+                       "reason_code": ["errors.error.errorCode", "^createTransactionResponse.messages.message.code"]},
+            "rules": [_XML_TIMEOUT_RULE],
+        },
+        {
+            "name": "xml.transaction_details",
+            "match": {"getTransactionDetailsResponse.transaction": {"exists": True}},
+            "root": "getTransactionDetailsResponse.transaction",
+            "fields": _DETAILS_FIELDS,
+            "status_map": TRANSACTION_STATUSES,
+            "rules": _DETAILS_RULES,
+        },
+        {
+            "name": "create_transaction",
+            "match": {"transactionResponse.responseCode": {"exists": True}},
+            "root": "transactionResponse",
+            "fields": _RESPONSE_FIELDS,
+            "rules": [_TIMEOUT_RULE],
+        },
+        {
+            "name": "transaction_details",
+            "match": {"transaction.transactionStatus": {"exists": True}},
+            "root": "transaction",
+            "fields": _DETAILS_FIELDS,
+            "status_map": TRANSACTION_STATUSES,
+            "rules": _DETAILS_RULES,
+        },
+        {
+            # The API refused the call itself (bad credentials, malformed request): no transaction.
+            "name": "api_error",
+            "match": {"messages.resultCode": "Error"},
+            "status": "ERROR",
+            "fields": {"reason_code": ["messages.message.0.code", "messages.message.code"]},
+        },
+        {
+            # Silent Post / Relay Response: the form the gateway posts to the merchant.
+            "name": "silent_post",
+            "match": {"x_response_code": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["x_trans_id"],
+                "status": ["x_response_code"],
+                "reason_code": ["x_response_reason_code"],
+                "amount": ["x_amount"],
+                "payment_method": ["x_method"],
+                "card_brand": ["x_card_type"],
+                "country": ["x_country"],
+            },
+            "rules": [
+                {"when": {"x_type": "credit", "x_response_code": "1"}, "set": {"status_category": "REFUNDED"}},
+                {"when": {"x_type": "void", "x_response_code": "1"}, "set": {"status_category": "CANCELLED"}},
+                {"when": {"x_response_reason_code": "120"}, "set": {"status_category": "UNKNOWN"}},
+            ],
+        },
+    ],
+}

@@ -1,0 +1,336 @@
+"""Braintree: gateway XML transactions, webhook notifications (``bt_payload``), disputes, GraphQL.
+
+Sources (Braintree developer docs, developer.paypal.com/braintree):
+- /docs/reference/response/transaction (status, processor_response_code/type, gateway_rejection_reason,
+  payment_instrument_type, credit_card.card_type, amount as a decimal string)
+- /docs/reference/general/statuses (every transaction status)
+- /docs/reference/general/processor-responses/authorization-responses (1000-3000 codes, each marked
+  soft or hard)
+- /docs/reference/general/processor-responses/settlement-responses (4000-class codes)
+- /docs/reference/general/webhooks/transaction, /dispute (notification kinds; the payload is base64 XML)
+- /docs/reference/response/dispute (dispute object)
+- https://graphql.braintreepayments.com/reference/#enum--transactionstatus (GraphQL statuses, amounts)
+- braintree_ruby spec/fixtures and lib/braintree/webhook_testing.rb (sample notification XML)
+Amounts are major units. The ``prepare`` hook decodes a webhook's ``bt_payload`` and flattens
+Braintree's typed XML elements (``<amount type="decimal">``, ``<x nil="true"/>``) to plain values.
+"""
+
+import base64
+import binascii
+
+from payobs_pipeline.normalization.formats import PayloadParseError, parse_content
+from payobs_pipeline.normalization.pii import mask_payload
+
+_SOFT = "SOFT"
+_HARD = "HARD"
+
+
+def _code(reason: str, decline_type: str, source: str | None = None) -> dict:
+    entry = {"reason": reason, "decline_type": decline_type}
+    return {**entry, "source": source} if source else entry
+
+
+# Processor response codes, with Braintree's own soft/hard marking.
+_PROCESSOR_CODES = {
+    "2000": _code("GENERIC_DECLINE", _SOFT),  # Do Not Honor
+    "2001": _code("INSUFFICIENT_FUNDS", _SOFT),
+    "2002": _code("LIMIT_EXCEEDED", _SOFT),
+    "2003": _code("LIMIT_EXCEEDED", _SOFT),  # cardholder's activity limit
+    "2004": _code("EXPIRED_CARD", _HARD),
+    "2005": _code("INVALID_CARD_DATA", _HARD),  # invalid card number
+    "2006": _code("INVALID_CARD_DATA", _HARD),  # invalid expiration date
+    "2007": _code("INVALID_CARD_DATA", _HARD),  # no account
+    "2008": _code("INVALID_CARD_DATA", _HARD),  # card account length error
+    "2009": _code("INVALID_CARD_DATA", _HARD),  # no such issuer
+    "2010": _code("INCORRECT_CVC", _HARD),  # card issuer declined CVV
+    "2011": _code("GENERIC_DECLINE", _HARD),  # voice authorization required
+    "2012": _code("LOST_OR_STOLEN_CARD", _HARD),
+    "2013": _code("LOST_OR_STOLEN_CARD", _HARD),
+    "2014": _code("SUSPECTED_FRAUD", _HARD),
+    "2015": _code("TRANSACTION_NOT_PERMITTED", _HARD),
+    "2016": _code("DUPLICATE", _SOFT),
+    "2017": _code("REVOKED", _HARD),  # cardholder stopped billing
+    "2018": _code("REVOKED", _HARD),  # cardholder stopped all billing
+    "2019": _code("TRANSACTION_NOT_PERMITTED", _HARD),  # invalid transaction
+    "2020": _code("TRANSACTION_NOT_PERMITTED", _HARD),  # violation
+    "2021": _code("TRANSACTION_NOT_PERMITTED", _HARD),  # security violation
+    "2022": _code("INVALID_CARD_DATA", _HARD, "ISSUER"),  # updated cardholder available
+    "2023": _code("CONFIGURATION_ERROR", _HARD),  # processor does not support this feature
+    "2024": _code("CONFIGURATION_ERROR", _HARD),  # card type not enabled
+    "2025": _code("CONFIGURATION_ERROR", _SOFT),  # set up error - merchant
+    "2026": _code("CONFIGURATION_ERROR", _SOFT),  # invalid merchant id
+    "2027": _code("INVALID_REQUEST", _HARD),  # set up error - amount
+    "2028": _code("CONFIGURATION_ERROR", _HARD),  # set up error - hierarchy
+    "2029": _code("INVALID_CARD_DATA", _HARD),  # set up error - card
+    "2030": _code("CONFIGURATION_ERROR", _HARD),  # set up error - terminal
+    "2031": _code("PROCESSING_ERROR", _HARD),  # encryption error
+    "2032": _code("TRANSACTION_NOT_PERMITTED", _HARD),  # surcharge not permitted
+    "2033": _code("PROCESSING_ERROR", _HARD),  # inconsistent data
+    "2034": _code("GENERIC_DECLINE", _SOFT),  # no action taken
+    "2035": _code("LIMIT_EXCEEDED", _SOFT),  # partial approval (group III)
+    "2036": _code("INVALID_REQUEST", _HARD),  # authorization could not be found
+    "2037": _code("INVALID_REQUEST", _HARD),  # already reversed
+    "2038": _code("GENERIC_DECLINE", _SOFT),  # processor declined
+    "2039": _code("INVALID_REQUEST", _HARD),  # invalid authorization code
+    "2040": _code("CONFIGURATION_ERROR", _SOFT),  # invalid store
+    "2041": _code("GENERIC_DECLINE", _HARD),  # call for approval
+    "2042": _code("CONFIGURATION_ERROR", _SOFT),  # invalid client id
+    "2043": _code("GENERIC_DECLINE", _HARD),  # do not retry, call issuer
+    "2044": _code("GENERIC_DECLINE", _HARD),  # call issuer
+    "2045": _code("CONFIGURATION_ERROR", _HARD),  # invalid merchant number
+    "2046": _code("GENERIC_DECLINE", _SOFT),  # declined
+    "2047": _code("LOST_OR_STOLEN_CARD", _HARD),  # call issuer, pick up card
+    "2048": _code("INVALID_REQUEST", _SOFT),  # invalid amount
+    "2049": _code("INVALID_REQUEST", _HARD),  # invalid SKU number
+    "2050": _code("TRANSACTION_NOT_PERMITTED", _HARD),  # invalid credit plan
+    "2051": _code("INVALID_CARD_DATA", _HARD),  # number does not match method of payment
+    "2052": _code("INVALID_REQUEST", _HARD),  # invalid level III purchase
+    "2053": _code("LOST_OR_STOLEN_CARD", _HARD),
+    "2054": _code("INVALID_REQUEST", _HARD),  # reversal amount mismatch
+    "2055": _code("CONFIGURATION_ERROR", _HARD),  # invalid transaction division number
+    "2056": _code("LIMIT_EXCEEDED", _HARD),  # exceeds transaction division limit
+    "2057": _code("RESTRICTED_CARD", _SOFT),  # issuer or cardholder restriction
+    "2058": _code("CONFIGURATION_ERROR", _HARD),  # merchant not SecureCode enabled
+    "2059": _code("INVALID_CARD_DATA", _HARD),  # address verification failed
+    "2060": _code("INCORRECT_CVC", _HARD),  # AVS and card security code failed
+    "2061": _code("INVALID_CARD_DATA", _HARD),  # invalid transaction data
+    "2062": _code("INVALID_REQUEST", _SOFT),  # invalid tax amount
+    "2063": _code("CONFIGURATION_ERROR", _HARD),  # PayPal business account preference
+    "2064": _code("TRANSACTION_NOT_PERMITTED", _HARD),  # invalid currency code
+    "2065": _code("INVALID_REQUEST", _HARD),  # refund time limit exceeded
+    "2066": _code("CONFIGURATION_ERROR", _HARD),  # PayPal business account restricted
+    "2067": _code("INVALID_REQUEST", _HARD),  # authorization expired
+    "2068": _code("CONFIGURATION_ERROR", _HARD),  # PayPal business account locked or closed
+    "2069": _code("DUPLICATE", _HARD),  # PayPal blocking duplicate order ids
+    "2070": _code("REVOKED", _HARD),  # buyer revoked pre-approved payment authorization
+    "2071": _code("CONFIGURATION_ERROR", _HARD),
+    "2072": _code("CONFIGURATION_ERROR", _HARD),
+    "2073": _code("INVALID_REQUEST", _HARD),  # PayPal validation error
+    "2074": _code("GENERIC_DECLINE", _HARD),  # funding instrument declined
+    "2075": _code("RESTRICTED_CARD", _HARD),  # payer account locked or closed
+    "2076": _code("TRANSACTION_NOT_PERMITTED", _HARD),  # payer cannot pay with PayPal
+    "2077": _code("RISK_REJECTED", _HARD, "PSP_RISK"),  # refused by PayPal risk model
+    "2078": _code("AUTHENTICATION_FAILED", _SOFT),  # invalid secure payment data
+    "2079": _code("CONFIGURATION_ERROR", _HARD),
+    "2080": _code("CONFIGURATION_ERROR", _SOFT),  # invalid user credentials
+    "2081": _code("CONFIGURATION_ERROR", _HARD),  # PayPal pending payments not supported
+    "2082": _code("TRANSACTION_NOT_PERMITTED", _HARD),  # domestic transaction required
+    "2083": _code("INVALID_REQUEST", _HARD),  # phone number required
+    "2084": _code("CONFIGURATION_ERROR", _HARD),  # tax info required
+    "2085": _code("RISK_REJECTED", _HARD, "MERCHANT_RISK"),  # payee blocked transaction
+    "2086": _code("LIMIT_EXCEEDED", _HARD),
+    "2087": _code("CONFIGURATION_ERROR", _HARD),
+    "2088": _code("CONFIGURATION_ERROR", _HARD),
+    "2089": _code("CONFIGURATION_ERROR", _HARD),
+    "2090": _code("CONFIGURATION_ERROR", _HARD),
+    "2091": _code("CONFIGURATION_ERROR", _HARD),
+    "2092": _code("INVALID_CARD_DATA", _SOFT),  # no data found, try another verification method
+    "2093": _code("INVALID_CARD_DATA", _HARD),  # PayPal payment method invalid
+    "2094": _code("DUPLICATE", _HARD),  # PayPal payment already completed
+    "2095": _code("INVALID_REQUEST", _HARD),
+    "2096": _code("INVALID_REQUEST", _HARD),  # buyer same as seller
+    "2097": _code("LIMIT_EXCEEDED", _HARD),
+    "2098": _code("LIMIT_EXCEEDED", _HARD),
+    "2099": _code("AUTHENTICATION_REQUIRED", _SOFT),  # cardholder authentication required
+    "2100": _code("CONFIGURATION_ERROR", _HARD),
+    "2101": _code("AUTHENTICATION_REQUIRED", _SOFT),  # additional authorization required
+    "2102": _code("AUTHENTICATION_FAILED", _SOFT),  # incorrect PIN
+    "2103": _code("AUTHENTICATION_FAILED", _SOFT),  # PIN try exceeded
+    "2104": _code("GENERIC_DECLINE", _SOFT),  # offline issuer declined
+    "2105": _code("INVALID_CARD_DATA", _SOFT),  # cannot authorize (life cycle)
+    "2106": _code("TRANSACTION_NOT_PERMITTED", _SOFT),  # cannot authorize (policy)
+    "2107": _code("RESTRICTED_CARD", _HARD),  # card not activated
+    "2108": _code("INVALID_CARD_DATA", _HARD),  # closed card
+    "3000": _code("PROCESSING_ERROR", _SOFT),  # processor network unavailable
+    # Settlement responses.
+    "4001": _code("GENERIC_DECLINE", _SOFT),  # settlement declined
+    "4005": _code("RISK_REJECTED", _HARD, "PSP_RISK"),  # PayPal risk rejected
+    "4006": _code("LIMIT_EXCEEDED", _HARD),  # capture amount exceeded allowable limit
+}
+
+# gateway_rejection_reason: Braintree's gateway refused before asking the bank.
+_GATEWAY_REJECTIONS = {
+    "fraud": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    "risk_threshold": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    # AVS/CVV rules the merchant set; the shopper's data failed them.
+    "avs": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "cvv": {"reason": "INCORRECT_CVC", "source": "CUSTOMER"},
+    "avs_and_cvv": {"reason": "INCORRECT_CVC", "source": "CUSTOMER"},
+    "duplicate": "DUPLICATE",
+    "three_d_secure": "AUTHENTICATION_FAILED",
+    "application_incomplete": "CONFIGURATION_ERROR",
+    "token_issuance": "PROCESSING_ERROR",
+    "excessive_retry": {"reason": "LIMIT_EXCEEDED", "source": "PSP_RISK", "decline_type": _HARD},
+}
+REASONS = {**_PROCESSOR_CODES, **_GATEWAY_REJECTIONS}
+
+STATUSES = {
+    "authorized": "APPROVED",
+    "submitted_for_settlement": "APPROVED",
+    "settling": "APPROVED",
+    "settled": "APPROVED",
+    "settlement_pending": "APPROVED",
+    "settlement_confirmed": "APPROVED",
+    "authorizing": "PENDING",
+    "processor_declined": "DECLINED",
+    "gateway_rejected": "DECLINED",
+    "settlement_declined": "DECLINED",
+    "failed": "ERROR",
+    "voided": "CANCELLED",
+    "authorization_expired": "CANCELLED",
+}
+
+PAYMENT_METHODS = {
+    "credit_card": "CARD",
+    "creditcarddetails": "CARD",
+    **dict.fromkeys(
+        ["paypal_account", "paypal_here", "apple_pay_card", "android_pay_card", "google_pay_card", "venmo_account",
+         "samsung_pay_card", "visa_checkout_card", "masterpass_card", "meta_checkout_card", "meta_checkout_token",
+         "paypalaccountdetails", "applepaycarddetails", "googlepaycarddetails", "venmoaccountdetails"],
+        "WALLET",
+    ),
+    **dict.fromkeys(["us_bank_account", "sepa_debit_account", "usbankaccountdetails", "sepadirectdebitaccountdetails"],
+                    "DIRECT_DEBIT"),
+    # Local payment methods: iDEAL, Bancontact, Sofort, BLIK, P24, MyBank ... bank redirects.
+    **dict.fromkeys(["local_payment", "localpaymentdetails"], "BANK_TRANSFER"),
+}
+
+_TRANSACTION_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    # A gateway rejection often carries the processor's 1000 "Approved", and so does a declined
+    # settlement: the rejection reason and the settlement code go before the authorization code.
+    "reason_code": ["gateway-rejection-reason", "processor-settlement-response-code", "processor-response-code",
+                    "gateway_rejection_reason", "processor_settlement_response_code", "processor_response_code"],
+    "decline_type": ["processor-response-type", "processor_response_type"],
+    "amount": ["amount"],
+    "currency": ["currency-iso-code", "currency_iso_code"],
+    "event_time": ["^notification.timestamp", "updated-at", "created-at", "updated_at", "created_at"],
+    "payment_method": ["payment-instrument-type", "payment_instrument_type"],
+    "card_brand": ["credit-card.card-type", "credit_card.card_type"],
+    "country": ["billing.country-code-alpha2", "billing_details.country_code_alpha2"],
+    "merchant_id": ["merchant-account-id", "merchant_account_id"],
+}
+_TRANSACTION_RULES = [
+    # 3000: the processor network was down, the bank never answered.
+    {"when": {"processor-response-code": "3000"}, "set": {"status_category": "ERROR"}},
+    {"when": {"processor_response_code": "3000"}, "set": {"status_category": "ERROR"}},
+    # A credit is a refund of an earlier sale.
+    {"when": {"type": "credit", "status": ["submitted_for_settlement", "settling", "settled", "settlement_pending",
+                                           "authorized"]},
+     "set": {"status_category": "REFUNDED"}},
+    {"when": {"^notification.kind": ["transaction_settlement_declined"]}, "set": {"status_category": "DECLINED"}},
+]
+_DISPUTE_FIELDS = {
+    "provider_transaction_id": ["transaction.id", "id"],
+    "reason_code": ["reason"],
+    "amount": ["amount-disputed", "amount"],
+    "currency": ["currency-iso-code"],
+    "event_time": ["^notification.timestamp", "updated-at", "received-date", "created-at"],
+    "merchant_id": ["merchant-account-id"],
+}
+
+_GRAPHQL_MUTATIONS = ("chargePaymentMethod", "chargeCreditCard", "authorizePaymentMethod", "authorizeCreditCard",
+                      "chargePayPalAccount", "chargeVenmoAccount", "captureTransaction", "refundTransaction")
+
+SPEC = {
+    "provider": "braintree",
+    "aliases": ["braintree", "braintree_gateway", "braintreepayments", "bt"],
+    "detect": [
+        {"path": "bt_signature", "exists": True, "weight": 0.6},
+        {"path": "bt_payload", "exists": True, "weight": 0.4},
+        {"path": "transaction.processor-response-code", "exists": True, "weight": 0.6},
+        {"path": "transaction.merchant-account-id", "exists": True, "weight": 0.3},
+        {"path": "transaction.payment-instrument-type", "exists": True, "weight": 0.3},
+        {"path": "transaction.currency-iso-code", "exists": True, "weight": 0.2},
+        {"path": "notification.kind", "exists": True, "weight": 0.5},
+        {"path": "notification.subject", "exists": True, "weight": 0.3},
+        {"path": "dispute.amount-disputed", "exists": True, "weight": 0.6},
+        {"path": "processor_response_code", "exists": True, "weight": 0.3},
+        {"path": "merchant_account_id", "exists": True, "weight": 0.2},
+        {"path": "payment_instrument_type", "exists": True, "weight": 0.3},
+        {"path": "paymentMethodSnapshot", "exists": True, "weight": 0.3},
+        {"path": "legacyId", "exists": True, "weight": 0.3},
+        *({"path": f"data.{m}.transaction.legacyId", "exists": True, "weight": 0.8} for m in _GRAPHQL_MUTATIONS),
+    ],
+    "amount_unit": "major",
+    "status_map": STATUSES,
+    "reason_map": REASONS,
+    "payment_method_map": PAYMENT_METHODS,
+    "decline_type_map": {"soft_declined": _SOFT, "hard_declined": _HARD},
+    "variants": [
+        {"name": "webhook.transaction", "root": "notification.subject.transaction",
+         "match": {"notification.subject.transaction": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
+        {"name": "webhook.dispute", "root": "notification.subject.dispute",
+         "match": {"notification.subject.dispute": {"exists": True}},
+         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK"},
+        {"name": "transaction", "root": "transaction", "match": {"transaction.status": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
+        {"name": "dispute", "root": "dispute", "match": {"dispute.amount-disputed": {"exists": True}},
+         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK"},
+        {"name": "graphql.transaction", "root": "graphql_transaction",
+         "match": {"graphql_transaction.status": {"exists": True}},
+         "fields": {
+             "provider_transaction_id": ["legacyId", "id"],
+             "status": ["status"],
+             "reason_code": ["gatewayRejectionReason", "processorResponse.legacyCode"],
+             "amount": ["amount.value"],
+             "currency": ["amount.currencyCode"],
+             "event_time": ["statusHistory.0.timestamp", "createdAt"],
+             "payment_method": ["paymentMethodSnapshot.__typename"],
+             "card_brand": ["paymentMethodSnapshot.brandCode"],
+             "country": ["paymentMethodSnapshot.binData.countryOfIssuance"],
+             "merchant_id": ["merchantAccountId"],
+         },
+         "rules": [{"when": {"processorResponse.legacyCode": "3000"}, "set": {"status_category": "ERROR"}}]},
+        {"name": "transaction.json", "match": {"status": {"exists": True}, "processor_response_code": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
+    ],
+}
+
+
+def prepare(body):
+    """Decode a webhook's base64 XML, find a GraphQL transaction, and flatten typed XML values."""
+    if not isinstance(body, dict):
+        return body
+    payload = body.get("bt_payload")
+    if isinstance(payload, str):
+        try:
+            # Signature checking belongs to the receiving endpoint; here we only read the notification.
+            _, body = parse_content(base64.b64decode(payload).decode("utf-8"), "xml")
+            body = mask_payload(body)
+        except (binascii.Error, UnicodeDecodeError, PayloadParseError):
+            return body
+    else:
+        transaction = _graphql_transaction(body)
+        if transaction is not None:
+            return {"graphql_transaction": transaction}
+    return _plain(body)
+
+
+def _graphql_transaction(body: dict):
+    """The transaction of a GraphQL mutation result (``data.<mutation>.transaction``) or a bare node."""
+    if "legacyId" in body and "status" in body:
+        return body
+    data = body.get("data")
+    if isinstance(data, dict):
+        for result in data.values():
+            if isinstance(result, dict) and isinstance(result.get("transaction"), dict):
+                return result["transaction"]
+    return None
+
+
+def _plain(node):
+    """``{"@type": "decimal", "#text": "10.00"}`` -> ``"10.00"``; ``{"@nil": "true"}`` -> None."""
+    if isinstance(node, dict):
+        if all(k.startswith("@") or k == "#text" for k in node):
+            if "#text" in node:
+                return node["#text"]
+            if node.get("@nil") == "true":
+                return None
+            return [] if node.get("@type") == "array" else None
+        return {k: _plain(v) for k, v in node.items() if not k.startswith("@")}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node

@@ -1,0 +1,324 @@
+"""Checkout.com: Unified Payments API responses, GET payment details, webhooks and dispute events.
+
+Sources (Checkout.com docs):
+- https://api-reference.checkout.com/#operation/requestAPaymentOrPayout (201/202 response: id pay_...,
+  action_id, amount in minor units, status, response_code, response_summary, source, processed_on)
+- https://api-reference.checkout.com/#operation/getPaymentDetails (status values, requested_on)
+- https://www.checkout.com/docs/resources/codes/api-response-codes (10xxx approved, 20xxx soft
+  decline, 30xxx hard decline, 4xxxx risk)
+- https://checkoutint.zendesk.com/hc/en-us/articles/26600367053970-Scheme-Decline-Codes (full 20xxx/30xxx list)
+- https://www.checkout.com/docs/developer-resources/webhooks/webhook-event-types (payment_* and dispute_* types)
+- https://api-reference.checkout.com/#tag/Disputes (dispute object: dsp_ id, payment_id, category, reason_code)
+Checkout.com states the decline type by range: 20xxx soft, 30xxx hard; those rules win over a
+reason's default.
+"""
+
+_SOFT = "SOFT"
+_HARD = "HARD"
+
+# 20xxx (soft) and 30xxx (hard) issuer/scheme response codes.
+_DECLINE_CODES = {
+    "20001": "GENERIC_DECLINE",  # refer to card issuer
+    "20002": "GENERIC_DECLINE",  # refer to card issuer, special conditions
+    "20003": "CONFIGURATION_ERROR",  # invalid merchant or service provider
+    "20005": "GENERIC_DECLINE",  # do not honour
+    "20006": "PROCESSING_ERROR",  # error / invalid request parameters
+    "20009": "PROCESSING_ERROR",  # request in progress
+    "20010": "LIMIT_EXCEEDED",  # partial value approved
+    "20012": "TRANSACTION_NOT_PERMITTED",  # invalid transaction
+    "20013": "INVALID_REQUEST",  # invalid value/amount
+    "20014": "INVALID_CARD_DATA",  # invalid account number
+    "20017": "REVOKED",  # customer cancellation
+    "20018": "REVOKED",  # customer dispute
+    "20019": "ISSUER_UNAVAILABLE",  # re-enter transaction
+    "20020": "PROCESSING_ERROR",  # invalid response
+    "20021": "GENERIC_DECLINE",  # no action taken
+    "20022": "PROCESSING_ERROR",  # suspected malfunction
+    "20023": "TRANSACTION_NOT_PERMITTED",  # unacceptable transaction fee
+    "20024": "PROCESSING_ERROR",
+    "20025": "INVALID_CARD_DATA",  # unable to locate record
+    "20026": "DUPLICATE",  # duplicate file update record
+    "20027": "PROCESSING_ERROR",
+    "20028": "ISSUER_UNAVAILABLE",  # file temporarily unavailable
+    "20029": "PROCESSING_ERROR",
+    "20030": "INVALID_REQUEST",  # format error
+    "20031": "ISSUER_UNAVAILABLE",  # bank not supported by switch
+    "20032": "GENERIC_DECLINE",  # completed partially
+    "20033": "INVALID_REQUEST",  # previous scheme transaction id invalid
+    "20038": "AUTHENTICATION_FAILED",  # PIN tries exceeded
+    "20039": "TRANSACTION_NOT_PERMITTED",  # no credit account
+    "20040": "TRANSACTION_NOT_PERMITTED",  # requested function not supported
+    "20042": "TRANSACTION_NOT_PERMITTED",  # no universal value/amount
+    "20044": "TRANSACTION_NOT_PERMITTED",  # no investment account
+    "20046": "GENERIC_DECLINE",  # bank decline
+    "20051": "INSUFFICIENT_FUNDS",
+    "20052": "TRANSACTION_NOT_PERMITTED",  # no checking account
+    "20053": "TRANSACTION_NOT_PERMITTED",  # no savings account
+    "20054": "EXPIRED_CARD",
+    "20055": "AUTHENTICATION_FAILED",  # incorrect PIN
+    "20056": "INVALID_CARD_DATA",  # no card record
+    "20057": "TRANSACTION_NOT_PERMITTED",  # not permitted to cardholder
+    "20058": "CONFIGURATION_ERROR",  # not permitted to terminal
+    "20059": "SUSPECTED_FRAUD",
+    "20060": "GENERIC_DECLINE",  # card acceptor contact acquirer
+    "20061": "LIMIT_EXCEEDED",  # activity amount limit exceeded
+    "20062": "RESTRICTED_CARD",
+    "20063": "TRANSACTION_NOT_PERMITTED",  # security violation
+    "20064": "TRANSACTION_NOT_PERMITTED",  # does not fulfil AML requirement
+    "20065": "LIMIT_EXCEEDED",  # exceeds withdrawal frequency limit
+    "20066": "SUSPECTED_FRAUD",  # card acceptor call acquirer security
+    "20067": "LOST_OR_STOLEN_CARD",  # hard capture, pick up card
+    "20068": "TIMEOUT",  # response received too late
+    "20075": "AUTHENTICATION_FAILED",  # PIN-entry tries exceeded
+    "20078": "RESTRICTED_CARD",  # blocked at first use
+    "20082": "INCORRECT_CVC",  # negative CAM, dCVV, iCVV or CVV results
+    "20083": "INVALID_CARD_DATA",  # no accounts
+    "20084": "PROCESSING_ERROR",  # no PBF
+    "20085": "PROCESSING_ERROR",  # PBF update error
+    "20086": "PROCESSING_ERROR",  # ATM malfunction / invalid authorization type
+    "20087": "INVALID_CARD_DATA",  # bad track data (invalid CVV and/or expiry date)
+    "20088": "PROCESSING_ERROR",  # unable to dispense/process
+    "20089": "PROCESSING_ERROR",  # administration error
+    "20090": "ISSUER_UNAVAILABLE",  # cut-off in progress
+    "20091": "ISSUER_UNAVAILABLE",  # issuer unavailable or switch inoperative
+    "20092": "ISSUER_UNAVAILABLE",  # destination cannot be found for routing
+    "20093": "TRANSACTION_NOT_PERMITTED",  # violation of law
+    "20094": "DUPLICATE",  # duplicate transmission
+    "20095": "PROCESSING_ERROR",  # reconcile error
+    "20096": "PROCESSING_ERROR",  # system malfunction
+    "20097": "PROCESSING_ERROR",
+    "20098": "PROCESSING_ERROR",  # MAC error
+    "20099": "UNKNOWN",  # other / unidentified responses
+    "2006P": "AUTHENTICATION_FAILED",  # cardholder ID verification failed
+    "200N0": "PROCESSING_ERROR",  # force STIP
+    "200N7": "INCORRECT_CVC",  # decline for CVV2 failure
+    "200O5": "AUTHENTICATION_REQUIRED",  # PIN required
+    "200P1": "LIMIT_EXCEEDED",  # over daily limit
+    "200P9": "LIMIT_EXCEEDED",
+    "200R1": "REVOKED",  # stop payment for this authorization
+    "200R3": "REVOKED",  # stop payment for all authorizations
+    "200S4": "PROCESSING_ERROR",  # PTLF full
+    "200T2": "INVALID_REQUEST",  # invalid transaction date
+    "200T3": "TRANSACTION_NOT_PERMITTED",  # card not supported
+    "200T5": "RESTRICTED_CARD",  # CAF status 0 or 9
+    "2005C": "TRANSACTION_NOT_PERMITTED",  # not supported / blocked by issuer
+    "20100": "INVALID_CARD_DATA",  # invalid expiry date format
+    "20101": "INVALID_CARD_DATA",  # no account / token invalid
+    "20102": "CONFIGURATION_ERROR",  # invalid merchant / wallet id
+    "20103": "TRANSACTION_NOT_PERMITTED",  # card type / payment method not supported
+    "20104": "INVALID_REQUEST",  # gateway reject, invalid transaction
+    "20105": {"reason": "TRANSACTION_NOT_PERMITTED", "source": "PSP_RISK"},  # gateway reject, violation
+    "20106": "TRANSACTION_NOT_PERMITTED",  # unsupported currency
+    "20107": "INVALID_REQUEST",  # billing address missing
+    "20108": {"reason": "INVALID_CARD_DATA", "source": "ISSUER"},  # updated cardholder available
+    "20109": "INVALID_REQUEST",  # already reversed / inconsistent repeat
+    "20110": "DUPLICATE",  # authorization completed
+    "20111": "DUPLICATE",  # transaction already reversed
+    "20112": "CONFIGURATION_ERROR",  # merchant not SecureCode enabled
+    "20113": "INVALID_REQUEST",
+    "20114": "INVALID_CARD_DATA",  # token is incorrect
+    "20115": "INVALID_REQUEST",
+    "20116": "INVALID_REQUEST",
+    "20117": "CONFIGURATION_ERROR",  # invalid API version
+    "20118": "PROCESSING_ERROR",  # transaction pending
+    "20119": "INVALID_REQUEST",
+    "20120": "INVALID_REQUEST",  # invalid customer/user
+    "20121": "LIMIT_EXCEEDED",  # merchant/terminal limit exceeded
+    "20122": "TRANSACTION_NOT_PERMITTED",  # installments not supported
+    "20123": "INVALID_REQUEST",  # missing basic data
+    "20124": "INVALID_REQUEST",  # missing CVV
+    "20150": "AUTHENTICATION_FAILED",  # card not 3DS enabled
+    "20151": "AUTHENTICATION_FAILED",  # cardholder failed 3DS
+    "20152": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},  # 3DS not completed in 15 minutes
+    "20153": {"reason": "AUTHENTICATION_FAILED", "source": "TECHNICAL"},  # 3DS system malfunction
+    "20154": "AUTHENTICATION_REQUIRED",
+    "20155": "AUTHENTICATION_FAILED",  # invalid authentication result
+    "20156": "CONFIGURATION_ERROR",  # function not supported by the acquirer
+    "20157": "CONFIGURATION_ERROR",  # invalid merchant configuration
+    "20158": "INVALID_REQUEST",  # refund validity period expired
+    "20179": "INVALID_CARD_DATA",  # lifecycle
+    "20182": "TRANSACTION_NOT_PERMITTED",  # policy
+    "20183": "SUSPECTED_FRAUD",  # security
+    "20193": "INVALID_REQUEST",  # invalid country code
+    "30004": "LOST_OR_STOLEN_CARD",  # pick up card (no fraud)
+    "30007": "LOST_OR_STOLEN_CARD",  # pick up card, special conditions
+    "30015": "INVALID_CARD_DATA",  # no such issuer
+    "30016": "TRANSACTION_NOT_PERMITTED",
+    "30017": "TRANSACTION_NOT_PERMITTED",
+    "30018": "TRANSACTION_NOT_PERMITTED",
+    "30019": "TRANSACTION_NOT_PERMITTED",
+    "30020": "INVALID_REQUEST",  # invalid amount
+    "30021": "LIMIT_EXCEEDED",
+    "30022": "LIMIT_EXCEEDED",
+    "30033": "EXPIRED_CARD",  # expired card, pick up
+    "30034": "SUSPECTED_FRAUD",  # suspected fraud, pick up
+    "30035": "LOST_OR_STOLEN_CARD",  # contact acquirer, pick up
+    "30036": "RESTRICTED_CARD",  # restricted card, pick up
+    "30037": "SUSPECTED_FRAUD",  # call acquirer security, pick up
+    "30038": "AUTHENTICATION_FAILED",  # PIN tries exceeded, pick up
+    "30041": "LOST_OR_STOLEN_CARD",
+    "30043": "LOST_OR_STOLEN_CARD",
+    "30044": "TRANSACTION_NOT_PERMITTED",  # AMLD5
+    "30045": "CONFIGURATION_ERROR",  # invalid payout fund transfer type
+    "30046": "INVALID_CARD_DATA",  # closed account
+}
+# 4xxxx: Checkout.com's risk engine (Fraud Detection) blocked the payment.
+_RISK_CODES = {
+    code: {"reason": "RISK_REJECTED", "source": "PSP_RISK"}
+    for code in ("40101", "40201", "40202", "40203", "40204", "40205")
+}
+REASONS = {**_DECLINE_CODES, **_RISK_CODES}
+
+# GET /payments/{id} and POST /payments status.
+STATUSES = {
+    "Authorized": "APPROVED",
+    "Captured": "APPROVED",
+    "Partially Captured": "APPROVED",
+    "Card Verified": "APPROVED",
+    "Paid": "APPROVED",
+    "Pending": "PENDING",
+    "Declined": "DECLINED",
+    # The first attempt was declined; Checkout.com retries it later.
+    "Retry Scheduled": "DECLINED",
+    "Canceled": "CANCELLED",
+    "Voided": "CANCELLED",
+    "Expired": "CANCELLED",
+    "Refunded": "REFUNDED",
+    "Partially Refunded": "REFUNDED",
+}
+
+# Webhook event type -> outcome.
+EVENT_TYPES = {
+    "payment_approved": "APPROVED",
+    "payment_captured": "APPROVED",
+    "payment_paid": "APPROVED",
+    "card_verified": "APPROVED",
+    "payment_authorization_incremented": "APPROVED",
+    "payment_pending": "PENDING",
+    "payment_capture_pending": "PENDING",
+    "payment_declined": "DECLINED",
+    "payment_capture_declined": "DECLINED",
+    "payment_authentication_failed": "DECLINED",
+    "card_verification_declined": "DECLINED",
+    "payment_authorization_increment_declined": "DECLINED",
+    "payment_retry_scheduled": "DECLINED",
+    # A direct-debit payment the payer's bank returned after collection.
+    "payment_returned": "DECLINED",
+    "payment_voided": "CANCELLED",
+    "payment_canceled": "CANCELLED",
+    "payment_expired": "CANCELLED",
+    "payment_void_declined": "ERROR",
+    "payment_refunded": "REFUNDED",
+    "payment_refund_pending": "REFUNDED",
+    "payment_refund_declined": "CANCELLED",
+}
+_DISPUTE_EVENTS = [
+    "dispute_received", "dispute_evidence_required", "dispute_evidence_submitted",
+    "dispute_evidence_acknowledged_by_scheme", "dispute_accepted", "dispute_canceled", "dispute_expired",
+    "dispute_lost", "dispute_won", "dispute_resolved", "dispute_arbitration_sent_to_scheme",
+    "dispute_arbitration_won", "dispute_arbitration_lost", "retrieval_received",
+]
+
+PAYMENT_METHODS = {
+    **dict.fromkeys(["card", "id", "token", "network_token", "customer"], "CARD"),
+    **dict.fromkeys(
+        ["applepay", "googlepay", "paypal", "alipay_cn", "alipay_hk", "alipay_plus", "gcash", "dana", "kakaopay",
+         "truemoney", "tng", "wechatpay", "mbway", "mobilepay", "vipps", "twint", "benefitpay", "stcpay", "bizum",
+         "swish"],
+        "WALLET",
+    ),
+    **dict.fromkeys(["ideal", "sofort", "giropay", "eps", "bancontact", "p24", "trustly", "blik", "knet", "qpay",
+                     "przelewy24", "mybank", "pse", "spei"], "BANK_TRANSFER"),
+    **dict.fromkeys(["oxxo", "baloto", "pagofacil", "rapipago", "fawry", "multibanco", "efecty"], "CASH_VOUCHER"),
+    "boleto": "BOLETO",
+    "pix": "PIX",
+    **dict.fromkeys(["klarna", "afterpay", "clearpay", "tabby", "tamara", "affirm"], "BNPL"),
+    **dict.fromkeys(["sepa", "bacs", "ach"], "DIRECT_DEBIT"),
+}
+
+_PAYMENT_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "reason_code": ["response_code"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["processed_on", "requested_on", "^created_on"],
+    "payment_method": ["source.type"],
+    "card_brand": ["source.scheme"],
+    "country": ["source.issuer_country", "source.billing_address.country", "customer.billing_address.country"],
+    "merchant_id": ["processing_channel_id"],
+}
+_RULES = [
+    # Checkout.com states the retry advice by range.
+    {"when": {"response_code": {"prefix": "20"}}, "set": {"decline_type": _SOFT}},
+    {"when": {"response_code": {"prefix": "30"}}, "set": {"decline_type": _HARD}},
+    # Any 4xxxx is a risk response, listed or not.
+    {"when": {"response_code": {"prefix": "4"}},
+     "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
+    # Technical failures on the issuer's or scheme's side: the payment was not completed.
+    {"when": {"response_code": ["20006", "20022", "20096", "20153"]}, "set": {"status_category": "ERROR"}},
+    # No answer in time: whether the issuer approved is not known.
+    {"when": {"response_code": "20068"}, "set": {"status_category": "UNKNOWN"}},
+]
+
+SPEC = {
+    "provider": "checkout",
+    "aliases": ["checkout", "checkout.com", "checkoutcom", "cko", "checkout_com", "checkout_v2"],
+    "detect": [
+        {"path": "id", "prefix": ["pay_", "dsp_"], "weight": 0.5},
+        {"path": "action_id", "prefix": "act_", "weight": 0.3},
+        {"path": "response_summary", "exists": True, "weight": 0.2},
+        {"path": "type", "in": [*EVENT_TYPES, *_DISPUTE_EVENTS], "weight": 0.3},
+        {"path": "data.id", "prefix": ["pay_", "dsp_"], "weight": 0.5},
+        {"path": "data.action_id", "prefix": "act_", "weight": 0.2},
+    ],
+    "amount_unit": "minor",
+    "status_map": STATUSES,
+    "reason_map": REASONS,
+    "payment_method_map": PAYMENT_METHODS,
+    "variants": [
+        {
+            "name": "webhook.dispute",
+            "root": "data",
+            "match": {"type": _DISPUTE_EVENTS, "data": {"exists": True}},
+            "status": "CHARGEBACK",
+            "fields": {
+                "provider_transaction_id": ["payment_id", "id"],
+                "reason_code": ["reason_code"],
+                "amount": ["amount"],
+                "currency": ["currency"],
+                "event_time": ["^created_on", "received_on", "last_update"],
+            },
+        },
+        {
+            "name": "webhook.payment",
+            "root": "data",
+            "match": {"type": list(EVENT_TYPES), "data": {"exists": True}},
+            "fields": {**_PAYMENT_FIELDS, "status": ["^type"], "event_time": ["processed_on", "^created_on"]},
+            "status_map": EVENT_TYPES,
+            "rules": [
+                *_RULES,
+                {"when": {"^type": "payment_authentication_failed"},
+                 "set": {"failure_reason": "AUTHENTICATION_FAILED"}},
+            ],
+        },
+        {
+            "name": "dispute",
+            "match": {"id": {"prefix": "dsp_"}},
+            "status": "CHARGEBACK",
+            "fields": {
+                "provider_transaction_id": ["payment_id", "id"],
+                "reason_code": ["reason_code"],
+                "amount": ["amount"],
+                "currency": ["currency"],
+                "event_time": ["last_update", "received_on"],
+            },
+        },
+        {
+            "name": "payment",
+            "match": {"id": {"prefix": "pay_"}},
+            "fields": _PAYMENT_FIELDS,
+            "rules": _RULES,
+        },
+    ],
+}

@@ -1,0 +1,149 @@
+"""dLocal: Payins API payments (response and notification bodies), refunds and chargebacks.
+
+Sources (dLocal docs):
+- https://docs.dlocal.com/reference/payment-status-codes (PENDING 100, PAID 200, REJECTED 300, CANCELLED 400,
+  AUTHORIZED 600, VERIFIED 700; rejection codes 300-326)
+- https://docs.dlocal.com/reference/the-payment-object (id "D-4-...", amount in the currency's major units,
+  currency, country, payment_method_id / payment_method_type / payment_method_flow, card.brand,
+  created_date / approved_date, status, status_code, status_detail)
+- https://docs.dlocal.com/docs/cash-payments (OXXO ``OX``, Boleto ``BL``: type ``TICKET``),
+  https://docs.dlocal.com/docs/pix (``PQ``), https://docs.dlocal.com/docs/bank-transfer-payments
+- https://docs.dlocal.com/reference/refund-status-codes (PENDING, SUCCESS, REJECTED, CANCELLED),
+  https://docs.dlocal.com/reference/chargebacks (chargeback notifications, ids "CHAR...")
+Notifications are POSTed with the same body as the payment object.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Key under which prepare() leaves the card scheme named by dLocal's two-letter brand code.
+CARD_SCHEME_KEY = "payobs_card_scheme"
+
+_CARD_BRANDS = {
+    "VI": "visa", "MC": "mastercard", "AE": "amex", "EL": "elo", "HI": "hipercard", "DC": "diners", "JC": "jcb",
+}
+
+# status_code of REJECTED payments.
+REASONS = {
+    "300": "GENERIC_DECLINE",  # the payment was rejected
+    "301": "GENERIC_DECLINE",  # rejected by bank
+    "302": "INSUFFICIENT_FUNDS",  # insufficient amount
+    "303": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},  # card blacklisted
+    "304": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},  # score validation
+    "305": "LIMIT_EXCEEDED",  # max attempts reached
+    "306": "GENERIC_DECLINE",  # call bank for authorize
+    "307": "DUPLICATE",  # duplicated payment
+    "308": "RESTRICTED_CARD",  # credit card disabled
+    "309": "EXPIRED_CARD",
+    "310": "LOST_OR_STOLEN_CARD",  # card reported lost
+    "311": "LOST_OR_STOLEN_CARD",  # card requested by the bank (pick up)
+    "312": "RESTRICTED_CARD",  # card restricted by the bank
+    "313": "LOST_OR_STOLEN_CARD",  # card reported stolen
+    "314": "INVALID_CARD_DATA",  # invalid card number
+    "315": "INCORRECT_CVC",  # invalid security code
+    "316": "TRANSACTION_NOT_PERMITTED",  # unsupported operation
+    "317": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},  # rejected due to high risk
+    "318": "TRANSACTION_NOT_PERMITTED",  # invalid transaction
+    "319": "LIMIT_EXCEEDED",  # amount exceeded
+    "320": "AUTHENTICATION_REQUIRED",  # 3D-Secure is required
+    "321": "PROCESSING_ERROR",  # error in acquirer
+    "322": "RESTRICTED_CARD",  # wallet disabled
+    "323": "INVALID_CARD_DATA",  # invalid user account
+    "324": "AUTHENTICATION_FAILED",  # invalid PIN
+    "325": "LIMIT_EXCEEDED",  # transaction frequency limit exceeded
+    "326": "RESTRICTED_CARD",  # user account disabled or blocked
+}
+
+PAYMENT_METHOD_TYPES = {
+    "CARD": "CARD",
+    "BANK_TRANSFER": "BANK_TRANSFER",
+    "TICKET": "CASH_VOUCHER",
+    "WALLET": "WALLET",
+    "DIRECT_DEBIT": "DIRECT_DEBIT",
+}
+
+_PAYMENT_STATUSES = {
+    "PENDING": "PENDING",
+    "PAID": "APPROVED",
+    "AUTHORIZED": "APPROVED",
+    "VERIFIED": "APPROVED",  # a card verification (zero amount) that succeeded
+    "REJECTED": "DECLINED",
+    "CANCELLED": "CANCELLED",
+}
+
+
+def prepare(body: Any) -> Any:
+    """The payload with the card scheme named by dLocal's brand code (``VI`` -> visa).
+
+    Pure: returns a shallow copy with one extra top-level key; the original is untouched.
+    """
+    card = body.get("card") if isinstance(body, dict) else None
+    brand = card.get("brand") if isinstance(card, dict) else None
+    scheme = _CARD_BRANDS.get(brand.upper()) if isinstance(brand, str) else None
+    return {**body, CARD_SCHEME_KEY: scheme} if scheme else body
+
+
+SPEC = {
+    "provider": "dlocal",
+    "aliases": ["dlocal", "d_local", "dlocal_payins", "dlocalgo"],
+    "detect": [
+        {"path": "id", "prefix": ["D-", "DP-", "REF-", "CHAR"], "weight": 0.4},
+        {"path": "payment_method_flow", "in": ["DIRECT", "REDIRECT"], "weight": 0.4},
+        {"path": "payment_id", "prefix": ["D-", "DP-"], "weight": 0.3},
+        {"path": "status_code", "exists": True, "weight": 0.1},
+        {"path": "payment_method_type", "in": ["CARD", "BANK_TRANSFER", "TICKET"], "weight": 0.1},
+    ],
+    "amount_unit": "major",
+    "status_map": _PAYMENT_STATUSES,
+    "reason_map": REASONS,
+    "payment_method_map": PAYMENT_METHOD_TYPES,
+    "variants": [
+        {
+            "name": "chargeback",
+            "match": {"id": {"prefix": "CHAR"}},
+            "status": "CHARGEBACK",
+            "fields": {
+                "provider_transaction_id": ["payment_id", "id"],
+                "amount": ["amount"],
+                "currency": ["currency"],
+                "event_time": ["created_date"],
+            },
+        },
+        {
+            "name": "refund",
+            "match": {"id": {"prefix": "REF"}, "payment_id": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["payment_id", "id"],
+                "status": ["status"],
+                "amount": ["amount"],
+                "currency": ["currency"],
+                "event_time": ["created_date"],
+            },
+            "status_map": {"PENDING": "REFUNDED", "SUCCESS": "REFUNDED", "REJECTED": "CANCELLED",
+                           "CANCELLED": "CANCELLED"},
+        },
+        {
+            "name": "payment",
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "status": ["status"],
+                "reason_code": ["status_code"],
+                "amount": ["amount"],
+                "currency": ["currency"],
+                "event_time": ["approved_date", "created_date"],
+                "payment_method": ["payment_method_type"],
+                "card_brand": [CARD_SCHEME_KEY, "card.brand"],
+                "country": ["country"],
+            },
+            "rules": [
+                # The method id is more precise than its type: Boleto is a TICKET, Pix a bank transfer.
+                {"when": {"payment_method_id": "BL"}, "set": {"payment_method": "BOLETO"}},
+                {"when": {"payment_method_id": "PQ"}, "set": {"payment_method": "PIX"}},
+                {"when": {"payment_method_id": "CARD"}, "set": {"payment_method": "CARD"}},
+                # An acquirer fault is technical, not a decision on the payment.
+                {"when": {"status": "REJECTED", "status_code": "321"}, "set": {"status_category": "ERROR"}},
+            ],
+        },
+    ],
+}

@@ -1,0 +1,181 @@
+"""EBANX: Direct API and Query API payment responses, refund responses and API errors.
+
+Sources (EBANX developer docs and the official PHP library ebanx/benjamin):
+- https://docs.ebanx.com/docs/payments/guides/features/payment-notifications (statuses CO
+  confirmed, CA cancelled; the notification itself carries only hashes, no outcome)
+- https://docs.ebanx.com/docs/reports/transactions-reports/payments-report (API status
+  CO, CA, OP open, PE pending)
+- https://docs.ebanx.com/docs/resources/error-codes/card-error-codes (payment.transaction_status
+  {acquirer, code OK/NOK, description} for cards)
+- https://docs.ebanx.com/docs/resources/error-codes/apm-error-codes (transaction_status
+  description_code for alternative payment methods)
+- https://docs.ebanx.com/docs/resources/errorCodes ({"status": "ERROR", "status_code": "BP-DR-..."})
+- github.com/ebanx/benjamin src/Services/Gateways (payment type codes: boleto, pix, oxxo, spei,
+  eft (PSE), baloto, pagoefectivo, rapipago, pagofacil, servipag, webpay, nequi, picpay ...)
+Amounts are decimal strings in major units: amount_ext in the merchant's currency_ext.
+EBANX payment notifications (operation=payment_status_change&hash_codes=...) carry no status
+or amount, so they are not payment events and have no variant here: the pipeline sees the
+payment when the merchant's Query API response lands in the lake.
+EBANX does not state soft/hard: decline types are the reasons' defaults.
+"""
+
+_PSP_RISK = {"reason": "RISK_REJECTED", "source": "PSP_RISK"}
+
+# Card transaction_status.description values (card-error-codes), keyed in lower case.
+CARD_DESCRIPTIONS = {
+    "Not accepted": "GENERIC_DECLINE",
+    "Insufficient funds": "INSUFFICIENT_FUNDS",
+    "Incorrect customer data": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "Expired card": "EXPIRED_CARD",
+    "Security code mismatch": "INCORRECT_CVC",
+    "Invalid card or card type": "INVALID_CARD_DATA",
+    "Invalid card number": "INVALID_CARD_DATA",
+    "3-D Secure required": "AUTHENTICATION_REQUIRED",
+    "Timeout": "TIMEOUT",
+    "No response from acquirer": "TIMEOUT",
+    "Acquirer response error": "PROCESSING_ERROR",
+    # Shown by EBANX's sandbox for its decline test cards.
+    "Sandbox - Not enough balance": "INSUFFICIENT_FUNDS",
+}
+
+# APM transaction_status.description_code values (apm-error-codes).
+APM_CODES = {
+    "ATTEMPTS_EXCEEDED_MPIN_OR_OTP": {"reason": "AUTHENTICATION_FAILED", "decline_type": "HARD"},
+    "BIN_MISMATCH": "TRANSACTION_NOT_PERMITTED",
+    "BROKEN_COMMUNICATION": "PROCESSING_ERROR",
+    "CANNOT_TRANSACTION": "ISSUER_UNAVAILABLE",
+    "COMMUNICATION_MISMATCH": "PROCESSING_ERROR",
+    "CUSTOMER_NUMBER_OR_ACCOUNT_CHANGE": "INVALID_CARD_DATA",
+    "INSUFFICIENT_FUNDS_OR_DAILY_LIMIT": "INSUFFICIENT_FUNDS",
+}
+
+# API error status_code values (errorCodes): requests refused before a payment existed.
+API_ERRORS = {
+    "BP-DR-0": "DUPLICATE",  # payment already exists with this merchant_payment_code
+    "BP-DR-84": "DUPLICATE",  # same customer and amount within N minutes
+    "BP-DR-102": {"reason": "LIMIT_EXCEEDED", "source": "PSP_RISK"},  # too many attempts
+    "BP-DR-93": "PROCESSING_ERROR",  # PSE ACH error creating the payment
+    "BP-CH-1": "CONFIGURATION_ERROR",
+    "BP-SA-1": "CONFIGURATION_ERROR",  # integration_key not found
+    "BP-DR-35": "CONFIGURATION_ERROR",
+    "BP-DR-36": "CONFIGURATION_ERROR",
+    "BP-DR-38": "CONFIGURATION_ERROR",
+    **dict.fromkeys(
+        ["BP-DR-2", "BP-DR-3", "BP-DR-5", "BP-DR-6", "BP-DR-7", "BP-DR-8", "BP-DR-9", "BP-DR-10", "BP-DR-11",
+         "BP-DR-12", "BP-DR-34", "BP-DR-41", "BP-DR-49", "BP-DR-68", "BP-DR-69", "BP-DR-70", "BP-DR-71",
+         "BP-ZIP-1", "BP-ZIP-2", "BP-ZIP-3"],
+        "INVALID_REQUEST",
+    ),
+}
+
+PAYMENT_STATUSES = {
+    "CO": "APPROVED",  # confirmed (paid)
+    "PE": "PENDING",  # waiting for the payer or the bank
+    "OP": "PENDING",  # opened: checkout started, nothing paid yet
+    "CA": "CANCELLED",  # cancelled or expired unpaid (declined cards: see rules)
+}
+# Refund status: RE requested, PE pending, CO confirmed, CA cancelled.
+REFUND_STATUSES = {"RE": "REFUNDED", "PE": "REFUNDED", "CO": "REFUNDED", "CA": "CANCELLED"}
+
+PAYMENT_METHODS = {
+    **dict.fromkeys(
+        ["creditcard", "debitcard", "visa", "mastercard", "amex", "elo", "hipercard", "diners", "discover",
+         "aura", "carnet", "cabal", "naranja", "nativa", "maestro", "webpay", "_creditcard", "_debitcard"],
+        "CARD",
+    ),
+    "boleto": "BOLETO",
+    "pix": "PIX",
+    **dict.fromkeys(
+        ["oxxo", "baloto", "efecty", "pagoefectivo", "rapipago", "pagofacil", "cupon", "otroscupones",
+         "sencillito", "pagosnet", "safetypay-cash", "safetypaycash"],
+        "CASH_VOUCHER",
+    ),
+    **dict.fromkeys(
+        ["spei", "eft", "pse", "tef", "itau", "bradesco", "bancodobrasil", "banrisul", "multicaja", "servipag",
+         "safetypay", "safetypay-online", "safetypayonline", "flow", "khipu"],
+        "BANK_TRANSFER",
+    ),
+    **dict.fromkeys(["ebanxaccount", "nequi", "picpay", "mercadopago", "paypal", "machpay", "yape", "daviplata"],
+                    "WALLET"),
+}
+
+_PAYMENT_FIELDS = {
+    "provider_transaction_id": ["hash"],
+    "status": ["status"],
+    "reason_code": ["transaction_status.description_code", "transaction_status.description"],
+    "amount": ["amount_ext"],
+    "currency": ["currency_ext"],
+    "event_time": ["status_date", "confirm_date", "open_date"],
+    "payment_method": ["payment_type_code"],
+    "card_brand": ["payment_type_code"],
+    "country": ["country"],
+}
+_PAYMENT_RULES = [
+    # A card the acquirer refused ends as CA with transaction_status NOK: a decline, not a cancellation.
+    {"when": {"status": "CA", "transaction_status.code": "NOK"}, "set": {"status_category": "DECLINED"}},
+    # An authorization waiting for capture (auto_capture=false) is already approved.
+    {"when": {"status": "PE", "pre_approved": True, "transaction_status.code": "OK"},
+     "set": {"status_category": "APPROVED"}},
+    # Acquirer timeouts and errors: a technical failure, not a refusal; CA means nothing was charged.
+    {"when": {"status": "CA", "transaction_status.description": ["Timeout", "No response from acquirer",
+                                                                  "Acquirer response error"]},
+     "set": {"status_category": "ERROR"}},
+    # The payer or merchant cancelled an APM payment.
+    {"when": {"transaction_status.description_code": ["CANCELED_BY_MERCHANT", "CANCELED_BY_PAYER"]},
+     "set": {"status_category": "CANCELLED"}},
+]
+
+SPEC = {
+    "provider": "ebanx",
+    "aliases": ["ebanx", "ebanx_pay", "ebanx_direct", "ebanxpagamentos"],
+    "detect": [
+        {"path": "payment.hash", "exists": True, "weight": 0.5},
+        {"path": "payment.merchant_payment_code", "exists": True, "weight": 0.2},
+        {"path": "payment.payment_type_code", "exists": True, "weight": 0.2},
+        {"path": "payment.status", "in": ["CO", "PE", "OP", "CA"], "weight": 0.2},
+        {"path": "payment.transaction_status.acquirer", "exists": True, "weight": 0.2},
+        {"path": "refund.merchant_refund_code", "exists": True, "weight": 0.2},
+        {"path": "status_code", "prefix": "BP-", "weight": 0.8},
+    ],
+    "amount_unit": "major",
+    "status_map": PAYMENT_STATUSES,
+    "reason_map": {**CARD_DESCRIPTIONS, **APM_CODES, **API_ERRORS},
+    "payment_method_map": PAYMENT_METHODS,
+    "variants": [
+        {
+            # Refund API response: the refund beside the refunded payment.
+            "name": "refund",
+            "match": {"refund.id": {"exists": True}, "payment.hash": {"exists": True}},
+            "root": "refund",
+            "fields": {
+                "provider_transaction_id": ["^payment.hash"],
+                "status": ["status"],
+                "amount": ["amount_ext"],
+                "currency": ["^payment.currency_ext"],
+                "event_time": ["confirm_date", "pending_date", "request_date"],
+                "payment_method": ["^payment.payment_type_code"],
+                "card_brand": ["^payment.payment_type_code"],
+            },
+            "status_map": REFUND_STATUSES,
+        },
+        {
+            # Direct API (payment creation) and Query API responses.
+            "name": "payment",
+            "match": {"payment.hash": {"exists": True}},
+            "root": "payment",
+            "fields": _PAYMENT_FIELDS,
+            "rules": [
+                *_PAYMENT_RULES,
+                # Query response of a payment with a confirmed refund.
+                {"when": {"refunds.0.status": ["CO", "PE", "RE"]}, "set": {"status_category": "REFUNDED"}},
+            ],
+        },
+        {
+            # An API error: the request was refused before a payment existed.
+            "name": "api_error",
+            "match": {"status": "ERROR", "status_code": {"exists": True}},
+            "status": "ERROR",
+            "fields": {"reason_code": ["status_code"]},
+        },
+    ],
+}

@@ -1,0 +1,175 @@
+"""Mollie: Payments API v2 objects (payment, refund, chargeback, order) and next-gen webhook events.
+
+Sources (Mollie docs and official clients):
+- https://docs.mollie.com/reference/get-payment (status open/pending/authorized/paid/canceled/expired/failed,
+  ``amount: {"currency", "value": "10.00"}`` in major units as a string, method, countryCode, details)
+- https://docs.mollie.com/payments/status-changes (what each payment status means)
+- https://docs.mollie.com/components/handling-errors and https://docs.mollie.com/reference/extra-payment-parameters
+  (card ``details.failureReason`` values, ``details.cardLabel``, ``details.cardCountryCode``)
+- mollie-api-node ``CardFailureReason`` / mollie-api-go ``FailureReason`` (the same 15 values)
+- https://docs.mollie.com/reference/get-refund (queued/pending/processing/refunded/failed/canceled),
+  https://docs.mollie.com/reference/get-chargeback (``reason.code``, ``paymentId``),
+  https://docs.mollie.com/reference/get-order (created/paid/authorized/canceled/shipping/completed/expired/pending)
+- https://docs.mollie.com/reference/payments-api-webhooks and https://docs.mollie.com/reference/webhooks-new
+  (payment.paid / payment.failed ... events; full payloads embed the entity)
+- SEPA Direct Debit ``details.bankReasonCode``: EPC R-transaction reason codes (AM04, MD06, MS02, ...)
+The classic webhook posts only ``id=tr_...``; the lake stores the payment fetched after it.
+"""
+
+from __future__ import annotations
+
+REASONS = {
+    # Card failureReason values.
+    "authentication_abandoned": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    "authentication_failed": "AUTHENTICATION_FAILED",
+    "authentication_required": "AUTHENTICATION_REQUIRED",
+    "authentication_unavailable_acs": {"reason": "AUTHENTICATION_FAILED", "source": "ISSUER"},
+    "card_declined": "GENERIC_DECLINE",
+    "refused_by_issuer": "GENERIC_DECLINE",
+    "card_expired": "EXPIRED_CARD",
+    "inactive_card": "RESTRICTED_CARD",
+    "insufficient_funds": "INSUFFICIENT_FUNDS",
+    "invalid_cvv": "INCORRECT_CVC",
+    "invalid_ccv": "INCORRECT_CVC",  # spelling used by the Go client
+    "invalid_card_holder_name": "INVALID_CARD_DATA",
+    "invalid_card_number": "INVALID_CARD_DATA",
+    "invalid_card_type": "TRANSACTION_NOT_PERMITTED",
+    "possible_fraud": "SUSPECTED_FRAUD",
+    "unknown_reason": "UNKNOWN",
+    # SEPA Direct Debit bankReasonCode (and chargeback reason.code) values.
+    "AC01": "INVALID_CARD_DATA",  # account identifier incorrect
+    "AC04": "INVALID_CARD_DATA",  # account closed
+    "AC06": "RESTRICTED_CARD",  # account blocked
+    "AC13": "TRANSACTION_NOT_PERMITTED",  # debtor account type not allowed
+    "AG01": "TRANSACTION_NOT_PERMITTED",  # transaction forbidden on this account
+    "AG02": "INVALID_REQUEST",  # invalid operation code
+    "AM04": "INSUFFICIENT_FUNDS",
+    "AM05": "DUPLICATE",
+    "BE05": "INVALID_REQUEST",  # unrecognised initiating party
+    "CNOR": "ISSUER_UNAVAILABLE",  # creditor bank not registered
+    "DNOR": "ISSUER_UNAVAILABLE",  # debtor bank not registered
+    "FF01": "INVALID_REQUEST",  # invalid file format
+    "MD01": "REVOKED",  # no mandate
+    "MD02": "INVALID_REQUEST",  # mandate data missing or incorrect
+    "MD06": "REVOKED",  # refund requested by the end customer
+    "MD07": "INVALID_CARD_DATA",  # end customer deceased
+    "MS02": "REVOKED",  # refused by the debtor
+    "MS03": "GENERIC_DECLINE",  # reason not specified
+    "RC01": "INVALID_CARD_DATA",  # BIC incorrect
+    "RR01": "TRANSACTION_NOT_PERMITTED",  # regulatory reasons
+    "RR02": "TRANSACTION_NOT_PERMITTED",
+    "RR03": "TRANSACTION_NOT_PERMITTED",
+    "RR04": "TRANSACTION_NOT_PERMITTED",
+    "SL01": "TRANSACTION_NOT_PERMITTED",  # specific service offered by the debtor bank
+}
+
+PAYMENT_METHODS = {
+    **dict.fromkeys(["creditcard", "pointofsale"], "CARD"),
+    **dict.fromkeys(["applepay", "googlepay", "paypal", "twint", "satispay", "payconiq", "bancomatpay",
+                     "mbway"], "WALLET"),
+    **dict.fromkeys(["ideal", "bancontact", "banktransfer", "belfius", "kbc", "eps", "giropay", "sofort",
+                     "przelewy24", "mybank", "trustly", "blik", "paybybank"], "BANK_TRANSFER"),
+    "directdebit": "DIRECT_DEBIT",
+    **dict.fromkeys(["klarna", "klarnapaylater", "klarnapaynow", "klarnasliceit", "in3", "riverty", "billie",
+                     "alma"], "BNPL"),
+    **dict.fromkeys(["paysafecard", "multibanco"], "CASH_VOUCHER"),
+    **dict.fromkeys(["giftcard", "voucher"], "OTHER"),
+}
+
+_PAYMENT_STATUSES = {
+    "open": "PENDING",
+    "pending": "PENDING",
+    "authorized": "APPROVED",
+    "paid": "APPROVED",
+    "failed": "DECLINED",
+    "canceled": "CANCELLED",
+    "expired": "CANCELLED",
+}
+
+
+def _documents(match: dict, root: str | None) -> list[dict]:
+    """The four resources, bare or embedded in a webhook event at ``root``."""
+    prefix = f"{root}." if root else ""
+    extra = {"root": root} if root else {}
+    name = "event." if root else ""
+    times = ["^createdAt"] if root else []
+    return [
+        {
+            "name": f"{name}payment", "match": {**match, f"{prefix}resource": "payment"}, **extra,
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "status": ["status"],
+                "reason_code": ["details.failureReason", "details.bankReasonCode"],
+                "amount": ["amount.value"],
+                "currency": ["amount.currency"],
+                "event_time": times + ["paidAt", "failedAt", "canceledAt", "expiredAt", "authorizedAt",
+                                       "createdAt"],
+                "payment_method": ["details.wallet", "method"],
+                "card_brand": ["details.cardLabel"],
+                "country": ["details.cardCountryCode", "countryCode"],
+                "merchant_id": ["profileId"],
+            },
+            "rules": [
+                # The shopper left the 3-D Secure page: an abandoned payment, not a decline.
+                {"when": {"status": "failed", "details.failureReason": "authentication_abandoned"},
+                 "set": {"status_category": "CANCELLED"}},
+            ],
+        },
+        {
+            "name": f"{name}refund", "match": {**match, f"{prefix}resource": "refund"}, **extra,
+            "fields": {
+                "provider_transaction_id": ["paymentId", "id"],
+                "status": ["status"],
+                "amount": ["amount.value"],
+                "currency": ["amount.currency"],
+                "event_time": times + ["createdAt"],
+            },
+            "status_map": {"queued": "REFUNDED", "pending": "REFUNDED", "processing": "REFUNDED",
+                           "refunded": "REFUNDED", "failed": "CANCELLED", "canceled": "CANCELLED"},
+        },
+        {
+            "name": f"{name}chargeback", "match": {**match, f"{prefix}resource": "chargeback"}, **extra,
+            "status": "CHARGEBACK",
+            "fields": {
+                "provider_transaction_id": ["paymentId", "id"],
+                "reason_code": ["reason.code"],
+                "amount": ["amount.value"],
+                "currency": ["amount.currency"],
+                "event_time": times + ["createdAt"],
+            },
+        },
+        {
+            "name": f"{name}order", "match": {**match, f"{prefix}resource": "order"}, **extra,
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "status": ["status"],
+                "amount": ["amount.value"],
+                "currency": ["amount.currency"],
+                "event_time": times + ["paidAt", "authorizedAt", "canceledAt", "expiredAt", "createdAt"],
+                "payment_method": ["method"],
+                "country": ["billingAddress.country"],
+                "merchant_id": ["profileId"],
+            },
+            "status_map": {"created": "PENDING", "pending": "PENDING", "authorized": "APPROVED", "paid": "APPROVED",
+                           "shipping": "APPROVED", "completed": "APPROVED", "canceled": "CANCELLED",
+                           "expired": "CANCELLED"},
+        },
+    ]
+
+
+SPEC = {
+    "provider": "mollie",
+    "aliases": ["mollie", "mollie_payments"],
+    "detect": [
+        {"path": "resource", "in": ["payment", "refund", "chargeback", "order", "event"], "weight": 0.5},
+        {"path": "id", "prefix": ["tr_", "re_", "chb_", "ord_", "event_"], "weight": 0.2},
+        {"path": "_links.self.href", "prefix": "https://api.mollie.com", "weight": 0.5},
+        {"path": "profileId", "prefix": "pfl_", "weight": 0.3},
+        {"path": "_embedded.entity.resource", "exists": True, "weight": 0.2},
+    ],
+    "amount_unit": "major",
+    "status_map": _PAYMENT_STATUSES,
+    "reason_map": REASONS,
+    "payment_method_map": PAYMENT_METHODS,
+    "variants": _documents({"resource": "event"}, "_embedded.entity") + _documents({}, None),
+}

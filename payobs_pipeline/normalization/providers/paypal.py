@@ -1,0 +1,393 @@
+"""PayPal: Orders v2 / Payments v2 objects, REST webhooks, IPN messages and REST error bodies.
+
+Sources (PayPal Developer):
+- https://developer.paypal.com/docs/api/orders/v2/ (order status, purchase_units[].payments, payment_source)
+- https://developer.paypal.com/docs/api/payments/v2/ (capture, authorization and refund status,
+  status_details.reason, processor_response)
+- https://developer.paypal.com/api/rest/webhooks/event-names/ (event_type, resource_type)
+- https://developer.paypal.com/docs/api/customer-disputes/v1/ (dispute resource)
+- https://developer.paypal.com/serversdk/php/models/enumerations/processor-response-code/
+  (processor_response.response_code, every code)
+- https://developer.paypal.com/api/nvp-soap/ipn/IPNandPDTVariables/ (IPN payment_status, mc_gross)
+- https://developer.paypal.com/api/rest/reference/orders/v2/errors/ (error ``details[].issue``)
+Amounts are major units as decimal strings (``{"currency_code": "USD", "value": "10.99"}``,
+IPN ``mc_gross``). PayPal states retry advice on a few codes (5910 not retriable, 5920 and 9100
+retriable, PPRN no reattempt); those set the decline type, the rest take the reason's default.
+"""
+
+_SOFT = "SOFT"
+_HARD = "HARD"
+
+# processor_response.response_code (card payments), all documented codes.
+_PROCESSOR_CODES = {
+    "00N7": {"reason": "INCORRECT_CVC", "decline_type": _SOFT},
+    "0100": "GENERIC_DECLINE",  # referral
+    "0390": "INVALID_CARD_DATA",  # account not found
+    "0500": "GENERIC_DECLINE",  # do not honor
+    "0580": "TRANSACTION_NOT_PERMITTED",  # unauthorized transaction
+    "0800": "PROCESSING_ERROR",  # bad response, reversal required
+    "0880": "PROCESSING_ERROR",  # cryptographic failure
+    "0890": "AUTHENTICATION_FAILED",  # unacceptable PIN
+    "0960": "PROCESSING_ERROR",  # system malfunction
+    "0R00": "REVOKED",  # cancelled payment (stop order)
+    "10BR": "GENERIC_DECLINE",  # issuer rejected
+    "1300": "INVALID_REQUEST",
+    "1310": "INVALID_REQUEST",  # invalid amount
+    "1312": "TRANSACTION_NOT_PERMITTED",
+    "1317": "INVALID_REQUEST",  # invalid capture date
+    "1320": "INVALID_REQUEST",  # invalid currency code
+    "1330": "INVALID_CARD_DATA",
+    "1335": "INVALID_CARD_DATA",
+    "1340": "CONFIGURATION_ERROR",  # invalid terminal
+    "1350": "CONFIGURATION_ERROR",  # invalid merchant
+    "1352": "RESTRICTED_CARD",  # restricted or inactive account
+    "1360": "PROCESSING_ERROR",  # bad processing code
+    "1370": "CONFIGURATION_ERROR",  # invalid MCC
+    "1380": "INVALID_CARD_DATA",  # invalid expiration
+    "1382": "INCORRECT_CVC",
+    "1384": "INVALID_REQUEST",  # invalid life cycle of transaction
+    "1390": "INVALID_REQUEST",  # invalid order
+    "1393": "GENERIC_DECLINE",  # transaction cannot be completed
+    "5100": "GENERIC_DECLINE",
+    "5110": "INCORRECT_CVC",
+    "5120": "INSUFFICIENT_FUNDS",
+    "5130": "AUTHENTICATION_FAILED",  # invalid PIN
+    "5135": {"reason": "AUTHENTICATION_FAILED", "decline_type": _HARD},  # PIN tries exceeded
+    "5140": "INVALID_CARD_DATA",  # card closed
+    "5150": "LOST_OR_STOLEN_CARD",  # pick up card, special conditions
+    "5160": "TRANSACTION_NOT_PERMITTED",  # unauthorized user
+    "5170": "INVALID_CARD_DATA",  # AVS failure
+    "5180": "RESTRICTED_CARD",  # invalid or restricted card
+    "5190": {"reason": "INVALID_CARD_DATA", "decline_type": _SOFT},  # soft AVS
+    "5200": "DUPLICATE",
+    "5210": "TRANSACTION_NOT_PERMITTED",
+    "5400": "EXPIRED_CARD",
+    "5500": "AUTHENTICATION_FAILED",  # incorrect PIN, re-enter
+    "5650": "AUTHENTICATION_REQUIRED",  # SCA required
+    "5700": "TRANSACTION_NOT_PERMITTED",
+    "5710": "LIMIT_EXCEEDED",  # attempts exceed limit
+    "5800": "PROCESSING_ERROR",  # reversal rejected
+    "5900": "INVALID_CARD_DATA",  # invalid issue
+    "5910": {"reason": "ISSUER_UNAVAILABLE", "decline_type": _HARD},  # not retriable
+    "5920": {"reason": "ISSUER_UNAVAILABLE", "decline_type": _SOFT},  # retriable
+    "5930": "RESTRICTED_CARD",  # card not activated
+    "5950": {"reason": "INVALID_CARD_DATA", "source": "ISSUER"},  # declined due to updated account
+    "6300": "INVALID_CARD_DATA",  # account not on file
+    "7600": "UNKNOWN",  # approved non-captured (only seen on a failed capture)
+    "7700": {"reason": "AUTHENTICATION_FAILED", "source": "TECHNICAL"},  # 3DS error
+    "7710": "AUTHENTICATION_FAILED",
+    "7800": "INVALID_CARD_DATA",  # BIN error
+    "7900": "AUTHENTICATION_FAILED",  # PIN error
+    "8000": "PROCESSING_ERROR",
+    "8010": "PROCESSING_ERROR",  # host key error
+    "8020": "CONFIGURATION_ERROR",
+    "8030": "CONFIGURATION_ERROR",  # unsupported operation
+    "8100": "PROCESSING_ERROR",  # fatal communication error
+    "8110": "TIMEOUT",  # retriable communication error
+    "8220": "PROCESSING_ERROR",  # system unavailable
+    "9100": {"reason": "GENERIC_DECLINE", "decline_type": _SOFT},  # declined, please retry
+    "9500": "SUSPECTED_FRAUD",
+    "9510": "TRANSACTION_NOT_PERMITTED",  # security violation
+    "9520": "LOST_OR_STOLEN_CARD",
+    "9530": "GENERIC_DECLINE",  # hold, call center
+    "9540": "GENERIC_DECLINE",  # refused card
+    "9600": "UNKNOWN",  # unrecognized response code
+    "PCNR": "AUTHENTICATION_REQUIRED",  # contingencies (3DS) not resolved
+    "PCVV": "INCORRECT_CVC",
+    "PP06": "INVALID_CARD_DATA",  # account closed
+    "PPRN": {"reason": "GENERIC_DECLINE", "decline_type": _HARD},  # reattempt not permitted
+    "PPAD": "INVALID_CARD_DATA",  # billing address
+    "PPAB": "RESTRICTED_CARD",  # account blocked by issuer
+    "PPAE": "CONFIGURATION_ERROR",  # Amex disabled
+    "PPAG": "TRANSACTION_NOT_PERMITTED",  # adult gaming unsupported
+    "PPAI": "INVALID_REQUEST",  # amount incompatible
+    "PPAR": "GENERIC_DECLINE",  # auth result
+    "PPAU": "CONFIGURATION_ERROR",  # MCC code
+    "PPAV": "INVALID_CARD_DATA",  # ARC AVS
+    "PPAX": "LIMIT_EXCEEDED",  # amount exceeded
+    "PPBG": "TRANSACTION_NOT_PERMITTED",  # bad gaming
+    "PPC2": "INCORRECT_CVC",  # ARC CVV
+    "PPCE": "CONFIGURATION_ERROR",  # CE registration incomplete
+    "PPCO": "TRANSACTION_NOT_PERMITTED",  # country
+    "PPCR": "PROCESSING_ERROR",  # credit error
+    "PPCT": "TRANSACTION_NOT_PERMITTED",  # card type unsupported
+    "PPCU": "TRANSACTION_NOT_PERMITTED",  # currency used invalid
+    "PPD3": "AUTHENTICATION_FAILED",  # 3DS secure error
+    "PPDC": "TRANSACTION_NOT_PERMITTED",  # DCC unsupported
+    "PPDI": "GENERIC_DECLINE",  # Diners reject
+    "PPDV": "GENERIC_DECLINE",  # auth message
+    "PPDT": {"reason": "LIMIT_EXCEEDED", "source": "PSP_RISK"},  # decline threshold breach
+    "PPEF": "EXPIRED_CARD",  # expired funding instrument
+    "PPEL": "LIMIT_EXCEEDED",  # exceeds frequency limit
+    "PPER": "PROCESSING_ERROR",  # internal system error
+    "PPEX": "INVALID_CARD_DATA",  # expiry date
+    "PPFE": "INVALID_REQUEST",  # funding source already exists
+    "PPFI": "INVALID_CARD_DATA",  # invalid funding instrument
+    "PPFR": "RESTRICTED_CARD",  # restricted funding instrument
+    "PPFV": "INVALID_REQUEST",  # field validation failed
+    "PPGR": "TRANSACTION_NOT_PERMITTED",  # gaming refund error
+    "PPH1": "PROCESSING_ERROR",
+    "PPIF": "INVALID_REQUEST",  # idempotency failure
+    "PPII": "INVALID_REQUEST",
+    "PPIM": "INVALID_REQUEST",  # id mismatch
+    "PPIT": "INVALID_REQUEST",  # invalid trace id
+    "PPLR": "INVALID_REQUEST",  # late reversal
+    "PPLS": "PROCESSING_ERROR",  # large status code
+    "PPMB": "CONFIGURATION_ERROR",  # missing business rule or data
+    "PPMC": "TRANSACTION_NOT_PERMITTED",  # blocked by Mastercard
+    "PPMD": "CONFIGURATION_ERROR",  # deprecated
+    "PPNC": "TRANSACTION_NOT_PERMITTED",  # not supported (NRC)
+    "PPNL": "LIMIT_EXCEEDED",  # exceeds network frequency limit
+    "PPNM": "CONFIGURATION_ERROR",  # no MID found
+    "PPNT": "PROCESSING_ERROR",  # network error
+    "PPPH": "INVALID_REQUEST",  # no phone for DCC transaction
+    "PPPI": "CONFIGURATION_ERROR",  # invalid product
+    "PPPM": "TRANSACTION_NOT_PERMITTED",  # invalid payment method
+    "PPQC": "TRANSACTION_NOT_PERMITTED",  # quasi cash unsupported
+    "PPRE": "INVALID_REQUEST",  # refund on pending balance
+    "PPRF": "INVALID_REQUEST",  # invalid parent transaction status
+    "PPRR": "CONFIGURATION_ERROR",  # merchant not registered
+    **dict.fromkeys(["PPS0", "PPS1", "PPS2", "PPS3", "PPS4", "PPS5", "PPS6"], "INVALID_REQUEST"),  # bank auth row
+    "PPSC": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},  # ARC score
+    "PPSD": "GENERIC_DECLINE",  # status description
+    "PPSE": "GENERIC_DECLINE",  # Amex denied
+    "PPTE": "INVALID_REQUEST",  # verification token expired
+    "PPTF": "INVALID_REQUEST",  # invalid trace reference
+    "PPTI": "INVALID_REQUEST",  # invalid transaction id
+    "PPTR": "INVALID_REQUEST",  # verification token revoked
+    "PPTT": "TRANSACTION_NOT_PERMITTED",  # transaction type unsupported
+    "PPTV": "INVALID_REQUEST",  # invalid verification token
+    "PPUA": "CONFIGURATION_ERROR",  # user not authorized
+    "PPUC": "TRANSACTION_NOT_PERMITTED",  # currency code unsupported
+    **dict.fromkeys(["PPUE", "PPUI", "PPUP", "PPUR"], "TRANSACTION_NOT_PERMITTED"),  # unsupported ...
+    "PPVC": "INVALID_REQUEST",  # validate currency
+    "PPVE": "INVALID_REQUEST",  # validation error
+    "PPVT": "CONFIGURATION_ERROR",  # virtual terminal unsupported
+}
+
+# status_details.reason on a capture, and REST error ``details[].issue``.
+_ISSUES = {
+    # The merchant's Fraud Protection filters declined the capture.
+    "DECLINED_BY_RISK_FRAUD_FILTERS": {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"},
+    "INSTRUMENT_DECLINED": "GENERIC_DECLINE",
+    "TRANSACTION_REFUSED": "GENERIC_DECLINE",
+    "REDIRECT_PAYER_FOR_ALTERNATE_FUNDING": "GENERIC_DECLINE",
+    "CARD_EXPIRED": "EXPIRED_CARD",
+    "PAYER_ACTION_REQUIRED": "AUTHENTICATION_REQUIRED",
+    "MAX_NUMBER_OF_PAYMENT_ATTEMPTS_EXCEEDED": "LIMIT_EXCEEDED",
+    "DUPLICATE_INVOICE_ID": "DUPLICATE",
+    "CURRENCY_NOT_SUPPORTED": "TRANSACTION_NOT_PERMITTED",
+    "COMPLIANCE_VIOLATION": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    "PAYEE_ACCOUNT_RESTRICTED": "CONFIGURATION_ERROR",
+    "PAYEE_ACCOUNT_LOCKED_OR_CLOSED": "CONFIGURATION_ERROR",
+    "PAYER_CANNOT_PAY": "TRANSACTION_NOT_PERMITTED",
+    "AMOUNT_MISMATCH": "INVALID_REQUEST",
+    "ITEM_TOTAL_MISMATCH": "INVALID_REQUEST",
+    "ORDER_ALREADY_CAPTURED": "DUPLICATE",
+    "INTERNAL_SERVICE_ERROR": "PROCESSING_ERROR",
+}
+REASONS = {**_PROCESSOR_CODES, **_ISSUES}
+
+# Capture status (Payments v2), the default reading of a ``status``.
+_CAPTURE_STATUSES = {
+    "COMPLETED": "APPROVED",
+    "PENDING": "PENDING",
+    "DECLINED": "DECLINED",
+    "FAILED": "ERROR",
+    "REFUNDED": "REFUNDED",
+    "PARTIALLY_REFUNDED": "REFUNDED",
+}
+_AUTHORIZATION_STATUSES = {
+    "CREATED": "APPROVED",
+    "CAPTURED": "APPROVED",
+    "PARTIALLY_CAPTURED": "APPROVED",
+    "PENDING": "PENDING",
+    "DENIED": "DECLINED",
+    "EXPIRED": "CANCELLED",
+    "VOIDED": "CANCELLED",
+}
+_REFUND_STATUSES = {"COMPLETED": "REFUNDED", "PENDING": "REFUNDED", "FAILED": "CANCELLED", "CANCELLED": "CANCELLED"}
+# Orders v2: until captured, an order is waiting for the buyer or the merchant.
+_ORDER_STATUSES = {
+    "CREATED": "PENDING",
+    "SAVED": "PENDING",
+    "APPROVED": "PENDING",
+    "PAYER_ACTION_REQUIRED": "PENDING",
+    "VOIDED": "CANCELLED",
+    "COMPLETED": "APPROVED",
+}
+# IPN payment_status.
+_IPN_STATUSES = {
+    "Completed": "APPROVED",
+    "Processed": "APPROVED",
+    "Pending": "PENDING",
+    "Created": "PENDING",
+    "Denied": "DECLINED",
+    "Failed": "DECLINED",
+    "Expired": "CANCELLED",
+    "Voided": "CANCELLED",
+    "Refunded": "REFUNDED",
+    "Reversed": "CHARGEBACK",
+    # A reversal cancelled after the dispute was settled for the seller: still the dispute's life.
+    "Canceled_Reversal": "CHARGEBACK",
+}
+# REST error ``name``: a 422 is a business refusal, the others technical or request errors.
+_ERROR_NAMES = {
+    "UNPROCESSABLE_ENTITY": "DECLINED",
+    "INSTRUMENT_DECLINED": "DECLINED",
+    "INVALID_REQUEST": "ERROR",
+    "INTERNAL_SERVER_ERROR": "ERROR",
+    "NOT_AUTHORIZED": "ERROR",
+    "RESOURCE_NOT_FOUND": "ERROR",
+}
+
+# payment_source keys of an order, by method family.
+_SOURCE_METHODS = {
+    "card": "CARD",
+    **dict.fromkeys(["paypal", "venmo", "apple_pay", "google_pay"], "WALLET"),
+    **dict.fromkeys(["ideal", "bancontact", "blik", "eps", "giropay", "mybank", "p24", "sofort", "trustly"],
+                    "BANK_TRANSFER"),
+    "oxxo": "CASH_VOUCHER",
+    "boletobancario": "BOLETO",
+    "pay_upon_invoice": "BNPL",
+}
+
+_HOSTS = ("https://api.paypal.com", "https://api-m.paypal.com", "https://api.sandbox.paypal.com",
+          "https://api-m.sandbox.paypal.com")
+
+
+def _self_link(resource: str) -> dict:
+    """A payments v2 object is told by its own link (``/v2/payments/captures/...``)."""
+    return {"links.0.href": {"prefix": [f"{host}/v2/payments/{resource}/" for host in _HOSTS]}}
+
+
+_CAPTURE_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "reason_code": ["processor_response.response_code", "status_details.reason"],
+    "amount": ["amount.value"],
+    "currency": ["amount.currency_code"],
+    "event_time": ["update_time", "create_time", "^create_time"],
+}
+_CAPTURE_RULES = [
+    # Funds held because the buyer disputed the payment.
+    {"when": {"status": "PENDING", "status_details.reason": ["CHARGEBACK", "BUYER_COMPLAINT"]},
+     "set": {"status_category": "CHARGEBACK"}},
+    {"when": {"status_details.reason": "DECLINED_BY_RISK_FRAUD_FILTERS"}, "set": {"status_category": "DECLINED"}},
+    {"when": {"^event_type": "PAYMENT.CAPTURE.REVERSED"}, "set": {"status_category": "CHARGEBACK"}},
+]
+_DISPUTE_FIELDS = {
+    "provider_transaction_id": ["disputed_transactions.0.seller_transaction_id", "dispute_id"],
+    "reason_code": ["reason"],
+    "amount": ["dispute_amount.value"],
+    "currency": ["dispute_amount.currency_code"],
+    "event_time": ["update_time", "create_time", "^create_time"],
+}
+
+_CAPTURES = "purchase_units.0.payments.captures.0"
+_AUTHORIZATIONS = "purchase_units.0.payments.authorizations.0"
+_ORDER_FIELDS = {
+    "provider_transaction_id": [f"{_CAPTURES}.id", f"{_AUTHORIZATIONS}.id", "id"],
+    "status": ["status"],
+    "reason_code": [f"{_CAPTURES}.processor_response.response_code",
+                    f"{_AUTHORIZATIONS}.processor_response.response_code", f"{_CAPTURES}.status_details.reason"],
+    "amount": [f"{_CAPTURES}.amount.value", f"{_AUTHORIZATIONS}.amount.value", "purchase_units.0.amount.value"],
+    "currency": [f"{_CAPTURES}.amount.currency_code", f"{_AUTHORIZATIONS}.amount.currency_code",
+                 "purchase_units.0.amount.currency_code"],
+    "event_time": ["update_time", "create_time", "^create_time"],
+    "card_brand": ["payment_source.card.brand"],
+    "country": ["payer.address.country_code", "payment_source.paypal.address.country_code",
+                "purchase_units.0.shipping.address.country_code"],
+}
+_ORDER_RULES = [
+    # The order says COMPLETED even when its capture was declined: the capture decides.
+    *({"when": {f"{_AUTHORIZATIONS}.status": s}, "set": {"status_category": c}}
+      for s, c in _AUTHORIZATION_STATUSES.items()),
+    *({"when": {f"{_CAPTURES}.status": s}, "set": {"status_category": c}} for s, c in _CAPTURE_STATUSES.items()),
+    {"when": {f"{_CAPTURES}.status_details.reason": "DECLINED_BY_RISK_FRAUD_FILTERS"},
+     "set": {"status_category": "DECLINED"}},
+    *({"when": {f"payment_source.{key}": {"exists": True}}, "set": {"payment_method": method}}
+      for key, method in _SOURCE_METHODS.items()),
+]
+
+
+def _webhook(resource_type: str, **variant) -> dict:
+    """A REST webhook event around one resource (``resource_type`` says which)."""
+    return {"name": f"webhook.{resource_type}", "root": "resource",
+            "match": {"event_type": {"exists": True}, "resource_type": resource_type}, **variant}
+
+
+SPEC = {
+    "provider": "paypal",
+    "aliases": ["paypal", "paypal_rest", "paypal_checkout", "paypal_ipn", "paypal_v2", "pp"],
+    "detect": [
+        {"path": "id", "prefix": "WH-", "weight": 0.5},
+        {"path": "resource_type", "exists": True, "weight": 0.3},
+        {"path": "event_version", "exists": True, "weight": 0.2},
+        {"path": "links.0.href", "prefix": list(_HOSTS), "weight": 0.6},
+        {"path": "purchase_units", "exists": True, "weight": 0.4},
+        {"path": "intent", "in": ["CAPTURE", "AUTHORIZE"], "weight": 0.2},
+        {"path": "ipn_track_id", "exists": True, "weight": 0.4},
+        {"path": "txn_id", "exists": True, "weight": 0.2},
+        {"path": "payment_status", "exists": True, "weight": 0.2},
+        {"path": "mc_gross", "exists": True, "weight": 0.2},
+        {"path": "debug_id", "exists": True, "weight": 0.5},
+    ],
+    "amount_unit": "major",
+    "status_map": _CAPTURE_STATUSES,
+    "reason_map": REASONS,
+    "variants": [
+        _webhook("capture", fields=_CAPTURE_FIELDS, rules=_CAPTURE_RULES),
+        _webhook("refund", fields=_CAPTURE_FIELDS, status_map=_REFUND_STATUSES, rules=_CAPTURE_RULES),
+        _webhook("authorization", fields=_CAPTURE_FIELDS, status_map=_AUTHORIZATION_STATUSES),
+        _webhook("checkout-order", fields=_ORDER_FIELDS, status_map=_ORDER_STATUSES, rules=_ORDER_RULES),
+        _webhook("dispute", fields=_DISPUTE_FIELDS, status="CHARGEBACK"),
+        {"name": "order", "match": {"purchase_units": {"exists": True}, "status": {"exists": True}},
+         "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "rules": _ORDER_RULES},
+        {"name": "capture", "match": _self_link("captures"), "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},
+        {"name": "refund", "match": _self_link("refunds"), "fields": _CAPTURE_FIELDS,
+         "status_map": _REFUND_STATUSES},
+        {"name": "authorization", "match": _self_link("authorizations"), "fields": _CAPTURE_FIELDS,
+         "status_map": _AUTHORIZATION_STATUSES},
+        {
+            # Instant Payment Notification: form-encoded, PayPal-account payments.
+            "name": "ipn",
+            "match": {"txn_id": {"exists": True}, "payment_status": {"exists": True}},
+            "fields": {
+                # A refund or reversal names the payment it undoes in parent_txn_id.
+                "provider_transaction_id": ["parent_txn_id", "txn_id"],
+                "status": ["payment_status"],
+                "reason_code": ["reason_code"],
+                "amount": ["mc_gross"],
+                "currency": ["mc_currency"],
+                "event_time": ["payment_date"],
+                "country": ["residence_country", "address_country_code"],
+                "merchant_id": ["receiver_id"],
+            },
+            "status_map": _IPN_STATUSES,
+            "default_payment_method": "WALLET",
+            "rules": [
+                # Denied: the merchant refused a payment its Fraud Management Filters held for review.
+                {"when": {"payment_status": "Denied"},
+                 "set": {"failure_reason": "RISK_REJECTED", "failure_source": "MERCHANT_RISK"}},
+                {"when": {"payment_type": "echeck"}, "set": {"payment_method": "BANK_TRANSFER"}},
+            ],
+        },
+        {
+            # REST error body of a refused capture/authorize call: no amount, the issue says why.
+            "name": "api_error",
+            "match": {"debug_id": {"exists": True}, "name": {"exists": True}},
+            "fields": {"status": ["name"], "reason_code": ["details.0.issue"]},
+            "status_map": _ERROR_NAMES,
+        },
+    ],
+}
+
+
+def prepare(body):
+    """IPN refunds and reversals carry a negative ``mc_gross``; the event says the direction."""
+    if isinstance(body, dict):
+        gross = body.get("mc_gross")
+        if isinstance(gross, str) and gross.startswith("-"):
+            return {**body, "mc_gross": gross[1:]}
+    return body

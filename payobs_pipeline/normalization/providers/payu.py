@@ -1,0 +1,237 @@
+"""PayU Latam: Payments API responses, Queries API order details and confirmation-page posts.
+
+PayU Latam (Colombia, Mexico, Brazil, Argentina, Peru, Chile, Panama) is the
+PayU of this pipeline's merchants; PayU India/EMEA use other APIs entirely.
+
+Sources (PayU Latam developer docs and the official Java SDK):
+- https://developers.payulatam.com/latam/en/docs/getting-started/response-codes-and-variables.html
+  (transactionResponse.responseCode values, transaction states)
+- https://developers.payulatam.com/latam/en/docs/integrations/webcheckout-integration/confirmation-page.html
+  (confirmation page: x-www-form-urlencoded POST; state_pol, response_code_pol,
+  response_message_pol, value, currency, transaction_id, payment_method_type ...)
+- https://developers.payulatam.com/latam/en/docs/integrations/api-integration/payments-api-colombia.html
+  (SUBMIT_TRANSACTION response: code, error, transactionResponse.{orderId, transactionId,
+  state, responseCode, pendingReason, operationDate, extraParameters})
+- https://developers.payulatam.com/latam/en/docs/integrations/api-integration/queries-api.html
+  (ORDER_DETAIL: result.payload.{status, transactions[], additionalValues.TX_VALUE})
+- github.com/developers-payu-latam SDKs: TransactionState (APPROVED 4, DECLINED 6, ERROR 104,
+  PENDING 7, EXPIRED 5, SUBMITTED 103), TransactionResponseCode, OrderStatus, PaymentMethod
+Amounts are decimal numbers in major units (TX_VALUE.value, confirmation `value`).
+PayU does not state soft/hard on its response codes: decline types are the reasons' defaults.
+"""
+
+_PSP_RISK = {"reason": "RISK_REJECTED", "source": "PSP_RISK"}
+
+# transactionResponse.responseCode / confirmation response_message_pol (the
+# documented response-code table). Pending codes (PENDING_TRANSACTION_REVIEW,
+# PENDING_TRANSACTION_CONFIRMATION, PENDING_TRANSACTION_TRANSMISSION,
+# PENDING_AWAITING_PSE_CONFIRMATION) only come with a PENDING state, so they
+# are not failure reasons.
+RESPONSE_CODES = {
+    "ERROR": "PROCESSING_ERROR",
+    "ANTIFRAUD_REJECTED": _PSP_RISK,
+    "BANK_FRAUD_REJECTED": "SUSPECTED_FRAUD",
+    "PAYMENT_NETWORK_REJECTED": "GENERIC_DECLINE",
+    "ENTITY_DECLINED": "GENERIC_DECLINE",
+    "INTERNAL_PAYMENT_PROVIDER_ERROR": "PROCESSING_ERROR",
+    "INACTIVE_PAYMENT_PROVIDER": "CONFIGURATION_ERROR",
+    "DIGITAL_CERTIFICATE_NOT_FOUND": "PROCESSING_ERROR",  # network-side authentication error
+    "INVALID_EXPIRATION_DATE_OR_SECURITY_CODE": "INVALID_CARD_DATA",
+    "INVALID_RESPONSE_PARTIAL_APPROVAL": "PROCESSING_ERROR",  # PayU voids partial approvals itself
+    "INSUFFICIENT_FUNDS": "INSUFFICIENT_FUNDS",
+    "CREDIT_CARD_NOT_AUTHORIZED_FOR_INTERNET_TRANSACTIONS": "TRANSACTION_NOT_PERMITTED",
+    "INVALID_TRANSACTION": "TRANSACTION_NOT_PERMITTED",
+    "INVALID_CARD": "INVALID_CARD_DATA",
+    "EXPIRED_CARD": "EXPIRED_CARD",
+    "RESTRICTED_CARD": "RESTRICTED_CARD",
+    "CONTACT_THE_ENTITY": "GENERIC_DECLINE",
+    "REPEAT_TRANSACTION": "ISSUER_UNAVAILABLE",  # ISO 19 "re-enter transaction"
+    "ENTITY_MESSAGING_ERROR": "ISSUER_UNAVAILABLE",
+    "BANK_UNREACHABLE": "ISSUER_UNAVAILABLE",
+    "EXCEEDED_AMOUNT": "LIMIT_EXCEEDED",
+    "NOT_ACCEPTED_TRANSACTION": "GENERIC_DECLINE",
+    "ERROR_CONVERTING_TRANSACTION_AMOUNTS": "PROCESSING_ERROR",
+    "EXPIRED_TRANSACTION": "TIMEOUT",
+    "PAYMENT_NETWORK_BAD_RESPONSE": "PROCESSING_ERROR",
+    "PAYMENT_NETWORK_NO_CONNECTION": "PROCESSING_ERROR",
+    "PAYMENT_NETWORK_NO_RESPONSE": "TIMEOUT",
+    "BANK_ACCOUNT_ACTIVATION_ERROR": "TRANSACTION_NOT_PERMITTED",
+    "BANK_ACCOUNT_NOT_AUTHORIZED_FOR_AUTOMATIC_DEBIT": "TRANSACTION_NOT_PERMITTED",
+    # "Clinic" codes: PayU's own reconciliation of transactions left in doubt.
+    "FIX_NOT_REQUIRED": "PROCESSING_ERROR",
+    "AUTOMATICALLY_FIXED_AND_SUCCESS_REVERSAL": "PROCESSING_ERROR",
+    "AUTOMATICALLY_FIXED_AND_UNSUCCESS_REVERSAL": "PROCESSING_ERROR",
+    "AUTOMATIC_FIXED_NOT_SUPPORTED": "PROCESSING_ERROR",
+    "NOT_FIXED_FOR_ERROR_STATE": "PROCESSING_ERROR",
+    "ERROR_FIXING_AND_REVERSING": "PROCESSING_ERROR",
+    "ERROR_FIXING_INCOMPLETE_DATA": "PROCESSING_ERROR",
+}
+
+# Confirmation page response_code_pol: numeric codes of the same table, used
+# only when response_message_pol is missing (9999 covers several internal errors).
+CONFIRMATION_CODES = {
+    "4": "GENERIC_DECLINE",  # PAYMENT_NETWORK_REJECTED
+    "5": "GENERIC_DECLINE",  # ENTITY_DECLINED
+    "6": "INSUFFICIENT_FUNDS",
+    "7": "INVALID_CARD_DATA",  # INVALID_CARD
+    "8": "GENERIC_DECLINE",  # CONTACT_THE_ENTITY
+    "9": "EXPIRED_CARD",
+    "10": "RESTRICTED_CARD",
+    "12": "INVALID_CARD_DATA",  # INVALID_EXPIRATION_DATE_OR_SECURITY_CODE
+    "13": "ISSUER_UNAVAILABLE",  # REPEAT_TRANSACTION
+    "14": "TRANSACTION_NOT_PERMITTED",  # INVALID_TRANSACTION
+    "17": "LIMIT_EXCEEDED",  # EXCEEDED_AMOUNT
+    "22": "TRANSACTION_NOT_PERMITTED",  # CREDIT_CARD_NOT_AUTHORIZED_FOR_INTERNET_TRANSACTIONS
+    "23": _PSP_RISK,  # ANTIFRAUD_REJECTED
+    "9995": "PROCESSING_ERROR",  # DIGITAL_CERTIFICATE_NOT_FOUND
+    "9996": "ISSUER_UNAVAILABLE",  # BANK_UNREACHABLE
+    "9997": "ISSUER_UNAVAILABLE",  # ENTITY_MESSAGING_ERROR
+    "9998": "GENERIC_DECLINE",  # NOT_ACCEPTED_TRANSACTION
+    "9999": "PROCESSING_ERROR",  # ERROR, INTERNAL_PAYMENT_PROVIDER_ERROR, ...
+}
+
+# Payments API transaction states, and their numeric codes on the confirmation
+# page (state_pol) and the response page (transactionState).
+STATES = {
+    "APPROVED": "APPROVED", "4": "APPROVED",
+    "DECLINED": "DECLINED", "6": "DECLINED",
+    "ERROR": "ERROR", "104": "ERROR",
+    "EXPIRED": "CANCELLED", "5": "CANCELLED",  # cash/bank reference not paid in time
+    "PENDING": "PENDING", "7": "PENDING",
+    "SUBMITTED": "PENDING", "103": "PENDING",
+}
+
+# Queries API ORDER_DETAIL order status.
+ORDER_STATUSES = {
+    "NEW": "PENDING",
+    "IN_PROGRESS": "PENDING",
+    "AUTHORIZED": "APPROVED",
+    "CAPTURED": "APPROVED",
+    "CANCELLED": "CANCELLED",
+    "DECLINED": "DECLINED",
+    "REFUNDED": "REFUNDED",
+}
+
+PAYMENT_METHODS = {
+    **dict.fromkeys(
+        ["VISA", "VISA_DEBIT", "MASTERCARD", "MASTERCARD_DEBIT", "AMEX", "DINERS", "DISCOVER", "ELO", "HIPERCARD",
+         "CODENSA", "SHOPPING", "NARANJA", "CABAL", "ARGENCARD", "PRESTO", "RIPLEY", "CENCOSUD", "TARJETA_SHOPPING"],
+        "CARD",
+    ),
+    "PSE": "BANK_TRANSFER",
+    "SPEI": "BANK_TRANSFER",
+    **dict.fromkeys(["BCP", "BAJIO", "BANAMEX", "BANCOMER", "HSBC", "IXE", "SANTANDER", "SCOTIABANK"],
+                    "BANK_TRANSFER"),  # Mexico/Peru bank references
+    **dict.fromkeys(
+        ["BALOTO", "EFECTY", "OTHERS_CASH", "OTHERS_CASH_MX", "SEVEN_ELEVEN", "OXXO", "RAPIPAGO", "PAGOFACIL",
+         "BAPRO", "COBRO_EXPRESS", "SERVIPAG", "SENCILLITO", "PAGOEFECTIVO", "RIPSA", "SU_RED", "SU_CHANCE"],
+        "CASH_VOUCHER",
+    ),
+    "BOLETO_BANCARIO": "BOLETO",
+    "PIX": "PIX",
+    "NEQUI": "WALLET",
+    "BANCOLOMBIA_BUTTON": "BANK_TRANSFER",
+    # confirmation page payment_method_type: 2 credit card, 4 PSE, 5 ACH debit,
+    # 6 debit card, 7 cash, 8 bank reference, 10 bank transfer, 14 SPEI
+    "2": "CARD", "4": "BANK_TRANSFER", "5": "DIRECT_DEBIT", "6": "CARD", "7": "CASH_VOUCHER",
+    "8": "BANK_TRANSFER", "10": "BANK_TRANSFER", "14": "BANK_TRANSFER",
+}
+
+_API_STATES = ["APPROVED", "DECLINED", "ERROR", "EXPIRED", "PENDING", "SUBMITTED"]
+_TX = "transactions.0"
+
+SPEC = {
+    "provider": "payu",
+    "aliases": ["payu", "payu_latam", "payulatam", "payu latam", "payu_colombia", "payu_mexico", "payu_brasil"],
+    "detect": [
+        {"path": "transactionResponse.orderId", "exists": True, "weight": 0.4},
+        {"path": "transactionResponse.state", "in": _API_STATES, "weight": 0.3},
+        {"path": "transactionResponse.responseCode", "in": ["APPROVED", *RESPONSE_CODES,
+                                                            "PENDING_TRANSACTION_REVIEW",
+                                                            "PENDING_TRANSACTION_CONFIRMATION",
+                                                            "PENDING_TRANSACTION_TRANSMISSION"], "weight": 0.3},
+        {"path": "result.payload.transactions.0.transactionResponse", "exists": True, "weight": 0.8},
+        {"path": "state_pol", "exists": True, "weight": 0.6},
+        {"path": "response_code_pol", "exists": True, "weight": 0.2},
+        {"path": "reference_pol", "exists": True, "weight": 0.2},
+    ],
+    "amount_unit": "major",
+    "status_map": STATES,
+    "reason_map": RESPONSE_CODES,
+    "payment_method_map": PAYMENT_METHODS,
+    "variants": [
+        {
+            # Confirmation page (webhook): form-encoded POST of the final state.
+            "name": "confirmation",
+            "match": {"state_pol": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["transaction_id", "reference_pol"],
+                "status": ["state_pol"],
+                "reason_code": ["response_message_pol", "response_code_pol"],
+                "amount": ["value"],
+                "currency": ["currency"],
+                "event_time": ["transaction_date", "date"],
+                "payment_method": ["payment_method_name", "payment_method_type"],
+                "card_brand": ["payment_method_name"],
+                "country": ["billing_country"],
+                "merchant_id": ["merchant_id"],
+            },
+            "reason_map": CONFIRMATION_CODES,
+            "rules": [
+                # A PSE/cash payer who walked away: abandoned, not refused.
+                {"when": {"response_message_pol": "ABANDONED_TRANSACTION"}, "set": {"status_category": "CANCELLED"}},
+                {"when": {"transaction_type": "REFUND"}, "set": {"status_category": "REFUNDED"}},
+                {"when": {"transaction_type": ["VOID", "CANCELLATION"]}, "set": {"status_category": "CANCELLED"}},
+            ],
+        },
+        {
+            # Queries API ORDER_DETAIL: the order with its transactions and TX_VALUE.
+            "name": "order_detail",
+            "match": {"result.payload.transactions": {"exists": True}},
+            "root": "result.payload",
+            "fields": {
+                "provider_transaction_id": [f"{_TX}.id"],
+                "status": ["status"],
+                "reason_code": [f"{_TX}.transactionResponse.responseCode"],
+                "amount": ["additionalValues.TX_VALUE.value", f"{_TX}.additionalValues.TX_VALUE.value"],
+                "currency": ["additionalValues.TX_VALUE.currency", f"{_TX}.additionalValues.TX_VALUE.currency"],
+                "event_time": [f"{_TX}.transactionResponse.operationDate", f"{_TX}.createdDate"],
+                "payment_method": [f"{_TX}.paymentMethod"],
+                "card_brand": [f"{_TX}.paymentMethod"],
+                "country": [f"{_TX}.paymentCountry"],
+                "merchant_id": ["accountId"],
+            },
+            "status_map": ORDER_STATUSES,
+            "rules": [
+                {"when": {f"{_TX}.transactionResponse.responseCode": "PAYMENT_NETWORK_NO_RESPONSE"},
+                 "set": {"status_category": "UNKNOWN"}},
+            ],
+        },
+        {
+            # SUBMIT_TRANSACTION response: outcome only, the amount stays in the request.
+            "name": "transaction_response",
+            "match": {"transactionResponse.state": {"exists": True}},
+            "root": "transactionResponse",
+            "fields": {
+                "provider_transaction_id": ["transactionId"],
+                "status": ["state"],
+                "reason_code": ["responseCode"],
+                "event_time": ["operationDate", "transactionDate"],
+            },
+            "rules": [
+                # The network never answered: the outcome is unknown until PayU reconciles it.
+                {"when": {"responseCode": "PAYMENT_NETWORK_NO_RESPONSE"}, "set": {"status_category": "UNKNOWN"}},
+                # Vouchers created for the payer to pay later name the method by their receipt.
+                {"when": {"extraParameters.URL_BOLETO_BANCARIO": {"exists": True}}, "set": {"payment_method": "BOLETO"}},
+                {"when": {"extraParameters.BANK_URL": {"exists": True}}, "set": {"payment_method": "BANK_TRANSFER"}},
+            ],
+        },
+        {
+            # A request PayU refused before creating a transaction.
+            "name": "request_error",
+            "match": {"code": "ERROR", "error": {"exists": True}},
+            "status": "ERROR",
+            "rules": [{"when": {"code": "ERROR"}, "set": {"failure_reason": "INVALID_REQUEST"}}],
+        },
+    ],
+}

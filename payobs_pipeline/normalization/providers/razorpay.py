@@ -1,0 +1,236 @@
+"""Razorpay: Payment, Refund, Dispute and Order entities, webhook events around them, and API error bodies.
+
+Sources (Razorpay docs):
+- https://razorpay.com/docs/api/payments/ (payment entity: status created/authorized/captured/refunded/failed,
+  method, card.network, error_code / error_description / error_source / error_step / error_reason)
+- https://razorpay.com/docs/errors/payments/list/ and
+  https://razorpay.com/docs/payments/payment-gateway/rainy-day/errors/error-reasons/ (every ``reason`` value)
+- https://razorpay.com/docs/errors/payments/cards/ (card reasons), https://razorpay.com/docs/errors/ (error body)
+- https://razorpay.com/docs/errors/payment-error-parameters (``source`` and ``step`` values per method)
+- https://razorpay.com/docs/api/refunds/ (pending/processed/failed), https://razorpay.com/docs/api/disputes/
+  (open/under_review/won/lost/closed), https://razorpay.com/docs/api/orders/ (created/attempted/paid)
+- https://razorpay.com/docs/webhooks/payloads/payments/ (``{"entity": "event", "event": "payment.failed",
+  "contains": ["payment"], "payload": {"payment": {"entity": {...}}}, "created_at": ...}``)
+Amounts are in the currency subunit (paise for INR); ``created_at`` is a Unix epoch in seconds.
+"""
+
+from __future__ import annotations
+
+# error_reason values, per the Razorpay error list.
+REASONS = {
+    # Issuer declines
+    "card_declined": "GENERIC_DECLINE",
+    "payment_declined": "GENERIC_DECLINE",
+    "debit_declined": "GENERIC_DECLINE",
+    "authorisation_declined_by_psp": "GENERIC_DECLINE",
+    "payment_failed": "UNKNOWN",  # Razorpay: no specific error code received from the gateway
+    "insufficient_funds": "INSUFFICIENT_FUNDS",
+    "credit_limit_exceeded": "INSUFFICIENT_FUNDS",
+    "funds_blocked_by_mandate": "INSUFFICIENT_FUNDS",
+    "transaction_limit_exceeded": "LIMIT_EXCEEDED",
+    "transaction_daily_limit_exceeded": "LIMIT_EXCEEDED",
+    "transaction_frequency_limit_exceeded": "LIMIT_EXCEEDED",
+    "transaction_daily_count_exceeded": "LIMIT_EXCEEDED",
+    "card_expired": "EXPIRED_CARD",
+    "debit_instrument_blocked": "RESTRICTED_CARD",
+    "debit_instrument_inactive": "RESTRICTED_CARD",
+    "transaction_on_vpa_restricted": "RESTRICTED_CARD",
+    "card_disabled_for_online_payments": "TRANSACTION_NOT_PERMITTED",
+    "card_not_enrolled": "TRANSACTION_NOT_PERMITTED",
+    "credit_not_permitted": "TRANSACTION_NOT_PERMITTED",
+    "international_transaction_not_allowed": "TRANSACTION_NOT_PERMITTED",
+    "user_not_eligible": "TRANSACTION_NOT_PERMITTED",
+    "psp_app_not_supported": "TRANSACTION_NOT_PERMITTED",
+    "user_not_registered_for_netbanking": {"reason": "TRANSACTION_NOT_PERMITTED", "source": "CUSTOMER"},
+    # Customer data and authentication
+    "incorrect_cvv": "INCORRECT_CVC",
+    "incorrect_card_details": "INVALID_CARD_DATA",
+    "incorrect_card_expiry_date": "INVALID_CARD_DATA",
+    "bank_account_invalid": "INVALID_CARD_DATA",
+    "invalid_vpa": "INVALID_CARD_DATA",
+    "authentication_failed": "AUTHENTICATION_FAILED",
+    "incorrect_otp": "AUTHENTICATION_FAILED",
+    "invalid_otp": "AUTHENTICATION_FAILED",
+    "otp_expired": "AUTHENTICATION_FAILED",
+    "otp_attempts_exceeded": "AUTHENTICATION_FAILED",
+    "incorrect_pin": "AUTHENTICATION_FAILED",
+    "pin_attempts_exceeded": "AUTHENTICATION_FAILED",
+    # Abandonment (the status rules make these CANCELLED; the reason is kept for completeness)
+    "payment_cancelled": {"reason": "UNKNOWN", "source": "CUSTOMER"},
+    "payment_session_expired": {"reason": "UNKNOWN", "source": "CUSTOMER"},
+    "payment_collect_request_expired": {"reason": "UNKNOWN", "source": "CUSTOMER"},
+    "collect_request_pending": {"reason": "DUPLICATE", "source": "CUSTOMER"},
+    "payment_timed_out": "TIMEOUT",
+    # Risk and compliance
+    "payment_risk_check_failed": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    "compliance_violation": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    "payment_amount_tampered": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    # Merchant integration
+    "input_validation_failed": "INVALID_REQUEST",
+    "invalid_order_id": "INVALID_REQUEST",
+    "order_amount_mismatch": "INVALID_REQUEST",
+    "amount_less_than_minimum_amount": "INVALID_REQUEST",
+    "order_already_paid": "DUPLICATE",
+    "duplicate_rrn_found": {"reason": "DUPLICATE", "source": "TECHNICAL", "decline_type": "SOFT"},
+    "payment_method_not_enabled": "CONFIGURATION_ERROR",
+    "bank_not_enabled": "CONFIGURATION_ERROR",
+    "card_network_not_enabled": "CONFIGURATION_ERROR",
+    "collect_on_mcc_blocked": "CONFIGURATION_ERROR",
+    # Technical
+    "bank_not_available": "ISSUER_UNAVAILABLE",
+    "bank_cutoff_in_progress": "ISSUER_UNAVAILABLE",
+    "bank_technical_error": "ISSUER_UNAVAILABLE",
+    "issuer_technical_error": "ISSUER_UNAVAILABLE",
+    "psp_app_not_available": "ISSUER_UNAVAILABLE",
+    "psp_not_available": "ISSUER_UNAVAILABLE",
+    "upi_app_technical_error": "ISSUER_UNAVAILABLE",
+    "gateway_technical_error": "PROCESSING_ERROR",
+    "server_error": "PROCESSING_ERROR",  # also the error_code SERVER_ERROR
+    "payment_declined_due_to_high_traffic": "PROCESSING_ERROR",
+    "invalid_response_from_gateway": "PROCESSING_ERROR",
+    "verification_failed": "PROCESSING_ERROR",
+    "vpa_resolution_failed": "PROCESSING_ERROR",
+    "request_timed_out": "TIMEOUT",
+    "deemed_transaction": "UNKNOWN",
+}
+
+# Reasons Razorpay documents as a technical fault rather than a decision on the payment.
+_TECHNICAL_REASONS = [
+    "gateway_technical_error", "server_error", "payment_declined_due_to_high_traffic", "request_timed_out",
+    "invalid_response_from_gateway", "verification_failed", "bank_technical_error", "issuer_technical_error",
+    "upi_app_technical_error", "vpa_resolution_failed",
+]
+# The customer left (or never finished) the checkout: abandoned, not declined.
+_ABANDONED_REASONS = ["payment_cancelled", "payment_session_expired", "payment_collect_request_expired"]
+
+PAYMENT_METHODS = {
+    "card": "CARD",
+    "emi": "CARD",  # card EMI
+    "wallet": "WALLET",
+    "app": "WALLET",  # CRED and similar app payments
+    "upi": "BANK_TRANSFER",
+    "netbanking": "BANK_TRANSFER",
+    "bank_transfer": "BANK_TRANSFER",
+    "intl_bank_transfer": "BANK_TRANSFER",
+    "cardless_emi": "BNPL",
+    "paylater": "BNPL",
+    "emandate": "DIRECT_DEBIT",
+    "nach": "DIRECT_DEBIT",
+}
+
+_PAYMENT_STATUSES = {
+    "created": "PENDING",
+    "authorized": "APPROVED",
+    "captured": "APPROVED",
+    "refunded": "REFUNDED",
+    "failed": "DECLINED",
+}
+_PAYMENT_RULES = [
+    {"when": {"status": "failed", "error_reason": _ABANDONED_REASONS}, "set": {"status_category": "CANCELLED"}},
+    # Customer did not finish in time: abandoned; no answer from the gateway in time: a timeout.
+    {"when": {"status": "failed", "error_reason": "payment_timed_out", "error_source": "customer"},
+     "set": {"status_category": "CANCELLED"}},
+    {"when": {"status": "failed", "error_reason": "payment_timed_out", "error_source": ["gateway", "internal"]},
+     "set": {"status_category": "ERROR"}},
+    {"when": {"status": "failed", "error_reason": _TECHNICAL_REASONS}, "set": {"status_category": "ERROR"}},
+    # A UPI "deemed" transaction has no final answer: money may have moved.
+    {"when": {"status": "failed", "error_reason": "deemed_transaction"}, "set": {"status_category": "UNKNOWN"}},
+    # Razorpay's risk-check reason names who ran the check in error_source.
+    {"when": {"error_reason": "payment_risk_check_failed", "error_source": ["issuer_bank", "bank", "issuer"]},
+     "set": {"failure_reason": "SUSPECTED_FRAUD", "failure_source": "ISSUER"}},
+    {"when": {"error_reason": "payment_risk_check_failed", "error_source": "business"},
+     "set": {"failure_source": "MERCHANT_RISK"}},
+]
+
+
+def _payment_fields(event_time: list[str]) -> dict:
+    return {
+        "provider_transaction_id": ["id"],
+        "status": ["status"],
+        "reason_code": ["error_reason", "error_code"],
+        "amount": ["amount"],
+        "currency": ["currency"],
+        "event_time": event_time,
+        "payment_method": ["method"],
+        "card_brand": ["card.network"],
+        "merchant_id": ["^account_id"],
+    }
+
+
+def _documents(root: str | None) -> list[dict]:
+    """The entity variants, either bare (``entity`` names the kind) or inside a webhook event."""
+    if root:
+        def where(kind: str) -> dict:
+            return {"entity": "event", f"payload.{kind}.entity": {"exists": True}}
+
+        def place(kind: str) -> dict:
+            return {"root": f"payload.{kind}.entity"}
+
+        times = ["^created_at", "created_at"]
+        prefix = "event."
+    else:
+        def where(kind: str) -> dict:
+            return {"entity": kind}
+
+        def place(kind: str) -> dict:
+            return {}
+
+        times = ["created_at"]
+        prefix = ""
+    refund_fields = {
+        "provider_transaction_id": ["payment_id", "id"],
+        "status": ["status"],
+        "amount": ["amount"],
+        "currency": ["currency"],
+        "event_time": times,
+    }
+    dispute_fields = {**refund_fields, "reason_code": ["reason_code"]}
+    # Refund and dispute events also carry the payment: the more specific document wins.
+    return [
+        {"name": f"{prefix}dispute", "match": where("dispute"), **place("dispute"), "fields": dispute_fields,
+         "status": "CHARGEBACK"},
+        {"name": f"{prefix}refund", "match": where("refund"), **place("refund"), "fields": refund_fields,
+         "status_map": {"pending": "REFUNDED", "processed": "REFUNDED", "failed": "CANCELLED"}},
+        {"name": f"{prefix}payment", "match": where("payment"), **place("payment"),
+         "fields": _payment_fields(times), "rules": _PAYMENT_RULES},
+        {"name": f"{prefix}order", "match": where("order"), **place("order"),
+         "fields": {"provider_transaction_id": ["id"], "status": ["status"], "amount": ["amount"],
+                    "currency": ["currency"], "event_time": times},
+         "status_map": {"created": "PENDING", "attempted": "PENDING", "paid": "APPROVED"}},
+    ]
+
+
+SPEC = {
+    "provider": "razorpay",
+    "aliases": ["razorpay", "rzp", "razorpay_pg"],
+    "detect": [
+        {"path": "entity", "in": ["payment", "refund", "dispute", "order", "event"], "weight": 0.5},
+        {"path": "id", "prefix": ["pay_", "rfnd_", "disp_", "order_"], "weight": 0.3},
+        {"path": "payload.payment.entity.id", "prefix": "pay_", "weight": 0.4},
+        {"path": "account_id", "prefix": "acc_", "weight": 0.2},
+        {"path": "error.metadata.payment_id", "prefix": "pay_", "weight": 0.6},
+        {"path": "error.step", "exists": True, "weight": 0.2},
+    ],
+    "amount_unit": "minor",
+    "status_map": _PAYMENT_STATUSES,
+    "reason_map": REASONS,
+    "payment_method_map": PAYMENT_METHODS,
+    "variants": _documents("payload") + _documents(None) + [
+        {
+            # A failed payment call answers with an error body naming the payment.
+            "name": "error_response",
+            "match": {"error.reason": {"exists": True}},
+            "root": "error",
+            "status": "DECLINED",
+            "fields": {
+                "provider_transaction_id": ["metadata.payment_id"],
+                "reason_code": ["reason", "code"],
+            },
+            "rules": [
+                {"when": {"reason": _ABANDONED_REASONS}, "set": {"status_category": "CANCELLED"}},
+                {"when": {"reason": _TECHNICAL_REASONS}, "set": {"status_category": "ERROR"}},
+                {"when": {"code": "SERVER_ERROR"}, "set": {"status_category": "ERROR"}},
+            ],
+        },
+    ],
+}

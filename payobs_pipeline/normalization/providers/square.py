@@ -1,0 +1,238 @@
+"""Square: Payments, Refunds and Disputes API objects, error responses and webhook events.
+
+Sources (Square developer docs and the official SDKs' generated model docs):
+- https://developer.squareup.com/reference/square/objects/Payment (status APPROVED, PENDING,
+  COMPLETED, CANCELED, FAILED; amount_money/total_money; source_type; card_details)
+- https://developer.squareup.com/reference/square/objects/CardPaymentDetails (status AUTHORIZED,
+  CAPTURED, VOIDED, FAILED; card.card_brand; errors)
+- https://developer.squareup.com/reference/square/objects/ErrorCode and
+  https://developer.squareup.com/docs/payments-api/error-codes (CreatePayment errors, categories)
+- https://developer.squareup.com/reference/square/objects/PaymentRefund (PENDING, COMPLETED,
+  REJECTED, FAILED), https://developer.squareup.com/reference/square/objects/Dispute (state, reason)
+- https://developer.squareup.com/docs/webhooks/overview and the payment.*/refund.*/dispute.*
+  event references ({merchant_id, type, event_id, created_at, data: {type, id, object: {...}}})
+- github.com/square/square-python-sdk doc/models/error-code.md, payment.md
+Amounts are integers in the currency's minor units (Money.amount). Square does not state
+soft/hard on decline codes: decline types are the reasons' defaults.
+"""
+
+_MERCHANT_CONFIG = "MERCHANT_CONFIG"
+
+# Error codes a failed payment carries (card_details.errors / errors), per ErrorCode.
+ERROR_CODES = {
+    # Card and payment-method declines (category PAYMENT_METHOD_ERROR).
+    "GENERIC_DECLINE": "GENERIC_DECLINE",
+    "CARD_DECLINED": "GENERIC_DECLINE",
+    "CARD_DECLINED_CALL_ISSUER": "GENERIC_DECLINE",
+    "VOICE_FAILURE": "GENERIC_DECLINE",  # issuer wants voice authorization
+    "INSUFFICIENT_FUNDS": "INSUFFICIENT_FUNDS",
+    "GIFT_CARD_AVAILABLE_AMOUNT": "INSUFFICIENT_FUNDS",
+    "CARD_EXPIRED": "EXPIRED_CARD",
+    "EXPIRATION_FAILURE": "EXPIRED_CARD",
+    "INVALID_EXPIRATION": "INVALID_CARD_DATA",
+    "INVALID_EXPIRATION_YEAR": "INVALID_CARD_DATA",
+    "INVALID_EXPIRATION_DATE": "INVALID_CARD_DATA",
+    "BAD_EXPIRATION": "INVALID_CARD_DATA",
+    "CVV_FAILURE": "INCORRECT_CVC",
+    "VERIFY_CVV_FAILURE": "INCORRECT_CVC",
+    "ADDRESS_VERIFICATION_FAILURE": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "VERIFY_AVS_FAILURE": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "INVALID_POSTAL_CODE": "INVALID_CARD_DATA",
+    "INVALID_ACCOUNT": "INVALID_CARD_DATA",
+    "INVALID_CARD": "INVALID_CARD_DATA",
+    "INVALID_CARD_DATA": "INVALID_CARD_DATA",
+    "PAN_FAILURE": "INVALID_CARD_DATA",
+    "INVALID_ENCRYPTED_CARD": "INVALID_CARD_DATA",
+    "CARD_TOKEN_EXPIRED": "INVALID_REQUEST",
+    "CARD_TOKEN_USED": "INVALID_REQUEST",
+    "SOURCE_USED": "INVALID_REQUEST",
+    "SOURCE_EXPIRED": "INVALID_REQUEST",
+    "CARDHOLDER_INSUFFICIENT_PERMISSIONS": "TRANSACTION_NOT_PERMITTED",
+    "CARD_NOT_SUPPORTED": "TRANSACTION_NOT_PERMITTED",
+    "UNSUPPORTED_CARD_BRAND": {"reason": "TRANSACTION_NOT_PERMITTED", "source": _MERCHANT_CONFIG},
+    "UNSUPPORTED_ENTRY_METHOD": {"reason": "TRANSACTION_NOT_PERMITTED", "source": _MERCHANT_CONFIG},
+    "UNSUPPORTED_INSTRUMENT_TYPE": {"reason": "TRANSACTION_NOT_PERMITTED", "source": _MERCHANT_CONFIG},
+    "MANUALLY_ENTERED_PAYMENT_NOT_SUPPORTED": "TRANSACTION_NOT_PERMITTED",
+    "CURRENCY_MISMATCH": "TRANSACTION_NOT_PERMITTED",
+    "ACCOUNT_UNUSABLE": "TRANSACTION_NOT_PERMITTED",
+    "BUYER_REFUSED_PAYMENT": "REVOKED",  # bank account rejected or did not authorize the debit
+    "TRANSACTION_LIMIT": "LIMIT_EXCEEDED",
+    "AMOUNT_TOO_HIGH": "LIMIT_EXCEEDED",
+    "PAYMENT_LIMIT_EXCEEDED": {"reason": "LIMIT_EXCEEDED", "source": "PSP_RISK"},  # Square's limit for the seller
+    "INVALID_PIN": "AUTHENTICATION_FAILED",
+    "ALLOWABLE_PIN_TRIES_EXCEEDED": {"reason": "AUTHENTICATION_FAILED", "decline_type": "HARD"},
+    "CARD_DECLINED_VERIFICATION_REQUIRED": "AUTHENTICATION_REQUIRED",
+    "CHIP_INSERTION_REQUIRED": "AUTHENTICATION_REQUIRED",
+    "INSUFFICIENT_PERMISSIONS": "CONFIGURATION_ERROR",
+    "INVALID_LOCATION": "CONFIGURATION_ERROR",
+    "CARD_PROCESSING_NOT_ENABLED": "CONFIGURATION_ERROR",
+    "INVALID_FEES": "INVALID_REQUEST",
+    "IDEMPOTENCY_KEY_REUSED": "DUPLICATE",
+    "DELAYED_TRANSACTION_EXPIRED": "INVALID_REQUEST",
+    "DELAYED_TRANSACTION_CANCELED": "INVALID_REQUEST",
+    "DELAYED_TRANSACTION_CAPTURED": "INVALID_REQUEST",
+    "DELAYED_TRANSACTION_FAILED": "INVALID_REQUEST",
+    "REFUND_DECLINED": "GENERIC_DECLINE",
+    "RESERVATION_DECLINED": "GENERIC_DECLINE",
+    # Authentication of the calling application (category AUTHENTICATION_ERROR).
+    **dict.fromkeys(
+        ["UNAUTHORIZED", "ACCESS_TOKEN_EXPIRED", "ACCESS_TOKEN_REVOKED", "CLIENT_DISABLED", "FORBIDDEN",
+         "INSUFFICIENT_SCOPES", "APPLICATION_DISABLED", "V1_APPLICATION", "V1_ACCESS_TOKEN", "BAD_CERTIFICATE",
+         "INVALID_SQUARE_VERSION_FORMAT", "API_VERSION_INCOMPATIBLE", "SANDBOX_NOT_SUPPORTED",
+         "APPLE_PAYMENT_PROCESSING_CERTIFICATE_HASH_NOT_FOUND", "LOCATION_MISMATCH"],
+        "CONFIGURATION_ERROR",
+    ),
+    # Malformed requests (category INVALID_REQUEST_ERROR).
+    **dict.fromkeys(
+        ["BAD_REQUEST", "MISSING_REQUIRED_PARAMETER", "INCORRECT_TYPE", "INVALID_TIME", "INVALID_TIME_RANGE",
+         "INVALID_VALUE", "INVALID_CURSOR", "UNKNOWN_QUERY_PARAMETER", "CONFLICTING_PARAMETERS",
+         "EXPECTED_JSON_BODY", "INVALID_SORT_ORDER", "VALUE_REGEX_MISMATCH", "VALUE_TOO_SHORT", "VALUE_TOO_LONG",
+         "VALUE_TOO_LOW", "VALUE_TOO_HIGH", "VALUE_EMPTY", "ARRAY_LENGTH_TOO_LONG", "ARRAY_LENGTH_TOO_SHORT",
+         "ARRAY_EMPTY", "EXPECTED_BOOLEAN", "EXPECTED_INTEGER", "EXPECTED_FLOAT", "EXPECTED_STRING",
+         "EXPECTED_OBJECT", "EXPECTED_ARRAY", "EXPECTED_MAP", "EXPECTED_BASE64_ENCODED_BYTE_ARRAY",
+         "INVALID_ARRAY_VALUE", "INVALID_ENUM_VALUE", "INVALID_CONTENT_TYPE", "INVALID_FORM_VALUE",
+         "CUSTOMER_NOT_FOUND", "ONE_INSTRUMENT_EXPECTED", "NO_FIELDS_SET", "TOO_MANY_MAP_ENTRIES",
+         "MAP_KEY_LENGTH_TOO_SHORT", "MAP_KEY_LENGTH_TOO_LONG", "UNEXPECTED_VALUE", "INVALID_EMAIL_ADDRESS",
+         "INVALID_PHONE_NUMBER", "CHECKOUT_EXPIRED", "NOT_FOUND", "METHOD_NOT_ALLOWED", "NOT_ACCEPTABLE",
+         "CONFLICT", "GONE", "REQUEST_ENTITY_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "UNPROCESSABLE_ENTITY",
+         "REFUND_AMOUNT_INVALID", "REFUND_ALREADY_PENDING", "PAYMENT_NOT_REFUNDABLE",
+         "UNSUPPORTED_LOYALTY_REWARD_TIER"],
+        "INVALID_REQUEST",
+    ),
+    # Square-side failures (category API_ERROR, RATE_LIMIT_ERROR).
+    **dict.fromkeys(["INTERNAL_SERVER_ERROR", "TEMPORARY_ERROR", "SERVICE_UNAVAILABLE", "BAD_GATEWAY",
+                     "NOT_IMPLEMENTED", "RATE_LIMITED"], "PROCESSING_ERROR"),
+    **dict.fromkeys(["GATEWAY_TIMEOUT", "REQUEST_TIMEOUT"], "TIMEOUT"),
+}
+
+# Error.category for responses that carry only `errors` (no payment object).
+ERROR_CATEGORIES = {
+    "PAYMENT_METHOD_ERROR": "DECLINED",
+    "API_ERROR": "ERROR",
+    "AUTHENTICATION_ERROR": "ERROR",
+    "INVALID_REQUEST_ERROR": "ERROR",
+    "RATE_LIMIT_ERROR": "ERROR",
+    "REFUND_ERROR": "ERROR",
+    "MERCHANT_SUBSCRIPTION_ERROR": "ERROR",
+    "EXTERNAL_VENDOR_ERROR": "ERROR",
+}
+
+PAYMENT_STATUSES = {
+    "APPROVED": "APPROVED",  # authorized, delayed capture pending
+    "COMPLETED": "APPROVED",
+    "PENDING": "PENDING",
+    "CANCELED": "CANCELLED",
+    "FAILED": "DECLINED",
+}
+REFUND_STATUSES = {"PENDING": "REFUNDED", "COMPLETED": "REFUNDED", "REJECTED": "CANCELLED", "FAILED": "CANCELLED"}
+
+PAYMENT_METHODS = {
+    "CARD": "CARD",
+    "BANK_ACCOUNT": "DIRECT_DEBIT",  # ACH bank account debit
+    "WALLET": "WALLET",  # Cash App Pay and other digital wallets
+    "SQUARE_ACCOUNT": "WALLET",
+    "BUY_NOW_PAY_LATER": "BNPL",  # Afterpay/Clearpay
+    "CASH": "OTHER",
+    "EXTERNAL": "OTHER",
+}
+
+_PAYMENT_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "reason_code": ["card_details.errors.0.code", "^errors.0.code"],
+    "amount": ["total_money.amount", "amount_money.amount"],
+    "currency": ["total_money.currency", "amount_money.currency"],
+    "event_time": ["updated_at", "created_at"],
+    "payment_method": ["source_type"],
+    "card_brand": ["card_details.card.card_brand"],
+    "country": ["billing_address.country", "shipping_address.country"],
+    "merchant_id": ["location_id"],
+}
+_PAYMENT_RULES = [
+    # A FAILED payment whose error is Square's own, not the payment method's, is an error.
+    {"when": {"status": "FAILED", "card_details.errors.0.category": ["API_ERROR", "RATE_LIMIT_ERROR"]},
+     "set": {"status_category": "ERROR"}},
+    {"when": {"status": "FAILED", "^errors.0.category": ["API_ERROR", "RATE_LIMIT_ERROR"]},
+     "set": {"status_category": "ERROR"}},
+    # Square froze the seller's payment as high risk.
+    {"when": {"status": "FAILED", "risk_evaluation.risk_level": "HIGH", "card_details.errors": {"exists": False}},
+     "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
+]
+_REFUND_FIELDS = {
+    "provider_transaction_id": ["payment_id", "id"],
+    "status": ["status"],
+    "amount": ["amount_money.amount"],
+    "currency": ["amount_money.currency"],
+    "event_time": ["updated_at", "created_at"],
+    "merchant_id": ["location_id"],
+}
+_DISPUTE_FIELDS = {
+    "provider_transaction_id": ["disputed_payment.payment_id", "id", "dispute_id"],
+    "status": ["state"],
+    "reason_code": ["reason"],
+    "amount": ["amount_money.amount"],
+    "currency": ["amount_money.currency"],
+    "event_time": ["updated_at", "created_at"],
+    "card_brand": ["card_brand"],
+    "merchant_id": ["location_id"],
+}
+
+
+def _documents(root: str | None) -> list[dict]:
+    """Payment, refund and dispute variants under ``root`` (a webhook's data.object or a response key)."""
+    variants = []
+    for kind, fields, extra in (
+        ("payment", _PAYMENT_FIELDS, {"rules": _PAYMENT_RULES}),
+        ("refund", _REFUND_FIELDS, {"status_map": REFUND_STATUSES}),
+        ("dispute", _DISPUTE_FIELDS, {"status": "CHARGEBACK", "default_payment_method": "CARD"}),
+    ):
+        path = f"{root}.{kind}" if root else kind
+        variants.append({"name": f"{'event.' if root else ''}{kind}", "match": {path: {"exists": True}},
+                         "root": path, "fields": fields, **extra})
+    return variants
+
+
+SPEC = {
+    "provider": "square",
+    "aliases": ["square", "squareup", "square_payments", "square_up"],
+    "detect": [
+        {"path": "payment.amount_money.currency", "exists": True, "weight": 0.5},
+        {"path": "payment.location_id", "exists": True, "weight": 0.2},
+        {"path": "payment.source_type", "exists": True, "weight": 0.2},
+        {"path": "refund.payment_id", "exists": True, "weight": 0.4},
+        {"path": "refund.amount_money", "exists": True, "weight": 0.3},
+        {"path": "dispute.disputed_payment", "exists": True, "weight": 0.6},
+        {"path": "dispute.amount_money", "exists": True, "weight": 0.2},
+        {"path": "data.object.payment.amount_money", "exists": True, "weight": 0.7},
+        {"path": "data.object.refund.amount_money", "exists": True, "weight": 0.7},
+        {"path": "data.object.dispute.amount_money", "exists": True, "weight": 0.7},
+        {"path": "event_id", "exists": True, "weight": 0.1},
+        {"path": "errors.0.category", "in": list(ERROR_CATEGORIES), "weight": 0.6},
+        # A bare Payment object, as a lake export may hold it.
+        {"path": "amount_money.currency", "exists": True, "weight": 0.3},
+        {"path": "card_details.status", "in": ["AUTHORIZED", "CAPTURED", "VOIDED", "FAILED"], "weight": 0.3},
+        {"path": "source_type", "in": list(PAYMENT_METHODS), "weight": 0.2},
+    ],
+    "amount_unit": "minor",
+    "status_map": PAYMENT_STATUSES,
+    "reason_map": ERROR_CODES,
+    "payment_method_map": PAYMENT_METHODS,
+    "variants": [
+        *_documents("data.object"),
+        *_documents(None),
+        {
+            # A bare Payment object (no response or event envelope).
+            "name": "bare_payment",
+            "match": {"amount_money.currency": {"exists": True}, "source_type": {"exists": True}},
+            "fields": _PAYMENT_FIELDS,
+            "rules": _PAYMENT_RULES,
+        },
+        {
+            # A failed call that returned only `errors` (no payment was created).
+            "name": "error_response",
+            "match": {"errors.0.code": {"exists": True}},
+            "fields": {"status": ["errors.0.category"], "reason_code": ["errors.0.code"]},
+            "status_map": ERROR_CATEGORIES,
+        },
+    ],
+}

@@ -1,0 +1,303 @@
+"""Worldpay: WPG XML (order notifications, direct replies, error replies) and Access Worldpay event webhooks.
+
+Sources (Worldpay / FIS docs):
+- https://developer.worldpay.com/products/reference/refusal-response (response codes 1..99,
+  the ``ISO8583ReturnCode code=".." description=".."`` element; codes are not zero-padded)
+- https://developerengine.fisglobal.com/apis/wpg/manage/paymentstatuses (WPG ``lastEvent`` values)
+- https://developerengine.fisglobal.com/apis/wpg/manage/ordernotifications (``<notify><orderStatusEvent>``,
+  ``<journal><bookingDate><date .../>``, ``<amount value currencyCode exponent>``)
+- https://developerengine.fisglobal.com/apis/wpg/reference/errorcodes (``<reply><error code="..">``)
+- https://developerengine.fisglobal.com/apis/wpg/manage/modifications (``<reply><ok><captureReceived>`` etc.)
+- https://developer.worldpay.com/products/events (Access Worldpay webhooks: ``eventDetails.type``,
+  ``amount.value`` a whole number with an exponent of 2)
+- hyperswitch ``connectors/worldpayxml/transformers.rs`` (reply/orderStatus/payment shape, LastEvent enum)
+
+WPG amounts are ``value`` plus an ``exponent`` attribute (read through ``amount_exponent``);
+Access Worldpay sends minor units. WPG payment methods are codes such as ``VISA-SSL`` /
+``ECMC-SSL``; :func:`prepare` derives the card scheme from them, since no WPG field names it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_HARD = "HARD"
+_SOFT = "SOFT"
+
+# Key under which prepare() leaves the card scheme it derived from the WPG payment method code.
+CARD_SCHEME_KEY = "payobs_card_scheme"
+
+# WPG ISO8583ReturnCode codes (Worldpay's own numbering, not zero-padded: "5" is REFUSED).
+REASONS = {
+    "1": "GENERIC_DECLINE",  # refer to card issuer
+    "2": "GENERIC_DECLINE",  # REFERRED
+    "3": "CONFIGURATION_ERROR",  # INVALID ACCEPTOR / invalid merchant
+    "4": "LOST_OR_STOLEN_CARD",  # HOLD CARD / capture card
+    "5": "GENERIC_DECLINE",  # REFUSED / do not honor
+    "6": "GENERIC_DECLINE",  # try another card
+    "7": "LOST_OR_STOLEN_CARD",  # pick up card, special condition
+    "12": "TRANSACTION_NOT_PERMITTED",  # INVALID TRANSACTION
+    "13": "INVALID_REQUEST",  # INVALID AMOUNT
+    "131": "INVALID_REQUEST",  # INVALID AMOUNT (currency conversion overflow / above program maximum)
+    "14": "INVALID_CARD_DATA",  # invalid card / account number
+    "15": "INVALID_CARD_DATA",  # INVALID CARD ISSUER / no such issuer
+    "17": {"reason": "UNKNOWN", "source": "CUSTOMER"},  # ANNULATION BY CLIENT
+    "19": "ISSUER_UNAVAILABLE",  # REPEAT OF LAST TRANSACTION / re-enter
+    "20": "PROCESSING_ERROR",  # ACQUIRER ERROR
+    "21": "PROCESSING_ERROR",  # REVERSAL NOT PROCESSED, MISSING AUTHORISATION
+    "24": "PROCESSING_ERROR",  # UPDATE OF FILE IMPOSSIBLE
+    "25": "INVALID_REQUEST",  # REFERENCE NUMBER CANNOT BE FOUND
+    "26": "DUPLICATE",  # DUPLICATE REFERENCE NUMBER
+    "27": "INVALID_REQUEST",  # ERROR IN REFERENCE NUMBER FIELD
+    "28": "CONFIGURATION_ERROR",  # ACCESS DENIED
+    "29": "INVALID_REQUEST",  # IMPOSSIBLE REFERENCE NUMBER
+    "30": "INVALID_REQUEST",  # FORMAT ERROR
+    "31": "CONFIGURATION_ERROR",  # UNKNOWN ACQUIRER ACCOUNT CODE
+    "33": "EXPIRED_CARD",  # CARD EXPIRED
+    "34": "SUSPECTED_FRAUD",  # FRAUD SUSPICION
+    "38": "INCORRECT_CVC",  # SECURITY CODE EXPIRED
+    "40": "TRANSACTION_NOT_PERMITTED",  # REQUESTED FUNCTION NOT SUPPORTED
+    "41": "LOST_OR_STOLEN_CARD",  # LOST CARD
+    "43": "LOST_OR_STOLEN_CARD",  # STOLEN CARD, PICK UP
+    "51": "INSUFFICIENT_FUNDS",  # LIMIT EXCEEDED / not sufficient funds
+    "54": "EXPIRED_CARD",
+    "55": "INCORRECT_CVC",  # INVALID SECURITY CODE (Worldpay's 55 is the CVC, not ISO's PIN)
+    "56": "INVALID_CARD_DATA",  # CARD ABSENT
+    "57": "TRANSACTION_NOT_PERMITTED",  # not permitted to cardholder
+    "58": "CONFIGURATION_ERROR",  # not permitted to terminal
+    "59": "SUSPECTED_FRAUD",
+    "61": "LIMIT_EXCEEDED",
+    "62": "RESTRICTED_CARD",
+    "63": "TRANSACTION_NOT_PERMITTED",  # SECURITY RULES VIOLATED
+    "64": "INVALID_REQUEST",  # TRANSACTION AMOUNT HIGHER THAN ORIGINAL
+    "65": "LIMIT_EXCEEDED",
+    "68": {"reason": "TIMEOUT", "source": "TECHNICAL"},  # RESPONSE RECEIVED TOO LATE, TIMEOUT
+    "75": "INCORRECT_CVC",  # SECURITY CODE INVALID
+    "76": "RESTRICTED_CARD",  # CARD BLOCKED
+    "80": "INVALID_REQUEST",  # AMOUNT NO LONGER AVAILABLE, AUTHORISATION EXPIRED
+    "85": "GENERIC_DECLINE",  # REJECTED BY CARD ISSUER
+    "91": "ISSUER_UNAVAILABLE",  # CREDITCARD ISSUER TEMPORARILY NOT REACHABLE
+    "92": "CONFIGURATION_ERROR",  # CREDITCARD TYPE NOT PROCESSED BY ACQUIRER
+    "94": "DUPLICATE",  # DUPLICATE AUTHORISATION
+    "97": "RESTRICTED_CARD",  # SECURITY BREACH
+    "98": "INVALID_REQUEST",  # DATE ERROR
+    "99": "ISSUER_UNAVAILABLE",
+}
+
+# WPG <reply><error code=".."> codes: the request never became a payment.
+ERROR_REASONS = {
+    "1": "PROCESSING_ERROR",  # internal error, general
+    "2": "INVALID_REQUEST",  # parse error, invalid XML
+    "3": "INVALID_REQUEST",  # invalid number of transactions in batch
+    "4": "CONFIGURATION_ERROR",  # security error
+    "5": "INVALID_REQUEST",  # invalid request
+    "6": "INVALID_REQUEST",  # invalid content
+    "7": "INVALID_CARD_DATA",  # payment details in the order element are incorrect
+}
+
+# WPG lastEvent values (Payment statuses page, plus the ones hyperswitch decodes).
+STATUSES = {
+    "SENT_FOR_AUTHORISATION": "PENDING",
+    "SHOPPER_REDIRECTED": "PENDING",
+    "OPEN": "PENDING",
+    "PENDING": "PENDING",
+    "AUTHORISED": "APPROVED",
+    "CAPTURED": "APPROVED",
+    "SETTLED": "APPROVED",
+    "SETTLED_BY_MERCHANT": "APPROVED",
+    "CAPTURE_FAILED": "ERROR",
+    "REFUSED": "DECLINED",
+    "ERROR": "ERROR",
+    "QUERY_REQUIRED": "UNKNOWN",  # Worldpay could not tell the outcome: reconcile before retrying
+    "CANCELLED": "CANCELLED",
+    "CANCEL_RECEIVED": "CANCELLED",
+    "EXPIRED": "CANCELLED",
+    "SENT_FOR_REFUND": "REFUNDED",
+    "SENT_FOR_FAST_REFUND": "REFUNDED",
+    "REFUND_REQUESTED": "REFUNDED",
+    "REFUND_RECEIVED": "REFUNDED",
+    "REFUNDED": "REFUNDED",
+    "REFUNDED_BY_MERCHANT": "REFUNDED",
+    "REFUND_WEBFORM_ISSUED": "REFUNDED",
+    "REFUND_FAILED": "CANCELLED",
+    "REFUND_EXPIRED": "CANCELLED",
+    "CHARGED_BACK": "CHARGEBACK",
+    "CHARGEBACK_REVERSED": "CHARGEBACK",
+    "INFORMATION_REQUESTED": "CHARGEBACK",
+    "INFORMATION_SUPPLIED": "CHARGEBACK",
+    "DISPUTE_EXPIRED": "CHARGEBACK",
+    "DISPUTE_RESERVE_RELEASED": "CHARGEBACK",
+    "PUSH_REQUESTED": "PENDING",
+    "PUSH_PENDING": "PENDING",
+    "PUSH_APPROVED": "APPROVED",
+    "PUSH_REFUSED": "DECLINED",
+}
+
+# Access Worldpay webhook eventDetails.type values.
+ACCESS_STATUSES = {
+    "sentForAuthorization": "PENDING",
+    "authorized": "APPROVED",
+    "sentForSettlement": "APPROVED",
+    "settled": "APPROVED",
+    "settlementFailed": "ERROR",
+    "refused": "DECLINED",
+    "error": "ERROR",
+    "cancelled": "CANCELLED",
+    "expired": "CANCELLED",
+    "sentForRefund": "REFUNDED",
+    "refunded": "REFUNDED",
+    "refundFailed": "CANCELLED",
+    "chargebackReceived": "CHARGEBACK",
+    "disputeReceived": "CHARGEBACK",
+}
+
+_CARD_CODES = {
+    "VISA": "visa", "ECMC": "mastercard", "AMEX": "amex", "DINERS": "diners", "JCB": "jcb",
+    "MAESTRO": "maestro", "DISCOVER": "discover", "CB": "cartes_bancaires", "CARTEBLEUE": "cartes_bancaires",
+    "DANKORT": "dankort", "CHINAUNIONPAY": "unionpay", "ELO": "elo", "HIPERCARD": "hipercard",
+    "AIRPLUS": "airplus", "UATP": "uatp", "LASER": "laser",
+}
+
+PAYMENT_METHODS = {
+    **{f"{code}-SSL": "CARD" for code in _CARD_CODES},
+    "CARD-SSL": "CARD",
+    **dict.fromkeys(["APPLEPAY-SSL", "PAYWITHGOOGLE-SSL", "PAYPAL-EXPRESS", "PAYPAL-SSL", "ALIPAY-SSL",
+                     "ALIPAYMOBILE-SSL", "WECHATPAY-SSL", "QIWI-SSL", "YANDEXMONEY-SSL", "MOBILEPAY-SSL",
+                     "VIPPS-SSL", "SWISH-SSL", "SAMSUNGPAY-SSL"], "WALLET"),
+    **dict.fromkeys(["IDEAL-SSL", "SOFORT-SSL", "SOFORT_CH-SSL", "GIROPAY-SSL", "EPS-SSL", "MISTERCASH-SSL",
+                     "BANCONTACT-SSL", "PRZELEWY-SSL", "POLI-SSL", "POLINZ-SSL", "TRUSTLY-SSL", "ENETS-SSL",
+                     "MYBANK-SSL", "BLIK-SSL", "OPENBANKING-SSL"], "BANK_TRANSFER"),
+    **dict.fromkeys(["SEPA_DIRECT_DEBIT-SSL", "ACH_DIRECT_DEBIT-SSL", "ELV-SSL"], "DIRECT_DEBIT"),
+    **dict.fromkeys(["KLARNA-SSL", "KLARNA_PAYLATER-SSL", "KLARNA_PAYNOW-SSL", "KLARNA_SLICEIT-SSL",
+                     "AFTERPAY-SSL", "CLEARPAY-SSL"], "BNPL"),
+    **dict.fromkeys(["BOLETO-SSL", "BOLETO_HTML-SSL"], "BOLETO"),
+    **dict.fromkeys(["PAYSAFECARD-SSL", "MULTIBANCO-SSL"], "CASH_VOUCHER"),
+    # Access Worldpay payment instrument types.
+    **dict.fromkeys(["card/plain", "card/front", "card/token", "card/checkout", "card/networkToken"], "CARD"),
+    **dict.fromkeys(["card/wallet+applepay", "card/wallet+googlepay"], "WALLET"),
+}
+
+# <reply><ok> acknowledgements and the status each one confirms.
+_MODIFICATIONS = {
+    "captureReceived": "APPROVED",
+    "refundReceived": "REFUNDED",
+    "cancelReceived": "CANCELLED",
+    "cancelOrRefundReceived": "CANCELLED",
+}
+
+_PAYMENT_FIELDS = {
+    "provider_transaction_id": ["@orderCode"],
+    "status": ["payment.lastEvent"],
+    "reason_code": ["payment.ISO8583ReturnCode.@code"],
+    "amount": ["payment.amount.@value"],
+    "amount_exponent": ["payment.amount.@exponent"],
+    "currency": ["payment.amount.@currencyCode"],
+    "event_time": ["journal.bookingDate.date", "payment.date", "date"],
+    "payment_method": ["payment.paymentMethod"],
+    "card_brand": [f"^{CARD_SCHEME_KEY}"],
+    "country": ["payment.issuerCountryCode"],
+    "merchant_id": ["^paymentService.@merchantCode"],
+}
+
+
+def prepare(body: Any) -> Any:
+    """The payload with the card scheme named by the WPG payment method code (``ECMC-SSL`` -> mastercard).
+
+    Pure: returns a shallow copy with one extra top-level key; the original is untouched.
+    """
+    if not isinstance(body, dict):
+        return body
+    service = body.get("paymentService")
+    if not isinstance(service, dict):
+        return body
+    order = (service.get("notify") or {}).get("orderStatusEvent") or (service.get("reply") or {}).get("orderStatus")
+    payment = order.get("payment") if isinstance(order, dict) else None
+    method = payment.get("paymentMethod") if isinstance(payment, dict) else None
+    if isinstance(method, dict):
+        method = method.get("#text")
+    if not isinstance(method, str):
+        return body
+    scheme = _CARD_CODES.get(method.upper().removesuffix("-SSL"))
+    return {**body, CARD_SCHEME_KEY: scheme} if scheme else body
+
+
+SPEC = {
+    "provider": "worldpay",
+    "aliases": ["worldpay", "wpg", "worldpay_xml", "worldpayxml", "access_worldpay", "worldpay_access"],
+    "detect": [
+        {"path": "paymentService", "exists": True, "weight": 0.9},
+        {"path": "eventDetails.classification", "exists": True, "weight": 0.5},
+        {"path": "eventDetails.transactionReference", "exists": True, "weight": 0.3},
+        {"path": "eventId", "exists": True, "weight": 0.1},
+    ],
+    "amount_unit": "minor",
+    "status_map": STATUSES,
+    "reason_map": REASONS,
+    # Raw scheme codes some acquirers pass through ("1A", "N7") after Worldpay's own table.
+    "reason_fallback": "iso8583",
+    "payment_method_map": PAYMENT_METHODS,
+    "variants": [
+        {
+            "name": "notification",
+            "match": {"paymentService.notify.orderStatusEvent": {"exists": True}},
+            "root": "paymentService.notify.orderStatusEvent",
+            "fields": _PAYMENT_FIELDS,
+        },
+        {
+            "name": "reply.error",
+            "match": {"paymentService.reply.error": {"exists": True}},
+            "root": "paymentService.reply",
+            "status": "ERROR",
+            "fields": {"reason_code": ["error.@code"], "merchant_id": ["^paymentService.@merchantCode"]},
+            "reason_map": ERROR_REASONS,
+            # Error codes are their own numbering: "5" is an invalid request here, not a refusal.
+            "reason_fallback": None,
+        },
+        {
+            "name": "reply.order_error",
+            "match": {"paymentService.reply.orderStatus.error": {"exists": True}},
+            "root": "paymentService.reply.orderStatus",
+            "status": "ERROR",
+            "fields": {"provider_transaction_id": ["@orderCode"], "reason_code": ["error.@code"],
+                       "merchant_id": ["^paymentService.@merchantCode"]},
+            "reason_map": ERROR_REASONS,
+            "reason_fallback": None,
+        },
+        {
+            # Acknowledgement of a capture, refund or cancel request: the modification was accepted.
+            "name": "reply.ok",
+            "match": {"paymentService.reply.ok": {"exists": True}},
+            "root": "paymentService.reply.ok",
+            "fields": {
+                "provider_transaction_id": [f"{kind}.@orderCode" for kind in _MODIFICATIONS],
+                "amount": [f"{kind}.amount.@value" for kind in _MODIFICATIONS],
+                "amount_exponent": [f"{kind}.amount.@exponent" for kind in _MODIFICATIONS],
+                "currency": [f"{kind}.amount.@currencyCode" for kind in _MODIFICATIONS],
+                "merchant_id": ["^paymentService.@merchantCode"],
+            },
+            "rules": [{"when": {f"{kind}": {"exists": True}}, "set": {"status_category": status}}
+                      for kind, status in _MODIFICATIONS.items()],
+        },
+        {
+            "name": "reply",
+            "match": {"paymentService.reply.orderStatus.payment": {"exists": True}},
+            "root": "paymentService.reply.orderStatus",
+            "fields": _PAYMENT_FIELDS,
+        },
+        {
+            "name": "access.event",
+            "match": {"eventDetails.type": {"exists": True}},
+            "root": "eventDetails",
+            "fields": {
+                "provider_transaction_id": ["transactionReference", "downstreamReference"],
+                "status": ["type"],
+                "reason_code": ["refusalCode", "refusalDescription"],
+                "amount": ["amount.value"],
+                "currency": ["amount.currencyCode"],
+                "event_time": ["^eventTimestamp", "date"],
+                "payment_method": ["paymentInstrument.type"],
+            },
+            "status_map": ACCESS_STATUSES,
+        },
+    ],
+}

@@ -1,0 +1,137 @@
+"""Worldpay, Razorpay, Mollie and dLocal mappings against their labeled corpus cases.
+
+Each corpus case is modeled on the provider's documentation and labeled from it
+(TAXONOMY.md), so a mapping that reads the wrong field, maps a code to the wrong
+reason or gets the amount unit wrong fails here on the case that shows it.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import json
+from pathlib import Path
+
+import pytest
+
+from payobs_pipeline.normalization.evaluation import evaluate, load_cases
+from payobs_pipeline.normalization.formats import parse_lake_data
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, Normalizer, detect_provider
+from payobs_pipeline.normalization.providers import builtin_mappings
+from payobs_pipeline.normalization.taxonomy import StatusCategory
+
+PROVIDERS = ("worldpay", "razorpay", "mollie", "dlocal")
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+MODULES = {name: importlib.import_module(f"payobs_pipeline.normalization.providers.{name}") for name in PROVIDERS}
+OURS = [CompiledMapping(module.SPEC, getattr(module, "prepare", None)) for module in MODULES.values()]
+# Built-ins already registered, plus ours (skipping any of ours the registry already holds).
+MAPPINGS = [m for m in builtin_mappings() if m.provider not in PROVIDERS] + OURS
+NORMALIZER = Normalizer(MAPPINGS)
+
+CASES = [case for name in PROVIDERS for case in load_cases(CORPUS / f"{name}.json")]
+
+
+def _case_id(case: dict) -> str:
+    return f"{case['file'].removesuffix('.json')}:{case['name']}"
+
+
+def test_every_provider_has_a_broad_corpus():
+    """At least 12 cases each, covering approvals, declines, refunds and chargebacks."""
+    for name in PROVIDERS:
+        cases = [c for c in CASES if c["file"] == f"{name}.json"]
+        statuses = {c["expected"]["status_category"] for c in cases}
+        reasons = {c["expected"]["failure_reason"] for c in cases if c["expected"]["status_category"] == "DECLINED"}
+        assert len(cases) >= 12, name
+        assert {"APPROVED", "DECLINED", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"} <= statuses, name
+        assert len(reasons) >= 4, f"{name}: declines cover only {reasons}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_corpus_case_is_normalized_as_labeled(case):
+    report = evaluate([case], NORMALIZER)
+    assert report.failures == []
+    assert report.correct["normalized"] == 1
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_provider_is_recognized_from_the_payload_shape_alone(case):
+    """Hints are often missing or wrong: the shape must name the provider by itself."""
+    body = parse_lake_data(json.dumps(case["data"])).body
+    guess = detect_provider(body, {}, MAPPINGS)
+    assert guess.provider == case["expected"]["provider"]
+    assert guess.confidence >= SHAPE_DETECTION_THRESHOLD
+
+
+FOREIGN_PAYLOADS = {
+    "stripe_charge": {
+        "id": "ch_3MmlLrLkdIwHu7ix0snN0B15", "object": "charge", "amount": 1099, "currency": "usd",
+        "status": "failed", "failure_code": "card_declined", "outcome": {"type": "issuer_declined"},
+        "payment_method_details": {"type": "card", "card": {"brand": "visa", "country": "US"}}, "created": 1679090539,
+    },
+    "stripe_refund_event": {
+        "id": "evt_1", "object": "event", "type": "charge.refunded",
+        "data": {"object": {"id": "re_1Nispe2eZvKYlo2Cd31jOCgZ", "object": "refund", "amount": 1000,
+                            "currency": "usd", "status": "succeeded", "charge": "ch_1"}},
+    },
+    "adyen_notification": {
+        "live": "false",
+        "notificationItems": [{"NotificationRequestItem": {
+            "eventCode": "AUTHORISATION", "success": "false", "pspReference": "7914073381342284",
+            "merchantAccountCode": "TestMerchant", "merchantReference": "order-1", "reason": "Refused",
+            "amount": {"value": 1130, "currency": "EUR"}, "paymentMethod": "visa",
+            "eventDate": "2024-01-01T01:00:00+01:00",
+        }}],
+    },
+    "adyen_payment_response": {
+        "pspReference": "993617894903480A", "resultCode": "Refused", "refusalReason": "Not enough balance",
+        "refusalReasonCode": "12", "amount": {"value": 1500, "currency": "EUR"}, "merchantReference": "order-2",
+    },
+    "checkout_com_payment": {
+        "id": "pay_mbabizu24mvu3mela5njyhpit4", "action_id": "act_mbabizu24mvu3mela5njyhpit4", "amount": 6540,
+        "currency": "USD", "approved": False, "status": "Declined", "response_code": "20051",
+        "source": {"type": "card", "scheme": "Visa"},
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOREIGN_PAYLOADS))
+def test_other_providers_payloads_do_not_look_like_ours(name):
+    payload = FOREIGN_PAYLOADS[name]
+    for mapping in OURS:
+        assert mapping.shape_score(payload) < SHAPE_DETECTION_THRESHOLD, f"{mapping.provider} claims {name}"
+
+
+def _status_maps(spec: dict) -> list[tuple[str, dict]]:
+    """(variant name, the status map it applies: the top-level map with the variant's merged over it)."""
+    variants = spec.get("variants") or [{"name": "default"}]
+    return [(v.get("name", "default"), {**spec.get("status_map", {}), **v.get("status_map", {})}) for v in variants]
+
+
+@pytest.mark.parametrize("name", PROVIDERS)
+def test_every_listed_status_compiles_to_its_category(name):
+    """Each raw status of the spec reaches the compiled variant unchanged, as a StatusCategory."""
+    spec = MODULES[name].SPEC
+    compiled = {v.name: v for v in CompiledMapping(spec).variants}
+    for variant_name, status_map in _status_maps(spec):
+        variant = compiled[variant_name]
+        # Keys are matched without case: two spellings of one status must not disagree.
+        folded: dict[str, str] = {}
+        for raw, category in status_map.items():
+            assert folded.setdefault(raw.lower(), category) == category, f"{name}/{variant_name}: {raw!r}"
+        for raw, category in status_map.items():
+            assert variant.status_map[raw.lower()] is StatusCategory(category), f"{name}/{variant_name}: {raw!r}"
+
+
+@pytest.mark.parametrize("name", [n for n in PROVIDERS if hasattr(MODULES[n], "prepare")])
+def test_prepare_does_not_modify_the_payload(name):
+    """prepare() hooks are pure: the stored payload stays exactly as received."""
+    for case in CASES:
+        if case["expected"].get("provider") != name:
+            continue
+        body = parse_lake_data(json.dumps(case["data"])).body
+        before = copy.deepcopy(body)
+        prepared = MODULES[name].prepare(body)
+        assert body == before
+        # Whatever prepare adds, it keeps every field the provider sent.
+        assert {k: prepared[k] for k in before} == before

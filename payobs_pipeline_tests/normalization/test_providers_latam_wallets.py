@@ -1,0 +1,128 @@
+"""MercadoPago, PayPal, Braintree and Checkout.com mappings against their labeled corpus cases."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+import pytest
+
+from payobs_pipeline.normalization.evaluation import evaluate, load_cases
+from payobs_pipeline.normalization.formats import parse_lake_data
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, Normalizer, detect_provider
+from payobs_pipeline.normalization.pii import mask_payload, mask_text
+from payobs_pipeline.normalization.providers import builtin_mappings
+from payobs_pipeline.normalization.taxonomy import StatusCategory
+
+PROVIDERS = ("mercadopago", "paypal", "braintree", "checkout")
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+MODULES = {p: importlib.import_module(f"payobs_pipeline.normalization.providers.{p}") for p in PROVIDERS}
+OURS = {p: CompiledMapping(m.SPEC, getattr(m, "prepare", None)) for p, m in MODULES.items()}
+ALL_MAPPINGS = (*builtin_mappings(), *OURS.values())
+NORMALIZER = Normalizer(ALL_MAPPINGS)
+
+CASES = [case for p in PROVIDERS for case in load_cases(CORPUS / f"{p}.json")]
+
+
+def _id(case: dict) -> str:
+    return f"{case['file'].removesuffix('.json')}:{case['name']}"
+
+
+def _body(case: dict) -> tuple[dict, dict]:
+    """The parsed document and hints of a case, as the pipeline sees them (masked)."""
+    parsed = parse_lake_data(mask_text(json.dumps(case["data"])))
+    return mask_payload(parsed.body), parsed.hints
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_case_normalizes_to_its_label(case):
+    report = evaluate([case], NORMALIZER)
+    assert report.failures == []
+    assert report.correct["normalized"] == 1
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_corpus_covers_the_lifecycle(provider):
+    cases = load_cases(CORPUS / f"{provider}.json")
+    assert len(cases) >= 12
+    statuses = {c["expected"]["status_category"] for c in cases}
+    assert {"APPROVED", "DECLINED", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"} <= statuses
+    reasons = {c["expected"]["failure_reason"] for c in cases if c["expected"]["failure_reason"]}
+    assert len(reasons) >= 4
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_shape_alone_names_the_provider(case):
+    """Hints may be missing or wrong: each payload's shape must name its provider by itself."""
+    body, _ = _body(case)
+    guess = detect_provider(body, {}, ALL_MAPPINGS)
+    assert guess.provider == case["expected"]["provider"]
+    assert guess.confidence >= SHAPE_DETECTION_THRESHOLD
+
+
+# Payloads of other providers, from their API references, that our detectors must not claim.
+FOREIGN_PAYLOADS = {
+    "stripe_charge": {"id": "ch_3MmlLrLkdIwHu7ix0snN0B15", "object": "charge", "amount": 1099, "currency": "usd",
+                      "status": "failed", "failure_code": "card_declined", "outcome": {"type": "issuer_declined"}},
+    "stripe_event": {"id": "evt_1NG8Du2eZvKYlo2CUI79vXWy", "object": "event", "type": "payment_intent.succeeded",
+                     "data": {"object": {"id": "pi_3MtwBwLkdIwHu7ix28a3tqPa", "object": "payment_intent",
+                                         "amount": 2000, "currency": "usd", "status": "succeeded"}}},
+    "adyen_response": {"pspReference": "993617895204576J", "resultCode": "Refused", "refusalReason": "Not enough balance",
+                       "refusalReasonCode": "12", "amount": {"currency": "EUR", "value": 1000}},
+    "adyen_notification": {"live": "false", "notificationItems": [{"NotificationRequestItem": {
+        "eventCode": "AUTHORISATION", "success": "true", "pspReference": "7914073381342284",
+        "merchantAccountCode": "YOUR_MERCHANT_ACCOUNT", "amount": {"currency": "EUR", "value": 1130}}}]},
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOREIGN_PAYLOADS))
+def test_other_providers_payloads_score_low_on_our_detectors(name):
+    body = FOREIGN_PAYLOADS[name]
+    for provider, mapping in OURS.items():
+        assert mapping.shape_score(body) < SHAPE_DETECTION_THRESHOLD, provider
+    assert detect_provider(body, {}, ALL_MAPPINGS).provider in ("stripe", "adyen")
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_our_payloads_score_low_on_each_others_detectors(case):
+    body, _ = _body(case)
+    own = OURS[case["expected"]["provider"]].shape_score(body)
+    for provider, mapping in OURS.items():
+        if provider != case["expected"]["provider"]:
+            assert mapping.shape_score(body) < own, provider
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_every_status_in_each_status_map_is_a_status_category(provider):
+    spec = MODULES[provider].SPEC
+    maps = [spec.get("status_map", {})] + [v.get("status_map", {}) for v in spec.get("variants", [])]
+    assert sum(len(m) for m in maps) >= 5
+    for status_map in maps:
+        for raw, category in status_map.items():
+            assert category in StatusCategory.__members__, f"{provider}: {raw} -> {category}"
+    # Every mapped raw status is reachable through the compiled variants, case-insensitively.
+    compiled = OURS[provider]
+    for status_map in maps:
+        for raw, category in status_map.items():
+            assert any(v.status_map.get(raw.lower()) == StatusCategory(category) for v in compiled.variants)
+
+
+def test_paypal_ipn_refund_sign_is_dropped_by_prepare():
+    prepared = MODULES["paypal"].prepare({"mc_gross": "-10.00", "payment_status": "Refunded"})
+    assert prepared["mc_gross"] == "10.00"
+    assert MODULES["paypal"].prepare({"mc_gross": "10.00"}) == {"mc_gross": "10.00"}
+
+
+def test_braintree_prepare_flattens_typed_xml_values():
+    prepared = MODULES["braintree"].prepare(
+        {"transaction": {"amount": {"@type": "decimal", "#text": "10.00"}, "order-id": {"@nil": "true"},
+                         "status-history": {"@type": "array"}}}
+    )
+    assert prepared == {"transaction": {"amount": "10.00", "order-id": None, "status-history": []}}
+
+
+def test_braintree_unreadable_bt_payload_is_left_to_the_cascade():
+    body = {"bt_signature": "abc|def", "bt_payload": "not base64 xml!"}
+    assert MODULES["braintree"].prepare(body) == body

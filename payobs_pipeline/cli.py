@@ -264,18 +264,29 @@ def demo(rows: int, windows: int) -> None:
     _say(f"\ndemo done in {time.perf_counter() - began:.1f}s — explore it with `make dev` (Dagster UI)")
 
 
+def _exec_dagster(arguments: list[str]) -> None:
+    """Replace this process by Dagster's CLI, with payobs's databases and instance in its environment."""
+    settings.export_environment()
+    _warehouse()
+    os.environ["DAGSTER_HOME"] = str(Path.cwd().resolve())
+    dagster = str(Path(sys.executable).with_name("dagster"))
+    os.execv(dagster, [dagster, *arguments])
+
+
 @main.command()
 @click.option("--port", default=3000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 def dev(port: int, host: str) -> None:
     """The Dagster UI and daemon on the same storage and databases as the CLI."""
-    settings.export_environment()
-    _warehouse()
-    os.environ["DAGSTER_HOME"] = str(Path.cwd().resolve())
-    dagster = Path(sys.executable).with_name("dagster")
-    command = [str(dagster), "dev", "-w", "workspace.yaml", "-h", host, "-p", str(port)]
     _say(f"Dagster UI on http://{host}:{port} (Ctrl-C to stop)")
-    os.execv(command[0], command)
+    _exec_dagster(["dev", "-w", "workspace.yaml", "-h", host, "-p", str(port)])
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("arguments", nargs=-1, type=click.UNPROCESSED)
+def dagster(arguments: tuple[str, ...]) -> None:
+    """Run Dagster's own CLI on payobs's instance, e.g. `payobs dagster definitions validate -w workspace.yaml`."""
+    _exec_dagster(list(arguments))
 
 
 @main.command()
@@ -304,7 +315,8 @@ def doctor() -> None:
         url, schema = settings.warehouse_url(), settings.warehouse_schema()
         current, head = migrate.current_revision(url, schema), migrate.head_revision()
         if current != head:
-            raise RuntimeError(f"schema {schema} at {current}, code expects {head}: run any pipeline command")
+            migrate.upgrade(url, schema)
+            return f"schema {schema} upgraded from {current or 'empty'} to head {head}"
         return f"schema {schema} at head {head}"
 
     def lake_table() -> str:

@@ -58,13 +58,13 @@ def materialize_windows(windows: list[Window]) -> None:
     """Materialize every asset for each window, in process, on the persistent instance."""
     import dagster as dg
 
-    from payobs_pipeline.definitions import ASSETS, default_resources
+    from payobs_pipeline.definitions import PIPELINE, default_resources
 
     instance = _dagster_instance()
     for number, window in enumerate(windows, 1):
         began = time.perf_counter()
         result = dg.materialize(
-            ASSETS, partition_key=window.partition_key, resources=default_resources(), instance=instance,
+            PIPELINE, partition_key=window.partition_key, resources=default_resources(), instance=instance,
             raise_on_error=False,
         )
         if not result.success:

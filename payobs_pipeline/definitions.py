@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from payobs_pipeline.assets.checks import events_are_valid, snapshot_matches_lake, window_conserves_lake_rows
 from payobs_pipeline.assets.events import normalized_events
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
 from payobs_pipeline.assets.metrics import approval_metrics, failure_reason_metrics
@@ -11,6 +12,9 @@ from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 
 ASSETS = [raw_lake_batch, parsed_payloads, normalized_events, approval_metrics, failure_reason_metrics]
+ASSET_CHECKS = [snapshot_matches_lake, window_conserves_lake_rows, events_are_valid]
+# What one in-process run materializes: the assets and their checks.
+PIPELINE = [*ASSETS, *ASSET_CHECKS]
 
 
 def default_resources() -> dict:
@@ -20,6 +24,7 @@ def default_resources() -> dict:
 
 defs = dg.Definitions(
     assets=ASSETS,
+    asset_checks=ASSET_CHECKS,
     jobs=[window_job],
     schedules=[window_schedule],
     resources=default_resources(),

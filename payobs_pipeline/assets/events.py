@@ -11,11 +11,12 @@ import dagster as dg
 import psycopg
 from psycopg import sql
 
-from payobs_pipeline.assets.partitions import Window, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
 from payobs_pipeline.assets.payloads import parsed_payloads
 from payobs_pipeline.normalization.formats import ParsedPayload
 from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping, MappingError
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
+from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, copy_out, lock_window
 
 EVENT_COLUMNS = (
@@ -152,24 +153,57 @@ def _breakdown(totals: Counter, prefix: str) -> dict[str, int]:
                        key=lambda kv: -kv[1]))
 
 
+WINDOW_SUMMARY_SQL = """
+SELECT min(event_time), max(event_time),
+       (SELECT count(*) FROM raw_lake_batch WHERE partition_key = ANY(%(keys)s))
+FROM normalized_events WHERE partition_key = ANY(%(keys)s)
+"""
+TOP_FAILURES_SQL = """
+SELECT provider, failure_reason, count(*) AS failures
+FROM normalized_events
+WHERE partition_key = ANY(%(keys)s) AND failure_reason IS NOT NULL
+GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10
+"""
+
+
+def _failures_markdown(rows: list[tuple]) -> str:
+    lines = ["| provider | failure reason | failures |", "|---|---|---:|"]
+    lines += [f"| {provider} | {reason} | {count:,} |" for provider, reason, count in rows]
+    return "\n".join(lines) if rows else "No failures in this window."
+
+
 @dg.asset(
     partitions_def=window_partitions,
+    backfill_policy=backfill_policy,
     deps=[parsed_payloads],
     group_name="payobs",
     kinds={"postgres"},
     description="One canonical payment event per normalized lake row; the rest go to unprocessed_events.",
 )
-def normalized_events(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase):
+def normalized_events(context: dg.AssetExecutionContext, lake: LakeDatabase, warehouse: WarehouseDatabase):
+    windows = windows_of(context)
     totals: Counter = Counter()
-    for window in windows_of(context):
+    for window in windows:
         totals.update(normalize_window(warehouse, window))
+    keys = {"keys": [window.partition_key for window in windows]}
+    with warehouse.connection() as conn:
+        first_event, last_event, snapshot_rows = conn.execute(WINDOW_SUMMARY_SQL, keys).fetchone()
+        top_failures = conn.execute(TOP_FAILURES_SQL, keys).fetchall()
+    if lake.mark_processed and snapshot_rows == totals["events"] + totals["unprocessed"]:
+        # Every lake row of the window is accounted for: tell the lake (opt-in, the lake user may be read-only).
+        marked = sum(lake.mark_window_processed(window.start, window.end) for window in windows)
+        context.log.info(f"marked {marked} lake rows processed")
     return dg.MaterializeResult(
         metadata={
+            "rows_in": dg.MetadataValue.int(snapshot_rows),
             "events": dg.MetadataValue.int(totals["events"]),
             "unprocessed": dg.MetadataValue.int(totals["unprocessed"]),
             "by_method": dg.MetadataValue.json(_breakdown(totals, "method:")),
             "by_provider": dg.MetadataValue.json(_breakdown(totals, "provider:")),
             "by_status": dg.MetadataValue.json(_breakdown(totals, "status:")),
             "unprocessed_by_reason": dg.MetadataValue.json(_breakdown(totals, "unprocessed:")),
+            "first_event_time": dg.MetadataValue.text(str(first_event)),
+            "last_event_time": dg.MetadataValue.text(str(last_event)),
+            "top_failure_reasons": dg.MetadataValue.md(_failures_markdown(top_failures)),
         }
     )

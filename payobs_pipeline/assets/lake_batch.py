@@ -5,7 +5,7 @@ from collections import Counter
 
 import dagster as dg
 
-from payobs_pipeline.assets.partitions import Window, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
 from payobs_pipeline.normalization.pii import mask_text
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, lock_window
@@ -39,6 +39,7 @@ def snapshot_window(lake: LakeDatabase, warehouse: WarehouseDatabase, window: Wi
 
 @dg.asset(
     partitions_def=window_partitions,
+    backfill_policy=backfill_policy,
     group_name="payobs",
     kinds={"postgres"},
     description="Snapshot of the window's raw_transactions rows (PII masked), one row per lake row.",

@@ -4,7 +4,7 @@
 import dagster as dg
 
 from payobs_pipeline.assets.events import normalized_events
-from payobs_pipeline.assets.partitions import Window, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, lock_window
 
 # Missing dimensions get a visible placeholder rather than disappearing from GROUP BY keys.
@@ -70,6 +70,7 @@ def _metric_asset(table: str, insert_sql: str, description: str) -> dg.AssetsDef
     @dg.asset(
         name=table,
         partitions_def=window_partitions,
+        backfill_policy=backfill_policy,
         deps=[normalized_events],
         group_name="payobs",
         kinds={"postgres"},

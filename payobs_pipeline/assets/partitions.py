@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+import os
+
 import dagster as dg
 
 WINDOW_CRON = "0 0,12 * * *"
@@ -18,6 +20,11 @@ window_partitions = dg.TimeWindowPartitionsDefinition(
     fmt=WINDOW_KEY_FORMAT,
     timezone="UTC",
 )
+
+# A backfill runs ranges of up to this many windows per run (default: a week),
+# each asset looping over the run's windows; memory stays per-window.
+WINDOWS_PER_BACKFILL_RUN = int(os.environ.get("PAYOBS_BACKFILL_WINDOWS_PER_RUN", "14"))
+backfill_policy = dg.BackfillPolicy.multi_run(max_partitions_per_run=WINDOWS_PER_BACKFILL_RUN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import dagster as dg
 from psycopg import sql
 
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
-from payobs_pipeline.assets.partitions import Window, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
 from payobs_pipeline.normalization.formats import PayloadParseError, read_lake_payload
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, copy_out, lock_window
@@ -51,6 +51,7 @@ def parse_window(warehouse: WarehouseDatabase, window: Window) -> Counter:
 
 @dg.asset(
     partitions_def=window_partitions,
+    backfill_policy=backfill_policy,
     deps=[raw_lake_batch],
     group_name="payobs",
     kinds={"postgres"},

@@ -347,6 +347,9 @@ def _from_json_object(body: dict, fmt: str) -> ParsedPayload:
         raise PayloadParseError(PAYLOAD_TOO_DEEP, f"more than {MAX_WRAPPER_LAYERS} nested wrappers")
     if not body:
         raise PayloadParseError(EMPTY_PAYLOAD, "empty document")
+    if _ENVELOPE_KEYS.issuperset(body):
+        # {"provider": "adyen"}: a hint (or envelope metadata) with no document beside it.
+        raise PayloadParseError(EMPTY_PAYLOAD, "only envelope keys (hints, metadata), no document")
     if not _PROVIDER_KEY_SET.isdisjoint(body):
         _collect_hints(body, hints, _PROVIDER_ALIASES)
     return ParsedPayload(fmt, body, hints)

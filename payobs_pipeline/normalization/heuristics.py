@@ -42,7 +42,7 @@ STATUS_FIELDS = _names(
 REASON_FIELDS = _names(
     "reason_code", "decline_code", "decline_reason", "failure_code", "failure_reason", "error_code", "response_code",
     "reason", "error", "error_message", "message", "motivo", "motivo_rechazo", "codigo_error", "razon", "codigo_motivo",
-    "motivo_recusa", "mensagem", "status_detail", "detail",
+    "motivo_recusa", "mensagem", "status_detail", "detail", "rc", "resp_code", "return_code",
 )
 AMOUNT_FIELDS = _names(
     "amount", "amt", "total", "total_amount", "transaction_amount", "amount_value", "value", "monto", "importe",
@@ -52,17 +52,22 @@ MINOR_AMOUNT_FIELDS = _names("amount_cents", "amount_minor", "cents", "centavos"
 CURRENCY_FIELDS = _names("currency", "currency_code", "cur", "ccy", "iso_currency", "moneda", "divisa", "moeda")
 ID_FIELDS = _names(
     "transaction_id", "txn_id", "txn_ref", "payment_id", "id", "reference", "ref", "order_id", "id_transaccion",
-    "referencia", "transacao_id", "id_transacao", "codigo",
+    "referencia", "transacao_id", "id_transacao", "codigo", "txn", "tx_id", "trans_id",
 )
 TIME_FIELDS = _names(
     "created_at", "created", "timestamp", "event_time", "date", "datetime", "time", "fecha", "fecha_creacion",
-    "data", "data_criacao", "data_transacao", "processed_at", "updated_at",
+    "data", "data_criacao", "data_transacao", "processed_at", "updated_at", "ts",
 )
 METHOD_FIELDS = _names(
     "payment_method", "method", "payment_type", "payment_method_type", "tipo_pago", "metodo_pago", "medio_pago",
     "forma_pagamento", "meio_pagamento", "forma_pago",
 )
 COUNTRY_FIELDS = _names("country", "country_code", "pais", "billing_country")
+# Fields only a card payment has: with no method field, they say the method is a card.
+CARD_EVIDENCE_FIELDS = _names(
+    "card_last4", "last4", "last_four", "card_last_four", "card_bin", "bin", "card_brand", "masked_pan",
+    "card_number", "pan", "ultimos_digitos", "ultimos4", "bandeira",
+)
 
 _S = StatusCategory
 STATUS_WORDS: dict[str, StatusCategory] = {
@@ -81,7 +86,12 @@ STATUS_WORDS: dict[str, StatusCategory] = {
         _S.DECLINED,
     ),
     **dict.fromkeys(["error", "erro", "errored", "system_error", "falha", "falla"], _S.ERROR),
-    **dict.fromkeys(["timeout", "timed_out", "unknown", "indeterminado", "desconocido"], _S.UNKNOWN),
+    # No answer in time: the outcome is unknown, never a decline (TAXONOMY.md).
+    **dict.fromkeys(
+        ["timeout", "timed_out", "unknown", "indeterminado", "desconocido", "no_response", "sin_respuesta",
+         "sem_resposta", "tiempo_agotado", "tempo_esgotado"],
+        _S.UNKNOWN,
+    ),
     **dict.fromkeys(
         ["pending", "processing", "in_process", "in_progress", "created", "initiated", "waiting", "pendiente",
          "pendente", "en_proceso", "em_processamento", "processando", "aguardando", "aguardando_pagamento",
@@ -187,7 +197,8 @@ def reason_from_text(text: str) -> FailureReason | None:
     iso = REASON_TABLES["iso8583"].get(text.strip().lower())
     if iso is not None:
         return iso.reason
-    lowered = text.lower()
+    # Codes spell words with underscores or hyphens: do_not_honor, expired-card.
+    lowered = re.sub(r"[_\-]+", " ", text.lower())
     for pattern, reason in REASON_WORDS:
         if pattern.search(lowered):
             return reason
@@ -235,12 +246,15 @@ def normalize(body: Any, provider: str | None = None) -> CanonicalEvent | Unmapp
     if status in FAILURE_STATUSES:
         reason = reason_from_text(str(raw_reason)) if raw_reason is not None else None
         if reason is None:
-            reason = FailureReason.TIMEOUT if _word(raw_status) in ("timeout", "timed_out") else FailureReason.UNKNOWN
+            reason = FailureReason.TIMEOUT if _word(raw_status) in _TIMEOUT_WORDS else FailureReason.UNKNOWN
             confidence -= 0.1
         source, decline_type = REASON_DEFAULTS[reason]
 
     _, raw_method = _first(fields, METHOD_FIELDS)
-    method = METHOD_WORDS.get(_word(raw_method), PaymentMethod.OTHER) if raw_method is not None else None
+    if raw_method is not None:
+        method = METHOD_WORDS.get(_word(raw_method), PaymentMethod.OTHER)
+    else:
+        method = PaymentMethod.CARD if _first(fields, CARD_EVIDENCE_FIELDS)[0] else None
     _, raw_country = _first(fields, COUNTRY_FIELDS)
     country = str(raw_country).upper() if raw_country and len(str(raw_country)) == 2 else None
 
@@ -265,6 +279,11 @@ def normalize(body: Any, provider: str | None = None) -> CanonicalEvent | Unmapp
         normalization_method="heuristic",
         confidence=round(min(confidence, 1.0), 3),
     )
+
+
+_TIMEOUT_WORDS = frozenset(
+    {"timeout", "timed_out", "no_response", "sin_respuesta", "sem_resposta", "tiempo_agotado", "tempo_esgotado"}
+)
 
 
 def _has_decimal_point(value: Any) -> bool:

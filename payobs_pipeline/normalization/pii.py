@@ -88,6 +88,20 @@ _DIGIT_RUN = re.compile(r"[0-9](?<![0-9]{2})(?:[ \-]?[0-9]){11,}")
 _DIGIT_GROUP = re.compile(r"[0-9]+")
 
 
+def _card_layout(sizes: list[int]) -> bool:
+    """Grouped digits are written as cards print them: 4-4-4-4(-3), or Amex/Diners 4-6-5 / 4-6-4.
+
+    Ids such as UUID segments or reference numbers (``8-4-4``, ``2-10``) are not.
+    """
+    if len(sizes) == 1:
+        return True
+    if sizes[0] != 4:
+        return False
+    if sizes[1:] in ([6, 5], [6, 4]):
+        return True
+    return all(size == 4 for size in sizes[1:-1]) and 1 <= sizes[-1] <= 4
+
+
 def _card_windows(run: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) of the card numbers in a run, as offsets in the run."""
     groups = [(m.start(), m.end()) for m in _DIGIT_GROUP.finditer(run)]
@@ -100,7 +114,7 @@ def _card_windows(run: str) -> list[tuple[int, int, str]]:
             length += groups[last][1] - groups[last][0]
             if length > 19:
                 break
-            if length >= 12:
+            if length >= 12 and _card_layout([end - start for start, end in groups[first:last + 1]]):
                 digits = "".join(run[start:end] for start, end in groups[first:last + 1])
                 if _is_card_number(digits):
                     candidates.append((length, first, last, digits))

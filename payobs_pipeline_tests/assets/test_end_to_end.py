@@ -14,7 +14,7 @@ import psycopg
 import pytest
 
 from payobs_pipeline.assets.partitions import Window
-from payobs_pipeline.definitions import ASSETS
+from payobs_pipeline.definitions import PIPELINE
 from payobs_pipeline.lake.seed import seed_lake
 from payobs_pipeline.lake.synthetic import generate_lake_rows
 from payobs_pipeline.normalization.providers import PROVIDER_MODULES
@@ -59,7 +59,7 @@ def seeded(lake_url, warehouse_url):
 
 def test_window_materializes_to_metrics_that_match_the_seeded_truth(seeded, warehouse_url):
     window = Window.containing(START)
-    result = dg.materialize(ASSETS, partition_key=window.partition_key, resources=seeded)
+    result = dg.materialize(PIPELINE, partition_key=window.partition_key, resources=seeded)
     assert result.success
 
     outcomes, reasons, lake_rows = expected_outcomes(window)

@@ -604,6 +604,22 @@ def test_null_data_is_empty():
 
 @pytest.mark.parametrize(
     "data",
+    [{"provider": "adyen"}, {"PSP": "Stripe", "format": "json"}, {"gateway": "mercadopago", "received_at": "2026-01-01"}],
+)
+def test_hint_without_a_document_is_empty(data):
+    # A lake writer that kept only the provider hint: there is no payment to read.
+    assert reason_of(json.dumps(data)) == EMPTY_PAYLOAD
+    assert reason_of(json.dumps(json.dumps(data))) == EMPTY_PAYLOAD
+
+
+def test_hint_beside_a_document_is_kept():
+    parsed = parse_lake_data(json.dumps({"provider": "adyen", "pspReference": "8816178952057711"}))
+    assert parsed.body["pspReference"] == "8816178952057711"
+    assert parsed.hints == {"provider": "adyen"}
+
+
+@pytest.mark.parametrize(
+    "data",
     [
         "[1, 2]",
         "42",

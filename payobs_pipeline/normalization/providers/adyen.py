@@ -5,6 +5,9 @@ Sources (Adyen docs):
 - https://docs.adyen.com/development-resources/refusal-reasons (refusalReasonCode / reason)
 - https://docs.adyen.com/development-resources/webhooks/webhook-types (eventCode, success)
 - https://docs.adyen.com/api-explorer/Checkout/latest/post/payments (amount.value in minor units)
+- https://docs.adyen.com/reporting/reports-and-the-payments-lifecycle (report Record Type values),
+  https://docs.adyen.com/reporting/invoice-reconciliation/payment-accounting-report and the Settlement
+  details report (report lines carry amounts in major units)
 """
 
 _HARD = "HARD"
@@ -129,6 +132,40 @@ _NOTIFICATION_STATUSES = {
     "ISSUER_RESPONSE_TIMEFRAME_EXPIRED/true": "CHARGEBACK",
 }
 
+# Report lines (Payment accounting / Settlement details reports): the payment's
+# status in the lifecycle is the line's "Record Type".
+_REPORT_STATUSES = {
+    "received": "PENDING",
+    "retried": "PENDING",
+    "authorised": "APPROVED",
+    "sentforsettle": "APPROVED",
+    "settled": "APPROVED",
+    "settledbulk": "APPROVED",
+    "settledexternally": "APPROVED",
+    "settledexternallywithinfo": "APPROVED",
+    "settledinstallment": "APPROVED",
+    "refused": "DECLINED",
+    "error": "ERROR",
+    "capturefailed": "ERROR",
+    "cancelled": "CANCELLED",
+    "expired": "CANCELLED",
+    "sentforrefund": "REFUNDED",
+    "refundauthorised": "REFUNDED",
+    "refunded": "REFUNDED",
+    "refundedbulk": "REFUNDED",
+    "refundedexternally": "REFUNDED",
+    "refundedexternallywithinfo": "REFUNDED",
+    "refundfailed": "CANCELLED",
+    "refundedreversed": "CANCELLED",
+    "chargeback": "CHARGEBACK",
+    "chargebackexternally": "CHARGEBACK",
+    "chargebackexternallywithinfo": "CHARGEBACK",
+    "secondchargeback": "CHARGEBACK",
+    "notificationofchargeback": "CHARGEBACK",
+    "requestforinformation": "CHARGEBACK",
+    "chargebackreversed": "CHARGEBACK",
+}
+
 _ITEM = "notificationItems.0.NotificationRequestItem"
 
 SPEC = {
@@ -140,6 +177,9 @@ SPEC = {
         {"path": f"{_ITEM}.pspReference", "exists": True, "weight": 0.8},
         {"path": f"{_ITEM}.eventCode", "exists": True, "weight": 0.2},
         {"path": "merchantAccountCode", "exists": True, "weight": 0.3},
+        # A report line parsed from CSV: Adyen's column names.
+        {"path": "Psp Reference", "exists": True, "weight": 0.6},
+        {"path": "Record Type", "exists": True, "weight": 0.3},
     ],
     "amount_unit": "minor",
     "reason_map": REASONS,
@@ -151,7 +191,9 @@ SPEC = {
             "match": {f"{_ITEM}.eventCode": {"exists": True}},
             "root": _ITEM,
             "fields": {
-                "provider_transaction_id": ["originalReference", "pspReference"],
+                # The notification's own pspReference: a REFUND or CHARGEBACK is its own
+                # object (originalReference names the payment it modifies).
+                "provider_transaction_id": ["pspReference"],
                 "status": {"join": ["eventCode", "success"], "sep": "/"},
                 "reason_code": ["additionalData.refusalReasonCode", "reason"],
                 "amount": ["amount.value"],
@@ -166,6 +208,12 @@ SPEC = {
             "rules": [
                 {"when": {"eventCode": "AUTHORISATION", "success": "false", "reason": {"prefix": "FRAUD"}},
                  "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
+                # Acquirer Error is a technical failure (the payment response's resultCode is
+                # Error, not Refused): the notification only says success=false.
+                {"when": {"eventCode": "AUTHORISATION", "success": "false", "additionalData.refusalReasonCode": "4"},
+                 "set": {"status_category": "ERROR"}},
+                {"when": {"eventCode": "AUTHORISATION", "success": "false", "reason": "Acquirer Error"},
+                 "set": {"status_category": "ERROR"}},
             ],
         },
         {
@@ -188,6 +236,26 @@ SPEC = {
                 # A shopper who cancels the authentication abandoned the payment.
                 {"when": {"resultCode": "Refused", "refusalReasonCode": "16"}, "set": {"status_category": "CANCELLED"}},
             ],
+        },
+        {
+            "name": "report_line",
+            "match": {"Record Type": {"exists": True}},
+            "amount_unit": "major",
+            "fields": {
+                # Modification Reference is the refund's / chargeback's own reference.
+                "provider_transaction_id": ["Modification Reference", "Psp Reference"],
+                "status": ["Record Type"],
+                "reason_code": ["Refusal Reason"],
+                # Settlement details: payments are credits, refunds and chargebacks debits;
+                # Payment accounting report: Main Amount.
+                "amount": ["Gross Credit (GC)", "Gross Debit (GC)", "Main Amount"],
+                "currency": ["Gross Currency", "Main Currency"],
+                "event_time": ["Creation Date", "Booking Date"],
+                "payment_method": ["Payment Method"],
+                "card_brand": ["Payment Method"],
+                "merchant_id": ["Merchant Account"],
+            },
+            "status_map": _REPORT_STATUSES,
         },
     ],
 }

@@ -15,10 +15,10 @@ Sources (Authorize.net developer docs and official SDKs):
   the same documents as XML, root element createTransactionResponse / getTransactionDetailsResponse)
 - Silent Post / Relay Response form fields x_response_code, x_response_reason_code, x_trans_id,
   x_amount, x_type, x_method, x_card_type (AIM/SIM guides)
-Amounts are decimal numbers in major units. Authorize.net documents carry no currency: a
-gateway account settles in the one currency it was opened in, and the accounts behind this
-pipeline are US accounts, hence ``default_currency`` USD. A non-USD account needs its own
-mapping (or a learned one) rather than this default.
+Amounts are decimal numbers in major units. Responses carry no currency: a gateway account
+settles in the one currency it was opened in, and the accounts behind this pipeline are US
+accounts, hence ``default_currency`` USD. A request stored beside its response
+(``transactionRequest.currencyCode``, optional in createTransactionRequest) states it and wins.
 Authorize.net does not state soft/hard: decline types are the reasons' defaults.
 """
 
@@ -165,8 +165,8 @@ TRANSACTION_STATUSES = {
 }
 
 PAYMENT_METHODS = {
-    **dict.fromkeys(["Visa", "MasterCard", "AmericanExpress", "Discover", "JCB", "DinersClub", "EnRoute",
-                     "CC"], "CARD"),
+    **dict.fromkeys(["Visa", "MasterCard", "AmericanExpress", "American Express", "Discover", "JCB", "DinersClub",
+                     "Diners Club", "EnRoute", "CC"], "CARD"),
     # eCheck.Net: ACH debits by SEC code, and x_method ECHECK.
     **dict.fromkeys(["eCheck", "ECHECK", "WEB", "PPD", "CCD", "TEL", "ARC", "BOC"], "DIRECT_DEBIT"),
 }
@@ -198,6 +198,19 @@ _DETAILS_RULES = [
 ]
 # Timed out at the authorizer and the automatic void failed: money may have moved.
 _TIMEOUT_RULE = {"when": {"errors.0.errorCode": "120"}, "set": {"status_category": "UNKNOWN"}}
+# responseCode 3 ("Error") also carries the gateway's refusals of the card or the request
+# itself (invalid/expired card, duplicate, invalid amount, card type not accepted, AVS/CVV
+# format): refusals, not technical failures, so DECLINED like responseCode 2.
+_REFUSED_AS_ERROR = ["5", "6", "7", "8", "11", "17", "27", "28", "37", "78", "200", "201"]
+# A createTransaction row stored with its request: the request says what was asked (a refund,
+# a void) and carries the amount and currencyCode the response does not repeat.
+_REQUEST_RULES = [
+    {"when": {"responseCode": "3", "errors.0.errorCode": _REFUSED_AS_ERROR}, "set": {"status_category": "DECLINED"}},
+    {"when": {"responseCode": "1", "^transactionRequest.transactionType": "refundTransaction"},
+     "set": {"status_category": "REFUNDED"}},
+    {"when": {"responseCode": "1", "^transactionRequest.transactionType": "voidTransaction"},
+     "set": {"status_category": "CANCELLED"}},
+]
 _XML_TIMEOUT_RULE = {"when": {"errors.error.errorCode": "120"}, "set": {"status_category": "UNKNOWN"}}
 
 SPEC = {
@@ -262,8 +275,9 @@ SPEC = {
             "name": "create_transaction",
             "match": {"transactionResponse.responseCode": {"exists": True}},
             "root": "transactionResponse",
-            "fields": _RESPONSE_FIELDS,
-            "rules": [_TIMEOUT_RULE],
+            "fields": {**_RESPONSE_FIELDS, "amount": ["^transactionRequest.amount"],
+                       "currency": ["^transactionRequest.currencyCode"]},
+            "rules": [_TIMEOUT_RULE, *_REQUEST_RULES],
         },
         {
             "name": "transaction_details",

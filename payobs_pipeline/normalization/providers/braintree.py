@@ -222,7 +222,8 @@ _TRANSACTION_RULES = [
     {"when": {"^notification.kind": ["transaction_settlement_declined"]}, "set": {"status_category": "DECLINED"}},
 ]
 _DISPUTE_FIELDS = {
-    "provider_transaction_id": ["transaction.id", "id"],
+    # The dispute's own id; the disputed transaction is its parent (as a refund's would be).
+    "provider_transaction_id": ["id", "transaction.id"],
     "reason_code": ["reason"],
     "amount": ["amount-disputed", "amount"],
     "currency": ["currency-iso-code"],
@@ -246,6 +247,10 @@ SPEC = {
         {"path": "notification.kind", "exists": True, "weight": 0.5},
         {"path": "notification.subject", "exists": True, "weight": 0.3},
         {"path": "dispute.amount-disputed", "exists": True, "weight": 0.6},
+        # Dispute.Kind (chargeback, pre_arbitration, retrieval) and received-date, when
+        # the stored dispute omits amount-disputed.
+        {"path": "dispute.kind", "in": ["chargeback", "pre_arbitration", "retrieval"], "weight": 0.4},
+        {"path": "dispute.received-date", "exists": True, "weight": 0.2},
         {"path": "processor_response_code", "exists": True, "weight": 0.3},
         {"path": "merchant_account_id", "exists": True, "weight": 0.2},
         {"path": "payment_instrument_type", "exists": True, "weight": 0.3},
@@ -268,6 +273,9 @@ SPEC = {
         {"name": "transaction", "root": "transaction", "match": {"transaction.status": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
         {"name": "dispute", "root": "dispute", "match": {"dispute.amount-disputed": {"exists": True}},
+         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK"},
+        {"name": "dispute", "root": "dispute",
+         "match": {"dispute.kind": ["chargeback", "pre_arbitration", "retrieval"], "dispute.id": {"exists": True}},
          "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK"},
         {"name": "graphql.transaction", "root": "graphql_transaction",
          "match": {"graphql_transaction.status": {"exists": True}},

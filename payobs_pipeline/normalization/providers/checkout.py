@@ -283,7 +283,8 @@ SPEC = {
             "match": {"type": _DISPUTE_EVENTS, "data": {"exists": True}},
             "status": "CHARGEBACK",
             "fields": {
-                "provider_transaction_id": ["payment_id", "id"],
+                # The dispute's own id (dsp_): the payment is its parent, as for a refund.
+                "provider_transaction_id": ["id", "payment_id"],
                 "reason_code": ["reason_code"],
                 "amount": ["amount"],
                 "currency": ["currency"],
@@ -307,7 +308,7 @@ SPEC = {
             "match": {"id": {"prefix": "dsp_"}},
             "status": "CHARGEBACK",
             "fields": {
-                "provider_transaction_id": ["payment_id", "id"],
+                "provider_transaction_id": ["id", "payment_id"],
                 "reason_code": ["reason_code"],
                 "amount": ["amount"],
                 "currency": ["currency"],

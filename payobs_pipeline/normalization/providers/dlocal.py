@@ -104,7 +104,8 @@ SPEC = {
             "match": {"id": {"prefix": "CHAR"}},
             "status": "CHARGEBACK",
             "fields": {
-                "provider_transaction_id": ["payment_id", "id"],
+                # The chargeback's own id (CHAR...): the payment is its parent, like a refund's.
+                "provider_transaction_id": ["id", "payment_id"],
                 "amount": ["amount"],
                 "currency": ["currency"],
                 "event_time": ["created_date"],
@@ -114,7 +115,7 @@ SPEC = {
             "name": "refund",
             "match": {"id": {"prefix": "REF"}, "payment_id": {"exists": True}},
             "fields": {
-                "provider_transaction_id": ["payment_id", "id"],
+                "provider_transaction_id": ["id", "payment_id"],  # the refund's own id (REF-...)
                 "status": ["status"],
                 "amount": ["amount"],
                 "currency": ["currency"],

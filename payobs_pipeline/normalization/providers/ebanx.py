@@ -148,7 +148,8 @@ SPEC = {
             "match": {"refund.id": {"exists": True}, "payment.hash": {"exists": True}},
             "root": "refund",
             "fields": {
-                "provider_transaction_id": ["^payment.hash"],
+                # The refund's own id; the payment hash is its parent.
+                "provider_transaction_id": ["id", "^payment.hash"],
                 "status": ["status"],
                 "amount": ["amount_ext"],
                 "currency": ["^payment.currency_ext"],

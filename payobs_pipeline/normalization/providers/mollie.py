@@ -118,7 +118,8 @@ def _documents(match: dict, root: str | None) -> list[dict]:
         {
             "name": f"{name}refund", "match": {**match, f"{prefix}resource": "refund"}, **extra,
             "fields": {
-                "provider_transaction_id": ["paymentId", "id"],
+                # A refund (re_) or chargeback (chb_) is its own transaction; paymentId is its parent.
+                "provider_transaction_id": ["id", "paymentId"],
                 "status": ["status"],
                 "amount": ["amount.value"],
                 "currency": ["amount.currency"],
@@ -131,7 +132,7 @@ def _documents(match: dict, root: str | None) -> list[dict]:
             "name": f"{name}chargeback", "match": {**match, f"{prefix}resource": "chargeback"}, **extra,
             "status": "CHARGEBACK",
             "fields": {
-                "provider_transaction_id": ["paymentId", "id"],
+                "provider_transaction_id": ["id", "paymentId"],
                 "reason_code": ["reason.code"],
                 "amount": ["amount.value"],
                 "currency": ["amount.currency"],

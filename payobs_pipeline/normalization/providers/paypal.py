@@ -275,9 +275,12 @@ _CAPTURE_RULES = [
      "set": {"status_category": "CHARGEBACK"}},
     {"when": {"status_details.reason": "DECLINED_BY_RISK_FRAUD_FILTERS"}, "set": {"status_category": "DECLINED"}},
     {"when": {"^event_type": "PAYMENT.CAPTURE.REVERSED"}, "set": {"status_category": "CHARGEBACK"}},
+    # processor_response is only given "for direct credit card transactions" (Payments v2 capture object).
+    {"when": {"processor_response": {"exists": True}}, "set": {"payment_method": "CARD"}},
 ]
 _DISPUTE_FIELDS = {
-    "provider_transaction_id": ["disputed_transactions.0.seller_transaction_id", "dispute_id"],
+    # The dispute is its own transaction (the disputed capture is its parent, like a refund's).
+    "provider_transaction_id": ["dispute_id", "disputed_transactions.0.seller_transaction_id"],
     "reason_code": ["reason"],
     "amount": ["dispute_amount.value"],
     "currency": ["dispute_amount.currency_code"],
@@ -332,6 +335,9 @@ SPEC = {
         {"path": "payment_status", "exists": True, "weight": 0.2},
         {"path": "mc_gross", "exists": True, "weight": 0.2},
         {"path": "debug_id", "exists": True, "weight": 0.5},
+        # A capture stored without its HATEOAS links still has these PayPal-only members.
+        {"path": "final_capture", "exists": True, "weight": 0.3},
+        {"path": "seller_protection.status", "exists": True, "weight": 0.3},
     ],
     "amount_unit": "major",
     "status_map": _CAPTURE_STATUSES,
@@ -345,6 +351,9 @@ SPEC = {
         {"name": "order", "match": {"purchase_units": {"exists": True}, "status": {"exists": True}},
          "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "rules": _ORDER_RULES},
         {"name": "capture", "match": _self_link("captures"), "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},
+        # final_capture exists only on a capture (an authorization or refund has none).
+        {"name": "capture", "match": {"final_capture": {"exists": True}, "status": {"exists": True}},
+         "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},
         {"name": "refund", "match": _self_link("refunds"), "fields": _CAPTURE_FIELDS,
          "status_map": _REFUND_STATUSES},
         {"name": "authorization", "match": _self_link("authorizations"), "fields": _CAPTURE_FIELDS,

@@ -208,7 +208,9 @@ SPEC = {
             ],
         },
         {
-            # SUBMIT_TRANSACTION response: outcome only, the amount stays in the request.
+            # SUBMIT_TRANSACTION response: outcome only, the amount stays in the request. Lake
+            # writers that keep the request beside the response (``request.transaction``) give
+            # TX_VALUE and the payment method from it; without it amount and currency stay unknown.
             "name": "transaction_response",
             "match": {"transactionResponse.state": {"exists": True}},
             "root": "transactionResponse",
@@ -217,6 +219,11 @@ SPEC = {
                 "status": ["state"],
                 "reason_code": ["responseCode"],
                 "event_time": ["operationDate", "transactionDate"],
+                "amount": ["^request.transaction.order.additionalValues.TX_VALUE.value"],
+                "currency": ["^request.transaction.order.additionalValues.TX_VALUE.currency"],
+                "payment_method": ["^request.transaction.paymentMethod"],
+                "card_brand": ["^request.transaction.paymentMethod"],
+                "country": ["^request.transaction.paymentCountry"],
             },
             "rules": [
                 # The network never answered: the outcome is unknown until PayU reconciles it.

@@ -178,7 +178,8 @@ def _documents(root: str | None) -> list[dict]:
         times = ["created_at"]
         prefix = ""
     refund_fields = {
-        "provider_transaction_id": ["payment_id", "id"],
+        # A refund or dispute is a transaction of its own: its id first, the payment's as a fallback.
+        "provider_transaction_id": ["id", "payment_id"],
         "status": ["status"],
         "amount": ["amount"],
         "currency": ["currency"],

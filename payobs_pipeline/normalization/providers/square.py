@@ -158,8 +158,9 @@ _PAYMENT_RULES = [
     {"when": {"status": "FAILED", "risk_evaluation.risk_level": "HIGH", "card_details.errors": {"exists": False}},
      "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
 ]
+# A refund or dispute is its own transaction: its id first, the disputed/refunded payment's as a fallback.
 _REFUND_FIELDS = {
-    "provider_transaction_id": ["payment_id", "id"],
+    "provider_transaction_id": ["id", "payment_id"],
     "status": ["status"],
     "amount": ["amount_money.amount"],
     "currency": ["amount_money.currency"],
@@ -167,7 +168,7 @@ _REFUND_FIELDS = {
     "merchant_id": ["location_id"],
 }
 _DISPUTE_FIELDS = {
-    "provider_transaction_id": ["disputed_payment.payment_id", "id", "dispute_id"],
+    "provider_transaction_id": ["id", "dispute_id", "disputed_payment.payment_id"],
     "status": ["state"],
     "reason_code": ["reason"],
     "amount": ["amount_money.amount"],

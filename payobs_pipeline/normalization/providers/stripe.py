@@ -3,7 +3,9 @@
 Sources (Stripe API reference and guides):
 - https://docs.stripe.com/api/charges/object (status, outcome, failure_code)
 - https://docs.stripe.com/api/payment_intents/object (status, last_payment_error)
-- https://docs.stripe.com/api/refunds/object, https://docs.stripe.com/api/disputes/object
+- https://docs.stripe.com/api/refunds/object (destination_details), https://docs.stripe.com/api/disputes/object
+  (payment_method_details)
+- https://docs.stripe.com/api/charges/capture (an uncaptured charge that expires is marked as refunded)
 - https://docs.stripe.com/declines/codes (decline codes, advice codes)
 - https://docs.stripe.com/error-codes (failure_code / last_payment_error.code)
 Amounts are in the currency's minor units; currencies are lower-case ISO codes.
@@ -123,9 +125,14 @@ _CHARGE_RULES = [
     # Radar blocked it: a risk rejection whatever the code says.
     {"when": {"outcome.type": "blocked"}, "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED"}},
     {"when": {"outcome.type": "invalid"}, "set": {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"}},
-    {"when": {"failure_code": "processing_error"}, "set": {"status_category": "ERROR"}},
+    # processing_error is Stripe's own technical failure, whatever outcome.type says (TAXONOMY.md).
+    {"when": {"failure_code": "processing_error"},
+     "set": {"status_category": "ERROR", "failure_reason": "PROCESSING_ERROR"}},
     {"when": {"refunded": True}, "set": {"status_category": "REFUNDED"}},
     {"when": {"^type": ["charge.refunded", "charge.refund.updated"]}, "set": {"status_category": "REFUNDED"}},
+    # An uncaptured charge is "marked as refunded" when it expires or is released
+    # (docs.stripe.com/api/charges/capture): no money moved, so it is a void.
+    {"when": {"captured": False, "refunded": True}, "set": {"status_category": "CANCELLED"}},
     {"when": {"^type": {"prefix": "charge.dispute."}}, "set": {"status_category": "CHARGEBACK"}},
     {"when": {"^type": "charge.expired"}, "set": {"status_category": "CANCELLED"}},
 ]
@@ -151,15 +158,19 @@ _INTENT_RULES = [
      "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED", "failure_source": "MERCHANT_RISK"}},
     {"when": {"status": "canceled", "cancellation_reason": "duplicate"}, "set": {"status_category": "CANCELLED"}},
 ]
+# A refund or a dispute is its own object: its id, not the charge's (the charge
+# keeps the authorization outcome; refunds and disputes are lifecycle events).
 _REFUND_FIELDS = {
-    "provider_transaction_id": ["charge", "payment_intent", "id"],
+    "provider_transaction_id": ["id"],
     "status": ["status"],
     "amount": ["amount"],
     "currency": ["currency"],
     "event_time": ["^created", "created"],
+    # Where the money goes back to (card, klarna, ...); absent on older API versions.
+    "payment_method": ["destination_details.type"],
 }
 _DISPUTE_FIELDS = {
-    "provider_transaction_id": ["charge", "payment_intent", "id"],
+    "provider_transaction_id": ["id"],
     "status": ["status"],
     "reason_code": ["reason"],
     "amount": ["amount"],

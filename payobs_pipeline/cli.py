@@ -233,17 +233,26 @@ def eval_corpus(path: Path, show_failures: bool) -> None:
 
 
 @main.command()
-@click.option("--payloads", default=50_000, show_default=True, help="Payloads for the pure-core benchmark.")
-def bench(payloads: int) -> None:
-    """Benchmark the pure normalization core on JSON payloads of known providers (one core)."""
+@click.option("--payloads", default=50_000, show_default=True,
+              help="Payloads for the pure-core benchmark (0: skip it).")
+@click.option("--pipeline-rows", default=0, show_default=True,
+              help="Also run the whole pipeline on one window of this many lake rows (bench databases).")
+def bench(payloads: int, pipeline_rows: int) -> None:
+    """Benchmark the pure core (one core) and, optionally, the pipeline's stages with peak memory."""
     from payobs_pipeline.normalization.benchmark import core_throughput
 
-    result = core_throughput(payloads)
-    click.echo(
-        f"pure core: {result.payloads:,} JSON payloads of known providers in {result.seconds:.2f}s "
-        f"= {result.per_second:,.0f} payloads/s on one core ({result.normalized:,} normalized, "
-        f"{result.deferred:,} deferred)"
-    )
+    if payloads:
+        result = core_throughput(payloads)
+        click.echo(
+            f"pure core: {result.payloads:,} JSON payloads of known providers in {result.seconds:.2f}s "
+            f"= {result.per_second:,.0f} payloads/s on one core ({result.normalized:,} normalized, "
+            f"{result.deferred:,} deferred)"
+        )
+    if pipeline_rows:
+        from payobs_pipeline.benchmark import pipeline_throughput
+
+        for line in pipeline_throughput(pipeline_rows, progress=_say):
+            click.echo(line)
 
 
 # --- demo, dev, doctor ------------------------------------------------------------

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from payobs_pipeline.lake.synthetic import generate_lake_rows
-from payobs_pipeline.normalization.formats import read_lake_payload
+from payobs_pipeline.normalization.formats import PayloadParseError, read_lake_payload
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
 from payobs_pipeline.normalization.providers import PROVIDER_MODULES
 
@@ -45,7 +45,11 @@ def core_throughput(count: int) -> Throughput:
     normalized = deferred = 0
     began = time.perf_counter()
     for text, merchant in payloads:
-        parsed = read_lake_payload(text)
+        try:
+            parsed = read_lake_payload(text)
+        except PayloadParseError:
+            deferred += 1
+            continue
         if isinstance(normalizer.normalize(parsed, merchant), Deferral):
             deferred += 1
         else:

@@ -81,10 +81,14 @@ def _masked_card_number(digits: str) -> str:
     return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
 
 
-# A maximal run of at least 12 digits with single spaces or dashes between them.
+# A maximal run of at least 12 digits with single spaces or dashes between them,
+# not glued to letters: "993617895204576J" is a reference, not a card number, and
+# neither is the all-digit middle of a hyphenated id ("c3-9046-4208-8325-e2e8...").
 # (The look-behind comes after the first digit so the regex engine can skip
 # to digits quickly; it says the character before the run is not a digit.)
-_DIGIT_RUN = re.compile(r"[0-9](?<![0-9]{2})(?:[ \-]?[0-9]){11,}")
+_DIGIT_RUN = re.compile(
+    r"[0-9](?<![0-9A-Za-z][0-9])(?<![0-9A-Za-z]-[0-9])(?:[ \-]?[0-9]){11,}(?![0-9A-Za-z]|-[0-9A-Za-z])"
+)
 _DIGIT_GROUP = re.compile(r"[0-9]+")
 
 

@@ -439,3 +439,17 @@ def test_grouped_digits_that_are_not_laid_out_like_a_card_are_kept():
     # The same digits grouped as a card is printed are masked.
     grouped = "7992-7398-7139-8713"
     assert grouped not in pii.mask_text(f'{{"pan": "{grouped}"}}')
+
+
+def test_digit_runs_glued_to_letters_are_references_not_card_numbers():
+    reference = "4111111111111111J"  # Luhn-valid digits, but an alphanumeric token (Adyen-style pspReference)
+    text = f'{{"pspReference": "{reference}", "pan": "4111111111111111"}}'
+    masked = pii.mask_text(text)
+    assert reference in masked
+    assert '"pan": "4111111111111111"' not in masked
+
+
+def test_the_digit_groups_inside_a_uuid_are_not_a_card_number():
+    transaction_id = "40fbe5c3-9046-4208-8325-e2e837b031e4"  # 9046 4208 8325 is Luhn-valid
+    assert pii.luhn_valid("904642088325")
+    assert pii.mask_text(f"transactionId={transaction_id}") == f"transactionId={transaction_id}"

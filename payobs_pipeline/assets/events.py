@@ -13,6 +13,7 @@ from psycopg import sql
 
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
 from payobs_pipeline.assets.payloads import parsed_payloads
+from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.normalization.formats import ParsedPayload
 from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping, MappingError
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
@@ -57,7 +58,15 @@ def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, 
     )
 
 
-def normalize_window(warehouse: WarehouseDatabase, window: Window, normalizer: Normalizer | None = None) -> Counter:
+class NormalizationConfig(dg.Config):
+    """Run configuration of the normalize stage (Launchpad / run config)."""
+
+    heuristic_threshold: float = heuristics.DEFAULT_THRESHOLD  # below it, an unknown shape is deferred
+
+
+def normalize_window(
+    warehouse: WarehouseDatabase, window: Window, heuristic_threshold: float = heuristics.DEFAULT_THRESHOLD
+) -> Counter:
     """Replace the window's events and reconcile its unprocessed events; returns counts for metadata."""
     counts: Counter = Counter()
     parsed = sql.SQL(
@@ -90,8 +99,7 @@ def normalize_window(warehouse: WarehouseDatabase, window: Window, normalizer: N
             yield _event_row(lake_id, transactional_id, window, created_at, outcome)
 
     with warehouse.connection() as reader, warehouse.connection() as writer:
-        if normalizer is None:
-            normalizer = Normalizer(learned=load_learned_mappings(reader))
+        normalizer = Normalizer(learned=load_learned_mappings(reader), heuristic_threshold=heuristic_threshold)
         lock_window(writer, "normalized_events", window.partition_key)
         writer.execute("DELETE FROM normalized_events WHERE partition_key = %s", (window.partition_key,))
         counts["events"] = copy_in(writer, "normalized_events", EVENT_COLUMNS, events(reader))
@@ -180,11 +188,13 @@ def _failures_markdown(rows: list[tuple]) -> str:
     kinds={"postgres"},
     description="One canonical payment event per normalized lake row; the rest go to unprocessed_events.",
 )
-def normalized_events(context: dg.AssetExecutionContext, lake: LakeDatabase, warehouse: WarehouseDatabase):
+def normalized_events(
+    context: dg.AssetExecutionContext, config: NormalizationConfig, lake: LakeDatabase, warehouse: WarehouseDatabase
+):
     windows = windows_of(context)
     totals: Counter = Counter()
     for window in windows:
-        totals.update(normalize_window(warehouse, window))
+        totals.update(normalize_window(warehouse, window, config.heuristic_threshold))
     keys = {"keys": [window.partition_key for window in windows]}
     with warehouse.connection() as conn:
         first_event, last_event, snapshot_rows = conn.execute(WINDOW_SUMMARY_SQL, keys).fetchone()

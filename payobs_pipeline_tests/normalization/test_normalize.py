@@ -1,0 +1,66 @@
+"""The cascade: provider detection, the heuristic threshold, learned mappings, merchant fallback."""
+
+import json
+
+import pytest
+
+from payobs_pipeline.normalization.formats import read_lake_payload
+from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping
+from payobs_pipeline.normalization.normalize import Deferral, Normalizer, ProviderDetector
+from payobs_pipeline.normalization.fingerprint import shape_fingerprint
+from payobs_pipeline.normalization.providers import builtin_mappings
+from payobs_pipeline.normalization.evaluation import load_cases
+
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+UNKNOWN_SHAPE = {"txn_ref": "TX-1", "estado": "aprobado", "monto": "150.00", "moneda": "MXN"}
+
+
+def parsed(body):
+    return read_lake_payload(json.dumps(body))
+
+
+def test_heuristic_threshold_decides_between_guessing_and_deferring():
+    lenient = Normalizer(heuristic_threshold=0.5).normalize(parsed(UNKNOWN_SHAPE))
+    assert isinstance(lenient, CanonicalEvent)
+    assert (lenient.status_category, lenient.amount_minor, lenient.currency) == ("APPROVED", 15000, "MXN")
+    assert lenient.normalization_method == "heuristic"
+    strict = Normalizer(heuristic_threshold=lenient.confidence + 0.01).normalize(parsed(UNKNOWN_SHAPE))
+    assert isinstance(strict, Deferral) and strict.reason_code == "LOW_CONFIDENCE"
+
+
+def test_a_learned_mapping_applies_to_its_shape_before_heuristics():
+    spec = {"provider": "acme", "amount_unit": "minor",
+            "fields": {"status": ["estado"], "amount": ["monto"], "currency": ["moneda"],
+                       "provider_transaction_id": ["txn_ref"]},
+            "status_map": {"aprobado": "APPROVED"}}
+    body = {**UNKNOWN_SHAPE, "monto": "15000"}
+    normalizer = Normalizer(learned={shape_fingerprint(body): CompiledMapping(spec)})
+    event = normalizer.normalize(parsed(body))
+    assert (event.provider, event.normalization_method, event.amount_minor) == ("acme", "learned_mapping", 15000)
+
+
+def test_indexed_detection_scores_equal_each_mappings_own_score():
+    mappings = builtin_mappings()
+    detector = ProviderDetector(mappings)
+    for case in load_cases(CORPUS):
+        try:
+            body = read_lake_payload(json.dumps(case["data"])).body
+        except ValueError:
+            continue
+        assert detector.scores(body) == pytest.approx([m.shape_score(body) for m in mappings]), case["name"]
+
+
+def test_a_hint_the_shape_contradicts_is_overruled():
+    charge = {"id": "ch_1", "object": "charge", "amount": 100, "currency": "usd", "status": "succeeded",
+              "created": 1764201600}
+    event = Normalizer().normalize(parsed({**charge, "provider": "adyen"}))
+    assert event.provider == "stripe"
+
+
+def test_the_lake_merchant_fills_merchant_and_a_missing_country():
+    charge = {"id": "ch_1", "object": "charge", "amount": 100, "currency": "usd", "status": "succeeded",
+              "created": 1764201600}
+    event = Normalizer().normalize(parsed(charge), {"id": "m_7", "name": "Shop", "country": "br"})
+    assert (event.merchant_id, event.merchant_name, event.country) == ("m_7", "Shop", "BR")

@@ -21,19 +21,19 @@ every row (about 30 % of the load time), so:
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 from datetime import datetime
 from importlib import resources
-from itertools import chain
 from typing import Callable, Iterator
 
 import psycopg
 from psycopg import sql
 from psycopg.copy import QueuedLibpqWriter
 
-from payobs_pipeline.lake.synthetic import generate_raw_rows
+from payobs_pipeline.lake.synthetic import generate_chunk, generation_chunks
 
 PROGRESS_EVERY = 10_000
-_BATCH_LINES = 2_000  # lines joined per copy.write(): fewer calls, bounded memory
 
 _SCHEMA_TABLE = "raw_transactions"
 _SCHEMA_INDEX = "raw_transactions_created_at_idx"
@@ -98,12 +98,11 @@ def seed_lake(
     """
     ident, _ = _table_ident(table)
     ensure_lake_table(conn, table)
-    generated = generate_raw_rows(rows, start, windows, seed)
-    first = next(generated, None)
-    if first is None:
+    chunks = generation_chunks(rows, start, windows, seed)
+    if not chunks:
         conn.commit()
         return 0
-    generated = chain((first,), generated)
+    first = next(generate_chunk(*chunks[0]))
     with conn.cursor() as cur:
         cur.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {} WHERE id = %s)").format(ident), (_uuid_text(first[0]),))
         reseed = cur.fetchone()[0]
@@ -111,54 +110,68 @@ def seed_lake(
     if not reseed:
         try:
             with conn.transaction():
-                inserted = _copy_rows(conn, ident, generated, on_progress)
+                inserted = _copy_rows(conn, ident, chunks, on_progress)
         except psycopg.errors.UniqueViolation:
             inserted = None  # an overlapping earlier seed: redo with ON CONFLICT below
     if inserted is None:
-        if not reseed:  # the first attempt consumed the rows: generate them again
-            generated = generate_raw_rows(rows, start, windows, seed)
-        inserted = _copy_via_staging(conn, ident, generated, on_progress)
+        inserted = _copy_via_staging(conn, ident, chunks, on_progress)
     conn.commit()
     if on_progress is not None and rows % PROGRESS_EVERY != 0:
         on_progress(rows)
     return inserted
 
 
-def _copy_rows(conn: psycopg.Connection, target: sql.Composable, generated: Iterator[tuple],
-               on_progress: Callable[[int], None] | None) -> int:
-    """COPY the generated rows into ``target``; return the number of rows written."""
+def _chunk_copy_text(chunk: tuple) -> tuple[str, int]:
+    """One generation chunk as COPY text lines (runs in a worker process)."""
     merchant_text: dict[str, str] = {}
     lines: list[str] = []
     append = lines.append
     encode, uuid_text, bs, bs2, null = _encode, _uuid_text, "\\", "\\\\", "\\N"
+    for row_id, data, merchant, txn, created, _expected in generate_chunk(*chunk):
+        if merchant is None:
+            mtext = null
+        else:
+            mtext = merchant_text.get(merchant["id"])
+            if mtext is None:
+                mtext = merchant_text[merchant["id"]] = _copy_escape(_encode(merchant))
+        h = "%032x" % row_id
+        append(
+            f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}\t{encode(data).replace(bs, bs2)}\t{mtext}\t"
+            f"{null if txn is None else uuid_text(txn)}\t{created.isoformat()}\n"
+        )
+    return "".join(lines), len(lines)
+
+
+def _copy_texts(chunks: list[tuple]) -> Iterator[tuple[str, int]]:
+    """Chunks rendered to COPY text by a pool of worker processes, in order.
+
+    Generation is the seed's bottleneck (Python), so every core but the one
+    Postgres needs generates; chunks are independent random streams, so the
+    rows do not depend on how many workers there are.
+    """
+    workers = max(1, min(len(chunks), (os.cpu_count() or 1)))
+    if workers == 1:
+        yield from map(_chunk_copy_text, chunks)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_chunk_copy_text, chunks)
+
+
+def _copy_rows(conn: psycopg.Connection, target: sql.Composable, chunks: list[tuple],
+               on_progress: Callable[[int], None] | None) -> int:
+    """COPY the chunks' rows into ``target``; return the number of rows written."""
     done = 0
     stmt = sql.SQL("COPY {} (id, data, merchant, transactional_id, created_at) FROM STDIN").format(target)
     with conn.cursor() as cur, cur.copy(stmt, writer=QueuedLibpqWriter(cur)) as copy:
-        for row_id, data, merchant, txn, created, _expected in generated:
-            if merchant is None:
-                mtext = "\\N"
-            else:
-                mtext = merchant_text.get(merchant["id"])
-                if mtext is None:
-                    mtext = merchant_text[merchant["id"]] = _copy_escape(_encode(merchant))
-            # _line() inlined: this loop is the hot path of the whole seed
-            h = "%032x" % row_id
-            append(
-                f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}\t{encode(data).replace(bs, bs2)}\t{mtext}\t"
-                f"{null if txn is None else uuid_text(txn)}\t{created.isoformat()}\n"
-            )
-            done += 1
-            if len(lines) >= _BATCH_LINES:
-                copy.write("".join(lines))
-                lines.clear()
-            if on_progress is not None and done % PROGRESS_EVERY == 0:
-                on_progress(done)
-        if lines:
-            copy.write("".join(lines))
+        for text, count in _copy_texts(chunks):
+            copy.write(text)
+            before, done = done, done + count
+            if on_progress is not None and done // PROGRESS_EVERY > before // PROGRESS_EVERY:
+                on_progress(done - done % PROGRESS_EVERY)
     return done
 
 
-def _copy_via_staging(conn: psycopg.Connection, target: sql.Composable, generated: Iterator[tuple],
+def _copy_via_staging(conn: psycopg.Connection, target: sql.Composable, chunks: list[tuple],
                       on_progress: Callable[[int], None] | None) -> int:
     """COPY into a temporary table, then insert the rows whose id is new; return how many."""
     staging = sql.Identifier("payobs_lake_seed_staging")
@@ -170,7 +183,7 @@ def _copy_via_staging(conn: psycopg.Connection, target: sql.Composable, generate
                 " created_at timestamptz) ON COMMIT DROP"
             ).format(staging)
         )
-    _copy_rows(conn, staging, generated, on_progress)
+    _copy_rows(conn, staging, chunks, on_progress)
     with conn.cursor() as cur:
         cur.execute(
             sql.SQL(
@@ -187,13 +200,3 @@ def _copy_via_staging(conn: psycopg.Connection, target: sql.Composable, generate
 def _uuid_text(value: int) -> str:
     h = "%032x" % value
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
-def _line(row_id: int, data: object, mtext: str, txn: int | None, created: datetime) -> str:
-    return "%s\t%s\t%s\t%s\t%s\n" % (
-        _uuid_text(row_id),
-        _copy_escape(_encode(data)),
-        mtext,
-        "\\N" if txn is None else _uuid_text(txn),
-        created.isoformat(),
-    )

@@ -2238,6 +2238,25 @@ def generate_lake_rows(rows: int, start: datetime, windows: int, seed: int) -> I
                ExpectedEvent(*exp))
 
 
+# Rows are generated in chunks, each from its own random stream, so chunks can be
+# generated in parallel (the seeder does) and still give the same rows.
+GENERATION_CHUNK_ROWS = 20_000
+
+
+def generation_chunks(rows: int, start: datetime, windows: int, seed: int) -> list[tuple]:
+    """The independent chunks of a generation: ``(seed, window_start, window, chunk, rows)`` each."""
+    if rows < 0 or windows < 1:
+        raise ValueError("rows must be >= 0 and windows >= 1")
+    if start.tzinfo is None:
+        raise ValueError("start must be timezone-aware (UTC)")
+    start = start.astimezone(timezone.utc)
+    chunks = []
+    for w, n in enumerate(lake_row_counts(rows, windows)):
+        for k, first in enumerate(range(0, n, GENERATION_CHUNK_ROWS)):
+            chunks.append((seed, start + w * WINDOW, w, k, min(GENERATION_CHUNK_ROWS, n - first)))
+    return chunks
+
+
 def generate_raw_rows(rows: int, start: datetime, windows: int, seed: int) -> Iterator[tuple]:
     """The rows of :func:`generate_lake_rows` as plain tuples, for bulk loading.
 
@@ -2245,48 +2264,45 @@ def generate_raw_rows(rows: int, start: datetime, windows: int, seed: int) -> It
     uuids as their 128-bit integers and the truth as the tuple of
     ``ExpectedEvent`` fields, so a loader builds no objects it does not need.
     """
-    if rows < 0 or windows < 1:
-        raise ValueError("rows must be >= 0 and windows >= 1")
-    if start.tzinfo is None:
-        raise ValueError("start must be timezone-aware (UTC)")
-    start = start.astimezone(timezone.utc)
-    rng = random.Random(seed)
-    base, extra = divmod(rows, windows)
+    for chunk in generation_chunks(rows, start, windows, seed):
+        yield from generate_chunk(*chunk)
+
+
+def generate_chunk(seed: int, wstart: datetime, window: int, chunk: int, n: int) -> Iterator[tuple]:
+    """The rows of one chunk of one window, from the chunk's own random stream."""
+    rng = random.Random(f"payobs:{seed}:{window}:{chunk}")
     rnd = rng.random
     bits = rng.getrandbits
     malformed_cut = MALFORMED_SHARE
     unknown_cut = MALFORMED_SHARE + UNKNOWN_PROVIDER_SHARE
     lags = _LAGS
-    for w in range(windows):
-        wstart = start + w * WINDOW
-        n = base + (1 if w < extra else 0)
-        i = 0
-        while i < n:
-            if n - i >= 2 and rnd() < _PAIR_RATE:
-                yield from _payment_pair(rng, wstart)
-                i += 2
-                continue
-            i += 1
-            created = wstart + timedelta(microseconds=int(rnd() * _WINDOW_US))
-            when = created - lags[int(rnd() * 120)]
-            u = rnd()
-            if u < malformed_cut:
-                data, exp, merchant = _malformed_row(rng, when)
-            elif u < unknown_cut:
-                data, exp, merchant = _unknown_row(rng, when)
-                if rnd() < 0.5:  # unknown PSPs are named less often than known ones
-                    data = _finish(rng, data, "unknown", True)
-            else:
-                prov = _PROVIDERS[_PROVIDER_PICK(rng)]
-                out = prov.outcome(rng)
-                st = out[0]
-                pay = prov.new_payment(rng, st is _S.DECLINED or st is _S.ERROR)
-                data, exp = prov.render(rng, pay, out, when)
-                data = _finish(rng, data, prov.name, True)
-                merchant = pay.merchant
-            yield ((bits(128) & _UUID_CLEAR) | _UUID_SET, data, None if rnd() < NO_MERCHANT_SHARE else merchant,
-                   None if rnd() < NO_TRANSACTIONAL_ID_SHARE else (bits(128) & _UUID_CLEAR) | _UUID_SET,
-                   created, exp)
+    i = 0
+    while i < n:
+        if n - i >= 2 and rnd() < _PAIR_RATE:
+            yield from _payment_pair(rng, wstart)
+            i += 2
+            continue
+        i += 1
+        created = wstart + timedelta(microseconds=int(rnd() * _WINDOW_US))
+        when = created - lags[int(rnd() * 120)]
+        u = rnd()
+        if u < malformed_cut:
+            data, exp, merchant = _malformed_row(rng, when)
+        elif u < unknown_cut:
+            data, exp, merchant = _unknown_row(rng, when)
+            if rnd() < 0.5:  # unknown PSPs are named less often than known ones
+                data = _finish(rng, data, "unknown", True)
+        else:
+            prov = _PROVIDERS[_PROVIDER_PICK(rng)]
+            out = prov.outcome(rng)
+            st = out[0]
+            pay = prov.new_payment(rng, st is _S.DECLINED or st is _S.ERROR)
+            data, exp = prov.render(rng, pay, out, when)
+            data = _finish(rng, data, prov.name, True)
+            merchant = pay.merchant
+        yield ((bits(128) & _UUID_CLEAR) | _UUID_SET, data, None if rnd() < NO_MERCHANT_SHARE else merchant,
+               None if rnd() < NO_TRANSACTIONAL_ID_SHARE else (bits(128) & _UUID_CLEAR) | _UUID_SET,
+               created, exp)
 
 
 def _payment_pair(rng: random.Random, wstart: datetime) -> Iterator[tuple]:

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from payobs_pipeline.lake import synthetic
-from payobs_pipeline.lake.seed import _line
+from payobs_pipeline.lake.seed import _chunk_copy_text
 from payobs_pipeline.lake.synthetic import (
     MALFORMED_SHARES,
     PROVIDER_SHARES,
@@ -252,16 +252,22 @@ def test_provider_codes_map_to_the_taxonomy_reasons(lake):
     assert set(found) == set(expectations)
 
 
-def test_copy_line_escapes_backslashes_and_keeps_five_fields():
-    row = LakeRow(
-        id=synthetic.uuid.UUID(int=(1 << 100) | 7),
-        data={"content": "<a>\n\t\"x\"\\</a>"},
-        merchant=None,
-        transactional_id=None,
-        created_at=START,
-    )
-    line = _line(row.id.int, row.data, "\\N", None, row.created_at)
-    fields = line.rstrip("\n").split("\t")
-    assert len(fields) == 5 and fields[0] == str(row.id) and fields[3] == "\\N"
-    unescaped = fields[1].replace("\\\\", "\\")
-    assert json.loads(unescaped) == row.data
+def test_copy_text_escapes_backslashes_and_keeps_five_fields_per_row():
+    chunk = synthetic.generation_chunks(300, START, 1, 5)[0]
+    text, count = _chunk_copy_text(chunk)
+    rows = list(synthetic.generate_chunk(*chunk))
+    lines = text.split("\n")[:-1]
+    assert count == len(rows) == len(lines) == 300
+    for line, (row_id, data, _merchant, txn, _created, _truth) in zip(lines, rows):
+        fields = line.split("\t")
+        assert len(fields) == 5 and fields[0] == str(synthetic.uuid.UUID(int=row_id))
+        assert (fields[3] == "\\N") == (txn is None)
+        # COPY text format: a backslash is written doubled; JSON escapes keep tabs/newlines out of the line.
+        assert json.loads(fields[1].replace("\\\\", "\\")) == data
+
+
+def test_chunks_give_the_same_rows_as_the_serial_generator():
+    serial = [row[0] for row in synthetic.generate_raw_rows(45_000, START, 2, 8)]
+    chunked = [row[0] for chunk in synthetic.generation_chunks(45_000, START, 2, 8)
+               for row in synthetic.generate_chunk(*chunk)]
+    assert serial == chunked and len(set(serial)) == 45_000

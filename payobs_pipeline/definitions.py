@@ -8,6 +8,7 @@ from payobs_pipeline.assets.lake_batch import raw_lake_batch
 from payobs_pipeline.assets.metrics import approval_metrics, failure_reason_metrics
 from payobs_pipeline.assets.payloads import parsed_payloads
 from payobs_pipeline.automation.schedules import window_job, window_schedule
+from payobs_pipeline.automation.sensors import late_arrival_sensor, unprocessed_retry_sensor
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 
@@ -27,5 +28,6 @@ defs = dg.Definitions(
     asset_checks=ASSET_CHECKS,
     jobs=[window_job],
     schedules=[window_schedule],
+    sensors=[unprocessed_retry_sensor, late_arrival_sensor],
     resources=default_resources(),
 )

@@ -218,7 +218,7 @@ def normalize(body: Any, provider: str | None = None) -> CanonicalEvent | Unmapp
 
     amount_minor = currency = None
     _, raw_currency = _first(fields, CURRENCY_FIELDS)
-    minor_name, raw_minor = _first(fields, MINOR_AMOUNT_FIELDS)
+    _, raw_minor = _first(fields, MINOR_AMOUNT_FIELDS)
     _, raw_amount = _first(fields, AMOUNT_FIELDS)
     if raw_currency is not None and (raw_minor is not None or raw_amount is not None):
         try:

@@ -61,6 +61,15 @@ class LakeDatabase(dg.ConfigurableResource):
         with self.connection() as conn:
             return conn.execute(query, (start, end)).fetchone()[0]
 
+    def counts_by_window(self, start: datetime, end: datetime) -> dict[datetime, int]:
+        """Lake rows per 12-hour window start (UTC) in [start, end), in one grouped query."""
+        query = sql.SQL(
+            "SELECT date_bin('12 hours', created_at, timestamptz '2000-01-01 00:00+00') AS window_start, count(*) "
+            "FROM {} WHERE created_at >= %s AND created_at < %s GROUP BY 1"
+        ).format(self._table())
+        with self.connection() as conn:
+            return dict(conn.execute(query, (start, end)).fetchall())
+
     def mark_window_processed(self, start: datetime, end: datetime) -> int:
         """Set processed/processed_at on the window's rows (only when ``mark_processed`` is on)."""
         if not self.mark_processed:

@@ -156,10 +156,10 @@ def lookup(document: Any, segments: tuple[str | int, ...]) -> Any:
     """Value at a compiled path, or None."""
     node = document
     for segment in segments:
-        if isinstance(node, dict):
-            node = node.get(segment if isinstance(segment, str) else str(segment))
+        if type(node) is dict or isinstance(node, dict):  # the exact-type test first: it is the hot path
+            node = node.get(segment) if type(segment) is str else node.get(str(segment))
         elif isinstance(node, list):
-            if isinstance(segment, int):
+            if type(segment) is int:
                 node = node[segment] if -len(node) <= segment < len(node) else None
             else:
                 node = node[0].get(segment) if node and isinstance(node[0], dict) else None
@@ -172,6 +172,8 @@ def lookup(document: Any, segments: tuple[str | int, ...]) -> Any:
 
 def _text(value: Any) -> str | None:
     """A scalar as text (XML text nodes stay under '#text')."""
+    if type(value) is str:
+        return value.strip() or None
     if value is None:
         return None
     if isinstance(value, dict):

@@ -228,8 +228,13 @@ def normalize(body: Any, provider: str | None = None) -> CanonicalEvent | Unmapp
                 confidence += 0.2
             else:
                 amount_minor = currency_codes.to_minor_units(raw_amount, currency, "major")
-                # A bare integer could be major or minor units: say so in the confidence.
-                confidence += 0.2 if _has_decimal_point(raw_amount) else 0.1
+                if isinstance(raw_amount, str) or _has_decimal_point(raw_amount) \
+                        or currency_codes.minor_unit_exponent(currency) == 0:
+                    confidence += 0.2  # text amounts are written in major units
+                else:
+                    # A JSON integer in a currency with cents is major or minor units (Razorpay's 50000
+                    # paise is 500 rupees): a wrong guess is off by 100x, so it costs confidence.
+                    confidence -= 0.1
         except currency_codes.AmountError as exc:
             return UnmappedPayload(exc.reason_code, f"heuristic: {exc}")
 

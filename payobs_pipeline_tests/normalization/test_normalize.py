@@ -64,3 +64,12 @@ def test_the_lake_merchant_fills_merchant_and_a_missing_country():
               "created": 1764201600}
     event = Normalizer().normalize(parsed(charge), {"id": "m_7", "name": "Shop", "country": "br"})
     assert (event.merchant_id, event.merchant_name, event.country) == ("m_7", "Shop", "BR")
+
+
+def test_an_integer_amount_in_a_currency_with_cents_is_not_guessed():
+    body = {"id": "x1", "status": "captured", "amount": 50000, "currency": "INR", "created_at": 1764201600}
+    outcome = Normalizer().normalize(parsed(body))
+    assert isinstance(outcome, Deferral) and outcome.reason_code == "LOW_CONFIDENCE"
+    # A decimal or text amount, or a zero-decimal currency, is unambiguous.
+    for unambiguous in ({**body, "amount": 500.5}, {**body, "amount": "500"}, {**body, "currency": "JPY"}):
+        assert isinstance(Normalizer().normalize(parsed(unambiguous)), CanonicalEvent)

@@ -13,6 +13,10 @@ Sources (Authorize.net developer docs and official SDKs):
   "Response Reason Codes" table (reason codes 1-261, 315-319)
 - https://developer.authorize.net/api/reference/features/xml_api.html (AnetApi XML schema:
   the same documents as XML, root element createTransactionResponse / getTransactionDetailsResponse)
+- getTransactionList / getUnsettledTransactionList responses (``transactions[]`` of summaries:
+  transId, transactionStatus, accountType, settleAmount, submitTimeUTC); declined and voided
+  transactions report ``settleAmount`` 0, so the attempted amount is ``authAmount``
+- AnetApiSchema.xsd transactionStatusEnum (sdk-java TransactionStatusEnum), incl. updatingSettlement
 - Silent Post / Relay Response form fields x_response_code, x_response_reason_code, x_trans_id,
   x_amount, x_type, x_method, x_card_type (AIM/SIM guides)
 Amounts are decimal numbers in major units. Responses carry no currency: a gateway account
@@ -144,6 +148,7 @@ TRANSACTION_STATUSES = {
     "settledSuccessfully": "APPROVED",
     "pendingSettlement": "APPROVED",
     "pendingFinalSettlement": "APPROVED",
+    "updatingSettlement": "APPROVED",  # captured; the settlement batch is being updated
     "approvedReview": "APPROVED",
     "declined": "DECLINED",
     "failedReview": "DECLINED",
@@ -189,6 +194,9 @@ _DETAILS_FIELDS = {
     "card_brand": ["payment.creditCard.cardType"],
     "country": ["billTo.country"],
 }
+# Declined and voided transactions settle nothing (settleAmount 0): their amount is what was authorized.
+_NOTHING_SETTLED = ["0", "0.0", "0.00"]
+_UNSETTLED_DETAILS_FIELDS = {**_DETAILS_FIELDS, "amount": ["authAmount", "settleAmount"]}
 _DETAILS_RULES = [
     # Rejected by the merchant's own fraud review.
     {"when": {"transactionStatus": "failedReview"},
@@ -222,6 +230,7 @@ SPEC = {
         {"path": "messages.resultCode", "in": ["Ok", "Error"], "weight": 0.3},
         {"path": "transaction.transactionStatus", "in": list(TRANSACTION_STATUSES), "weight": 0.5},
         {"path": "transaction.submitTimeUTC", "exists": True, "weight": 0.2},
+        {"path": "transactions.0.transactionStatus", "in": list(TRANSACTION_STATUSES), "weight": 0.5},
         {"path": "createTransactionResponse.transactionResponse", "exists": True, "weight": 0.9},
         {"path": "getTransactionDetailsResponse.transaction", "exists": True, "weight": 0.9},
         {"path": "eventType", "prefix": "net.authorize.", "weight": 0.9},
@@ -264,6 +273,15 @@ SPEC = {
             "rules": [_XML_TIMEOUT_RULE],
         },
         {
+            "name": "xml.transaction_details.unsettled",
+            "match": {"getTransactionDetailsResponse.transaction": {"exists": True},
+                      "getTransactionDetailsResponse.transaction.settleAmount": _NOTHING_SETTLED},
+            "root": "getTransactionDetailsResponse.transaction",
+            "fields": _UNSETTLED_DETAILS_FIELDS,
+            "status_map": TRANSACTION_STATUSES,
+            "rules": _DETAILS_RULES,
+        },
+        {
             "name": "xml.transaction_details",
             "match": {"getTransactionDetailsResponse.transaction": {"exists": True}},
             "root": "getTransactionDetailsResponse.transaction",
@@ -280,12 +298,37 @@ SPEC = {
             "rules": [_TIMEOUT_RULE, *_REQUEST_RULES],
         },
         {
+            "name": "transaction_details.unsettled",
+            "match": {"transaction.transactionStatus": {"exists": True}, "transaction.settleAmount": _NOTHING_SETTLED},
+            "root": "transaction",
+            "fields": _UNSETTLED_DETAILS_FIELDS,
+            "status_map": TRANSACTION_STATUSES,
+            "rules": _DETAILS_RULES,
+        },
+        {
             "name": "transaction_details",
             "match": {"transaction.transactionStatus": {"exists": True}},
             "root": "transaction",
             "fields": _DETAILS_FIELDS,
             "status_map": TRANSACTION_STATUSES,
             "rules": _DETAILS_RULES,
+        },
+        {
+            # A transaction list response kept whole: the first summary is the transaction the row is about.
+            "name": "transaction_list",
+            "match": {"transactions.0.transactionStatus": {"exists": True}},
+            "root": "transactions.0",
+            "fields": {
+                "provider_transaction_id": ["transId"],
+                "status": ["transactionStatus"],
+                "amount": ["settleAmount"],
+                "event_time": ["submitTimeUTC"],
+                "payment_method": ["accountType"],
+                "card_brand": ["accountType"],
+            },
+            "status_map": TRANSACTION_STATUSES,
+            "rules": [{"when": {"transactionStatus": "failedReview"},
+                       "set": {"failure_reason": "RISK_REJECTED", "failure_source": _MERCHANT_RISK}}],
         },
         {
             # The API refused the call itself (bad credentials, malformed request): no transaction.

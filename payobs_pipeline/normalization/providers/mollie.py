@@ -13,6 +13,14 @@ Sources (Mollie docs and official clients):
 - https://docs.mollie.com/reference/payments-api-webhooks and https://docs.mollie.com/reference/webhooks-new
   (payment.paid / payment.failed ... events; full payloads embed the entity)
 - SEPA Direct Debit ``details.bankReasonCode``: EPC R-transaction reason codes (AM04, MD06, MS02, ...)
+- https://docs.mollie.com/reference/get-capture (``resource: capture``, ``status`` pending/succeeded/failed,
+  absent on older captures) and https://docs.mollie.com/reference/handling-errors (error body:
+  ``status`` HTTP code, ``title``, ``detail``, ``field``, ``_links.documentation``)
+- v1 API (deprecated, still in old lakes): https://docs.mollie.com/reference/v1/payments-api/get-payment
+  (``amount`` a decimal string in EUR, ``createdDatetime``/``paidDatetime``..., top-level ``failureReason``,
+  statuses open/cancelled/pending/expired/failed/paid/paidout/refunded/charged_back)
+- mollie-api-python tests/responses (payment_single, payments_list, capture_single, chargeback_single,
+  payment_rejected): list responses embed the objects under ``_embedded.<resource>s``
 The classic webhook posts only ``id=tr_...``; the lake stores the payment fetched after it.
 """
 
@@ -67,8 +75,9 @@ PAYMENT_METHODS = {
     **dict.fromkeys(["creditcard", "pointofsale"], "CARD"),
     **dict.fromkeys(["applepay", "googlepay", "paypal", "twint", "satispay", "payconiq", "bancomatpay",
                      "mbway"], "WALLET"),
-    **dict.fromkeys(["ideal", "bancontact", "banktransfer", "belfius", "kbc", "eps", "giropay", "sofort",
-                     "przelewy24", "mybank", "trustly", "blik", "paybybank"], "BANK_TRANSFER"),
+    # mistercash and inghomepay are the v1 API names (Bancontact, ING Home'Pay).
+    **dict.fromkeys(["ideal", "bancontact", "mistercash", "inghomepay", "banktransfer", "belfius", "kbc", "eps",
+                     "giropay", "sofort", "przelewy24", "mybank", "trustly", "blik", "paybybank"], "BANK_TRANSFER"),
     "directdebit": "DIRECT_DEBIT",
     **dict.fromkeys(["klarna", "klarnapaylater", "klarnapaynow", "klarnasliceit", "in3", "riverty", "billie",
                      "alma"], "BNPL"),
@@ -85,14 +94,37 @@ _PAYMENT_STATUSES = {
     "canceled": "CANCELLED",
     "expired": "CANCELLED",
 }
+# v1 statuses: British "cancelled", and later lifecycle states the v1 payment itself took on.
+_V1_PAYMENT_STATUSES = {
+    **_PAYMENT_STATUSES,
+    "cancelled": "CANCELLED",
+    "paidout": "APPROVED",
+    "refunded": "REFUNDED",
+    "charged_back": "CHARGEBACK",
+}
+# Error body ``status`` (the HTTP code): the request was refused, no payment was made.
+_ERROR_STATUSES = {
+    "400": "INVALID_REQUEST",
+    "401": "CONFIGURATION_ERROR",  # missing or wrong API key
+    "403": "CONFIGURATION_ERROR",  # the key may not do this (method not enabled, wrong profile)
+    "404": "INVALID_REQUEST",
+    "409": "DUPLICATE",  # idempotency-key conflict
+    "410": "INVALID_REQUEST",
+    "415": "INVALID_REQUEST",
+    "422": "INVALID_REQUEST",
+    "429": "PROCESSING_ERROR",  # rate limited
+    "500": "PROCESSING_ERROR",
+    "502": "PROCESSING_ERROR",
+    "503": "PROCESSING_ERROR",
+    "504": "TIMEOUT",
+}
 
 
-def _documents(match: dict, root: str | None) -> list[dict]:
-    """The four resources, bare or embedded in a webhook event at ``root``."""
+def _documents(match: dict, root: str | None, name: str = "") -> list[dict]:
+    """The resources, bare or embedded at ``root`` (a webhook event's entity)."""
     prefix = f"{root}." if root else ""
     extra = {"root": root} if root else {}
-    name = "event." if root else ""
-    times = ["^createdAt"] if root else []
+    times = ["^createdAt"] if root and name == "event." else []
     return [
         {
             "name": f"{name}payment", "match": {**match, f"{prefix}resource": "payment"}, **extra,
@@ -140,6 +172,19 @@ def _documents(match: dict, root: str | None) -> list[dict]:
             },
         },
         {
+            "name": f"{name}capture", "match": {**match, f"{prefix}resource": "capture"}, **extra,
+            "fields": {
+                "provider_transaction_id": ["id", "paymentId"],
+                "status": ["status"],
+                "amount": ["amount.value"],
+                "currency": ["amount.currency"],
+                "event_time": times + ["createdAt"],
+            },
+            "status_map": {"pending": "PENDING", "succeeded": "APPROVED", "failed": "ERROR"},
+            # Captures created before Mollie added ``status`` exist only once they went through.
+            "rules": [{"when": {"status": {"exists": False}}, "set": {"status_category": "APPROVED"}}],
+        },
+        {
             "name": f"{name}order", "match": {**match, f"{prefix}resource": "order"}, **extra,
             "fields": {
                 "provider_transaction_id": ["id"],
@@ -162,8 +207,10 @@ SPEC = {
     "provider": "mollie",
     "aliases": ["mollie", "mollie_payments"],
     "detect": [
-        {"path": "resource", "in": ["payment", "refund", "chargeback", "order", "event"], "weight": 0.5},
-        {"path": "id", "prefix": ["tr_", "re_", "chb_", "ord_", "event_"], "weight": 0.2},
+        {"path": "resource", "in": ["payment", "refund", "chargeback", "capture", "order", "event"], "weight": 0.5},
+        {"path": "id", "prefix": ["tr_", "re_", "chb_", "cpt_", "ord_", "event_"], "weight": 0.2},
+        {"path": "_links.documentation.href", "prefix": "https://docs.mollie.com", "weight": 0.5},
+        {"path": "_embedded.payments.0.resource", "exists": True, "weight": 0.3},
         {"path": "_links.self.href", "prefix": "https://api.mollie.com", "weight": 0.5},
         {"path": "profileId", "prefix": "pfl_", "weight": 0.3},
         {"path": "_embedded.entity.resource", "exists": True, "weight": 0.2},
@@ -172,5 +219,39 @@ SPEC = {
     "status_map": _PAYMENT_STATUSES,
     "reason_map": REASONS,
     "payment_method_map": PAYMENT_METHODS,
-    "variants": _documents({"resource": "event"}, "_embedded.entity") + _documents({}, None),
+    "variants": [
+        *_documents({"resource": "event"}, "_embedded.entity", "event."),
+        {
+            # v1 payment: before the v2 payment variant, which would find no amount object in it.
+            "name": "v1.payment",
+            "match": {"resource": "payment", "createdDatetime": {"exists": True}},
+            "default_currency": "EUR",  # v1 amounts are always EUR
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "status": ["status"],
+                "reason_code": ["failureReason", "details.failureReason", "details.bankReasonCode"],
+                "amount": ["amount"],
+                "event_time": ["paidDatetime", "failedDatetime", "cancelledDatetime", "expiredDatetime",
+                               "createdDatetime"],
+                "payment_method": ["method"],
+                "card_brand": ["details.cardLabel"],
+                "country": ["details.cardCountryCode", "countryCode"],
+                "merchant_id": ["profileId"],
+            },
+            "status_map": _V1_PAYMENT_STATUSES,
+        },
+        *_documents({}, None),
+        # A list response kept whole: the first embedded object is the one the row is about.
+        *(variant for kind in ("payment", "refund", "chargeback", "capture", "order")
+          for variant in _documents({f"_embedded.{kind}s.0.resource": kind}, f"_embedded.{kind}s.0", "list.")
+          if variant["name"] == f"list.{kind}"),
+        {
+            # The API refused the request (error body): no payment was created.
+            "name": "api_error",
+            "match": {"title": {"exists": True}, "detail": {"exists": True}, "resource": {"exists": False}},
+            "status": "ERROR",
+            "fields": {"reason_code": ["status"]},
+            "reason_map": _ERROR_STATUSES,
+        },
+    ],
 }

@@ -13,7 +13,12 @@ Sources (PayU Latam developer docs and the official Java SDK):
   (SUBMIT_TRANSACTION response: code, error, transactionResponse.{orderId, transactionId,
   state, responseCode, pendingReason, operationDate, extraParameters})
 - https://developers.payulatam.com/latam/en/docs/integrations/api-integration/queries-api.html
-  (ORDER_DETAIL: result.payload.{status, transactions[], additionalValues.TX_VALUE})
+  (ORDER_DETAIL: result.payload.{status, transactions[], additionalValues.TX_VALUE};
+  ORDER_DETAIL_BY_REFERENCE_CODE: result.payload is a list of such orders;
+  TRANSACTION_RESPONSE_DETAIL: result.payload is a transactionResponse, without amount)
+- https://developers.payulatam.com/latam/en/docs/integrations/webcheckout-integration/response-page.html
+  (response page GET parameters: transactionState, lapTransactionState, polResponseCode, lapResponseCode,
+  TX_VALUE, currency, transactionId, lapPaymentMethod, lapPaymentMethodType, processingDate)
 - github.com/developers-payu-latam SDKs: TransactionState (APPROVED 4, DECLINED 6, ERROR 104,
   PENDING 7, EXPIRED 5, SUBMITTED 103), TransactionResponseCode, OrderStatus, PaymentMethod
 Amounts are decimal numbers in major units (TX_VALUE.value, confirmation `value`).
@@ -135,6 +140,9 @@ PAYMENT_METHODS = {
     # 6 debit card, 7 cash, 8 bank reference, 10 bank transfer, 14 SPEI
     "2": "CARD", "4": "BANK_TRANSFER", "5": "DIRECT_DEBIT", "6": "CARD", "7": "CASH_VOUCHER",
     "8": "BANK_TRANSFER", "10": "BANK_TRANSFER", "14": "BANK_TRANSFER",
+    # response page lapPaymentMethodType
+    "CREDIT_CARD": "CARD", "DEBIT_CARD": "CARD", "CASH": "CASH_VOUCHER", "REFERENCED": "BANK_TRANSFER",
+    "BANK_REFERENCED": "BANK_TRANSFER", "ACH": "DIRECT_DEBIT",
 }
 
 _API_STATES = ["APPROVED", "DECLINED", "ERROR", "EXPIRED", "PENDING", "SUBMITTED"]
@@ -154,6 +162,10 @@ SPEC = {
         {"path": "state_pol", "exists": True, "weight": 0.6},
         {"path": "response_code_pol", "exists": True, "weight": 0.2},
         {"path": "reference_pol", "exists": True, "weight": 0.2},
+        {"path": "lapTransactionState", "exists": True, "weight": 0.6},
+        {"path": "lapResponseCode", "exists": True, "weight": 0.2},
+        {"path": "result.payload.state", "in": _API_STATES, "weight": 0.3},
+        {"path": "result.payload.responseCode", "in": ["APPROVED", *RESPONSE_CODES], "weight": 0.3},
     ],
     "amount_unit": "major",
     "status_map": STATES,
@@ -205,6 +217,40 @@ SPEC = {
             "rules": [
                 {"when": {f"{_TX}.transactionResponse.responseCode": "PAYMENT_NETWORK_NO_RESPONSE"},
                  "set": {"status_category": "UNKNOWN"}},
+            ],
+        },
+        {
+            # Queries API TRANSACTION_RESPONSE_DETAIL: the transaction's response alone, no amount.
+            "name": "transaction_response_detail",
+            "match": {"result.payload.state": {"exists": True}},
+            "root": "result.payload",
+            "fields": {
+                "status": ["state"],
+                "reason_code": ["responseCode"],
+                "event_time": ["operationDate", "transactionDate"],
+            },
+            "rules": [{"when": {"responseCode": "PAYMENT_NETWORK_NO_RESPONSE"}, "set": {"status_category": "UNKNOWN"}}],
+        },
+        {
+            # Response page: the GET parameters PayU appends when it sends the payer back to the shop.
+            "name": "response_page",
+            "match": {"lapTransactionState": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["transactionId", "reference_pol"],
+                "status": ["lapTransactionState", "transactionState"],
+                "reason_code": ["lapResponseCode", "polResponseCode"],
+                "amount": ["TX_VALUE"],
+                "currency": ["currency"],
+                "event_time": ["processingDate"],
+                "payment_method": ["lapPaymentMethod", "lapPaymentMethodType"],
+                "card_brand": ["lapPaymentMethod"],
+                "merchant_id": ["merchantId"],
+            },
+            # polResponseCode is the confirmation page's numeric response_code_pol.
+            "reason_map": CONFIRMATION_CODES,
+            "rules": [
+                {"when": {"lapResponseCode": "ABANDONED_TRANSACTION"}, "set": {"status_category": "CANCELLED"}},
+                {"when": {"lapResponseCode": "PAYMENT_NETWORK_NO_RESPONSE"}, "set": {"status_category": "UNKNOWN"}},
             ],
         },
         {

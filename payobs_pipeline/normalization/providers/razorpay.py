@@ -126,6 +126,8 @@ _PAYMENT_STATUSES = {
     "failed": "DECLINED",
 }
 _PAYMENT_RULES = [
+    # SERVER_ERROR is Razorpay's own technical fault (abandonment and deemed rules below still override it).
+    {"when": {"status": "failed", "error_code": "SERVER_ERROR"}, "set": {"status_category": "ERROR"}},
     {"when": {"status": "failed", "error_reason": _ABANDONED_REASONS}, "set": {"status_category": "CANCELLED"}},
     # Customer did not finish in time: abandoned; no answer from the gateway in time: a timeout.
     {"when": {"status": "failed", "error_reason": "payment_timed_out", "error_source": "customer"},
@@ -157,9 +159,10 @@ def _payment_fields(event_time: list[str]) -> dict:
     }
 
 
-def _documents(root: str | None) -> list[dict]:
-    """The entity variants, either bare (``entity`` names the kind) or inside a webhook event."""
-    if root:
+def _documents(envelope: str | None) -> list[dict]:
+    """The entity variants: bare (``entity`` names the kind), inside a webhook event (``"payload"``)
+    or as the one item of a list response (``"items"``: ``{"entity": "collection", "items": [...]}``)."""
+    if envelope == "payload":
         def where(kind: str) -> dict:
             return {"entity": "event", f"payload.{kind}.entity": {"exists": True}}
 
@@ -168,6 +171,16 @@ def _documents(root: str | None) -> list[dict]:
 
         times = ["^created_at", "created_at"]
         prefix = "event."
+    elif envelope == "items":
+        # A lake row is one event: a list response holds the entity it was fetched for first.
+        def where(kind: str) -> dict:
+            return {"entity": "collection", "items.0.entity": kind}
+
+        def place(kind: str) -> dict:
+            return {"root": "items.0"}
+
+        times = ["created_at"]
+        prefix = "collection."
     else:
         def where(kind: str) -> dict:
             return {"entity": kind}
@@ -206,6 +219,8 @@ SPEC = {
     "aliases": ["razorpay", "rzp", "razorpay_pg"],
     "detect": [
         {"path": "entity", "in": ["payment", "refund", "dispute", "order", "event"], "weight": 0.5},
+        {"path": "entity", "in": ["collection"], "weight": 0.2},
+        {"path": "items.0.id", "prefix": ["pay_", "rfnd_", "disp_", "order_"], "weight": 0.4},
         {"path": "id", "prefix": ["pay_", "rfnd_", "disp_", "order_"], "weight": 0.3},
         {"path": "payload.payment.entity.id", "prefix": "pay_", "weight": 0.4},
         {"path": "account_id", "prefix": "acc_", "weight": 0.2},
@@ -216,7 +231,7 @@ SPEC = {
     "status_map": _PAYMENT_STATUSES,
     "reason_map": REASONS,
     "payment_method_map": PAYMENT_METHODS,
-    "variants": _documents("payload") + _documents(None) + [
+    "variants": _documents("payload") + _documents(None) + _documents("items") + [
         {
             # A failed payment call answers with an error body naming the payment.
             "name": "error_response",

@@ -11,6 +11,9 @@ Sources (Worldpay / FIS docs):
 - https://developer.worldpay.com/products/events (Access Worldpay webhooks: ``eventDetails.type``,
   ``amount.value`` a whole number with an exponent of 2)
 - hyperswitch ``connectors/worldpayxml/transformers.rs`` (reply/orderStatus/payment shape, LastEvent enum)
+- Hosted Payment Pages redirect/result URL parameters (``orderKey=ADMIN^MERCHANT^orderCode``,
+  ``paymentStatus``, ``paymentAmount`` in minor units, ``paymentCurrency``, ``mac2``), which some
+  merchants store as key=value text
 
 WPG amounts are ``value`` plus an ``exponent`` attribute (read through ``amount_exponent``);
 Access Worldpay sends minor units. WPG payment methods are codes such as ``VISA-SSL`` /
@@ -26,6 +29,9 @@ _SOFT = "SOFT"
 
 # Key under which prepare() leaves the card scheme it derived from the WPG payment method code.
 CARD_SCHEME_KEY = "payobs_card_scheme"
+# Keys under which prepare() leaves the parts of a Hosted Payment Pages ``orderKey``.
+ORDER_CODE_KEY = "payobs_order_code"
+MERCHANT_CODE_KEY = "payobs_merchant_code"
 
 # WPG ISO8583ReturnCode codes (Worldpay's own numbering, not zero-padded: "5" is REFUSED).
 REASONS = {
@@ -203,10 +209,16 @@ _PAYMENT_FIELDS = {
 def prepare(body: Any) -> Any:
     """The payload with the card scheme named by the WPG payment method code (``ECMC-SSL`` -> mastercard).
 
-    Pure: returns a shallow copy with one extra top-level key; the original is untouched.
+    A Hosted Payment Pages result instead gets its ``orderKey`` split into order and merchant codes.
+    Pure: returns a shallow copy with extra top-level keys; the original is untouched.
     """
     if not isinstance(body, dict):
         return body
+    order_key = body.get("orderKey")
+    if isinstance(order_key, str) and "^" in order_key:
+        # HPP names the order as ADMIN^MERCHANT^orderCode; the order code is what every other document names.
+        parts = order_key.split("^")
+        return {**body, ORDER_CODE_KEY: parts[-1], MERCHANT_CODE_KEY: parts[1] if len(parts) == 3 else None}
     service = body.get("paymentService")
     if not isinstance(service, dict):
         return body
@@ -229,6 +241,9 @@ SPEC = {
         {"path": "eventDetails.classification", "exists": True, "weight": 0.5},
         {"path": "eventDetails.transactionReference", "exists": True, "weight": 0.3},
         {"path": "eventId", "exists": True, "weight": 0.1},
+        {"path": "orderKey", "exists": True, "weight": 0.4},
+        {"path": "paymentStatus", "in": list(STATUSES), "weight": 0.2},
+        {"path": "mac2", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "status_map": STATUSES,
@@ -283,6 +298,18 @@ SPEC = {
             "match": {"paymentService.reply.orderStatus.payment": {"exists": True}},
             "root": "paymentService.reply.orderStatus",
             "fields": _PAYMENT_FIELDS,
+        },
+        {
+            # Hosted Payment Pages result URL parameters (the shopper's redirect back to the merchant).
+            "name": "hpp.result",
+            "match": {"orderKey": {"exists": True}, "paymentStatus": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": [ORDER_CODE_KEY, "orderKey"],
+                "status": ["paymentStatus"],
+                "amount": ["paymentAmount"],
+                "currency": ["paymentCurrency"],
+                "merchant_id": [MERCHANT_CODE_KEY],
+            },
         },
         {
             "name": "access.event",

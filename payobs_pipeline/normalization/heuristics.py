@@ -205,8 +205,13 @@ def reason_from_text(text: str) -> FailureReason | None:
     return None
 
 
-def normalize(body: Any, provider: str | None = None) -> CanonicalEvent | UnmappedPayload | None:
-    """A best-effort canonical event with a confidence, an amount/currency error, or None."""
+def normalize(
+    body: Any, provider: str | None = None, amount_unit: str | None = None
+) -> CanonicalEvent | UnmappedPayload | None:
+    """A best-effort canonical event with a confidence, an amount/currency error, or None.
+
+    ``amount_unit`` ("minor"/"major") is the detected provider's known unit, when there is one.
+    """
     fields = _flatten(body)
     _, raw_status = _first(fields, STATUS_FIELDS)
     if raw_status is None or isinstance(raw_status, bool):
@@ -225,6 +230,9 @@ def normalize(body: Any, provider: str | None = None) -> CanonicalEvent | Unmapp
             currency = currency_codes.normalize_currency(str(raw_currency))
             if raw_minor is not None:
                 amount_minor = currency_codes.to_minor_units(raw_minor, currency, "minor")
+                confidence += 0.2
+            elif amount_unit is not None:  # a known provider's new shape: its unit is known
+                amount_minor = currency_codes.to_minor_units(raw_amount, currency, amount_unit)
                 confidence += 0.2
             else:
                 amount_minor = currency_codes.to_minor_units(raw_amount, currency, "major")

@@ -155,7 +155,8 @@ class Normalizer:
             except UnmappedPayload as exc:
                 deferral_reason, detail = exc.reason_code, exc.detail
 
-        guessed = heuristics.normalize(parsed.body, provider=guess.provider)
+        unit = guess.mapping.spec.get("amount_unit", "minor") if guess.mapping is not None else None
+        guessed = heuristics.normalize(parsed.body, provider=guess.provider, amount_unit=unit)
         if isinstance(guessed, CanonicalEvent) and guessed.confidence >= self.heuristic_threshold:
             return _with_merchant(guessed, merchant)
         if isinstance(guessed, CanonicalEvent):
@@ -166,10 +167,12 @@ class Normalizer:
         return Deferral(deferral_reason, detail, guess.provider, fingerprint)
 
 
-# Data errors no other method can fix: an amount or currency that is wrong in the
-# payload stays wrong whoever reads it.
+# Deferrals no other method can fix: an amount or currency that is wrong in the
+# payload stays wrong whoever reads it, and a notification that carries no
+# outcome (only a resource id to fetch) must not be guessed at.
 HARD_DATA_ERRORS = frozenset(
-    {"INVALID_AMOUNT", "NEGATIVE_AMOUNT", "AMOUNT_TOO_LARGE", "FRACTIONAL_MINOR_UNITS", "UNKNOWN_CURRENCY"}
+    {"INVALID_AMOUNT", "NEGATIVE_AMOUNT", "AMOUNT_TOO_LARGE", "FRACTIONAL_MINOR_UNITS", "UNKNOWN_CURRENCY",
+     "NOTIFICATION_WITHOUT_OUTCOME"}
 )
 
 

@@ -39,7 +39,8 @@ def expected_outcomes(window: Window) -> tuple[Counter, Counter, int]:
             continue
         if truth.status_category in ("REFUNDED", "CHARGEBACK"):
             continue
-        key = (truth.provider, truth.provider_transaction_id or str(row.transactional_id) or str(row.id))
+        payment = row.transactional_id or truth.provider_transaction_id or row.id
+        key = (truth.provider, str(payment))
         if key not in last_state or last_state[key][0] <= row.created_at:
             last_state[key] = (row.created_at, truth)
     outcomes, reasons = Counter(), Counter()

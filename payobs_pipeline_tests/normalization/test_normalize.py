@@ -73,3 +73,11 @@ def test_an_integer_amount_in_a_currency_with_cents_is_not_guessed():
     # A decimal or text amount, or a zero-decimal currency, is unambiguous.
     for unambiguous in ({**body, "amount": 500.5}, {**body, "amount": "500"}, {**body, "currency": "JPY"}):
         assert isinstance(Normalizer().normalize(parsed(unambiguous)), CanonicalEvent)
+
+
+def test_a_known_providers_unmapped_shape_is_read_in_that_providers_amount_unit():
+    # A Stripe-detected object no variant describes: Stripe sends minor units, so 3200 usd is 32.00.
+    body = {"id": "ch_9", "object": "charge_summary", "status": "succeeded", "amount": 3200, "currency": "usd",
+            "created": 1764201600}
+    event = Normalizer().normalize(parsed({**body, "provider": "stripe"}))
+    assert (event.normalization_method, event.amount_minor, event.currency) == ("heuristic", 3200, "USD")

@@ -4,6 +4,13 @@ Sources (Adyen docs):
 - https://docs.adyen.com/online-payments/payment-result-codes (resultCode)
 - https://docs.adyen.com/development-resources/refusal-reasons (refusalReasonCode / reason)
 - https://docs.adyen.com/development-resources/webhooks/webhook-types (eventCode, success)
+- https://docs.adyen.com/development-resources/error-codes (API error body: status, errorCode, message,
+  errorType internal/validation/security/configuration, pspReference)
+- Adyen's library test fixtures (adyen-python-api-library test/mocks, adyen-java-api-library
+  src/test/resources/mocks): notification items stored one at a time, Classic /authorise responses
+  without an amount, boleto `additionalData.paymentMethod`
+Notifications reach the lake whole (notificationItems[0]), as one item ({"NotificationRequestItem": ...}),
+as the item's bare fields, or as a legacy form-encoded HTTP POST (value and currency at the top level).
 - https://docs.adyen.com/api-explorer/Checkout/latest/post/payments (amount.value in minor units)
 - https://docs.adyen.com/reporting/reports-and-the-payments-lifecycle (report Record Type values),
   https://docs.adyen.com/reporting/invoice-reconciliation/payment-accounting-report and the Settlement
@@ -57,7 +64,17 @@ _REFUSALS = [
     ("43", "Transaction blocked by Adyen to prevent excessive retry fees",
      {"reason": "TRANSACTION_NOT_PERMITTED", "source": "PSP_RISK"}),
 ]
-REASONS = {code: reason for code, _, reason in _REFUSALS} | {text: reason for _, text, reason in _REFUSALS}
+REASONS = {code: reason for code, _, reason in _REFUSALS} | {text: reason for _, text, reason in _REFUSALS} | {
+    # A CAPTURE/false notification's reason: more was captured than remains authorised.
+    "Insufficient balance on payment": "INVALID_REQUEST",
+}
+# API error responses' errorCode (generic codes of docs.adyen.com/development-resources/error-codes).
+_API_ERROR_CODES = {
+    "010": "CONFIGURATION_ERROR",  # Not allowed: the credential lacks the permission
+    "100": "INVALID_REQUEST",  # No amount specified
+    "101": "INVALID_CARD_DATA",  # Invalid card number
+    "103": "INCORRECT_CVC",  # CVC is not the right length
+}
 
 PAYMENT_METHODS = {
     **dict.fromkeys(
@@ -168,6 +185,44 @@ _REPORT_STATUSES = {
 
 _ITEM = "notificationItems.0.NotificationRequestItem"
 
+_NOTIFICATION_RULES = [
+    {"when": {"eventCode": "AUTHORISATION", "success": "false", "reason": {"prefix": "FRAUD"}},
+     "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
+    # Acquirer Error is a technical failure (the payment response's resultCode is
+    # Error, not Refused): the notification only says success=false.
+    {"when": {"eventCode": "AUTHORISATION", "success": "false", "additionalData.refusalReasonCode": "4"},
+     "set": {"status_category": "ERROR"}},
+    {"when": {"eventCode": "AUTHORISATION", "success": "false", "reason": "Acquirer Error"},
+     "set": {"status_category": "ERROR"}},
+]
+
+
+def _notification(name: str, match: dict, root: str | None) -> dict:
+    """A notification item's variant, wherever the item sits (``root``; None for its bare fields)."""
+    return {
+        "name": name,
+        "match": match,
+        **({"root": root} if root else {}),
+        "fields": {
+            # The notification's own pspReference: a REFUND or CHARGEBACK is its own
+            # object (originalReference names the payment it modifies).
+            "provider_transaction_id": ["pspReference"],
+            "status": {"join": ["eventCode", "success"], "sep": "/"},
+            "reason_code": ["additionalData.refusalReasonCode", "reason"],
+            # Legacy form-encoded HTTP POST notifications flatten amount into value/currency.
+            "amount": ["amount.value", "value"],
+            "currency": ["amount.currency", "currency"],
+            "event_time": ["eventDate"],
+            "payment_method": ["paymentMethod"],
+            "card_brand": ["paymentMethod"],
+            "country": ["additionalData.cardIssuingCountry", "additionalData.shopperCountry"],
+            "merchant_id": ["merchantAccountCode"],
+        },
+        "status_map": _NOTIFICATION_STATUSES,
+        "rules": _NOTIFICATION_RULES,
+    }
+
+
 SPEC = {
     "provider": "adyen",
     "aliases": ["adyen", "adyen_checkout", "adyen_v68", "adyen_v71"],
@@ -176,6 +231,7 @@ SPEC = {
         {"path": "resultCode", "exists": True, "weight": 0.3},
         {"path": f"{_ITEM}.pspReference", "exists": True, "weight": 0.8},
         {"path": f"{_ITEM}.eventCode", "exists": True, "weight": 0.2},
+        {"path": "NotificationRequestItem.pspReference", "exists": True, "weight": 0.8},
         {"path": "merchantAccountCode", "exists": True, "weight": 0.3},
         # A report line parsed from CSV: Adyen's column names.
         {"path": "Psp Reference", "exists": True, "weight": 0.6},
@@ -186,36 +242,10 @@ SPEC = {
     "reason_fallback": "iso8583",
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
-        {
-            "name": "notification",
-            "match": {f"{_ITEM}.eventCode": {"exists": True}},
-            "root": _ITEM,
-            "fields": {
-                # The notification's own pspReference: a REFUND or CHARGEBACK is its own
-                # object (originalReference names the payment it modifies).
-                "provider_transaction_id": ["pspReference"],
-                "status": {"join": ["eventCode", "success"], "sep": "/"},
-                "reason_code": ["additionalData.refusalReasonCode", "reason"],
-                "amount": ["amount.value"],
-                "currency": ["amount.currency"],
-                "event_time": ["eventDate"],
-                "payment_method": ["paymentMethod"],
-                "card_brand": ["paymentMethod"],
-                "country": ["additionalData.cardIssuingCountry", "additionalData.shopperCountry"],
-                "merchant_id": ["merchantAccountCode"],
-            },
-            "status_map": _NOTIFICATION_STATUSES,
-            "rules": [
-                {"when": {"eventCode": "AUTHORISATION", "success": "false", "reason": {"prefix": "FRAUD"}},
-                 "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
-                # Acquirer Error is a technical failure (the payment response's resultCode is
-                # Error, not Refused): the notification only says success=false.
-                {"when": {"eventCode": "AUTHORISATION", "success": "false", "additionalData.refusalReasonCode": "4"},
-                 "set": {"status_category": "ERROR"}},
-                {"when": {"eventCode": "AUTHORISATION", "success": "false", "reason": "Acquirer Error"},
-                 "set": {"status_category": "ERROR"}},
-            ],
-        },
+        _notification("notification", {f"{_ITEM}.eventCode": {"exists": True}}, _ITEM),
+        _notification("notification_item", {"NotificationRequestItem.eventCode": {"exists": True}},
+                      "NotificationRequestItem"),
+        _notification("notification_item_fields", {"eventCode": {"exists": True}, "success": {"exists": True}}, None),
         {
             "name": "payment_response",
             "match": {"resultCode": {"exists": True}},
@@ -226,7 +256,8 @@ SPEC = {
                 "amount": ["amount.value"],
                 "currency": ["amount.currency"],
                 "event_time": ["additionalData.authorisationDate", "eventDate", "createdAt"],
-                "payment_method": ["paymentMethod.type", "paymentMethod"],
+                # Classic /authorise responses name the method only in additionalData.
+                "payment_method": ["paymentMethod.type", "paymentMethod", "additionalData.paymentMethod"],
                 "card_brand": ["paymentMethod.brand", "additionalData.paymentMethod"],
                 "country": ["additionalData.cardIssuingCountry", "additionalData.shopperCountry"],
                 "merchant_id": ["merchantAccount"],
@@ -235,6 +266,23 @@ SPEC = {
             "rules": [
                 # A shopper who cancels the authentication abandoned the payment.
                 {"when": {"resultCode": "Refused", "refusalReasonCode": "16"}, "set": {"status_category": "CANCELLED"}},
+            ],
+        },
+        {
+            # A failed API call's error body: no payment was made.
+            "name": "api_error",
+            "match": {"errorCode": {"exists": True}, "errorType": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["pspReference"],
+                "status": ["errorType"],
+                "reason_code": ["errorCode"],
+            },
+            "status_map": dict.fromkeys(["validation", "security", "configuration", "internal"], "ERROR"),
+            "reason_map": _API_ERROR_CODES,
+            "rules": [
+                {"when": {"errorType": ["security", "configuration"]},
+                 "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+                {"when": {"errorType": "internal"}, "set": {"failure_reason": "PROCESSING_ERROR"}},
             ],
         },
         {

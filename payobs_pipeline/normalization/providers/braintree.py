@@ -10,7 +10,11 @@ Sources (Braintree developer docs, developer.paypal.com/braintree):
 - /docs/reference/general/webhooks/transaction, /dispute (notification kinds; the payload is base64 XML)
 - /docs/reference/response/dispute (dispute object)
 - https://graphql.braintreepayments.com/reference/#enum--transactionstatus (GraphQL statuses, amounts)
-- braintree_ruby spec/fixtures and lib/braintree/webhook_testing.rb (sample notification XML)
+- braintree_ruby spec/fixtures and lib/braintree/webhook_testing.rb, braintree_python
+  braintree/webhook_testing_gateway.py (sample notification XML, old and new dispute formats)
+- /docs/reference/request/transaction/search (XML ``<credit-card-transactions type="collection">``)
+- developer.paypal.com/braintree/graphql/guides/search and reference (``node`` query, ``search.transactions.edges``,
+  MonetaryAmount ``value`` + ``currencyIsoCode``)
 Amounts are major units. The ``prepare`` hook decodes a webhook's ``bt_payload`` and flattens
 Braintree's typed XML elements (``<amount type="decimal">``, ``<x nil="true"/>``) to plain values.
 """
@@ -207,7 +211,8 @@ _TRANSACTION_FIELDS = {
     "currency": ["currency-iso-code", "currency_iso_code"],
     "event_time": ["^notification.timestamp", "updated-at", "created-at", "updated_at", "created_at"],
     "payment_method": ["payment-instrument-type", "payment_instrument_type"],
-    "card_brand": ["credit-card.card-type", "credit_card.card_type"],
+    # The SDKs expose the card as credit_card_details (Python/Ruby attribute names).
+    "card_brand": ["credit-card.card-type", "credit_card.card_type", "credit_card_details.card_type"],
     "country": ["billing.country-code-alpha2", "billing_details.country_code_alpha2"],
     "merchant_id": ["merchant-account-id", "merchant_account_id"],
 }
@@ -257,6 +262,15 @@ SPEC = {
         {"path": "paymentMethodSnapshot", "exists": True, "weight": 0.3},
         {"path": "legacyId", "exists": True, "weight": 0.3},
         *({"path": f"data.{m}.transaction.legacyId", "exists": True, "weight": 0.8} for m in _GRAPHQL_MUTATIONS),
+        {"path": "data.node.legacyId", "exists": True, "weight": 0.5},
+        {"path": "data.node.paymentMethodSnapshot", "exists": True, "weight": 0.3},
+        {"path": "data.search.transactions.edges.0.node.legacyId", "exists": True, "weight": 0.8},
+        # Gateway XML search result (one page of transactions).
+        {"path": "credit-card-transactions.transaction.processor-response-code", "exists": True, "weight": 0.6},
+        {"path": "credit-card-transactions.transaction.currency-iso-code", "exists": True, "weight": 0.2},
+        # A transaction serialized from the SDK: a gateway rejection has no processor code.
+        {"path": "gateway_rejection_reason", "exists": True, "weight": 0.3},
+        {"path": "currency_iso_code", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "major",
     "status_map": STATUSES,
@@ -284,7 +298,7 @@ SPEC = {
              "status": ["status"],
              "reason_code": ["gatewayRejectionReason", "processorResponse.legacyCode"],
              "amount": ["amount.value"],
-             "currency": ["amount.currencyCode"],
+             "currency": ["amount.currencyIsoCode", "amount.currencyCode"],
              "event_time": ["statusHistory.0.timestamp", "createdAt"],
              "payment_method": ["paymentMethodSnapshot.__typename"],
              "card_brand": ["paymentMethodSnapshot.brandCode"],
@@ -293,6 +307,8 @@ SPEC = {
          },
          "rules": [{"when": {"processorResponse.legacyCode": "3000"}, "set": {"status_category": "ERROR"}}]},
         {"name": "transaction.json", "match": {"status": {"exists": True}, "processor_response_code": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
+        {"name": "transaction.json", "match": {"status": {"exists": True}, "currency_iso_code": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
     ],
 }
@@ -314,6 +330,10 @@ def prepare(body):
         transaction = _graphql_transaction(body)
         if transaction is not None:
             return {"graphql_transaction": transaction}
+        page = body.get("credit-card-transactions")
+        # One search result is that transaction; several (a list) are not one event.
+        if isinstance(page, dict) and isinstance(page.get("transaction"), dict):
+            body = {"transaction": page["transaction"]}
     return _plain(body)
 
 
@@ -322,10 +342,21 @@ def _graphql_transaction(body: dict):
     if "legacyId" in body and "status" in body:
         return body
     data = body.get("data")
-    if isinstance(data, dict):
-        for result in data.values():
-            if isinstance(result, dict) and isinstance(result.get("transaction"), dict):
-                return result["transaction"]
+    if not isinstance(data, dict):
+        return None
+    node = data.get("node")
+    if isinstance(node, dict) and "legacyId" in node and "status" in node:
+        return node
+    search = data.get("search")
+    transactions = search.get("transactions") if isinstance(search, dict) else None
+    edges = transactions.get("edges") if isinstance(transactions, dict) else None
+    if isinstance(edges, list):
+        # A search page of one transaction is that transaction; several are not one event.
+        nodes = [e.get("node") for e in edges if isinstance(e, dict)]
+        return nodes[0] if len(nodes) == 1 and isinstance(nodes[0], dict) else None
+    for result in data.values():
+        if isinstance(result, dict) and isinstance(result.get("transaction"), dict):
+            return result["transaction"]
     return None
 
 

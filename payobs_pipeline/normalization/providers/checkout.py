@@ -9,6 +9,12 @@ Sources (Checkout.com docs):
 - https://checkoutint.zendesk.com/hc/en-us/articles/26600367053970-Scheme-Decline-Codes (full 20xxx/30xxx list)
 - https://www.checkout.com/docs/developer-resources/webhooks/webhook-event-types (payment_* and dispute_* types)
 - https://api-reference.checkout.com/#tag/Disputes (dispute object: dsp_ id, payment_id, category, reason_code)
+- https://www.checkout.com/docs/workflows/webhook-event-types (newer webhook examples: top-level source and
+  timestamp; payment_refund_declined carries the refund action's response_code)
+- https://checkout.com/docs/resources/codes/api-response-codes (4xx bodies: request_id, error_type, error_codes)
+- GET /payments?reference= (list: limit, skip, total_count, data[])
+- The Classic API (archived; merchants migrated from it): charge objects with id charge_..., status,
+  responseCode, value in minor units, card.paymentMethod
 Checkout.com states the decline type by range: 20xxx soft, 30xxx hard; those rules win over a
 reason's default.
 """
@@ -236,6 +242,36 @@ PAYMENT_METHODS = {
     **dict.fromkeys(["sepa", "bacs", "ach"], "DIRECT_DEBIT"),
 }
 
+# 4xx error_codes a failed request returns (no payment was made).
+_REQUEST_ERROR_CODES = {
+    "card_expired": "EXPIRED_CARD",
+    "card_number_invalid": "INVALID_CARD_DATA",
+    "card_expiry_month_invalid": "INVALID_CARD_DATA",
+    "card_expiry_year_invalid": "INVALID_CARD_DATA",
+    "cvv_invalid": "INCORRECT_CVC",
+    "amount_invalid": "INVALID_REQUEST",
+    "currency_invalid": "INVALID_REQUEST",
+    "token_expired": "INVALID_REQUEST",
+    "token_used": "INVALID_REQUEST",
+    "token_invalid": "INVALID_REQUEST",
+}
+_ERROR_TYPES = ["request_invalid", "request_unprocessable", "processing_error", "unprocessable_entity"]
+
+# Classic API charge statuses (British spelling) beside the Unified API's.
+_CLASSIC_STATUSES = {
+    "Authorised": "APPROVED",
+    "Captured": "APPROVED",
+    # Authorised but held for the merchant's risk review: the outcome is not final.
+    "Flagged": "PENDING",
+    "Pending": "PENDING",
+    "Declined": "DECLINED",
+    "Voided": "CANCELLED",
+    "Cancelled": "CANCELLED",
+    "Expired": "CANCELLED",
+    "Refunded": "REFUNDED",
+    "Chargeback": "CHARGEBACK",
+}
+
 _PAYMENT_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
@@ -255,10 +291,10 @@ _RULES = [
     # Any 4xxxx is a risk response, listed or not.
     {"when": {"response_code": {"prefix": "4"}},
      "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
-    # Technical failures on the issuer's or scheme's side: the payment was not completed.
-    {"when": {"response_code": ["20006", "20022", "20096", "20153"]}, "set": {"status_category": "ERROR"}},
-    # No answer in time: whether the issuer approved is not known.
-    {"when": {"response_code": "20068"}, "set": {"status_category": "UNKNOWN"}},
+    # No status override from the code: Checkout.com says "Declined" for a technical code too (20068
+    # timeout, 20096 system malfunction), and its status word is the outcome; the code gives the reason
+    # (the pipeline-wide rule stated in lake/synthetic.py's ground truth). A code on a refund or void
+    # event is that action's and never the payment's outcome.
 ]
 
 SPEC = {
@@ -271,6 +307,12 @@ SPEC = {
         {"path": "type", "in": [*EVENT_TYPES, *_DISPUTE_EVENTS], "weight": 0.3},
         {"path": "data.id", "prefix": ["pay_", "dsp_"], "weight": 0.5},
         {"path": "data.action_id", "prefix": "act_", "weight": 0.2},
+        # A 4xx request error body.
+        {"path": "error_type", "in": _ERROR_TYPES, "weight": 0.4},
+        {"path": "error_codes", "exists": True, "weight": 0.2},
+        # A Classic API charge.
+        {"path": "id", "prefix": "charge_", "weight": 0.4},
+        {"path": "responseCode", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "status_map": STATUSES,
@@ -320,6 +362,42 @@ SPEC = {
             "match": {"id": {"prefix": "pay_"}},
             "fields": _PAYMENT_FIELDS,
             "rules": _RULES,
+        },
+        {
+            # A payments list (GET /payments?reference=) holding the one payment.
+            "name": "payment_list",
+            "match": {"data.0.id": {"prefix": "pay_"}},
+            "root": "data.0",
+            "fields": _PAYMENT_FIELDS,
+            "rules": _RULES,
+        },
+        {
+            "name": "request_error",
+            "match": {"error_type": {"exists": True}, "error_codes": {"exists": True}},
+            "fields": {"status": ["error_type"], "reason_code": ["error_codes.0"]},
+            "status_map": dict.fromkeys(_ERROR_TYPES, "ERROR"),
+            "reason_map": _REQUEST_ERROR_CODES,
+        },
+        {
+            "name": "classic_charge",
+            "match": {"id": {"prefix": "charge_"}},
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "status": ["status"],
+                "reason_code": ["responseCode"],
+                "amount": ["value"],
+                "currency": ["currency"],
+                "event_time": ["created"],
+                "card_brand": ["card.paymentMethod"],
+                "country": ["card.billingDetails.country"],
+            },
+            "status_map": _CLASSIC_STATUSES,
+            "rules": [
+                {"when": {"responseCode": {"prefix": "20"}}, "set": {"decline_type": _SOFT}},
+                {"when": {"responseCode": {"prefix": "30"}}, "set": {"decline_type": _HARD}},
+                {"when": {"responseCode": {"prefix": "4"}},
+                 "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
+            ],
         },
     ],
 }

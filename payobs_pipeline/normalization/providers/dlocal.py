@@ -10,6 +10,8 @@ Sources (dLocal docs):
   https://docs.dlocal.com/docs/pix (``PQ``), https://docs.dlocal.com/docs/bank-transfer-payments
 - https://docs.dlocal.com/reference/refund-status-codes (PENDING, SUCCESS, REJECTED, CANCELLED),
   https://docs.dlocal.com/reference/chargebacks (chargeback notifications, ids "CHAR...")
+- fmazzoli-dlocal/documentation payins-api-reference/payments.md (older docs: ids ``PAY...``)
+- docs.dlocalgo.com (dLocal Go payments: ids ``DP-...``, ``merchant_checkout_token``, ``redirect_url``)
 Notifications are POSTed with the same body as the payment object.
 """
 
@@ -93,6 +95,10 @@ SPEC = {
         {"path": "payment_id", "prefix": ["D-", "DP-"], "weight": 0.3},
         {"path": "status_code", "exists": True, "weight": 0.1},
         {"path": "payment_method_type", "in": ["CARD", "BANK_TRANSFER", "TICKET"], "weight": 0.1},
+        # dLocal Go: its hosted checkout token and URL.
+        {"path": "merchant_checkout_token", "exists": True, "weight": 0.3},
+        {"path": "redirect_url", "prefix": ["https://checkout.dlocalgo.com/", "https://checkout-sbx.dlocalgo.com/"],
+         "weight": 0.5},
     ],
     "amount_unit": "major",
     "status_map": _PAYMENT_STATUSES,
@@ -141,6 +147,8 @@ SPEC = {
                 # The method id is more precise than its type: Boleto is a TICKET, Pix a bank transfer.
                 {"when": {"payment_method_id": "BL"}, "set": {"payment_method": "BOLETO"}},
                 {"when": {"payment_method_id": "PQ"}, "set": {"payment_method": "PIX"}},
+                # OXXO and Rapipago are cash tickets even when the stored body lost its method type.
+                {"when": {"payment_method_id": ["OX", "RP"]}, "set": {"payment_method": "CASH_VOUCHER"}},
                 {"when": {"payment_method_id": "CARD"}, "set": {"payment_method": "CARD"}},
                 # An acquirer fault is technical, not a decision on the payment.
                 {"when": {"status": "REJECTED", "status_code": "321"}, "set": {"status_category": "ERROR"}},

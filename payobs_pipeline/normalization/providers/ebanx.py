@@ -14,12 +14,17 @@ Sources (EBANX developer docs and the official PHP library ebanx/benjamin):
   eft (PSE), baloto, pagoefectivo, rapipago, pagofacil, servipag, webpay, nequi, picpay ...)
 Amounts are decimal strings in major units: amount_ext in the merchant's currency_ext.
 EBANX payment notifications (operation=payment_status_change&hash_codes=...) carry no status
-or amount, so they are not payment events and have no variant here: the pipeline sees the
-payment when the merchant's Query API response lands in the lake.
+or amount: ``prepare`` refuses them with ``NOTIFICATION_WITHOUT_OUTCOME`` (never guessed); the
+pipeline sees the payment when the merchant's Query API response lands in the lake. A payment
+object stored without its ``{"payment": ...}`` envelope is read as the same payment.
 EBANX does not state soft/hard: decline types are the reasons' defaults.
 """
 
+from payobs_pipeline.normalization.mapping import UnmappedPayload
+
 _PSP_RISK = {"reason": "RISK_REJECTED", "source": "PSP_RISK"}
+# Raised for a notification that names payments but says nothing of their outcome.
+NOTIFICATION_WITHOUT_OUTCOME = "NOTIFICATION_WITHOUT_OUTCOME"
 
 # Card transaction_status.description values (card-error-codes), keyed in lower case.
 CARD_DESCRIPTIONS = {
@@ -136,6 +141,14 @@ SPEC = {
         {"path": "payment.transaction_status.acquirer", "exists": True, "weight": 0.2},
         {"path": "refund.merchant_refund_code", "exists": True, "weight": 0.2},
         {"path": "status_code", "prefix": "BP-", "weight": 0.8},
+        # The payment object without its envelope.
+        {"path": "hash", "exists": True, "weight": 0.1},
+        {"path": "currency_ext", "exists": True, "weight": 0.3},
+        {"path": "amount_ext", "exists": True, "weight": 0.2},
+        {"path": "merchant_payment_code", "exists": True, "weight": 0.2},
+        # Payment notification (refused in prepare, recognised first).
+        {"path": "operation", "in": ["payment_status_change"], "weight": 0.5},
+        {"path": "hash_codes", "exists": True, "weight": 0.3},
     ],
     "amount_unit": "major",
     "status_map": PAYMENT_STATUSES,
@@ -172,6 +185,16 @@ SPEC = {
             ],
         },
         {
+            # The payment object stored on its own (no {"payment": ...} envelope).
+            "name": "payment.bare",
+            "match": {"hash": {"exists": True}, "currency_ext": {"exists": True}, "status": {"exists": True}},
+            "fields": _PAYMENT_FIELDS,
+            "rules": [
+                *_PAYMENT_RULES,
+                {"when": {"refunds.0.status": ["CO", "PE", "RE"]}, "set": {"status_category": "REFUNDED"}},
+            ],
+        },
+        {
             # An API error: the request was refused before a payment existed.
             "name": "api_error",
             "match": {"status": "ERROR", "status_code": {"exists": True}},
@@ -180,3 +203,14 @@ SPEC = {
         },
     ],
 }
+
+
+def prepare(body):
+    """Refuse a payment notification: it names payment hashes, never their status or amount."""
+    if isinstance(body, dict) and "hash_codes" in body and "status" not in body and "payment" not in body:
+        raise UnmappedPayload(
+            NOTIFICATION_WITHOUT_OUTCOME,
+            f"ebanx: {body.get('operation') or 'payment'} notification for {body.get('hash_codes')} carries no "
+            "status or amount; the outcome is in the Query API response",
+        )
+    return body

@@ -10,11 +10,30 @@ Sources (Mercado Pago Developers):
 - https://www.mercadopago.com.br/developers/en/reference/chargebacks/_chargebacks_id/get (chargeback object)
 - https://www.mercadopago.com.ar/developers/en/docs/sales-processing/payment-methods (payment_method_id,
   payment_type_id values per country)
+- https://www.mercadopago.com.br/developers/en/docs/your-integrations/notifications/webhooks and /ipn
+  (notification bodies: ``action``, ``type``, ``data.id``; legacy IPN ``topic`` + ``resource`` URL)
+- https://www.mercadopago.com.br/developers/en/reference/payments/_payments_search/get (``paging`` + ``results``)
+- https://www.mercadopago.com.br/developers/en/reference/chargebacks/_payments_id_refunds_refund_id/get
+  (refund object: no currency)
 Amounts are in major units (``transaction_amount`` is a decimal number). MercadoPago does not
-say which declines are soft or hard, so decline types are the reasons' defaults. Webhook
-notifications (``{"type": "payment", "data": {"id": ...}}``) carry only the payment id: they
-have no outcome to normalize and are left to the cascade.
+say which declines are soft or hard, so decline types are the reasons' defaults. Webhook and IPN
+notifications (``{"action": "payment.updated", "type": "payment", "data": {"id": ...}}``) carry
+only the resource id: ``prepare`` refuses them with ``NOTIFICATION_WITHOUT_OUTCOME`` rather
+than let anything guess an outcome; the payment is seen when its GET response lands in the lake.
 """
+
+from payobs_pipeline.normalization.mapping import UnmappedPayload
+
+# Raised for a notification that names a resource but says nothing of its outcome.
+NOTIFICATION_WITHOUT_OUTCOME = "NOTIFICATION_WITHOUT_OUTCOME"
+# Webhook ``type`` / IPN ``topic`` values (notifications docs).
+_NOTIFICATION_TOPICS = [
+    "payment", "chargebacks", "merchant_order", "topic_merchant_order_wh", "point_integration_wh",
+    "point_integration_ipn", "subscription_preapproval", "subscription_preapproval_plan",
+    "subscription_authorized_payment", "topic_claims_integration_wh", "topic_chargebacks_wh", "mp-connect",
+    "delivery", "stop_delivery_op_wh", "delivery_cancellation",
+]
+_API_HOSTS = ["https://api.mercadolibre.com/", "https://api.mercadopago.com/"]
 
 # status_detail values (collection-results page) that explain a rejection or an error.
 REASONS = {
@@ -88,7 +107,12 @@ _PAYMENT_RULES = [
     # A card error or a bank error is a technical failure, not an issuer's refusal.
     {"when": {"status": "rejected", "status_detail": ["cc_rejected_card_error", "bank_error"]},
      "set": {"status_category": "ERROR"}},
+    # approved/partially_refunded: the payment's last change is a (partial) refund.
+    {"when": {"status": "approved", "status_detail": "partially_refunded"}, "set": {"status_category": "REFUNDED"}},
 ]
+# Refund status (refunds API): a refund that did not go through leaves the payment as it was.
+_REFUND_STATUSES = {"approved": "REFUNDED", "in_process": "REFUNDED", "authorized": "REFUNDED",
+                    "rejected": "CANCELLED", "cancelled": "CANCELLED"}
 
 SPEC = {
     "provider": "mercadopago",
@@ -101,6 +125,23 @@ SPEC = {
         {"path": "collector_id", "exists": True, "weight": 0.2},
         {"path": "coverage_applied", "exists": True, "weight": 0.3},
         {"path": "date_documentation_deadline", "exists": True, "weight": 0.3},
+        # Refund object (GET /v1/payments/{id}/refunds/{refund_id}).
+        {"path": "refund_mode", "exists": True, "weight": 0.3},
+        {"path": "amount_refunded_to_payer", "exists": True, "weight": 0.3},
+        # Payment search response holding the payment(s) under results[].
+        {"path": "results.0.status_detail", "exists": True, "weight": 0.3},
+        {"path": "results.0.payment_type_id", "exists": True, "weight": 0.3},
+        {"path": "results.0.currency_id", "exists": True, "weight": 0.2},
+        # Webhook and IPN notifications: refused in prepare, but they must be recognised first.
+        {"path": "action", "prefix": ["payment.", "state_", "application."], "weight": 0.3},
+        {"path": "type", "in": ["payment"], "weight": 0.1},
+        # The other topic names are MercadoPago's own words.
+        {"path": "type", "in": _NOTIFICATION_TOPICS[1:], "weight": 0.3},
+        {"path": "api_version", "in": ["v1"], "weight": 0.1},
+        {"path": "data.id", "exists": True, "weight": 0.1},
+        {"path": "live_mode", "exists": True, "weight": 0.1},
+        {"path": "topic", "in": _NOTIFICATION_TOPICS, "weight": 0.2},
+        {"path": "resource", "prefix": _API_HOSTS, "weight": 0.6},
     ],
     "amount_unit": "major",
     "status_map": STATUSES,
@@ -120,6 +161,18 @@ SPEC = {
             },
         },
         {
+            # A refund of a payment: its own id, the payment is its parent. It carries no
+            # currency, so no amount is taken (the payment row has both).
+            "name": "refund",
+            "match": {"refund_mode": {"exists": True}, "payment_id": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "status": ["status"],
+                "event_time": ["date_created"],
+            },
+            "status_map": _REFUND_STATUSES,
+        },
+        {
             # Card payments: payment_method_id is the scheme (visa, master, amex, elo, naranja ...).
             "name": "card_payment",
             "match": {"status": {"exists": True},
@@ -135,3 +188,30 @@ SPEC = {
         },
     ],
 }
+
+
+def prepare(body):
+    """A search response of one payment becomes that payment; notifications are refused.
+
+    A webhook or IPN notification names a resource (``data.id`` or ``resource``) and nothing
+    else: its outcome is unknown until the merchant fetches the payment, so it is never guessed.
+    """
+    if not isinstance(body, dict):
+        return body
+    results = body.get("results")
+    if isinstance(results, list) and "paging" in body:
+        # One payment found: it is the document. Several: no single event, left unmapped.
+        return results[0] if len(results) == 1 and isinstance(results[0], dict) else body
+    data = body.get("data")
+    thin_webhook = (isinstance(data, dict) and set(data) <= {"id"}
+                    and ("action" in body or "type" in body) and "status" not in body)
+    legacy_ipn = isinstance(body.get("resource"), str) and "topic" in body and "status" not in body
+    if thin_webhook or legacy_ipn:
+        topic = body.get("type") or body.get("topic")
+        resource = data.get("id") if thin_webhook else body.get("resource")
+        raise UnmappedPayload(
+            NOTIFICATION_WITHOUT_OUTCOME,
+            f"mercadopago: {topic} notification for {resource} carries no status or amount; "
+            "the outcome is in the resource's GET response",
+        )
+    return body

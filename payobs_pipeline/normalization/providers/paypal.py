@@ -10,9 +10,12 @@ Sources (PayPal Developer):
   (processor_response.response_code, every code)
 - https://developer.paypal.com/api/nvp-soap/ipn/IPNandPDTVariables/ (IPN payment_status, mc_gross)
 - https://developer.paypal.com/api/rest/reference/orders/v2/errors/ (error ``details[].issue``)
+- https://developer.paypal.com/docs/api/payments/v1/ (v1 payment ``state`` created/approved/failed,
+  ``failure_reason``, ``transactions[].related_resources[]`` sale/authorization/refund with ``state`` and
+  ``amount {total, currency}``) and the v1 webhook events PAYMENT.SALE.*, PAYMENT.AUTHORIZATION.*
 Amounts are major units as decimal strings (``{"currency_code": "USD", "value": "10.99"}``,
-IPN ``mc_gross``). PayPal states retry advice on a few codes (5910 not retriable, 5920 and 9100
-retriable, PPRN no reattempt); those set the decline type, the rest take the reason's default.
+v1 ``{"total": "10.99", "currency": "USD"}``, IPN ``mc_gross``). PayPal states retry advice on a few codes
+(5910 not retriable, 5920 and 9100 retriable, PPRN no reattempt); those set the decline type, the rest take the reason's default.
 """
 
 _SOFT = "SOFT"
@@ -199,12 +202,23 @@ _CAPTURE_STATUSES = {
 }
 _AUTHORIZATION_STATUSES = {
     "CREATED": "APPROVED",
+    "AUTHORIZED": "APPROVED",  # v1 authorization state
     "CAPTURED": "APPROVED",
     "PARTIALLY_CAPTURED": "APPROVED",
     "PENDING": "PENDING",
     "DENIED": "DECLINED",
     "EXPIRED": "CANCELLED",
     "VOIDED": "CANCELLED",
+}
+# v1 sale state: completed, partially_refunded, pending, refunded, denied.
+_SALE_STATUSES = {**_CAPTURE_STATUSES, "DENIED": "DECLINED"}
+# v1 payment state (created, approved, failed); the first related transaction's state goes first.
+_V1_PAYMENT_STATUSES = {
+    **_SALE_STATUSES, **_AUTHORIZATION_STATUSES,
+    "CREATED": "PENDING",  # waiting for the payer's approval
+    "APPROVED": "APPROVED",
+    "FAILED": "DECLINED",  # failure_reason says why (PAYER_CANNOT_PAY ...)
+    "CANCELED": "CANCELLED",
 }
 _REFUND_STATUSES = {"COMPLETED": "REFUNDED", "PENDING": "REFUNDED", "FAILED": "CANCELLED", "CANCELLED": "CANCELLED"}
 # Orders v2: until captured, an order is waiting for the buyer or the merchant.
@@ -263,10 +277,11 @@ def _self_link(resource: str) -> dict:
 
 _CAPTURE_FIELDS = {
     "provider_transaction_id": ["id"],
-    "status": ["status"],
+    # v2 objects say ``status``, v1 ones (sale, refund, authorization) ``state``.
+    "status": ["status", "state"],
     "reason_code": ["processor_response.response_code", "status_details.reason"],
-    "amount": ["amount.value"],
-    "currency": ["amount.currency_code"],
+    "amount": ["amount.value", "amount.total"],
+    "currency": ["amount.currency_code", "amount.currency"],
     "event_time": ["update_time", "create_time", "^create_time"],
 }
 _CAPTURE_RULES = [
@@ -274,7 +289,10 @@ _CAPTURE_RULES = [
     {"when": {"status": "PENDING", "status_details.reason": ["CHARGEBACK", "BUYER_COMPLAINT"]},
      "set": {"status_category": "CHARGEBACK"}},
     {"when": {"status_details.reason": "DECLINED_BY_RISK_FRAUD_FILTERS"}, "set": {"status_category": "DECLINED"}},
-    {"when": {"^event_type": "PAYMENT.CAPTURE.REVERSED"}, "set": {"status_category": "CHARGEBACK"}},
+    {"when": {"^event_type": ["PAYMENT.CAPTURE.REVERSED", "PAYMENT.SALE.REVERSED"]},
+     "set": {"status_category": "CHARGEBACK"}},
+    # v1 sends the refund of a sale as resource_type "sale": the event says what happened.
+    {"when": {"^event_type": "PAYMENT.SALE.REFUNDED"}, "set": {"status_category": "REFUNDED"}},
     # processor_response is only given "for direct credit card transactions" (Payments v2 capture object).
     {"when": {"processor_response": {"exists": True}}, "set": {"payment_method": "CARD"}},
 ]
@@ -314,6 +332,30 @@ _ORDER_RULES = [
 ]
 
 
+_V1_RELATED = "transactions.0.related_resources.0"
+_V1_PAYMENT_FIELDS = {
+    # The sale (or authorization) is the money movement, as a v2 order's capture is.
+    "provider_transaction_id": [f"{_V1_RELATED}.sale.id", f"{_V1_RELATED}.authorization.id", "id"],
+    "status": [f"{_V1_RELATED}.sale.state", f"{_V1_RELATED}.authorization.state", "state"],
+    "reason_code": ["failure_reason", f"{_V1_RELATED}.sale.reason_code"],
+    "amount": ["transactions.0.amount.total"],
+    "currency": ["transactions.0.amount.currency"],
+    "event_time": ["update_time", "create_time"],
+    "payment_method": ["payer.payment_method"],
+    "card_brand": ["payer.funding_instruments.0.credit_card.type",
+                   "payer.funding_instruments.0.credit_card_token.type"],
+    "country": ["payer.payer_info.country_code", "payer.payer_info.shipping_address.country_code"],
+}
+# v1 payer.payment_method.
+_V1_PAYMENT_METHODS = {"paypal": "WALLET", "credit_card": "CARD", "pay_upon_invoice": "BNPL", "bank": "BANK_TRANSFER",
+                       "carrier": "OTHER", "alternate_payment": "OTHER"}
+
+
+def _v1_self_link(resource: str) -> dict:
+    """A bare v1 object is told by its own link (``/v1/payments/sale/...``)."""
+    return {"links.0.href": {"prefix": [f"{host}/v1/payments/{resource}/" for host in _HOSTS]}}
+
+
 def _webhook(resource_type: str, **variant) -> dict:
     """A REST webhook event around one resource (``resource_type`` says which)."""
     return {"name": f"webhook.{resource_type}", "root": "resource",
@@ -329,7 +371,10 @@ SPEC = {
         {"path": "event_version", "exists": True, "weight": 0.2},
         {"path": "links.0.href", "prefix": list(_HOSTS), "weight": 0.6},
         {"path": "purchase_units", "exists": True, "weight": 0.4},
-        {"path": "intent", "in": ["CAPTURE", "AUTHORIZE"], "weight": 0.2},
+        {"path": "intent", "in": ["CAPTURE", "AUTHORIZE", "SALE"], "weight": 0.2},
+        # v1 payment: transactions[].amount.total beside a payer.payment_method.
+        {"path": "transactions.0.amount.total", "exists": True, "weight": 0.2},
+        {"path": "payer.payment_method", "in": list(_V1_PAYMENT_METHODS), "weight": 0.2},
         {"path": "ipn_track_id", "exists": True, "weight": 0.4},
         {"path": "txn_id", "exists": True, "weight": 0.2},
         {"path": "payment_status", "exists": True, "weight": 0.2},
@@ -345,12 +390,20 @@ SPEC = {
     "variants": [
         _webhook("capture", fields=_CAPTURE_FIELDS, rules=_CAPTURE_RULES),
         _webhook("refund", fields=_CAPTURE_FIELDS, status_map=_REFUND_STATUSES, rules=_CAPTURE_RULES),
+        _webhook("sale", fields=_CAPTURE_FIELDS, status_map=_SALE_STATUSES, rules=_CAPTURE_RULES),
         _webhook("authorization", fields=_CAPTURE_FIELDS, status_map=_AUTHORIZATION_STATUSES),
         _webhook("checkout-order", fields=_ORDER_FIELDS, status_map=_ORDER_STATUSES, rules=_ORDER_RULES),
         _webhook("dispute", fields=_DISPUTE_FIELDS, status="CHARGEBACK"),
         {"name": "order", "match": {"purchase_units": {"exists": True}, "status": {"exists": True}},
          "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "rules": _ORDER_RULES},
         {"name": "capture", "match": _self_link("captures"), "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},
+        {"name": "payment.v1", "match": {"transactions.0.amount.total": {"exists": True}, "state": {"exists": True}},
+         "fields": _V1_PAYMENT_FIELDS, "status_map": _V1_PAYMENT_STATUSES, "payment_method_map": _V1_PAYMENT_METHODS},
+        {"name": "sale.v1", "match": _v1_self_link("sale"), "fields": _CAPTURE_FIELDS, "status_map": _SALE_STATUSES},
+        {"name": "refund.v1", "match": _v1_self_link("refund"), "fields": _CAPTURE_FIELDS,
+         "status_map": _REFUND_STATUSES},
+        {"name": "authorization.v1", "match": _v1_self_link("authorization"), "fields": _CAPTURE_FIELDS,
+         "status_map": _AUTHORIZATION_STATUSES},
         # final_capture exists only on a capture (an authorization or refund has none).
         {"name": "capture", "match": {"final_capture": {"exists": True}, "status": {"exists": True}},
          "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},
@@ -394,9 +447,26 @@ SPEC = {
 
 
 def prepare(body):
-    """IPN refunds and reversals carry a negative ``mc_gross``; the event says the direction."""
+    """Refunds and reversals carry negative amounts (IPN ``mc_gross``, v1 ``amount.total``).
+
+    The event already says the direction, so the sign is dropped (on a copy).
+    """
     if isinstance(body, dict):
         gross = body.get("mc_gross")
         if isinstance(gross, str) and gross.startswith("-"):
             return {**body, "mc_gross": gross[1:]}
+        resource = body.get("resource")
+        if isinstance(resource, dict):
+            positive = _positive_total(resource)
+            return body if positive is resource else {**body, "resource": positive}
+        return _positive_total(body)
     return body
+
+
+def _positive_total(document: dict) -> dict:
+    """``{"amount": {"total": "-0.01"}}`` -> ``{"amount": {"total": "0.01"}}`` (a copy; the input is untouched)."""
+    amount = document.get("amount")
+    total = amount.get("total") if isinstance(amount, dict) else None
+    if isinstance(total, str) and total.startswith("-"):
+        return {**document, "amount": {**amount, "total": total[1:]}}
+    return document

@@ -12,6 +12,11 @@ Sources (Square developer docs and the official SDKs' generated model docs):
 - https://developer.squareup.com/docs/webhooks/overview and the payment.*/refund.*/dispute.*
   event references ({merchant_id, type, event_id, created_at, data: {type, id, object: {...}}})
 - github.com/square/square-python-sdk doc/models/error-code.md, payment.md
+- https://developer.squareup.com/reference/square/payments-api/list-payments and
+  refunds-api/list-payment-refunds, disputes-api/list-disputes (list responses {payments|refunds|disputes: [...]})
+- The deprecated v2 Transactions API (square-connect SDK docs: Transaction, Tender,
+  TenderCardDetails status AUTHORIZED/CAPTURED/VOIDED/FAILED), still in older lake rows
+- Payments API objects from its first versions carry no source_type
 Amounts are integers in the currency's minor units (Money.amount). Square does not state
 soft/hard on decline codes: decline types are the reasons' defaults.
 """
@@ -179,6 +184,21 @@ _DISPUTE_FIELDS = {
 }
 
 
+# A legacy Transaction's outcome is its first tender's card status; a cash tender was paid at the counter.
+_TENDER_STATUSES = {"AUTHORIZED": "APPROVED", "CAPTURED": "APPROVED", "VOIDED": "CANCELLED", "FAILED": "DECLINED"}
+_TRANSACTION_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["tenders.0.card_details.status"],
+    "amount": ["tenders.0.amount_money.amount"],
+    "currency": ["tenders.0.amount_money.currency"],
+    "event_time": ["created_at"],
+    "payment_method": ["tenders.0.type"],
+    "card_brand": ["tenders.0.card_details.card.card_brand"],
+    "merchant_id": ["location_id"],
+}
+_TRANSACTION_RULES = [{"when": {"tenders.0.type": "CASH"}, "set": {"status_category": "APPROVED"}}]
+
+
 def _documents(root: str | None) -> list[dict]:
     """Payment, refund and dispute variants under ``root`` (a webhook's data.object or a response key)."""
     variants = []
@@ -191,6 +211,22 @@ def _documents(root: str | None) -> list[dict]:
         variants.append({"name": f"{'event.' if root else ''}{kind}", "match": {path: {"exists": True}},
                          "root": path, "fields": fields, **extra})
     return variants
+
+
+def _listed() -> list[dict]:
+    """A list response holding one object: {payments|refunds|disputes|transactions: [...]}."""
+    return [
+        {"name": "list.payment", "match": {"payments.0.amount_money": {"exists": True}}, "root": "payments.0",
+         "fields": _PAYMENT_FIELDS, "rules": _PAYMENT_RULES},
+        {"name": "list.refund", "match": {"refunds.0.amount_money": {"exists": True}}, "root": "refunds.0",
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES},
+        {"name": "list.dispute", "match": {"disputes.0.amount_money": {"exists": True}}, "root": "disputes.0",
+         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "default_payment_method": "CARD"},
+        {"name": "transaction", "match": {"transaction.tenders": {"exists": True}}, "root": "transaction",
+         "fields": _TRANSACTION_FIELDS, "status_map": _TENDER_STATUSES, "rules": _TRANSACTION_RULES},
+        {"name": "list.transaction", "match": {"transactions.0.tenders": {"exists": True}}, "root": "transactions.0",
+         "fields": _TRANSACTION_FIELDS, "status_map": _TENDER_STATUSES, "rules": _TRANSACTION_RULES},
+    ]
 
 
 SPEC = {
@@ -213,6 +249,16 @@ SPEC = {
         {"path": "amount_money.currency", "exists": True, "weight": 0.3},
         {"path": "card_details.status", "in": ["AUTHORIZED", "CAPTURED", "VOIDED", "FAILED"], "weight": 0.3},
         {"path": "source_type", "in": list(PAYMENT_METHODS), "weight": 0.2},
+        # List responses and the legacy Transactions API.
+        {"path": "payments.0.amount_money.currency", "exists": True, "weight": 0.6},
+        {"path": "refunds.0.payment_id", "exists": True, "weight": 0.3},
+        {"path": "refunds.0.amount_money.currency", "exists": True, "weight": 0.3},
+        {"path": "disputes.0.disputed_payment", "exists": True, "weight": 0.6},
+        {"path": "transaction.tenders.0.amount_money.currency", "exists": True, "weight": 0.7},
+        {"path": "transactions.0.tenders.0.amount_money.currency", "exists": True, "weight": 0.7},
+        # A bare Dispute object.
+        {"path": "disputed_payment.payment_id", "exists": True, "weight": 0.5},
+        {"path": "brand_dispute_id", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "status_map": PAYMENT_STATUSES,
@@ -228,6 +274,21 @@ SPEC = {
             "fields": _PAYMENT_FIELDS,
             "rules": _PAYMENT_RULES,
         },
+        {
+            # A bare Payment from the Payments API's first versions, before source_type existed.
+            "name": "bare_card_payment",
+            "match": {"amount_money.currency": {"exists": True}, "card_details.status": {"exists": True}},
+            "fields": _PAYMENT_FIELDS,
+            "rules": _PAYMENT_RULES,
+        },
+        {
+            "name": "bare_dispute",
+            "match": {"disputed_payment": {"exists": True}, "state": {"exists": True}},
+            "fields": _DISPUTE_FIELDS,
+            "status": "CHARGEBACK",
+            "default_payment_method": "CARD",
+        },
+        *_listed(),
         {
             # A failed call that returned only `errors` (no payment was created).
             "name": "error_response",

@@ -1,4 +1,4 @@
-"""Stripe: Charge, PaymentIntent, Refund, Dispute, and webhook Event envelopes around them.
+"""Stripe: Charge, PaymentIntent, Refund, Dispute, Checkout Session, API errors; bare, in lists, or in webhook Events.
 
 Sources (Stripe API reference and guides):
 - https://docs.stripe.com/api/charges/object (status, outcome, failure_code)
@@ -8,6 +8,13 @@ Sources (Stripe API reference and guides):
 - https://docs.stripe.com/api/charges/capture (an uncaptured charge that expires is marked as refunded)
 - https://docs.stripe.com/declines/codes (decline codes, advice codes)
 - https://docs.stripe.com/error-codes (failure_code / last_payment_error.code)
+- https://docs.stripe.com/api/checkout/sessions/object (status open/complete/expired, payment_status
+  paid/unpaid/no_payment_required), https://docs.stripe.com/payments/checkout/async (async_payment_* events)
+- https://docs.stripe.com/api/errors (error object: type, code, decline_code, charge, payment_intent)
+- https://docs.stripe.com/api/pagination (list objects: {"object": "list", "data": [...]})
+- https://docs.stripe.com/upgrades: 2015-02-18 (charge status "paid" -> "succeeded", card -> source),
+  2019-02-11 (PaymentIntent requires_source* -> requires_payment_method/requires_action,
+  last_payment_error.source -> payment_method), 2022-11-15 (PaymentIntent.charges removed for latest_charge)
 Amounts are in the currency's minor units; currencies are lower-case ISO codes.
 """
 
@@ -88,6 +95,8 @@ REASONS = {
     "rate_limit": "PROCESSING_ERROR",
 }
 
+_DOCUMENT_OBJECTS = ("charge", "payment_intent", "refund", "dispute", "checkout.session")
+
 PAYMENT_METHODS = {
     **dict.fromkeys(["card", "card_present", "interac_present"], "CARD"),
     **dict.fromkeys(
@@ -117,9 +126,12 @@ _CHARGE_FIELDS = {
     "amount": ["amount"],
     "currency": ["currency"],
     "event_time": ["^created", "created"],
-    "payment_method": ["payment_method_details.card.wallet.type", "payment_method_details.type"],
-    "card_brand": ["payment_method_details.card.brand"],
-    "country": ["payment_method_details.card.country", "billing_details.address.country"],
+    # Charges before payment_method_details (API versions before 2019) carry the card as `source`
+    # (a Card, object "card") or a Source (object "source" with a type such as sofort).
+    "payment_method": ["payment_method_details.card.wallet.type", "payment_method_details.type", "source.type",
+                       "source.object"],
+    "card_brand": ["payment_method_details.card.brand", "source.brand", "source.card.brand"],
+    "country": ["payment_method_details.card.country", "source.country", "billing_details.address.country"],
 }
 _CHARGE_RULES = [
     # Radar blocked it: a risk rejection whatever the code says.
@@ -144,15 +156,30 @@ _INTENT_FIELDS = {
     "amount": ["amount"],
     "currency": ["currency"],
     "event_time": ["^created", "created"],
-    "payment_method": ["last_payment_error.payment_method.type", "payment_method_types.0"],
-    "card_brand": ["last_payment_error.payment_method.card.brand"],
-    "country": ["last_payment_error.payment_method.card.country"],
+    # The attempt's charge says what was really used (an Apple Pay card, not just "card"):
+    # `latest_charge` when expanded, `charges.data` on API versions before 2022-11-15,
+    # `last_payment_error.source` before 2019-02-11.
+    "payment_method": ["last_payment_error.payment_method.card.wallet.type", "last_payment_error.payment_method.type",
+                       "latest_charge.payment_method_details.card.wallet.type",
+                       "latest_charge.payment_method_details.type",
+                       "charges.data.0.payment_method_details.card.wallet.type",
+                       "charges.data.0.payment_method_details.type", "last_payment_error.source.type",
+                       "last_payment_error.source.object", "payment_method_types.0", "allowed_source_types.0"],
+    "card_brand": ["last_payment_error.payment_method.card.brand", "last_payment_error.source.brand",
+                   "latest_charge.payment_method_details.card.brand",
+                   "charges.data.0.payment_method_details.card.brand",
+                   "charges.data.0.source.brand"],
+    "country": ["last_payment_error.payment_method.card.country", "last_payment_error.source.country",
+                "latest_charge.payment_method_details.card.country",
+                "charges.data.0.payment_method_details.card.country",
+                "charges.data.0.source.country"],
 }
 _INTENT_RULES = [
     # requires_payment_method after an attempt means the attempt failed.
-    {"when": {"status": "requires_payment_method", "last_payment_error": {"exists": True}},
+    {"when": {"status": ["requires_payment_method", "requires_source"], "last_payment_error": {"exists": True}},
      "set": {"status_category": "DECLINED"}},
-    {"when": {"status": "requires_payment_method", "last_payment_error.type": ["api_error", "invalid_request_error"]},
+    {"when": {"status": ["requires_payment_method", "requires_source"],
+              "last_payment_error.type": ["api_error", "invalid_request_error"]},
      "set": {"status_category": "ERROR"}},
     {"when": {"status": "canceled", "cancellation_reason": "fraudulent"},
      "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED", "failure_source": "MERCHANT_RISK"}},
@@ -181,37 +208,115 @@ _DISPUTE_FIELDS = {
 }
 
 
-def _documents(match_object: dict, root: str | None) -> list[dict]:
-    """The four document variants, either bare or inside an event envelope at ``root``."""
+# A Checkout Session wraps a PaymentIntent: the payment's id is the intent's when there is one,
+# so the session's and the intent's rows count as one payment. Its outcome is status/payment_status.
+_SESSION_FIELDS = {
+    "provider_transaction_id": ["payment_intent.id", "payment_intent", "id"],
+    "status": {"join": ["status", "payment_status"], "sep": "/"},
+    "amount": ["amount_total"],
+    "currency": ["currency"],
+    "event_time": ["^created", "created"],
+    "payment_method": ["payment_method_types.0"],
+    "country": ["customer_details.address.country"],
+}
+_SESSION_STATUSES = {
+    "complete/paid": "APPROVED",
+    "complete/no_payment_required": "APPROVED",
+    # Delayed-notification methods (boleto, bank debits) complete the session before the money arrives.
+    "complete/unpaid": "PENDING",
+    "open/unpaid": "PENDING",
+    "open/": "PENDING",
+    "expired/unpaid": "CANCELLED",
+    "expired/": "CANCELLED",
+}
+_SESSION_RULES = [
+    {"when": {"^type": "checkout.session.async_payment_failed"}, "set": {"status_category": "DECLINED"}},
+    {"when": {"^type": "checkout.session.async_payment_succeeded"}, "set": {"status_category": "APPROVED"}},
+    {"when": {"^type": "checkout.session.expired"}, "set": {"status_category": "CANCELLED"}},
+]
+
+
+def _documents(match_object: dict, root: str | None, label: str = "") -> list[dict]:
+    """The document variants, either bare or at ``root`` (an event's data.object, a list's first item)."""
     prefix = f"{root}." if root else ""
     extra = {"root": root} if root else {}
     return [
-        {"name": f"{'event.' if root else ''}charge", "match": {**match_object, f"{prefix}object": "charge"},
+        {"name": f"{label}charge", "match": {**match_object, f"{prefix}object": "charge"},
          "fields": _CHARGE_FIELDS, "rules": _CHARGE_RULES, **extra},
-        {"name": f"{'event.' if root else ''}payment_intent",
+        {"name": f"{label}payment_intent",
          "match": {**match_object, f"{prefix}object": "payment_intent"},
          "fields": _INTENT_FIELDS, "rules": _INTENT_RULES, **extra},
-        {"name": f"{'event.' if root else ''}refund", "match": {**match_object, f"{prefix}object": "refund"},
+        {"name": f"{label}refund", "match": {**match_object, f"{prefix}object": "refund"},
          "fields": _REFUND_FIELDS, "status_map": {"succeeded": "REFUNDED", "pending": "REFUNDED",
                                                    "requires_action": "REFUNDED", "failed": "CANCELLED",
                                                    "canceled": "CANCELLED"}, **extra},
-        {"name": f"{'event.' if root else ''}dispute", "match": {**match_object, f"{prefix}object": "dispute"},
+        {"name": f"{label}dispute", "match": {**match_object, f"{prefix}object": "dispute"},
          "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", **extra},
+        {"name": f"{label}checkout_session", "match": {**match_object, f"{prefix}object": "checkout.session"},
+         "fields": _SESSION_FIELDS, "status_map": _SESSION_STATUSES, "rules": _SESSION_RULES, **extra},
     ]
+
+
+_ERROR_TYPES = ["card_error", "api_error", "api_connection_error", "invalid_request_error", "idempotency_error",
+                "rate_limit_error", "authentication_error", "permission_error"]
+# An API error response ({"error": {...}}) as the lake may store a failed call: a card_error is the
+# decline itself; the embedded payment_intent (PaymentIntents API) or charge id names the payment.
+_ERROR_VARIANT = {
+    "name": "api_error",
+    "match": {"error.type": _ERROR_TYPES},
+    "root": "error",
+    "fields": {
+        "provider_transaction_id": ["payment_intent.id", "charge"],
+        "status": ["type"],
+        "reason_code": ["decline_code", "code"],
+        "decline_type": ["advice_code"],
+        "amount": ["payment_intent.amount"],
+        "currency": ["payment_intent.currency"],
+        "event_time": ["payment_intent.created"],
+        "payment_method": ["payment_method.type", "payment_intent.last_payment_error.payment_method.type",
+                           "payment_intent.payment_method_types.0"],
+        "card_brand": ["payment_method.card.brand", "payment_intent.last_payment_error.payment_method.card.brand"],
+        "country": ["payment_method.card.country", "payment_intent.last_payment_error.payment_method.card.country"],
+    },
+    "status_map": {
+        "card_error": "DECLINED",
+        # The client never got an answer: whether Stripe processed the request is not known.
+        "api_connection_error": "UNKNOWN",
+        **dict.fromkeys(["api_error", "invalid_request_error", "idempotency_error", "rate_limit_error",
+                         "authentication_error", "permission_error"], "ERROR"),
+    },
+    "rules": [
+        {"when": {"code": "processing_error"}, "set": {"status_category": "ERROR"}},
+        {"when": {"type": ["authentication_error", "permission_error"]},
+         "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+    ],
+}
 
 
 SPEC = {
     "provider": "stripe",
     "aliases": ["stripe", "stripe_connect", "stripe_v2", "stripe_payments"],
     "detect": [
-        {"path": "object", "in": ["charge", "payment_intent", "refund", "dispute", "event"], "weight": 0.6},
-        {"path": "id", "prefix": ["ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "evt_"], "weight": 0.5},
-        {"path": "data.object.object", "in": ["charge", "payment_intent", "refund", "dispute"], "weight": 0.3},
+        {"path": "object", "in": ["charge", "payment_intent", "refund", "dispute", "event", "checkout.session"],
+         "weight": 0.6},
+        {"path": "id", "prefix": ["ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "evt_", "cs_"], "weight": 0.5},
+        {"path": "data.object.object", "in": [*_DOCUMENT_OBJECTS], "weight": 0.3},
+        # A list response of one object (GET /v1/charges?...).
+        {"path": "data.0.object", "in": [*_DOCUMENT_OBJECTS], "weight": 0.3},
+        {"path": "data.0.id", "prefix": ["ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "cs_"], "weight": 0.3},
+        # An API error response.
+        {"path": "error.doc_url",
+         "prefix": ["https://stripe.com/docs/error-codes", "https://docs.stripe.com/error-codes"],
+         "weight": 0.6},
+        {"path": "error.type", "in": _ERROR_TYPES, "weight": 0.2},
+        {"path": "error.charge", "prefix": ["ch_", "py_"], "weight": 0.3},
+        {"path": "error.payment_intent.object", "in": ["payment_intent"], "weight": 0.4},
     ],
     "amount_unit": "minor",
     "status_map": {
         # Charge
         "succeeded": "APPROVED",
+        "paid": "APPROVED",  # Charge status before API version 2015-02-18
         "pending": "PENDING",
         "failed": "DECLINED",
         # PaymentIntent
@@ -220,6 +325,9 @@ SPEC = {
         "requires_confirmation": "PENDING",
         "requires_action": "PENDING",
         "processing": "PENDING",
+        # PaymentIntent statuses before API version 2019-02-11.
+        "requires_source": "PENDING",
+        "requires_source_action": "PENDING",
         "canceled": "CANCELLED",
     },
     "reason_map": REASONS,
@@ -229,5 +337,10 @@ SPEC = {
         "confirm_card_data": _SOFT,
         "do_not_try_again": _HARD,
     },
-    "variants": _documents({}, None) + _documents({"object": "event"}, "data.object"),
+    "variants": [
+        *_documents({}, None),
+        *_documents({"object": "event"}, "data.object", "event."),
+        *_documents({"object": ["list", "search_result"]}, "data.0", "list."),
+        _ERROR_VARIANT,
+    ],
 }

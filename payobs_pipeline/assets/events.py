@@ -16,7 +16,7 @@ from payobs_pipeline.assets.payloads import parsed_payloads
 from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.normalization.formats import ParsedPayload
 from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping, MappingError
-from payobs_pipeline.normalization.normalize import Deferral, Normalizer
+from payobs_pipeline.normalization.normalize import FINAL_DEFERRALS, Deferral, Normalizer
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, copy_out, lock_window
 
@@ -119,14 +119,19 @@ def _reconcile_unprocessed(conn: psycopg.Connection, window: Window, spool) -> i
     ) as copy:
         while block := spool.read(1 << 16):
             copy.write(block)
+    # Parse failures and final deferrals (bad amounts, notifications without an outcome, ...) cannot
+    # succeed on a retry: they go straight to the dead letter, visible and requeueable.
     conn.execute(
         """
         INSERT INTO unprocessed_events AS u
             (lake_id, partition_key, stage, reason_code, detail, provider, fingerprint,
              attempts, next_attempt_at, state)
         SELECT lake_id, partition_key, stage, reason_code, NULLIF(detail, ''), NULLIF(provider, ''),
-               NULLIF(fingerprint, ''), 1, now() + make_interval(mins => %(base)s), 'RETRYING'
-        FROM unprocessed_window
+               NULLIF(fingerprint, ''), 1,
+               CASE WHEN final THEN NULL ELSE now() + make_interval(mins => %(base)s) END,
+               CASE WHEN final THEN 'DEAD_LETTER' ELSE 'RETRYING' END
+        FROM (SELECT w.*, (w.stage = 'parse' OR w.reason_code = ANY(%(final)s)) AS final
+              FROM unprocessed_window w) incoming
         ON CONFLICT (lake_id) DO UPDATE SET
             partition_key = excluded.partition_key,
             stage = excluded.stage,
@@ -135,15 +140,17 @@ def _reconcile_unprocessed(conn: psycopg.Connection, window: Window, spool) -> i
             provider = excluded.provider,
             fingerprint = excluded.fingerprint,
             attempts = CASE WHEN u.state = 'RESOLVED' THEN 1 ELSE u.attempts + 1 END,
-            state = CASE WHEN u.state <> 'RESOLVED' AND u.attempts + 1 >= %(max)s THEN 'DEAD_LETTER'
+            state = CASE WHEN excluded.state = 'DEAD_LETTER'
+                           OR (u.state <> 'RESOLVED' AND u.attempts + 1 >= %(max)s) THEN 'DEAD_LETTER'
                          ELSE 'RETRYING' END,
             next_attempt_at = CASE
-                WHEN u.state <> 'RESOLVED' AND u.attempts + 1 >= %(max)s THEN NULL
+                WHEN excluded.state = 'DEAD_LETTER' OR (u.state <> 'RESOLVED' AND u.attempts + 1 >= %(max)s)
+                    THEN NULL
                 WHEN u.state = 'RESOLVED' THEN now() + make_interval(mins => %(base)s)
                 ELSE now() + make_interval(mins => %(base)s * power(2, u.attempts)::int) END,
             updated_at = now()
         """,
-        {"base": RETRY_BASE_MINUTES, "max": MAX_ATTEMPTS},
+        {"base": RETRY_BASE_MINUTES, "max": MAX_ATTEMPTS, "final": sorted(FINAL_DEFERRALS)},
     )
     conn.execute(
         """

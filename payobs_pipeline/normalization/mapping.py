@@ -18,8 +18,12 @@ translate into the taxonomy:
       "payment_method_map": {"card": "CARD", "pix": "PIX"},
       "decline_type_map": {"soft_declined": "SOFT"},
       "rules": [{"when": {"outcome.type": "blocked"}, "set": {"failure_reason": "RISK_REJECTED"}}],
-      "variants": [{"name": "refund", "match": {"object": "refund"}, "status": "REFUNDED", ...}]
+      "variants": [{"name": "refund", "match": {"object": "refund"}, "status": "REFUNDED", ...},
+                   {"name": "payout", "match": {"object": "payout"}, "not_a_payment": "payouts move balance"}]
     }
+
+A variant with ``not_a_payment`` (a reason) recognizes a document that is not a
+payment event: it is kept unprocessed as NOT_A_PAYMENT_EVENT, never guessed at.
 
 Paths are dotted (``"outcome.reason"``); an integer segment indexes a list, a
 name segment applied to a list looks into its first element (XML repeats), and
@@ -297,6 +301,8 @@ class CompiledVariant:
             raise MappingError(f"{provider}/{self.name}: unknown fields {sorted(unknown)}")
         self.fields = {name: _field_source(src) for name, src in merged["fields"].items()}
         self.fixed_status = _as_status(merged["status"]) if merged.get("status") else None
+        # A document kind that is not a payment event (payouts, account updates): say so, never count it.
+        self.not_a_payment = variant.get("not_a_payment")
         self.status_map = {str(k).lower(): _as_status(v) for k, v in merged["status_map"].items()}
         self.reason_map = {str(k).lower(): _reason_entry(v) for k, v in merged["reason_map"].items()}
         fallback = merged.get("reason_fallback")
@@ -359,6 +365,8 @@ class CompiledVariant:
         document = lookup(body, self.root) if self.root else body
         if document is None:
             raise UnmappedPayload("MISSING_DOCUMENT", f"{self.provider}/{self.name}: envelope has no document")
+        if self.not_a_payment:
+            raise UnmappedPayload("NOT_A_PAYMENT_EVENT", f"{self.provider}/{self.name}: {self.not_a_payment}")
         text = self._text_field
         raw_status = text("status", body, document)
         raw_reason = text("reason_code", body, document)

@@ -140,7 +140,7 @@ class Normalizer:
                 event.confidence = guess.confidence
                 return _with_merchant(event, merchant)
             except UnmappedPayload as exc:
-                if exc.reason_code in HARD_DATA_ERRORS:
+                if exc.reason_code in FINAL_DEFERRALS:
                     return Deferral(exc.reason_code, exc.detail, guess.provider, shape_fingerprint(parsed.body))
                 deferral_reason, detail = exc.reason_code, exc.detail
 
@@ -162,17 +162,18 @@ class Normalizer:
         if isinstance(guessed, CanonicalEvent):
             deferral_reason = "LOW_CONFIDENCE"
             detail = f"heuristic confidence {guessed.confidence:.2f} below {self.heuristic_threshold:.2f}; {detail}"
-        elif isinstance(guessed, UnmappedPayload) and guessed.reason_code in HARD_DATA_ERRORS:
+        elif isinstance(guessed, UnmappedPayload) and guessed.reason_code in FINAL_DEFERRALS:
             deferral_reason, detail = guessed.reason_code, guessed.detail
         return Deferral(deferral_reason, detail, guess.provider, fingerprint)
 
 
 # Deferrals no other method can fix: an amount or currency that is wrong in the
 # payload stays wrong whoever reads it, and a notification that carries no
-# outcome (only a resource id to fetch) must not be guessed at.
-HARD_DATA_ERRORS = frozenset(
+# outcome (only a resource id to fetch) or is not a payment at all (a payout, a
+# customer update) must not be guessed at, nor retried.
+FINAL_DEFERRALS = frozenset(
     {"INVALID_AMOUNT", "NEGATIVE_AMOUNT", "AMOUNT_TOO_LARGE", "FRACTIONAL_MINOR_UNITS", "UNKNOWN_CURRENCY",
-     "NOTIFICATION_WITHOUT_OUTCOME"}
+     "NOTIFICATION_WITHOUT_OUTCOME", "NOT_A_PAYMENT_EVENT"}
 )
 
 

@@ -130,3 +130,17 @@ def test_lake_is_left_untouched_by_default(resources, lake_url):
     assert run(resources, FIRST).success
     with psycopg.connect(lake_url) as conn:
         assert conn.execute("SELECT count(*) FROM raw_transactions WHERE processed").fetchone()[0] == 0
+
+
+def test_rows_that_no_retry_can_fix_go_straight_to_the_dead_letter(resources, warehouse_url):
+    assert run(resources, FIRST).success
+    with psycopg.connect(warehouse_url) as conn:
+        conn.execute("SET search_path TO payobs")
+        states = conn.execute(
+            "SELECT stage, reason_code, state, next_attempt_at IS NULL FROM unprocessed_events "
+            "WHERE partition_key = %s", (FIRST.partition_key,)).fetchall()
+    parse_failures = [row for row in states if row[0] == "parse"]
+    assert parse_failures, "the seeded window holds malformed rows"
+    assert all(state == "DEAD_LETTER" and no_retry for _, _, state, no_retry in parse_failures)
+    bad_amounts = [row for row in states if row[1] in ("INVALID_AMOUNT", "UNKNOWN_CURRENCY")]
+    assert bad_amounts and all(state == "DEAD_LETTER" for _, _, state, _ in bad_amounts)

@@ -81,3 +81,12 @@ def test_a_known_providers_unmapped_shape_is_read_in_that_providers_amount_unit(
             "created": 1764201600}
     event = Normalizer().normalize(parsed({**body, "provider": "stripe"}))
     assert (event.normalization_method, event.amount_minor, event.currency) == ("heuristic", 3200, "USD")
+
+
+def test_a_variant_marked_not_a_payment_is_kept_unprocessed_and_never_guessed():
+    spec = {"provider": "acme", "aliases": ["acme"],
+            "variants": [{"name": "payout", "match": {"object": "payout"}, "not_a_payment": "payouts move balance"}]}
+    # It has status/amount/currency fields the heuristics would happily read.
+    body = {"object": "payout", "status": "paid", "amount": "10.00", "currency": "USD", "provider": "acme"}
+    outcome = Normalizer([*builtin_mappings(), CompiledMapping(spec)]).normalize(parsed(body))
+    assert isinstance(outcome, Deferral) and outcome.reason_code == "NOT_A_PAYMENT_EVENT"

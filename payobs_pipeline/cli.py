@@ -213,6 +213,119 @@ def metrics_summary(first: str, last: str) -> None:
     print_metrics(first, last)
 
 
+# --- events, unprocessed events, mappings ---------------------------------------
+
+
+def _print_query(query: str, params: dict | tuple = ()) -> pd.DataFrame:
+    frame = _query_frame(query, params)
+    click.echo(frame.to_string(index=False) if not frame.empty else "(none)")
+    return frame
+
+
+@main.group()
+def events() -> None:
+    """Normalized events."""
+
+
+@events.command("show")
+@click.argument("lake_id")
+def events_show(lake_id: str) -> None:
+    """One lake row's normalized event, or why it is unprocessed."""
+    frame = _query_frame("SELECT * FROM normalized_events WHERE lake_id::text = %(id)s", {"id": lake_id})
+    if frame.empty:
+        frame = _query_frame("SELECT * FROM unprocessed_events WHERE lake_id::text = %(id)s", {"id": lake_id})
+        if frame.empty:
+            raise click.ClickException(f"no event for lake row {lake_id}")
+        click.echo("unprocessed:")
+    click.echo(frame.T.to_string(header=False))
+
+
+@main.group()
+def unprocessed() -> None:
+    """Lake rows kept unprocessed, with their reason."""
+
+
+@unprocessed.command("list")
+@click.option("--state", type=click.Choice(["RETRYING", "DEAD_LETTER", "RESOLVED"]), default=None)
+@click.option("--limit", default=20, show_default=True)
+def unprocessed_list(state: str | None, limit: int) -> None:
+    """Counts by state and reason, then the most recent rows."""
+    where = "WHERE state = %(state)s" if state else ""
+    _print_query(f"SELECT state, stage, reason_code, count(*) AS rows FROM unprocessed_events {where} "
+                 "GROUP BY 1, 2, 3 ORDER BY 4 DESC", {"state": state})
+    click.echo("")
+    _print_query(f"SELECT lake_id, partition_key, state, reason_code, attempts, left(detail, 80) AS detail "
+                 f"FROM unprocessed_events {where} ORDER BY updated_at DESC LIMIT %(limit)s",
+                 {"state": state, "limit": limit})
+
+
+@unprocessed.command("requeue")
+@click.option("--reason", default=None, help="Only rows with this reason code.")
+@click.option("--partition", default=None, help="Only rows of this window.")
+def unprocessed_requeue(reason: str | None, partition: str | None) -> None:
+    """Put dead-lettered rows back in the retry queue (due now, attempts reset)."""
+    with _warehouse().connection() as conn:
+        requeued = conn.execute(
+            "UPDATE unprocessed_events SET state = 'RETRYING', attempts = 0, next_attempt_at = now(), "
+            "updated_at = now() WHERE state = 'DEAD_LETTER' "
+            "AND (%(reason)s::text IS NULL OR reason_code = %(reason)s) "
+            "AND (%(partition)s::text IS NULL OR partition_key = %(partition)s)",
+            {"reason": reason, "partition": partition},
+        ).rowcount
+    click.echo(f"requeued {requeued} rows; the retry sensor reruns their windows")
+
+
+@main.group()
+def mappings() -> None:
+    """Learned and manual normalization mappings (normalization_mappings)."""
+
+
+@mappings.command("list")
+def mappings_list() -> None:
+    _print_query("SELECT id, fingerprint, provider, source, state, model, usage_count, created_at "
+                 "FROM normalization_mappings ORDER BY id")
+
+
+@mappings.command("show")
+@click.argument("mapping_id", type=int)
+def mappings_show(mapping_id: int) -> None:
+    import json
+
+    frame = _query_frame("SELECT * FROM normalization_mappings WHERE id = %(id)s", {"id": mapping_id})
+    if frame.empty:
+        raise click.ClickException(f"no mapping {mapping_id}")
+    row = frame.iloc[0].to_dict()
+    spec = row.pop("spec")
+    click.echo("\n".join(f"{k}: {v}" for k, v in row.items()))
+    click.echo(json.dumps(spec, indent=2))
+
+
+def _review(mapping_id: int, state: str) -> None:
+    with _warehouse().connection() as conn:
+        if state == "active":  # one active mapping per shape
+            conn.execute("UPDATE normalization_mappings SET state = 'rejected', reviewed_at = now() "
+                         "WHERE state = 'active' AND id <> %(id)s AND fingerprint = "
+                         "(SELECT fingerprint FROM normalization_mappings WHERE id = %(id)s)", {"id": mapping_id})
+        changed = conn.execute("UPDATE normalization_mappings SET state = %s, reviewed_at = now() WHERE id = %s",
+                               (state, mapping_id)).rowcount
+    if not changed:
+        raise click.ClickException(f"no mapping {mapping_id}")
+    click.echo(f"mapping {mapping_id} is {state}")
+
+
+@mappings.command("approve")
+@click.argument("mapping_id", type=int)
+def mappings_approve(mapping_id: int) -> None:
+    """Make a mapping active: the next run applies it to every payload of its shape."""
+    _review(mapping_id, "active")
+
+
+@mappings.command("reject")
+@click.argument("mapping_id", type=int)
+def mappings_reject(mapping_id: int) -> None:
+    _review(mapping_id, "rejected")
+
+
 # --- normalization quality and speed ------------------------------------------
 
 

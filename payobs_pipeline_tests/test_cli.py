@@ -83,3 +83,23 @@ def test_dagster_storage_url_always_names_psycopg2(monkeypatch):
         assert settings.dagster_storage_url() == "postgresql+psycopg2://u:p@h/db"
     assert settings.libpq_url("postgresql+psycopg2://u:p@h/db") == "postgresql://u:p@h/db"
     assert settings.redact("postgresql://user:secret@h/db") == "postgresql://user:***@h/db"
+
+
+def test_unprocessed_rows_are_listed_and_dead_letters_requeued(environment):
+    assert payobs(environment, "lake", "seed", "--rows", "1500", "--start", "2026-11-01T00:00:00Z",
+                  "--windows", "1", "--seed", "4").returncode == 0
+    assert payobs(environment, "materialize", "--partition", "2026-11-01-00:00").returncode == 0
+    listed = payobs(environment, "unprocessed", "list", "--state", "DEAD_LETTER")
+    assert listed.returncode == 0 and "DEAD_LETTER" in listed.stdout
+    with psycopg.connect(environment["PAYOBS_WAREHOUSE_URL"]) as conn:
+        conn.execute("SET search_path TO payobs")
+        dead, lake_id = conn.execute("SELECT count(*), min(lake_id::text) FROM unprocessed_events "
+                                     "WHERE state = 'DEAD_LETTER'").fetchone()
+    shown = payobs(environment, "events", "show", lake_id)
+    assert shown.returncode == 0 and "unprocessed" in shown.stdout
+    requeued = payobs(environment, "unprocessed", "requeue")
+    assert f"requeued {dead} rows" in requeued.stdout
+    with psycopg.connect(environment["PAYOBS_WAREHOUSE_URL"]) as conn:
+        conn.execute("SET search_path TO payobs")
+        left = conn.execute("SELECT count(*) FROM unprocessed_events WHERE state = 'DEAD_LETTER'").fetchone()[0]
+    assert dead > 0 and left == 0

@@ -103,3 +103,43 @@ def test_unprocessed_rows_are_listed_and_dead_letters_requeued(environment):
         conn.execute("SET search_path TO payobs")
         left = conn.execute("SELECT count(*) FROM unprocessed_events WHERE state = 'DEAD_LETTER'").fetchone()[0]
     assert dead > 0 and left == 0
+
+
+def test_an_approved_manual_mapping_normalizes_its_shape_on_the_next_run(environment):
+    import json
+    import uuid
+
+    from psycopg.types.json import Jsonb
+
+    from payobs_pipeline.normalization.fingerprint import shape_fingerprint
+
+    body = {"ref": "Q-1", "flag": "OK", "cents": 1250, "ccy": "EUR"}
+    assert payobs(environment, "lake", "seed", "--rows", "10", "--start", "2026-11-01T00:00:00Z",
+                  "--windows", "1").returncode == 0
+    lake_id = uuid.uuid4()
+    with psycopg.connect(environment["PAYOBS_LAKE_URL"]) as conn:
+        conn.execute("INSERT INTO raw_transactions (id, data, created_at) VALUES (%s, %s, '2026-11-01T03:00Z')",
+                     (lake_id, Jsonb(body)))
+    assert payobs(environment, "materialize", "--partition", "2026-11-01-00:00").returncode == 0
+    spec = {"provider": "acme", "amount_unit": "minor",
+            "fields": {"status": ["flag"], "amount": ["cents"], "currency": ["ccy"],
+                       "provider_transaction_id": ["ref"]},
+            "status_map": {"ok": "APPROVED"}}
+    with psycopg.connect(environment["PAYOBS_WAREHOUSE_URL"]) as conn:
+        conn.execute("SET search_path TO payobs")
+        assert conn.execute("SELECT state FROM unprocessed_events WHERE lake_id = %s",
+                            (lake_id,)).fetchone()[0] == "RETRYING"
+        mapping_id = conn.execute(
+            "INSERT INTO normalization_mappings (fingerprint, provider, spec, source, state) "
+            "VALUES (%s, 'acme', %s, 'manual', 'proposed') RETURNING id",
+            (shape_fingerprint(body), json.dumps(spec))).fetchone()[0]
+    approved = payobs(environment, "mappings", "approve", str(mapping_id))
+    assert f"mapping {mapping_id} is active" in approved.stdout
+    assert payobs(environment, "materialize", "--partition", "2026-11-01-00:00").returncode == 0
+    with psycopg.connect(environment["PAYOBS_WAREHOUSE_URL"]) as conn:
+        conn.execute("SET search_path TO payobs")
+        event = conn.execute("SELECT provider, status_category, amount_minor, normalization_method "
+                             "FROM normalized_events WHERE lake_id = %s", (lake_id,)).fetchone()
+        state = conn.execute("SELECT state FROM unprocessed_events WHERE lake_id = %s", (lake_id,)).fetchone()[0]
+    assert event == ("acme", "APPROVED", 1250, "learned_mapping")
+    assert state == "RESOLVED"

@@ -159,12 +159,28 @@ _JSON_VALUE_BEFORE = re.compile(r"[:\[,]\s*$")
 _JSON_VALUE_AFTER = re.compile(r"\s*(?:[,\]}]|$)")
 
 
+# A digit run that is the value of a reference key is the provider's id, whatever
+# its checksum: about 1 in 10 numeric 16-digit references (Adyen's pspReference)
+# passes Luhn. JSON ("key": "…"), escaped JSON, XML (<key>…) and key=value forms.
+_REFERENCE_KEY_BEFORE = re.compile(
+    r"(?i)(?:psp_?reference|original_?reference|merchant_?reference|acquirer_?transaction_?id|"
+    r"transaction_?id|payment_?id|order_?id|reference_?pol|reference|trace_?id)"
+    r"(?:\\?[\"']\s*:\s*\\?[\"']?|>|=)\s*$"
+)
+
+
+def _is_reference_value(text: str, start: int) -> bool:
+    return _REFERENCE_KEY_BEFORE.search(text, max(0, start - 48), start) is not None
+
+
 def _mask_card_numbers_once(text: str, json_text: bool) -> str:
     pieces: list[str] = []
     position = 0
     strings: _JsonStrings | None = None
     for match in _DIGIT_RUN.finditer(text):
         run = match.group()
+        if _is_reference_value(text, match.start()):
+            continue
         windows = _card_windows(run)
         if not windows:
             continue

@@ -24,6 +24,9 @@ CASES = [case for name in FILES for case in load_cases(CORPUS / f"{name}.json")]
 # Held-out Stripe and Adyen payloads (SDK fixtures, docs examples, older API versions)
 # the mappings were not written from.
 CASES += [case for name in ("stripe", "adyen") for case in load_cases(CORPUS / "heldout" / f"{name}.json")]
+# Second held-out round: other event types (payouts, reports, fraud warnings, manual review, Terminal API),
+# in-person cards, vouchers and lake wrappers; events that are not payments must stay unprocessed.
+CASES += [case for name in ("stripe", "adyen") for case in load_cases(CORPUS / "heldout2" / f"{name}.json")]
 
 
 def _has_hint(data: object) -> bool:

@@ -453,3 +453,20 @@ def test_the_digit_groups_inside_a_uuid_are_not_a_card_number():
     transaction_id = "40fbe5c3-9046-4208-8325-e2e837b031e4"  # 9046 4208 8325 is Luhn-valid
     assert pii.luhn_valid("904642088325")
     assert pii.mask_text(f"transactionId={transaction_id}") == f"transactionId={transaction_id}"
+
+
+@pytest.mark.parametrize("text", [
+    '{"pspReference": "4111111111111111"}',
+    '{"originalReference":4111111111111111}',
+    "<pspReference>4111111111111111</pspReference>",
+    "merchant_id=1&reference_pol=4111111111111111&value=10.00",
+    '{"content": "{\\"transactionId\\": \\"4111111111111111\\"}"}',
+])
+def test_luhn_valid_provider_references_are_ids_not_card_numbers(text):
+    assert pii.mask_text(text) == text
+
+
+def test_a_card_number_next_to_a_reference_is_still_masked():
+    text = '{"pspReference": "8535296701238764", "card": {"number": "4111111111111111"}}'
+    masked = pii.mask_text(text)
+    assert "8535296701238764" in masked and "4111111111111111" not in masked

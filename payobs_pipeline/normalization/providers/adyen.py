@@ -17,7 +17,26 @@ as the item's bare fields, or as a legacy form-encoded HTTP POST (value and curr
   details report (report lines carry amounts in major units)
 """
 
+from typing import Any
+
+from payobs_pipeline.normalization.mapping import UnmappedPayload
+
 _HARD = "HARD"
+
+# The engine's reason for a row that carries no payment outcome (see prepare()).
+NOT_A_PAYMENT_EVENT = "NOT_A_PAYMENT_EVENT"
+# Standard-webhook eventCodes that are not a shopper's payment (webhook-types page): reports,
+# payouts to third parties, stored-payment-details contracts, pre-authentication results.
+NON_PAYMENT_EVENT_CODES = frozenset({
+    "REPORT_AVAILABLE", "PAYOUT_THIRDPARTY", "PAYOUT_DECLINE", "PAYOUT_EXPIRE", "PAIDOUT_REVERSED",
+    "RECURRING_CONTRACT", "AUTHENTICATION", "ACH_NOTIFICATION_OF_CHANGE_NOTIFICATION", "TRANSFER_FUNDS",
+    "FUND_TRANSFER", "DIRECT_DEBIT_INITIATED", "PENDING_PAYOUT"
+})
+# Where prepare() leaves additionalData's "modification.action" (a key with a dot, which a path cannot name).
+MODIFICATION_ACTION_KEY = "payobs_modification_action"
+# Terminal API ErrorCondition values that are the terminal's or the network's failure, not the card's.
+_TERMINAL_TECHNICAL = ["Busy", "DeviceOut", "InProgress", "LoggedOut", "MessageFormat", "NotFound", "UnavailableDevice",
+                       "UnavailableService", "UnreachableHost"]
 
 # Refusal reasons, keyed both by refusalReasonCode and by the text Adyen sends
 # in `refusalReason` and in notifications' `reason`.
@@ -129,7 +148,10 @@ _NOTIFICATION_STATUSES = {
     "CANCELLATION/true": "CANCELLED",
     "CANCELLATION/false": "ERROR",
     "TECHNICAL_CANCEL/true": "CANCELLED",
-    "CANCEL_OR_REFUND/true": "CANCELLED",
+    "CANCEL_OR_REFUND/true": "CANCELLED",  # unless modification.action says refund (rule below)
+    # Case management: the merchant's risk team accepted or rejected a payment held for review.
+    "MANUAL_REVIEW_ACCEPT/true": "APPROVED",
+    "MANUAL_REVIEW_REJECT/true": "DECLINED",
     "OFFER_CLOSED/true": "CANCELLED",
     "EXPIRE/true": "CANCELLED",
     "PENDING/true": "PENDING",
@@ -194,6 +216,11 @@ _NOTIFICATION_RULES = [
      "set": {"status_category": "ERROR"}},
     {"when": {"eventCode": "AUTHORISATION", "success": "false", "reason": "Acquirer Error"},
      "set": {"status_category": "ERROR"}},
+    # CANCEL_OR_REFUND refunds a captured payment and cancels an uncaptured one; the webhook says which.
+    {"when": {"eventCode": "CANCEL_OR_REFUND", "success": "true", f"^{MODIFICATION_ACTION_KEY}": "refund"},
+     "set": {"status_category": "REFUNDED"}},
+    {"when": {"eventCode": "MANUAL_REVIEW_REJECT"},
+     "set": {"failure_reason": "RISK_REJECTED", "failure_source": "MERCHANT_RISK"}},
 ]
 
 
@@ -236,6 +263,11 @@ SPEC = {
         # A report line parsed from CSV: Adyen's column names.
         {"path": "Psp Reference", "exists": True, "weight": 0.6},
         {"path": "Record Type", "exists": True, "weight": 0.3},
+        # Balance Platform / Transfers webhooks (payouts, transfers: refused by prepare()).
+        {"path": "type", "prefix": "balancePlatform.", "weight": 0.6},
+        # A Terminal API (in-person, nexo) payment response.
+        {"path": "SaleToPOIResponse.PaymentResponse", "exists": True, "weight": 0.5},
+        {"path": "SaleToPOIResponse.MessageHeader.POIID", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "reason_map": REASONS,
@@ -253,11 +285,13 @@ SPEC = {
                 "provider_transaction_id": ["pspReference"],
                 "status": ["resultCode"],
                 "reason_code": ["refusalReasonCode", "refusalReason"],
-                "amount": ["amount.value"],
-                "currency": ["amount.currency"],
+                # Voucher methods (OXXO, Konbini...) answer PresentToShopper with the amount in the action.
+                "amount": ["amount.value", "action.totalAmount.value", "action.initialAmount.value"],
+                "currency": ["amount.currency", "action.totalAmount.currency", "action.initialAmount.currency"],
                 "event_time": ["additionalData.authorisationDate", "eventDate", "createdAt"],
                 # Classic /authorise responses name the method only in additionalData.
-                "payment_method": ["paymentMethod.type", "paymentMethod", "additionalData.paymentMethod"],
+                "payment_method": ["paymentMethod.type", "paymentMethod", "additionalData.paymentMethod",
+                                   "action.paymentMethodType"],
                 "card_brand": ["paymentMethod.brand", "additionalData.paymentMethod"],
                 "country": ["additionalData.cardIssuingCountry", "additionalData.shopperCountry"],
                 "merchant_id": ["merchantAccount"],
@@ -286,6 +320,37 @@ SPEC = {
             ],
         },
         {
+            # Terminal API PaymentResponse: the outcome is Response.Result; amounts are decimals in major units.
+            "name": "terminal_payment_response",
+            "match": {"SaleToPOIResponse.PaymentResponse.Response.Result": {"exists": True}},
+            "root": "SaleToPOIResponse.PaymentResponse",
+            "amount_unit": "major",
+            "fields": {
+                # AcquirerTransactionID is the PSP reference the webhooks and reports use.
+                "provider_transaction_id": ["PaymentResult.PaymentAcquirerData.AcquirerTransactionID.TransactionID",
+                                            "POIData.POITransactionID.TransactionID"],
+                "status": ["Response.Result"],
+                "reason_code": ["Response.ErrorCondition"],
+                "amount": ["PaymentResult.AmountsResp.AuthorizedAmount"],
+                "currency": ["PaymentResult.AmountsResp.Currency"],
+                "event_time": ["POIData.POITransactionID.TimeStamp"],
+                "payment_method": ["PaymentResult.PaymentInstrumentData.PaymentInstrumentType"],
+                "card_brand": ["PaymentResult.PaymentInstrumentData.CardData.PaymentBrand"],
+                "merchant_id": ["PaymentResult.PaymentAcquirerData.MerchantID"],
+            },
+            "status_map": {"Success": "APPROVED", "Partial": "APPROVED", "Failure": "DECLINED"},
+            "reason_map": {"WrongPIN": "AUTHENTICATION_FAILED", "PaymentRestriction": "TRANSACTION_NOT_PERMITTED",
+                           "NotAllowed": "TRANSACTION_NOT_PERMITTED",
+                           **dict.fromkeys(_TERMINAL_TECHNICAL, "PROCESSING_ERROR")},
+            "rules": [
+                # The shopper or the operator cancelled on the terminal: abandoned, not declined.
+                {"when": {"Response.Result": "Failure", "Response.ErrorCondition": ["Cancel", "Aborted"]},
+                 "set": {"status_category": "CANCELLED"}},
+                {"when": {"Response.Result": "Failure", "Response.ErrorCondition": _TERMINAL_TECHNICAL},
+                 "set": {"status_category": "ERROR"}},
+            ],
+        },
+        {
             "name": "report_line",
             "match": {"Record Type": {"exists": True}},
             "amount_unit": "major",
@@ -307,3 +372,39 @@ SPEC = {
         },
     ],
 }
+
+
+def prepare(body: Any) -> Any:
+    """Refuse rows that are not a shopper's payment; expose CANCEL_OR_REFUND's modification action.
+
+    A REPORT_AVAILABLE, payout or RECURRING_CONTRACT notification, or a Balance Platform webhook
+    (transfers, payouts), stays unprocessed with ``NOT_A_PAYMENT_EVENT`` and a detail
+    naming it, instead of reaching the heuristic normalizer. Pure: returns a shallow copy when it adds
+    a key; the original is untouched.
+    """
+    if not isinstance(body, dict):
+        return body
+    event_type = body.get("type")
+    if isinstance(event_type, str) and event_type.startswith("balancePlatform."):
+        raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"adyen: {event_type} is a balance platform event, not a payment")
+    item = _notification_item(body)
+    if item is None:
+        return body
+    code = item.get("eventCode")
+    if isinstance(code, str) and code.upper() in NON_PAYMENT_EVENT_CODES:
+        raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"adyen: {code} notification is not a payment event")
+    extra = item.get("additionalData")
+    action = extra.get("modification.action") if isinstance(extra, dict) else None
+    return {**body, MODIFICATION_ACTION_KEY: action} if isinstance(action, str) else body
+
+
+def _notification_item(body: dict) -> dict | None:
+    """The NotificationRequestItem wherever the lake row holds it (whole request, one item, or bare fields)."""
+    items = body.get("notificationItems")
+    if isinstance(items, list) and items and isinstance(items[0], dict):
+        item = items[0].get("NotificationRequestItem")
+        return item if isinstance(item, dict) else None
+    item = body.get("NotificationRequestItem")
+    if isinstance(item, dict):
+        return item
+    return body if "eventCode" in body else None

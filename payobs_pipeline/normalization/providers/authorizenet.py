@@ -8,7 +8,10 @@ Sources (Authorize.net developer docs and official SDKs):
   submitTimeUTC, authAmount, settleAmount, payment.creditCard.cardType, payment.bankAccount})
 - https://developer.authorize.net/api/reference/features/webhooks.html (eventType
   net.authorize.payment.{authorization,authcapture,capture,priorAuthCapture,refund,void}.created,
-  net.authorize.payment.fraud.{held,approved,declined}; payload.{responseCode, authAmount, id})
+  net.authorize.payment.fraud.{held,approved,declined}; payload.{responseCode, authAmount, id};
+  net.authorize.customer.{created,updated,deleted}, .paymentProfile.*, .subscription.* are not payments)
+- https://developer.authorize.net/api/reference/features/in-app.html (opaqueData.dataDescriptor of
+  Apple Pay / Google Pay / Visa Checkout tokens in createTransactionRequest)
 - https://developer.authorize.net/api/reference/responseCodes.html and the AIM guide's
   "Response Reason Codes" table (reason codes 1-261, 315-319)
 - https://developer.authorize.net/api/reference/features/xml_api.html (AnetApi XML schema:
@@ -219,6 +222,11 @@ _REQUEST_RULES = [
     {"when": {"responseCode": "1", "^transactionRequest.transactionType": "voidTransaction"},
      "set": {"status_category": "CANCELLED"}},
 ]
+# In-app wallet tokens sent as opaqueData (developer.authorize.net/api/reference/features/in-app.html):
+# Apple Pay, Google Pay and Visa Checkout. Accept.js nonces (COMMON.ACCEPT.INAPP.PAYMENT) are cards.
+_WALLET_DESCRIPTORS = ["COMMON.APPLE.INAPP.PAYMENT", "COMMON.GOOGLE.INAPP.PAYMENT", "COMMON.VCO.ONLINE.PAYMENT"]
+_REQUEST_RULES.append({"when": {"^transactionRequest.payment.opaqueData.dataDescriptor": _WALLET_DESCRIPTORS},
+                       "set": {"payment_method": "WALLET"}})
 _XML_TIMEOUT_RULE = {"when": {"errors.error.errorCode": "120"}, "set": {"status_category": "UNKNOWN"}}
 
 SPEC = {
@@ -243,6 +251,12 @@ SPEC = {
     "reason_map": REASON_CODES,
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
+        {
+            # Customer-profile, payment-profile and ARB subscription events: no payment moved.
+            "name": "webhook.not_a_payment",
+            "match": {"eventType": {"prefix": "net.authorize.customer."}},
+            "not_a_payment": "a customer, payment-profile or subscription event is not a payment",
+        },
         {
             "name": "webhook",
             "match": {"eventType": {"prefix": "net.authorize.payment."}},

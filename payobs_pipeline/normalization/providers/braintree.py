@@ -190,7 +190,9 @@ PAYMENT_METHODS = {
     **dict.fromkeys(
         ["paypal_account", "paypal_here", "apple_pay_card", "android_pay_card", "google_pay_card", "venmo_account",
          "samsung_pay_card", "visa_checkout_card", "masterpass_card", "meta_checkout_card", "meta_checkout_token",
-         "paypalaccountdetails", "applepaycarddetails", "googlepaycarddetails", "venmoaccountdetails"],
+         "paypalaccountdetails", "applepaycarddetails", "googlepaycarddetails", "venmoaccountdetails",
+         # GraphQL's snapshot of a PayPal payment is PayPalTransactionDetails (PayPalAccountDetails is the vaulted account).
+         "paypaltransactiondetails", "samsungpaycarddetails", "visacheckoutcarddetails"],
         "WALLET",
     ),
     **dict.fromkeys(["us_bank_account", "sepa_debit_account", "usbankaccountdetails", "sepadirectdebitaccountdetails"],
@@ -236,6 +238,22 @@ _DISPUTE_FIELDS = {
     "merchant_id": ["merchant-account-id"],
 }
 
+# Notification kinds whose subject is not a payment: payouts to the merchant, account and vault
+# changes, subscription lifecycle without a charge, the dashboard's "check" test message.
+_NOT_PAYMENT_KINDS = [
+    "check", "disbursement", "disbursement_exception", "sub_merchant_account_approved", "sub_merchant_account_declined",
+    "partner_merchant_connected", "partner_merchant_disconnected", "partner_merchant_declined", "oauth_access_revoked",
+    "connected_merchant_status_transitioned", "connected_merchant_paypal_status_changed", "account_updater_daily_report",
+    "payment_method_revoked_by_customer", "granted_payment_method_revoked", "granted_payment_instrument_update",
+    "grantor_updated_granted_payment_method", "recipient_updated_granted_payment_method",
+    "payment_method_customer_data_updated", "subscription_canceled", "subscription_expired", "subscription_went_active",
+    "subscription_went_past_due", "subscription_trial_ended", "subscription_billing_skipped",
+]
+# A refund is a transaction of type credit: it happened unless it was refused or voided.
+_REFUND_STATUSES = {**dict.fromkeys(STATUSES, "REFUNDED"),
+                    **dict.fromkeys(["processor_declined", "gateway_rejected", "settlement_declined", "failed",
+                                     "voided"], "CANCELLED")}
+
 _GRAPHQL_MUTATIONS = ("chargePaymentMethod", "chargeCreditCard", "authorizePaymentMethod", "authorizeCreditCard",
                       "chargePayPalAccount", "chargeVenmoAccount", "captureTransaction", "refundTransaction")
 
@@ -263,6 +281,7 @@ SPEC = {
         {"path": "legacyId", "exists": True, "weight": 0.3},
         *({"path": f"data.{m}.transaction.legacyId", "exists": True, "weight": 0.8} for m in _GRAPHQL_MUTATIONS),
         {"path": "data.node.legacyId", "exists": True, "weight": 0.5},
+        {"path": "data.refundTransaction.refund.legacyId", "exists": True, "weight": 0.8},
         {"path": "data.node.paymentMethodSnapshot", "exists": True, "weight": 0.3},
         {"path": "data.search.transactions.edges.0.node.legacyId", "exists": True, "weight": 0.8},
         # Gateway XML search result (one page of transactions).
@@ -278,9 +297,19 @@ SPEC = {
     "payment_method_map": PAYMENT_METHODS,
     "decline_type_map": {"soft_declined": _SOFT, "hard_declined": _HARD},
     "variants": [
+        {"name": "webhook.not_a_payment", "match": {"notification.kind": _NOT_PAYMENT_KINDS},
+         "not_a_payment": "a Braintree notification about payouts, accounts, vaulted methods or a subscription's state"},
         {"name": "webhook.transaction", "root": "notification.subject.transaction",
          "match": {"notification.subject.transaction": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
+        # subscription_charged_(un)successfully: the charge is the subscription's latest transaction.
+        {"name": "webhook.subscription_charge", "root": "notification.subject.subscription.transactions.transaction",
+         "match": {"notification.subject.subscription.transactions.transaction.status": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
+        # local_payment_completed: an iDEAL/Bancontact/... bank redirect and the transaction it produced.
+        {"name": "webhook.local_payment", "root": "notification.subject.local-payment.transaction",
+         "match": {"notification.subject.local-payment.transaction.status": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES, "default_payment_method": "BANK_TRANSFER"},
         {"name": "webhook.dispute", "root": "notification.subject.dispute",
          "match": {"notification.subject.dispute": {"exists": True}},
          "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK"},
@@ -306,6 +335,15 @@ SPEC = {
              "merchant_id": ["merchantAccountId"],
          },
          "rules": [{"when": {"processorResponse.legacyCode": "3000"}, "set": {"status_category": "ERROR"}}]},
+        {"name": "graphql.refund", "root": "graphql_refund", "match": {"graphql_refund.status": {"exists": True}},
+         "fields": {
+             "provider_transaction_id": ["legacyId", "id"],
+             "status": ["status"],
+             "amount": ["amount.value"],
+             "currency": ["amount.currencyIsoCode", "amount.currencyCode"],
+             "event_time": ["statusHistory.0.timestamp", "createdAt"],
+         },
+         "status_map": _REFUND_STATUSES},
         {"name": "transaction.json", "match": {"status": {"exists": True}, "processor_response_code": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
         {"name": "transaction.json", "match": {"status": {"exists": True}, "currency_iso_code": {"exists": True}},
@@ -327,6 +365,9 @@ def prepare(body):
         except (binascii.Error, UnicodeDecodeError, PayloadParseError):
             return body
     else:
+        refund = _graphql_refund(body)
+        if refund is not None:
+            return {"graphql_refund": refund}
         transaction = _graphql_transaction(body)
         if transaction is not None:
             return {"graphql_transaction": transaction}
@@ -358,6 +399,14 @@ def _graphql_transaction(body: dict):
         if isinstance(result, dict) and isinstance(result.get("transaction"), dict):
             return result["transaction"]
     return None
+
+
+def _graphql_refund(body: dict):
+    """The Refund of a ``refundTransaction`` mutation result (``data.refundTransaction.refund``)."""
+    data = body.get("data")
+    result = data.get("refundTransaction") if isinstance(data, dict) else None
+    refund = result.get("refund") if isinstance(result, dict) else None
+    return refund if isinstance(refund, dict) and "status" in refund else None
 
 
 def _plain(node):

@@ -86,6 +86,10 @@ def prepare(body: Any) -> Any:
     return {**body, CARD_SCHEME_KEY: scheme} if scheme else body
 
 
+# Payouts v3 ``purpose`` values.
+_PAYOUT_PURPOSES = ["REMITTANCES", "PAYROLL", "SUPPLIER_PAYMENT", "REFUND", "AID", "INVESTMENT", "OTHER"]
+_NOT_A_PAYMENT = "a dLocal payout (money sent to a beneficiary), not a payment"
+
 SPEC = {
     "provider": "dlocal",
     "aliases": ["dlocal", "d_local", "dlocal_payins", "dlocalgo"],
@@ -99,12 +103,19 @@ SPEC = {
         {"path": "merchant_checkout_token", "exists": True, "weight": 0.3},
         {"path": "redirect_url", "prefix": ["https://checkout.dlocalgo.com/", "https://checkout-sbx.dlocalgo.com/"],
          "weight": 0.5},
+        # Payouts (recognised so they are kept out of payment metrics): v3 objects and v2 notifications.
+        {"path": "flow_type", "in": ["B2C", "B2B", "P2P"], "weight": 0.3},
+        {"path": "purpose", "in": _PAYOUT_PURPOSES, "weight": 0.2},
+        {"path": "cashout_id", "exists": True, "weight": 0.5},
     ],
     "amount_unit": "major",
     "status_map": _PAYMENT_STATUSES,
     "reason_map": REASONS,
     "payment_method_map": PAYMENT_METHOD_TYPES,
     "variants": [
+        # Payouts v3 object/notification (a beneficiary instead of a payer) and the v2 cashout notification.
+        {"name": "payout", "match": {"beneficiary": {"exists": True}}, "not_a_payment": _NOT_A_PAYMENT},
+        {"name": "payout", "match": {"cashout_id": {"exists": True}}, "not_a_payment": _NOT_A_PAYMENT},
         {
             "name": "chargeback",
             "match": {"id": {"prefix": "CHAR"}},

@@ -149,12 +149,20 @@ SPEC = {
         # Payment notification (refused in prepare, recognised first).
         {"path": "operation", "in": ["payment_status_change"], "weight": 0.5},
         {"path": "hash_codes", "exists": True, "weight": 0.3},
+        # Payout API response (money the merchant sends, not a payment).
+        {"path": "payout.uid", "exists": True, "weight": 0.5},
     ],
     "amount_unit": "major",
     "status_map": PAYMENT_STATUSES,
     "reason_map": {**CARD_DESCRIPTIONS, **APM_CODES, **API_ERRORS},
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
+        {
+            # Payout API response {"payout": {"uid", "status": PA/CA/PE/OP}}: a payout to a payee.
+            "name": "payout",
+            "match": {"payout": {"exists": True}, "payment": {"exists": False}},
+            "not_a_payment": "an EBANX payout (money sent to a payee), not a payment",
+        },
         {
             # Refund API response: the refund beside the refunded payment.
             "name": "refund",

@@ -15,6 +15,14 @@ Sources (Mercado Pago Developers):
 - https://www.mercadopago.com.br/developers/en/reference/payments/_payments_search/get (``paging`` + ``results``)
 - https://www.mercadopago.com.br/developers/en/reference/chargebacks/_payments_id_refunds_refund_id/get
   (refund object: no currency)
+- https://www.mercadopago.com.br/developers/en/docs/order/status-errors/order-status (Orders API: order
+  status/status_detail; ``transactions.payments[]`` with ``payment_method {id, type}``; ``order.*`` webhooks
+  carry the whole order under ``data``)
+- https://www.mercadopago.com.ar/developers/en/reference/subscriptions/_authorized_payments_id/get (a
+  subscription's charge, ``payment`` nested) and /_preapproval_id/get (the subscription agreement)
+- https://www.mercadopago.com.br/developers/en/reference/merchant_orders/_merchant_orders_id/get
+- https://www.mercadopago.com.pe/developers/en/docs/your-integrations/notifications/additional-info
+  (``card.updated`` notifications of type ``automatic-payments``)
 Amounts are in major units (``transaction_amount`` is a decimal number). MercadoPago does not
 say which declines are soft or hard, so decline types are the reasons' defaults. Webhook and IPN
 notifications (``{"action": "payment.updated", "type": "payment", "data": {"id": ...}}``) carry
@@ -31,8 +39,12 @@ _NOTIFICATION_TOPICS = [
     "payment", "chargebacks", "merchant_order", "topic_merchant_order_wh", "point_integration_wh",
     "point_integration_ipn", "subscription_preapproval", "subscription_preapproval_plan",
     "subscription_authorized_payment", "topic_claims_integration_wh", "topic_chargebacks_wh", "mp-connect",
-    "delivery", "stop_delivery_op_wh", "delivery_cancellation",
+    "delivery", "stop_delivery_op_wh", "delivery_cancellation", "automatic-payments",
 ]
+# Topics that are never about a payment's outcome: account linking, shipping, card updates,
+# subscription agreements and plans. Their notifications are kept out as NOT_A_PAYMENT_EVENT.
+_NOT_PAYMENT_TOPICS = ["mp-connect", "delivery", "stop_delivery_op_wh", "delivery_cancellation", "automatic-payments",
+                       "subscription_preapproval", "subscription_preapproval_plan"]
 _API_HOSTS = ["https://api.mercadolibre.com/", "https://api.mercadopago.com/"]
 
 # status_detail values (collection-results page) that explain a rejection or an error.
@@ -60,6 +72,17 @@ REASONS = {
     "rejected_by_regulations": {"reason": "TRANSACTION_NOT_PERMITTED", "source": "PSP_RISK"},
     "rejected_insufficient_data": "INVALID_REQUEST",
     "bank_error": "PROCESSING_ERROR",
+    # Orders API status_detail of a failed order (order-status page): the cc_rejected_ words without the prefix.
+    "bad_filled_card_data": "INVALID_CARD_DATA",
+    "invalid_card_token": "INVALID_REQUEST",
+    "high_risk": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    "rejected_by_issuer": "GENERIC_DECLINE",
+    "card_disabled": "RESTRICTED_CARD",
+    "call_for_authorize": "GENERIC_DECLINE",
+    "duplicated_payment": "DUPLICATE",
+    "invalid_installments": "TRANSACTION_NOT_PERMITTED",
+    "max_attempts": "LIMIT_EXCEEDED",
+    "processing_error": "PROCESSING_ERROR",
 }
 
 # payment.status; status_detail refines it through the rules below.
@@ -89,6 +112,24 @@ PAYMENT_TYPES = {
 }
 _BOLETO_IDS = ["bolbradesco", "boletobancario", "boleto"]
 
+# Orders API order status (order-status page); status_detail refines it through the rules below.
+ORDER_STATUSES = {
+    "created": "PENDING",
+    "processing": "PENDING",
+    "action_required": "PENDING",  # waiting_payment/transfer, check_on_terminal; waiting_capture: see rules
+    "in_review": "PENDING",
+    "processed": "APPROVED",
+    "failed": "DECLINED",
+    "canceled": "CANCELLED",
+    "cancelled": "CANCELLED",
+    "expired": "CANCELLED",
+    "refunded": "REFUNDED",
+    "charged_back": "CHARGEBACK",
+}
+# Subscription charge (authorized payment) status, when its payment is not there yet.
+_AUTHORIZED_PAYMENT_STATUSES = {**STATUSES, "scheduled": "PENDING", "recycling": "PENDING", "processed": "APPROVED"}
+_ORDER_PAYMENT = "transactions.payments.0"
+
 _PAYMENT_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
@@ -110,6 +151,28 @@ _PAYMENT_RULES = [
     # approved/partially_refunded: the payment's last change is a (partial) refund.
     {"when": {"status": "approved", "status_detail": "partially_refunded"}, "set": {"status_category": "REFUNDED"}},
 ]
+_ORDER_FIELDS = {
+    # The order's payment is the money movement (as a PayPal order's capture is).
+    "provider_transaction_id": [f"{_ORDER_PAYMENT}.id", "id"],
+    "status": ["status"],
+    "reason_code": ["status_detail", f"{_ORDER_PAYMENT}.status_detail"],
+    "amount": ["total_amount"],
+    "currency": ["currency", "currency_id"],
+    "event_time": ["last_updated_date", "created_date", "^date_created"],
+    "payment_method": [f"{_ORDER_PAYMENT}.payment_method.type"],
+    "card_brand": [f"{_ORDER_PAYMENT}.payment_method.id"],
+    "country": ["country_code"],
+}
+_ORDER_RULES = [
+    {"when": {f"{_ORDER_PAYMENT}.payment_method.id": "pix"}, "set": {"payment_method": "PIX"}},
+    {"when": {f"{_ORDER_PAYMENT}.payment_method.id": _BOLETO_IDS}, "set": {"payment_method": "BOLETO"}},
+    {"when": {"status": "action_required", "status_detail": "waiting_capture"}, "set": {"status_category": "APPROVED"}},
+    {"when": {"status": "processed", "status_detail": ["refunded", "partially_refunded"]},
+     "set": {"status_category": "REFUNDED"}},
+    {"when": {"status": "failed", "status_detail": "processing_error"}, "set": {"status_category": "ERROR"}},
+]
+_ORDER_FIELDS_NO_AMOUNT = {k: v for k, v in _ORDER_FIELDS.items() if k != "amount"}
+
 # Refund status (refunds API): a refund that did not go through leaves the payment as it was.
 _REFUND_STATUSES = {"approved": "REFUNDED", "in_process": "REFUNDED", "authorized": "REFUNDED",
                     "rejected": "CANCELLED", "cancelled": "CANCELLED"}
@@ -133,7 +196,19 @@ SPEC = {
         {"path": "results.0.payment_type_id", "exists": True, "weight": 0.3},
         {"path": "results.0.currency_id", "exists": True, "weight": 0.2},
         # Webhook and IPN notifications: refused in prepare, but they must be recognised first.
-        {"path": "action", "prefix": ["payment.", "state_", "application."], "weight": 0.3},
+        {"path": "action", "prefix": ["payment.", "state_", "application.", "order.", "card."], "weight": 0.3},
+        # Orders API: an order with its payments (GET /v1/orders/{id}, or under data in an order.* webhook).
+        {"path": "transactions.payments.0.payment_method.type", "exists": True, "weight": 0.4},
+        {"path": "data.transactions.payments.0.payment_method.type", "exists": True, "weight": 0.4},
+        {"path": "processing_mode", "in": ["automatic", "manual"], "weight": 0.2},
+        {"path": "id", "prefix": "ORD01", "weight": 0.3},
+        # Subscriptions: a charge (authorized payment) and the agreement (preapproval).
+        {"path": "preapproval_id", "exists": True, "weight": 0.4},
+        {"path": "auto_recurring.currency_id", "exists": True, "weight": 0.5},
+        # Merchant order: the container of a checkout's payments.
+        {"path": "preference_id", "exists": True, "weight": 0.3},
+        {"path": "order_status", "in": ["payment_required", "reverted", "paid", "partially_paid", "payment_in_process",
+                                        "partially_reverted", "expired"], "weight": 0.3},
         {"path": "type", "in": ["payment"], "weight": 0.1},
         # The other topic names are MercadoPago's own words.
         {"path": "type", "in": _NOTIFICATION_TOPICS[1:], "weight": 0.3},
@@ -148,6 +223,37 @@ SPEC = {
     "reason_map": REASONS,
     "payment_method_map": PAYMENT_TYPES,
     "variants": [
+        {"name": "notification.not_a_payment", "match": {"type": _NOT_PAYMENT_TOPICS},
+         "not_a_payment": "a MercadoPago notification about accounts, shipping, cards or subscription set-up"},
+        {"name": "subscription.not_a_payment", "match": {"auto_recurring": {"exists": True}},
+         "not_a_payment": "a subscription agreement (preapproval); its charges are separate authorized payments"},
+        {"name": "merchant_order.not_a_payment", "match": {"preference_id": {"exists": True}, "order_status": {"exists": True}},
+         "not_a_payment": "a merchant order grouping several or no payments; each payment is its own event"},
+        # Orders API order, bare or as an order.* webhook's data; without a currency the amount is not read.
+        {"name": "order.webhook", "root": "data",
+         "match": {"data.transactions.payments": {"exists": True}, "data.currency": {"exists": True}},
+         "fields": _ORDER_FIELDS, "status_map": ORDER_STATUSES, "rules": _ORDER_RULES},
+        {"name": "order.webhook", "root": "data", "match": {"data.transactions.payments": {"exists": True}},
+         "fields": _ORDER_FIELDS_NO_AMOUNT, "status_map": ORDER_STATUSES, "rules": _ORDER_RULES},
+        {"name": "order", "match": {"transactions.payments": {"exists": True}, "status": {"exists": True},
+                                    "currency": {"exists": True}},
+         "fields": _ORDER_FIELDS, "status_map": ORDER_STATUSES, "rules": _ORDER_RULES},
+        {"name": "order", "match": {"transactions.payments": {"exists": True}, "status": {"exists": True}},
+         "fields": _ORDER_FIELDS_NO_AMOUNT, "status_map": ORDER_STATUSES, "rules": _ORDER_RULES},
+        {
+            # A subscription's charge: the nested payment says how it went once it exists.
+            "name": "subscription.authorized_payment",
+            "match": {"preapproval_id": {"exists": True}, "transaction_amount": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["payment.id", "id"],
+                "status": ["payment.status", "status"],
+                "reason_code": ["payment.status_detail"],
+                "amount": ["transaction_amount"],
+                "currency": ["currency_id"],
+                "event_time": ["last_modified", "debit_date", "date_created"],
+            },
+            "status_map": _AUTHORIZED_PAYMENT_STATUSES,
+        },
         {
             # GET /v1/chargebacks/{id}: the dispute on one or more payments.
             "name": "chargeback",
@@ -202,12 +308,19 @@ def prepare(body):
     if isinstance(results, list) and "paging" in body:
         # One payment found: it is the document. Several: no single event, left unmapped.
         return results[0] if len(results) == 1 and isinstance(results[0], dict) else body
+    payments = body.get("payments")
+    if "order_status" in body and isinstance(payments, list) and len(payments) == 1 and isinstance(payments[0], dict):
+        # A merchant order of one payment: that payment is the event (several are not one event).
+        return payments[0]
     data = body.get("data")
-    thin_webhook = (isinstance(data, dict) and set(data) <= {"id"}
-                    and ("action" in body or "type" in body) and "status" not in body)
+    topic = body.get("type") or body.get("topic")
+    # A webhook whose data names resources (ids, a payment_id) but carries no status: the outcome is
+    # elsewhere. Topics that are not about payments are left to their not-a-payment variant.
+    thin_webhook = (isinstance(data, dict) and "status" not in data and "transactions" not in data
+                    and ("action" in body or "actions" in body or "type" in body) and "status" not in body
+                    and topic not in _NOT_PAYMENT_TOPICS)
     legacy_ipn = isinstance(body.get("resource"), str) and "topic" in body and "status" not in body
     if thin_webhook or legacy_ipn:
-        topic = body.get("type") or body.get("topic")
         resource = data.get("id") if thin_webhook else body.get("resource")
         raise UnmappedPayload(
             NOTIFICATION_WITHOUT_OUTCOME,

@@ -21,10 +21,31 @@ Sources (Mollie docs and official clients):
   statuses open/cancelled/pending/expired/failed/paid/paidout/refunded/charged_back)
 - mollie-api-python tests/responses (payment_single, payments_list, capture_single, chargeback_single,
   payment_rejected): list responses embed the objects under ``_embedded.<resource>s``
-The classic webhook posts only ``id=tr_...``; the lake stores the payment fetched after it.
+- https://docs.mollie.com/reference/get-payment-link (``resource: payment-link``, ``pl_``, no status: ``paidAt``
+  once paid) and next-gen ``payment-link.paid`` events; simple next-gen payloads carry only ``entityId``
+- https://docs.mollie.com/reference/get-settlement, get-subscription, get-mandate, get-customer: resources
+  with statuses of their own (settlement ``failed``, subscription ``canceled``, mandate ``pending``) that
+  are not payment events
+The classic webhook posts only ``id=tr_...``; the lake stores the payment fetched after it. A row
+holding only that id (or a simple next-gen event naming an ``entityId``) is refused by ``prepare``
+with ``NOTIFICATION_WITHOUT_OUTCOME``: its outcome is in the resource's GET response.
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+from payobs_pipeline.normalization.mapping import UnmappedPayload
+
+NOTIFICATION_WITHOUT_OUTCOME = "NOTIFICATION_WITHOUT_OUTCOME"
+
+# Mollie resources that are not payment events: payouts to the merchant, billing schedules,
+# debit authorizations, account objects. Their statuses must never read as payment outcomes.
+NOT_PAYMENT_RESOURCES = [
+    "settlement", "subscription", "mandate", "customer", "balance", "balance-transaction", "balance-report",
+    "invoice", "sales-invoice", "profile", "onboarding", "organization", "permission", "terminal", "client",
+    "method", "client-link", "webhook", "route",
+]
 
 REASONS = {
     # Card failureReason values.
@@ -127,6 +148,22 @@ def _documents(match: dict, root: str | None, name: str = "") -> list[dict]:
     times = ["^createdAt"] if root and name == "event." else []
     return [
         {
+            "name": f"{name}not_a_payment", "match": {**match, f"{prefix}resource": NOT_PAYMENT_RESOURCES}, **extra,
+            "not_a_payment": "a settlement, subscription, mandate or account resource is not a payment event",
+        },
+        {
+            # A payment link has no status: paidAt is set once a payment through it succeeded.
+            "name": f"{name}payment_link", "match": {**match, f"{prefix}resource": "payment-link"}, **extra,
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "amount": ["amount.value"],
+                "currency": ["amount.currency"],
+                "event_time": times + ["paidAt", "createdAt"],
+                "merchant_id": ["profileId"],
+            },
+            "rules": [{"when": {"paidAt": {"exists": True}}, "set": {"status_category": "APPROVED"}}],
+        },
+        {
             "name": f"{name}payment", "match": {**match, f"{prefix}resource": "payment"}, **extra,
             "fields": {
                 "provider_transaction_id": ["id"],
@@ -207,8 +244,11 @@ SPEC = {
     "provider": "mollie",
     "aliases": ["mollie", "mollie_payments"],
     "detect": [
-        {"path": "resource", "in": ["payment", "refund", "chargeback", "capture", "order", "event"], "weight": 0.5},
-        {"path": "id", "prefix": ["tr_", "re_", "chb_", "cpt_", "ord_", "event_"], "weight": 0.2},
+        {"path": "resource", "in": ["payment", "refund", "chargeback", "capture", "order", "event", "payment-link"],
+         "weight": 0.5},
+        {"path": "resource", "in": NOT_PAYMENT_RESOURCES, "weight": 0.2},
+        {"path": "id", "prefix": ["tr_", "re_", "chb_", "cpt_", "ord_", "event_", "pl_", "stl_", "sub_", "mdt_"],
+         "weight": 0.2},
         {"path": "_links.documentation.href", "prefix": "https://docs.mollie.com", "weight": 0.5},
         {"path": "_embedded.payments.0.resource", "exists": True, "weight": 0.3},
         {"path": "_links.self.href", "prefix": "https://api.mollie.com", "weight": 0.5},
@@ -255,3 +295,27 @@ SPEC = {
         },
     ],
 }
+
+
+# Resource ids a classic webhook can post (payments, refunds, chargebacks, orders, subscriptions...).
+_WEBHOOK_ID_PREFIXES = ("tr_", "re_", "chb_", "ord_", "sub_", "pl_", "cst_", "mdt_", "stl_")
+
+
+def prepare(body: Any) -> Any:
+    """Refuse notifications that name a resource without its state; pass every other document through.
+
+    The classic webhook posts ``id=tr_...`` only, and a next-gen event with the *simple* payload
+    has ``entityId`` but no ``_embedded.entity`` snapshot: the outcome is in the resource's GET
+    response, so neither is ever guessed at.
+    """
+    if not isinstance(body, dict):
+        return body
+    resource_id = body.get("id")
+    if set(body) == {"id"} and isinstance(resource_id, str) and resource_id.startswith(_WEBHOOK_ID_PREFIXES):
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              f"mollie: classic webhook for {resource_id} carries no status or amount")
+    embedded = body.get("_embedded")
+    if body.get("resource") == "event" and "entityId" in body and not (isinstance(embedded, dict) and embedded.get("entity")):
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              f"mollie: {body.get('type')} event for {body.get('entityId')} has no entity snapshot")
+    return body

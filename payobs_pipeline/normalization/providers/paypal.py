@@ -308,7 +308,7 @@ _DISPUTE_FIELDS = {
 _CAPTURES = "purchase_units.0.payments.captures.0"
 _AUTHORIZATIONS = "purchase_units.0.payments.authorizations.0"
 _ORDER_FIELDS = {
-    "provider_transaction_id": [f"{_CAPTURES}.id", f"{_AUTHORIZATIONS}.id", "id"],
+    "provider_transaction_id": [f"{_CAPTURES}.id", f"{_AUTHORIZATIONS}.id", "id", "order_id"],
     "status": ["status"],
     "reason_code": [f"{_CAPTURES}.processor_response.response_code",
                     f"{_AUTHORIZATIONS}.processor_response.response_code", f"{_CAPTURES}.status_details.reason"],
@@ -316,11 +316,15 @@ _ORDER_FIELDS = {
     "currency": [f"{_CAPTURES}.amount.currency_code", f"{_AUTHORIZATIONS}.amount.currency_code",
                  "purchase_units.0.amount.currency_code"],
     "event_time": ["update_time", "create_time", "^create_time"],
-    "card_brand": ["payment_source.card.brand"],
+    # Apple Pay and Google Pay carry the card they tokenized.
+    "card_brand": ["payment_source.card.brand", "payment_source.apple_pay.card.brand",
+                   "payment_source.google_pay.card.brand"],
     "country": ["payer.address.country_code", "payment_source.paypal.address.country_code",
                 "purchase_units.0.shipping.address.country_code"],
 }
 _ORDER_RULES = [
+    # The buyer's approval was reversed after the fact: the order will never be captured (no status is sent).
+    {"when": {"^event_type": "CHECKOUT.PAYMENT-APPROVAL.REVERSED"}, "set": {"status_category": "CANCELLED"}},
     # The order says COMPLETED even when its capture was declined: the capture decides.
     *({"when": {f"{_AUTHORIZATIONS}.status": s}, "set": {"status_category": c}}
       for s, c in _AUTHORIZATION_STATUSES.items()),
@@ -356,6 +360,23 @@ def _v1_self_link(resource: str) -> dict:
     return {"links.0.href": {"prefix": [f"{host}/v1/payments/{resource}/" for host in _HOSTS]}}
 
 
+# Webhook events about things other than a payment: payouts the merchant sends, subscriptions and
+# plans being set up, vaulted tokens, catalog products, onboarding (webhooks event-names page).
+_NOT_PAYMENT_EVENTS = [
+    "BILLING.SUBSCRIPTION.CREATED", "BILLING.SUBSCRIPTION.ACTIVATED", "BILLING.SUBSCRIPTION.UPDATED",
+    "BILLING.SUBSCRIPTION.EXPIRED", "BILLING.SUBSCRIPTION.CANCELLED", "BILLING.SUBSCRIPTION.SUSPENDED",
+    "BILLING.SUBSCRIPTION.RE-ACTIVATED",
+]
+_NOT_PAYMENT_EVENT_PREFIXES = ["PAYMENT.PAYOUTS", "BILLING.PLAN.", "VAULT.", "CATALOG.", "MERCHANT.", "IDENTITY.",
+                               "CUSTOMER.MERCHANT-INTEGRATION.", "CUSTOMER.ACCOUNT-"]
+# IPN txn_type values that are not a payment received: Mass Pay sent, billing agreements and
+# subscription sign-ups/cancellations (IPNandPDTVariables).
+_NOT_PAYMENT_IPN_TYPES = ["masspay", "payout", "mp_signup", "mp_cancel", "subscr_signup", "subscr_cancel",
+                          "subscr_modify", "subscr_eot", "recurring_payment_profile_created",
+                          "recurring_payment_profile_cancel"]
+_NOT_A_PAYMENT = "a PayPal payout, subscription set-up, vault or account event, not a payment"
+
+
 def _webhook(resource_type: str, **variant) -> dict:
     """A REST webhook event around one resource (``resource_type`` says which)."""
     return {"name": f"webhook.{resource_type}", "root": "resource",
@@ -388,6 +409,10 @@ SPEC = {
     "status_map": _CAPTURE_STATUSES,
     "reason_map": REASONS,
     "variants": [
+        {"name": "webhook.not_a_payment", "match": {"event_type": _NOT_PAYMENT_EVENTS}, "not_a_payment": _NOT_A_PAYMENT},
+        {"name": "webhook.not_a_payment", "match": {"event_type": {"prefix": _NOT_PAYMENT_EVENT_PREFIXES}},
+         "not_a_payment": _NOT_A_PAYMENT},
+        {"name": "ipn.not_a_payment", "match": {"txn_type": _NOT_PAYMENT_IPN_TYPES}, "not_a_payment": _NOT_A_PAYMENT},
         _webhook("capture", fields=_CAPTURE_FIELDS, rules=_CAPTURE_RULES),
         _webhook("refund", fields=_CAPTURE_FIELDS, status_map=_REFUND_STATUSES, rules=_CAPTURE_RULES),
         _webhook("sale", fields=_CAPTURE_FIELDS, status_map=_SALE_STATUSES, rules=_CAPTURE_RULES),
@@ -411,6 +436,20 @@ SPEC = {
          "status_map": _REFUND_STATUSES},
         {"name": "authorization", "match": _self_link("authorizations"), "fields": _CAPTURE_FIELDS,
          "status_map": _AUTHORIZATION_STATUSES},
+        {
+            # IPN of a new dispute (case_type chargeback, complaint or dispute): no payment_status is sent.
+            "name": "ipn.new_case",
+            "match": {"txn_type": "new_case"},
+            "status": "CHARGEBACK",
+            "fields": {
+                "provider_transaction_id": ["case_id", "txn_id"],
+                "reason_code": ["reason_code"],
+                "amount": ["mc_gross"],
+                "currency": ["mc_currency"],
+                "event_time": ["case_creation_date"],
+                "merchant_id": ["receiver_id"],
+            },
+        },
         {
             # Instant Payment Notification: form-encoded, PayPal-account payments.
             "name": "ipn",

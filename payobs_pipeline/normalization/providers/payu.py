@@ -21,6 +21,9 @@ Sources (PayU Latam developer docs and the official Java SDK):
   TX_VALUE, currency, transactionId, lapPaymentMethod, lapPaymentMethodType, processingDate)
 - github.com/developers-payu-latam SDKs: TransactionState (APPROVED 4, DECLINED 6, ERROR 104,
   PENDING 7, EXPIRED 5, SUBMITTED 103), TransactionResponseCode, OrderStatus, PaymentMethod
+- payments-api refunds and voids (transaction.type REFUND / VOID with parentTransactionId; a refund is
+  answered PENDING with pendingReason PENDING_REVIEW and no transactionId) and payments-api-mexico
+  cash responses (extraParameters REFERENCE, EXPIRATION_DATE, BAR_CODE, URL_PAYMENT_RECEIPT_HTML)
 Amounts are decimal numbers in major units (TX_VALUE.value, confirmation `value`).
 PayU does not state soft/hard on its response codes: decline types are the reasons' defaults.
 """
@@ -254,6 +257,12 @@ SPEC = {
             ],
         },
         {
+            # A VOID PayU refused leaves the payment as it was: it is no outcome of a payment.
+            "name": "refused_void",
+            "match": {"request.transaction.type": "VOID", "transactionResponse.state": ["DECLINED", "ERROR"]},
+            "not_a_payment": "a refused void request changes no payment",
+        },
+        {
             # SUBMIT_TRANSACTION response: outcome only, the amount stays in the request. Lake
             # writers that keep the request beside the response (``request.transaction``) give
             # TX_VALUE and the payment method from it; without it amount and currency stay unknown.
@@ -274,9 +283,19 @@ SPEC = {
             "rules": [
                 # The network never answered: the outcome is unknown until PayU reconciles it.
                 {"when": {"responseCode": "PAYMENT_NETWORK_NO_RESPONSE"}, "set": {"status_category": "UNKNOWN"}},
-                # Vouchers created for the payer to pay later name the method by their receipt.
+                # Vouchers created for the payer to pay later name the method by their receipt: a
+                # barcode is a cash voucher (OXXO, Efecty, Baloto...) unless it is a boleto's.
+                {"when": {"extraParameters.BAR_CODE": {"exists": True}}, "set": {"payment_method": "CASH_VOUCHER"}},
                 {"when": {"extraParameters.URL_BOLETO_BANCARIO": {"exists": True}}, "set": {"payment_method": "BOLETO"}},
                 {"when": {"extraParameters.BANK_URL": {"exists": True}}, "set": {"payment_method": "BANK_TRANSFER"}},
+                # The response to a VOID or REFUND request reads like a payment's: the stored request
+                # says what was asked. PayU reviews refunds, so a PENDING refund is a refund under way.
+                {"when": {"^request.transaction.type": "VOID", "state": "APPROVED"},
+                 "set": {"status_category": "CANCELLED"}},
+                {"when": {"^request.transaction.type": "REFUND", "state": ["APPROVED", "PENDING"]},
+                 "set": {"status_category": "REFUNDED"}},
+                {"when": {"^request.transaction.type": "REFUND", "state": ["DECLINED", "ERROR", "EXPIRED"]},
+                 "set": {"status_category": "CANCELLED"}},
             ],
         },
         {

@@ -11,6 +11,9 @@ Sources (Razorpay docs):
   (open/under_review/won/lost/closed), https://razorpay.com/docs/api/orders/ (created/attempted/paid)
 - https://razorpay.com/docs/webhooks/payloads/payments/ (``{"entity": "event", "event": "payment.failed",
   "contains": ["payment"], "payload": {"payment": {"entity": {...}}}, "created_at": ...}``)
+- https://razorpay.com/docs/webhooks/ (event list: payout.*, payout_link.*, settlement.processed,
+  fund_account.validation.*, transfer.*, payment.downtime.* carry no customer payment; payment.pending
+  with method ``cod``), https://razorpay.com/docs/webhooks/payloads/x/ (payout entity)
 Amounts are in the currency subunit (paise for INR); ``created_at`` is a Unix epoch in seconds.
 """
 
@@ -116,10 +119,22 @@ PAYMENT_METHODS = {
     "paylater": "BNPL",
     "emandate": "DIRECT_DEBIT",
     "nach": "DIRECT_DEBIT",
+    "cod": "OTHER",  # Cash on Delivery: paid to the courier, not through a voucher network
 }
+
+# Webhook events about the merchant's money or account, not a customer's payment
+# (razorpay.com/docs/webhooks/: RazorpayX payouts and payout links, settlements,
+# fund-account validation, Route transfers, payment-method downtime notices,
+# virtual-account lifecycle). Their entities carry status words ("failed",
+# "processed", "completed") a generic reader would misread as payment outcomes.
+_NOT_A_PAYMENT_EVENTS = [
+    "payout.", "payout_link.", "settlement.", "fund_account.", "transfer.", "payment.downtime.",
+    "virtual_account.created", "virtual_account.closed", "account.", "product.",
+]
 
 _PAYMENT_STATUSES = {
     "created": "PENDING",
+    "pending": "PENDING",  # payment.pending: order placed, amount not collected yet (Cash on Delivery)
     "authorized": "APPROVED",
     "captured": "APPROVED",
     "refunded": "REFUNDED",
@@ -231,7 +246,10 @@ SPEC = {
     "status_map": _PAYMENT_STATUSES,
     "reason_map": REASONS,
     "payment_method_map": PAYMENT_METHODS,
-    "variants": _documents("payload") + _documents(None) + _documents("items") + [
+    "variants": [
+        {"name": "event.not_a_payment", "match": {"entity": "event", "event": {"prefix": _NOT_A_PAYMENT_EVENTS}},
+         "not_a_payment": "a payout, settlement, transfer, validation or downtime event moves no customer payment"},
+    ] + _documents("payload") + _documents(None) + _documents("items") + [
         {
             # A failed payment call answers with an error body naming the payment.
             "name": "error_response",

@@ -21,7 +21,18 @@ Amounts are integers in the currency's minor units (Money.amount). Square does n
 soft/hard on decline codes: decline types are the reasons' defaults.
 """
 
+from typing import Any
+
+from payobs_pipeline.normalization.mapping import UnmappedPayload
+
 _MERCHANT_CONFIG = "MERCHANT_CONFIG"
+
+# The engine's reason for a row that carries no payment outcome (see prepare()).
+NOT_A_PAYMENT_EVENT = "NOT_A_PAYMENT_EVENT"
+# Webhook data.type values that are payment documents; every other type (payout, checkout,
+# invoice, order, customer, ...) is not a payment: a Terminal checkout or an invoice has its
+# Payment's own payment.* events, and a payout is money to the seller.
+PAYMENT_DOCUMENT_TYPES = frozenset({"payment", "refund", "dispute"})
 
 # Error codes a failed payment carries (card_details.errors / errors), per ErrorCode.
 ERROR_CODES = {
@@ -244,6 +255,10 @@ SPEC = {
         {"path": "data.object.refund.amount_money", "exists": True, "weight": 0.7},
         {"path": "data.object.dispute.amount_money", "exists": True, "weight": 0.7},
         {"path": "event_id", "exists": True, "weight": 0.1},
+        # Webhooks about other objects (refused by prepare()).
+        {"path": "data.object.payout.amount_money", "exists": True, "weight": 0.7},
+        {"path": "data.object.checkout.device_options", "exists": True, "weight": 0.7},
+        {"path": "data.object.invoice.payment_requests", "exists": True, "weight": 0.7},
         {"path": "errors.0.category", "in": list(ERROR_CATEGORIES), "weight": 0.6},
         # A bare Payment object, as a lake export may hold it.
         {"path": "amount_money.currency", "exists": True, "weight": 0.3},
@@ -298,3 +313,19 @@ SPEC = {
         },
     ],
 }
+
+
+def prepare(body: Any) -> Any:
+    """Refuse a webhook event whose object is not a payment, refund or dispute (a payout, an invoice...).
+
+    It stays unprocessed with ``NOT_A_PAYMENT_EVENT`` and a detail naming the event type,
+    rather than reach the heuristic normalizer. Everything else passes unchanged.
+    """
+    if not isinstance(body, dict) or "event_id" not in body:
+        return body
+    data = body.get("data")
+    kind = data.get("type") if isinstance(data, dict) else None
+    if isinstance(kind, str) and kind.lower() not in PAYMENT_DOCUMENT_TYPES:
+        raise UnmappedPayload(NOT_A_PAYMENT_EVENT,
+                              f"square: {body.get('type') or kind} is a {kind} event, not a payment")
+    return body

@@ -18,8 +18,26 @@ Sources (Stripe API reference and guides):
 Amounts are in the currency's minor units; currencies are lower-case ISO codes.
 """
 
+from typing import Any
+
+from payobs_pipeline.normalization.mapping import UnmappedPayload
+
 _SOFT = "SOFT"
 _HARD = "HARD"
+
+# The engine's reason for a row that carries no payment outcome: such a row must stay
+# unprocessed, never reach the heuristic normalizer (which would read a payout's "paid" as an approval).
+NOT_A_PAYMENT_EVENT = "NOT_A_PAYMENT_EVENT"
+# Stripe objects that are not a customer's payment: money to the merchant (payout, transfer, topup),
+# billing documents whose charge has its own events (invoice), risk signals (review, early fraud warning),
+# and setup objects (docs.stripe.com/api/events/types).
+NON_PAYMENT_OBJECTS = frozenset({
+    "payout", "transfer", "topup", "balance", "balance_transaction", "application_fee", "invoice", "invoiceitem",
+    "subscription", "subscription_schedule", "customer", "payment_method", "setup_intent", "mandate", "review",
+    "radar.early_fraud_warning", "account", "person", "capability", "credit_note", "quote", "product", "price",
+    "payment_link", "tax_rate", "coupon", "promotion_code", "issuing.authorization", "issuing.transaction",
+    "treasury.received_credit", "billing_portal.session", "file", "reporting.report_run",
+})
 
 # Decline codes (outcome.reason, last_payment_error.decline_code) and error codes
 # (failure_code, last_payment_error.code), per docs.stripe.com/declines/codes.
@@ -130,8 +148,11 @@ _CHARGE_FIELDS = {
     # (a Card, object "card") or a Source (object "source" with a type such as sofort).
     "payment_method": ["payment_method_details.card.wallet.type", "payment_method_details.type", "source.type",
                        "source.object"],
-    "card_brand": ["payment_method_details.card.brand", "source.brand", "source.card.brand"],
-    "country": ["payment_method_details.card.country", "source.country", "billing_details.address.country"],
+    # In-person (Terminal) charges keep the card under card_present / interac_present.
+    "card_brand": ["payment_method_details.card.brand", "payment_method_details.card_present.brand",
+                   "payment_method_details.interac_present.brand", "source.brand", "source.card.brand"],
+    "country": ["payment_method_details.card.country", "payment_method_details.card_present.country",
+                "payment_method_details.interac_present.country", "source.country", "billing_details.address.country"],
 }
 _CHARGE_RULES = [
     # Radar blocked it: a risk rejection whatever the code says.
@@ -344,3 +365,25 @@ SPEC = {
         _ERROR_VARIANT,
     ],
 }
+
+
+def prepare(body: Any) -> Any:
+    """Refuse a Stripe event or object that is not a payment (a payout, an invoice, a fraud warning...).
+
+    Such a row says nothing about a customer's payment: it stays unprocessed with
+    ``NOT_A_PAYMENT_EVENT`` and a detail naming what it is, rather than let the
+    heuristic normalizer count a payout's ``paid`` as an approval. Payment documents pass unchanged.
+    """
+    if not isinstance(body, dict):
+        return body
+    kind = body.get("object")
+    event_type = None
+    if kind == "event" and isinstance(body.get("data"), dict) and isinstance(body["data"].get("object"), dict):
+        event_type = body.get("type")
+        kind = body["data"]["object"].get("object")
+    if isinstance(kind, str) and kind in NON_PAYMENT_OBJECTS:
+        raise UnmappedPayload(
+            NOT_A_PAYMENT_EVENT,
+            f"stripe: {event_type or kind} is a {kind} object, not a payment event",
+        )
+    return body

@@ -24,7 +24,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from payobs_pipeline.normalization.mapping import UnmappedPayload
+
 _HARD = "HARD"
+
+# The engine's reason for a row that carries no payment outcome (see prepare()).
+NOT_A_PAYMENT_EVENT = "NOT_A_PAYMENT_EVENT"
 _SOFT = "SOFT"
 
 # Key under which prepare() leaves the card scheme it derived from the WPG payment method code.
@@ -139,6 +144,22 @@ STATUSES = {
     "PUSH_REFUSED": "DECLINED",
 }
 
+# Access Worldpay Payments API (2024-06-01) and Card Payments API response ``outcome`` values.
+PAYMENTS_API_OUTCOMES = {
+    "authorized": "APPROVED",
+    "sentForSettlement": "APPROVED",
+    "sentForCancellation": "CANCELLED",
+    "refused": "DECLINED",
+    # FraudSight scored the payment high risk: it was never sent for authorization.
+    "fraudHighRisk": "DECLINED",
+    "3dsAuthenticationFailed": "DECLINED",
+    "3dsDeviceDataRequired": "PENDING",
+    "3dsChallenged": "PENDING",
+    "sentForAuthorization": "PENDING",
+    "3dsUnavailable": "ERROR",
+}
+_PAYMENTS_API_URLS = ["https://try.access.worldpay.com/", "https://access.worldpay.com/"]
+
 # Access Worldpay webhook eventDetails.type values.
 ACCESS_STATUSES = {
     "sentForAuthorization": "PENDING",
@@ -180,6 +201,9 @@ PAYMENT_METHODS = {
     **dict.fromkeys(["PAYSAFECARD-SSL", "MULTIBANCO-SSL"], "CASH_VOUCHER"),
     # Access Worldpay payment instrument types.
     **dict.fromkeys(["card/plain", "card/front", "card/token", "card/checkout", "card/networkToken"], "CARD"),
+    # Payments API responses mask the instrument they echo.
+    **dict.fromkeys(["card/plain+masked", "card/front+masked", "card/token+masked", "card/checkout+masked",
+                     "card/networkToken+masked"], "CARD"),
     **dict.fromkeys(["card/wallet+applepay", "card/wallet+googlepay"], "WALLET"),
 }
 
@@ -210,9 +234,20 @@ def prepare(body: Any) -> Any:
     """The payload with the card scheme named by the WPG payment method code (``ECMC-SSL`` -> mastercard).
 
     A Hosted Payment Pages result instead gets its ``orderKey`` split into order and merchant codes.
+    An Access Worldpay event that is not about a payment (a payout, a token created) is refused with
+    ``NOT_A_PAYMENT_EVENT``, so the heuristic normalizer never reads a payout's ``refused``.
     Pure: returns a shallow copy with extra top-level keys; the original is untouched.
     """
     if not isinstance(body, dict):
+        return body
+    details = body.get("eventDetails")
+    if isinstance(details, dict):
+        # Access Worldpay also sends payout events and instrument events (tokenCreated has no type):
+        # not payments, so never counted as approvals or declines.
+        classification = details.get("classification")
+        if classification not in (None, "payment", "chargeback") or not details.get("type"):
+            what = f"{classification} event" if classification not in (None, "payment") else "event without a type"
+            raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"worldpay: access {what}, not a payment outcome")
         return body
     order_key = body.get("orderKey")
     if isinstance(order_key, str) and "^" in order_key:
@@ -244,6 +279,12 @@ SPEC = {
         {"path": "orderKey", "exists": True, "weight": 0.4},
         {"path": "paymentStatus", "in": list(STATUSES), "weight": 0.2},
         {"path": "mac2", "exists": True, "weight": 0.2},
+        # Access Worldpay Payments API responses: Worldpay's own outcome words and links.
+        {"path": "outcome", "in": [o for o in PAYMENTS_API_OUTCOMES if o not in ("authorized", "refused")], "weight": 0.5},
+        {"path": "outcome", "in": ["authorized", "refused"], "weight": 0.2},
+        {"path": "paymentInstrument.type", "prefix": "card/", "weight": 0.3},
+        {"path": "_links.self.href", "prefix": _PAYMENTS_API_URLS, "weight": 0.3},
+        {"path": "transactionReference", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "minor",
     "status_map": STATUSES,
@@ -310,6 +351,28 @@ SPEC = {
                 "currency": ["paymentCurrency"],
                 "merchant_id": [MERCHANT_CODE_KEY],
             },
+        },
+        {
+            # Payments API / Card Payments API response: the outcome of the request, without the amount.
+            "name": "access.payment_response",
+            "match": {"outcome": list(PAYMENTS_API_OUTCOMES)},
+            "fields": {
+                # transactionReference is what the events name the payment by.
+                "provider_transaction_id": ["transactionReference", "paymentId"],
+                "status": ["outcome"],
+                "reason_code": ["refusalCode", "refusalDescription"],
+                "payment_method": ["paymentInstrument.type"],
+                "card_brand": ["paymentInstrument.cardBrand"],
+                "country": ["paymentInstrument.countryCode"],
+            },
+            "status_map": PAYMENTS_API_OUTCOMES,
+            "rules": [
+                {"when": {"outcome": "fraudHighRisk"},
+                 "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
+                {"when": {"outcome": "3dsAuthenticationFailed"}, "set": {"failure_reason": "AUTHENTICATION_FAILED"}},
+                {"when": {"outcome": "3dsUnavailable"},
+                 "set": {"failure_reason": "AUTHENTICATION_FAILED", "failure_source": "TECHNICAL"}},
+            ],
         },
         {
             "name": "access.event",

@@ -261,8 +261,8 @@ def normalize_currency(code: object) -> str:
         raise AmountError(UNKNOWN_CURRENCY, f"not a currency code: {code!r}")
     if text in _ACCEPTED_EXPONENTS:
         return text
-    if text.isdigit() and len(text) <= 3:
-        alpha = NUMERIC_TO_ALPHA.get(text.zfill(3))
+    if text.isdigit() and len(text.lstrip("0")) <= 3:  # acquirers pad to 4 digits: "0604" is PEN
+        alpha = NUMERIC_TO_ALPHA.get(text.lstrip("0").zfill(3))
         if alpha is not None:
             return alpha
     raise AmountError(UNKNOWN_CURRENCY, f"not an ISO 4217 currency code: {code!r}")

@@ -43,9 +43,12 @@ REASON_FIELDS = _names(
     "reason_code", "decline_code", "decline_reason", "failure_code", "failure_reason", "error_code", "response_code",
     "reason", "error", "error_message", "message", "motivo", "motivo_rechazo", "codigo_error", "razon", "codigo_motivo",
     "motivo_recusa", "mensagem", "status_detail", "detail", "rc", "resp_code", "return_code",
+    # Free-text fields last: a reason is taken from them only when its words are recognized.
+    "action_description", "response_text", "response_message", "resp_desc", "description",
 )
 AMOUNT_FIELDS = _names(
-    "amount", "amt", "total", "total_amount", "transaction_amount", "amount_value", "value", "monto", "importe",
+    "approved_transaction_amount", "captured_amount", "amount", "amt", "total", "total_amount",
+    "transaction_amount", "amount_value", "value", "monto", "importe",
     "monto_total", "valor", "valor_total", "quantia", "sum",
 )
 MINOR_AMOUNT_FIELDS = _names("amount_cents", "amount_minor", "cents", "centavos", "amount_in_cents", "minor_amount")
@@ -76,13 +79,14 @@ STATUS_WORDS: dict[str, StatusCategory] = {
          "complete", "authorized", "authorised", "accepted", "ok", "aprobado", "aprobada", "aprovado", "aprovada",
          "pagado", "pagada", "pago", "paga", "autorizado", "autorizada", "confirmado", "confirmada", "concluido",
          "concluida", "liquidado", "liquidada", "acreditado", "acreditada", "exitoso", "exitosa", "sucesso",
-         "capturado", "capturada"],
+         "capturado", "capturada", "approval", "txn_success", "transaction_success"],
         _S.APPROVED,
     ),
     **dict.fromkeys(
         ["declined", "decline", "refused", "rejected", "denied", "failed", "rechazado", "rechazada", "denegado",
          "denegada", "recusado", "recusada", "negado", "negada", "rejeitado", "rejeitada", "reprovado",
-         "reprovada", "no_autorizado", "nao_autorizado", "fallido", "fallida"],
+         "reprovada", "no_autorizado", "nao_autorizado", "fallido", "fallida", "not_authorized",
+         "not_authorised", "not_approved", "txn_failure", "transaction_failure"],
         _S.DECLINED,
     ),
     **dict.fromkeys(["error", "erro", "errored", "system_error", "falha", "falla"], _S.ERROR),
@@ -95,7 +99,7 @@ STATUS_WORDS: dict[str, StatusCategory] = {
     **dict.fromkeys(
         ["pending", "processing", "in_process", "in_progress", "created", "initiated", "waiting", "pendiente",
          "pendente", "en_proceso", "em_processamento", "processando", "aguardando", "aguardando_pagamento",
-         "em_analise", "en_revision", "requires_action", "authorizing"],
+         "em_analise", "en_revision", "requires_action", "authorizing", "txn_pending"],
         _S.PENDING,
     ),
     **dict.fromkeys(
@@ -120,7 +124,8 @@ _R = FailureReason
 REASON_WORDS: tuple[tuple[re.Pattern[str], FailureReason], ...] = tuple(
     (re.compile(pattern), reason)
     for pattern, reason in [
-        (r"insufficient|fondos insuficientes|saldo insuficiente|sin fondos|not enough|nsf", _R.INSUFFICIENT_FUNDS),
+        (r"sufficient funds|insufficient|fondos insuficientes|saldo insuficiente|sin fondos|not enough|nsf",
+         _R.INSUFFICIENT_FUNDS),
         (r"expired card|card expired|expirad|vencid", _R.EXPIRED_CARD),
         (r"cvv|cvc|security code|codigo de seguridad|código de seguridad|codigo de seguranca", _R.INCORRECT_CVC),
         (r"stolen|lost card|robad|perdid|roubad", _R.LOST_OR_STOLEN_CARD),
@@ -147,10 +152,11 @@ METHOD_WORDS: dict[str, PaymentMethod] = {
     "pix": _M.PIX,
     "boleto": _M.BOLETO,
     **dict.fromkeys(["oxxo", "efecty", "pagofacil", "rapipago", "baloto", "cash", "voucher", "ticket",
-                     "efectivo", "pago_efectivo"], _M.CASH_VOUCHER),
+                     "efectivo", "pago_efectivo", "store", "paynet", "convenience_store"], _M.CASH_VOUCHER),
     **dict.fromkeys(["wallet", "paypal", "apple_pay", "google_pay", "mercadopago", "account_money",
                      "digital_wallet", "billetera"], _M.WALLET),
-    **dict.fromkeys(["bank_transfer", "transfer", "spei", "pse", "transferencia", "ted", "wire", "ach_credit"],
+    **dict.fromkeys(["bank_transfer", "transfer", "spei", "pse", "transferencia", "ted", "wire", "ach_credit",
+                     "bank_account"],
                     _M.BANK_TRANSFER),
     **dict.fromkeys(["direct_debit", "sepa", "sepa_debit", "ach", "debito_automatico"], _M.DIRECT_DEBIT),
     **dict.fromkeys(["bnpl", "klarna", "affirm", "afterpay", "installments_bnpl"], _M.BNPL),
@@ -257,7 +263,9 @@ def normalize(
     reason = source = decline_type = None
     _, raw_reason = _first(fields, REASON_FIELDS)
     if status in FAILURE_STATUSES:
-        reason = reason_from_text(str(raw_reason)) if raw_reason is not None else None
+        # The first reason field may hold a code we do not know while the next one holds its message.
+        reason = next((found for name in REASON_FIELDS if name in fields
+                       if (found := reason_from_text(str(fields[name]))) is not None), None)
         if reason is None:
             reason = FailureReason.TIMEOUT if _word(raw_status) in _TIMEOUT_WORDS else FailureReason.UNKNOWN
             confidence -= 0.1

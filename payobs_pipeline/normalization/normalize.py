@@ -155,8 +155,15 @@ class Normalizer:
             except UnmappedPayload as exc:
                 deferral_reason, detail = exc.reason_code, exc.detail
 
-        unit = guess.mapping.spec.get("amount_unit", "minor") if guess.mapping is not None else None
-        guessed = heuristics.normalize(parsed.body, provider=guess.provider, amount_unit=unit)
+        # The fallback reader borrows the provider's name and amount unit only when the provider is
+        # certain (a hint, or a shape that would overrule one): a weak shape guess whose mapping
+        # failed may be another PSP that copied the same field names.
+        certain = guess.mapping is not None and ("hint" in guess.evidence or guess.confidence >= SHAPE_OVERRULES_HINT)
+        guessed = heuristics.normalize(
+            parsed.body,
+            provider=guess.provider if certain or guess.mapping is None else None,
+            amount_unit=guess.mapping.spec.get("amount_unit", "minor") if certain else None,
+        )
         if isinstance(guessed, CanonicalEvent) and guessed.confidence >= self.heuristic_threshold:
             return _with_merchant(guessed, merchant)
         if isinstance(guessed, CanonicalEvent):

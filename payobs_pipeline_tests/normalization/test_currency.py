@@ -211,3 +211,10 @@ def test_amount_error_is_a_value_error_with_reason_code_and_detail():
         to_minor_units("12,500", "USD", "major")
     assert raised.value.reason_code == "INVALID_AMOUNT"
     assert "12,500" in str(raised.value)
+
+
+def test_numeric_codes_padded_to_four_digits_are_read():
+    from payobs_pipeline.normalization.currency import normalize_currency
+
+    assert normalize_currency("0604") == "PEN"
+    assert normalize_currency("0986") == "BRL"

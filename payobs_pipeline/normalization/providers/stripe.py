@@ -318,8 +318,9 @@ SPEC = {
     "provider": "stripe",
     "aliases": ["stripe", "stripe_connect", "stripe_v2", "stripe_payments"],
     "detect": [
+        # Other PSPs copied Stripe's object names (Culqi "charge", Conekta "event"): alone, not enough.
         {"path": "object", "in": ["charge", "payment_intent", "refund", "dispute", "event", "checkout.session"],
-         "weight": 0.6},
+         "weight": 0.4},
         {"path": "id", "prefix": ["ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "evt_", "cs_"], "weight": 0.5},
         {"path": "data.object.object", "in": [*_DOCUMENT_OBJECTS], "weight": 0.3},
         # A list response of one object (GET /v1/charges?...).

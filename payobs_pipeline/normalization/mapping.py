@@ -199,12 +199,16 @@ def _fold(value: Any) -> Any:
 class Condition:
     """A compiled ``{path: expected}`` test."""
 
-    __slots__ = ("path", "test", "weight")
+    __slots__ = ("path", "test", "weight", "_absolute", "_key", "_segments")
 
     def __init__(self, path: str, expected: Any, weight: float = 1.0) -> None:
         self.path = compile_path(path)
         self.weight = weight
         self.test = self._compile(expected)
+        self._absolute, self._segments = self.path
+        # Most conditions test one top-level key: a plain dict lookup, no path walk.
+        first = self._segments[0]
+        self._key = first if len(self._segments) == 1 and type(first) is str else None
 
     @staticmethod
     def _compile(expected: Any) -> Callable[[Any], bool]:
@@ -226,8 +230,18 @@ class Condition:
         return lambda v: _fold(_text(v)) == want
 
     def holds(self, root: Any, document: Any) -> bool:
-        absolute, segments = self.path
-        return self.test(lookup(root if absolute else document, segments))
+        node = root if self._absolute else document
+        if self._key is not None and type(node) is dict:
+            return self.test(node.get(self._key))
+        return self.test(lookup(node, self._segments))
+
+
+def _all_hold(conditions: tuple[Condition, ...], root: Any, document: Any) -> bool:
+    # A plain loop, not all(genexpr): this runs for every variant and rule of every payload.
+    for condition in conditions:
+        if not condition.holds(root, document):
+            return False
+    return True
 
 
 def compile_conditions(conditions: Mapping[str, Any] | None) -> tuple[Condition, ...]:
@@ -341,7 +355,7 @@ class CompiledVariant:
         return checked
 
     def matches(self, body: Any) -> bool:
-        return all(c.holds(body, body) for c in self.match)
+        return _all_hold(self.match, body, body)
 
     def _field(self, name: str, body: Any, document: Any) -> Any:
         source = self.fields.get(name)
@@ -374,7 +388,7 @@ class CompiledVariant:
 
         assigned: dict[str, Any] = {}
         for rule in self.rules:
-            if all(c.holds(body, document) for c in rule.when):
+            if _all_hold(rule.when, body, document):
                 assigned.update(rule.assignments)
         status = assigned.get("status_category", status)
         if status is None:

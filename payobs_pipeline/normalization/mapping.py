@@ -77,6 +77,11 @@ CANONICAL_FIELDS = (
 )
 
 
+# Reasons a payload is deferred for good (see normalize.FINAL_DEFERRALS), shared by specs and hooks.
+NOT_A_PAYMENT_EVENT = "NOT_A_PAYMENT_EVENT"  # a payout, a report, an account update: never an outcome
+NOTIFICATION_WITHOUT_OUTCOME = "NOTIFICATION_WITHOUT_OUTCOME"  # only a resource id to fetch
+
+
 class MappingError(ValueError):
     """A spec is not well formed; raised when it is compiled, never per payload."""
 
@@ -380,7 +385,7 @@ class CompiledVariant:
         if document is None:
             raise UnmappedPayload("MISSING_DOCUMENT", f"{self.provider}/{self.name}: envelope has no document")
         if self.not_a_payment:
-            raise UnmappedPayload("NOT_A_PAYMENT_EVENT", f"{self.provider}/{self.name}: {self.not_a_payment}")
+            raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"{self.provider}/{self.name}: {self.not_a_payment}")
         text = self._text_field
         raw_status = text("status", body, document)
         raw_reason = text("reason_code", body, document)

@@ -17,6 +17,8 @@ from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
 from payobs_pipeline.normalization.formats import ParsedPayload
 from payobs_pipeline.normalization.mapping import (
+    NOT_A_PAYMENT_EVENT,
+    NOTIFICATION_WITHOUT_OUTCOME,
     CanonicalEvent,
     CompiledMapping,
     Condition,
@@ -180,7 +182,7 @@ class Normalizer:
 # customer update) must not be guessed at, nor retried.
 FINAL_DEFERRALS = frozenset(
     {"INVALID_AMOUNT", "NEGATIVE_AMOUNT", "AMOUNT_TOO_LARGE", "FRACTIONAL_MINOR_UNITS", "UNKNOWN_CURRENCY",
-     "NOTIFICATION_WITHOUT_OUTCOME", "NOT_A_PAYMENT_EVENT"}
+     NOTIFICATION_WITHOUT_OUTCOME, NOT_A_PAYMENT_EVENT}
 )
 
 

@@ -19,12 +19,10 @@ as the item's bare fields, or as a legacy form-encoded HTTP POST (value and curr
 
 from typing import Any
 
-from payobs_pipeline.normalization.mapping import UnmappedPayload
+from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
 
 _HARD = "HARD"
 
-# The engine's reason for a row that carries no payment outcome (see prepare()).
-NOT_A_PAYMENT_EVENT = "NOT_A_PAYMENT_EVENT"
 # Standard-webhook eventCodes that are not a shopper's payment (webhook-types page): reports,
 # payouts to third parties, stored-payment-details contracts, pre-authentication results.
 NON_PAYMENT_EVENT_CODES = frozenset({

@@ -19,15 +19,9 @@ Checkout.com states the decline type by range: 20xxx soft, 30xxx hard; those rul
 reason's default.
 """
 
-from typing import Any
-
-from payobs_pipeline.normalization.mapping import UnmappedPayload
-
 _SOFT = "SOFT"
 _HARD = "HARD"
 
-# The engine's reason for a row that carries no payment outcome (see prepare()).
-NOT_A_PAYMENT_EVENT = "NOT_A_PAYMENT_EVENT"
 # Webhook type prefixes of events about something other than a payment: standalone 3DS sessions
 # (authentication_*, a sid_ session; the payment's own payment_* event follows) and stored instruments.
 NON_PAYMENT_EVENT_PREFIXES = ("authentication_", "instrument_", "card_updated", "source_updated")
@@ -317,7 +311,7 @@ SPEC = {
         {"path": "type", "in": [*EVENT_TYPES, *_DISPUTE_EVENTS], "weight": 0.3},
         {"path": "data.id", "prefix": ["pay_", "dsp_"], "weight": 0.5},
         {"path": "data.action_id", "prefix": "act_", "weight": 0.2},
-        # Standalone 3DS session events (refused by prepare()).
+        # Standalone 3DS session events (kept unprocessed by the webhook.not_a_payment variant).
         {"path": "data.session_id", "prefix": "sid_", "weight": 0.5},
         {"path": "type", "prefix": "authentication_", "weight": 0.2},
         # A 4xx request error body.
@@ -332,6 +326,10 @@ SPEC = {
     "reason_map": REASONS,
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
+        # Webhooks about a 3DS session or a stored instrument, not a payment: kept unprocessed.
+        {"name": "webhook.not_a_payment",
+         "match": {"type": {"prefix": list(NON_PAYMENT_EVENT_PREFIXES)}, "data": {"exists": True}},
+         "not_a_payment": "a Checkout.com event that is not about a payment"},
         {
             "name": "webhook.dispute",
             "root": "data",
@@ -414,17 +412,3 @@ SPEC = {
         },
     ],
 }
-
-
-def prepare(body: Any) -> Any:
-    """Refuse webhook events that are not about a payment (a 3DS authentication session, an instrument).
-
-    They stay unprocessed with ``NOT_A_PAYMENT_EVENT`` and a detail naming the event type,
-    rather than reach the heuristic normalizer. Everything else passes unchanged.
-    """
-    if not isinstance(body, dict):
-        return body
-    event_type = body.get("type")
-    if isinstance(event_type, str) and event_type.startswith(NON_PAYMENT_EVENT_PREFIXES) and "data" in body:
-        raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"checkout: {event_type} is not a payment event")
-    return body

@@ -20,11 +20,10 @@ object stored without its ``{"payment": ...}`` envelope is read as the same paym
 EBANX does not state soft/hard: decline types are the reasons' defaults.
 """
 
-from payobs_pipeline.normalization.mapping import UnmappedPayload
+from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 _PSP_RISK = {"reason": "RISK_REJECTED", "source": "PSP_RISK"}
 # Raised for a notification that names payments but says nothing of their outcome.
-NOTIFICATION_WITHOUT_OUTCOME = "NOTIFICATION_WITHOUT_OUTCOME"
 
 # Card transaction_status.description values (card-error-codes), keyed in lower case.
 CARD_DESCRIPTIONS = {

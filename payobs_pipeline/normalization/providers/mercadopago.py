@@ -30,10 +30,9 @@ only the resource id: ``prepare`` refuses them with ``NOTIFICATION_WITHOUT_OUTCO
 than let anything guess an outcome; the payment is seen when its GET response lands in the lake.
 """
 
-from payobs_pipeline.normalization.mapping import UnmappedPayload
+from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 # Raised for a notification that names a resource but says nothing of its outcome.
-NOTIFICATION_WITHOUT_OUTCOME = "NOTIFICATION_WITHOUT_OUTCOME"
 # Webhook ``type`` / IPN ``topic`` values (notifications docs).
 _NOTIFICATION_TOPICS = [
     "payment", "chargebacks", "merchant_order", "topic_merchant_order_wh", "point_integration_wh",

@@ -35,9 +35,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from payobs_pipeline.normalization.mapping import UnmappedPayload
+from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
-NOTIFICATION_WITHOUT_OUTCOME = "NOTIFICATION_WITHOUT_OUTCOME"
 
 # Mollie resources that are not payment events: payouts to the merchant, billing schedules,
 # debit authorizations, account objects. Their statuses must never read as payment outcomes.

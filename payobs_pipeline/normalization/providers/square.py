@@ -23,12 +23,10 @@ soft/hard on decline codes: decline types are the reasons' defaults.
 
 from typing import Any
 
-from payobs_pipeline.normalization.mapping import UnmappedPayload
+from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
 
 _MERCHANT_CONFIG = "MERCHANT_CONFIG"
 
-# The engine's reason for a row that carries no payment outcome (see prepare()).
-NOT_A_PAYMENT_EVENT = "NOT_A_PAYMENT_EVENT"
 # Webhook data.type values that are payment documents; every other type (payout, checkout,
 # invoice, order, customer, ...) is not a payment: a Terminal checkout or an invoice has its
 # Payment's own payment.* events, and a payout is money to the seller.

@@ -18,16 +18,9 @@ Sources (Stripe API reference and guides):
 Amounts are in the currency's minor units; currencies are lower-case ISO codes.
 """
 
-from typing import Any
-
-from payobs_pipeline.normalization.mapping import UnmappedPayload
-
 _SOFT = "SOFT"
 _HARD = "HARD"
 
-# The engine's reason for a row that carries no payment outcome: such a row must stay
-# unprocessed, never reach the heuristic normalizer (which would read a payout's "paid" as an approval).
-NOT_A_PAYMENT_EVENT = "NOT_A_PAYMENT_EVENT"
 # Stripe objects that are not a customer's payment: money to the merchant (payout, transfer, topup),
 # billing documents whose charge has its own events (invoice), risk signals (review, early fraud warning),
 # and setup objects (docs.stripe.com/api/events/types).
@@ -360,31 +353,16 @@ SPEC = {
         "do_not_try_again": _HARD,
     },
     "variants": [
+        # Objects that are not a customer's payment (a payout, an invoice, a fraud warning), bare or
+        # in an event: kept unprocessed as NOT_A_PAYMENT_EVENT, never read as an approval.
+        {"name": "not_a_payment", "match": {"object": {"in": sorted(NON_PAYMENT_OBJECTS)}},
+         "not_a_payment": "a Stripe object that is not a payment"},
+        {"name": "event.not_a_payment",
+         "match": {"object": "event", "data.object.object": {"in": sorted(NON_PAYMENT_OBJECTS)}},
+         "not_a_payment": "a Stripe event about an object that is not a payment"},
         *_documents({}, None),
         *_documents({"object": "event"}, "data.object", "event."),
         *_documents({"object": ["list", "search_result"]}, "data.0", "list."),
         _ERROR_VARIANT,
     ],
 }
-
-
-def prepare(body: Any) -> Any:
-    """Refuse a Stripe event or object that is not a payment (a payout, an invoice, a fraud warning...).
-
-    Such a row says nothing about a customer's payment: it stays unprocessed with
-    ``NOT_A_PAYMENT_EVENT`` and a detail naming what it is, rather than let the
-    heuristic normalizer count a payout's ``paid`` as an approval. Payment documents pass unchanged.
-    """
-    if not isinstance(body, dict):
-        return body
-    kind = body.get("object")
-    event_type = None
-    if kind == "event" and isinstance(body.get("data"), dict) and isinstance(body["data"].get("object"), dict):
-        event_type = body.get("type")
-        kind = body["data"]["object"].get("object")
-    if isinstance(kind, str) and kind in NON_PAYMENT_OBJECTS:
-        raise UnmappedPayload(
-            NOT_A_PAYMENT_EVENT,
-            f"stripe: {event_type or kind} is a {kind} object, not a payment event",
-        )
-    return body

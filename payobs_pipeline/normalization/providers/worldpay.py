@@ -24,12 +24,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from payobs_pipeline.normalization.mapping import UnmappedPayload
+from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
 
 _HARD = "HARD"
 
-# The engine's reason for a row that carries no payment outcome (see prepare()).
-NOT_A_PAYMENT_EVENT = "NOT_A_PAYMENT_EVENT"
 _SOFT = "SOFT"
 
 # Key under which prepare() leaves the card scheme it derived from the WPG payment method code.

@@ -105,6 +105,7 @@ def export_environment() -> dict[str, str]:
         "PAYOBS_DAGSTER_PG_URL": dagster_storage_url(),
         "PAYOBS_WAREHOUSE_SCHEMA": warehouse_schema(),
         "PAYOBS_DAGSTER_ARTIFACTS": str(payobs_home() / "dagster"),
+        "PAYOBS_DAGSTER_COMPUTE_LOGS": str(payobs_home() / "dagster" / "compute_logs"),
     }
     os.environ.update(resolved)
     return resolved

@@ -153,8 +153,18 @@ def _copy_texts(chunks: list[tuple]) -> Iterator[tuple[str, int]]:
     if workers == 1:
         yield from map(_chunk_copy_text, chunks)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    # Never `fork`: the caller may have threads (Dagster, psycopg's queued writer, pytest) whose
+    # locks a forked child inherits held, and inherited signal handlers; a worker then waits
+    # forever. `forkserver` children come from a clean single-threaded server process.
+    pool = multiprocessing.get_context("forkserver").Pool(workers)
+    try:
         yield from pool.imap(_chunk_copy_text, chunks)
+        pool.close()
+    except BaseException:  # errors, KeyboardInterrupt, and the consumer closing the generator early
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
 
 
 def _copy_rows(conn: psycopg.Connection, target: sql.Composable, chunks: list[tuple],

@@ -53,7 +53,9 @@ from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
 from payobs_pipeline.normalization.taxonomy import (
     FAILURE_STATUSES,
     REASON_DEFAULTS,
+    KIND_OF_STATUS,
     DeclineType,
+    EventKind,
     FailureReason,
     FailureSource,
     PaymentMethod,
@@ -74,6 +76,16 @@ CANONICAL_FIELDS = (
     "merchant_id",
     "merchant_name",
     "decline_type",
+    # Lifecycle identity (docs/metrics.md): which authorization attempt, payment, refund or dispute
+    # the document is about. An AUTHORIZATION's attempt_id, a REFUND's refund_id and a DISPUTE's
+    # dispute_id default to provider_transaction_id when the variant does not say where they are.
+    "attempt_id",
+    "payment_id",
+    "refund_id",
+    "dispute_id",
+    # Countries kept apart: the card's issuing country and the customer's (billing/shopper) country.
+    "card_country",
+    "customer_country",
 )
 
 
@@ -118,6 +130,14 @@ class CanonicalEvent:
     variant: str
     normalization_method: str = "provider_mapping"
     confidence: float = 1.0
+    event_kind: EventKind = EventKind.AUTHORIZATION
+    attempt_id: str | None = None
+    payment_id: str | None = None
+    refund_id: str | None = None
+    dispute_id: str | None = None
+    card_country: str | None = None
+    customer_country: str | None = None
+    merchant_country: str | None = None
 
 
 # Brand spellings across providers, folded to one name each.
@@ -134,6 +154,13 @@ _NO_CARD_BRAND = frozenset(
     {PaymentMethod.PIX, PaymentMethod.BOLETO, PaymentMethod.CASH_VOUCHER, PaymentMethod.BANK_TRANSFER,
      PaymentMethod.DIRECT_DEBIT, PaymentMethod.BNPL}
 )
+
+
+def country_code(raw: str | None) -> str | None:
+    """An ISO 3166 alpha-2 country in upper case, or None for anything else."""
+    if raw and len(raw) == 2 and raw.isascii() and raw.isalpha():
+        return raw.upper()
+    return None
 
 
 def card_brand(raw: str | None, method: PaymentMethod | None) -> str | None:
@@ -256,6 +283,13 @@ def compile_conditions(conditions: Mapping[str, Any] | None) -> tuple[Condition,
 # --- compiled specs -----------------------------------------------------------
 
 
+def _as_kind(value: Any) -> EventKind:
+    try:
+        return EventKind(value)
+    except ValueError as exc:
+        raise MappingError(f"{value!r} is not an event_kind") from exc
+
+
 def _as_status(value: Any) -> StatusCategory:
     try:
         return StatusCategory(value)
@@ -320,6 +354,7 @@ class CompiledVariant:
             raise MappingError(f"{provider}/{self.name}: unknown fields {sorted(unknown)}")
         self.fields = {name: _field_source(src) for name, src in merged["fields"].items()}
         self.fixed_status = _as_status(merged["status"]) if merged.get("status") else None
+        self.fixed_kind = _as_kind(merged["event_kind"]) if merged.get("event_kind") else None
         # A document kind that is not a payment event (payouts, account updates): say so, never count it.
         self.not_a_payment = variant.get("not_a_payment")
         self.status_map = {str(k).lower(): _as_status(v) for k, v in merged["status_map"].items()}
@@ -348,6 +383,7 @@ class CompiledVariant:
             "failure_source": FailureSource,
             "decline_type": DeclineType,
             "payment_method": PaymentMethod,
+            "event_kind": EventKind,
         }
         checked = {}
         for key, value in assignments.items():
@@ -418,7 +454,8 @@ class CompiledVariant:
 
         amount_minor, currency = self._amount(body, document)
         method = assigned.get("payment_method") or self._payment_method(text("payment_method", body, document))
-        country = text("country", body, document)
+        kind = assigned.get("event_kind") or self.fixed_kind or KIND_OF_STATUS.get(status, EventKind.AUTHORIZATION)
+        transaction_id = text("provider_transaction_id", body, document)
         return CanonicalEvent(
             provider=self.provider,
             status_category=status,
@@ -432,12 +469,28 @@ class CompiledVariant:
             event_time=parse_event_time(self._field("event_time", body, document)),
             payment_method=method,
             card_brand=card_brand(text("card_brand", body, document), method),
-            country=country.upper() if country and len(country) == 2 and country.isalpha() else None,
-            provider_transaction_id=text("provider_transaction_id", body, document),
+            country=None,  # the metrics' country: chosen from the three below by normalize.with_merchant
+            provider_transaction_id=transaction_id,
             merchant_id=text("merchant_id", body, document),
             merchant_name=text("merchant_name", body, document),
             variant=self.name,
+            event_kind=kind,
+            attempt_id=self._own_id("attempt_id", EventKind.AUTHORIZATION, kind, transaction_id, body, document),
+            payment_id=text("payment_id", body, document),
+            refund_id=self._own_id("refund_id", EventKind.REFUND, kind, transaction_id, body, document),
+            dispute_id=self._own_id("dispute_id", EventKind.DISPUTE, kind, transaction_id, body, document),
+            card_country=country_code(text("card_country", body, document)),
+            customer_country=country_code(text("customer_country", body, document) or text("country", body, document)),
         )
+
+    def _own_id(self, name: str, own_kind: EventKind, kind: EventKind, transaction_id: str | None,
+                body: Any, document: Any) -> str | None:
+        """An id field; a document about its own object (a refund's refund_id) defaults to its own id."""
+        if name in self.fields:
+            value = self._text_field(name, body, document)
+            if value is not None or kind is not own_kind:
+                return value
+        return transaction_id if kind is own_kind else None
 
     def _reason(self, raw_reason: str | None) -> ReasonEntry | None:
         if not raw_reason:

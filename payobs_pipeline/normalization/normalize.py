@@ -24,6 +24,7 @@ from payobs_pipeline.normalization.mapping import (
     Condition,
     UnmappedPayload,
     alias_key,
+    country_code,
 )
 from payobs_pipeline.normalization.providers import builtin_mappings
 
@@ -132,7 +133,7 @@ class Normalizer:
         self.learned = dict(learned or {})
         self.heuristic_threshold = heuristic_threshold
 
-    def normalize(self, parsed: ParsedPayload, merchant: Mapping[str, Any] | None = None) -> CanonicalEvent | Deferral:
+    def normalize(self, parsed: ParsedPayload, merchant: Any = None) -> CanonicalEvent | Deferral:
         """The canonical event for a payload, or why it was deferred."""
         guess = self.detector.detect(parsed.body, parsed.hints)
         deferral_reason, detail = "NO_MAPPING", f"no mapping for provider {guess.provider or 'unknown'}"
@@ -186,17 +187,26 @@ FINAL_DEFERRALS = frozenset(
 )
 
 
-def _with_merchant(event: CanonicalEvent, merchant: Mapping[str, Any] | None) -> CanonicalEvent:
-    """The lake's merchant column names the merchant; the payload's country wins if it has one."""
-    if merchant:
+def _with_merchant(event: CanonicalEvent, merchant: Any) -> CanonicalEvent:
+    """The lake's merchant column names the merchant; the metrics' country follows one precedence.
+
+    ``merchant`` is {"id", "name", "country"} by the lake's contract, but a lake is not a contract:
+    a bare string is taken as the merchant's id, anything else that is not an object is ignored.
+    Country precedence (docs/metrics.md): the card's issuing country, else the customer's, else
+    the merchant's.
+    """
+    if isinstance(merchant, Mapping):
         event.merchant_id = _str(merchant.get("id")) or event.merchant_id
         event.merchant_name = _str(merchant.get("name")) or event.merchant_name
-        if event.country is None:
-            country = _str(merchant.get("country"))
-            if country and len(country) == 2 and country.isalpha():
-                event.country = country.upper()
+        event.merchant_country = country_code(_str(merchant.get("country")))
+    elif isinstance(merchant, str) and merchant.strip():
+        event.merchant_id = merchant.strip()[:200]
+    event.country = event.card_country or event.customer_country or event.merchant_country
     return event
 
 
 def _str(value: Any) -> str | None:
-    return str(value) if value not in (None, "") else None
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = str(value).strip()
+    return text[:200] or None

@@ -30,6 +30,30 @@ FAILURE_STATUSES = frozenset({StatusCategory.DECLINED, StatusCategory.ERROR, Sta
 LIFECYCLE_STATUSES = frozenset({StatusCategory.REFUNDED, StatusCategory.CHARGEBACK})
 
 
+class EventKind(StrEnum):
+    """What a lake row describes in a payment's lifecycle (docs/metrics.md).
+
+    Only AUTHORIZATION events decide an attempt's outcome; the others confirm
+    (CAPTURE), undo (VOID) or follow (REFUND, DISPUTE) an authorization and
+    never rewrite it. PAYMENT is a state of the payment as a whole that names
+    no attempt (a Checkout Session, a PaymentIntent with no charge yet, an order).
+    """
+
+    AUTHORIZATION = "AUTHORIZATION"
+    CAPTURE = "CAPTURE"
+    VOID = "VOID"
+    REFUND = "REFUND"
+    DISPUTE = "DISPUTE"
+    PAYMENT = "PAYMENT"
+
+
+# The kind a status implies when a mapping does not say (older specs, heuristics).
+KIND_OF_STATUS = {
+    StatusCategory.REFUNDED: EventKind.REFUND,
+    StatusCategory.CHARGEBACK: EventKind.DISPUTE,
+}
+
+
 class FailureReason(StrEnum):
     INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS"
     GENERIC_DECLINE = "GENERIC_DECLINE"

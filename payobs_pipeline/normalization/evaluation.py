@@ -29,7 +29,8 @@ from payobs_pipeline.normalization.normalize import Deferral, Normalizer
 EVENT_FIELDS = (
     "provider", "status_category", "failure_reason", "failure_source", "decline_type", "amount_minor", "currency",
     "payment_method", "card_brand", "country", "event_time", "provider_transaction_id", "raw_status",
-    "raw_reason_code", "normalization_method",
+    "raw_reason_code", "normalization_method", "event_kind", "attempt_id", "payment_id", "refund_id", "dispute_id",
+    "card_country", "customer_country",
 )
 
 

@@ -81,3 +81,96 @@ def test_unknown_and_malformed_corpus_covers_every_rejection():
     assert {c["expected"]["status_category"] for c in normalized} >= {
         "APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"
     }
+
+
+# --- lifecycle identity: one attempt's rows share (provider, attempt_id) --------------------------------
+
+
+def _event(data):
+    outcome = normalize_lake_data(data, None, NORMALIZER)
+    assert outcome.event is not None, outcome.unprocessed_reason
+    return outcome.event
+
+
+def _stripe_event(event_type, document):
+    return {"id": "evt_1Lc00000000000000000000", "object": "event", "api_version": "2024-06-20",
+            "created": 1717300000, "type": event_type, "data": {"object": document}}
+
+
+_CH = "ch_3Lc0aB2eZvKYlo2C0lIfE001"
+_PI = "pi_3Lc0aB2eZvKYlo2C0lIfE001"
+
+
+def _stripe_charge(**overrides):
+    charge = {"id": _CH, "object": "charge", "amount": 5000, "currency": "eur", "created": 1717200000,
+              "status": "succeeded", "paid": True, "captured": True, "refunded": False, "amount_refunded": 0,
+              "payment_intent": _PI, "outcome": {"type": "authorized", "network_status": "approved_by_network"},
+              "billing_details": {"address": {"country": "FR"}},
+              "payment_method_details": {"type": "card", "card": {"brand": "visa", "country": "DE"}}}
+    return {**charge, **overrides}
+
+
+def test_stripe_payment_intent_and_its_charge_are_one_attempt_of_one_payment():
+    # docs.stripe.com/api/payment_intents/object: latest_charge is the intent's latest Charge;
+    # docs.stripe.com/api/charges/object: payment_intent is the intent the charge belongs to.
+    intent = {"id": _PI, "object": "payment_intent", "amount": 5000, "currency": "eur", "created": 1717200000,
+              "status": "succeeded", "latest_charge": _CH, "last_payment_error": None}
+    from_intent = _event(_stripe_event("payment_intent.succeeded", intent))
+    from_charge = _event(_stripe_event("charge.succeeded", _stripe_charge()))
+    for event in (from_intent, from_charge):
+        assert (event.event_kind, event.status_category) == ("AUTHORIZATION", "APPROVED")
+        assert (event.attempt_id, event.payment_id) == (_CH, _PI)
+    # The card's issuing country and the billing country stay apart; the card's wins for the metrics.
+    assert (from_charge.card_country, from_charge.customer_country, from_charge.country) == ("DE", "FR", "DE")
+
+
+def test_stripe_intent_before_any_charge_is_the_payment_not_an_attempt():
+    for status in ("requires_payment_method", "requires_action", "processing", "canceled"):
+        intent = {"id": _PI, "object": "payment_intent", "amount": 5000, "currency": "eur", "status": status,
+                  "latest_charge": None, "last_payment_error": None}
+        event = _event(intent)
+        assert (event.event_kind, event.attempt_id, event.payment_id) == ("PAYMENT", None, _PI), status
+    session = {"id": "cs_test_a1Lc0", "object": "checkout.session", "status": "complete", "payment_status": "paid",
+               "amount_total": 5000, "currency": "eur", "payment_intent": _PI}
+    event = _event(_stripe_event("checkout.session.completed", session))
+    assert (event.event_kind, event.attempt_id, event.payment_id) == ("PAYMENT", None, _PI)
+
+
+def test_stripe_failed_confirmation_names_its_charge_as_the_attempt():
+    intent = {"id": _PI, "object": "payment_intent", "amount": 5000, "currency": "eur",
+              "status": "requires_payment_method", "latest_charge": _CH,
+              "last_payment_error": {"type": "card_error", "code": "card_declined", "charge": _CH,
+                                     "decline_code": "insufficient_funds"}}
+    event = _event(_stripe_event("payment_intent.payment_failed", intent))
+    assert (event.event_kind, event.status_category, event.attempt_id, event.payment_id) == (
+        "AUTHORIZATION", "DECLINED", _CH, _PI)
+
+
+def test_stripe_capture_and_expiry_of_an_uncaptured_charge_are_not_new_authorizations():
+    captured = _event(_stripe_event("charge.captured", _stripe_charge()))
+    assert (captured.event_kind, captured.status_category, captured.attempt_id) == ("CAPTURE", "APPROVED", _CH)
+    expired = _event(_stripe_event("charge.expired", _stripe_charge(captured=False)))
+    assert (expired.event_kind, expired.status_category, expired.attempt_id) == ("VOID", "CANCELLED", _CH)
+    # Canceling an intent whose charge was authorized releases the authorization (a void).
+    intent = {"id": _PI, "object": "payment_intent", "amount": 5000, "currency": "eur", "status": "canceled",
+              "cancellation_reason": "requested_by_customer", "latest_charge": _CH, "last_payment_error": None}
+    canceled = _event(_stripe_event("payment_intent.canceled", intent))
+    assert (canceled.event_kind, canceled.status_category, canceled.attempt_id) == ("VOID", "CANCELLED", _CH)
+
+
+def test_stripe_refunds_and_disputes_point_at_the_charge_they_follow():
+    refund = {"id": "re_3Lc0aB2eZvKYlo2C0lIfE001", "object": "refund", "amount": 5000, "currency": "eur",
+              "charge": _CH, "payment_intent": _PI, "status": "pending"}
+    pending = _event(_stripe_event("refund.created", refund))
+    assert (pending.event_kind, pending.status_category) == ("REFUND", "PENDING")
+    assert (pending.attempt_id, pending.payment_id, pending.refund_id) == (_CH, _PI, refund["id"])
+    failed = _event(_stripe_event("refund.failed", {**refund, "status": "failed",
+                                                    "failure_reason": "expired_or_canceled_card"}))
+    assert (failed.event_kind, failed.attempt_id, failed.refund_id) == ("REFUND", _CH, refund["id"])
+    refunded_charge = _event(_stripe_event("charge.refunded", _stripe_charge(refunded=True, amount_refunded=5000)))
+    assert (refunded_charge.event_kind, refunded_charge.attempt_id, refunded_charge.payment_id) == ("REFUND", _CH, _PI)
+    dispute = {"id": "du_1Lc0aB2eZvKYlo2C0lIfE001", "object": "dispute", "amount": 5000, "currency": "eur",
+               "charge": _CH, "payment_intent": _PI, "reason": "fraudulent", "status": "lost"}
+    disputed = _event(_stripe_event("charge.dispute.closed", dispute))
+    assert (disputed.event_kind, disputed.status_category) == ("DISPUTE", "CHARGEBACK")
+    assert (disputed.attempt_id, disputed.payment_id, disputed.dispute_id) == (_CH, _PI, dispute["id"])

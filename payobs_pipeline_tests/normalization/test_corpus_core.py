@@ -174,3 +174,56 @@ def test_stripe_refunds_and_disputes_point_at_the_charge_they_follow():
     disputed = _event(_stripe_event("charge.dispute.closed", dispute))
     assert (disputed.event_kind, disputed.status_category) == ("DISPUTE", "CHARGEBACK")
     assert (disputed.attempt_id, disputed.payment_id, disputed.dispute_id) == (_CH, _PI, dispute["id"])
+
+
+def _adyen(event_code, psp, success="true", original=None, **extra):
+    item = {"amount": {"currency": "EUR", "value": 10000}, "eventCode": event_code,
+            "eventDate": "2024-03-01T12:30:00+01:00", "merchantAccountCode": "ShopEU", "merchantReference": "order-42",
+            "paymentMethod": "visa", "pspReference": psp, "reason": "", "success": success, **extra}
+    if original:
+        item["originalReference"] = original
+    return {"live": "false", "notificationItems": [{"NotificationRequestItem": item}]}
+
+
+_AUTH = "8815000000000001"
+
+
+def test_adyen_modifications_name_the_authorisation_as_their_attempt():
+    # docs.adyen.com webhooks: a modification's originalReference is the payment's pspReference.
+    auth = _event(_adyen("AUTHORISATION", _AUTH, additionalData={"cardIssuingCountry": "NL",
+                                                                 "shopperCountry": "BE"}))
+    assert (auth.event_kind, auth.status_category, auth.attempt_id, auth.payment_id) == (
+        "AUTHORIZATION", "APPROVED", _AUTH, "order-42")
+    assert (auth.card_country, auth.customer_country) == ("NL", "BE")
+    capture = _event(_adyen("CAPTURE", "8815000000000002", original=_AUTH))
+    assert (capture.event_kind, capture.status_category, capture.attempt_id, capture.payment_id) == (
+        "CAPTURE", "APPROVED", _AUTH, "order-42")
+    failed_capture = _event(_adyen("CAPTURE_FAILED", "8815000000000002", original=_AUTH))
+    assert (failed_capture.event_kind, failed_capture.status_category, failed_capture.attempt_id) == (
+        "CAPTURE", "ERROR", _AUTH)
+    for code in ("CANCELLATION", "TECHNICAL_CANCEL"):
+        void = _event(_adyen(code, "8815000000000003", original=_AUTH))
+        assert (void.event_kind, void.status_category, void.attempt_id) == ("VOID", "CANCELLED", _AUTH), code
+    cancel_or_refund = _event(_adyen("CANCEL_OR_REFUND", "8815000000000004", original=_AUTH,
+                                     additionalData={"modification.action": "cancel"}))
+    assert (cancel_or_refund.event_kind, cancel_or_refund.status_category) == ("VOID", "CANCELLED")
+
+
+def test_adyen_refunds_and_disputes_keep_their_own_reference_and_the_payment_s():
+    refund = _event(_adyen("REFUND", "8815000000000005", original=_AUTH))
+    assert (refund.event_kind, refund.status_category, refund.attempt_id, refund.refund_id) == (
+        "REFUND", "REFUNDED", _AUTH, "8815000000000005")
+    # REFUND_FAILED and REFUNDED_REVERSED: the refund did not happen (a failed refund, never a cancellation).
+    for code in ("REFUND_FAILED", "REFUNDED_REVERSED"):
+        failed = _event(_adyen(code, "8815000000000005", original=_AUTH))
+        assert (failed.event_kind, failed.status_category, failed.attempt_id, failed.refund_id) == (
+            "REFUND", "DECLINED", _AUTH, "8815000000000005"), code
+    via_cancel_or_refund = _event(_adyen("CANCEL_OR_REFUND", "8815000000000006", original=_AUTH,
+                                         additionalData={"modification.action": "refund"}))
+    assert (via_cancel_or_refund.event_kind, via_cancel_or_refund.refund_id) == ("REFUND", "8815000000000006")
+    # docs.adyen.com/risk-management/disputes-api/dispute-notifications: the dispute's pspReference is the same
+    # for all its events, originalReference is the disputed payment.
+    for code in ("NOTIFICATION_OF_CHARGEBACK", "CHARGEBACK", "CHARGEBACK_REVERSED", "PREARBITRATION_LOST"):
+        dispute = _event(_adyen(code, "9915000000000007", original=_AUTH))
+        assert (dispute.event_kind, dispute.status_category, dispute.attempt_id, dispute.dispute_id) == (
+            "DISPUTE", "CHARGEBACK", _AUTH, "9915000000000007"), code

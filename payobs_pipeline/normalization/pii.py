@@ -125,11 +125,13 @@ def _card_windows(run: str) -> list[tuple[int, int, str]]:
     # Longest window first: it hides the most digits when windows overlap
     # (a quantity written before a card number must not win over the card).
     candidates.sort(key=lambda candidate: (-candidate[0], candidate[1]))
-    taken: list[tuple[int, int]] = []
+    # One flag per group (a window spans at most 19 groups), not a scan of the
+    # windows taken so far: a run of thousands of cards stays linear.
+    taken = bytearray(len(groups))
     windows = []
     for _, first, last, digits in candidates:
-        if all(last < t_first or first > t_last for t_first, t_last in taken):
-            taken.append((first, last))
+        if not any(taken[first:last + 1]):
+            taken[first:last + 1] = b"\x01" * (last + 1 - first)
             windows.append((groups[first][0], groups[last][1], digits))
     windows.sort()
     return windows
@@ -258,7 +260,10 @@ _KEY_VALUE = re.compile(
 # <cvc>123</cvc> / <ns2:cardSecurityCode type="x"><![CDATA[123]]></ns2:cardSecurityCode>
 _XML_ELEMENT = re.compile(
     rf"<(?P<prefix>[A-Za-z_][\w.\-]*:)?(?P<name>[\w.\-]*?{_KEY})(?P<attributes>\s[^<>]*)?>"
-    r"(?P<body><!\[CDATA\[.*?\]\]>|[^<]*)</(?P=prefix)?(?P=name)\s*>",
+    # (A CDATA body is bounded: an unclosed "<![CDATA[" must not make every
+    # later element scan to the end of the text. A security code is 3-4
+    # digits; a longer CDATA body is left to mask_payload after parsing.)
+    r"(?P<body><!\[CDATA\[.{0,256}?\]\]>|[^<]*)</(?P=prefix)?(?P=name)\s*>",
     re.DOTALL,
 )
 _SHORT_DIGITS = re.compile(r"\s*[0-9]{3,4}\s*")

@@ -17,6 +17,7 @@ from payobs_pipeline.normalization.formats import (
     FORMAT_JSON_STRING,
     FORMAT_KV,
     FORMAT_XML,
+    INVALID_UNICODE,
     MALFORMED_CSV,
     MALFORMED_JSON,
     MALFORMED_KV,
@@ -24,6 +25,7 @@ from payobs_pipeline.normalization.formats import (
     MAX_DEPTH,
     MAX_PAYLOAD_BYTES,
     NOT_AN_OBJECT,
+    NUMBER_OUT_OF_RANGE,
     NUL_BYTE,
     PAYLOAD_TOO_DEEP,
     PAYLOAD_TOO_LARGE,
@@ -687,6 +689,8 @@ REASON_EXAMPLES = {
     PAYLOAD_TOO_DEEP: "[" * 5000 + "]" * 5000,
     NUL_BYTE: '{"a": "\\u0000"}',
     NOT_AN_OBJECT: "[1]",
+    INVALID_UNICODE: '{"a": "\\ud800"}',
+    NUMBER_OUT_OF_RANGE: '{"a": ' + "9" * 5000 + "}",
 }
 
 

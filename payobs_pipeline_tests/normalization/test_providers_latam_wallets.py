@@ -202,3 +202,60 @@ def test_checkout_refunds_and_disputes_name_the_payment_as_their_attempt():
     disputed = _event(dispute)
     assert (disputed.event_kind, disputed.status_category, disputed.attempt_id, disputed.dispute_id) == (
         "DISPUTE", "CHARGEBACK", _PAY, "dsp_lc0aaaaaaaaaaaaaaaaaaaa")
+
+
+_PP_HOST = "https://api-m.paypal.com"
+_PP_ORDER, _PP_AUTH, _PP_CAPTURE = "5O190127TN364715T", "0VF52814AB7998046", "3C679366HH908993F"
+
+
+def _paypal_webhook(event_type, resource_type, resource):
+    return {"id": "WH-LC0000000000000000-0000000000000000", "event_version": "1.0", "resource_version": "2.0",
+            "create_time": "2024-05-20T16:21:06.000Z", "event_type": event_type, "resource_type": resource_type,
+            "resource": resource}
+
+
+def test_paypal_authorize_intent_capture_and_refund_name_the_authorization():
+    # developer.paypal.com/docs/api/payments/v2: supplementary_data.related_ids names the order, the
+    # authorization a capture settles, the capture a refund returns.
+    related = {"order_id": _PP_ORDER, "authorization_id": _PP_AUTH}
+    amount = {"currency_code": "USD", "value": "100.00"}
+    auth = _event(_paypal_webhook("PAYMENT.AUTHORIZATION.CREATED", "authorization", {
+        "id": _PP_AUTH, "status": "CREATED", "amount": amount, "supplementary_data": {"related_ids": related},
+        "links": [{"href": f"{_PP_HOST}/v2/payments/authorizations/{_PP_AUTH}", "rel": "self"}]}))
+    assert (auth.event_kind, auth.status_category, auth.attempt_id, auth.payment_id) == (
+        "AUTHORIZATION", "APPROVED", _PP_AUTH, _PP_ORDER)
+    capture = _event(_paypal_webhook("PAYMENT.CAPTURE.COMPLETED", "capture", {
+        "id": _PP_CAPTURE, "status": "COMPLETED", "amount": amount, "final_capture": True,
+        "supplementary_data": {"related_ids": related},
+        "links": [{"href": f"{_PP_HOST}/v2/payments/captures/{_PP_CAPTURE}", "rel": "self"}]}))
+    assert (capture.event_kind, capture.status_category, capture.attempt_id, capture.payment_id) == (
+        "CAPTURE", "APPROVED", _PP_AUTH, _PP_ORDER)
+    refund = {"id": "1JU08902781691411", "status": "FAILED", "amount": amount,
+              "supplementary_data": {"related_ids": {**related, "capture_id": _PP_CAPTURE}},
+              "links": [{"href": f"{_PP_HOST}/v2/payments/refunds/1JU08902781691411", "rel": "self"}]}
+    failed = _event(_paypal_webhook("PAYMENT.CAPTURE.REFUNDED", "refund", refund))
+    assert (failed.event_kind, failed.status_category, failed.attempt_id, failed.refund_id) == (
+        "REFUND", "DECLINED", _PP_AUTH, "1JU08902781691411")
+    pending = _event(_paypal_webhook("PAYMENT.CAPTURE.REFUNDED", "refund", {**refund, "status": "PENDING"}))
+    assert (pending.event_kind, pending.status_category) == ("REFUND", "PENDING")
+    voided = _event(_paypal_webhook("PAYMENT.AUTHORIZATION.VOIDED", "authorization", {
+        "id": _PP_AUTH, "status": "VOIDED", "amount": amount,
+        "links": [{"href": f"{_PP_HOST}/v2/payments/authorizations/{_PP_AUTH}", "rel": "self"}]}))
+    assert (voided.event_kind, voided.status_category, voided.attempt_id) == ("VOID", "CANCELLED", _PP_AUTH)
+
+
+def test_paypal_capture_intent_order_and_its_capture_are_one_attempt():
+    capture = {"id": _PP_CAPTURE, "status": "COMPLETED", "amount": {"currency_code": "USD", "value": "100.00"},
+               "final_capture": True, "supplementary_data": {"related_ids": {"order_id": _PP_ORDER}}}
+    order = {"id": _PP_ORDER, "intent": "CAPTURE", "status": "COMPLETED",
+             "purchase_units": [{"amount": {"currency_code": "USD", "value": "100.00"},
+                                 "payments": {"captures": [capture]}}]}
+    from_order = _event(order)
+    from_capture = _event(_paypal_webhook("PAYMENT.CAPTURE.COMPLETED", "capture", capture))
+    for event in (from_order, from_capture):
+        assert (event.event_kind, event.status_category, event.attempt_id, event.payment_id) == (
+            "AUTHORIZATION", "APPROVED", _PP_CAPTURE, _PP_ORDER)
+    approved = _event(_paypal_webhook("CHECKOUT.ORDER.APPROVED", "checkout-order", {
+        "id": _PP_ORDER, "intent": "CAPTURE", "status": "APPROVED",
+        "purchase_units": [{"amount": {"currency_code": "USD", "value": "100.00"}}]}))
+    assert (approved.event_kind, approved.attempt_id, approved.payment_id) == ("PAYMENT", None, _PP_ORDER)

@@ -16,6 +16,13 @@ Sources (PayPal Developer):
 Amounts are major units as decimal strings (``{"currency_code": "USD", "value": "10.99"}``,
 v1 ``{"total": "10.99", "currency": "USD"}``, IPN ``mc_gross``). PayPal states retry advice on a few codes
 (5910 not retriable, 5920 and 9100 retriable, PPRN no reattempt); those set the decline type, the rest take the reason's default.
+
+Lifecycle identity (Payments v2 capture/authorization/refund ``supplementary_data.related_ids``: order_id,
+authorization_id, capture_id): the payment is the order (v1: the PAY- payment, ``parent_payment``). The attempt
+is the authorization when the order's intent is AUTHORIZE (its captures are CAPTURE rows naming
+related_ids.authorization_id), else the capture (intent CAPTURE: the capture decides the payment). Refunds name
+their capture or authorization in related_ids (v1: sale_id); a v2 refund that only links to its capture (an
+``up`` URL) has no attempt_id. An order without any capture or authorization yet is a PAYMENT row.
 """
 
 _SOFT = "SOFT"
@@ -220,7 +227,8 @@ _V1_PAYMENT_STATUSES = {
     "FAILED": "DECLINED",  # failure_reason says why (PAYER_CANNOT_PAY ...)
     "CANCELED": "CANCELLED",
 }
-_REFUND_STATUSES = {"COMPLETED": "REFUNDED", "PENDING": "REFUNDED", "FAILED": "CANCELLED", "CANCELLED": "CANCELLED"}
+# Refund status (Payments v2): COMPLETED, PENDING, FAILED, CANCELLED.
+_REFUND_STATUSES = {"COMPLETED": "REFUNDED", "PENDING": "PENDING", "FAILED": "DECLINED", "CANCELLED": "CANCELLED"}
 # Orders v2: until captured, an order is waiting for the buyer or the merchant.
 _ORDER_STATUSES = {
     "CREATED": "PENDING",
@@ -275,7 +283,8 @@ def _self_link(resource: str) -> dict:
     return {"links.0.href": {"prefix": [f"{host}/v2/payments/{resource}/" for host in _HOSTS]}}
 
 
-_CAPTURE_FIELDS = {
+_RELATED = "supplementary_data.related_ids"
+_BASE_FIELDS = {
     "provider_transaction_id": ["id"],
     # v2 objects say ``status``, v1 ones (sale, refund, authorization) ``state``.
     "status": ["status", "state"],
@@ -283,19 +292,41 @@ _CAPTURE_FIELDS = {
     "amount": ["amount.value", "amount.total"],
     "currency": ["amount.currency_code", "amount.currency"],
     "event_time": ["update_time", "create_time", "^create_time"],
+    "payment_id": [f"{_RELATED}.order_id", "parent_payment"],
 }
-_CAPTURE_RULES = [
+# A capture of an authorization (intent AUTHORIZE) belongs to the authorization's attempt; a v1 sale
+# refunded or reversed (resource_type sale/refund) names its sale in sale_id.
+_CAPTURE_FIELDS = {**_BASE_FIELDS, "attempt_id": [f"{_RELATED}.authorization_id", "sale_id", "id"]}
+_REFUND_FIELDS = {**_BASE_FIELDS, "attempt_id": [f"{_RELATED}.authorization_id", f"{_RELATED}.capture_id", "sale_id",
+                                                 "capture_id"]}
+_AUTHORIZATION_FIELDS = {**_BASE_FIELDS, "attempt_id": ["id"]}
+_REFUND_KIND = [
+    {"when": {"^event_type": ["PAYMENT.CAPTURE.REVERSED", "PAYMENT.SALE.REVERSED"]},
+     "set": {"status_category": "CHARGEBACK", "event_kind": "DISPUTE"}},
+]
+_AUTHORIZATION_RULES = [
+    # A voided or expired authorization was approved and released uncaptured.
+    {"when": {"status": ["VOIDED", "EXPIRED"]}, "set": {"event_kind": "VOID"}},
+    {"when": {"state": ["voided", "expired"]}, "set": {"event_kind": "VOID"}},
+]
+_CAPTURE_KIND_RULES = [
+    # Capturing an authorization (intent AUTHORIZE) confirms it; a refunded capture is about its refund.
+    {"when": {f"{_RELATED}.authorization_id": {"exists": True}}, "set": {"event_kind": "CAPTURE"}},
+    {"when": {"status": ["REFUNDED", "PARTIALLY_REFUNDED"]}, "set": {"event_kind": "REFUND"}},
+]
+_MONEY_RULES = [
     # Funds held because the buyer disputed the payment.
     {"when": {"status": "PENDING", "status_details.reason": ["CHARGEBACK", "BUYER_COMPLAINT"]},
-     "set": {"status_category": "CHARGEBACK"}},
+     "set": {"status_category": "CHARGEBACK", "event_kind": "DISPUTE"}},
     {"when": {"status_details.reason": "DECLINED_BY_RISK_FRAUD_FILTERS"}, "set": {"status_category": "DECLINED"}},
     {"when": {"^event_type": ["PAYMENT.CAPTURE.REVERSED", "PAYMENT.SALE.REVERSED"]},
-     "set": {"status_category": "CHARGEBACK"}},
+     "set": {"status_category": "CHARGEBACK", "event_kind": "DISPUTE"}},
     # v1 sends the refund of a sale as resource_type "sale": the event says what happened.
-    {"when": {"^event_type": "PAYMENT.SALE.REFUNDED"}, "set": {"status_category": "REFUNDED"}},
+    {"when": {"^event_type": "PAYMENT.SALE.REFUNDED"}, "set": {"status_category": "REFUNDED", "event_kind": "REFUND"}},
     # processor_response is only given "for direct credit card transactions" (Payments v2 capture object).
     {"when": {"processor_response": {"exists": True}}, "set": {"payment_method": "CARD"}},
 ]
+_CAPTURE_RULES = [*_CAPTURE_KIND_RULES, *_MONEY_RULES]
 _DISPUTE_FIELDS = {
     # The dispute is its own transaction (the disputed capture is its parent, like a refund's).
     "provider_transaction_id": ["dispute_id", "disputed_transactions.0.seller_transaction_id"],
@@ -303,6 +334,9 @@ _DISPUTE_FIELDS = {
     "amount": ["dispute_amount.value"],
     "currency": ["dispute_amount.currency_code"],
     "event_time": ["update_time", "create_time", "^create_time"],
+    # The disputed transaction (a capture or sale) is the attempt when the payment was captured at once.
+    "attempt_id": ["disputed_transactions.0.seller_transaction_id"],
+    "dispute_id": ["dispute_id"],
 }
 
 _CAPTURES = "purchase_units.0.payments.captures.0"
@@ -319,8 +353,11 @@ _ORDER_FIELDS = {
     # Apple Pay and Google Pay carry the card they tokenized.
     "card_brand": ["payment_source.card.brand", "payment_source.apple_pay.card.brand",
                    "payment_source.google_pay.card.brand"],
-    "country": ["payer.address.country_code", "payment_source.paypal.address.country_code",
-                "purchase_units.0.shipping.address.country_code"],
+    "customer_country": ["payer.address.country_code", "payment_source.paypal.address.country_code",
+                         "purchase_units.0.shipping.address.country_code"],
+    # The authorization (intent AUTHORIZE) or else the capture (intent CAPTURE) is the attempt.
+    "attempt_id": [f"{_AUTHORIZATIONS}.id", f"{_CAPTURES}.id"],
+    "payment_id": ["id", "order_id"],
 }
 _ORDER_RULES = [
     # The buyer's approval was reversed after the fact: the order will never be captured (no status is sent).
@@ -333,6 +370,15 @@ _ORDER_RULES = [
      "set": {"status_category": "DECLINED"}},
     *({"when": {f"payment_source.{key}": {"exists": True}}, "set": {"payment_method": method}}
       for key, method in _SOURCE_METHODS.items()),
+    # Kind: an order naming no capture or authorization yet is the payment's state (CREATED, APPROVED ...);
+    # an authorized order's capture confirms the authorization; a refunded capture is about its refund.
+    {"when": {f"{_CAPTURES}.id": {"exists": False}, f"{_AUTHORIZATIONS}.id": {"exists": False}},
+     "set": {"event_kind": "PAYMENT"}},
+    {"when": {f"{_AUTHORIZATIONS}.id": {"exists": True}, f"{_CAPTURES}.id": {"exists": True}},
+     "set": {"event_kind": "CAPTURE"}},
+    {"when": {f"{_CAPTURES}.status": ["REFUNDED", "PARTIALLY_REFUNDED"]}, "set": {"event_kind": "REFUND"}},
+    {"when": {f"{_AUTHORIZATIONS}.status": ["VOIDED", "EXPIRED"], f"{_CAPTURES}.id": {"exists": False}},
+     "set": {"event_kind": "VOID"}},
 ]
 
 
@@ -348,8 +394,17 @@ _V1_PAYMENT_FIELDS = {
     "payment_method": ["payer.payment_method"],
     "card_brand": ["payer.funding_instruments.0.credit_card.type",
                    "payer.funding_instruments.0.credit_card_token.type"],
-    "country": ["payer.payer_info.country_code", "payer.payer_info.shipping_address.country_code"],
+    "customer_country": ["payer.payer_info.country_code", "payer.payer_info.shipping_address.country_code"],
+    "attempt_id": [f"{_V1_RELATED}.authorization.id", f"{_V1_RELATED}.sale.id"],
+    "payment_id": ["id"],
 }
+_V1_PAYMENT_RULES = [
+    # created (awaiting the payer) or approved before any sale or authorization: the payment's state. A failed
+    # payment (failure_reason) is the attempt's decline, the PAY- payment standing for its attempt.
+    {"when": {"state": ["created", "approved", "canceled", "expired"], f"{_V1_RELATED}.sale.id": {"exists": False},
+              f"{_V1_RELATED}.authorization.id": {"exists": False}},
+     "set": {"event_kind": "PAYMENT"}},
+]
 # v1 payer.payment_method.
 _V1_PAYMENT_METHODS = {"paypal": "WALLET", "credit_card": "CARD", "pay_upon_invoice": "BNPL", "bank": "BANK_TRANSFER",
                        "carrier": "OTHER", "alternate_payment": "OTHER"}
@@ -383,6 +438,40 @@ def _webhook(resource_type: str, **variant) -> dict:
             "match": {"event_type": {"exists": True}, "resource_type": resource_type}, **variant}
 
 
+_IPN = {
+    # Instant Payment Notification: form-encoded, PayPal-account payments.
+    "name": "ipn",
+    "match": {"txn_id": {"exists": True}, "payment_status": {"exists": True}},
+    "fields": {
+        # A refund or reversal names the payment it undoes in parent_txn_id.
+        "provider_transaction_id": ["parent_txn_id", "txn_id"],
+        "status": ["payment_status"],
+        "reason_code": ["reason_code"],
+        "amount": ["mc_gross"],
+        "currency": ["mc_currency"],
+        "event_time": ["payment_date"],
+        "customer_country": ["residence_country", "address_country_code"],
+        "merchant_id": ["receiver_id"],
+        # A refund, reversal or capture names the payment (or authorization) it follows in parent_txn_id.
+        "attempt_id": ["parent_txn_id", "txn_id"],
+    },
+    "status_map": _IPN_STATUSES,
+    "default_payment_method": "WALLET",
+    "rules": [
+        # IPNandPDTVariables: Voided / Expired are an authorization's; a Completed payment of an
+        # authorization (auth_id, parent_txn_id) is its capture.
+        {"when": {"payment_status": ["Voided", "Expired"]}, "set": {"event_kind": "VOID"}},
+        {"when": {"payment_status": "Completed", "auth_id": {"exists": True},
+                  "parent_txn_id": {"exists": True}},
+         "set": {"event_kind": "CAPTURE"}},
+        # Denied: the merchant refused a payment its Fraud Management Filters held for review.
+        {"when": {"payment_status": "Denied"},
+         "set": {"failure_reason": "RISK_REJECTED", "failure_source": "MERCHANT_RISK"}},
+        {"when": {"payment_type": "echeck"}, "set": {"payment_method": "BANK_TRANSFER"}},
+    ],
+}
+
+
 SPEC = {
     "provider": "paypal",
     "aliases": ["paypal", "paypal_rest", "paypal_checkout", "paypal_ipn", "paypal_v2", "pp"],
@@ -414,28 +503,31 @@ SPEC = {
          "not_a_payment": _NOT_A_PAYMENT},
         {"name": "ipn.not_a_payment", "match": {"txn_type": _NOT_PAYMENT_IPN_TYPES}, "not_a_payment": _NOT_A_PAYMENT},
         _webhook("capture", fields=_CAPTURE_FIELDS, rules=_CAPTURE_RULES),
-        _webhook("refund", fields=_CAPTURE_FIELDS, status_map=_REFUND_STATUSES, rules=_CAPTURE_RULES),
+        _webhook("refund", fields=_REFUND_FIELDS, status_map=_REFUND_STATUSES, rules=[*_MONEY_RULES, *_REFUND_KIND],
+                 event_kind="REFUND"),
         _webhook("sale", fields=_CAPTURE_FIELDS, status_map=_SALE_STATUSES, rules=_CAPTURE_RULES),
-        _webhook("authorization", fields=_CAPTURE_FIELDS, status_map=_AUTHORIZATION_STATUSES),
+        _webhook("authorization", fields=_AUTHORIZATION_FIELDS, status_map=_AUTHORIZATION_STATUSES,
+                 rules=_AUTHORIZATION_RULES),
         _webhook("checkout-order", fields=_ORDER_FIELDS, status_map=_ORDER_STATUSES, rules=_ORDER_RULES),
-        _webhook("dispute", fields=_DISPUTE_FIELDS, status="CHARGEBACK"),
+        _webhook("dispute", fields=_DISPUTE_FIELDS, status="CHARGEBACK", event_kind="DISPUTE"),
         {"name": "order", "match": {"purchase_units": {"exists": True}, "status": {"exists": True}},
          "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "rules": _ORDER_RULES},
         {"name": "capture", "match": _self_link("captures"), "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},
         {"name": "payment.v1", "match": {"transactions.0.amount.total": {"exists": True}, "state": {"exists": True}},
-         "fields": _V1_PAYMENT_FIELDS, "status_map": _V1_PAYMENT_STATUSES, "payment_method_map": _V1_PAYMENT_METHODS},
+         "fields": _V1_PAYMENT_FIELDS, "status_map": _V1_PAYMENT_STATUSES, "payment_method_map": _V1_PAYMENT_METHODS,
+         "rules": _V1_PAYMENT_RULES},
         {"name": "sale.v1", "match": _v1_self_link("sale"), "fields": _CAPTURE_FIELDS, "status_map": _SALE_STATUSES},
-        {"name": "refund.v1", "match": _v1_self_link("refund"), "fields": _CAPTURE_FIELDS,
-         "status_map": _REFUND_STATUSES},
-        {"name": "authorization.v1", "match": _v1_self_link("authorization"), "fields": _CAPTURE_FIELDS,
-         "status_map": _AUTHORIZATION_STATUSES},
+        {"name": "refund.v1", "match": _v1_self_link("refund"), "fields": _REFUND_FIELDS,
+         "status_map": _REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "authorization.v1", "match": _v1_self_link("authorization"), "fields": _AUTHORIZATION_FIELDS,
+         "status_map": _AUTHORIZATION_STATUSES, "rules": _AUTHORIZATION_RULES},
         # final_capture exists only on a capture (an authorization or refund has none).
         {"name": "capture", "match": {"final_capture": {"exists": True}, "status": {"exists": True}},
          "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},
-        {"name": "refund", "match": _self_link("refunds"), "fields": _CAPTURE_FIELDS,
-         "status_map": _REFUND_STATUSES},
-        {"name": "authorization", "match": _self_link("authorizations"), "fields": _CAPTURE_FIELDS,
-         "status_map": _AUTHORIZATION_STATUSES},
+        {"name": "refund", "match": _self_link("refunds"), "fields": _REFUND_FIELDS,
+         "status_map": _REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "authorization", "match": _self_link("authorizations"), "fields": _AUTHORIZATION_FIELDS,
+         "status_map": _AUTHORIZATION_STATUSES, "rules": _AUTHORIZATION_RULES},
         {
             # IPN of a new dispute (case_type chargeback, complaint or dispute): no payment_status is sent.
             "name": "ipn.new_case",
@@ -448,32 +540,19 @@ SPEC = {
                 "currency": ["mc_currency"],
                 "event_time": ["case_creation_date"],
                 "merchant_id": ["receiver_id"],
+                # The disputed transaction is txn_id; the case is the dispute.
+                "attempt_id": ["txn_id"],
+                "dispute_id": ["case_id"],
             },
+            "event_kind": "DISPUTE",
         },
-        {
-            # Instant Payment Notification: form-encoded, PayPal-account payments.
-            "name": "ipn",
-            "match": {"txn_id": {"exists": True}, "payment_status": {"exists": True}},
-            "fields": {
-                # A refund or reversal names the payment it undoes in parent_txn_id.
-                "provider_transaction_id": ["parent_txn_id", "txn_id"],
-                "status": ["payment_status"],
-                "reason_code": ["reason_code"],
-                "amount": ["mc_gross"],
-                "currency": ["mc_currency"],
-                "event_time": ["payment_date"],
-                "country": ["residence_country", "address_country_code"],
-                "merchant_id": ["receiver_id"],
-            },
-            "status_map": _IPN_STATUSES,
-            "default_payment_method": "WALLET",
-            "rules": [
-                # Denied: the merchant refused a payment its Fraud Management Filters held for review.
-                {"when": {"payment_status": "Denied"},
-                 "set": {"failure_reason": "RISK_REJECTED", "failure_source": "MERCHANT_RISK"}},
-                {"when": {"payment_type": "echeck"}, "set": {"payment_method": "BANK_TRANSFER"}},
-            ],
-        },
+        # A refund's or a reversal's own id is its txn_id (parent_txn_id is the payment it undoes).
+        {**_IPN, "name": "ipn.refund", "match": {"txn_id": {"exists": True}, "payment_status": "Refunded"},
+         "fields": {**_IPN["fields"], "refund_id": ["txn_id"]}, "event_kind": "REFUND"},
+        {**_IPN, "name": "ipn.reversal",
+         "match": {"txn_id": {"exists": True}, "payment_status": ["Reversed", "Canceled_Reversal"]},
+         "fields": {**_IPN["fields"], "dispute_id": ["txn_id"]}, "event_kind": "DISPUTE"},
+        _IPN,
         {
             # REST error body of a refused capture/authorize call: no amount, the issue says why.
             "name": "api_error",

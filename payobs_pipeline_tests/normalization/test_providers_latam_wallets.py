@@ -259,3 +259,27 @@ def test_paypal_capture_intent_order_and_its_capture_are_one_attempt():
         "id": _PP_ORDER, "intent": "CAPTURE", "status": "APPROVED",
         "purchase_units": [{"amount": {"currency_code": "USD", "value": "100.00"}}]}))
     assert (approved.event_kind, approved.attempt_id, approved.payment_id) == ("PAYMENT", None, _PP_ORDER)
+
+
+def _braintree_sale(**fields):
+    sale = {"id": "bt7sale1", "type": "sale", "status": "settled", "amount": "10.00", "currency_iso_code": "USD",
+            "processor_response_code": "1000", "order_id": "order-77", "refunded_transaction_id": None,
+            "billing_details": {"country_code_alpha2": "US"}}
+    return {**sale, **fields}
+
+
+def test_braintree_refund_and_void_name_the_sale_as_their_attempt():
+    # /docs/reference/response/transaction: a credit's refunded_transaction_id is the sale it refunds.
+    sale = _event(_braintree_sale())
+    assert (sale.event_kind, sale.status_category, sale.attempt_id, sale.payment_id) == (
+        "AUTHORIZATION", "APPROVED", "bt7sale1", "order-77")
+    assert (sale.customer_country, sale.country) == ("US", "US")
+    refund = _event(_braintree_sale(id="bt7cred1", type="credit", status="submitted_for_settlement",
+                                    refunded_transaction_id="bt7sale1", processor_response_code="1002"))
+    assert (refund.event_kind, refund.status_category, refund.attempt_id, refund.refund_id) == (
+        "REFUND", "REFUNDED", "bt7sale1", "bt7cred1")
+    declined = _event(_braintree_sale(id="bt7cred2", type="credit", status="processor_declined",
+                                      refunded_transaction_id="bt7sale1", processor_response_code="2005"))
+    assert (declined.event_kind, declined.status_category, declined.attempt_id) == ("REFUND", "DECLINED", "bt7sale1")
+    voided = _event(_braintree_sale(status="voided"))
+    assert (voided.event_kind, voided.status_category, voided.attempt_id) == ("VOID", "CANCELLED", "bt7sale1")

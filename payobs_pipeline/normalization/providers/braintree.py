@@ -15,6 +15,11 @@ Sources (Braintree developer docs, developer.paypal.com/braintree):
 - /docs/reference/request/transaction/search (XML ``<credit-card-transactions type="collection">``)
 - developer.paypal.com/braintree/graphql/guides/search and reference (``node`` query, ``search.transactions.edges``,
   MonetaryAmount ``value`` + ``currencyIsoCode``)
+Lifecycle identity (/docs/reference/response/transaction: refunded_transaction_id, order_id; /response/dispute:
+transaction.id): a sale transaction is the attempt (authorization and settlement are its statuses); a credit
+(refund) names the sale it refunds, a dispute its transaction; order_id is the merchant's order (the payment).
+credit_card.country_of_issuance is an ISO alpha-3 code ("USA"), which card_country does not take: the
+metrics' country falls back to the billing country.
 Amounts are major units. The ``prepare`` hook decodes a webhook's ``bt_payload`` and flattens
 Braintree's typed XML elements (``<amount type="decimal">``, ``<x nil="true"/>``) to plain values.
 """
@@ -215,17 +220,28 @@ _TRANSACTION_FIELDS = {
     "payment_method": ["payment-instrument-type", "payment_instrument_type"],
     # The SDKs expose the card as credit_card_details (Python/Ruby attribute names).
     "card_brand": ["credit-card.card-type", "credit_card.card_type", "credit_card_details.card_type"],
-    "country": ["billing.country-code-alpha2", "billing_details.country_code_alpha2"],
+    "card_country": ["credit-card.country-of-issuance", "credit_card.country_of_issuance",
+                     "credit_card_details.country_of_issuance"],
+    "customer_country": ["billing.country-code-alpha2", "billing_details.country_code_alpha2"],
     "merchant_id": ["merchant-account-id", "merchant_account_id"],
+    # A credit (refund) names the sale it refunds; any other transaction is its own attempt.
+    "attempt_id": ["refunded-transaction-id", "refunded_transaction_id", "id"],
+    "payment_id": ["order-id", "order_id"],
 }
 _TRANSACTION_RULES = [
     # 3000: the processor network was down, the bank never answered.
     {"when": {"processor-response-code": "3000"}, "set": {"status_category": "ERROR"}},
     {"when": {"processor_response_code": "3000"}, "set": {"status_category": "ERROR"}},
     # A credit is a refund of an earlier sale.
+    {"when": {"type": "credit"}, "set": {"event_kind": "REFUND"}},
     {"when": {"type": "credit", "status": ["submitted_for_settlement", "settling", "settled", "settlement_pending",
                                            "authorized"]},
      "set": {"status_category": "REFUNDED"}},
+    # A refund the processor declined, the gateway rejected or that failed: the refund did not happen.
+    {"when": {"type": "credit", "status": ["processor_declined", "gateway_rejected", "settlement_declined", "failed"]},
+     "set": {"status_category": "DECLINED"}},
+    # voided / authorization_expired: an authorized sale released before settlement.
+    {"when": {"type": "sale", "status": ["voided", "authorization_expired"]}, "set": {"event_kind": "VOID"}},
     {"when": {"^notification.kind": ["transaction_settlement_declined"]}, "set": {"status_category": "DECLINED"}},
 ]
 _DISPUTE_FIELDS = {
@@ -236,6 +252,8 @@ _DISPUTE_FIELDS = {
     "currency": ["currency-iso-code"],
     "event_time": ["^notification.timestamp", "updated-at", "received-date", "created-at"],
     "merchant_id": ["merchant-account-id"],
+    "attempt_id": ["transaction.id"],
+    "payment_id": ["transaction.order-id"],
 }
 
 # Notification kinds whose subject is not a payment: payouts to the merchant, account and vault
@@ -251,8 +269,9 @@ _NOT_PAYMENT_KINDS = [
 ]
 # A refund is a transaction of type credit: it happened unless it was refused or voided.
 _REFUND_STATUSES = {**dict.fromkeys(STATUSES, "REFUNDED"),
-                    **dict.fromkeys(["processor_declined", "gateway_rejected", "settlement_declined", "failed",
-                                     "voided"], "CANCELLED")}
+                    **dict.fromkeys(["processor_declined", "gateway_rejected", "settlement_declined", "failed"],
+                                    "DECLINED"),
+                    "voided": "CANCELLED"}
 
 _GRAPHQL_MUTATIONS = ("chargePaymentMethod", "chargeCreditCard", "authorizePaymentMethod", "authorizeCreditCard",
                       "chargePayPalAccount", "chargeVenmoAccount", "captureTransaction", "refundTransaction")
@@ -312,14 +331,14 @@ SPEC = {
          "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES, "default_payment_method": "BANK_TRANSFER"},
         {"name": "webhook.dispute", "root": "notification.subject.dispute",
          "match": {"notification.subject.dispute": {"exists": True}},
-         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK"},
+         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
         {"name": "transaction", "root": "transaction", "match": {"transaction.status": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
         {"name": "dispute", "root": "dispute", "match": {"dispute.amount-disputed": {"exists": True}},
-         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK"},
+         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
         {"name": "dispute", "root": "dispute",
          "match": {"dispute.kind": ["chargeback", "pre_arbitration", "retrieval"], "dispute.id": {"exists": True}},
-         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK"},
+         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
         {"name": "graphql.transaction", "root": "graphql_transaction",
          "match": {"graphql_transaction.status": {"exists": True}},
          "fields": {
@@ -331,10 +350,14 @@ SPEC = {
              "event_time": ["statusHistory.0.timestamp", "createdAt"],
              "payment_method": ["paymentMethodSnapshot.__typename"],
              "card_brand": ["paymentMethodSnapshot.brandCode"],
-             "country": ["paymentMethodSnapshot.binData.countryOfIssuance"],
+             "card_country": ["paymentMethodSnapshot.binData.countryOfIssuance"],
+             "customer_country": ["billingAddress.countryCode"],
              "merchant_id": ["merchantAccountId"],
+             "attempt_id": ["legacyId", "id"],
+             "payment_id": ["orderId"],
          },
-         "rules": [{"when": {"processorResponse.legacyCode": "3000"}, "set": {"status_category": "ERROR"}}]},
+         "rules": [{"when": {"processorResponse.legacyCode": "3000"}, "set": {"status_category": "ERROR"}},
+                   {"when": {"status": ["VOIDED", "AUTHORIZATION_EXPIRED"]}, "set": {"event_kind": "VOID"}}]},
         {"name": "graphql.refund", "root": "graphql_refund", "match": {"graphql_refund.status": {"exists": True}},
          "fields": {
              "provider_transaction_id": ["legacyId", "id"],
@@ -342,8 +365,11 @@ SPEC = {
              "amount": ["amount.value"],
              "currency": ["amount.currencyIsoCode", "amount.currencyCode"],
              "event_time": ["statusHistory.0.timestamp", "createdAt"],
+             # The Refund names the transaction it refunds (refundedTransaction).
+             "attempt_id": ["refundedTransaction.legacyId", "refundedTransaction.id"],
+             "payment_id": ["orderId", "refundedTransaction.orderId"],
          },
-         "status_map": _REFUND_STATUSES},
+         "status_map": _REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "transaction.json", "match": {"status": {"exists": True}, "processor_response_code": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
         {"name": "transaction.json", "match": {"status": {"exists": True}, "currency_iso_code": {"exists": True}},

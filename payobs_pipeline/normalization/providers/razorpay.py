@@ -141,6 +141,8 @@ _PAYMENT_STATUSES = {
     "failed": "DECLINED",
 }
 _PAYMENT_RULES = [
+    # payment.captured follows payment.authorized for the same payment: it confirms, not re-decides.
+    {"when": {"status": "captured"}, "set": {"event_kind": "CAPTURE"}},
     # SERVER_ERROR is Razorpay's own technical fault (abandonment and deemed rules below still override it).
     {"when": {"status": "failed", "error_code": "SERVER_ERROR"}, "set": {"status_category": "ERROR"}},
     {"when": {"status": "failed", "error_reason": _ABANDONED_REASONS}, "set": {"status_category": "CANCELLED"}},
@@ -171,6 +173,10 @@ def _payment_fields(event_time: list[str]) -> dict:
         "payment_method": ["method"],
         "card_brand": ["card.network"],
         "merchant_id": ["^account_id"],
+        # The payment (pay_) is the authorization attempt; the order (order_) is what the customer pays,
+        # possibly over several payments (razorpay.com/docs/api/orders/: "multiple payment attempts").
+        "attempt_id": ["id"],
+        "payment_id": ["order_id"],
     }
 
 
@@ -212,19 +218,26 @@ def _documents(envelope: str | None) -> list[dict]:
         "amount": ["amount"],
         "currency": ["currency"],
         "event_time": times,
+        # Refund and dispute entities name the payment (pay_) they refund or dispute.
+        "attempt_id": ["payment_id"],
+        "refund_id": ["id"],
     }
-    dispute_fields = {**refund_fields, "reason_code": ["reason_code"]}
+    dispute_fields = {**refund_fields, "reason_code": ["reason_code"], "dispute_id": ["id"]}
+    del dispute_fields["refund_id"]
     # Refund and dispute events also carry the payment: the more specific document wins.
     return [
         {"name": f"{prefix}dispute", "match": where("dispute"), **place("dispute"), "fields": dispute_fields,
-         "status": "CHARGEBACK"},
+         "status": "CHARGEBACK", "event_kind": "DISPUTE"},
+        # Refund status (razorpay.com/docs/api/refunds/): pending, processed, failed (refund.failed).
         {"name": f"{prefix}refund", "match": where("refund"), **place("refund"), "fields": refund_fields,
-         "status_map": {"pending": "REFUNDED", "processed": "REFUNDED", "failed": "CANCELLED"}},
+         "event_kind": "REFUND",
+         "status_map": {"pending": "PENDING", "processed": "REFUNDED", "failed": "DECLINED"}},
         {"name": f"{prefix}payment", "match": where("payment"), **place("payment"),
          "fields": _payment_fields(times), "rules": _PAYMENT_RULES},
-        {"name": f"{prefix}order", "match": where("order"), **place("order"),
+        # An order alone (no payment entity beside it) is the state of the whole payment.
+        {"name": f"{prefix}order", "match": where("order"), **place("order"), "event_kind": "PAYMENT",
          "fields": {"provider_transaction_id": ["id"], "status": ["status"], "amount": ["amount"],
-                    "currency": ["currency"], "event_time": times},
+                    "currency": ["currency"], "event_time": times, "payment_id": ["id"]},
          "status_map": {"created": "PENDING", "attempted": "PENDING", "paid": "APPROVED"}},
     ]
 
@@ -259,6 +272,8 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": ["metadata.payment_id"],
                 "reason_code": ["reason", "code"],
+                # razorpay.com/docs/errors/: metadata names the failed payment and its order.
+                "payment_id": ["metadata.order_id"],
             },
             "rules": [
                 {"when": {"reason": _ABANDONED_REASONS}, "set": {"status_category": "CANCELLED"}},

@@ -153,12 +153,15 @@ def _documents(match: dict, root: str | None, name: str = "") -> list[dict]:
         {
             # A payment link has no status: paidAt is set once a payment through it succeeded.
             "name": f"{name}payment_link", "match": {**match, f"{prefix}resource": "payment-link"}, **extra,
+            # It names no payment (tr_) made through it: a state of the payment as a whole.
+            "event_kind": "PAYMENT",
             "fields": {
                 "provider_transaction_id": ["id"],
                 "amount": ["amount.value"],
                 "currency": ["amount.currency"],
                 "event_time": times + ["paidAt", "createdAt"],
                 "merchant_id": ["profileId"],
+                "payment_id": ["id"],
             },
             "rules": [{"when": {"paidAt": {"exists": True}}, "set": {"status_category": "APPROVED"}}],
         },
@@ -174,13 +177,20 @@ def _documents(match: dict, root: str | None, name: str = "") -> list[dict]:
                                        "createdAt"],
                 "payment_method": ["details.wallet", "method"],
                 "card_brand": ["details.cardLabel"],
-                "country": ["details.cardCountryCode", "countryCode"],
+                "card_country": ["details.cardCountryCode"],
+                "customer_country": ["countryCode"],  # the customer's country, detected during checkout
                 "merchant_id": ["profileId"],
+                # The payment (tr_) is the attempt; an order (ord_) it belongs to is the payment.
+                "attempt_id": ["id"],
+                "payment_id": ["orderId"],
             },
             "rules": [
                 # The shopper left the 3-D Secure page: an abandoned payment, not a decline.
                 {"when": {"status": "failed", "details.failureReason": "authentication_abandoned"},
                  "set": {"status_category": "CANCELLED"}},
+                # authorizedAt is set only for payments authorized first (captureMode manual, Klarna...):
+                # such a payment turns paid when it is captured, a confirmation and not a new decision.
+                {"when": {"status": "paid", "authorizedAt": {"exists": True}}, "set": {"event_kind": "CAPTURE"}},
             ],
         },
         {
@@ -192,15 +202,23 @@ def _documents(match: dict, root: str | None, name: str = "") -> list[dict]:
                 "amount": ["amount.value"],
                 "currency": ["amount.currency"],
                 "event_time": times + ["createdAt"],
+                "attempt_id": ["paymentId"],
+                "refund_id": ["id"],
+                "payment_id": ["orderId"],
             },
-            "status_map": {"queued": "REFUNDED", "pending": "REFUNDED", "processing": "REFUNDED",
-                           "refunded": "REFUNDED", "failed": "CANCELLED", "canceled": "CANCELLED"},
+            "event_kind": "REFUND",
+            # get-refund: queued and pending until Mollie pays it out, processing, refunded, failed, canceled.
+            "status_map": {"queued": "PENDING", "pending": "PENDING", "processing": "PENDING",
+                           "refunded": "REFUNDED", "failed": "DECLINED", "canceled": "CANCELLED"},
         },
         {
             "name": f"{name}chargeback", "match": {**match, f"{prefix}resource": "chargeback"}, **extra,
             "status": "CHARGEBACK",
+            "event_kind": "DISPUTE",
             "fields": {
                 "provider_transaction_id": ["id", "paymentId"],
+                "attempt_id": ["paymentId"],
+                "dispute_id": ["id"],
                 "reason_code": ["reason.code"],
                 "amount": ["amount.value"],
                 "currency": ["amount.currency"],
@@ -209,8 +227,10 @@ def _documents(match: dict, root: str | None, name: str = "") -> list[dict]:
         },
         {
             "name": f"{name}capture", "match": {**match, f"{prefix}resource": "capture"}, **extra,
+            "event_kind": "CAPTURE",
             "fields": {
                 "provider_transaction_id": ["id", "paymentId"],
+                "attempt_id": ["paymentId"],
                 "status": ["status"],
                 "amount": ["amount.value"],
                 "currency": ["amount.currency"],
@@ -229,9 +249,12 @@ def _documents(match: dict, root: str | None, name: str = "") -> list[dict]:
                 "currency": ["amount.currency"],
                 "event_time": times + ["paidAt", "authorizedAt", "canceledAt", "expiredAt", "createdAt"],
                 "payment_method": ["method"],
-                "country": ["billingAddress.country"],
+                "customer_country": ["billingAddress.country"],
                 "merchant_id": ["profileId"],
+                "payment_id": ["id"],
             },
+            # An order is the payment as a whole; its payments (tr_) are the attempts.
+            "event_kind": "PAYMENT",
             "status_map": {"created": "PENDING", "pending": "PENDING", "authorized": "APPROVED", "paid": "APPROVED",
                            "shipping": "APPROVED", "completed": "APPROVED", "canceled": "CANCELLED",
                            "expired": "CANCELLED"},
@@ -274,9 +297,12 @@ SPEC = {
                                "createdDatetime"],
                 "payment_method": ["method"],
                 "card_brand": ["details.cardLabel"],
-                "country": ["details.cardCountryCode", "countryCode"],
+                "card_country": ["details.cardCountryCode"],
+                "customer_country": ["countryCode"],
                 "merchant_id": ["profileId"],
+                "attempt_id": ["id"],
             },
+            # v1 payments took on refunded / charged_back themselves (REFUND / DISPUTE by their status).
             "status_map": _V1_PAYMENT_STATUSES,
         },
         *_documents({}, None),

@@ -61,7 +61,26 @@ def test_every_provider_has_a_broad_corpus():
         assert len(reasons) >= 4, f"{name}: declines cover only {reasons}"
 
 
-@pytest.mark.parametrize("case", CASES, ids=_case_id)
+# Labels written before the lifecycle conventions (a pending refund is PENDING, a failed or rejected
+# refund is DECLINED): reported to the lead, never edited here. strict: once a label is corrected the
+# case passes, the xfail fails, and its entry must go.
+LABELS_BEFORE_LIFECYCLE = {
+    "razorpay:webhook_refund_failed": "refund.failed is a failed refund: DECLINED, labeled CANCELLED",
+    "mollie:refund_failed": "refund status failed: DECLINED, labeled CANCELLED",
+    "mollie:refund_pending": "refund status pending (not yet paid out): PENDING, labeled REFUNDED",
+    "dlocal:refund_pending_numeric_code": "refund PENDING (100): PENDING, labeled REFUNDED",
+    "dlocal:refund_rejected_leaves_payment": "refund REJECTED (300): DECLINED, labeled CANCELLED",
+}
+
+
+def _case_params(cases):
+    for case in cases:
+        reason = LABELS_BEFORE_LIFECYCLE.get(_case_id(case))
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        yield pytest.param(case, id=_case_id(case), marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_case_params(CASES)))
 def test_corpus_case_is_normalized_as_labeled(case):
     report = evaluate([case], NORMALIZER)
     assert report.failures == []
@@ -173,3 +192,126 @@ def test_prepare_does_not_modify_the_payload(name):
         assert body == before
         # Whatever prepare adds, it keeps every field the provider sent.
         assert {k: prepared[k] for k in before} == before
+
+
+# --- lifecycle identity: the rows of one payment's lifecycle share their attempt_id -------------------------
+
+
+def _event(data):
+    from payobs_pipeline.normalization.evaluation import normalize_lake_data
+
+    outcome = normalize_lake_data(data, None, NORMALIZER)
+    assert outcome.event is not None, outcome.unprocessed_reason
+    return outcome.event
+
+
+def _identity(event):
+    return (str(event.event_kind), str(event.status_category), event.attempt_id, event.payment_id,
+            event.refund_id, event.dispute_id)
+
+
+def _razorpay_event(name, **entities):
+    # razorpay.com/docs/webhooks/payloads/: {"entity": "event", "event": ..., "payload": {<kind>: {"entity": ...}}}
+    return {"entity": "event", "account_id": "acc_BFQ7uQEaa7j2z7", "event": name, "created_at": 1718000000,
+            "contains": list(entities), "payload": {k: {"entity": v} for k, v in entities.items()}}
+
+
+_RZP_PAYMENT = {"id": "pay_Lc1", "entity": "payment", "amount": 50000, "currency": "INR", "order_id": "order_Lc1",
+                "method": "card", "card": {"network": "Visa"}, "created_at": 1718000000}
+
+
+def test_razorpay_lifecycle_rows_share_the_payment_as_attempt():
+    authorized = _event(_razorpay_event("payment.authorized", payment={**_RZP_PAYMENT, "status": "authorized"}))
+    captured = _event(_razorpay_event("payment.captured", payment={**_RZP_PAYMENT, "status": "captured"}))
+    refund = {"id": "rfnd_Lc1", "entity": "refund", "amount": 20000, "currency": "INR", "payment_id": "pay_Lc1",
+              "created_at": 1718100000}
+    processed = _event(_razorpay_event("refund.processed", refund={**refund, "status": "processed"},
+                                       payment={**_RZP_PAYMENT, "status": "captured"}))
+    failed = _event(_razorpay_event("refund.failed", refund={**refund, "status": "failed"},
+                                    payment={**_RZP_PAYMENT, "status": "captured"}))
+    dispute = _event(_razorpay_event(
+        "payment.dispute.created", payment={**_RZP_PAYMENT, "status": "captured"},
+        dispute={"id": "disp_Lc1", "entity": "dispute", "payment_id": "pay_Lc1", "amount": 50000, "currency": "INR",
+                 "status": "open", "reason_code": "chargeback", "created_at": 1718200000}))
+    assert _identity(authorized) == ("AUTHORIZATION", "APPROVED", "pay_Lc1", "order_Lc1", None, None)
+    assert _identity(captured) == ("CAPTURE", "APPROVED", "pay_Lc1", "order_Lc1", None, None)
+    assert _identity(processed) == ("REFUND", "REFUNDED", "pay_Lc1", None, "rfnd_Lc1", None)
+    assert _identity(failed) == ("REFUND", "DECLINED", "pay_Lc1", None, "rfnd_Lc1", None)
+    assert _identity(dispute) == ("DISPUTE", "CHARGEBACK", "pay_Lc1", None, None, "disp_Lc1")
+
+
+def test_razorpay_order_alone_is_the_payment_and_names_no_attempt():
+    order = _event({"id": "order_Lc1", "entity": "order", "amount": 50000, "currency": "INR", "status": "paid",
+                    "attempts": 2, "created_at": 1718000000})
+    assert _identity(order) == ("PAYMENT", "APPROVED", None, "order_Lc1", None, None)
+
+
+_MOLLIE_AMOUNT = {"currency": "EUR", "value": "10.00"}
+
+
+def test_mollie_lifecycle_rows_share_the_payment_as_attempt():
+    payment = _event({"resource": "payment", "id": "tr_Lc1", "orderId": "ord_Lc1", "status": "authorized",
+                      "amount": _MOLLIE_AMOUNT, "method": "creditcard", "createdAt": "2024-06-10T10:00:00+00:00",
+                      "authorizedAt": "2024-06-10T10:00:05+00:00", "countryCode": "BE",
+                      "details": {"cardCountryCode": "NL", "cardLabel": "Visa"}})
+    capture = _event({"resource": "capture", "id": "cpt_Lc1", "paymentId": "tr_Lc1", "status": "succeeded",
+                      "amount": _MOLLIE_AMOUNT, "createdAt": "2024-06-11T10:00:00+00:00"})
+    refund = {"resource": "refund", "id": "re_Lc1", "paymentId": "tr_Lc1", "orderId": "ord_Lc1",
+              "amount": _MOLLIE_AMOUNT, "createdAt": "2024-06-12T10:00:00+00:00"}
+    refunded = _event({**refund, "status": "refunded"})
+    queued = _event({**refund, "status": "queued"})
+    failed = _event({**refund, "status": "failed"})
+    chargeback = _event({"resource": "chargeback", "id": "chb_Lc1", "paymentId": "tr_Lc1", "amount": _MOLLIE_AMOUNT,
+                         "reason": {"code": "AC01"}, "createdAt": "2024-06-20T10:00:00+00:00"})
+    assert _identity(payment) == ("AUTHORIZATION", "APPROVED", "tr_Lc1", "ord_Lc1", None, None)
+    assert (payment.card_country, payment.customer_country) == ("NL", "BE")
+    assert _identity(capture) == ("CAPTURE", "APPROVED", "tr_Lc1", None, None, None)
+    assert _identity(refunded) == ("REFUND", "REFUNDED", "tr_Lc1", "ord_Lc1", "re_Lc1", None)
+    assert _identity(queued) == ("REFUND", "PENDING", "tr_Lc1", "ord_Lc1", "re_Lc1", None)
+    assert _identity(failed) == ("REFUND", "DECLINED", "tr_Lc1", "ord_Lc1", "re_Lc1", None)
+    assert _identity(chargeback) == ("DISPUTE", "CHARGEBACK", "tr_Lc1", None, None, "chb_Lc1")
+
+
+def test_mollie_paid_after_authorization_is_a_capture_and_an_order_is_the_payment():
+    paid = _event({"resource": "payment", "id": "tr_Lc2", "status": "paid", "amount": _MOLLIE_AMOUNT,
+                   "method": "klarna", "createdAt": "2024-06-10T10:00:00+00:00",
+                   "authorizedAt": "2024-06-10T10:00:05+00:00", "paidAt": "2024-06-11T10:00:00+00:00"})
+    one_step = _event({"resource": "payment", "id": "tr_Lc3", "status": "paid", "amount": _MOLLIE_AMOUNT,
+                       "method": "ideal", "createdAt": "2024-06-10T10:00:00+00:00",
+                       "paidAt": "2024-06-10T10:01:00+00:00"})
+    order = _event({"resource": "order", "id": "ord_Lc1", "status": "paid", "amount": _MOLLIE_AMOUNT,
+                    "method": "klarnapaylater", "createdAt": "2024-06-10T10:00:00+00:00",
+                    "billingAddress": {"country": "DE"}})
+    assert _identity(paid) == ("CAPTURE", "APPROVED", "tr_Lc2", None, None, None)
+    assert _identity(one_step) == ("AUTHORIZATION", "APPROVED", "tr_Lc3", None, None, None)
+    assert _identity(order) == ("PAYMENT", "APPROVED", None, "ord_Lc1", None, None)
+    assert order.customer_country == "DE"
+
+
+def test_dlocal_lifecycle_rows_share_the_payment_as_attempt():
+    authorized = _event({"id": "D-4-lc1", "amount": 120, "currency": "USD", "country": "BR",
+                         "payment_method_id": "CARD", "payment_method_type": "CARD", "payment_method_flow": "DIRECT",
+                         "card": {"brand": "VI"}, "created_date": "2024-06-10T10:00:00.000+0000",
+                         "status": "AUTHORIZED", "status_code": "600", "order_id": "merchant-order-1"})
+    capture = _event({"id": "D-4-lc2", "authorization_id": "D-4-lc1", "amount": 120, "currency": "USD",
+                      "country": "BR", "created_date": "2024-06-11T10:00:00.000+0000", "status": "PAID",
+                      "status_code": "200", "order_id": "capture-1"})
+    refund = {"id": "REF-15-lc1", "payment_id": "D-4-lc1", "amount": 40, "currency": "USD",
+              "created_date": "2024-06-12T10:00:00.000+0000"}
+    succeeded = _event({**refund, "status": "SUCCESS", "status_code": 200})
+    rejected = _event({**refund, "status": "REJECTED", "status_code": 300})
+    chargeback = _event({"id": "CHAR42-lc1", "payment_id": "D-4-lc1", "amount": 120, "currency": "USD",
+                         "status": "COMPLETED", "status_code": 200, "created_date": "2024-06-20T10:00:00.000+0000"})
+    assert _identity(authorized) == ("AUTHORIZATION", "APPROVED", "D-4-lc1", "merchant-order-1", None, None)
+    assert authorized.customer_country == "BR"
+    assert _identity(capture) == ("CAPTURE", "APPROVED", "D-4-lc1", None, None, None)
+    assert _identity(succeeded) == ("REFUND", "REFUNDED", "D-4-lc1", None, "REF-15-lc1", None)
+    assert _identity(rejected) == ("REFUND", "DECLINED", "D-4-lc1", None, "REF-15-lc1", None)
+    assert _identity(chargeback) == ("DISPUTE", "CHARGEBACK", "D-4-lc1", None, None, "CHAR42-lc1")
+
+
+def test_no_spec_of_ours_uses_the_deprecated_country_field():
+    for name in ("razorpay", "mollie", "dlocal"):
+        spec = MODULES[name].SPEC
+        for part in (spec, *spec["variants"]):
+            assert "country" not in part.get("fields", {}), (name, part.get("name"))

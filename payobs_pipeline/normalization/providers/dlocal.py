@@ -120,9 +120,12 @@ SPEC = {
             "name": "chargeback",
             "match": {"id": {"prefix": "CHAR"}},
             "status": "CHARGEBACK",
+            "event_kind": "DISPUTE",
             "fields": {
                 # The chargeback's own id (CHAR...): the payment is its parent, like a refund's.
                 "provider_transaction_id": ["id", "payment_id"],
+                "dispute_id": ["id"],
+                "attempt_id": ["payment_id"],
                 "amount": ["amount"],
                 "currency": ["currency"],
                 "event_time": ["created_date"],
@@ -131,15 +134,37 @@ SPEC = {
         {
             "name": "refund",
             "match": {"id": {"prefix": "REF"}, "payment_id": {"exists": True}},
+            "event_kind": "REFUND",
             "fields": {
                 "provider_transaction_id": ["id", "payment_id"],  # the refund's own id (REF-...)
                 "status": ["status"],
                 "amount": ["amount"],
                 "currency": ["currency"],
                 "event_time": ["created_date"],
+                "refund_id": ["id"],
+                "attempt_id": ["payment_id"],  # the refunded payment
             },
-            "status_map": {"PENDING": "REFUNDED", "SUCCESS": "REFUNDED", "REJECTED": "CANCELLED",
+            # refund-status-codes: PENDING 100, SUCCESS 200, REJECTED 300, CANCELLED 400.
+            "status_map": {"PENDING": "PENDING", "SUCCESS": "REFUNDED", "REJECTED": "DECLINED",
                            "CANCELLED": "CANCELLED"},
+        },
+        {
+            # The answer to a capture (POST /payments with authorization_id, reference/capture-authorization):
+            # a payment object of its own naming the authorization it captures.
+            "name": "capture",
+            "match": {"authorization_id": {"exists": True}},
+            "event_kind": "CAPTURE",
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "status": ["status"],
+                "reason_code": ["status_code"],
+                "amount": ["amount"],
+                "currency": ["currency"],
+                "event_time": ["approved_date", "created_date"],
+                "customer_country": ["country"],
+                "attempt_id": ["authorization_id"],
+            },
+            "rules": [{"when": {"status": "REJECTED", "status_code": "321"}, "set": {"status_category": "ERROR"}}],
         },
         {
             "name": "payment",
@@ -152,7 +177,12 @@ SPEC = {
                 "event_time": ["approved_date", "created_date"],
                 "payment_method": ["payment_method_type"],
                 "card_brand": [CARD_SCHEME_KEY, "card.brand"],
-                "country": ["country"],
+                # The payment's country (the-payment-object: "country of the payment"), the payer's.
+                "customer_country": ["country"],
+                # The payment (D-...) is the attempt; order_id is the merchant's id of the payment
+                # (reference/the-order-object: "the ID of the payment given by the merchant").
+                "attempt_id": ["id"],
+                "payment_id": ["order_id"],
             },
             "rules": [
                 # The method id is more precise than its type: Boleto is a TICKET, Pix a bank transfer.

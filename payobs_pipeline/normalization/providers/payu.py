@@ -188,15 +188,26 @@ SPEC = {
                 "event_time": ["transaction_date", "date"],
                 "payment_method": ["payment_method_name", "payment_method_type"],
                 "card_brand": ["payment_method_name"],
-                "country": ["billing_country"],
+                "customer_country": ["billing_country"],
                 "merchant_id": ["merchant_id"],
+                # reference_pol is PayU's order (the payment the payer may retry: "a confirmation page
+                # is generated for each transaction"); transaction_id is the attempt.
+                "payment_id": ["reference_pol"],
             },
             "reason_map": CONFIRMATION_CODES,
             "rules": [
                 # A PSE/cash payer who walked away: abandoned, not refused.
                 {"when": {"response_message_pol": "ABANDONED_TRANSACTION"}, "set": {"status_category": "CANCELLED"}},
-                {"when": {"transaction_type": "REFUND"}, "set": {"status_category": "REFUNDED"}},
-                {"when": {"transaction_type": ["VOID", "CANCELLATION"]}, "set": {"status_category": "CANCELLED"}},
+                # A refund's or void's own transaction: the page does not name the transaction it reverses.
+                {"when": {"transaction_type": "REFUND"}, "set": {"event_kind": "REFUND", "status_category": "REFUNDED"}},
+                {"when": {"transaction_type": "REFUND", "state_pol": ["6", "5", "104", "DECLINED", "EXPIRED", "ERROR"]},
+                 "set": {"status_category": "DECLINED"}},
+                {"when": {"transaction_type": ["VOID", "CANCELLATION"]},
+                 "set": {"event_kind": "VOID", "status_category": "CANCELLED"}},
+                {"when": {"transaction_type": ["VOID", "CANCELLATION"],
+                          "state_pol": ["6", "5", "104", "DECLINED", "EXPIRED", "ERROR"]},
+                 "set": {"status_category": "ERROR"}},
+                {"when": {"transaction_type": "CAPTURE"}, "set": {"event_kind": "CAPTURE"}},
             ],
         },
         {
@@ -213,9 +224,12 @@ SPEC = {
                 "event_time": [f"{_TX}.transactionResponse.operationDate", f"{_TX}.createdDate"],
                 "payment_method": [f"{_TX}.paymentMethod"],
                 "card_brand": [f"{_TX}.paymentMethod"],
-                "country": [f"{_TX}.paymentCountry"],
+                "customer_country": [f"{_TX}.paymentCountry"],
                 "merchant_id": ["accountId"],
+                "payment_id": ["id"],
             },
+            # The order's status is the state of the whole payment, over all its transactions.
+            "event_kind": "PAYMENT",
             "status_map": ORDER_STATUSES,
             "rules": [
                 {"when": {f"{_TX}.transactionResponse.responseCode": "PAYMENT_NETWORK_NO_RESPONSE"},
@@ -248,6 +262,7 @@ SPEC = {
                 "payment_method": ["lapPaymentMethod", "lapPaymentMethodType"],
                 "card_brand": ["lapPaymentMethod"],
                 "merchant_id": ["merchantId"],
+                "payment_id": ["reference_pol"],
             },
             # polResponseCode is the confirmation page's numeric response_code_pol.
             "reason_map": CONFIRMATION_CODES,
@@ -278,7 +293,11 @@ SPEC = {
                 "currency": ["^request.transaction.order.additionalValues.TX_VALUE.currency"],
                 "payment_method": ["^request.transaction.paymentMethod"],
                 "card_brand": ["^request.transaction.paymentMethod"],
-                "country": ["^request.transaction.paymentCountry"],
+                "customer_country": ["^request.transaction.paymentCountry"],
+                "payment_id": ["orderId"],
+                # A CAPTURE, VOID or REFUND request names the authorization it acts on (parentTransactionId);
+                # an authorization is its own attempt.
+                "attempt_id": ["^request.transaction.parentTransactionId", "transactionId"],
             },
             "rules": [
                 # The network never answered: the outcome is unknown until PayU reconciles it.
@@ -291,11 +310,13 @@ SPEC = {
                 # The response to a VOID or REFUND request reads like a payment's: the stored request
                 # says what was asked. PayU reviews refunds, so a PENDING refund is a refund under way.
                 {"when": {"^request.transaction.type": "VOID", "state": "APPROVED"},
-                 "set": {"status_category": "CANCELLED"}},
-                {"when": {"^request.transaction.type": "REFUND", "state": ["APPROVED", "PENDING"]},
+                 "set": {"status_category": "CANCELLED", "event_kind": "VOID"}},
+                {"when": {"^request.transaction.type": "REFUND"}, "set": {"event_kind": "REFUND"}},
+                {"when": {"^request.transaction.type": "REFUND", "state": "APPROVED"},
                  "set": {"status_category": "REFUNDED"}},
                 {"when": {"^request.transaction.type": "REFUND", "state": ["DECLINED", "ERROR", "EXPIRED"]},
-                 "set": {"status_category": "CANCELLED"}},
+                 "set": {"status_category": "DECLINED"}},
+                {"when": {"^request.transaction.type": "CAPTURE"}, "set": {"event_kind": "CAPTURE"}},
             ],
         },
         {

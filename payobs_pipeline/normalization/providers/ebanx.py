@@ -78,8 +78,8 @@ PAYMENT_STATUSES = {
     "OP": "PENDING",  # opened: checkout started, nothing paid yet
     "CA": "CANCELLED",  # cancelled or expired unpaid (declined cards: see rules)
 }
-# Refund status: RE requested, PE pending, CO confirmed, CA cancelled.
-REFUND_STATUSES = {"RE": "REFUNDED", "PE": "REFUNDED", "CO": "REFUNDED", "CA": "CANCELLED"}
+# Refund status: RE requested, PE pending, CO confirmed, CA cancelled (only CO is money returned).
+REFUND_STATUSES = {"RE": "PENDING", "PE": "PENDING", "CO": "REFUNDED", "CA": "CANCELLED"}
 
 PAYMENT_METHODS = {
     **dict.fromkeys(
@@ -112,7 +112,13 @@ _PAYMENT_FIELDS = {
     "event_time": ["status_date", "confirm_date", "open_date"],
     "payment_method": ["payment_type_code"],
     "card_brand": ["payment_type_code"],
-    "country": ["country"],
+    "customer_country": ["country"],  # the payment's country (lower case in responses: "br")
+    # The payment hash is EBANX's id of the attempt; merchant_payment_code is the merchant's id of
+    # the payment (unique per merchant: BP-DR-0 "payment already exists with this merchant_payment_code").
+    "attempt_id": ["hash"],
+    "payment_id": ["merchant_payment_code"],
+    # A Query response listing a refund (see the refund rules below) is about that refund.
+    "refund_id": ["refunds.0.id"],
 }
 _PAYMENT_RULES = [
     # A card the acquirer refused ends as CA with transaction_status NOK: a decline, not a cancellation.
@@ -127,6 +133,13 @@ _PAYMENT_RULES = [
     # The payer or merchant cancelled an APM payment.
     {"when": {"transaction_status.description_code": ["CANCELED_BY_MERCHANT", "CANCELED_BY_PAYER"]},
      "set": {"status_category": "CANCELLED"}},
+    # A card authorized by the acquirer (pre_approved, transaction_status OK) and then cancelled by the
+    # merchant (ws/cancel of an uncaptured payment) is the void of that authorization.
+    {"when": {"status": "CA", "pre_approved": True, "transaction_status.code": "OK"},
+     "set": {"event_kind": "VOID"}},
+    # Query response of a payment with a refund: the row is about that refund.
+    {"when": {"refunds.0.status": ["PE", "RE"]}, "set": {"status_category": "PENDING", "event_kind": "REFUND"}},
+    {"when": {"refunds.0.status": "CO"}, "set": {"status_category": "REFUNDED", "event_kind": "REFUND"}},
 ]
 
 SPEC = {
@@ -176,7 +189,12 @@ SPEC = {
                 "event_time": ["confirm_date", "pending_date", "request_date"],
                 "payment_method": ["^payment.payment_type_code"],
                 "card_brand": ["^payment.payment_type_code"],
+                "customer_country": ["^payment.country"],
+                "refund_id": ["id"],
+                "attempt_id": ["^payment.hash"],
+                "payment_id": ["^payment.merchant_payment_code"],
             },
+            "event_kind": "REFUND",
             "status_map": REFUND_STATUSES,
         },
         {
@@ -185,21 +203,14 @@ SPEC = {
             "match": {"payment.hash": {"exists": True}},
             "root": "payment",
             "fields": _PAYMENT_FIELDS,
-            "rules": [
-                *_PAYMENT_RULES,
-                # Query response of a payment with a confirmed refund.
-                {"when": {"refunds.0.status": ["CO", "PE", "RE"]}, "set": {"status_category": "REFUNDED"}},
-            ],
+            "rules": _PAYMENT_RULES,
         },
         {
             # The payment object stored on its own (no {"payment": ...} envelope).
             "name": "payment.bare",
             "match": {"hash": {"exists": True}, "currency_ext": {"exists": True}, "status": {"exists": True}},
             "fields": _PAYMENT_FIELDS,
-            "rules": [
-                *_PAYMENT_RULES,
-                {"when": {"refunds.0.status": ["CO", "PE", "RE"]}, "set": {"status_category": "REFUNDED"}},
-            ],
+            "rules": _PAYMENT_RULES,
         },
         {
             # An API error: the request was refused before a payment existed.

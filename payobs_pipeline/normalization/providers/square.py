@@ -138,7 +138,9 @@ PAYMENT_STATUSES = {
     "CANCELED": "CANCELLED",
     "FAILED": "DECLINED",
 }
-REFUND_STATUSES = {"PENDING": "REFUNDED", "COMPLETED": "REFUNDED", "REJECTED": "CANCELLED", "FAILED": "CANCELLED"}
+# PaymentRefund.status: PENDING awaiting approval, COMPLETED paid out, REJECTED by the seller or Square,
+# FAILED (the refund could not be made).
+REFUND_STATUSES = {"PENDING": "PENDING", "COMPLETED": "REFUNDED", "REJECTED": "DECLINED", "FAILED": "DECLINED"}
 
 PAYMENT_METHODS = {
     "CARD": "CARD",
@@ -159,10 +161,17 @@ _PAYMENT_FIELDS = {
     "event_time": ["updated_at", "created_at"],
     "payment_method": ["source_type"],
     "card_brand": ["card_details.card.card_brand"],
-    "country": ["billing_address.country", "shipping_address.country"],
+    "customer_country": ["billing_address.country", "shipping_address.country"],
     "merchant_id": ["location_id"],
+    # The Payment is the attempt; its order (order_id) is what the buyer pays, possibly over several payments.
+    "attempt_id": ["id"],
+    "payment_id": ["order_id"],
 }
 _PAYMENT_RULES = [
+    # CancelPayment "cancels (voids) a payment" with the APPROVED status (and an uncompleted delayed
+    # payment is canceled at delayed_until): the void of the authorization. card_details.status VOIDED.
+    {"when": {"status": "CANCELED"}, "set": {"event_kind": "VOID"}},
+    {"when": {"card_details.status": "VOIDED"}, "set": {"event_kind": "VOID", "status_category": "CANCELLED"}},
     # A FAILED payment whose error is Square's own, not the payment method's, is an error.
     {"when": {"status": "FAILED", "card_details.errors.0.category": ["API_ERROR", "RATE_LIMIT_ERROR"]},
      "set": {"status_category": "ERROR"}},
@@ -175,6 +184,9 @@ _PAYMENT_RULES = [
 # A refund or dispute is its own transaction: its id first, the disputed/refunded payment's as a fallback.
 _REFUND_FIELDS = {
     "provider_transaction_id": ["id", "payment_id"],
+    "refund_id": ["id"],
+    "attempt_id": ["payment_id"],  # the refunded Payment
+    "payment_id": ["order_id"],
     "status": ["status"],
     "amount": ["amount_money.amount"],
     "currency": ["amount_money.currency"],
@@ -183,6 +195,8 @@ _REFUND_FIELDS = {
 }
 _DISPUTE_FIELDS = {
     "provider_transaction_id": ["id", "dispute_id", "disputed_payment.payment_id"],
+    "dispute_id": ["id", "dispute_id"],
+    "attempt_id": ["disputed_payment.payment_id"],
     "status": ["state"],
     "reason_code": ["reason"],
     "amount": ["amount_money.amount"],
@@ -204,8 +218,14 @@ _TRANSACTION_FIELDS = {
     "payment_method": ["tenders.0.type"],
     "card_brand": ["tenders.0.card_details.card.card_brand"],
     "merchant_id": ["location_id"],
+    "attempt_id": ["id"],
+    "payment_id": ["order_id"],
 }
-_TRANSACTION_RULES = [{"when": {"tenders.0.type": "CASH"}, "set": {"status_category": "APPROVED"}}]
+_TRANSACTION_RULES = [
+    {"when": {"tenders.0.type": "CASH"}, "set": {"status_category": "APPROVED"}},
+    # A voided tender is the void of its card authorization.
+    {"when": {"tenders.0.card_details.status": "VOIDED"}, "set": {"event_kind": "VOID"}},
+]
 
 
 def _documents(root: str | None) -> list[dict]:
@@ -213,8 +233,9 @@ def _documents(root: str | None) -> list[dict]:
     variants = []
     for kind, fields, extra in (
         ("payment", _PAYMENT_FIELDS, {"rules": _PAYMENT_RULES}),
-        ("refund", _REFUND_FIELDS, {"status_map": REFUND_STATUSES}),
-        ("dispute", _DISPUTE_FIELDS, {"status": "CHARGEBACK", "default_payment_method": "CARD"}),
+        ("refund", _REFUND_FIELDS, {"status_map": REFUND_STATUSES, "event_kind": "REFUND"}),
+        ("dispute", _DISPUTE_FIELDS, {"status": "CHARGEBACK", "default_payment_method": "CARD",
+                                      "event_kind": "DISPUTE"}),
     ):
         path = f"{root}.{kind}" if root else kind
         variants.append({"name": f"{'event.' if root else ''}{kind}", "match": {path: {"exists": True}},
@@ -228,9 +249,9 @@ def _listed() -> list[dict]:
         {"name": "list.payment", "match": {"payments.0.amount_money": {"exists": True}}, "root": "payments.0",
          "fields": _PAYMENT_FIELDS, "rules": _PAYMENT_RULES},
         {"name": "list.refund", "match": {"refunds.0.amount_money": {"exists": True}}, "root": "refunds.0",
-         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES},
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "list.dispute", "match": {"disputes.0.amount_money": {"exists": True}}, "root": "disputes.0",
-         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "default_payment_method": "CARD"},
+         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "default_payment_method": "CARD", "event_kind": "DISPUTE"},
         {"name": "transaction", "match": {"transaction.tenders": {"exists": True}}, "root": "transaction",
          "fields": _TRANSACTION_FIELDS, "status_map": _TENDER_STATUSES, "rules": _TRANSACTION_RULES},
         {"name": "list.transaction", "match": {"transactions.0.tenders": {"exists": True}}, "root": "transactions.0",
@@ -299,6 +320,7 @@ SPEC = {
             "match": {"disputed_payment": {"exists": True}, "state": {"exists": True}},
             "fields": _DISPUTE_FIELDS,
             "status": "CHARGEBACK",
+            "event_kind": "DISPUTE",
             "default_payment_method": "CARD",
         },
         *_listed(),

@@ -51,7 +51,28 @@ def _has_hint(data: object) -> bool:
     return isinstance(data, dict) and any(key in data for key in HINT_KEYS)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c['file'][:-5]}:{c['name']}" for c in CASES])
+# Labels written before the lifecycle conventions (a pending refund is PENDING, a failed or rejected
+# refund is DECLINED): reported to the lead, never edited here. strict: once a label is corrected the
+# case passes, the xfail fails, and its entry must go.
+LABELS_BEFORE_LIFECYCLE = {
+    "ebanx:refund_requested": "refund status RE (requested) is a pending refund: PENDING, labeled REFUNDED",
+    "ebanx:query_confirmed_with_pending_refund": "refunds[0].status PE is a pending refund: PENDING, labeled REFUNDED",
+    "square:refund_payment_rejected": "PaymentRefund REJECTED is a refused refund: DECLINED, labeled CANCELLED",
+    "square:webhook_refund_updated_failed": "PaymentRefund FAILED is a failed refund: DECLINED, labeled CANCELLED",
+    "square:list_refunds_one_pending": "PaymentRefund PENDING is a pending refund: PENDING, labeled REFUNDED",
+    "payu:refund_with_request_pending_review_is_refunded": "a refund PENDING (PENDING_REVIEW): PENDING, labeled REFUNDED",
+}
+
+
+def _case_params(cases):
+    for case in cases:
+        case_id = f"{case['file'][:-5]}:{case['name']}"
+        reason = LABELS_BEFORE_LIFECYCLE.get(case_id)
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        yield pytest.param(case, id=case_id, marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_case_params(CASES)))
 def test_corpus_case_normalizes_to_its_labels(case):
     outcome = normalize_lake_data(case["data"], case.get("merchant"), NORMALIZER)
     assert outcome.event is not None, f"unprocessed: {outcome.unprocessed_reason}"
@@ -143,3 +164,161 @@ def test_every_status_in_the_spec_maps_to_a_status_category(provider):
         merged = {**spec.get("status_map", {}),
                   **next((v.get("status_map", {}) for v in spec["variants"] if v.get("name") == variant.name), {})}
         assert variant.status_map == {k.lower(): StatusCategory(v) for k, v in merged.items()}
+
+
+# --- lifecycle identity: the rows of one payment's lifecycle share their attempt_id -------------------------
+
+
+def _event(data):
+    outcome = normalize_lake_data(data, None, NORMALIZER)
+    assert outcome.event is not None, outcome.unprocessed_reason
+    return outcome.event
+
+
+def _identity(event):
+    return (str(event.event_kind), str(event.status_category), event.attempt_id, event.payment_id,
+            event.refund_id, event.dispute_id)
+
+
+def _payu_response(state, transaction_id, request=None):
+    # payments-api: SUBMIT_TRANSACTION answer; lake writers keep the request beside it.
+    body = {"code": "SUCCESS", "error": None,
+            "transactionResponse": {"orderId": 1400437001, "transactionId": transaction_id, "state": state,
+                                    "responseCode": "APPROVED" if state == "APPROVED" else None,
+                                    "operationDate": 1716305400000}}
+    if request:
+        body["request"] = {"command": "SUBMIT_TRANSACTION",
+                           "transaction": {"order": {"id": "1400437001"}, "parentTransactionId": "tx-auth-1",
+                                           **request}}
+    return body
+
+
+def test_payu_capture_void_and_refund_requests_name_their_authorization():
+    authorization = _event(_payu_response("APPROVED", "tx-auth-1"))
+    capture = _event(_payu_response("APPROVED", "tx-capture-1", {"type": "CAPTURE"}))
+    void = _event(_payu_response("APPROVED", "tx-void-1", {"type": "VOID"}))
+    refund = _event(_payu_response("APPROVED", "tx-refund-1", {"type": "REFUND"}))
+    refund_declined = _event(_payu_response("DECLINED", "tx-refund-2", {"type": "REFUND"}))
+    assert _identity(authorization) == ("AUTHORIZATION", "APPROVED", "tx-auth-1", "1400437001", None, None)
+    assert _identity(capture) == ("CAPTURE", "APPROVED", "tx-auth-1", "1400437001", None, None)
+    assert _identity(void) == ("VOID", "CANCELLED", "tx-auth-1", "1400437001", None, None)
+    assert _identity(refund) == ("REFUND", "REFUNDED", "tx-auth-1", "1400437001", "tx-refund-1", None)
+    assert _identity(refund_declined)[:3] == ("REFUND", "DECLINED", "tx-auth-1")
+
+
+def test_payu_order_detail_is_the_payment():
+    order = _event({"code": "SUCCESS", "result": {"payload": {
+        "id": 1400449660, "accountId": 512321, "status": "CAPTURED", "referenceCode": "ORDER-9120",
+        "transactions": [{"id": "tx-auth-1", "type": "AUTHORIZATION_AND_CAPTURE", "paymentMethod": "VISA",
+                          "paymentCountry": "CO", "transactionResponse": {"state": "APPROVED"},
+                          "additionalValues": {"TX_VALUE": {"value": 100, "currency": "COP"}}}]}}})
+    assert _identity(order) == ("PAYMENT", "APPROVED", None, "1400449660", None, None)
+    assert order.customer_country == "CO"
+
+
+_EBANX_PAYMENT = {"hash": "5925f3653b2c75e9ce7b2a8b2a8b4fe2a8fff3f33c8ed7f5", "merchant_payment_code": "order-lc1",
+                  "country": "br", "status": "CO", "status_date": "2024-05-24 17:15:33", "amount_ext": "100.00",
+                  "currency_ext": "BRL", "payment_type_code": "visa", "pre_approved": True,
+                  "transaction_status": {"acquirer": "EBANX", "code": "OK", "description": "Accepted"}}
+
+
+def test_ebanx_refund_and_void_name_the_payment_hash():
+    hash_ = _EBANX_PAYMENT["hash"]
+    payment = _event({"payment": _EBANX_PAYMENT, "status": "SUCCESS"})
+    refund = {"id": "59482", "merchant_refund_code": "refund-1", "amount_ext": "40.00",
+              "request_date": "2024-05-25 10:00:00"}
+    confirmed = _event({"payment": _EBANX_PAYMENT, "refund": {**refund, "status": "CO"}, "status": "SUCCESS"})
+    cancelled = _event({"payment": _EBANX_PAYMENT, "refund": {**refund, "status": "CA"}, "status": "SUCCESS"})
+    voided = _event({"payment": {**_EBANX_PAYMENT, "status": "CA"}, "status": "SUCCESS"})
+    assert _identity(payment) == ("AUTHORIZATION", "APPROVED", hash_, "order-lc1", None, None)
+    assert payment.customer_country == "BR"
+    assert _identity(confirmed) == ("REFUND", "REFUNDED", hash_, "order-lc1", "59482", None)
+    assert _identity(cancelled) == ("REFUND", "CANCELLED", hash_, "order-lc1", "59482", None)
+    assert _identity(voided) == ("VOID", "CANCELLED", hash_, "order-lc1", None, None)
+
+
+_SQUARE_PAYMENT = {"id": "sq-pay-1", "order_id": "sq-order-1", "location_id": "L1", "source_type": "CARD",
+                   "created_at": "2024-03-02T10:00:00.000Z", "amount_money": {"amount": 4250, "currency": "USD"},
+                   "billing_address": {"country": "US"}}
+
+
+def _square_webhook(kind, obj):
+    return {"merchant_id": "M1", "type": f"{kind}.updated", "event_id": "e1", "created_at": "2024-03-02T10:00:02Z",
+            "data": {"type": kind, "id": obj["id"], "object": {kind: obj}}}
+
+
+def test_square_lifecycle_rows_share_the_payment_as_attempt():
+    approved = _event(_square_webhook("payment", {**_SQUARE_PAYMENT, "status": "APPROVED",
+                                                  "card_details": {"status": "AUTHORIZED"}}))
+    canceled = _event(_square_webhook("payment", {**_SQUARE_PAYMENT, "status": "CANCELED",
+                                                  "card_details": {"status": "VOIDED"}}))
+    refund = {"id": "sq-refund-1", "payment_id": "sq-pay-1", "order_id": "sq-order-1", "location_id": "L1",
+              "amount_money": {"amount": 1000, "currency": "USD"}, "created_at": "2024-03-03T10:00:00Z"}
+    completed = _event(_square_webhook("refund", {**refund, "status": "COMPLETED"}))
+    failed = _event(_square_webhook("refund", {**refund, "status": "FAILED"}))
+    rejected = _event(_square_webhook("refund", {**refund, "status": "REJECTED"}))
+    pending = _event(_square_webhook("refund", {**refund, "status": "PENDING"}))
+    dispute = _event(_square_webhook("dispute", {
+        "id": "sq-dispute-1", "state": "EVIDENCE_REQUIRED", "reason": "NOT_AS_DESCRIBED",
+        "amount_money": {"amount": 4250, "currency": "USD"}, "disputed_payment": {"payment_id": "sq-pay-1"},
+        "card_brand": "VISA", "created_at": "2024-03-10T10:00:00Z"}))
+    assert _identity(approved) == ("AUTHORIZATION", "APPROVED", "sq-pay-1", "sq-order-1", None, None)
+    assert approved.customer_country == "US"
+    assert _identity(canceled) == ("VOID", "CANCELLED", "sq-pay-1", "sq-order-1", None, None)
+    assert _identity(completed) == ("REFUND", "REFUNDED", "sq-pay-1", "sq-order-1", "sq-refund-1", None)
+    assert _identity(failed)[:2] == _identity(rejected)[:2] == ("REFUND", "DECLINED")
+    assert _identity(pending)[:3] == ("REFUND", "PENDING", "sq-pay-1")
+    assert _identity(dispute) == ("DISPUTE", "CHARGEBACK", "sq-pay-1", None, None, "sq-dispute-1")
+
+
+def _anet_response(response_code, trans_id, request):
+    # createTransactionResponse with the createTransactionRequest's transactionRequest kept beside it.
+    return {"transactionRequest": {"amount": "25.00", **request},
+            "transactionResponse": {"responseCode": response_code, "transId": trans_id, "accountType": "Visa"},
+            "messages": {"resultCode": "Ok", "message": [{"code": "I00001", "text": "Successful."}]}}
+
+
+def test_authorizenet_follow_on_transactions_name_the_authorization():
+    auth = _event(_anet_response("1", "60001", {"transactionType": "authOnlyTransaction",
+                                                "billTo": {"country": "US"}}))
+    capture = _event(_anet_response("1", "60001", {"transactionType": "priorAuthCaptureTransaction",
+                                                   "refTransId": "60001"}))
+    refund = _event(_anet_response("1", "60002", {"transactionType": "refundTransaction", "refTransId": "60001"}))
+    refund_declined = _event(_anet_response("2", "0", {"transactionType": "refundTransaction",
+                                                       "refTransId": "60001"}))
+    void = _event(_anet_response("1", "60001", {"transactionType": "voidTransaction", "refTransId": "60001"}))
+    void_failed = _event(_anet_response("3", "0", {"transactionType": "voidTransaction", "refTransId": "60001"}))
+    assert _identity(auth) == ("AUTHORIZATION", "APPROVED", "60001", None, None, None)
+    assert auth.customer_country == "US"
+    assert _identity(capture) == ("CAPTURE", "APPROVED", "60001", None, None, None)
+    assert _identity(refund) == ("REFUND", "REFUNDED", "60001", None, "60002", None)
+    assert _identity(refund_declined)[:3] == ("REFUND", "DECLINED", "60001")
+    assert _identity(void) == ("VOID", "CANCELLED", "60001", None, None, None)
+    assert _identity(void_failed)[:3] == ("VOID", "ERROR", "60001")
+
+
+def test_authorizenet_webhooks_and_details_give_kinds():
+    def webhook(event_type, trans_id, code=1):
+        return {"notificationId": "n1", "eventType": event_type, "eventDate": "2024-06-10T10:00:00Z",
+                "webhookId": "w1", "payload": {"responseCode": code, "authAmount": 25.0, "entityName": "transaction",
+                                               "id": trans_id}}
+
+    voided = _event(webhook("net.authorize.payment.void.created", "60001"))
+    refunded = _event(webhook("net.authorize.payment.refund.created", "60002"))
+    captured = _event(webhook("net.authorize.payment.priorAuthCapture.created", "60001"))
+    assert _identity(voided) == ("VOID", "CANCELLED", "60001", None, None, None)
+    # The refund webhook does not name the refunded transaction: no attempt_id rather than a wrong one.
+    assert _identity(refunded) == ("REFUND", "REFUNDED", None, None, "60002", None)
+    assert _identity(captured) == ("CAPTURE", "APPROVED", "60001", None, None, None)
+    details = _event({"transaction": {"transId": "60002", "refTransId": "60001", "transactionType": "refundTransaction",
+                                      "transactionStatus": "refundSettledSuccessfully", "settleAmount": "10.00",
+                                      "submitTimeUTC": "2024-06-11T10:00:00Z"},
+                      "messages": {"resultCode": "Ok"}})
+    assert _identity(details) == ("REFUND", "REFUNDED", "60001", None, "60002", None)
+
+
+def test_no_spec_of_ours_uses_the_deprecated_country_field():
+    for name in PROVIDERS:
+        spec = MODULES[name].SPEC
+        for part in (spec, *spec["variants"]):
+            assert "country" not in part.get("fields", {}), (name, part.get("name"))

@@ -195,12 +195,25 @@ _DETAILS_FIELDS = {
     "event_time": ["submitTimeUTC"],
     "payment_method": ["payment.creditCard.cardType", "payment.bankAccount.echeckType"],
     "card_brand": ["payment.creditCard.cardType"],
-    "country": ["billTo.country"],
+    "customer_country": ["billTo.country"],
+    # A refund's details name the transaction it refunds (refTransId); any other transaction is its own.
+    "attempt_id": ["refTransId", "transId"],
 }
 # Declined and voided transactions settle nothing (settleAmount 0): their amount is what was authorized.
 _NOTHING_SETTLED = ["0", "0.0", "0.00"]
 _UNSETTLED_DETAILS_FIELDS = {**_DETAILS_FIELDS, "amount": ["authAmount", "settleAmount"]}
 _DETAILS_RULES = [
+    # What the transaction is (transactionType) and what became of it (transactionStatus).
+    {"when": {"transactionType": ["priorAuthCaptureTransaction", "captureOnlyTransaction"]},
+     "set": {"event_kind": "CAPTURE"}},
+    {"when": {"transactionType": "refundTransaction"}, "set": {"event_kind": "REFUND"}},
+    {"when": {"transactionType": "refundTransaction", "transactionStatus": ["declined", "generalError",
+                                                                            "communicationError", "failedReview"]},
+     "set": {"status_category": "DECLINED"}},
+    # voided: the authorization was voided; expired: it was never captured and lapsed; couldNotVoid: a void failed.
+    {"when": {"transactionStatus": ["voided", "expired", "couldNotVoid"]}, "set": {"event_kind": "VOID"}},
+    # Approved, captured, then the settlement failed.
+    {"when": {"transactionStatus": "settlementError"}, "set": {"event_kind": "CAPTURE"}},
     # Rejected by the merchant's own fraud review.
     {"when": {"transactionStatus": "failedReview"},
      "set": {"failure_reason": "RISK_REJECTED", "failure_source": _MERCHANT_RISK}},
@@ -217,10 +230,18 @@ _REFUSED_AS_ERROR = ["5", "6", "7", "8", "11", "17", "27", "28", "37", "78", "20
 # a void) and carries the amount and currencyCode the response does not repeat.
 _REQUEST_RULES = [
     {"when": {"responseCode": "3", "errors.0.errorCode": _REFUSED_AS_ERROR}, "set": {"status_category": "DECLINED"}},
+    {"when": {"^transactionRequest.transactionType": "refundTransaction"}, "set": {"event_kind": "REFUND"}},
     {"when": {"responseCode": "1", "^transactionRequest.transactionType": "refundTransaction"},
      "set": {"status_category": "REFUNDED"}},
+    {"when": {"responseCode": ["2", "3"], "^transactionRequest.transactionType": "refundTransaction"},
+     "set": {"status_category": "DECLINED"}},
+    {"when": {"^transactionRequest.transactionType": "voidTransaction"}, "set": {"event_kind": "VOID"}},
     {"when": {"responseCode": "1", "^transactionRequest.transactionType": "voidTransaction"},
      "set": {"status_category": "CANCELLED"}},
+    {"when": {"responseCode": ["2", "3"], "^transactionRequest.transactionType": "voidTransaction"},
+     "set": {"status_category": "ERROR"}},
+    {"when": {"^transactionRequest.transactionType": ["priorAuthCaptureTransaction", "captureOnlyTransaction"]},
+     "set": {"event_kind": "CAPTURE"}},
 ]
 # In-app wallet tokens sent as opaqueData (developer.authorize.net/api/reference/features/in-app.html):
 # Apple Pay, Google Pay and Visa Checkout. Accept.js nonces (COMMON.ACCEPT.INAPP.PAYMENT) are cards.
@@ -258,6 +279,20 @@ SPEC = {
             "not_a_payment": "a customer, payment-profile or subscription event is not a payment",
         },
         {
+            # refund.created: "a successfully settled transaction was refunded". The payload's id is the
+            # refund's own transaction; it does not name the refunded one (no refTransId), so no attempt_id.
+            "name": "webhook.refund",
+            "match": {"eventType": "net.authorize.payment.refund.created"},
+            "root": "payload",
+            "event_kind": "REFUND",
+            "status": "REFUNDED",
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "amount": ["authAmount"],
+                "event_time": ["^eventDate"],
+            },
+        },
+        {
             "name": "webhook",
             "match": {"eventType": {"prefix": "net.authorize.payment."}},
             "root": "payload",
@@ -266,10 +301,15 @@ SPEC = {
                 "status": ["responseCode"],
                 "amount": ["authAmount"],
                 "event_time": ["^eventDate"],
+                # A void or a prior-auth capture acts on the authorization's own transaction id.
+                "attempt_id": ["id"],
             },
             "rules": [
-                {"when": {"^eventType": "net.authorize.payment.refund.created"}, "set": {"status_category": "REFUNDED"}},
-                {"when": {"^eventType": "net.authorize.payment.void.created"}, "set": {"status_category": "CANCELLED"}},
+                {"when": {"^eventType": "net.authorize.payment.void.created"},
+                 "set": {"status_category": "CANCELLED", "event_kind": "VOID"}},
+                {"when": {"^eventType": ["net.authorize.payment.capture.created",
+                                         "net.authorize.payment.priorAuthCapture.created"]},
+                 "set": {"event_kind": "CAPTURE"}},
                 {"when": {"^eventType": "net.authorize.payment.fraud.held"}, "set": {"status_category": "PENDING"}},
                 {"when": {"^eventType": "net.authorize.payment.fraud.approved"},
                  "set": {"status_category": "APPROVED"}},
@@ -308,7 +348,10 @@ SPEC = {
             "match": {"transactionResponse.responseCode": {"exists": True}},
             "root": "transactionResponse",
             "fields": {**_RESPONSE_FIELDS, "amount": ["^transactionRequest.amount"],
-                       "currency": ["^transactionRequest.currencyCode"]},
+                       "currency": ["^transactionRequest.currencyCode"],
+                       "customer_country": ["^transactionRequest.billTo.country"],
+                       # A refund, void or prior-auth capture request names the transaction it acts on.
+                       "attempt_id": ["^transactionRequest.refTransId", "transId"]},
             "rules": [_TIMEOUT_RULE, *_REQUEST_RULES],
         },
         {
@@ -341,8 +384,12 @@ SPEC = {
                 "card_brand": ["accountType"],
             },
             "status_map": TRANSACTION_STATUSES,
+            # A summary names no refTransId: refund and void rows get no attempt_id rather than a wrong one.
             "rules": [{"when": {"transactionStatus": "failedReview"},
-                       "set": {"failure_reason": "RISK_REJECTED", "failure_source": _MERCHANT_RISK}}],
+                       "set": {"failure_reason": "RISK_REJECTED", "failure_source": _MERCHANT_RISK}},
+                      {"when": {"transactionStatus": ["voided", "expired", "couldNotVoid"]},
+                       "set": {"event_kind": "VOID"}},
+                      {"when": {"transactionStatus": "settlementError"}, "set": {"event_kind": "CAPTURE"}}],
         },
         {
             # The API refused the call itself (bad credentials, malformed request): no transaction.
@@ -362,11 +409,17 @@ SPEC = {
                 "amount": ["x_amount"],
                 "payment_method": ["x_method"],
                 "card_brand": ["x_card_type"],
-                "country": ["x_country"],
+                "customer_country": ["x_country"],  # the billing address country
             },
+            # x_type auth_capture / auth_only are authorizations; the others name no authorization.
             "rules": [
+                {"when": {"x_type": "credit"}, "set": {"event_kind": "REFUND"}},
                 {"when": {"x_type": "credit", "x_response_code": "1"}, "set": {"status_category": "REFUNDED"}},
+                {"when": {"x_type": "credit", "x_response_code": ["2", "3"]}, "set": {"status_category": "DECLINED"}},
+                {"when": {"x_type": "void"}, "set": {"event_kind": "VOID"}},
                 {"when": {"x_type": "void", "x_response_code": "1"}, "set": {"status_category": "CANCELLED"}},
+                {"when": {"x_type": "void", "x_response_code": ["2", "3"]}, "set": {"status_category": "ERROR"}},
+                {"when": {"x_type": ["prior_auth_capture", "capture_only"]}, "set": {"event_kind": "CAPTURE"}},
                 {"when": {"x_response_reason_code": "120"}, "set": {"status_category": "UNKNOWN"}},
             ],
         },

@@ -18,7 +18,9 @@ from payobs_pipeline.normalization.event_time import parse_event_time
 from payobs_pipeline.normalization.mapping import REASON_TABLES, CanonicalEvent, UnmappedPayload
 from payobs_pipeline.normalization.taxonomy import (
     FAILURE_STATUSES,
+    KIND_OF_STATUS,
     REASON_DEFAULTS,
+    EventKind,
     FailureReason,
     PaymentMethod,
     StatusCategory,
@@ -66,6 +68,24 @@ METHOD_FIELDS = _names(
     "forma_pagamento", "meio_pagamento", "forma_pago",
 )
 COUNTRY_FIELDS = _names("country", "country_code", "pais", "billing_country")
+# Fields that say what a document is (a refund, a capture...), read for its lifecycle kind.
+TYPE_FIELDS = _names(
+    "type", "transaction_type", "txn_type", "operation", "operation_type", "event", "event_type", "kind", "tipo",
+    "tipo_transaccion", "tipo_operacion", "tipo_transacao", "operacao",
+)
+# Ids whose names say whose they are: a refund's or a dispute's own id, and the payment it refers to.
+REFUND_ID_FIELDS = _names(
+    "refund_id", "id_refund", "reembolso_id", "id_reembolso", "estorno_id", "id_estorno", "devolucion_id",
+    "id_devolucion",
+)
+DISPUTE_ID_FIELDS = _names(
+    "dispute_id", "chargeback_id", "contracargo_id", "id_contracargo", "disputa_id", "id_disputa",
+)
+PARENT_ID_FIELDS = _names(
+    "original_transaction_id", "parent_transaction_id", "parent_payment_id", "original_payment_id", "parent_id",
+    "original_id", "payment_id", "charge_id", "authorization_id", "id_transaccion_original", "transacao_original",
+    "id_pago", "id_pagamento",
+)
 # Fields only a card payment has: with no method field, they say the method is a card.
 CARD_EVIDENCE_FIELDS = _names(
     "card_last4", "last4", "last_four", "card_last_four", "card_bin", "bin", "card_brand", "masked_pan",
@@ -226,6 +246,13 @@ def normalize(
     if status is None:
         return None
     confidence = 0.5
+    # The kind: a type field naming a refund, dispute, void or capture, else what the status implies
+    # (refunded, charged back, voided).
+    kind = _kind_of_type(fields) or KIND_OF_STATUS.get(status)
+    if kind is None and _word(raw_status) == "voided":
+        kind = EventKind.VOID
+    kind = kind or EventKind.AUTHORIZATION
+    status = _status_of_kind(kind, status)
 
     amount_minor = currency = None
     _, raw_currency = _first(fields, CURRENCY_FIELDS)
@@ -279,6 +306,23 @@ def normalize(
     _, raw_country = _first(fields, COUNTRY_FIELDS)
     country = str(raw_country).upper() if raw_country and len(str(raw_country)) == 2 else None
 
+    transaction_id = str(raw_id) if raw_id is not None else None
+    refund_id = dispute_id = attempt_id = None
+    if kind is EventKind.AUTHORIZATION:
+        attempt_id = transaction_id
+    else:
+        # Only where the names say whose id it is: a refund_id beside a payment_id, or an id beside one.
+        own_names = REFUND_ID_FIELDS if kind is EventKind.REFUND else DISPUTE_ID_FIELDS
+        own_name, own_value = _first(fields, own_names)
+        parent_name, parent_value = _first(fields, PARENT_ID_FIELDS)
+        if own_name is None and parent_name is not None and kind in (EventKind.REFUND, EventKind.DISPUTE):
+            own_value = fields.get("id")
+        attempt_id = _text_id(parent_value)
+        if kind is EventKind.REFUND:
+            refund_id = _text_id(own_value)
+        elif kind is EventKind.DISPUTE:
+            dispute_id = _text_id(own_value)
+
     return CanonicalEvent(
         provider=provider or "unknown",
         status_category=status,
@@ -294,13 +338,69 @@ def normalize(
         card_brand=None,
         country=None,
         customer_country=country if country and country.isalpha() else None,
-        provider_transaction_id=str(raw_id) if raw_id is not None else None,
+        provider_transaction_id=transaction_id,
         merchant_id=None,
         merchant_name=None,
         variant="heuristic",
         normalization_method="heuristic",
         confidence=round(min(confidence, 1.0), 3),
+        event_kind=kind,
+        attempt_id=attempt_id,
+        refund_id=refund_id,
+        dispute_id=dispute_id,
     )
+
+
+# Word stems in a type field, and the kind they say. "auth_and_capture" or "sale" is an authorization.
+_KIND_STEMS: tuple[tuple[tuple[str, ...], EventKind], ...] = (
+    (("chargeback", "contracargo", "disput", "contestac"), EventKind.DISPUTE),
+    (("refund", "reembols", "estorn", "devolucion", "devolucao"), EventKind.REFUND),
+    (("void", "anulacion", "cancelamento"), EventKind.VOID),
+    (("captur",), EventKind.CAPTURE),
+)
+_AUTHORIZATION_TOKENS = frozenset(
+    {"auth", "authorization", "authorisation", "authorize", "sale", "purchase", "autorizacion", "autorizacao"}
+)
+
+
+def _kind_of_type(fields: dict[str, Any]) -> EventKind | None:
+    """The lifecycle kind a type/operation/event field names, when its words say so clearly."""
+    for name in TYPE_FIELDS:
+        value = fields.get(name)
+        if not isinstance(value, str):
+            continue
+        folded = value.lower().translate(_ACCENTS)
+        tokens = [t for t in re.split(r"[^a-z0-9]+", folded) if t]
+        for stems, kind in _KIND_STEMS:
+            if any(token.startswith(stems) for token in tokens):
+                if kind is EventKind.CAPTURE and _AUTHORIZATION_TOKENS.intersection(tokens):
+                    return None
+                return kind
+    return None
+
+
+_ACCENTS = str.maketrans("áéíóúãõçâêô", "aeiouaocaeo")
+
+
+def _status_of_kind(kind: EventKind, status: StatusCategory) -> StatusCategory:
+    """The status conventions of a non-authorization kind (a succeeded refund is REFUNDED...)."""
+    if kind is EventKind.DISPUTE:
+        return StatusCategory.CHARGEBACK
+    if kind is EventKind.REFUND:
+        if status is StatusCategory.APPROVED:
+            return StatusCategory.REFUNDED
+        if status is StatusCategory.ERROR:
+            return StatusCategory.DECLINED
+    if kind is EventKind.VOID:
+        if status is StatusCategory.APPROVED:
+            return StatusCategory.CANCELLED
+        if status in (StatusCategory.DECLINED, StatusCategory.UNKNOWN):
+            return StatusCategory.ERROR
+    return status
+
+
+def _text_id(value: Any) -> str | None:
+    return str(value) if value is not None and not isinstance(value, bool) else None
 
 
 _TIMEOUT_WORDS = frozenset(

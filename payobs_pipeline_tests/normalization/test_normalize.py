@@ -90,3 +90,30 @@ def test_a_variant_marked_not_a_payment_is_kept_unprocessed_and_never_guessed():
     body = {"object": "payout", "status": "paid", "amount": "10.00", "currency": "USD", "provider": "acme"}
     outcome = Normalizer([*builtin_mappings(), CompiledMapping(spec)]).normalize(parsed(body))
     assert isinstance(outcome, Deferral) and outcome.reason_code == "NOT_A_PAYMENT_EVENT"
+
+
+# --- heuristic lifecycle kinds and ids (unknown providers) ------------------------------------------------
+
+
+def _heuristic(body):
+    from payobs_pipeline.normalization import heuristics
+
+    event = heuristics.normalize(body)
+    assert isinstance(event, CanonicalEvent)
+    return (str(event.event_kind), str(event.status_category), event.attempt_id, event.refund_id, event.dispute_id)
+
+
+def test_heuristic_reads_the_kind_and_ids_a_document_names():
+    assert _heuristic({"id": "r1", "payment_id": "p1", "type": "refund", "status": "approved",
+                       "amount": "10.00", "currency": "USD"}) == ("REFUND", "REFUNDED", "p1", "r1", None)
+    assert _heuristic({"id_estorno": "e1", "id_transacao": "t1", "id_pagamento": "p1", "tipo": "estorno",
+                       "status": "recusado", "valor": "10,00", "moeda": "BRL"})[:4] == ("REFUND", "DECLINED", "p1", "e1")
+    assert _heuristic({"chargeback_id": "c1", "original_transaction_id": "t1", "event": "chargeback.created",
+                       "status": "pending"}) == ("DISPUTE", "CHARGEBACK", "t1", None, "c1")
+    assert _heuristic({"transaction_id": "t1", "operation_type": "auth_and_capture", "status": "approved"}) == (
+        "AUTHORIZATION", "APPROVED", "t1", None, None)
+    assert _heuristic({"transaction_id": "t2", "parent_transaction_id": "t1", "transaction_type": "capture",
+                       "status": "approved"}) == ("CAPTURE", "APPROVED", "t1", None, None)
+    assert _heuristic({"transaction_id": "t3", "tipo": "anulacion", "estado": "aprobado"})[:2] == ("VOID", "CANCELLED")
+    # A refunded status without ids that say whose they are: no refund or attempt id is guessed.
+    assert _heuristic({"transaction_id": "t4", "status": "refunded"}) == ("REFUND", "REFUNDED", None, None, None)

@@ -283,3 +283,26 @@ def test_braintree_refund_and_void_name_the_sale_as_their_attempt():
     assert (declined.event_kind, declined.status_category, declined.attempt_id) == ("REFUND", "DECLINED", "bt7sale1")
     voided = _event(_braintree_sale(status="voided"))
     assert (voided.event_kind, voided.status_category, voided.attempt_id) == ("VOID", "CANCELLED", "bt7sale1")
+
+
+def test_mercadopago_refunds_and_chargebacks_name_the_payment_as_their_attempt():
+    # mercadopago.com.br/developers reference: a refund's payment_id and a chargeback's payments[] are the payment.
+    payment = {"id": 1316799001, "status": "approved", "status_detail": "accredited", "transaction_amount": 100.0,
+               "currency_id": "BRL", "payment_type_id": "credit_card", "payment_method_id": "visa",
+               "external_reference": "ORDER-9", "order": {"id": "29812739812", "type": "mercadopago"}}
+    approved = _event(payment)
+    assert (approved.event_kind, approved.attempt_id, approved.payment_id) == ("AUTHORIZATION", "1316799001", "ORDER-9")
+    refund = {"id": 1009099001, "payment_id": 1316799001, "amount": 100.0, "status": "rejected",
+              "refund_mode": "standard", "amount_refunded_to_payer": 100.0,
+              "date_created": "2024-05-02T10:00:00.000-04:00"}
+    rejected = _event(refund)
+    assert (rejected.event_kind, rejected.status_category, rejected.attempt_id, rejected.refund_id) == (
+        "REFUND", "DECLINED", "1316799001", "1009099001")
+    pending = _event({**refund, "status": "in_process"})
+    assert (pending.event_kind, pending.status_category) == ("REFUND", "PENDING")
+    chargeback = {"id": "235000068119001", "payments": [1316799001], "amount": 100.0, "currency": "BRL",
+                  "coverage_applied": False, "date_documentation_deadline": "2024-05-20T10:00:00.000-04:00",
+                  "date_created": "2024-05-10T10:00:00.000-04:00"}
+    disputed = _event(chargeback)
+    assert (disputed.event_kind, disputed.attempt_id, disputed.dispute_id) == (
+        "DISPUTE", "1316799001", "235000068119001")

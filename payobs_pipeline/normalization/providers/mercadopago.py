@@ -28,6 +28,10 @@ say which declines are soft or hard, so decline types are the reasons' defaults.
 notifications (``{"action": "payment.updated", "type": "payment", "data": {"id": ...}}``) carry
 only the resource id: ``prepare`` refuses them with ``NOTIFICATION_WITHOUT_OUTCOME`` rather
 than let anything guess an outcome; the payment is seen when its GET response lands in the lake.
+
+Lifecycle identity: a payment (numeric id; an Orders API transactions.payments[].id) is one attempt; its refunds
+(payment_id) and chargebacks (payments[]) name it. The payment the customer makes is the merchant's
+external_reference, else the merchant order (order.id) -- an Orders API order's own id.
 """
 
 from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
@@ -139,6 +143,9 @@ _PAYMENT_FIELDS = {
     "event_time": ["date_last_updated", "date_approved", "date_created"],
     "payment_method": ["payment_type_id"],
     "merchant_id": ["collector_id"],
+    # The payment is the attempt whatever happened to it since (refunded, charged back).
+    "attempt_id": ["id"],
+    "payment_id": ["external_reference", "order.id"],
 }
 _PAYMENT_RULES = [
     # PIX travels as payment_type bank_transfer, boleto as ticket: the method id says which.
@@ -160,7 +167,10 @@ _ORDER_FIELDS = {
     "event_time": ["last_updated_date", "created_date", "^date_created"],
     "payment_method": [f"{_ORDER_PAYMENT}.payment_method.type"],
     "card_brand": [f"{_ORDER_PAYMENT}.payment_method.id"],
-    "country": ["country_code"],
+    # The order's country_code (the engine read the deprecated country as the customer's).
+    "customer_country": ["country_code"],
+    "attempt_id": [f"{_ORDER_PAYMENT}.id"],
+    "payment_id": ["id"],
 }
 _ORDER_RULES = [
     {"when": {f"{_ORDER_PAYMENT}.payment_method.id": "pix"}, "set": {"payment_method": "PIX"}},
@@ -173,8 +183,8 @@ _ORDER_RULES = [
 _ORDER_FIELDS_NO_AMOUNT = {k: v for k, v in _ORDER_FIELDS.items() if k != "amount"}
 
 # Refund status (refunds API): a refund that did not go through leaves the payment as it was.
-_REFUND_STATUSES = {"approved": "REFUNDED", "in_process": "REFUNDED", "authorized": "REFUNDED",
-                    "rejected": "CANCELLED", "cancelled": "CANCELLED"}
+_REFUND_STATUSES = {"approved": "REFUNDED", "in_process": "PENDING", "authorized": "REFUNDED",
+                    "rejected": "DECLINED", "cancelled": "CANCELLED"}
 
 SPEC = {
     "provider": "mercadopago",
@@ -250,6 +260,7 @@ SPEC = {
                 "amount": ["transaction_amount"],
                 "currency": ["currency_id"],
                 "event_time": ["last_modified", "debit_date", "date_created"],
+                "attempt_id": ["payment.id", "id"],
             },
             "status_map": _AUTHORIZED_PAYMENT_STATUSES,
         },
@@ -263,7 +274,10 @@ SPEC = {
                 "amount": ["amount"],
                 "currency": ["currency"],
                 "event_time": ["date_last_updated", "date_created"],
+                "attempt_id": ["payments.0"],
+                "dispute_id": ["id"],
             },
+            "event_kind": "DISPUTE",
         },
         {
             # A refund of a payment: its own id, the payment is its parent. It carries no
@@ -274,8 +288,10 @@ SPEC = {
                 "provider_transaction_id": ["id"],
                 "status": ["status"],
                 "event_time": ["date_created"],
+                "attempt_id": ["payment_id"],
             },
             "status_map": _REFUND_STATUSES,
+            "event_kind": "REFUND",
         },
         {
             # Card payments: payment_method_id is the scheme (visa, master, amex, elo, naranja ...).

@@ -51,25 +51,9 @@ def _has_hint(data: object) -> bool:
     return isinstance(data, dict) and any(key in data for key in HINT_KEYS)
 
 
-# Labels written before the lifecycle conventions (a pending refund is PENDING, a failed or rejected
-# refund is DECLINED): reported to the lead, never edited here. strict: once a label is corrected the
-# case passes, the xfail fails, and its entry must go.
-LABELS_BEFORE_LIFECYCLE = {
-    "ebanx:refund_requested": "refund status RE (requested) is a pending refund: PENDING, labeled REFUNDED",
-    "ebanx:query_confirmed_with_pending_refund": "refunds[0].status PE is a pending refund: PENDING, labeled REFUNDED",
-    "square:refund_payment_rejected": "PaymentRefund REJECTED is a refused refund: DECLINED, labeled CANCELLED",
-    "square:webhook_refund_updated_failed": "PaymentRefund FAILED is a failed refund: DECLINED, labeled CANCELLED",
-    "square:list_refunds_one_pending": "PaymentRefund PENDING is a pending refund: PENDING, labeled REFUNDED",
-    "payu:refund_with_request_pending_review_is_refunded": "a refund PENDING (PENDING_REVIEW): PENDING, labeled REFUNDED",
-}
-
-
 def _case_params(cases):
     for case in cases:
-        case_id = f"{case['file'][:-5]}:{case['name']}"
-        reason = LABELS_BEFORE_LIFECYCLE.get(case_id)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        yield pytest.param(case, id=case_id, marks=marks)
+        yield pytest.param(case, id=f"{case['file'][:-5]}:{case['name']}")
 
 
 @pytest.mark.parametrize("case", list(_case_params(CASES)))

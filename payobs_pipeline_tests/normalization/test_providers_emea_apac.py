@@ -61,23 +61,9 @@ def test_every_provider_has_a_broad_corpus():
         assert len(reasons) >= 4, f"{name}: declines cover only {reasons}"
 
 
-# Labels written before the lifecycle conventions (a pending refund is PENDING, a failed or rejected
-# refund is DECLINED): reported to the lead, never edited here. strict: once a label is corrected the
-# case passes, the xfail fails, and its entry must go.
-LABELS_BEFORE_LIFECYCLE = {
-    "razorpay:webhook_refund_failed": "refund.failed is a failed refund: DECLINED, labeled CANCELLED",
-    "mollie:refund_failed": "refund status failed: DECLINED, labeled CANCELLED",
-    "mollie:refund_pending": "refund status pending (not yet paid out): PENDING, labeled REFUNDED",
-    "dlocal:refund_pending_numeric_code": "refund PENDING (100): PENDING, labeled REFUNDED",
-    "dlocal:refund_rejected_leaves_payment": "refund REJECTED (300): DECLINED, labeled CANCELLED",
-}
-
-
 def _case_params(cases):
     for case in cases:
-        reason = LABELS_BEFORE_LIFECYCLE.get(_case_id(case))
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        yield pytest.param(case, id=_case_id(case), marks=marks)
+        yield pytest.param(case, id=_case_id(case))
 
 
 @pytest.mark.parametrize("case", list(_case_params(CASES)))

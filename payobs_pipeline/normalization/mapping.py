@@ -78,7 +78,8 @@ CANONICAL_FIELDS = (
     "decline_type",
     # Lifecycle identity (docs/metrics.md): which authorization attempt, payment, refund or dispute
     # the document is about. An AUTHORIZATION's attempt_id, a REFUND's refund_id and a DISPUTE's
-    # dispute_id default to provider_transaction_id when the variant does not say where they are.
+    # dispute_id default to provider_transaction_id when the variant does not say where they are
+    # (an empty source, [], says there is none).
     "attempt_id",
     "payment_id",
     "refund_id",
@@ -485,10 +486,15 @@ class CompiledVariant:
 
     def _own_id(self, name: str, own_kind: EventKind, kind: EventKind, transaction_id: str | None,
                 body: Any, document: Any) -> str | None:
-        """An id field; a document about its own object (a refund's refund_id) defaults to its own id."""
-        if name in self.fields:
+        """An id field; a document about its own object (a refund's refund_id) defaults to its own id.
+
+        An empty source, ``"refund_id": []``, says the document (a payment whose status is "refunded")
+        names no such object of its own: no default then.
+        """
+        source = self.fields.get(name)
+        if source is not None:
             value = self._text_field(name, body, document)
-            if value is not None or kind is not own_kind:
+            if value is not None or kind is not own_kind or not source[0]:
                 return value
         return transaction_id if kind is own_kind else None
 

@@ -170,9 +170,8 @@ _NOTIFICATION_STATUSES = {
     "EXPIRE/true": "CANCELLED",
     "PENDING/true": "PENDING",
     "REFUND/true": "REFUNDED",
-    # A rejected refund request; the kind convention says DECLINED but the held-out corpus labels it CANCELLED
-    # (heldout lake_wrapper_webhook_refund_failed) -- reported to the lead, not changed here.
-    "REFUND/false": "CANCELLED",
+    # A rejected refund request: the refund did not happen.
+    "REFUND/false": "DECLINED",
     # The refund failed at the scheme, or its money came back: the refund did not happen.
     "REFUND_FAILED/true": "DECLINED",
     "REFUNDED_REVERSED/true": "DECLINED",

@@ -37,7 +37,7 @@ _DECLINE_CODES = {
     "20002": "GENERIC_DECLINE",  # refer to card issuer, special conditions
     "20003": "CONFIGURATION_ERROR",  # invalid merchant or service provider
     "20005": "GENERIC_DECLINE",  # do not honour
-    "20006": "PROCESSING_ERROR",  # error / invalid request parameters
+    "20006": "INVALID_REQUEST",  # error / invalid request parameters
     "20009": "PROCESSING_ERROR",  # request in progress
     "20010": "LIMIT_EXCEEDED",  # partial value approved
     "20012": "TRANSACTION_NOT_PERMITTED",  # invalid transaction
@@ -225,9 +225,8 @@ EVENT_TYPES = {
     "payment_void_declined": "ERROR",
     "payment_refunded": "REFUNDED",
     "payment_refund_pending": "PENDING",
-    # A declined refund: the kind convention says DECLINED but the held-out corpus labels it CANCELLED
-    # (heldout webhook_payment_refund_declined_20006) -- reported to the lead, not changed here.
-    "payment_refund_declined": "CANCELLED",
+    # A declined refund (its response_code says why): the refund did not happen.
+    "payment_refund_declined": "DECLINED",
 }
 _REFUND_EVENTS = ["payment_refunded", "payment_refund_pending", "payment_refund_declined"]
 # Events about an action on an authorized payment, not the authorization (webhook-event-types).

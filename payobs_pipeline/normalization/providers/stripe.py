@@ -247,6 +247,7 @@ _INTENT_RULES = [
 _REFUND_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
+    "reason_code": ["failure_reason"],  # why a failed refund failed
     "amount": ["amount"],
     "currency": ["currency"],
     "event_time": ["^created", "created"],
@@ -257,11 +258,20 @@ _REFUND_FIELDS = {
     "payment_id": ["payment_intent.id", "payment_intent", "charge.payment_intent"],
 }
 # Refund.status (docs.stripe.com/api/refunds/object): pending, requires_action (the customer must give
-# refund details), succeeded, failed, canceled. A failed refund is mapped CANCELLED because the held-out
-# corpus labels it so (heldout2 event_charge_refund_updated_refund_failed); the kind convention says
-# DECLINED -- reported to the lead, not changed here.
+# refund details), succeeded, failed (failure_reason: lost_or_stolen_card, expired_or_canceled_card,
+# charge_for_pending_refund_disputed, insufficient_funds, declined, merchant_request, unknown), canceled.
+# Refund.failure_reason (docs.stripe.com/api/refunds/object), for failed refunds only.
+_REFUND_FAILURES = {
+    "lost_or_stolen_card": "LOST_OR_STOLEN_CARD",
+    "expired_or_canceled_card": "EXPIRED_CARD",
+    "insufficient_funds": "INSUFFICIENT_FUNDS",
+    "declined": "GENERIC_DECLINE",
+    "merchant_request": {"reason": "UNKNOWN", "source": "MERCHANT_CONFIG"},
+    "charge_for_pending_refund_disputed": "TRANSACTION_NOT_PERMITTED",
+    "unknown": "UNKNOWN",
+}
 _REFUND_STATUSES = {"succeeded": "REFUNDED", "pending": "PENDING", "requires_action": "PENDING",
-                    "failed": "CANCELLED", "canceled": "CANCELLED"}
+                    "failed": "DECLINED", "canceled": "CANCELLED"}
 _DISPUTE_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
@@ -317,7 +327,8 @@ def _documents(match_object: dict, root: str | None, label: str = "") -> list[di
          "match": {**match_object, f"{prefix}object": "payment_intent"},
          "fields": _INTENT_FIELDS, "rules": _INTENT_RULES, **extra},
         {"name": f"{label}refund", "match": {**match_object, f"{prefix}object": "refund"},
-         "fields": _REFUND_FIELDS, "status_map": _REFUND_STATUSES, "event_kind": "REFUND", **extra},
+         "fields": _REFUND_FIELDS, "status_map": _REFUND_STATUSES, "reason_map": _REFUND_FAILURES,
+         "event_kind": "REFUND", **extra},
         {"name": f"{label}dispute", "match": {**match_object, f"{prefix}object": "dispute"},
          "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE", **extra},
         # A session is the payment's page, never an attempt: its row is the payment's state.

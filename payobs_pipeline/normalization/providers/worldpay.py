@@ -172,9 +172,8 @@ ACCESS_STATUSES = {
     "expired": "CANCELLED",
     "sentForRefund": "REFUNDED",
     "refunded": "REFUNDED",
-    # The kind convention says DECLINED, but the held-out corpus labels it CANCELLED
-    # (heldout2 access_event_refund_failed_with_refusal) -- reported to the lead, not changed here.
-    "refundFailed": "CANCELLED",
+    # A failed refund (refund.refusal says why): the refund did not happen.
+    "refundFailed": "DECLINED",
     "chargebackReceived": "CHARGEBACK",
     "disputeReceived": "CHARGEBACK",
 }
@@ -405,7 +404,9 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": ["transactionReference", "downstreamReference"],
                 "status": ["type"],
-                "reason_code": ["refusalCode", "refusalDescription"],
+                # A failed refund says why under refund.refusal (same codes as payment refusals).
+                "reason_code": ["refusalCode", "refusalDescription", "refund.refusal.code",
+                                "refund.refusal.description"],
                 "amount": ["amount.value"],
                 "currency": ["amount.currencyCode"],
                 "event_time": ["^eventTimestamp", "date"],

@@ -72,7 +72,6 @@ CANONICAL_FIELDS = (
     "event_time",
     "payment_method",
     "card_brand",
-    "country",
     "merchant_id",
     "merchant_name",
     "decline_type",
@@ -481,7 +480,7 @@ class CompiledVariant:
             refund_id=self._own_id("refund_id", EventKind.REFUND, kind, transaction_id, body, document),
             dispute_id=self._own_id("dispute_id", EventKind.DISPUTE, kind, transaction_id, body, document),
             card_country=country_code(text("card_country", body, document)),
-            customer_country=country_code(text("customer_country", body, document) or text("country", body, document)),
+            customer_country=country_code(text("customer_country", body, document)),
         )
 
     def _own_id(self, name: str, own_kind: EventKind, kind: EventKind, transaction_id: str | None,

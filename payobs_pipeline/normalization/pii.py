@@ -8,7 +8,7 @@ What is masked:
 
 * **Card numbers**: a run of 12 to 19 digits, written together or in groups
   separated by single spaces or dashes, that passes the Luhn check and is not
-  part of a longer digit run. It becomes its first six and last four digits
+  part of a longer digit run nor the fraction of a decimal number. It becomes its first six and last four digits
   around asterisks, separators dropped: ``424242******4242``. Within a longer
   run of separated groups (``4111 1111 1111 1111 2025``) the longest Luhn-valid
   window of whole groups is masked. Two exceptions keep the false positives
@@ -83,11 +83,14 @@ def _masked_card_number(digits: str) -> str:
 
 # A maximal run of at least 12 digits with single spaces or dashes between them,
 # not glued to letters: "993617895204576J" is a reference, not a card number, and
-# neither is the all-digit middle of a hyphenated id ("c3-9046-4208-8325-e2e8...").
+# neither is the all-digit middle of a hyphenated id ("c3-9046-4208-8325-e2e8...")
+# nor the fraction of a decimal number (0.9234567891234567: masking it would
+# also break the JSON it is in).
 # (The look-behind comes after the first digit so the regex engine can skip
 # to digits quickly; it says the character before the run is not a digit.)
 _DIGIT_RUN = re.compile(
-    r"[0-9](?<![0-9A-Za-z][0-9])(?<![0-9A-Za-z]-[0-9])(?:[ \-]?[0-9]){11,}(?![0-9A-Za-z]|-[0-9A-Za-z])"
+    r"[0-9](?<![0-9A-Za-z][0-9])(?<![0-9A-Za-z]-[0-9])(?<![0-9]\.[0-9])"
+    r"(?:[ \-]?[0-9]){11,}(?![0-9A-Za-z]|-[0-9A-Za-z])"
 )
 _DIGIT_GROUP = re.compile(r"[0-9]+")
 
@@ -189,21 +192,26 @@ def _mask_card_numbers_once(text: str, json_text: bool) -> str:
         base = match.start()
         for start, end, digits in windows:
             replacement = _masked_card_number(digits)
+            cut = base + start
             end += base
             if json_text and start == 0 and end == match.end():
                 # A card number written as a JSON number must become a JSON
-                # string, or the masked document no longer parses.
+                # string, or the masked document no longer parses; a minus
+                # sign goes inside the string with it.
                 if strings is None:
                     strings = _JsonStrings(text)
+                sign = "-" if base and text[base - 1] == "-" else ""
+                lead = base - len(sign)
                 if not strings.contains(base):
                     number_end = _JSON_NUMBER_TAIL.match(text, end).end()
-                    if (_JSON_VALUE_BEFORE.search(text, max(0, base - 64), base)
+                    if (_JSON_VALUE_BEFORE.search(text, max(0, lead - 64), lead)
                             and _JSON_VALUE_AFTER.match(text, number_end)):
-                        replacement = f'"{replacement}"'
-                        end = number_end
-                elif _ESCAPED_JSON_KEY_BEFORE.search(text, max(0, base - 40), base):
-                    replacement = f'\\"{replacement}\\"'  # a number in JSON escaped inside a string
-            pieces.append(text[position:base + start])
+                        replacement = f'"{sign}{replacement}"'
+                        cut, end = lead, number_end
+                elif _ESCAPED_JSON_KEY_BEFORE.search(text, max(0, lead - 40), lead):
+                    replacement = f'\\"{sign}{replacement}\\"'  # a number in JSON escaped inside a string
+                    cut = lead
+            pieces.append(text[position:cut])
             pieces.append(replacement)
             position = end
     if not pieces:

@@ -163,12 +163,16 @@ def test_masking_is_idempotent_and_leaves_no_card_number(text):
     assert card_runs(masked) == []
 
 
+json_documents = st.lists(json_values, max_size=5) | st.dictionaries(st.text(max_size=10), json_values, max_size=5)
+
+
 @FAST
-@given(json_values | payment_like)
+@given(json_documents | payment_like)
 def test_masking_json_keeps_it_json_and_is_idempotent(document):
+    # Documents (objects, arrays): a bare top-level number is masked as plain text.
     text = json.dumps(document)
     masked = mask_text(text)
-    assert json.loads(masked) is not None or masked == "null"
+    json.loads(masked)
     assert mask_text(masked) == masked
     structurally = mask_payload(document)
     assert mask_payload(structurally) == structurally

@@ -3,9 +3,11 @@
 A window's run recomputes every object its events are about (and those its
 previous events were about), from all the events of those objects in every
 window: an attempt's final outcome, a payment's latest known outcome, a refund's
-and a dispute's latest state (docs/metrics.md). Objects are assigned to a window
-(an attempt to its authorization's, a payment to its first attempt's, a refund
-or dispute to its first event's), so when a later window brings an event about
+and a dispute's latest state (docs/metrics.md). Outcomes follow the providers'
+event times (webhooks arrive out of order); windows follow the lake (the window
+of the row that first told payobs of the object: provider clocks and time zones
+vary, the lake's does not). An attempt belongs to its authorization's window, a
+payment to its first attempt's, a refund or dispute to its first row's, so when a later window brings an event about
 an earlier object the earlier window's rows change: those windows are recorded
 in ``window_restatements`` and the metric assets republish them in the same run.
 Only windows within the restatement horizon of the run's window are restated.
@@ -48,7 +50,7 @@ WITH ev AS (
 ), agg AS (
     SELECT attempt_key,
            min(provider) AS provider,
-           (array_agg(partition_key ORDER BY auth_first, t, lake_created_at, lake_id)
+           (array_agg(partition_key ORDER BY auth_first, lake_created_at, lake_id)
                FILTER (WHERE event_kind = 'AUTHORIZATION'
                           OR (event_kind = 'CAPTURE' AND status_category = 'APPROVED')))[1] AS partition_key,
            min(t) FILTER (WHERE event_kind = 'AUTHORIZATION') AS authorized_at,
@@ -107,8 +109,8 @@ WITH pay_events AS (
 )
 INSERT INTO payments
 SELECT payment_key,
-       (array_agg(partition_key ORDER BY auth_first, t, lake_created_at, lake_id))[1],
-       (array_agg(provider ORDER BY auth_first, t, lake_created_at, lake_id))[1],
+       (array_agg(partition_key ORDER BY auth_first, lake_created_at, lake_id))[1],
+       (array_agg(provider ORDER BY auth_first, lake_created_at, lake_id))[1],
        COALESCE({_first('merchant_id')}, 'UNKNOWN'),
        COALESCE(NULLIF({_first('card_country')}, 'UNKNOWN'), {_first('customer_country')},
                 {_first('merchant_country')}, 'UNKNOWN'),
@@ -135,7 +137,7 @@ WITH ev AS (
 ), agg AS (
     SELECT {key},
            min(provider) AS provider,
-           (array_agg(partition_key ORDER BY t, lake_created_at, lake_id))[1] AS partition_key,
+           (array_agg(partition_key ORDER BY lake_created_at, lake_id))[1] AS partition_key,
            {_first('attempt_key')} AS attempt_key,
            {_first('payment_node')} AS payment_node,
            {_first('merchant_id')} AS merchant_id,

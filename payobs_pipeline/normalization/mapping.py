@@ -76,9 +76,8 @@ CANONICAL_FIELDS = (
     "merchant_name",
     "decline_type",
     # Lifecycle identity (docs/metrics.md): which authorization attempt, payment, refund or dispute
-    # the document is about. An AUTHORIZATION's attempt_id, a REFUND's refund_id and a DISPUTE's
-    # dispute_id default to provider_transaction_id when the variant does not say where they are
-    # (an empty source, [], says there is none).
+    # the document is about. An AUTHORIZATION's attempt_id defaults to provider_transaction_id; a
+    # REFUND's refund_id and a DISPUTE's dispute_id too, unless the variant says where they are.
     "attempt_id",
     "payment_id",
     "refund_id",
@@ -485,15 +484,18 @@ class CompiledVariant:
 
     def _own_id(self, name: str, own_kind: EventKind, kind: EventKind, transaction_id: str | None,
                 body: Any, document: Any) -> str | None:
-        """An id field; a document about its own object (a refund's refund_id) defaults to its own id.
+        """An id field, by the kind of document it is read from.
 
-        An empty source, ``"refund_id": []``, says the document (a payment whose status is "refunded")
-        names no such object of its own: no default then.
+        * attempt_id: wherever the spec says; an AUTHORIZATION whose source finds nothing is its own attempt.
+        * refund_id / dispute_id: only on REFUND / DISPUTE documents. Where the spec says (a payment
+          document whose status is "refunded" may name no refund object: then none, never the payment's
+          id), else the document's own id.
         """
-        source = self.fields.get(name)
-        if source is not None:
+        if own_kind is not EventKind.AUTHORIZATION and kind is not own_kind:
+            return None
+        if name in self.fields:
             value = self._text_field(name, body, document)
-            if value is not None or kind is not own_kind or not source[0]:
+            if value is not None or own_kind is not EventKind.AUTHORIZATION:
                 return value
         return transaction_id if kind is own_kind else None
 

@@ -20,8 +20,8 @@ reason's default.
 
 Lifecycle identity: a payment (pay_) is one authorization attempt; its capture, void, refund and dispute events
 name it (data.id, a dispute's payment_id), and each action has its own id (action_id: a refund's refund_id).
-payment_id stays unset: `reference` is documented as "a reference you can later use to identify the payment,
-such as an order number" -- optional and free-form, not a key of the payment across attempts.
+payment_id is the merchant's `reference`, documented as "a reference you can later use to identify the payment,
+such as an order number": a retry of the same order under a new pay_ id is the same payment.
 """
 
 _SOFT = "SOFT"
@@ -301,8 +301,9 @@ _PAYMENT_FIELDS = {
     "card_country": ["source.issuer_country"],
     "customer_country": ["source.billing_address.country", "customer.billing_address.country"],
     "merchant_id": ["processing_channel_id"],
-    # The payment is the attempt, whatever the event says happened to it.
+    # The payment is the attempt, whatever the event says happened to it; the merchant's order is the payment.
     "attempt_id": ["id"],
+    "payment_id": ["reference"],
 }
 # GET /payments/{id}: Voided is the authorization released (Refunded / Partially Refunded are REFUND by their
 # status; Captured sums up the approved authorization and its capture).

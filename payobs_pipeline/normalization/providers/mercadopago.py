@@ -146,6 +146,11 @@ _PAYMENT_FIELDS = {
     # The payment is the attempt whatever happened to it since (refunded, charged back).
     "attempt_id": ["id"],
     "payment_id": ["external_reference", "order.id"],
+    # A refunded payment names its refund in refunds[] when the response lists them, else none (the refund
+    # object's own rows count it). A charged-back payment names no chargeback: MercadoPago opens one
+    # chargeback per payment, so the payment's id keys the dispute, as it does on chargeback objects.
+    "refund_id": ["refunds.0.id"],
+    "dispute_id": ["id"],
 }
 _PAYMENT_RULES = [
     # PIX travels as payment_type bank_transfer, boleto as ticket: the method id says which.
@@ -157,6 +162,19 @@ _PAYMENT_RULES = [
     # approved/partially_refunded: the payment's last change is a (partial) refund.
     {"when": {"status": "approved", "status_detail": "partially_refunded"}, "set": {"status_category": "REFUNDED"}},
 ]
+_CHARGEBACK = {
+    "status": "CHARGEBACK",
+    "fields": {
+        "provider_transaction_id": ["payments.0", "id"],
+        "amount": ["amount"],
+        "currency": ["currency"],
+        "event_time": ["date_last_updated", "date_created"],
+        "attempt_id": ["payments.0"],
+        # One chargeback per disputed payment: keyed by the payment, as the payment's charged_back rows are.
+        "dispute_id": ["payments.0"],
+    },
+    "event_kind": "DISPUTE",
+}
 _ORDER_FIELDS = {
     # The order's payment is the money movement (as a PayPal order's capture is).
     "provider_transaction_id": [f"{_ORDER_PAYMENT}.id", "id"],
@@ -264,21 +282,10 @@ SPEC = {
             },
             "status_map": _AUTHORIZED_PAYMENT_STATUSES,
         },
-        {
-            # GET /v1/chargebacks/{id}: the dispute on one or more payments.
-            "name": "chargeback",
-            "match": {"coverage_applied": {"exists": True}, "payments": {"exists": True}},
-            "status": "CHARGEBACK",
-            "fields": {
-                "provider_transaction_id": ["payments.0", "id"],
-                "amount": ["amount"],
-                "currency": ["currency"],
-                "event_time": ["date_last_updated", "date_created"],
-                "attempt_id": ["payments.0"],
-                "dispute_id": ["id"],
-            },
-            "event_kind": "DISPUTE",
-        },
+        # GET /v1/chargebacks/{id}: the dispute on one or more payments. Its fields that are always there
+        # (coverage_applied, documentation_required) may be null or absent in older responses: either tells.
+        *({**_CHARGEBACK, "name": f"chargeback.{key}", "match": {key: {"exists": True}, "payments": {"exists": True}}}
+          for key in ("coverage_applied", "documentation_required", "date_documentation_deadline")),
         {
             # A refund of a payment: its own id, the payment is its parent. It carries no
             # currency, so no amount is taken (the payment row has both).

@@ -161,8 +161,10 @@ _CHARGE_FIELDS = {
     # The charge is the attempt, whatever the event says about it (refunded, disputed, captured, expired).
     "attempt_id": ["id"],
     "payment_id": ["payment_intent.id", "payment_intent"],
-    # No refund_id / dispute_id source: a charge's `refunds` list and `dispute` are also on its authorization
-    # rows, and an explicit source is read whatever the row's kind (the refund's own row is the Refund object).
+    # A refunded charge names its refund only where the API version still lists them (refunds.data, before
+    # 2022-11-15); otherwise the row names no refund object: none, never the charge's own id (the Refund
+    # object's own rows count it). refund_id is read on REFUND rows only.
+    "refund_id": ["refunds.data.0.id"],
 }
 _CHARGE_RULES = [
     # Radar blocked it: a risk rejection whatever the code says.

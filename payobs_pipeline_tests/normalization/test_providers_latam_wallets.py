@@ -175,7 +175,8 @@ def test_checkout_actions_on_a_payment_are_not_new_authorizations():
     approved = _event(_checkout_webhook("payment_approved", source={"type": "card", "issuer_country": "FR",
                                                                      "billing_address": {"country": "DE"}}))
     assert (approved.event_kind, approved.status_category, approved.attempt_id) == ("AUTHORIZATION", "APPROVED", _PAY)
-    assert (approved.card_country, approved.customer_country, approved.payment_id) == ("FR", "DE", None)
+    # reference: "a reference you can later use to identify the payment, such as an order number".
+    assert (approved.card_country, approved.customer_country, approved.payment_id) == ("FR", "DE", "ORD-1")
     captured = _event(_checkout_webhook("payment_captured", action_id="act_lc0capture"))
     assert (captured.event_kind, captured.status_category, captured.attempt_id) == ("CAPTURE", "APPROVED", _PAY)
     capture_declined = _event(_checkout_webhook("payment_capture_declined", action_id="act_lc0capture",
@@ -304,5 +305,5 @@ def test_mercadopago_refunds_and_chargebacks_name_the_payment_as_their_attempt()
                   "coverage_applied": False, "date_documentation_deadline": "2024-05-20T10:00:00.000-04:00",
                   "date_created": "2024-05-10T10:00:00.000-04:00"}
     disputed = _event(chargeback)
-    assert (disputed.event_kind, disputed.attempt_id, disputed.dispute_id) == (
-        "DISPUTE", "1316799001", "235000068119001")
+    # A chargeback is counted per disputed payment: the payment's charged_back rows name no chargeback id.
+    assert (disputed.event_kind, disputed.attempt_id, disputed.dispute_id) == ("DISPUTE", "1316799001", "1316799001")

@@ -17,10 +17,12 @@ from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.normalization.formats import ParsedPayload
 from payobs_pipeline.normalization.identity import lifecycle_keys
 from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping, MappingError
-from payobs_pipeline.normalization.normalize import FINAL_DEFERRALS, INTERNAL_ERROR, Deferral, Normalizer
-from payobs_pipeline.normalization.pii import mask_text
+from payobs_pipeline.normalization.formats import INTERNAL_ERROR, internal_error_detail
+from payobs_pipeline.normalization.normalize import FINAL_DEFERRALS, Deferral, Normalizer
 from payobs_pipeline.resources.lake import LakeDatabase
-from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, copy_out, lock_window
+from payobs_pipeline.resources.warehouse import (
+    WarehouseDatabase, copy_in, copy_out, lock_window, transient_database_errors,
+)
 
 EVENT_COLUMNS = (
     "lake_id", "transactional_id", "partition_key", "lake_created_at", "event_time", "provider",
@@ -64,11 +66,6 @@ def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, 
         event.card_country, event.customer_country, event.merchant_country,
         keys.attempt_key, keys.refund_key, keys.dispute_key, keys.payment_node,
     )
-
-
-def _internal_error(exc: BaseException) -> str:
-    """An unexpected exception on one row, as a detail fit to store (masked, bounded)."""
-    return mask_text(f"{type(exc).__name__}: {exc}")[:500]
 
 
 # The keys a window's events had before a rerun replaces them (see lifecycle_touched).
@@ -123,7 +120,7 @@ def normalize_window(
                 row = _event_row(lake_id, transactional_id, window, created_at, outcome)
             except Exception as exc:  # noqa: BLE001 - the row is kept, with the exception as its reason
                 counts["internal_errors"] += 1
-                keep_unprocessed(lake_id, "normalize", INTERNAL_ERROR, _internal_error(exc), hint, fingerprint)
+                keep_unprocessed(lake_id, "normalize", INTERNAL_ERROR, internal_error_detail(exc), hint, fingerprint)
                 continue
             counts[f"method:{outcome.normalization_method}"] += 1
             counts[f"provider:{outcome.provider}"] += 1
@@ -154,7 +151,8 @@ def _reconcile_unprocessed(conn: psycopg.Connection, window: Window, spool) -> i
         while block := spool.read(1 << 16):
             copy.write(block)
     # Parse failures and final deferrals (bad amounts, notifications without an outcome, ...) cannot
-    # succeed on a retry: they go straight to the dead letter, visible and requeueable.
+    # succeed on a retry: they go straight to the dead letter, visible and requeueable. An INTERNAL_ERROR
+    # is payobs's own defect, not the row's: it is retried, so a fixed release heals it.
     conn.execute(
         """
         INSERT INTO unprocessed_events AS u
@@ -164,7 +162,8 @@ def _reconcile_unprocessed(conn: psycopg.Connection, window: Window, spool) -> i
                NULLIF(fingerprint, ''), 1,
                CASE WHEN final THEN NULL ELSE now() + make_interval(mins => %(base)s) END,
                CASE WHEN final THEN 'DEAD_LETTER' ELSE 'RETRYING' END
-        FROM (SELECT w.*, (w.stage = 'parse' OR w.reason_code = ANY(%(final)s)) AS final
+        FROM (SELECT w.*, ((w.stage = 'parse' AND w.reason_code <> %(internal)s) OR w.reason_code = ANY(%(final)s))
+                     AS final
               FROM unprocessed_window w) incoming
         ON CONFLICT (lake_id) DO UPDATE SET
             partition_key = excluded.partition_key,
@@ -184,7 +183,7 @@ def _reconcile_unprocessed(conn: psycopg.Connection, window: Window, spool) -> i
                 ELSE now() + make_interval(mins => %(base)s * power(2, u.attempts)::int) END,
             updated_at = now()
         """,
-        {"base": RETRY_BASE_MINUTES, "max": MAX_ATTEMPTS, "final": sorted(FINAL_DEFERRALS)},
+        {"base": RETRY_BASE_MINUTES, "max": MAX_ATTEMPTS, "final": sorted(FINAL_DEFERRALS), "internal": INTERNAL_ERROR},
     )
     conn.execute(
         """
@@ -234,8 +233,9 @@ def normalized_events(
 ):
     windows = windows_of(context)
     totals: Counter = Counter()
-    for window in windows:
-        totals.update(normalize_window(warehouse, window, config.heuristic_threshold))
+    with transient_database_errors(context):
+        for window in windows:
+            totals.update(normalize_window(warehouse, window, config.heuristic_threshold))
     keys = {"keys": [window.partition_key for window in windows]}
     with warehouse.connection() as conn:
         first_event, last_event, snapshot_rows = conn.execute(WINDOW_SUMMARY_SQL, keys).fetchone()

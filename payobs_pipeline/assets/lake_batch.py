@@ -33,7 +33,7 @@ from payobs_pipeline.normalization.formats import (
 )
 from payobs_pipeline.normalization.pii import mask_text
 from payobs_pipeline.resources.lake import LakeDatabase
-from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, lock_window
+from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, lock_window, transient_database_errors
 
 COLUMNS = ("lake_id", "partition_key", "transactional_id", "created_at", "merchant", "data")
 
@@ -156,8 +156,9 @@ def snapshot_window(lake: LakeDatabase, warehouse: WarehouseDatabase, window: Wi
 )
 def raw_lake_batch(context: dg.AssetExecutionContext, lake: LakeDatabase, warehouse: WarehouseDatabase):
     totals = Counter()
-    for window in windows_of(context):
-        stats = snapshot_window(lake, warehouse, window, context.log)
-        totals.update(stats)
-        context.log.info(f"{window.partition_key}: {stats['lake_rows']} lake rows snapshotted")
+    with transient_database_errors(context):
+        for window in windows_of(context):
+            stats = snapshot_window(lake, warehouse, window, context.log)
+            totals.update(stats)
+            context.log.info(f"{window.partition_key}: {stats['lake_rows']} lake rows snapshotted")
     return dg.MaterializeResult(metadata={k: dg.MetadataValue.int(v) for k, v in totals.items()})

@@ -25,7 +25,9 @@ import psycopg
 from payobs_pipeline.assets.events import normalized_events
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
 from payobs_pipeline.normalization.identity import link_payments, payment_nodes
-from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, copy_out, lock_window
+from payobs_pipeline.resources.warehouse import (
+    WarehouseDatabase, copy_in, lock_window, transient_database_errors,
+)
 
 DEFAULT_HORIZON_DAYS = 30
 
@@ -319,11 +321,12 @@ def payment_lifecycle(context: dg.AssetExecutionContext, config: LifecycleConfig
     totals: Counter = Counter()
     restated: set[str] = set()
     beyond: set[str] = set()
-    for window in windows_of(context):
-        result = run_lifecycle(warehouse, window, config.restatement_horizon_days)
-        restated.update(result.pop("restated"))
-        beyond.update(result.pop("beyond_horizon"))
-        totals.update(result)
+    with transient_database_errors(context):
+        for window in windows_of(context):
+            result = run_lifecycle(warehouse, window, config.restatement_horizon_days)
+            restated.update(result.pop("restated"))
+            beyond.update(result.pop("beyond_horizon"))
+            totals.update(result)
     run_keys = set(context.partition_keys)
     return dg.MaterializeResult(
         metadata={

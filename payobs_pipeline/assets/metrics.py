@@ -10,7 +10,7 @@ import dagster as dg
 
 from payobs_pipeline.assets.lifecycle import payment_lifecycle, windows_to_publish
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
-from payobs_pipeline.resources.warehouse import WarehouseDatabase, lock_window
+from payobs_pipeline.resources.warehouse import WarehouseDatabase, lock_window, transient_database_errors
 
 # Attempt level: each attempt once, by its final outcome; refunds (succeeded) and disputes once per object.
 APPROVAL_SQL = """
@@ -106,8 +106,9 @@ def _metric_asset(table: str, insert_sql: str, description: str) -> dg.AssetsDef
     )
     def _metric(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase):
         run_windows = windows_of(context)
-        published = windows_to_publish(warehouse, run_windows)
-        rows = sum(publish_metrics(warehouse, table, insert_sql, window) for window in published)
+        with transient_database_errors(context):
+            published = windows_to_publish(warehouse, run_windows)
+            rows = sum(publish_metrics(warehouse, table, insert_sql, window) for window in published)
         run_keys = {w.partition_key for w in run_windows}
         return dg.MaterializeResult(metadata={
             "rows": dg.MetadataValue.int(rows),

@@ -27,7 +27,9 @@ from payobs_pipeline.normalization.formats import (
     read_lake_payload,
     storable_text,
 )
-from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, copy_out, lock_window
+from payobs_pipeline.resources.warehouse import (
+    WarehouseDatabase, copy_in, copy_out, lock_window, transient_database_errors,
+)
 
 COLUMNS = (
     "lake_id", "partition_key", "transactional_id", "created_at", "merchant",
@@ -107,8 +109,9 @@ def parse_window(warehouse: WarehouseDatabase, window: Window) -> Counter:
 )
 def parsed_payloads(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase):
     totals: Counter = Counter()
-    for window in windows_of(context):
-        totals.update(parse_window(warehouse, window))
+    with transient_database_errors(context):
+        for window in windows_of(context):
+            totals.update(parse_window(warehouse, window))
     errors = {k.split(":", 1)[1]: v for k, v in totals.items() if k.startswith("error:")}
     formats = {k.split(":", 1)[1]: v for k, v in totals.items() if k.startswith("format:")}
     if errors.get(INTERNAL_ERROR):

@@ -177,10 +177,6 @@ class Normalizer:
         return Deferral(deferral_reason, detail, guess.provider, fingerprint)
 
 
-# An unexpected exception on one row (a defect of payobs, not of the row): the row is kept with the
-# exception's type and message and retried like any deferral, so a fixed release heals it.
-INTERNAL_ERROR = "INTERNAL_ERROR"
-
 # Deferrals no other method can fix: an amount or currency that is wrong in the
 # payload stays wrong whoever reads it, and a notification that carries no
 # outcome (only a resource id to fetch) or is not a payment at all (a payout, a

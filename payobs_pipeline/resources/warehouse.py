@@ -53,6 +53,22 @@ class WarehouseDatabase(dg.ConfigurableResource):
             yield conn
 
 
+# A dropped connection, a server restart, a failover: retried with backoff, the step rerun whole (every
+# write is one transaction per window, so a half-done attempt left nothing behind).
+TRANSIENT_RETRIES = 3
+
+
+@contextmanager
+def transient_database_errors(context: dg.AssetExecutionContext) -> Iterator[None]:
+    """Turn a lost database connection into Dagster's retry of the step (5 s, 10 s, 20 s); other errors fail."""
+    try:
+        yield
+    except psycopg.OperationalError as error:
+        raise dg.RetryRequested(
+            max_retries=TRANSIENT_RETRIES, seconds_to_wait=5 * 2 ** context.retry_number
+        ) from error
+
+
 def copy_in(conn: psycopg.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
     """Bulk-load rows with COPY; returns how many were written."""
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(

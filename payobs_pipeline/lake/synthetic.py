@@ -1,7 +1,8 @@
 """Realistic synthetic lake rows, each with the canonical event it should become.
 
 Pure and deterministic: the same ``(rows, start, windows, seed)`` always gives
-the same rows, byte for byte (one ``random.Random(seed)``, uuids from its bits).
+the same rows, byte for byte, whatever the number of processes generating the chunks (one
+``random.Random`` per chunk, uuids from its bits).
 
 What the lake looks like (shares are the module constants below):
 
@@ -19,7 +20,23 @@ What the lake looks like (shares are the module constants below):
   a second row for about 3 % of payments (PENDING first, final state later in
   the same window) and test card numbers / CVCs in about 1 % of rows.
 
-Ground truth (``ExpectedEvent``) follows TAXONOMY.md. Where the taxonomy leaves
+* Lifecycles (about 12 % of rows; single-row payments stay the majority): a payment over several rows,
+  started by one chunk, which also generates its follow-ups, whose ``created_at`` may fall in a later
+  window of the range (never past its end). So the generation has exactly ``rows`` rows, each window's
+  chunks generate ``lake_row_counts()`` rows, and a window holds about (not exactly) ``rows // windows``.
+  Shapes (``LIFECYCLE_SHAPES``, each provider among those its payloads support, ``_Hooks.caps``):
+  retries of a declined attempt within a window and across windows (same PaymentIntent / order /
+  merchant reference, or linked only by the lake's transactional_id), authorization then capture
+  (Stripe charge.captured, Adyen CAPTURE with originalReference, PayPal authorization then capture, ...),
+  void of an approved authorization, partial / failed refunds and full refunds seen through several
+  events, disputes seen through two events, two objects about one attempt (Stripe Charge and its
+  PaymentIntent, Adyen response and notification, ...); about 20 % of a lifecycle's rows lack the
+  transactional_id (never the rows that only it links).
+
+Ground truth (``ExpectedEvent``) follows TAXONOMY.md; ``event_kind`` says what the row is in its payment's
+lifecycle and ``attempt`` / ``payment`` / ``refund`` / ``dispute`` are the generator's own serials of the
+objects it belongs to. ``expected_metrics()`` gives the per-window counts of approval_metrics and
+payment_metrics from them. Where the taxonomy leaves
 a choice, these rules are used consistently:
 
 * ``status_category`` follows the provider's status word, refined by the
@@ -42,7 +59,9 @@ from __future__ import annotations
 import bisect
 import json
 import random
+import re
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from itertools import accumulate
@@ -264,6 +283,14 @@ class ExpectedEvent:
     payment_method: str | None
     provider_transaction_id: str | None
     malformed_reason: str | None
+    # What the row is in its payment's lifecycle (taxonomy.EventKind value; None for malformed rows), and
+    # the generator's own serials of the attempt, payment, refund and dispute it belongs to. Serials are
+    # the generator's knowledge, not ids found in the payload: rows with the same serial are one object.
+    event_kind: str | None = None
+    attempt: str | None = None
+    payment: str | None = None
+    refund: str | None = None
+    dispute: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,10 +500,17 @@ class _Provider:
 
     # helpers
     def expected(self, pay: _Payment, out: _Outcome, method: str, txn_id: str | None = None,
-                 amount_minor: int | None = None) -> tuple:
+                 amount_minor: int | None = None, kind: str | None = None) -> tuple:
         # A plain tuple: the bulk loader never needs the dataclass (it costs ~1 µs a row).
         return (self.name, out[0], out[1], pay.amount_minor if amount_minor is None else amount_minor,
-                pay.currency, method, txn_id or pay.txn_id, None)
+                pay.currency, method, txn_id or pay.txn_id, None, kind or _KIND_OF_STATUS.get(out[0], _AUTH))
+
+
+# Event kinds (taxonomy.EventKind values) of the generator's truth.
+_AUTH, _CAPTURE, _VOID, _REFUND, _DISPUTE, _PAYMENT = "AUTHORIZATION", "CAPTURE", "VOID", "REFUND", "DISPUTE", "PAYMENT"
+# A lone row's kind by its status: a lone CANCELLED row is the void of an authorization the lake
+# never saw, unless its renderer says it is an abandoned payment (no authorization decision).
+_KIND_OF_STATUS = {_S.REFUNDED: _REFUND, _S.CHARGEBACK: _DISPUTE, _S.CANCELLED: _VOID}
 
 
 def _refund_amount(rng: random.Random, pay: _Payment) -> int:
@@ -570,7 +604,7 @@ class _Stripe(_Provider):
             card = {"brand": c.brand, "country": pay.country, "exp_month": c.exp_month, "exp_year": c.exp_year,
                     "funding": "credit", "last4": c.last4, "network": c.brand}
             if pay.pii:
-                card["card_number"] = TEST_CARD_NUMBERS[hash(c.last4) % len(TEST_CARD_NUMBERS)]
+                card["card_number"] = TEST_CARD_NUMBERS[int(c.last4) % len(TEST_CARD_NUMBERS)]  # not hash(): salted per process
                 card["cvc"] = "123"
             return {"card": card, "type": "card"}
         return {pay.method: {}, "type": pay.method}
@@ -691,7 +725,12 @@ class _Stripe(_Provider):
                 # "fraudulent" (outcome.type=blocked lives on the charge): truth follows the payload.
                 out = (st, _R.SUSPECTED_FRAUD, ("card_declined", "fraudulent"))
             obj = self._intent(rng, pay, out, epoch)
-            exp = self.expected(pay, out, method)
+            kind = _AUTH
+            if obj["status"] in ("canceled", "requires_action"):
+                # An abandoned intent / one waiting for the customer: no charge was ever made.
+                obj["latest_charge"] = None
+                kind = _PAYMENT
+            exp = self.expected(pay, out, method, kind=kind)
             event_type = {"succeeded": "payment_intent.succeeded", "processing": "payment_intent.processing",
                           "requires_action": "payment_intent.requires_action", "canceled": "payment_intent.canceled",
                           }.get(obj["status"], "payment_intent.payment_failed")
@@ -800,7 +839,8 @@ class _Adyen(_Provider):
             body["refusalReason"], body["refusalReasonCode"] = "Cancelled", "15"
         if pay.pii and pay.method == "scheme":
             body["additionalData"]["cardNumber"] = TEST_CARD_NUMBERS[0]
-        return body, self.expected(pay, out, method)
+        # resultCode Cancelled: cancelled before processing completed (no authorization to void)
+        return body, self.expected(pay, out, method, kind=_AUTH)
 
     def _notification(self, rng, pay, out, when, method):
         st, reason, code = out
@@ -932,7 +972,7 @@ class _MercadoPago(_Provider):
         elif st is _S.DECLINED:
             status, detail = "rejected", code
         elif st is _S.CANCELLED:
-            status, detail = "cancelled", ("by_collector" if card_like else "expired")
+            status, detail = "cancelled", "expired"  # never paid: the payment expired
         elif st is _S.REFUNDED:
             status, detail = "refunded", "refunded"
         else:
@@ -962,7 +1002,7 @@ class _MercadoPago(_Provider):
         if pay.method == "pix" and status == "pending":
             body["point_of_interaction"] = {"type": "PIX", "transaction_data": {"qr_code": "00020126580014br.gov.bcb.pix"
                                             + _tok(rng, 40)}}
-        return body, self.expected(pay, out, method)
+        return body, self.expected(pay, out, method, kind=_AUTH if st is _S.CANCELLED else None)
 
 
 # ---------------------------------------------------------------------------
@@ -1238,6 +1278,8 @@ class _Checkout(_Provider):
     }
     statuses = frozenset(STATUS_SHARES) - {_S.UNKNOWN, _S.ERROR}
     _METHODS = {"card": _M.CARD, "ideal": _M.BANK_TRANSFER, "klarna": _M.BNPL, "paypal": _M.WALLET}
+    # Captured: the capture of the authorization; Voided: its void; Canceled: never authorized.
+    _KINDS = {"Captured": _CAPTURE, "Voided": _VOID}
 
     def setup(self, rng, pay, needs_card):
         r = rng.random()
@@ -1296,7 +1338,7 @@ class _Checkout(_Provider):
                 data.update(response_code=code[0], response_summary=code[1])
             body = {"id": "evt_" + _tok(rng, 26, _T_LOWER), "type": etype, "version": "1.0.33", "created_on": ts,
                     "data": data}
-            return body, self.expected(pay, out, method)
+            return body, self.expected(pay, out, method, kind=self._KINDS.get(status, _AUTH))
         body = {"id": pay.txn_id, "action_id": "act_" + _tok(rng, 26, _T_LOWER), "amount": pay.amount_minor,
                 "currency": pay.currency, "approved": approved, "status": status, "reference": pay.aux["ref"],
                 "customer": {"id": pay.aux["cus"]}, "processed_on": ts, "source": self._source(pay),
@@ -1311,7 +1353,8 @@ class _Checkout(_Provider):
         if st is _S.PENDING:
             body["3ds"] = {"downgraded": False, "enrolled": "Y"}
             body["_links"] = {"redirect": {"href": "https://api.checkout.com/3ds/" + pay.txn_id}}
-        return body, self.expected(pay, out, method)
+        # A payment response is the payment's state (Captured included), not a capture action; Voided is a void.
+        return body, self.expected(pay, out, method, kind=_VOID if status == "Voided" else _AUTH)
 
 
 # ---------------------------------------------------------------------------
@@ -1391,7 +1434,8 @@ class _Worldpay(_Provider):
         r = rng.random()
         body = {"content": xml, "content_type": "text/xml"} if r < 0.5 else (
             {"content": xml, "format": "xml"} if r < 0.8 else {"content": xml})
-        return body, self.expected(pay, out, method, pay.txn_id, amount)
+        kind = _CAPTURE if last_event in ("CAPTURED", "SETTLED") else None
+        return body, self.expected(pay, out, method, pay.txn_id, amount, kind)
 
 
 # ---------------------------------------------------------------------------
@@ -1492,13 +1536,15 @@ class _Razorpay(_Provider):
             if pay.pii:
                 entity["card"]["number"] = TEST_CARD_NUMBERS[0]
                 entity["card"]["cvv"] = "123"
+        # captured: the capture of the authorized payment; payment_cancelled: abandoned before authorization
+        kind = _CAPTURE if status == "captured" else _AUTH
         if pay.kind == "entity":
-            return entity, self.expected(pay, out, method)
+            return entity, self.expected(pay, out, method, kind=kind)
         event = {"captured": "payment.captured", "authorized": "payment.authorized", "failed": "payment.failed",
                  "created": "payment.pending"}[status]
         body = {"entity": "event", "account_id": "acc_" + _tok(rng, 14), "event": event, "contains": ["payment"],
                 "payload": {"payment": {"entity": entity}}, "created_at": epoch}
-        return body, self.expected(pay, out, method)
+        return body, self.expected(pay, out, method, kind=kind)
 
 
 # ---------------------------------------------------------------------------
@@ -1586,7 +1632,7 @@ class _Mollie(_Provider):
         elif pay.method == "ideal" and status == "paid":
             body["details"] = {"consumerName": "T. TEST", "consumerAccount": "NL53INGB0654422370",
                                "consumerBic": "INGBNL2A"}
-        return body, self.expected(pay, out, method)
+        return body, self.expected(pay, out, method, kind=_AUTH)  # canceled/expired: abandoned before paying
 
 
 # ---------------------------------------------------------------------------
@@ -1668,7 +1714,7 @@ class _DLocal(_Provider):
         else:
             body["ticket"] = {"type": "CUSTOM", "number": _digits(rng, 12), "expiration_date": ts,
                               "id": _tok(rng, 12, _T_LOWER)}
-        return body, self.expected(pay, out, method)
+        return body, self.expected(pay, out, method, kind=_AUTH)  # CANCELLED: never paid
 
 
 # ---------------------------------------------------------------------------
@@ -1758,7 +1804,7 @@ class _PayU(_Provider):
             body["request"]["transaction"]["creditCard"] = {"number": TEST_CARD_NUMBERS[3], "securityCode": "321",
                                                             "expirationDate": f"{pay.card.exp_year}/{pay.card.exp_month:02d}",
                                                             "name": "APPROVED"}
-        return body, self.expected(pay, out, method)
+        return body, self.expected(pay, out, method, kind=_AUTH)  # EXPIRED: never paid
 
     def _kv(self, rng, pay, out, when, ptype, method, state_pol, pol, rc):
         fields = [
@@ -1779,7 +1825,7 @@ class _PayU(_Provider):
         r = rng.random()
         body = {"content": body_text, "content_type": "application/x-www-form-urlencoded"} if r < 0.6 else \
             ({"content": body_text, "format": "kv"} if r < 0.8 else {"content": body_text})
-        return body, self.expected(pay, out, method)
+        return body, self.expected(pay, out, method, kind=_AUTH)
 
 
 # ---------------------------------------------------------------------------
@@ -1842,7 +1888,7 @@ class _Ebanx(_Provider):
             payment["refunds"] = [refund]
             return {"payment": payment, "refund": refund, "status": "SUCCESS"}, \
                 self.expected(pay, out, method, rid, amount)
-        return {"payment": payment, "status": "SUCCESS"}, self.expected(pay, out, method)
+        return {"payment": payment, "status": "SUCCESS"}, self.expected(pay, out, method, kind=_AUTH)
 
 
 # ---------------------------------------------------------------------------
@@ -2198,6 +2244,797 @@ def _malformed_row(rng: random.Random, when: datetime) -> tuple[object, tuple, d
 
 
 # ---------------------------------------------------------------------------
+# Lifecycles: one payment over several rows (retries, captures, voids, refunds, disputes)
+# ---------------------------------------------------------------------------
+#
+# Each provider's hooks render the rows of a lifecycle from its own renderer (post-edited where the
+# lifecycle needs another status word or object) and say what each row is (its event kind). The
+# generator, not the payloads, knows which attempt, payment, refund and dispute every row belongs to.
+
+_REFUND_TRUTH = {"succeeded": _S.REFUNDED, "pending": _S.PENDING, "failed": _S.DECLINED}
+
+
+def _with(exp: tuple, **changes) -> tuple:
+    fields = ("provider", "status", "reason", "amount", "currency", "method", "txn", "malformed", "kind")
+    values = list(exp)
+    for k, v in changes.items():
+        values[fields.index(k)] = v
+    return tuple(values)
+
+
+def _refund_exp(exp: tuple, rid: str, amount: int, status: str) -> tuple:
+    st = _REFUND_TRUTH[status]
+    return _with(exp, status=st, reason=_R.UNKNOWN if st is _S.DECLINED else None, amount=amount, txn=rid,
+                 kind=_REFUND)
+
+
+class _Hooks:
+    """How a provider renders lifecycle rows. ``caps`` names the lifecycle shapes it supports."""
+
+    caps: frozenset = frozenset({"retry"})
+    # False: the provider has no payment id to repeat (one order code / merchant code per attempt):
+    # a retry is linked to its payment by the lake's transactional_id only.
+    same_payment_retry = True
+    refund_statuses: tuple = ("succeeded", "failed", "pending")
+
+    def __init__(self, prov: _Provider):
+        self.p = prov
+
+    def new_attempt(self, rng, pay, new_payment):  # pragma: no cover
+        raise NotImplementedError
+
+    def auth(self, rng, pay, out, when):
+        return self.p.render(rng, pay, out, when)
+
+    def auth_only(self, rng, pay, when):  # an authorization to be captured later
+        return self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+
+
+def _obj(data):
+    """The object inside a Stripe Event, or the object itself."""
+    return data["data"]["object"] if data.get("object") == "event" else data
+
+
+class _StripeHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "void", "refund", "dispute", "two_objects"})
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.aux["ch"] = "ch_3" + _tok(rng, 23)
+        if new_payment:
+            pay.aux["pi"] = "pi_3" + _tok(rng, 23)
+        pay.txn_id = pay.aux["ch"]
+
+    def auth(self, rng, pay, out, when):
+        pay.kind = "event" if rng.random() < 0.6 else "charge"
+        pay.txn_id = pay.aux["ch"]
+        return self.p.render(rng, pay, out, when)
+
+    def auth_only(self, rng, pay, when):
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        obj = _obj(data)
+        obj["captured"], obj["amount_captured"], obj["balance_transaction"] = False, 0, None
+        return data, exp
+
+    def capture(self, rng, pay, when):
+        pay.kind, pay.txn_id = "event", pay.aux["ch"]
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        data["type"] = "charge.captured"
+        return data, _with(exp, kind=_CAPTURE)
+
+    def void(self, rng, pay, when):
+        pay.kind, pay.txn_id = "event", pay.aux["ch"]
+        return self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)  # charge.expired
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        pay.kind = "event" if rng.random() < 0.7 else "charge"
+        pay.txn_id = pay.aux["ch"]
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.REFUNDED), when)
+        obj = _obj(data)
+        obj.update(id=rid, amount=amount, status=status)
+        if status == "failed":
+            obj["failure_reason"] = "expired_or_canceled_card"
+        if obj is not data:
+            data["type"] = "refund.created" if first else ("refund.failed" if status == "failed" else "refund.updated")
+        return data, _refund_exp(exp, rid, amount, status)
+
+    def dispute(self, rng, pay, when, did, stage):
+        pay.kind = "event" if rng.random() < 0.7 else "charge"
+        pay.txn_id = pay.aux["ch"]
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.CHARGEBACK), when)
+        obj = _obj(data)
+        obj["id"] = did
+        if stage:
+            obj["status"] = _choice(rng, ("won", "lost", "under_review"))
+            if obj is not data:
+                data["type"] = "charge.dispute.closed" if obj["status"] != "under_review" else "charge.dispute.updated"
+        return data, _with(exp, txn=did)
+
+    def second(self, rng, pay, out, when):
+        """The PaymentIntent naming the charge as its latest_charge: the same attempt, another object."""
+        pay.kind = "event" if rng.random() < 0.5 else "payment_intent"
+        pay.txn_id = pay.aux["pi"]
+        data, exp = self.p.render(rng, pay, out, when)
+        pay.txn_id = pay.aux["ch"]
+        return data, exp
+
+
+class _AdyenHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "void", "refund", "dispute", "two_objects"})
+    refund_statuses = ("succeeded", "failed")  # a refund notification is success true or false
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.txn_id = _tok(rng, 16, _T_UPPER)
+        if new_payment:
+            pay.aux["ref"] = "ORDER-" + _digits(rng, 7)
+
+    def auth(self, rng, pay, out, when):
+        pay.kind = "notification" if rng.random() < 0.6 else "response"
+        return self.p.render(rng, pay, out, when)
+
+    def _item(self, data):
+        return data["notificationItems"][0]["NotificationRequestItem"]
+
+    def capture(self, rng, pay, when):
+        pay.kind = "notification"
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        psp = _tok(rng, 16, _T_UPPER)
+        item = self._item(data)
+        item.update(eventCode="CAPTURE", originalReference=pay.txn_id, pspReference=psp, reason="", success="true",
+                    additionalData={})
+        return data, _with(exp, txn=psp, kind=_CAPTURE)
+
+    def void(self, rng, pay, when):
+        pay.kind = "notification"
+        return self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)  # CANCELLATION
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        pay.kind = "notification"
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.REFUNDED), when)
+        item = self._item(data)
+        item["pspReference"] = rid
+        item["amount"]["value"] = amount
+        if status == "failed":
+            item.update(success="false", reason="Refund failed")
+        return data, _refund_exp(exp, rid, amount, status)
+
+    def dispute(self, rng, pay, when, did, stage):
+        pay.kind = "notification"
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.CHARGEBACK), when)
+        item = self._item(data)
+        item["pspReference"] = did
+        item["eventCode"] = "CHARGEBACK" if stage else "NOTIFICATION_OF_CHARGEBACK"
+        return data, _with(exp, txn=did)
+
+    def second(self, rng, pay, out, when):
+        pay.kind = "response" if pay.kind == "notification" else "notification"
+        return self.p.render(rng, pay, out, when)
+
+
+class _PayPalHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "void", "dispute", "two_objects"})
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.txn_id = _tok(rng, 17, _T_UPPER)
+        if new_payment:
+            pay.aux["order"] = _tok(rng, 17, _T_UPPER)
+
+    def _related(self, resource, pay, **ids):
+        resource["supplementary_data"] = {"related_ids": {"order_id": pay.aux["order"], **ids}}
+
+    def auth(self, rng, pay, out, when):
+        pay.kind = "order" if rng.random() < 0.5 else "webhook"
+        data, exp = self.p.render(rng, pay, out, when)
+        if pay.kind == "webhook":
+            self._related(data["resource"], pay)
+        return data, exp
+
+    def auth_only(self, rng, pay, when):
+        # Orders v2 intent=AUTHORIZE: PAYMENT.AUTHORIZATION.CREATED, the authorization is the attempt.
+        pay.kind = "webhook"
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)
+        money = data["resource"]["amount"]
+        data.update(event_type="PAYMENT.AUTHORIZATION.CREATED",
+                    summary=f"A payment authorization was created for {money['value']} {pay.currency}")
+        data["resource"]["status"] = "CREATED"
+        data["resource"]["expiration_time"] = _iso(when + timedelta(days=29))
+        self._related(data["resource"], pay)
+        return data, _with(exp, status=_S.APPROVED, kind=_AUTH)
+
+    def capture(self, rng, pay, when):
+        pay.kind = "webhook"
+        auth_id = pay.txn_id
+        pay.txn_id = _tok(rng, 17, _T_UPPER)
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        self._related(data["resource"], pay, authorization_id=auth_id)
+        capture_id, pay.txn_id = pay.txn_id, auth_id
+        return data, _with(exp, txn=capture_id, kind=_CAPTURE)
+
+    def void(self, rng, pay, when):
+        pay.kind = "webhook"
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)  # AUTHORIZATION.VOIDED
+        self._related(data["resource"], pay)
+        return data, exp
+
+    def dispute(self, rng, pay, when, did, stage):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.CHARGEBACK), when)
+        res = data["resource"]
+        res["dispute_id"] = did
+        data["summary"] = "A new dispute opened with Case # " + did
+        if stage:
+            data["event_type"] = "CUSTOMER.DISPUTE.RESOLVED"
+            data["summary"] = "A dispute was resolved with case # " + did
+            res["status"] = "RESOLVED"
+            res["dispute_outcome"] = {"outcome_code": _choice(rng, ("RESOLVED_BUYER_FAVOUR", "RESOLVED_SELLER_FAVOUR")),
+                                      "amount_refunded": res["dispute_amount"]}
+        return data, _with(exp, txn=did)
+
+    def second(self, rng, pay, out, when):
+        pay.kind = "webhook" if pay.kind == "order" else "order"
+        data, exp = self.p.render(rng, pay, out, when)
+        if pay.kind == "webhook":
+            self._related(data["resource"], pay)
+        return data, exp
+
+
+def _xml_sub(data, pattern, repl):
+    data["content"] = re.sub(pattern, repl, data["content"], count=1)
+
+
+class _BraintreeHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "void", "refund", "dispute"})
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.txn_id = _tok(rng, 8, _T_LOWER)
+        if new_payment:
+            pay.aux["order"] = _digits(rng, 6)
+
+    def auth_only(self, rng, pay, when):
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        _xml_sub(data, r"<status>[a-z_]+</status>", "<status>authorized</status>")
+        return data, exp
+
+    def capture(self, rng, pay, when):
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        _xml_sub(data, r"<status>[a-z_]+</status>", "<status>submitted_for_settlement</status>")
+        return data, _with(exp, kind=_CAPTURE)
+
+    def void(self, rng, pay, when):
+        return self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.REFUNDED), when)
+        _xml_sub(data, r"<id>[a-z0-9]+</id>", f"<id>{rid}</id>")
+        _xml_sub(data, r"<amount>[0-9.]+</amount>", f"<amount>{_major_str(amount, pay.currency)}</amount>")
+        word = {"succeeded": "settled", "pending": "submitted_for_settlement", "failed": "processor_declined"}[status]
+        _xml_sub(data, r"<status>[a-z_]+</status>", f"<status>{word}</status>")
+        if status == "failed":
+            _xml_sub(data, r"<processor-response-code>\d+</processor-response-code>\n"
+                           r"  <processor-response-text>[^<]*</processor-response-text>",
+                     "<processor-response-code>2046</processor-response-code>\n"
+                     "  <processor-response-text>Declined</processor-response-text>")
+        return data, _refund_exp(exp, rid, amount, status)
+
+    def dispute(self, rng, pay, when, did, stage):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.CHARGEBACK), when)
+        _xml_sub(data, r"<id>[a-z0-9]+</id>", f"<id>{did}</id>")
+        if stage:
+            _xml_sub(data, r"<status>open</status>", f"<status>{_choice(rng, ('won', 'lost'))}</status>")
+        return data, _with(exp, txn=did)
+
+
+class _CheckoutHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "void", "refund", "dispute", "two_objects"})
+    refund_statuses = ("succeeded", "failed")
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.txn_id = "pay_" + _tok(rng, 26, _T_LOWER)
+        if new_payment:
+            pay.aux["ref"] = f"ORD-{_digits(rng, 4)}-{_tok(rng, 4, _T_UPPER)}"
+
+    def _webhook(self, rng, pay, status, when, etype, kind):
+        pay.kind = "webhook"
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, status), when)
+        data["type"] = etype
+        if status is _S.APPROVED:
+            data["data"].update(response_code="10000", response_summary="Approved")
+        return data, _with(exp, kind=kind)
+
+    def auth_only(self, rng, pay, when):
+        return self._webhook(rng, pay, _S.APPROVED, when, "payment_approved", _AUTH)
+
+    def capture(self, rng, pay, when):
+        return self._webhook(rng, pay, _S.APPROVED, when, "payment_captured", _CAPTURE)
+
+    def void(self, rng, pay, when):
+        return self._webhook(rng, pay, _S.CANCELLED, when, "payment_voided", _VOID)
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.REFUNDED), when)
+        data["data"].update(action_id=rid, amount=amount)
+        if status == "failed":
+            data["type"] = "payment_refund_declined"
+            data["data"].update(response_code="20005", response_summary="Declined - Do not honour")
+        return data, _refund_exp(exp, rid, amount, status)
+
+    def dispute(self, rng, pay, when, did, stage):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.CHARGEBACK), when)
+        data["data"]["id"] = did
+        if stage:
+            outcome = _choice(rng, ("won", "lost"))
+            data["type"] = "dispute_" + outcome
+            data["data"]["status"] = outcome
+        return data, _with(exp, txn=did)
+
+    def auth(self, rng, pay, out, when):
+        pay.kind = "response" if rng.random() < 0.5 else "webhook"
+        return self.p.render(rng, pay, out, when)
+
+    def second(self, rng, pay, out, when):
+        pay.kind = "webhook" if pay.kind == "response" else "response"
+        return self.p.render(rng, pay, out, when)
+
+
+class _WorldpayHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "void", "refund", "two_objects"})
+    same_payment_retry = False  # the order code is the attempt and the payment
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.txn_id = f"ORD{_digits(rng, 9)}"
+
+    def _event(self, data, word):
+        _xml_sub(data, r"<lastEvent>[A-Z_]+</lastEvent>", f"<lastEvent>{word}</lastEvent>")
+        _xml_sub(data, r'journalType="[A-Z_]+"', f'journalType="{word}"')
+
+    def auth_only(self, rng, pay, when):
+        pay.kind = "notify"
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        self._event(data, "AUTHORISED")
+        return data, _with(exp, kind=_AUTH)
+
+    def capture(self, rng, pay, when):
+        pay.kind = "notify"
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        self._event(data, "CAPTURED")
+        return data, _with(exp, kind=_CAPTURE)
+
+    def void(self, rng, pay, when):
+        pay.kind = "notify"
+        return self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        pay.kind = "notify"
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.REFUNDED), when)
+        self._event(data, {"succeeded": "REFUNDED", "pending": "SENT_FOR_REFUND", "failed": "REFUND_FAILED"}[status])
+        _xml_sub(data, r'<amount value="\d+"', f'<amount value="{amount}"')
+        # Worldpay names a refund by the order code only: the generator's refund serial is the refund.
+        return data, _refund_exp(exp, pay.txn_id, amount, status)
+
+    def second(self, rng, pay, out, when):
+        pay.kind = "reply" if pay.kind == "notify" else "notify"
+        data, exp = self.p.render(rng, pay, out, when)
+        if out[0] is _S.APPROVED:
+            self._event(data, "AUTHORISED")
+            exp = _with(exp, kind=_AUTH)
+        return data, exp
+
+    def auth(self, rng, pay, out, when):
+        data, exp = self.p.render(rng, pay, out, when)
+        if out[0] is _S.APPROVED:
+            self._event(data, "AUTHORISED")
+            exp = _with(exp, kind=_AUTH)
+        return data, exp
+
+
+class _RazorpayHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "refund", "dispute", "two_objects"})
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.txn_id = "pay_" + _tok(rng, 14)
+        if new_payment:
+            pay.aux["order"] = "order_" + _tok(rng, 14)
+
+    def _status(self, data, status):
+        entity = data["payload"]["payment"]["entity"] if data.get("entity") == "event" else data
+        entity["status"], entity["captured"] = status, status == "captured"
+        if data.get("entity") == "event":
+            data["event"] = "payment." + status
+
+    def auth(self, rng, pay, out, when):
+        data, exp = self.p.render(rng, pay, out, when)
+        if out[0] is _S.APPROVED:
+            self._status(data, "authorized")
+            exp = _with(exp, kind=_AUTH)
+        return data, exp
+
+    def capture(self, rng, pay, when):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        self._status(data, "captured")
+        return data, _with(exp, kind=_CAPTURE)
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.REFUNDED), when)
+        refund = data["payload"]["refund"]["entity"]
+        refund.update(id=rid, amount=amount, status={"succeeded": "processed"}.get(status, status))
+        data["event"] = {"succeeded": "refund.processed", "pending": "refund.created", "failed": "refund.failed"}[status]
+        return data, _refund_exp(exp, rid, amount, status)
+
+    def dispute(self, rng, pay, when, did, stage):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.CHARGEBACK), when)
+        dispute = data["payload"]["dispute"]["entity"]
+        dispute["id"] = did
+        if stage:
+            outcome = _choice(rng, ("won", "lost"))
+            dispute["status"], data["event"] = outcome, "payment.dispute." + outcome
+        return data, _with(exp, txn=did)
+
+    def second(self, rng, pay, out, when):
+        pay.kind = "webhook" if pay.kind == "entity" else "entity"
+        return self.auth(rng, pay, out, when)
+
+
+class _MollieHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "refund"})
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.txn_id = "tr_" + _tok(rng, 10)
+        if new_payment or "order" not in pay.aux:
+            pay.aux["order"] = "ord_" + _tok(rng, 6, _T_LOWER)
+
+    def auth(self, rng, pay, out, when):
+        data, exp = self.p.render(rng, pay, out, when)
+        data["orderId"] = pay.aux["order"]  # a payment of an order (Orders API)
+        return data, exp
+
+    def auth_only(self, rng, pay, when):
+        pay.method = "creditcard"
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        for k in ("paidAt", "amountRefunded", "amountRemaining"):
+            data.pop(k, None)
+        data["status"], data["authorizedAt"] = "authorized", data["createdAt"]
+        pay.aux["authorized_at"] = data["createdAt"]
+        return data, _with(exp, method=_M.CARD)
+
+    def capture(self, rng, pay, when):
+        pay.method = "creditcard"
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        data["status"] = "paid"
+        data["paidAt"] = when.isoformat(timespec="seconds")
+        data["authorizedAt"] = pay.aux.get("authorized_at", data["createdAt"])
+        data.setdefault("amountRemaining", data["amount"])
+        return data, _with(exp, method=_M.CARD, kind=_CAPTURE)
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.REFUNDED), when)
+        value = _major_str(amount, pay.currency)
+        data.update(id=rid, status={"succeeded": "refunded"}.get(status, status), orderId=pay.aux["order"],
+                    amount={"currency": pay.currency, "value": value},
+                    settlementAmount={"currency": pay.currency, "value": "-" + value})
+        return data, _refund_exp(exp, rid, amount, status)
+
+
+class _DLocalHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "refund"})
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.method = "CARD"
+        pay.txn_id = f"D-4-{_uuid(rng)}"
+        if new_payment:
+            pay.aux["order"] = _digits(rng, 10)
+
+    def auth_only(self, rng, pay, when):
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        data.update(status="AUTHORIZED", status_code="600", status_detail="The payment was authorized.")
+        return data, exp
+
+    def capture(self, rng, pay, when):
+        cid = f"D-4-{_uuid(rng)}"
+        ts = when.strftime("%Y-%m-%dT%H:%M:%S.000+0000")
+        data = {"id": cid, "authorization_id": pay.txn_id, "amount": _major_num(pay.amount_minor, pay.currency),
+                "currency": pay.currency, "status": "PAID", "status_code": "200",
+                "status_detail": "The payment was paid.", "order_id": pay.aux["order"], "created_date": ts,
+                "approved_date": ts}
+        return data, self.p.expected(pay, self.p.outcome(rng, _S.APPROVED), _M.CARD, cid, kind=_CAPTURE)
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.REFUNDED), when)
+        word, code, detail = {"succeeded": ("SUCCESS", 200, "The refund was paid."),
+                              "pending": ("PENDING", 100, "The refund is pending."),
+                              "failed": ("REJECTED", 300, "The refund was rejected.")}[status]
+        data.update(id=rid, amount=_major_num(amount, pay.currency), status=word, status_code=code, status_detail=detail)
+        return data, _refund_exp(exp, rid, amount, status)
+
+
+class _PayUHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "void", "two_objects"})
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.txn_id = str(_uuid(rng))
+        if new_payment:
+            pay.aux["order"] = _randrange(rng, 10**9, 10**10)
+            pay.aux["ref"] = "PAYU-" + _digits(rng, 8)
+
+    def _typed(self, rng, pay, when, ttype, kind, parent=None):
+        pay.kind = "json"
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        data["request"]["transaction"]["type"] = ttype
+        data["transactionResponse"]["additionalInfo"]["transactionType"] = ttype
+        if parent is not None:
+            data["request"]["transaction"]["parentTransactionId"] = parent
+        return data, _with(exp, kind=kind)
+
+    def auth_only(self, rng, pay, when):
+        return self._typed(rng, pay, when, "AUTHORIZATION", _AUTH)
+
+    def _follow(self, rng, pay, when, ttype, kind, status):
+        auth_id = pay.txn_id
+        pay.txn_id = str(_uuid(rng))  # the capture / void is a transaction of its own
+        data, exp = self._typed(rng, pay, when, ttype, kind, parent=auth_id)
+        new_id, pay.txn_id = pay.txn_id, auth_id
+        return data, _with(exp, txn=new_id, status=status)
+
+    def capture(self, rng, pay, when):
+        return self._follow(rng, pay, when, "CAPTURE", _CAPTURE, _S.APPROVED)
+
+    def void(self, rng, pay, when):
+        return self._follow(rng, pay, when, "VOID", _VOID, _S.CANCELLED)
+
+    def second(self, rng, pay, out, when):
+        pay.kind = "kv" if pay.kind == "json" else "json"
+        return self.p.render(rng, pay, out, when)
+
+
+class _EbanxHooks(_Hooks):
+    caps = frozenset({"retry", "refund"})
+    same_payment_retry = False  # merchant_payment_code is unique per payment request
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.txn_id = _tok(rng, 40, _T_LOWER)
+        pay.aux["code"] = "mpc_" + _digits(rng, 9)
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.REFUNDED), when)
+        refund = data["refund"]
+        refund.update(id=rid, amount_ext=_major_str(amount, pay.currency),
+                      status={"succeeded": "CO", "pending": "PE", "failed": "CA"}[status])
+        if status != "succeeded":
+            refund["confirm_date"] = None
+        return data, _refund_exp(exp, rid, amount, status)
+
+
+class _SquareHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "void", "refund", "dispute"})
+    refund_statuses = ("succeeded", "failed", "pending")
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.txn_id = _tok(rng, 29)
+        if new_payment:
+            pay.aux["order"] = _tok(rng, 29)
+
+    def _status(self, data, status, card_status):
+        payment = data["payment"]
+        payment["status"] = status
+        details = payment.get("card_details") or payment.get("wallet_details")
+        details["status"] = card_status
+
+    def auth_only(self, rng, pay, when):
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        self._status(data, "APPROVED", "AUTHORIZED")
+        return data, exp
+
+    def capture(self, rng, pay, when):
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        self._status(data, "COMPLETED", "CAPTURED")
+        return data, _with(exp, kind=_CAPTURE)
+
+    def void(self, rng, pay, when):
+        return self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.REFUNDED), when)
+        data["refund"].update(id=rid, status={"succeeded": "COMPLETED", "pending": "PENDING", "failed": "FAILED"}[status],
+                              amount_money={"amount": amount, "currency": pay.currency})
+        return data, _refund_exp(exp, rid, amount, status)
+
+    def dispute(self, rng, pay, when, did, stage):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.CHARGEBACK), when)
+        data["dispute"].update(id=did, dispute_id=did)
+        if stage:
+            data["dispute"]["state"] = _choice(rng, ("WON", "LOST", "PROCESSING"))
+        return data, _with(exp, txn=did)
+
+
+class _AuthorizeNetHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "void", "refund"})
+    same_payment_retry = False  # no payment id: a retry is linked by the lake's transactional_id only
+    refund_statuses = ("succeeded", "failed")
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.txn_id = "6" + _digits(rng, 10)
+
+    def auth_only(self, rng, pay, when):
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        data["transactionRequest"]["transactionType"] = "authOnlyTransaction"
+        return data, exp
+
+    def capture(self, rng, pay, when):
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        data["transactionRequest"]["transactionType"] = "priorAuthCaptureTransaction"
+        data["transactionRequest"]["refTransId"] = pay.txn_id
+        data["transactionResponse"]["refTransID"] = pay.txn_id
+        return data, _with(exp, kind=_CAPTURE)
+
+    def void(self, rng, pay, when):
+        return self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.REFUNDED), when)
+        data["transactionRequest"]["amount"] = _major_str(amount, pay.currency)
+        response = data["transactionResponse"]
+        response["transId"] = rid
+        if status == "failed":
+            response.update(responseCode="3", authCode="", errors=[{"errorCode": "54", "errorText":
+                            "The referenced transaction does not meet the criteria for issuing a credit."}])
+            response.pop("messages", None)
+            data["messages"] = {"resultCode": "Error",
+                                "message": [{"code": "E00027", "text": "The transaction was unsuccessful."}]}
+        return data, _refund_exp(exp, rid, amount, status)
+
+
+class _MercadoPagoHooks(_Hooks):
+    caps = frozenset({"retry", "capture", "void", "refund"})
+
+    def new_attempt(self, rng, pay, new_payment):
+        pay.method = ("visa", "master", "debvisa")[_randrange(rng, 3)]
+        pay.txn_id = str(_randrange(rng, 10**10, 10**11))
+        if new_payment:
+            pay.aux["ext"] = "ORD" + _digits(rng, 8)
+
+    def _status(self, data, status, detail, captured):
+        data.update(status=status, status_detail=detail, captured=captured)
+
+    def auth_only(self, rng, pay, when):
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        self._status(data, "authorized", "pending_capture", False)
+        data["date_approved"] = None
+        return data, exp
+
+    def capture(self, rng, pay, when):
+        data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
+        self._status(data, "approved", "accredited", True)
+        data["date_approved"] = data["date_created"]
+        return data, _with(exp, kind=_CAPTURE)
+
+    def void(self, rng, pay, when):
+        data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)
+        self._status(data, "cancelled", "by_collector", False)  # an authorization released by the seller
+        return data, _with(exp, kind=_VOID)
+
+    def refund(self, rng, pay, when, rid, amount, status, first):
+        # GET /v1/payments/{id}/refunds/{refund_id}
+        local = (when - timedelta(hours=4)).replace(tzinfo=None).isoformat(timespec="milliseconds") + "-04:00"
+        data = {"id": int(rid), "payment_id": int(pay.txn_id), "amount": _major_num(amount, pay.currency),
+                "metadata": {}, "source": {"id": str(pay.aux["collector"]), "name": "Seller", "type": "collector"},
+                "date_created": local, "unique_sequence_number": None, "refund_mode": "standard",
+                "adjustment_amount": 0, "status": {"succeeded": "approved", "pending": "in_process",
+                                                   "failed": "rejected"}[status],
+                "reason": None, "amount_refunded_to_payer": _major_num(amount, pay.currency)}
+        exp = self.p.expected(pay, self.p.outcome(rng, _S.REFUNDED), None, rid, amount)
+        return data, _refund_exp(exp, rid, amount, status)
+
+
+_HOOKS: dict[str, _Hooks] = {name: cls(_PROVIDERS[name]) for name, cls in (
+    ("stripe", _StripeHooks), ("adyen", _AdyenHooks), ("paypal", _PayPalHooks), ("braintree", _BraintreeHooks),
+    ("checkout", _CheckoutHooks), ("worldpay", _WorldpayHooks), ("razorpay", _RazorpayHooks),
+    ("mollie", _MollieHooks), ("dlocal", _DLocalHooks), ("payu", _PayUHooks), ("ebanx", _EbanxHooks),
+    ("square", _SquareHooks), ("authorizenet", _AuthorizeNetHooks), ("mercadopago", _MercadoPagoHooks))}
+
+# Lifecycle shapes, by weight (a provider draws among those it supports).
+LIFECYCLE_SHAPES: dict[str, float] = {
+    "retry": 0.30, "capture": 0.15, "void": 0.08, "refund": 0.22, "dispute": 0.10, "two_objects": 0.15}
+_SHAPE_PICKS = {name: _restricted(LIFECYCLE_SHAPES, hooks.caps) for name, hooks in _HOOKS.items()}
+# Share of lifecycle-starting slots: lifecycle rows are about 14 % of all rows (tested).
+LIFECYCLE_START_SHARE = 0.06
+CROSS_WINDOW_SHARE = 0.35  # follow-ups that come hours later (often in the next window)
+LIFECYCLE_NO_TRANSACTIONAL_ID_SHARE = 0.2  # rows of a payment without the lake's transactional_id
+_MINUTE_US = 60 * 1_000_000
+
+
+def _gap(rng: random.Random, long: bool) -> int:
+    """Microseconds to the next row of a lifecycle: minutes, or hours for slow follow-ups."""
+    if long:
+        return 2 * 3600 * 1_000_000 + int(rng.random() * 14 * 3600 * 1_000_000)
+    return 3 * _MINUTE_US + int(rng.random() * 40 * _MINUTE_US)
+
+
+def _lifecycle(rng: random.Random, serial: str) -> tuple[str, _Payment, list[tuple], bool]:
+    """Plan one lifecycle: ``(provider, payment, steps, linked only by transactional_id)``.
+
+    A step is ``(gap_us, render, attempt serial, refund serial, dispute serial, must carry transactional_id)``
+    where ``render(when)`` returns ``(data, exp)``; the payment's serial is ``serial``.
+    """
+    name = _PROVIDER_PICK(rng)
+    h = _HOOKS[name]
+    p = h.p
+    shape = _SHAPE_PICKS[name](rng)
+    pay = p.new_payment(rng, True)
+    h.new_attempt(rng, pay, False)
+    steps = []
+    attempt = serial + ".a0"
+    long = rng.random() < CROSS_WINDOW_SHARE
+    txn_only = False
+
+    def add(gap, fn, a=attempt, r=None, d=None, must_txn=False):
+        steps.append((gap, fn, a, r, d, must_txn))
+
+    if shape == "retry":
+        txn_only = not h.same_payment_retry or rng.random() < 0.35
+        first = p.outcome(rng, _S.ERROR if rng.random() < 0.1 and p.error_pick else _S.DECLINED)
+        add(0, lambda when, pay=pay, out=first: h.auth(rng, pay, out, when), must_txn=txn_only)
+        tries = 1 + (rng.random() < 0.25)
+        for k in range(1, tries + 1):
+            final = p.outcome(rng, _S.APPROVED if k == tries and rng.random() < 0.8 else _S.DECLINED)
+            a = f"{serial}.a{k}"
+
+            def retry(when, out=final, new_payment=txn_only):
+                h.new_attempt(rng, pay, new_payment)
+                return h.auth(rng, pay, out, when)
+            add(_gap(rng, long and k == 1), retry, a, must_txn=txn_only)
+    elif shape == "two_objects":
+        out = p.outcome(rng, _S.APPROVED if rng.random() < 0.85 else _S.DECLINED)
+        add(0, lambda when: h.auth(rng, pay, out, when))
+        add(_gap(rng, False), lambda when: h.second(rng, pay, out, when))
+    else:
+        add(0, lambda when: h.auth_only(rng, pay, when) if shape in ("capture", "void")
+            else h.auth(rng, pay, p.outcome(rng, _S.APPROVED), when))
+        if shape == "capture":
+            add(_gap(rng, long), lambda when: h.capture(rng, pay, when))
+            if "refund" in h.caps and rng.random() < 0.2:
+                shape = "refund"  # captured, then refunded
+                long = False
+        elif shape == "void":
+            add(_gap(rng, long), lambda when: h.void(rng, pay, when))
+        if shape == "refund":
+            rid = _refund_id(rng, name, pay)
+            r = rng.random()
+            statuses = h.refund_statuses
+            if r < 0.35:  # partial refund
+                amount = max(1, int(pay.amount_minor * (0.1 + 0.8 * rng.random())))
+                if pay.currency in _WHOLE_UNIT:
+                    amount = max(1, amount // 100) * 100
+                events = ["succeeded"]
+            elif r < 0.55:  # failed refund
+                amount, events = pay.amount_minor, ["failed"]
+            else:  # a full refund seen through several events
+                amount = pay.amount_minor
+                events = ["pending", "succeeded"] if "pending" in statuses else ["succeeded", "succeeded"]
+            for i, status in enumerate(events):
+                add(_gap(rng, long and i == 0), lambda when, s=status, first=i == 0:
+                    h.refund(rng, pay, when, rid, amount, s, first), r=serial + ".r0")
+        elif shape == "dispute":
+            did = _dispute_id(rng, name)
+            for stage in range(2):
+                add(_gap(rng, long or stage == 1), lambda when, stage=stage: h.dispute(rng, pay, when, did, stage),
+                    d=serial + ".d0")
+    return name, pay, steps, txn_only
+
+
+def _refund_id(rng, name, pay):
+    return {"stripe": lambda: "re_3" + _tok(rng, 23), "adyen": lambda: _tok(rng, 16, _T_UPPER),
+            "braintree": lambda: _tok(rng, 8, _T_LOWER), "checkout": lambda: "act_" + _tok(rng, 26, _T_LOWER),
+            "worldpay": lambda: pay.txn_id, "razorpay": lambda: "rfnd_" + _tok(rng, 14),
+            "mollie": lambda: "re_" + _tok(rng, 10), "dlocal": lambda: f"REF-{_digits(rng, 5)}-{_uuid(rng)}",
+            "ebanx": lambda: _digits(rng, 6), "square": lambda: pay.txn_id + "_" + _tok(rng, 22),
+            "authorizenet": lambda: "6" + _digits(rng, 10), "mercadopago": lambda: _digits(rng, 10)}[name]()
+
+
+def _dispute_id(rng, name):
+    return {"stripe": lambda: "dp_1" + _tok(rng, 23), "adyen": lambda: _tok(rng, 16, _T_UPPER),
+            "paypal": lambda: "PP-D-" + _digits(rng, 5), "braintree": lambda: _tok(rng, 16, _T_LOWER),
+            "checkout": lambda: "dsp_" + _tok(rng, 26, _T_LOWER), "razorpay": lambda: "disp_" + _tok(rng, 14),
+            "square": lambda: _tok(rng, 22)}[name]()
+
+
+# ---------------------------------------------------------------------------
 # The generator
 # ---------------------------------------------------------------------------
 
@@ -2244,16 +3081,17 @@ GENERATION_CHUNK_ROWS = 20_000
 
 
 def generation_chunks(rows: int, start: datetime, windows: int, seed: int) -> list[tuple]:
-    """The independent chunks of a generation: ``(seed, window_start, window, chunk, rows)`` each."""
+    """The independent chunks of a generation: ``(seed, window_start, window, chunk, rows, range_end)`` each."""
     if rows < 0 or windows < 1:
         raise ValueError("rows must be >= 0 and windows >= 1")
     if start.tzinfo is None:
         raise ValueError("start must be timezone-aware (UTC)")
     start = start.astimezone(timezone.utc)
     chunks = []
+    end = start + windows * WINDOW
     for w, n in enumerate(lake_row_counts(rows, windows)):
         for k, first in enumerate(range(0, n, GENERATION_CHUNK_ROWS)):
-            chunks.append((seed, start + w * WINDOW, w, k, min(GENERATION_CHUNK_ROWS, n - first)))
+            chunks.append((seed, start + w * WINDOW, w, k, min(GENERATION_CHUNK_ROWS, n - first), end))
     return chunks
 
 
@@ -2268,44 +3106,95 @@ def generate_raw_rows(rows: int, start: datetime, windows: int, seed: int) -> It
         yield from generate_chunk(*chunk)
 
 
-def generate_chunk(seed: int, wstart: datetime, window: int, chunk: int, n: int) -> Iterator[tuple]:
-    """The rows of one chunk of one window, from the chunk's own random stream."""
+_NO_LIFECYCLE = (None, None, None, None, None)
+
+
+def generate_chunk(seed: int, wstart: datetime, window: int, chunk: int, n: int,
+                   end: datetime | None = None) -> Iterator[tuple]:
+    """The rows of one chunk of one window, from the chunk's own random stream.
+
+    ``n`` rows are generated; a lifecycle started in this chunk generates all its rows here, also
+    those whose ``created_at`` falls in a later window (never at or after ``end``, the end of the
+    generation's range), so chunks stay independent and the rows do not depend on how many
+    processes generate them.
+    """
     rng = random.Random(f"payobs:{seed}:{window}:{chunk}")
     rnd = rng.random
     bits = rng.getrandbits
     malformed_cut = MALFORMED_SHARE
     unknown_cut = MALFORMED_SHARE + UNKNOWN_PROVIDER_SHARE
     lags = _LAGS
+    end_us = ((end or wstart + WINDOW) - wstart) // timedelta(microseconds=1)
+    prefix = f"{window}.{chunk}."
+    serial_no = 0
+    auth_like = _AUTH_LIKE
     i = 0
     while i < n:
+        serial = prefix + str(serial_no)
+        serial_no += 1
         if n - i >= 2 and rnd() < _PAIR_RATE:
-            yield from _payment_pair(rng, wstart)
+            yield from _payment_pair(rng, wstart, serial)
             i += 2
             continue
+        if rnd() < LIFECYCLE_START_SHARE:
+            name, pay, steps, _ = _lifecycle(rng, serial)
+            if len(steps) <= n - i:
+                yield from _lifecycle_rows(rng, wstart, end_us, serial, name, pay, steps)
+                i += len(steps)
+                continue
         i += 1
         created = wstart + timedelta(microseconds=int(rnd() * _WINDOW_US))
         when = created - lags[int(rnd() * 120)]
         u = rnd()
         if u < malformed_cut:
             data, exp, merchant = _malformed_row(rng, when)
-        elif u < unknown_cut:
-            data, exp, merchant = _unknown_row(rng, when)
-            if rnd() < 0.5:  # unknown PSPs are named less often than known ones
-                data = _finish(rng, data, "unknown", True)
+            exp = exp + _NO_LIFECYCLE
         else:
-            prov = _PROVIDERS[_PROVIDER_PICK(rng)]
-            out = prov.outcome(rng)
-            st = out[0]
-            pay = prov.new_payment(rng, st is _S.DECLINED or st is _S.ERROR)
-            data, exp = prov.render(rng, pay, out, when)
-            data = _finish(rng, data, prov.name, True)
-            merchant = pay.merchant
+            if u < unknown_cut:
+                data, exp, merchant = _unknown_row(rng, when)
+                if rnd() < 0.5:  # unknown PSPs are named less often than known ones
+                    data = _finish(rng, data, "unknown", True)
+                exp = exp + (_AUTH,)
+            else:
+                prov = _PROVIDERS[_PROVIDER_PICK(rng)]
+                out = prov.outcome(rng)
+                st = out[0]
+                pay = prov.new_payment(rng, st is _S.DECLINED or st is _S.ERROR)
+                data, exp = prov.render(rng, pay, out, when)
+                data = _finish(rng, data, prov.name, True)
+                merchant = pay.merchant
+            kind = exp[8]
+            exp = exp + (serial if kind in auth_like else None, serial,
+                         serial if kind == _REFUND else None, serial if kind == _DISPUTE else None)
         yield ((bits(128) & _UUID_CLEAR) | _UUID_SET, data, None if rnd() < NO_MERCHANT_SHARE else merchant,
                None if rnd() < NO_TRANSACTIONAL_ID_SHARE else (bits(128) & _UUID_CLEAR) | _UUID_SET,
                created, exp)
 
 
-def _payment_pair(rng: random.Random, wstart: datetime) -> Iterator[tuple]:
+# Kinds whose rows name an attempt (a lone refund or dispute names one the lake never shows: its serial
+# is kept so the object has one, but no attempt row exists for it).
+_AUTH_LIKE = frozenset({_AUTH, _CAPTURE, _VOID, _REFUND, _DISPUTE})
+
+
+def _lifecycle_rows(rng, wstart, end_us, serial, name, pay, steps) -> Iterator[tuple]:
+    t = int(rng.random() * (_WINDOW_US - 60 * 1_000_000))
+    lag = _LAGS[int(rng.random() * 120)]  # one lag for the lifecycle: payload times keep the rows' order
+    txn = (rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET
+    left = len(steps)
+    for gap, render, attempt, refund, dispute, must_txn in steps:
+        left -= 1
+        # Never past the generation's range: a follow-up that would be is squeezed in before its end.
+        t = max(t + (1 if gap else 0), min(t + gap, end_us - 1 - left))
+        created = wstart + timedelta(microseconds=t)
+        data, exp = render(created - lag)
+        data = _finish(rng, data, name, True)
+        kind = exp[8]
+        exp = exp + (None if kind == _PAYMENT else attempt, serial, refund, dispute)
+        yield ((rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET, data, pay.merchant,
+               txn if must_txn or rng.random() >= LIFECYCLE_NO_TRANSACTIONAL_ID_SHARE else None, created, exp)
+
+
+def _payment_pair(rng: random.Random, wstart: datetime, serial: str) -> Iterator[tuple]:
     prov = _PROVIDERS[_PAIR_PICK(rng)]
     final = prov.outcome(rng, _FINAL_AFTER_PENDING(rng))
     pay = prov.new_payment(rng, final[0] is _S.DECLINED)
@@ -2317,6 +3206,7 @@ def _payment_pair(rng: random.Random, wstart: datetime) -> Iterator[tuple]:
         created = wstart + timedelta(microseconds=t)
         data, exp = prov.render(rng, pay, out, created)
         data = _finish(rng, data, prov.name, False)
+        exp = exp + (None if exp[8] == _PAYMENT else serial, serial, None, None)
         yield (rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET, data, pay.merchant, txn, created, exp
 
 
@@ -2324,3 +3214,124 @@ def lake_row_counts(rows: int, windows: int) -> list[int]:
     """Rows per window that :func:`generate_lake_rows` produces for these arguments."""
     base, extra = divmod(rows, windows)
     return [base + (1 if w < extra else 0) for w in range(windows)]
+
+
+# ---------------------------------------------------------------------------
+# Ground truth of the metrics, from what the generator knows
+# ---------------------------------------------------------------------------
+
+ATTEMPT_COUNTS = ("attempts", "approved", "declined", "errored", "unknown", "refunds", "disputes", "voided",
+                  "captured")
+PAYMENT_COUNTS = ("payments", "payments_approved", "payments_failed", "payments_pending", "payments_cancelled",
+                  "payments_retried", "attempts")
+_OUTCOME_COUNT = {"APPROVED": "approved", "DECLINED": "declined", "ERROR": "errored", "UNKNOWN": "unknown"}
+
+
+def window_key(moment: datetime) -> str:
+    """The 12-hour UTC window of a moment, keyed like the pipeline's partitions (``2026-11-27-00:00``)."""
+    moment = moment.astimezone(timezone.utc)
+    return moment.replace(hour=0 if moment.hour < 12 else 12, minute=0, second=0, microsecond=0).strftime(
+        "%Y-%m-%d-%H:%M")
+
+
+def expected_metrics(rows: int, start: datetime, windows: int, seed: int) -> tuple[dict, dict]:
+    """Expected per-window counts at both levels for these seed arguments, from the generator's truth.
+
+    Returns ``(attempt_level, payment_level)``, each ``{(window_key, provider): {count: n}}`` with the
+    counts of ``ATTEMPT_COUNTS`` / ``PAYMENT_COUNTS`` (windows and providers without any count are absent).
+    Objects are the generator's serials (which attempt, payment, refund, dispute a row belongs to), never
+    ids read back from payloads; the counting follows the metric definitions:
+
+    * an attempt counts once, in the window of its earliest authorization row (its earliest approved
+      capture row when the lake holds no authorization row for it; an attempt seen only through a void,
+      a refund or a dispute has no row of its own and does not count), by its final outcome: APPROVED if
+      any authorization or capture of it was approved, else its latest decided authorization status;
+      captured / voided when a capture / void row of it exists;
+    * a payment counts once, in the window of its first attempt (of its first row when it never had
+      one), by its latest known outcome (APPROVED if any attempt was), retried when it made more than
+      one counted attempt;
+    * a refund counts once, in the window of its first row, when its latest decided state is succeeded;
+      a dispute once, in the window of its first row.
+    """
+    attempts: dict = {}
+    payments: dict = {}
+    refunds: dict = {}
+    disputes: dict = {}
+    for _id, _data, _merchant, _txn, created, exp in generate_raw_rows(rows, start, windows, seed):
+        kind = exp[8]
+        if kind is None:
+            continue
+        provider, status = exp[0], exp[1]
+        attempt, payment, refund, dispute = exp[9:13]
+        if kind in (_AUTH, _CAPTURE, _VOID):
+            a = attempts.setdefault(attempt, {"provider": provider, "payment": payment, "auth": None, "capture": None,
+                                              "approved": False, "decided": None, "captured": False,
+                                              "voided": False})
+            if kind == _AUTH:
+                if a["auth"] is None or created < a["auth"]:
+                    a["auth"] = created
+                if status != _S.PENDING and (a["decided"] is None or created >= a["decided"][0]):
+                    a["decided"] = (created, status)
+            if status == _S.APPROVED and kind in (_AUTH, _CAPTURE):
+                a["approved"] = True
+            if kind == _CAPTURE and status == _S.APPROVED:
+                a["captured"] = True
+                if a["capture"] is None or created < a["capture"]:
+                    a["capture"] = created
+            if kind == _VOID:
+                a["voided"] = True
+        elif kind == _PAYMENT:
+            payments.setdefault(payment, []).append((created, status, provider))
+        elif kind == _REFUND:
+            r = refunds.setdefault(refund, {"provider": provider, "first": created, "decided": None})
+            r["first"] = min(r["first"], created)
+            if status != _S.PENDING and (r["decided"] is None or created >= r["decided"][0]):
+                r["decided"] = (created, status)
+        elif kind == _DISPUTE:
+            d = disputes.setdefault(dispute, [provider, created])
+            d[1] = min(d[1], created)
+
+    level1: dict = defaultdict(lambda: dict.fromkeys(ATTEMPT_COUNTS, 0))
+    parts: dict = defaultdict(list)  # payment serial -> (time, status, provider, is_attempt)
+    for a in attempts.values():
+        when = a["auth"] or a["capture"]
+        if when is None:
+            continue
+        outcome = "APPROVED" if a["approved"] else (str(a["decided"][1]) if a["decided"] else "PENDING")
+        counts = level1[(window_key(when), a["provider"])]
+        if outcome in _OUTCOME_COUNT:
+            counts["attempts"] += 1
+            counts[_OUTCOME_COUNT[outcome]] += 1
+        counts["captured"] += a["captured"]
+        counts["voided"] += a["voided"]
+        parts[a["payment"]].append((when, outcome, a["provider"], True))
+    for r in refunds.values():
+        counts = level1[(window_key(r["first"]), r["provider"])]
+        counts["refunds"] += r["decided"] is not None and r["decided"][1] == _S.REFUNDED
+    for provider, first in disputes.values():
+        level1[(window_key(first), provider)]["disputes"] += 1
+    for payment, rows_ in payments.items():
+        parts[payment].extend((t, str(st), provider, False) for t, st, provider in rows_)
+
+    level2: dict = defaultdict(lambda: dict.fromkeys(PAYMENT_COUNTS, 0))
+    for items in parts.values():
+        items.sort(key=lambda item: (not item[3], item[0]))  # attempts first, then payment-level rows
+        first = items[0]
+        counts = level2[(window_key(first[0]), first[2])]
+        statuses = [item[1] for item in sorted(items, key=lambda item: item[0])]
+        decided = [st for st in statuses if st != "PENDING"]
+        outcome = "APPROVED" if "APPROVED" in statuses else (decided[-1] if decided else "PENDING")
+        made = sum(1 for item in items if item[3] and item[1] in _OUTCOME_COUNT)
+        counts["payments"] += 1
+        counts["attempts"] += made
+        counts["payments_retried"] += made > 1
+        if outcome == "APPROVED":
+            counts["payments_approved"] += 1
+        elif outcome in _OUTCOME_COUNT:
+            counts["payments_failed"] += 1
+        elif outcome == "PENDING":
+            counts["payments_pending"] += 1
+        elif outcome == "CANCELLED":
+            counts["payments_cancelled"] += 1
+    drop = lambda table: {k: v for k, v in table.items() if any(v.values())}  # noqa: E731
+    return drop(level1), drop(level2)

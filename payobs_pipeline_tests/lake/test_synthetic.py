@@ -74,7 +74,11 @@ def test_raw_rows_are_the_same_rows_as_lake_rows():
 def test_rows_spread_evenly_over_the_windows_inside_their_bounds():
     rows = list(generate_lake_rows(4_003, START, 4, seed=1))
     per_window = Counter((row.created_at - START) // timedelta(hours=12) for row, _ in rows)
-    assert [per_window[w] for w in range(4)] == lake_row_counts(4_003, 4) == [1001, 1001, 1001, 1000]
+    # Exactly `rows` rows; each window is generated with lake_row_counts() rows, but a lifecycle's
+    # follow-ups may land in a later window, so a window holds about, not exactly, rows // windows.
+    assert len(rows) == 4_003 and lake_row_counts(4_003, 4) == [1001, 1001, 1001, 1000]
+    assert set(per_window) == {0, 1, 2, 3}
+    assert all(abs(per_window[w] - 1000) < 60 for w in range(4)), per_window
     assert all(row.created_at.tzinfo is not None and row.created_at.utcoffset() == timedelta(0) for row, _ in rows)
     # uniform inside a window: both halves of each window are well populated
     halves = Counter(((row.created_at - START) % timedelta(hours=12)) < timedelta(hours=6) for row, _ in rows)
@@ -98,7 +102,7 @@ def test_outcomes_are_realistic(lake):
     statuses = Counter(e.status_category for _, e in lake)
     attempts = sum(statuses[s] for s in AUTHORIZATION_OUTCOMES)
     assert 0.80 <= statuses[StatusCategory.APPROVED] / attempts <= 0.90
-    assert 0.78 <= statuses[StatusCategory.APPROVED] / N <= 0.88
+    assert 0.72 <= statuses[StatusCategory.APPROVED] / N <= 0.88
     for status in StatusCategory:
         assert statuses[status] > 0, status
     reasons = Counter(e.failure_reason for _, e in lake if e.status_category == StatusCategory.DECLINED)
@@ -160,8 +164,9 @@ def test_some_payloads_are_json_inside_a_string(lake):
 
 def test_pending_then_final_rows_share_payment_ids(lake):
     by_txn = defaultdict(list)
+    lifecycle = {e.payment for _, e in lake if e.attempt and ".a" in e.attempt}
     for row, e in lake:
-        if row.transactional_id is not None:
+        if row.transactional_id is not None and e.payment not in lifecycle:
             by_txn[row.transactional_id].append((row, e))
     pairs = [rows for rows in by_txn.values() if len(rows) > 1]
     assert 0.02 < len(pairs) / N < 0.04
@@ -202,7 +207,7 @@ def test_amounts_in_payloads_match_the_truth_in_minor_units(lake):
             assert d["amount"] == e.amount_minor and d["currency"] == e.currency.lower()
         elif e.provider == "paypal" and "amount" in d and "status" in d:  # a bare capture: major units
             assert Decimal(d["amount"]["value"]) * 10 ** _exponent(e.currency) == e.amount_minor
-        elif e.provider == "mercadopago":
+        elif e.provider == "mercadopago" and "refund_mode" not in d:
             assert Decimal(str(d["transaction_amount"])) * 10 ** _exponent(e.currency) == e.amount_minor
         elif e.provider == "worldpay":
             m = re.search(r'<amount value="(\d+)" currencyCode="(\w+)" exponent="(\d)"', d["content"])
@@ -271,3 +276,103 @@ def test_chunks_give_the_same_rows_as_the_serial_generator():
     chunked = [row[0] for chunk in synthetic.generation_chunks(45_000, START, 2, 8)
                for row in synthetic.generate_chunk(*chunk)]
     assert serial == chunked and len(set(serial)) == 45_000
+
+
+# ---------------------------------------------------------------------------
+# Lifecycles and the metric truth
+# ---------------------------------------------------------------------------
+
+
+def _objects(lake):
+    by_payment = defaultdict(list)
+    for row, e in lake:
+        if e.payment is not None:
+            by_payment[e.payment].append((row, e))
+    return by_payment
+
+
+def _is_lifecycle(rows):
+    return any(e.attempt and ".a" in e.attempt for _, e in rows)
+
+
+def _window(row):
+    return (row.created_at - START) // timedelta(hours=12)
+
+
+def test_lifecycle_shapes_are_present(lake):
+    by_payment = _objects(lake)
+    shapes = defaultdict(set)
+    for rows in by_payment.values():
+        if not _is_lifecycle(rows):
+            continue
+        provider = rows[0][1].provider
+        kinds = [e.event_kind for _, e in rows]
+        if len({e.attempt for _, e in rows if e.event_kind == "AUTHORIZATION"}) > 1:
+            shapes[provider].add("retry")
+            if len({_window(r) for r, _ in rows}) > 1:
+                shapes[provider].add("retry_across_windows")
+        if "CAPTURE" in kinds:
+            shapes[provider].add("capture")
+        if "VOID" in kinds:
+            shapes[provider].add("void")
+        refunds = [e for _, e in rows if e.event_kind == "REFUND"]
+        if refunds:
+            if StatusCategory.DECLINED in {e.status_category for e in refunds}:
+                shapes[provider].add("failed_refund")
+            elif len(refunds) > 1:
+                shapes[provider].add("refund_several_events")
+            elif refunds[0].amount_minor < rows[0][1].amount_minor:
+                shapes[provider].add("partial_refund")
+        if sum(k == "DISPUTE" for k in kinds) > 1:
+            shapes[provider].add("dispute_several_events")
+        txns = {row.transactional_id for row, _ in rows}
+        if None in txns and len(txns) > 1:
+            shapes[provider].add("with_and_without_transactional_id")
+    for provider in PROVIDER_SHARES:
+        assert "retry" in shapes[provider], provider
+    everywhere = set().union(*shapes.values())
+    assert {"retry", "retry_across_windows", "capture", "void", "failed_refund", "refund_several_events",
+            "partial_refund", "dispute_several_events", "with_and_without_transactional_id"} <= everywhere
+    assert {p for p in shapes if "capture" in shapes[p]} >= {"stripe", "adyen", "paypal", "checkout", "worldpay"}
+    # lifecycle rows: 10-20 % of all rows; single-row payments stay the majority
+    share = sum(len(rows) for rows in by_payment.values() if _is_lifecycle(rows)) / N
+    assert 0.08 < share < 0.2, share
+
+
+def test_truth_counts_are_consistent():
+    attempt_level, payment_level = synthetic.expected_metrics(6_000, START, 3, 11)
+    assert {k[0] for k in attempt_level} == {"2026-11-27-00:00", "2026-11-27-12:00", "2026-11-28-00:00"}
+    attempts, payments = Counter(), Counter()
+    for counts in attempt_level.values():
+        assert counts["attempts"] == counts["approved"] + counts["declined"] + counts["errored"] + counts["unknown"]
+        attempts.update(counts)
+    for counts in payment_level.values():
+        assert counts["payments"] == (counts["payments_approved"] + counts["payments_failed"]
+                                      + counts["payments_pending"] + counts["payments_cancelled"])
+        assert counts["payments_retried"] <= counts["payments"]
+        payments.update(counts)
+    # every counted attempt belongs to exactly one payment
+    assert payments["attempts"] == attempts["attempts"]
+    assert payments["payments_retried"] > 0 and attempts["refunds"] > 0 and attempts["disputes"] > 0
+    assert attempts["voided"] > 0 and attempts["captured"] > 0
+    decided = payments["payments"] - payments["payments_pending"] - payments["payments_cancelled"]
+    assert decided < attempts["attempts"]  # retries: fewer payments than attempts
+
+
+def test_follow_ups_never_leave_the_generated_range():
+    rows = list(generate_raw_rows(8_000, START, 2, 3))
+    end = START + 2 * timedelta(hours=12)
+    assert all(START <= r[4] < end for r in rows)
+    moved = [r for r in rows if r[5][10] and r[5][10].startswith("0.") and r[4] >= START + timedelta(hours=12)]
+    assert moved  # generated by the first window's chunks, landed in the second
+
+
+def test_same_rows_whatever_the_number_of_worker_processes():
+    import multiprocessing
+
+    chunks = synthetic.generation_chunks(45_000, START, 3, 21)
+    serial = [_chunk_copy_text(c) for c in chunks]
+    with multiprocessing.get_context("forkserver").Pool(2) as pool:
+        parallel = pool.map(_chunk_copy_text, chunks, chunksize=1)
+    assert serial == parallel
+    assert [_chunk_copy_text(c) for c in reversed(chunks)] == serial[::-1]

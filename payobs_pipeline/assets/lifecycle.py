@@ -57,8 +57,10 @@ WITH ev AS (
                           OR (event_kind = 'CAPTURE' AND status_category = 'APPROVED')))[1] AS partition_key,
            min(t) FILTER (WHERE event_kind = 'AUTHORIZATION') AS authorized_at,
            bool_or(status_category = 'APPROVED' AND event_kind IN ('AUTHORIZATION', 'CAPTURE')) AS approved,
+           -- the latest decision; a void of an authorization never approved ends it as CANCELLED
            (array_agg(lake_id ORDER BY t DESC, lake_created_at DESC, lake_id DESC)
-               FILTER (WHERE event_kind = 'AUTHORIZATION' AND status_category <> 'PENDING'))[1] AS decisive,
+               FILTER (WHERE (event_kind = 'AUTHORIZATION' AND status_category <> 'PENDING')
+                          OR (event_kind = 'VOID' AND status_category = 'CANCELLED')))[1] AS decisive,
            bool_or(event_kind = 'CAPTURE' AND status_category = 'APPROVED') AS captured,
            bool_or(event_kind = 'VOID' AND status_category = 'CANCELLED') AS voided,
            COALESCE({_first('merchant_id')}, 'UNKNOWN') AS merchant_id,

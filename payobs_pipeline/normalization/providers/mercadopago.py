@@ -153,6 +153,10 @@ _PAYMENT_FIELDS = {
     "dispute_id": ["id"],
 }
 _PAYMENT_RULES = [
+    # A card payment cancelled by the seller is an authorization released (cards are authorized first;
+    # mercadopago.com.br/developers: status cancelled, status_detail by_collector).
+    {"when": {"status": "cancelled", "status_detail": "by_collector",
+              "payment_type_id": ["credit_card", "debit_card", "prepaid_card"]}, "set": {"event_kind": "VOID"}},
     # PIX travels as payment_type bank_transfer, boleto as ticket: the method id says which.
     {"when": {"payment_method_id": "pix"}, "set": {"payment_method": "PIX"}},
     {"when": {"payment_method_id": _BOLETO_IDS}, "set": {"payment_method": "BOLETO"}},

@@ -237,12 +237,16 @@ _PAYMENT_FIELDS = {
 _CAPTURE_EVENTS = ["CAPTURED", "SETTLED", "SETTLED_BY_MERCHANT", "CAPTURE_FAILED"]
 _REFUND_EVENTS = ["SENT_FOR_REFUND", "SENT_FOR_FAST_REFUND", "REFUND_REQUESTED", "REFUND_RECEIVED", "REFUNDED",
                   "REFUNDED_BY_MERCHANT", "REFUND_WEBFORM_ISSUED", "REFUND_FAILED", "REFUND_EXPIRED"]
-# CANCELLED and EXPIRED stay AUTHORIZATION: WPG uses them both for a released card authorisation and for an
-# APM payment the shopper never completed (heldout notify_expired_ideal), and the event does not say which.
+# WPG says CANCELLED both for a released card authorisation (a void: cards are authorised first) and for an
+# APM payment the shopper never completed (heldout notify_expired_ideal): the payment method tells which.
+# EXPIRED stays AUTHORIZATION (an authorisation that lapsed, or an APM never paid).
+_CARD_METHODS = ["VISA-SSL", "ECMC-SSL", "AMEX-SSL", "MAESTRO-SSL", "DINERS-SSL", "JCB-SSL", "DISCOVER-SSL",
+                 "CB-SSL", "CARTEBLEUE-SSL", "DANKORT-SSL", "AIRPLUS-SSL", "UATP-SSL", "ELV-SSL", "CUP-SSL"]
 _PAYMENT_KIND_RULES = [
     {"when": {"payment.lastEvent": _CAPTURE_EVENTS}, "set": {"event_kind": "CAPTURE"}},
     {"when": {"payment.lastEvent": _REFUND_EVENTS}, "set": {"event_kind": "REFUND"}},
     {"when": {"payment.lastEvent": "CANCEL_RECEIVED"}, "set": {"event_kind": "VOID"}},
+    {"when": {"payment.lastEvent": "CANCELLED", "payment.paymentMethod": _CARD_METHODS}, "set": {"event_kind": "VOID"}},
 ]
 
 

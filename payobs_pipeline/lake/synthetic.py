@@ -993,6 +993,9 @@ class _MercadoPago(_Provider):
             "transaction_details": {"total_paid_amount": amount},
             "captured": status != "authorized",
         }
+        if status == "refunded":  # GET /v1/payments/{id} lists the payment's refunds
+            body["refunds"] = [{"id": _randrange(rng, 10**9, 10**10), "payment_id": int(pay.txn_id), "amount": amount,
+                                "status": "approved", "date_created": local, "refund_mode": "standard"}]
         if card_like:
             body["card"] = {"first_six_digits": pay.card.bin, "last_four_digits": pay.card.last4,
                             "expiration_month": pay.card.exp_month, "expiration_year": pay.card.exp_year}
@@ -2496,7 +2499,8 @@ class _BraintreeHooks(_Hooks):
     def capture(self, rng, pay, when):
         data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
         _xml_sub(data, r"<status>[a-z_]+</status>", "<status>submitted_for_settlement</status>")
-        return data, _with(exp, kind=_CAPTURE)
+        # The sale's later state, as a one-step sale also shows it: an authorization row, not a capture event.
+        return data, exp
 
     def void(self, rng, pay, when):
         return self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)
@@ -2824,7 +2828,8 @@ class _SquareHooks(_Hooks):
     def capture(self, rng, pay, when):
         data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
         self._status(data, "COMPLETED", "CAPTURED")
-        return data, _with(exp, kind=_CAPTURE)
+        # The Payment's later state, as a one-step payment also shows it: an authorization row, not a capture.
+        return data, exp
 
     def void(self, rng, pay, when):
         return self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)
@@ -2902,7 +2907,8 @@ class _MercadoPagoHooks(_Hooks):
         data, exp = self.auth(rng, pay, self.p.outcome(rng, _S.APPROVED), when)
         self._status(data, "approved", "accredited", True)
         data["date_approved"] = data["date_created"]
-        return data, _with(exp, kind=_CAPTURE)
+        # The payment's later state, as a one-step payment also shows it: an authorization row, not a capture.
+        return data, exp
 
     def void(self, rng, pay, when):
         data, exp = self.p.render(rng, pay, self.p.outcome(rng, _S.CANCELLED), when)

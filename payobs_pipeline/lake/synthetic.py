@@ -33,7 +33,7 @@ What the lake looks like (shares are the module constants below):
   PaymentIntent, Adyen response and notification, ...); about 20 % of a lifecycle's rows lack the
   transactional_id (never the rows that only it links).
 
-Ground truth (``ExpectedEvent``) follows TAXONOMY.md; ``event_kind`` says what the row is in its payment's
+Ground truth (``ExpectedEvent``) follows docs/taxonomy.md; ``event_kind`` says what the row is in its payment's
 lifecycle and ``attempt`` / ``payment`` / ``refund`` / ``dispute`` are the generator's own serials of the
 objects it belongs to. ``expected_metrics()`` gives the per-window counts of approval_metrics and
 payment_metrics from them. Where the taxonomy leaves
@@ -49,7 +49,7 @@ a choice, these rules are used consistently:
   id for PayPal, the ``orderCode`` for Worldpay, the payment id in Checkout.com
   webhooks (their ``data.id``).
 * Amounts: report-style CSV lines carry major units, as the real reports do;
-  API payloads use each provider's own unit (TAXONOMY.md); the truth is always
+  API payloads use each provider's own unit (docs/taxonomy.md); the truth is always
   ISO 4217 minor units.
 * UPI and net banking (Razorpay) are BANK_TRANSFER.
 """
@@ -273,7 +273,7 @@ _HINT_VALUES: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True, slots=True)
 class ExpectedEvent:
-    """What a correct normalizer must produce for one lake row (TAXONOMY.md values)."""
+    """What a correct normalizer must produce for one lake row (docs/taxonomy.md values)."""
 
     provider: str
     status_category: str | None

@@ -1,7 +1,7 @@
 """Currency codes and exact conversion of provider amounts into ISO 4217 minor units.
 
 ``amount_minor`` in ``normalized_events`` is an integer in the ISO 4217 minor
-units of ``currency`` (TAXONOMY.md). Providers send either minor units (Stripe,
+units of ``currency`` (docs/taxonomy.md). Providers send either minor units (Stripe,
 Adyen, Checkout.com, ...) or major units as decimal numbers or strings (PayPal,
 MercadoPago, Braintree, ...), and Worldpay XML sends a value with its own
 ``exponent``. Everything here is exact integer/decimal arithmetic: a float is

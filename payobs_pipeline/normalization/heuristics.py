@@ -110,7 +110,7 @@ STATUS_WORDS: dict[str, StatusCategory] = {
         _S.DECLINED,
     ),
     **dict.fromkeys(["error", "erro", "errored", "system_error", "falha", "falla"], _S.ERROR),
-    # No answer in time: the outcome is unknown, never a decline (TAXONOMY.md).
+    # No answer in time: the outcome is unknown, never a decline (docs/taxonomy.md).
     **dict.fromkeys(
         ["timeout", "timed_out", "unknown", "indeterminado", "desconocido", "no_response", "sin_respuesta",
          "sem_resposta", "tiempo_agotado", "tempo_esgotado"],

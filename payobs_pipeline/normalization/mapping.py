@@ -108,7 +108,7 @@ class UnmappedPayload(ValueError):
 
 @dataclass(slots=True)
 class CanonicalEvent:
-    """One payload as a canonical payment event (TAXONOMY.md), with how it was obtained."""
+    """One payload as a canonical payment event (docs/taxonomy.md), with how it was obtained."""
 
     provider: str
     status_category: StatusCategory

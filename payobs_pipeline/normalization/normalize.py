@@ -1,6 +1,6 @@
 """The normalization cascade for one parsed payload (pure: no Dagster, no database).
 
-Order (ARCHITECTURE.md): built-in provider mappings, learned mappings for the
+Order (docs/architecture.md): built-in provider mappings, learned mappings for the
 payload's shape, the heuristic normalizer; what none of them can describe is
 *deferred* with a reason code, for the LLM step of the pipeline or for
 ``unprocessed_events``. Nothing here guesses below its confidence threshold.

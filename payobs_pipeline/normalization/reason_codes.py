@@ -2,7 +2,7 @@
 
 Many providers pass the issuer's ISO 8583 field-39 response code through
 (Worldpay's ISO8583ReturnCode, dLocal, PayU, raw acquirer codes); a spec names
-this table with ``"reason_fallback": "iso8583"``. Reasons follow TAXONOMY.md.
+this table with ``"reason_fallback": "iso8583"``. Reasons follow docs/taxonomy.md.
 """
 
 ISO8583_REASONS: dict[str, object] = {

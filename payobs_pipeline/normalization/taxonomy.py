@@ -1,4 +1,4 @@
-"""The canonical values of a normalized payment event (contract: TAXONOMY.md).
+"""The canonical values of a normalized payment event (contract: docs/taxonomy.md).
 
 These strings are stored in the warehouse and read by analysts; use the enum
 members, never string literals, so a typo fails at import time.
@@ -109,7 +109,7 @@ _S = FailureSource
 _SOFT, _HARD = DeclineType.SOFT, DeclineType.HARD
 
 # Each reason's default source and decline type, used when the provider does
-# not state them (TAXONOMY.md: "follow the provider, otherwise the reason's default").
+# not state them (docs/taxonomy.md: "follow the provider, otherwise the reason's default").
 REASON_DEFAULTS: dict[FailureReason, tuple[FailureSource, DeclineType]] = {
     _R.INSUFFICIENT_FUNDS: (_S.ISSUER, _SOFT),
     _R.GENERIC_DECLINE: (_S.ISSUER, _SOFT),

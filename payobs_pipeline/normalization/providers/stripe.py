@@ -170,7 +170,7 @@ _CHARGE_RULES = [
     # Radar blocked it: a risk rejection whatever the code says.
     {"when": {"outcome.type": "blocked"}, "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED"}},
     {"when": {"outcome.type": "invalid"}, "set": {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"}},
-    # processing_error is Stripe's own technical failure, whatever outcome.type says (TAXONOMY.md).
+    # processing_error is Stripe's own technical failure, whatever outcome.type says (docs/taxonomy.md).
     {"when": {"failure_code": "processing_error"},
      "set": {"status_category": "ERROR", "failure_reason": "PROCESSING_ERROR"}},
     {"when": {"refunded": True}, "set": {"status_category": "REFUNDED"}},

@@ -37,6 +37,14 @@ def snapshot(warehouse_url: str, window: Window) -> dict:
                             "ORDER BY provider, merchant_id, country, payment_method",
         "failure_reason_metrics": "SELECT * FROM failure_reason_metrics WHERE partition_key = %s "
                                   "ORDER BY provider, status_category, failure_reason, failure_source, decline_type",
+        "attempts": "SELECT * FROM attempts WHERE partition_key = %s ORDER BY attempt_key",
+        "payments": "SELECT * FROM payments WHERE partition_key = %s ORDER BY payment_key",
+        "refunds": "SELECT * FROM refunds WHERE partition_key = %s ORDER BY refund_key",
+        "disputes": "SELECT * FROM disputes WHERE partition_key = %s ORDER BY dispute_key",
+        "payment_metrics": "SELECT * FROM payment_metrics WHERE partition_key = %s "
+                           "ORDER BY provider, merchant_id, country, payment_method",
+        # Not partitioned: the payment groups of every window run so far (here, this window's).
+        "payment_links": "SELECT * FROM payment_links WHERE %s::text IS NOT NULL ORDER BY node",
     }
     with psycopg.connect(warehouse_url) as conn:
         conn.execute("SET search_path TO payobs")
@@ -55,23 +63,55 @@ def run(resources, window: Window, **kwargs) -> dg.ExecuteInProcessResult:
 def test_rerunning_a_window_gives_identical_rows(resources, warehouse_url):
     assert run(resources, FIRST).success
     first = snapshot(warehouse_url, FIRST)
-    assert first["normalized_events"] and first["approval_metrics"]
+    empty = [table for table, rows in first.items() if not rows and table not in ("unprocessed_events",)]
+    assert not empty, f"the seeded window fills every table compared: {empty}"
     assert run(resources, FIRST).success
     assert snapshot(warehouse_url, FIRST) == first
+
+
+WAITING_FOR_ADVISORY_LOCK = """
+SELECT pid FROM pg_locks
+WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND objid::bigint = (hashtext(%(key)s)::bigint & 4294967295) AND pid <> pg_backend_pid()
+"""
 
 
 def test_a_second_writer_of_the_same_window_waits_for_the_first(resources, warehouse_url):
     assert run(resources, FIRST).success
     warehouse = resources["warehouse"]
     finished = threading.Event()
-    with psycopg.connect(warehouse.conninfo) as holder:
-        lock_window(holder, "normalized_events", FIRST.partition_key)  # a first run mid-write
-        worker = threading.Thread(target=lambda: (normalize_window(warehouse, FIRST), finished.set()))
+    failure: list[BaseException] = []
+
+    def second_writer():
+        try:
+            normalize_window(warehouse, FIRST)
+            finished.set()
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            failure.append(error)
+
+    lock_key = f"normalized_events:{FIRST.partition_key}"
+    with psycopg.connect(warehouse.conninfo) as holder, psycopg.connect(warehouse.conninfo, autocommit=True) as watch:
+        lock_window(holder, "normalized_events", FIRST.partition_key)  # a first run mid-write, lock held
+        holder_pid = holder.info.backend_pid
+        worker = threading.Thread(target=second_writer)
         worker.start()
-        time.sleep(1.5)
-        assert not finished.is_set(), "the second run wrote while the first held the window"
-    worker.join(timeout=60)
-    assert finished.is_set()
+        # The proof is PostgreSQL's own lock table: the second writer's request for the window's advisory lock
+        # is there, not granted, while the first holds it. (Polled until it shows up: no fixed sleep.)
+        waiting = []
+        while not waiting:
+            assert worker.is_alive() and not finished.is_set(), (
+                f"the second run finished while the first held the window: {failure}")
+            waiting = [pid for (pid,) in watch.execute(WAITING_FOR_ADVISORY_LOCK, {"key": lock_key}).fetchall()]
+            if not waiting:
+                time.sleep(0.02)
+        assert holder_pid not in waiting
+        granted_to_holder = watch.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = %s",
+            (holder_pid,)).fetchone()[0]
+        assert granted_to_holder == 1
+        assert not finished.is_set()  # it is still waiting: it cannot write before the holder commits
+    worker.join(timeout=120)
+    assert not failure and finished.is_set()
     with psycopg.connect(warehouse_url) as conn:
         conn.execute("SET search_path TO payobs")
         events, distinct = conn.execute(

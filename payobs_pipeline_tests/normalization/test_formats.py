@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -402,11 +401,10 @@ def test_billion_laughs_is_refused_without_expansion():
         inner = "&lol;" if level == 1 else f"&lol{level - 1};"
         levels.append(f'<!ENTITY lol{level} "{inner * 10}">')
     lol = '<?xml version="1.0"?><!DOCTYPE lolz [' + "".join(levels) + "]><lolz>&lol9;</lolz>"
-    started = time.perf_counter()
+    # Refused, not expanded: building the 10**9 "lol"s would take gigabytes (a memory error, not this reason).
     with pytest.raises(PayloadParseError) as caught:
         parse_content(lol)
     assert caught.value.reason_code == XML_FORBIDDEN_CONSTRUCT
-    assert time.perf_counter() - started < 0.5  # 10**9 "lol"s were never built
     assert "lol" not in caught.value.detail
 
 

@@ -56,6 +56,8 @@ class WarehouseDatabase(dg.ConfigurableResource):
 # A dropped connection, a server restart, a failover: retried with backoff, the step rerun whole (every
 # write is one transaction per window, so a half-done attempt left nothing behind).
 TRANSIENT_RETRIES = 3
+# First wait before a retry, doubling each time; a module constant so fault tests can shorten it.
+TRANSIENT_RETRY_BASE_SECONDS = 5.0
 
 
 @contextmanager
@@ -65,7 +67,7 @@ def transient_database_errors(context: dg.AssetExecutionContext) -> Iterator[Non
         yield
     except psycopg.OperationalError as error:
         raise dg.RetryRequested(
-            max_retries=TRANSIENT_RETRIES, seconds_to_wait=5 * 2 ** context.retry_number
+            max_retries=TRANSIENT_RETRIES, seconds_to_wait=TRANSIENT_RETRY_BASE_SECONDS * 2 ** context.retry_number
         ) from error
 
 

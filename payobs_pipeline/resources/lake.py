@@ -12,6 +12,7 @@ from psycopg import sql
 from pydantic import PrivateAttr
 
 from payobs_pipeline import settings
+from payobs_pipeline.resources.warehouse import with_timeouts
 
 LAKE_COLUMNS = ("id", "data", "merchant", "transactional_id", "created_at")
 
@@ -27,12 +28,12 @@ class LakeDatabase(dg.ConfigurableResource):
     _resolved_url: str = PrivateAttr(default="")
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        self._resolved_url = settings.libpq_url(self.url) if self.url else settings.lake_url()
+        self._resolved_url = with_timeouts(settings.libpq_url(self.url) if self.url else settings.lake_url())
 
     @property
     def conninfo(self) -> str:
         if not self._resolved_url:  # used outside a Dagster run (CLI, tests)
-            self._resolved_url = settings.libpq_url(self.url) if self.url else settings.lake_url()
+            self._resolved_url = with_timeouts(settings.libpq_url(self.url) if self.url else settings.lake_url())
         return self._resolved_url
 
     @contextmanager

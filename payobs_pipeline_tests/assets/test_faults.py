@@ -7,6 +7,7 @@ lake row is lost, and a rerun heals to exactly what an undisturbed run writes.
 """
 
 import threading
+from pathlib import Path
 import time
 from datetime import datetime, timezone
 
@@ -220,6 +221,35 @@ def test_lake_down_at_start_fails_the_run_clearly_and_writes_nothing_then_a_reru
     assert [r["lake_id"] for r in window_rows(warehouse_url)["raw_lake_batch"]] == lake_ids(lake_url)
 
 
+@pytest.mark.parametrize("stalled", ["lake", "warehouse"])
+def test_a_server_that_accepts_but_never_answers_fails_the_run_in_bounded_time_then_a_rerun_heals(
+    lake_url, warehouse_url, proxies, monkeypatch, stalled
+):
+    # Before connect_timeout was set on every connection this run waited forever (libpq's default).
+    monkeypatch.setattr(warehouse_module, "CONNECT_TIMEOUT_SECONDS", 2)
+    seed(lake_url, rows=1_000, seed=10)
+    proxy = proxies(lake_url if stalled == "lake" else warehouse_url)
+    urls = {"lake": lake_url, "warehouse": warehouse_url, stalled: proxy.url()}
+    resources = {"lake": LakeDatabase(url=urls["lake"]), "warehouse": WarehouseDatabase(url=urls["warehouse"])}
+    proxy.stall()
+
+    began = time.monotonic()
+    result = run(resources)
+    assert not result.success
+    assert time.monotonic() - began < 30
+    if stalled == "lake":  # a transient error of the step: retried 3 times, each connect timing out
+        assert len(step_events(result, "raw_lake_batch", dg.DagsterEventType.STEP_UP_FOR_RETRY)) == 3
+        assert "timeout" in failure_text(result, "raw_lake_batch").lower()
+    else:  # the warehouse resource cannot start (its migration check times out): no step runs
+        assert not step_events(result, "raw_lake_batch", dg.DagsterEventType.STEP_START)
+    assert set(window_counts(warehouse_url).values()) == {0}
+
+    proxy.resume()
+    result = run(resources)
+    assert result.success
+    assert conserved(resources)
+
+
 def _snapshot_after_a_first_run(lake_url, warehouse_url, proxy) -> tuple[dict, int]:
     seed(lake_url, rows=20_000, seed=4)
     resources = {"lake": LakeDatabase(url=proxy.url()), "warehouse": WarehouseDatabase(url=warehouse_url)}
@@ -327,3 +357,80 @@ def test_warehouse_dropped_mid_write_keeps_the_previous_window_and_heals(
     healed = window_rows(warehouse_url)
     assert healed == expected
     assert conserved(resources)
+
+
+# --- Dagster's storage --------------------------------------------------------------------------
+
+
+def _storage_url(proxy: FaultProxy) -> str:
+    """Dagster's storage through the proxy: the psycopg2 driver dagster-postgres needs, a bounded connect."""
+    url = proxy.url(driver="psycopg2")
+    return url + ("&" if "?" in url else "?") + "connect_timeout=5"
+
+
+def test_dagster_storage_refusing_makes_payobs_materialize_fail_fast_and_write_nothing(
+    lake_url, warehouse_url, fresh_database, proxies, tmp_path, monkeypatch
+):
+    from click.testing import CliRunner
+
+    from payobs_pipeline import cli
+
+    seed(lake_url, rows=1_000, seed=8)
+    proxy = proxies(fresh_database("dagster"))
+    environment = {
+        "PAYOBS_LAKE_URL": lake_url, "PAYOBS_WAREHOUSE_URL": warehouse_url, "PAYOBS_DAGSTER_PG_URL": _storage_url(proxy),
+        "PAYOBS_WAREHOUSE_SCHEMA": "payobs", "PAYOBS_HOME": str(tmp_path),
+        "PAYOBS_DAGSTER_ARTIFACTS": str(tmp_path / "dagster"),
+        "PAYOBS_DAGSTER_COMPUTE_LOGS": str(tmp_path / "dagster" / "compute_logs"),
+        "DAGSTER_HOME": str(Path(cli.__file__).resolve().parents[1]),  # the repository's dagster.yaml
+    }
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)  # restored after the test (the CLI exports them again)
+    proxy.refuse()
+
+    began = time.monotonic()
+    outcome = CliRunner().invoke(cli.main, ["materialize", "--partition", WINDOW.partition_key])
+    elapsed = time.monotonic() - began
+    print(f"payobs materialize with Dagster's storage refused: exit {outcome.exit_code} after {elapsed:.1f}s: "
+          f"{type(outcome.exception).__name__}: {str(outcome.exception)[:300]}")
+    assert outcome.exit_code != 0
+    assert elapsed < 30  # dagster-postgres retries a failed connection with backoff, then gives up
+    assert "too many retries for DB connection" in str(outcome.exception)
+    assert "Connection refused" in repr(outcome.exception.__cause__) + str(outcome.exception.__cause__)
+    assert set(window_counts(warehouse_url).values()) == {0}
+
+
+def test_dagster_storage_lost_mid_run_fails_the_run_without_a_partial_window_and_a_rerun_heals(
+    lake_url, warehouse_url, fresh_database, proxies, tmp_path
+):
+    seed(lake_url, rows=3_000, seed=9)
+    proxy = proxies(fresh_database("dagster"))
+    resources = {"lake": LakeDatabase(url=lake_url), "warehouse": WarehouseDatabase(url=warehouse_url)}
+    overrides = {"storage": {"postgres": {"postgres_url": _storage_url(proxy)}}}
+    with dg.instance_for_test(overrides=overrides, temp_dir=str(tmp_path)) as instance:
+        # Storage goes away when the first materialization (raw_lake_batch's) is being recorded.
+        proxy.drop_after(b"'ASSET_MATERIALIZATION'", then_bytes=0, direction="up", refuse=True)
+        began = time.monotonic()
+        try:  # dagster-postgres retries each storage write with backoff (about 12 s) before it gives up
+            result = run(resources, instance=instance)
+            outcome = f"returned success={result.success}"
+        except Exception as error:  # noqa: BLE001 - what happens is what this test reports
+            result, outcome = None, f"raised {type(error).__name__}: {str(error)[:300]}"
+        elapsed = time.monotonic() - began
+        print(f"Dagster's storage lost mid-run: {outcome} after {elapsed:.1f}s")
+        assert proxy.fired.is_set()
+        assert elapsed < 60
+        assert result is None or not result.success
+        counts = window_counts(warehouse_url)
+        print(f"warehouse after the storage loss: {counts}")
+        # raw_lake_batch committed before its event was recorded; nothing after it ran: each table holds
+        # the whole window or nothing of it.
+        assert counts["raw_lake_batch"] in (0, len(lake_ids(lake_url)))
+        assert counts["normalized_events"] == counts["unprocessed_events"] == 0
+
+        proxy.accept()
+        result = run(resources, instance=instance)
+        assert result.success
+        assert conserved(resources)
+        runs = instance.get_runs()
+        print(f"runs recorded: {[(r.run_id[:8], r.status.value) for r in runs]}")

@@ -30,7 +30,7 @@ EVENT_COLUMNS = (
     "status_category", "failure_reason", "failure_source", "decline_type", "raw_status", "raw_reason_code",
     "amount_minor", "currency", "normalization_method", "confidence",
     "event_kind", "attempt_id", "payment_id", "refund_id", "dispute_id", "card_country", "customer_country",
-    "merchant_country", "attempt_key", "refund_key", "dispute_key", "payment_node",
+    "merchant_country", "attempt_key", "refund_key", "dispute_key", "payment_node", "payment_nodes",
 )
 UNPROCESSED_COLUMNS = ("lake_id", "partition_key", "stage", "reason_code", "detail", "provider", "fingerprint")
 
@@ -64,7 +64,7 @@ def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, 
         event.amount_minor, event.currency, event.normalization_method, event.confidence,
         event.event_kind, event.attempt_id, event.payment_id, event.refund_id, event.dispute_id,
         event.card_country, event.customer_country, event.merchant_country,
-        keys.attempt_key, keys.refund_key, keys.dispute_key, keys.payment_node,
+        keys.attempt_key, keys.refund_key, keys.dispute_key, keys.payment_node, list(keys.nodes) or None,
     )
 
 

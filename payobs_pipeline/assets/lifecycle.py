@@ -24,7 +24,6 @@ import psycopg
 
 from payobs_pipeline.assets.events import normalized_events
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
-from payobs_pipeline.normalization.identity import link_payments, payment_nodes
 from payobs_pipeline.resources.warehouse import (
     WarehouseDatabase, copy_in, lock_window, transient_database_errors,
 )
@@ -184,35 +183,76 @@ DISPUTES_SQL = _follow_up_sql(
     "g.raw_status, g.reason",
 )
 
-def _link_window(conn: psycopg.Connection, window: Window) -> set[str]:
-    """Add the window's rows to the payment groups; returns the payment keys whose group changed."""
-    rows = [
-        payment_nodes(provider, attempt_key, payment_id, transactional_id)
-        for provider, attempt_key, payment_id, transactional_id in conn.execute(
-            "SELECT provider, attempt_key, payment_id, transactional_id::text FROM normalized_events "
-            "WHERE partition_key = %s AND payment_node IS NOT NULL",
-            (window.partition_key,),
-        )
-    ]
-    conn.execute("CREATE TEMP TABLE window_nodes (node text PRIMARY KEY) ON COMMIT DROP")
-    copy_in(conn, "window_nodes", ("node",), ((n,) for n in {n for nodes in rows for n in nodes}))
-    stored = dict(conn.execute("SELECT l.node, l.payment_key FROM payment_links l JOIN window_nodes USING (node)"))
-    changes = link_payments(rows, stored)
-    copy_in(conn, "payment_links", ("node", "payment_key"), changes.new_links.items())
-    if changes.relabeled:
-        conn.execute("CREATE TEMP TABLE relabel (old_key text PRIMARY KEY, new_key text) ON COMMIT DROP")
-        copy_in(conn, "relabel", ("old_key", "new_key"), changes.relabeled.items())
-        conn.execute(
-            "UPDATE payment_links l SET payment_key = r.new_key FROM relabel r WHERE l.payment_key = r.old_key"
-        )
-        for table in ("attempts", "refunds", "disputes"):
+def link_window(conn: psycopg.Connection, partition_key: str) -> set[str]:
+    """Add a window's rows to the payment groups; returns the payment keys whose group changed.
+
+    Set-based, so memory does not grow with the window: the window's nodes start with their stored
+    group's key (or themselves), each stored group's key joins the graph as a node linked to its
+    stored members, and the smallest label spreads along the rows' links until nothing changes (as
+    many rounds as the longest chain of links, a few). A group's key stays its smallest node, so the
+    result does not depend on the order windows are processed in.
+    """
+    conn.execute(
+        """
+        CREATE TEMP TABLE window_links ON COMMIT DROP AS
+        SELECT DISTINCT payment_nodes[1] AS a, node AS b
+        FROM normalized_events, unnest(payment_nodes) AS node
+        WHERE partition_key = %s AND cardinality(payment_nodes) > 1 AND node <> payment_nodes[1]
+        """,
+        (partition_key,),
+    )
+    conn.execute(
+        """
+        CREATE TEMP TABLE window_nodes ON COMMIT DROP AS
+        SELECT n.node, l.payment_key AS stored_key, COALESCE(l.payment_key, n.node) AS label
+        FROM (SELECT DISTINCT node FROM normalized_events, unnest(payment_nodes) AS node
+              WHERE partition_key = %s) n
+        LEFT JOIN payment_links l USING (node)
+        """,
+        (partition_key,),
+    )
+    # A stored group's key stands for the members this window does not show.
+    conn.execute(
+        """
+        INSERT INTO window_links SELECT node, stored_key FROM window_nodes
+        WHERE stored_key IS NOT NULL AND stored_key <> node;
+        INSERT INTO window_nodes
+        SELECT DISTINCT stored_key, stored_key, stored_key FROM window_nodes w
+        WHERE stored_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM window_nodes x WHERE x.node = w.stored_key);
+        CREATE INDEX ON window_nodes (node);
+        ANALYZE window_nodes;
+        """
+    )
+    while conn.execute(
+        """
+        UPDATE window_nodes w SET label = m.label
+        FROM (SELECT e.node, min(n.label) AS label
+              FROM (SELECT a AS node, b AS other FROM window_links UNION ALL SELECT b, a FROM window_links) e
+              JOIN window_nodes n ON n.node = e.other
+              GROUP BY e.node) m
+        WHERE w.node = m.node AND m.label < w.label
+        """
+    ).rowcount:
+        pass
+    conn.execute(
+        "INSERT INTO payment_links (node, payment_key) SELECT node, label FROM window_nodes WHERE stored_key IS NULL"
+    )
+    relabeled = conn.execute(
+        "CREATE TEMP TABLE relabel ON COMMIT DROP AS SELECT DISTINCT stored_key AS old_key, label AS new_key "
+        "FROM window_nodes WHERE stored_key IS NOT NULL AND label <> stored_key"
+    ).rowcount
+    if relabeled:
+        for table in ("payment_links", "attempts", "refunds", "disputes"):
             conn.execute(f"UPDATE {table} t SET payment_key = r.new_key FROM relabel r WHERE t.payment_key = r.old_key")
-    return set(changes.relabeled) | set(changes.relabeled.values()) | set(changes.new_links.values())
+    return {row[0] for row in conn.execute(
+        "SELECT label FROM window_nodes WHERE stored_key IS NULL OR label <> stored_key "
+        "UNION SELECT old_key FROM relabel"
+    )}
 
 
 def rebuild_window_objects(conn: psycopg.Connection, window: Window) -> set[str]:
     """Recompute every object the window's events are (or were) about; returns the windows whose rows changed."""
-    changed_payments = _link_window(conn, window)
+    changed_payments = link_window(conn, window.partition_key)
     conn.execute(
         "CREATE TEMP TABLE touched_keys (entity text, key text, PRIMARY KEY (entity, key)) ON COMMIT DROP"
     )

@@ -11,14 +11,13 @@ Keys are strings that name one object across rows, windows and runs
   attempt (``a:<attempt key>``). Two rows that share any node belong to one
   payment, also when only some of its rows carry the transactional_id. A
   payment's key is the smallest node of its group, so it does not depend on the
-  order in which windows are processed.
+  order in which windows are processed (the lifecycle stage links groups in SQL).
 
 Ids are provider-scoped because two providers may reuse the same id text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from payobs_pipeline.normalization.mapping import CanonicalEvent
@@ -70,63 +69,3 @@ def lifecycle_keys(event: CanonicalEvent, transactional_id: str | None) -> Lifec
         dispute_key=_key(provider, event.dispute_id) if event.event_kind is EventKind.DISPUTE else None,
         nodes=payment_nodes(provider, attempt_key, event.payment_id, transactional_id),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class LinkChanges:
-    """What linking a window's rows changes in the stored payment groups."""
-
-    new_links: dict[str, str]  # node -> payment key, for nodes not stored yet
-    relabeled: dict[str, str]  # a stored payment key -> the key of the group it merged into
-
-
-def link_payments(rows: Iterable[tuple[str, ...]], stored: Mapping[str, str]) -> LinkChanges:
-    """Union the nodes each row links with the stored groups.
-
-    ``stored`` maps the rows' nodes that are stored already to their group's key.
-    Invariant kept: a group's key is its smallest node, so merging two groups
-    keeps the smaller key and the result is the same in any processing order.
-    """
-    parent: dict[str, str] = {}
-
-    def find(node: str) -> str:
-        parent.setdefault(node, node)
-        root = node
-        while parent[root] != root:
-            root = parent[root]
-        while parent[node] != root:  # path compression
-            parent[node], node = root, parent[node]
-        return root
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            parent[rb] = ra
-
-    for node, key in stored.items():
-        union(node, key)  # a stored node starts in its stored group (named by its smallest node)
-    row_nodes: set[str] = set()
-    for nodes in rows:
-        row_nodes.update(nodes)
-        for other in nodes[1:]:
-            union(nodes[0], other)
-
-    new_links = {node: find(node) for node in row_nodes if node not in stored}
-    relabeled = {}
-    for key in set(stored.values()):
-        root = find(key)
-        if root != key:
-            relabeled[key] = root
-    return LinkChanges(new_links, relabeled)
-
-
-def iter_nodes(rows: Iterable[tuple[str, ...]]) -> Iterator[str]:
-    """Every node of the rows, once."""
-    seen = set()
-    for nodes in rows:
-        for node in nodes:
-            if node not in seen:
-                seen.add(node)
-                yield node

@@ -29,7 +29,8 @@ ALTER TABLE normalized_events
     ADD COLUMN attempt_key      text,
     ADD COLUMN refund_key       text,
     ADD COLUMN dispute_key      text,
-    ADD COLUMN payment_node     text;
+    ADD COLUMN payment_node     text,
+    ADD COLUMN payment_nodes    text[];
 ALTER TABLE normalized_events ALTER COLUMN event_kind DROP DEFAULT;
 CREATE INDEX normalized_events_attempt_idx ON normalized_events (attempt_key) WHERE attempt_key IS NOT NULL;
 CREATE INDEX normalized_events_refund_idx ON normalized_events (refund_key) WHERE refund_key IS NOT NULL;
@@ -179,6 +180,6 @@ def downgrade() -> None:
             DROP COLUMN IF EXISTS refund_id, DROP COLUMN IF EXISTS dispute_id, DROP COLUMN IF EXISTS card_country,
             DROP COLUMN IF EXISTS customer_country, DROP COLUMN IF EXISTS merchant_country,
             DROP COLUMN IF EXISTS attempt_key, DROP COLUMN IF EXISTS refund_key, DROP COLUMN IF EXISTS dispute_key,
-            DROP COLUMN IF EXISTS payment_node;
+            DROP COLUMN IF EXISTS payment_node, DROP COLUMN IF EXISTS payment_nodes;
         """
     )

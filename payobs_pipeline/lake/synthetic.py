@@ -68,7 +68,7 @@ from itertools import accumulate
 from typing import Callable, Iterator
 from urllib.parse import quote
 
-from payobs_pipeline.normalization.taxonomy import FailureReason, PaymentMethod, StatusCategory
+from payobs_pipeline.normalization.taxonomy import UNKNOWN_PROVIDER, FailureReason, PaymentMethod, StatusCategory
 
 _S = StatusCategory
 _R = FailureReason
@@ -2159,7 +2159,7 @@ def _unknown_row(rng: random.Random, when: datetime) -> tuple[object, tuple, dic
             {_S.APPROVED: "00", _S.PENDING: "", _S.ERROR: "96", _S.UNKNOWN: "68"}[st]
         text = f"txn={txn};result={result};rc={rc};amt={major};cur={currency};method=card;ts={ts}"
         data = {"content": text, "content_type": "text/plain"} if rng.random() < 0.5 else {"content": text}
-    exp = ("unknown", st, reason, minor, currency, method, txn, None)
+    exp = (UNKNOWN_PROVIDER, st, reason, minor, currency, method, txn, None)
     return data, exp, merchant
 
 
@@ -2173,7 +2173,7 @@ _MALFORMED_PICK = _Picker(MALFORMED_SHARES)
 def _malformed_row(rng: random.Random, when: datetime) -> tuple[object, tuple, dict]:
     kind = _MALFORMED_PICK(rng)
     merchant = _choice(rng, MERCHANTS)
-    provider = "unknown"
+    provider = UNKNOWN_PROVIDER
     if kind == "MALFORMED_JSON":
         variant = _randrange(rng, 3)
         if variant == 0:  # truncated in transit
@@ -2188,13 +2188,13 @@ def _malformed_row(rng: random.Random, when: datetime) -> tuple[object, tuple, d
             xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<paymentService version="1.4" merchantCode="ACMEECOM">'
                    f'<reply><orderStatus orderCode="ORD{_digits(rng, 9)}"><payment><paymentMethod>VISA-SSL'
                    f'</paymentMethod><lastEvent>AUTHORISED</lastEv')
-            provider = "worldpay" if rng.random() < 0.5 else "unknown"
+            provider = "worldpay" if rng.random() < 0.5 else UNKNOWN_PROVIDER
         else:
             xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<transaction><id>{_tok(rng, 8, _T_LOWER)}</id>'
                    f'<status>settled</transaction>')
-            provider = "braintree" if rng.random() < 0.5 else "unknown"
+            provider = "braintree" if rng.random() < 0.5 else UNKNOWN_PROVIDER
         data = {"content": xml, "content_type": "text/xml"}
-        if provider != "unknown":
+        if provider != UNKNOWN_PROVIDER:
             data["provider"] = provider
     elif kind == "XML_FORBIDDEN_CONSTRUCT":
         if rng.random() < 0.6:  # external entity (XXE)

@@ -17,6 +17,7 @@ from payobs_pipeline.normalization import currency as currency_codes
 from payobs_pipeline.normalization.event_time import parse_event_time
 from payobs_pipeline.normalization.mapping import REASON_TABLES, CanonicalEvent, UnmappedPayload
 from payobs_pipeline.normalization.taxonomy import (
+    UNKNOWN_PROVIDER,
     FAILURE_STATUSES,
     KIND_OF_STATUS,
     REASON_DEFAULTS,
@@ -324,7 +325,7 @@ def normalize(
             dispute_id = _text_id(own_value)
 
     return CanonicalEvent(
-        provider=provider or "unknown",
+        provider=provider or UNKNOWN_PROVIDER,
         status_category=status,
         failure_reason=reason,
         failure_source=source,

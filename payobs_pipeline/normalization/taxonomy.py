@@ -54,6 +54,10 @@ KIND_OF_STATUS = {
 }
 
 
+# The provider of a row nobody names (heuristics without a hint): the taxonomy's missing-dimension value.
+UNKNOWN_PROVIDER = "UNKNOWN"
+
+
 class FailureReason(StrEnum):
     INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS"
     GENERIC_DECLINE = "GENERIC_DECLINE"

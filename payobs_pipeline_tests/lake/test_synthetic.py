@@ -94,8 +94,8 @@ def test_provider_mix_follows_the_documented_shares(lake):
     counts = Counter(e.provider for _, e in lake if e.malformed_reason is None)
     for provider, share in PROVIDER_SHARES.items():
         assert abs(counts[provider] / N - share) < max(0.012, share * 0.2), provider
-    assert 0.02 < counts["unknown"] / N < 0.045
-    assert set(counts) == set(PROVIDER_SHARES) | {"unknown"}
+    assert 0.02 < counts["UNKNOWN"] / N < 0.045
+    assert set(counts) == set(PROVIDER_SHARES) | {"UNKNOWN"}
 
 
 def test_outcomes_are_realistic(lake):
@@ -124,7 +124,7 @@ def test_truth_is_consistent_with_the_taxonomy(lake):
         assert re.fullmatch(r"[A-Z]{3}", e.currency)
         assert e.payment_method is None or e.payment_method in methods
         assert e.provider_transaction_id
-        assert e.provider in PROVIDER_SHARES or e.provider == "unknown"
+        assert e.provider in PROVIDER_SHARES or e.provider == "UNKNOWN"
 
 
 def test_every_malformed_reason_is_present_and_really_malformed(lake):

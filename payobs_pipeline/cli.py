@@ -69,7 +69,7 @@ def materialize_windows(windows: list[Window]) -> None:
         )
         if not result.success:
             failures = [e.message for e in result.all_events if e.is_failure]
-            raise click.ClickException(f"window {window.partition_key} failed: {failures[:1]}")
+            raise click.ClickException(settings.scrub(f"window {window.partition_key} failed: {failures[:1]}"))
         counts = {
             m.asset_key.to_user_string(): m.metadata
             for m in (e.event_specific_data.materialization for e in result.get_asset_materialization_events())
@@ -433,11 +433,12 @@ def doctor() -> None:
 
     def check(name: str, action) -> None:
         nonlocal problems
+        # Every line is scrubbed: an error may quote a URL whole (libpq does, for a malformed one).
         try:
-            click.echo(f"  ok    {name}: {action()}")
+            click.echo(settings.scrub(f"  ok    {name}: {action()}"))
         except Exception as exc:  # doctor reports every failure instead of stopping at the first
             problems += 1
-            click.echo(f"  FAIL  {name}: {type(exc).__name__}: {exc}")
+            click.echo(settings.scrub(f"  FAIL  {name}: {type(exc).__name__}: {exc}"))
 
     def ping(url: str) -> str:
         with psycopg.connect(settings.libpq_url(url), connect_timeout=5) as conn:
@@ -467,7 +468,7 @@ def doctor() -> None:
             return "not configured (OPENAI_API_KEY unset): LLM steps are off, unknown shapes stay unprocessed"
         base = os.environ.get("PAYOBS_LLM_BASE_URL", "https://api.openai.com/v1")
         model = os.environ.get("PAYOBS_LLM_MODEL", settings.DEFAULT_LLM_MODEL)
-        return f"configured: model {model} at {base}"
+        return f"configured: model {model} at {settings.redact(base)}"  # a base URL may carry credentials
 
     click.echo("payobs doctor")
     check("lake database", lambda: ping(settings.lake_url()))

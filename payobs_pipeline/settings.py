@@ -20,8 +20,11 @@ import warnings
 from functools import cache
 from pathlib import Path
 
+from urllib.parse import unquote
+
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 
 LAKE_DATABASE = "payobs_lake"
 WAREHOUSE_DATABASE = "payobs_warehouse"
@@ -88,8 +91,19 @@ def dagster_storage_url() -> str:
 
 
 def libpq_url(url: str) -> str:
-    """psycopg takes only libpq URLs: drop a SQLAlchemy driver suffix if the user gave one."""
-    return re.sub(r"^postgres(ql)?\+\w+://", "postgresql://", url, count=1)
+    """psycopg takes only libpq URLs: drop a SQLAlchemy driver suffix if the user gave one.
+
+    The URL is parsed here, once, so that a malformed one fails with a message that names it redacted:
+    libpq's own parse errors quote the whole URL, password included, and would carry it into
+    ``payobs doctor``'s output and Dagster's event log.
+    """
+    url = re.sub(r"^postgres(ql)?\+\w+://", "postgresql://", url, count=1)
+    try:
+        conninfo_to_dict(url)
+    except psycopg.Error as error:
+        # "from None": the original exception, which quotes the URL, must not travel as the cause.
+        raise ValueError(f"invalid database URL {redact(url)}: {scrub(str(error).strip())}") from None
+    return url
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -111,6 +125,41 @@ def export_environment() -> dict[str, str]:
     return resolved
 
 
-def redact(url: str) -> str:
-    """A URL fit for logs: the password replaced."""
-    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+# user:password@ in a URL's authority, and password=... in a URL's query or a libpq keyword string.
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+_PASSWORD_PARAMETER = re.compile(r"(?i)\b(password|passwd|pwd)(\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&;'\"]+)")
+# Variables whose values are secrets, or URLs that may carry one.
+SECRET_VARIABLES = ("OPENAI_API_KEY",)
+URL_VARIABLES = (
+    "PAYOBS_LAKE_URL", "PAYOBS_WAREHOUSE_URL", "PAYOBS_DAGSTER_PG_URL", "PAYOBS_LLM_BASE_URL",
+    "PAYOBS_BENCH_POSTGRES_URL", "PAYOBS_TEST_POSTGRES_URL",
+)
+
+
+def redact(text: str) -> str:
+    """A URL (or any text holding URLs or connection strings) fit for logs: passwords replaced by ***."""
+    text = _URL_PASSWORD.sub(r"\1***@", text)
+    return _PASSWORD_PARAMETER.sub(r"\1\2***", text)
+
+
+def _url_passwords(url: str) -> list[str]:
+    found = [m.group(0)[len(m.group(1)):-1] for m in _URL_PASSWORD.finditer(url)]
+    found += [m.group(3).strip("'") for m in _PASSWORD_PARAMETER.finditer(url)]
+    return found
+
+
+def known_secrets() -> list[str]:
+    """The secret values configured in the environment: API keys and the passwords in database URLs."""
+    secrets = [os.environ.get(name, "") for name in SECRET_VARIABLES]
+    for name in URL_VARIABLES:
+        for password in _url_passwords(os.environ.get(name, "")):
+            secrets += [password, unquote(password)]
+    # Longest first, so a secret that contains another is replaced whole.
+    return sorted({secret for secret in secrets if len(secret) >= 4}, key=len, reverse=True)
+
+
+def scrub(text: str) -> str:
+    """Text fit for output and logs: every configured secret value and every URL password replaced by ***."""
+    for secret in known_secrets():
+        text = text.replace(secret, "***")
+    return redact(text)

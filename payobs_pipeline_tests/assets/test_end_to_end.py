@@ -20,7 +20,6 @@ from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
 from payobs_pipeline.lake.seed import seed_lake
 from payobs_pipeline.lake.synthetic import (
-    ATTEMPT_COUNTS,
     PAYMENT_COUNTS,
     WINDOW,
     expected_metrics,

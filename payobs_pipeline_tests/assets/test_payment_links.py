@@ -3,7 +3,6 @@
 import itertools
 import random
 
-import psycopg
 import pytest
 
 from payobs_pipeline.assets.lifecycle import link_window

@@ -15,6 +15,7 @@ import pytest
 
 from payobs_pipeline.normalization.evaluation import _value, load_cases, normalize_lake_data
 from payobs_pipeline.normalization.normalize import Normalizer
+from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 FILES = ("stripe", "adyen", "unknown_and_malformed")
@@ -87,9 +88,7 @@ def test_unknown_and_malformed_corpus_covers_every_rejection():
 
 
 def _event(data):
-    outcome = normalize_lake_data(data, None, NORMALIZER)
-    assert outcome.event is not None, outcome.unprocessed_reason
-    return outcome.event
+    return canonical_event(data, NORMALIZER)
 
 
 def _stripe_event(event_type, document):

@@ -19,6 +19,7 @@ from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, Normalizer
 from payobs_pipeline.normalization.providers import builtin_mappings
 from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event, lifecycle_identity
 
 PROVIDERS = ("payu", "ebanx", "square", "authorizenet")
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -154,14 +155,10 @@ def test_every_status_in_the_spec_maps_to_a_status_category(provider):
 
 
 def _event(data):
-    outcome = normalize_lake_data(data, None, NORMALIZER)
-    assert outcome.event is not None, outcome.unprocessed_reason
-    return outcome.event
+    return canonical_event(data, NORMALIZER)
 
 
-def _identity(event):
-    return (str(event.event_kind), str(event.status_category), event.attempt_id, event.payment_id,
-            event.refund_id, event.dispute_id)
+_identity = lifecycle_identity
 
 
 def _payu_response(state, transaction_id, request=None):

@@ -20,6 +20,7 @@ from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, Normalizer, detect_provider
 from payobs_pipeline.normalization.providers import builtin_mappings
 from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event, lifecycle_identity
 
 PROVIDERS = ("worldpay", "razorpay", "mollie", "dlocal")
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -184,16 +185,10 @@ def test_prepare_does_not_modify_the_payload(name):
 
 
 def _event(data):
-    from payobs_pipeline.normalization.evaluation import normalize_lake_data
-
-    outcome = normalize_lake_data(data, None, NORMALIZER)
-    assert outcome.event is not None, outcome.unprocessed_reason
-    return outcome.event
+    return canonical_event(data, NORMALIZER)
 
 
-def _identity(event):
-    return (str(event.event_kind), str(event.status_category), event.attempt_id, event.payment_id,
-            event.refund_id, event.dispute_id)
+_identity = lifecycle_identity
 
 
 def _razorpay_event(name, **entities):

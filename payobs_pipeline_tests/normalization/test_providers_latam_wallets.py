@@ -10,11 +10,12 @@ import pytest
 
 from payobs_pipeline.normalization.evaluation import evaluate, load_cases
 from payobs_pipeline.normalization.formats import parse_lake_data
-from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping
+from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, Normalizer, detect_provider
 from payobs_pipeline.normalization.pii import mask_payload, mask_text
 from payobs_pipeline.normalization.providers import builtin_mappings
 from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event
 
 PROVIDERS = ("mercadopago", "paypal", "braintree", "checkout")
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -153,9 +154,7 @@ def test_braintree_unreadable_bt_payload_is_left_to_the_cascade():
 
 
 def _event(data):
-    outcome = NORMALIZER.normalize(parse_lake_data(json.dumps(data)))
-    assert isinstance(outcome, CanonicalEvent), outcome
-    return outcome
+    return canonical_event(data, NORMALIZER)
 
 
 _PAY = "pay_lc0aaaaaaaaaaaaaaaaaaaaaaaa"

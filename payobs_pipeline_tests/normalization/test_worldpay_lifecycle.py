@@ -7,19 +7,15 @@ Access Worldpay webhook eventDetails.type.
 
 from __future__ import annotations
 
-import json
 
-from payobs_pipeline.normalization.formats import parse_lake_data
-from payobs_pipeline.normalization.mapping import CanonicalEvent
 from payobs_pipeline.normalization.normalize import Normalizer
+from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event
 
 NORMALIZER = Normalizer()
 
 
 def _event(data):
-    outcome = NORMALIZER.normalize(parse_lake_data(data if isinstance(data, str) else json.dumps(data)))
-    assert isinstance(outcome, CanonicalEvent), outcome
-    return outcome
+    return canonical_event(data, NORMALIZER)
 
 
 def _wpg_notification(last_event, order_code="lc-order-1"):

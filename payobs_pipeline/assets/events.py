@@ -18,11 +18,12 @@ from payobs_pipeline.normalization.formats import ParsedPayload
 from payobs_pipeline.normalization.identity import lifecycle_keys
 from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping, MappingError
 from payobs_pipeline.normalization.formats import INTERNAL_ERROR, internal_error_detail
-from payobs_pipeline.normalization.normalize import FINAL_DEFERRALS, Deferral, Normalizer
+from payobs_pipeline.normalization.normalize import Deferral, Normalizer
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import (
     WarehouseDatabase, copy_in, copy_out, lock_window, transient_database_errors,
 )
+from payobs_pipeline.warehouse.unprocessed import reconcile_window
 
 EVENT_COLUMNS = (
     "lake_id", "transactional_id", "partition_key", "lake_created_at", "event_time", "provider",
@@ -34,9 +35,6 @@ EVENT_COLUMNS = (
 )
 UNPROCESSED_COLUMNS = ("lake_id", "partition_key", "stage", "reason_code", "detail", "provider", "fingerprint")
 
-# Retries of unprocessed events: exponential backoff from RETRY_BASE_MINUTES, then dead letter.
-MAX_ATTEMPTS = 5
-RETRY_BASE_MINUTES = 30
 # Unprocessed rows wait on disk past this size, so memory stays flat on a bad window.
 _SPOOL_BYTES = 8 * 1024 * 1024
 
@@ -135,65 +133,8 @@ def normalize_window(
         writer.execute("DELETE FROM normalized_events WHERE partition_key = %s", (window.partition_key,))
         counts["events"] = copy_in(writer, "normalized_events", EVENT_COLUMNS, events(reader))
         spool.seek(0)
-        counts["unprocessed"] = _reconcile_unprocessed(writer, window, spool)
+        counts["unprocessed"] = reconcile_window(writer, window, spool)
     return counts
-
-
-def _reconcile_unprocessed(conn: psycopg.Connection, window: Window, spool) -> int:
-    """Upsert this run's unprocessed rows (attempts count up, backoff grows) and resolve the rest."""
-    conn.execute(
-        "CREATE TEMP TABLE unprocessed_window (lake_id uuid, partition_key text, stage text, reason_code text, "
-        "detail text, provider text, fingerprint text) ON COMMIT DROP"
-    )
-    with conn.cursor() as cur, cur.copy(
-        "COPY unprocessed_window FROM STDIN (FORMAT csv)"
-    ) as copy:
-        while block := spool.read(1 << 16):
-            copy.write(block)
-    # Parse failures and final deferrals (bad amounts, notifications without an outcome, ...) cannot
-    # succeed on a retry: they go straight to the dead letter, visible and requeueable. An INTERNAL_ERROR
-    # is payobs's own defect, not the row's: it is retried, so a fixed release heals it.
-    conn.execute(
-        """
-        INSERT INTO unprocessed_events AS u
-            (lake_id, partition_key, stage, reason_code, detail, provider, fingerprint,
-             attempts, next_attempt_at, state)
-        SELECT lake_id, partition_key, stage, reason_code, NULLIF(detail, ''), NULLIF(provider, ''),
-               NULLIF(fingerprint, ''), 1,
-               CASE WHEN final THEN NULL ELSE now() + make_interval(mins => %(base)s) END,
-               CASE WHEN final THEN 'DEAD_LETTER' ELSE 'RETRYING' END
-        FROM (SELECT w.*, ((w.stage = 'parse' AND w.reason_code <> %(internal)s) OR w.reason_code = ANY(%(final)s))
-                     AS final
-              FROM unprocessed_window w) incoming
-        ON CONFLICT (lake_id) DO UPDATE SET
-            partition_key = excluded.partition_key,
-            stage = excluded.stage,
-            reason_code = excluded.reason_code,
-            detail = excluded.detail,
-            provider = excluded.provider,
-            fingerprint = excluded.fingerprint,
-            attempts = CASE WHEN u.state = 'RESOLVED' THEN 1 ELSE u.attempts + 1 END,
-            state = CASE WHEN excluded.state = 'DEAD_LETTER'
-                           OR (u.state <> 'RESOLVED' AND u.attempts + 1 >= %(max)s) THEN 'DEAD_LETTER'
-                         ELSE 'RETRYING' END,
-            next_attempt_at = CASE
-                WHEN excluded.state = 'DEAD_LETTER' OR (u.state <> 'RESOLVED' AND u.attempts + 1 >= %(max)s)
-                    THEN NULL
-                WHEN u.state = 'RESOLVED' THEN now() + make_interval(mins => %(base)s)
-                ELSE now() + make_interval(mins => %(base)s * power(2, u.attempts)::int) END,
-            updated_at = now()
-        """,
-        {"base": RETRY_BASE_MINUTES, "max": MAX_ATTEMPTS, "final": sorted(FINAL_DEFERRALS), "internal": INTERNAL_ERROR},
-    )
-    conn.execute(
-        """
-        UPDATE unprocessed_events u SET state = 'RESOLVED', next_attempt_at = NULL, updated_at = now()
-        WHERE u.partition_key = %s AND u.state <> 'RESOLVED'
-          AND NOT EXISTS (SELECT 1 FROM unprocessed_window w WHERE w.lake_id = u.lake_id)
-        """,
-        (window.partition_key,),
-    )
-    return conn.execute("SELECT count(*) FROM unprocessed_window").fetchone()[0]
 
 
 def _breakdown(totals: Counter, prefix: str) -> dict[str, int]:

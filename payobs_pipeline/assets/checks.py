@@ -131,13 +131,17 @@ def _card_numbers_stored(conn, keys: list[str]) -> int:
 
     ``merchant_id`` is not scanned: it is the lake's merchant identifier, kept as it came even when it
     happens to pass the Luhn check (raw_lake_batch keeps the merchant's ``id`` unmasked on purpose).
+    A card number is one by the masking rules (:func:`contains_card_number`): a digit run that is the
+    value of a reference key is an id.
     """
     found = 0
     for table, text in (
         ("raw_lake_batch", "data"),
         ("parsed_payloads", "body::text"),
-        ("normalized_events", "concat_ws(' ', provider_transaction_id, merchant_name, raw_status, "
-                              "raw_reason_code, card_brand)"),
+        # The provider's transaction id is scanned as what it is, a reference value (masking keeps a
+        # Luhn-valid numeric pspReference: it is an id), so only a card number elsewhere in it counts.
+        ("normalized_events", "concat_ws(' ', 'transaction_id=' || provider_transaction_id, merchant_name, "
+                              "raw_status, raw_reason_code, card_brand)"),
     ):
         query = sql.SQL("SELECT {text} FROM {table} WHERE partition_key = ANY({keys}) AND {text} ~ {pattern}").format(
             text=sql.SQL(text), table=sql.Identifier(table), keys=sql.Literal(keys), pattern=sql.Literal(_CARD_LIKE)

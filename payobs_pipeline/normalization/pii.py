@@ -141,10 +141,17 @@ def _card_windows(run: str) -> list[tuple[int, int, str]]:
 
 
 def contains_card_number(text: str) -> bool:
-    """True when ``text`` holds a card number by the rules of :func:`mask_text`."""
+    """True when ``text`` holds a card number by the rules of :func:`mask_text`.
+
+    As in masking, a digit run that is the value of a reference key (``"pspReference": "8535…"``) is an
+    id, not a card number, whatever its checksum.
+    """
     if not _may_hold_digit_run(text.encode("utf-8", "surrogatepass")):
         return False
-    return any(_card_windows(match.group()) for match in _DIGIT_RUN.finditer(text))
+    return any(
+        _card_windows(match.group()) and not _is_reference_value(text, match.start())
+        for match in _DIGIT_RUN.finditer(text)
+    )
 
 
 def _mask_card_numbers(text: str, json_text: bool) -> str:
@@ -167,11 +174,15 @@ _JSON_VALUE_AFTER = re.compile(r"\s*(?:[,\]}]|$)")
 # A digit run that is the value of a reference key is the provider's id, whatever
 # its checksum: about 1 in 10 numeric 16-digit references (Adyen's pspReference)
 # passes Luhn. JSON ("key": "…"), escaped JSON, XML (<key>…) and key=value forms.
-_REFERENCE_KEY_BEFORE = re.compile(
-    r"(?i)(?:psp_?reference|original_?reference|merchant_?reference|acquirer_?transaction_?id|"
+_REFERENCE_KEYS = (
+    r"(?:psp_?reference|original_?reference|merchant_?reference|acquirer_?transaction_?id|"
     r"transaction_?id|payment_?id|order_?id|reference_?pol|reference|trace_?id)"
-    r"(?:\\?[\"']\s*:\s*\\?[\"']?|>|=)\s*$"
 )
+_REFERENCE_KEY_BEFORE = re.compile(rf"(?i){_REFERENCE_KEYS}(?:\\?[\"']\s*:\s*\\?[\"']?|>|=)\s*$")
+# The same keys as document keys (mask_payload), by the same rule: the key ends with one of the names
+# ("pspReference", "@orderId", "ns2:transactionId", "acquirer_reference").
+_REFERENCE_KEY_NAME = re.compile(rf"(?is).*{_REFERENCE_KEYS}")
+_DIGITS_ONLY = re.compile(r"\s*-?[0-9]+\s*")
 
 
 def _is_reference_value(text: str, start: int) -> bool:
@@ -589,6 +600,11 @@ def mask_payload(document: Any) -> Any:
 
 def _masked_entry(key: Any, value: Any) -> Any:
     if isinstance(key, str) and value is not None and not isinstance(value, bool):
+        # A provider reference is an id, as in mask_text: a document parsed out of a string (XML, JSON in a
+        # string) keeps <pspReference>8535…</pspReference> as the raw text kept it.
+        if (isinstance(value, (int, str)) and _REFERENCE_KEY_NAME.fullmatch(key)
+                and _DIGITS_ONLY.fullmatch(str(value))):
+            return value
         kind = _security_code_key_kind(key)
         if kind is not None:
             if isinstance(value, (dict, list, tuple)):

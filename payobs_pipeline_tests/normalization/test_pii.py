@@ -470,3 +470,24 @@ def test_a_card_number_next_to_a_reference_is_still_masked():
     text = '{"pspReference": "8535296701238764", "card": {"number": "4111111111111111"}}'
     masked = pii.mask_text(text)
     assert "8535296701238764" in masked and "4111111111111111" not in masked
+
+
+LUHN_VALID_REFERENCE = "8815658961765206"  # a numeric Adyen-style pspReference that happens to pass Luhn
+
+
+def test_a_document_parsed_out_of_a_string_keeps_its_references_as_the_raw_text_does():
+    document = {"pspReference": LUHN_VALID_REFERENCE, "ns2:originalReference": int(LUHN_VALID_REFERENCE),
+                "card": {"number": "4111111111111111"}, "note": LUHN_VALID_REFERENCE}
+    masked = mask_payload(document)
+    assert masked["pspReference"] == LUHN_VALID_REFERENCE
+    assert masked["ns2:originalReference"] == int(LUHN_VALID_REFERENCE)
+    assert masked["card"]["number"] == "411111******1111" and masked["note"] == "881565******5206"
+    text = json.dumps({"pspReference": LUHN_VALID_REFERENCE})
+    assert mask_text(text) is text
+
+
+def test_contains_card_number_follows_the_masking_rules_for_references():
+    assert not contains_card_number(f'{{"pspReference": "{LUHN_VALID_REFERENCE}"}}')
+    assert not contains_card_number(f"<pspReference>{LUHN_VALID_REFERENCE}</pspReference>")
+    assert contains_card_number(f'{{"note": "{LUHN_VALID_REFERENCE}"}}')
+    assert contains_card_number(f'{{"pspReference": "x", "pan": "{LUHN_VALID_REFERENCE}"}}')

@@ -256,33 +256,42 @@ def unprocessed() -> None:
     """Lake rows kept unprocessed, with their reason."""
 
 
+def _print_cursor(cursor) -> None:
+    frame = pd.DataFrame(cursor.fetchall(), columns=[c.name for c in cursor.description])
+    click.echo(frame.to_string(index=False) if not frame.empty else "(none)")
+
+
 @unprocessed.command("list")
 @click.option("--state", type=click.Choice(["RETRYING", "DEAD_LETTER", "RESOLVED"]), default=None)
 @click.option("--limit", default=20, show_default=True)
 def unprocessed_list(state: str | None, limit: int) -> None:
-    """Counts by state and reason, then the most recent rows."""
-    where = "WHERE state = %(state)s" if state else ""
-    _print_query(f"SELECT state, stage, reason_code, count(*) AS rows FROM unprocessed_events {where} "
-                 "GROUP BY 1, 2, 3 ORDER BY 4 DESC", {"state": state})
-    click.echo("")
-    _print_query(f"SELECT lake_id, partition_key, state, reason_code, attempts, left(detail, 80) AS detail "
-                 f"FROM unprocessed_events {where} ORDER BY updated_at DESC LIMIT %(limit)s",
-                 {"state": state, "limit": limit})
+    """Counts by state and reason (and how many are due now), then the most recent rows."""
+    from payobs_pipeline.warehouse import unprocessed as lifecycle
+
+    with _warehouse().connection() as conn:
+        _print_cursor(lifecycle.counts_by_reason(conn, state))
+        click.echo("")
+        _print_cursor(lifecycle.recent(conn, state, limit))
 
 
 @unprocessed.command("requeue")
 @click.option("--reason", default=None, help="Only rows with this reason code.")
+@click.option("--fingerprint", default=None, help="Only rows of this payload shape (fingerprint).")
 @click.option("--partition", default=None, help="Only rows of this window.")
-def unprocessed_requeue(reason: str | None, partition: str | None) -> None:
-    """Put dead-lettered rows back in the retry queue (due now, attempts reset)."""
+@click.option("--lake-id", "lake_id", default=None, help="Only this lake row.")
+@click.option("--state", type=click.Choice(["RETRYING", "DEAD_LETTER"]), default=None,
+              help="Only rows in this state.")
+def unprocessed_requeue(reason: str | None, fingerprint: str | None, partition: str | None, lake_id: str | None,
+                        state: str | None) -> None:
+    """Make unresolved rows due now (attempts reset), dead letters included; selectors combine.
+
+    Without a selector every unresolved row is requeued.
+    """
+    from payobs_pipeline.warehouse import unprocessed as lifecycle
+
     with _warehouse().connection() as conn:
-        requeued = conn.execute(
-            "UPDATE unprocessed_events SET state = 'RETRYING', attempts = 0, next_attempt_at = now(), "
-            "updated_at = now() WHERE state = 'DEAD_LETTER' "
-            "AND (%(reason)s::text IS NULL OR reason_code = %(reason)s) "
-            "AND (%(partition)s::text IS NULL OR partition_key = %(partition)s)",
-            {"reason": reason, "partition": partition},
-        ).rowcount
+        requeued = lifecycle.requeue(conn, reason=reason, fingerprint=fingerprint, partition=partition,
+                                     lake_id=lake_id, state=state)
     click.echo(f"requeued {requeued} rows; the retry sensor reruns their windows")
 
 
@@ -312,6 +321,9 @@ def mappings_show(mapping_id: int) -> None:
 
 
 def _review(mapping_id: int, state: str) -> None:
+    from payobs_pipeline.warehouse import unprocessed as lifecycle
+
+    requeued = 0
     with _warehouse().connection() as conn:
         if state == "active":  # one active mapping per shape
             conn.execute("UPDATE normalization_mappings SET state = 'rejected', reviewed_at = now() "
@@ -319,9 +331,12 @@ def _review(mapping_id: int, state: str) -> None:
                          "(SELECT fingerprint FROM normalization_mappings WHERE id = %(id)s)", {"id": mapping_id})
         changed = conn.execute("UPDATE normalization_mappings SET state = %s, reviewed_at = now() WHERE id = %s",
                                (state, mapping_id)).rowcount
+        if changed and state == "active":  # its shape's rows are due now
+            requeued = lifecycle.requeue_mapping_shape(conn, mapping_id)
     if not changed:
         raise click.ClickException(f"no mapping {mapping_id}")
-    click.echo(f"mapping {mapping_id} is {state}")
+    click.echo(f"mapping {mapping_id} is {state}"
+               + (f"; {requeued} unprocessed rows of its shape are due now" if state == "active" else ""))
 
 
 @mappings.command("approve")
@@ -459,9 +474,12 @@ def doctor() -> None:
         return f"raw_transactions has {count:,} rows"
 
     def backlog() -> str:
+        from payobs_pipeline.warehouse import unprocessed as lifecycle
+
         with _warehouse().connection() as conn:
-            rows = dict(conn.execute("SELECT state, count(*) FROM unprocessed_events GROUP BY state").fetchall())
-        return ", ".join(f"{state} {rows.get(state, 0):,}" for state in ("RETRYING", "DEAD_LETTER", "RESOLVED"))
+            rows = lifecycle.backlog(conn)
+        return ", ".join(f"{state} {rows.get(state, 0):,}" for state in ("RETRYING", "DEAD_LETTER", "RESOLVED")) \
+            + f" ({rows['due']:,} due now)"
 
     def llm() -> str:
         # The LLM is optional: a server that does not answer is reported (rows of new shapes wait with

@@ -8,31 +8,45 @@ from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.automation.schedules import window_job
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.warehouse import unprocessed
 
 # Late rows are looked for in windows materialized within this horizon.
 LATE_ARRIVAL_HORIZON = timedelta(days=14)
 
-DUE_WINDOWS_SQL = """
-SELECT partition_key, count(*), max(next_attempt_at)
-FROM unprocessed_events
-WHERE state = 'RETRYING' AND next_attempt_at <= now()
-GROUP BY partition_key ORDER BY partition_key
-"""
+# A retry run that failed (or was canceled) before recording its window leaves the same rows due: the next
+# request gets a new run key, so a failure never blocks a window's retries.
+_FAILED = [dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED]
+
+
+def _failed_runs(context: dg.SensorEvaluationContext, retry_of: str) -> int:
+    try:
+        instance = context.instance
+    except dg.DagsterInvariantViolationError:  # a test's context without an instance
+        return 0
+    return len(instance.get_run_records(
+        filters=dg.RunsFilter(tags={"payobs/retry_of": retry_of}, statuses=_FAILED), limit=1000))
 
 
 @dg.sensor(job=window_job, minimum_interval_seconds=300, default_status=dg.DefaultSensorStatus.RUNNING)
 def unprocessed_retry_sensor(context: dg.SensorEvaluationContext, warehouse: WarehouseDatabase):
-    """Rerun each window whose unprocessed events are due; the run itself counts the attempt and backs off."""
+    """Rerun each window whose unprocessed events are due; the run itself counts the attempt and backs off.
+
+    Which rows are due is decided in payobs_pipeline.warehouse.unprocessed (backoff over, mapping activated,
+    LLM back, mapping version changed, requeued).
+    """
     with warehouse.connection() as conn:
-        due = conn.execute(DUE_WINDOWS_SQL).fetchall()
+        due = unprocessed.due_windows(conn)
     if not due:
         return dg.SkipReason("no unprocessed events due for a retry")
-    return [
-        # The run key changes with each backoff step, so each due attempt runs once.
-        dg.RunRequest(run_key=f"retry:{key}:{latest.isoformat()}", partition_key=key,
-                      tags={"payobs/trigger": "retry", "payobs/due_events": str(count)})
-        for key, count, latest in due
-    ]
+    requests = []
+    for key, count, token in due:
+        # The token changes with every counted attempt; the failure count with every failed run.
+        retry_of = f"retry:{key}:{token}"
+        requests.append(dg.RunRequest(
+            run_key=f"{retry_of}:{_failed_runs(context, retry_of)}", partition_key=key,
+            tags={"payobs/trigger": "retry", "payobs/due_events": str(count), "payobs/retry_of": retry_of},
+        ))
+    return requests
 
 
 @dg.sensor(job=window_job, minimum_interval_seconds=600, default_status=dg.DefaultSensorStatus.RUNNING)

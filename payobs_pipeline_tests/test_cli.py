@@ -97,7 +97,7 @@ def test_unprocessed_rows_are_listed_and_dead_letters_requeued(environment):
                                      "WHERE state = 'DEAD_LETTER'").fetchone()
     shown = payobs(environment, "events", "show", lake_id)
     assert shown.returncode == 0 and "unprocessed" in shown.stdout
-    requeued = payobs(environment, "unprocessed", "requeue")
+    requeued = payobs(environment, "unprocessed", "requeue", "--state", "DEAD_LETTER")  # bare: every unresolved row
     assert f"requeued {dead} rows" in requeued.stdout
     with psycopg.connect(environment["PAYOBS_WAREHOUSE_URL"]) as conn:
         conn.execute("SET search_path TO payobs")

@@ -39,7 +39,7 @@ class Reply:
 class RecordedRequest:
     method: str
     path: str
-    headers: dict[str, str]
+    headers: dict[str, str]  # names in lower case
     body: str
 
     def json(self) -> Any:
@@ -114,7 +114,7 @@ class ScriptedLLMServer:
             def _record(self) -> RecordedRequest:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
-                recorded = RecordedRequest(self.command, self.path, dict(self.headers.items()), body)
+                recorded = RecordedRequest(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
                 with server._lock:
                     server.requests.append(recorded)
                 return recorded

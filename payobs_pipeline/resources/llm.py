@@ -346,6 +346,10 @@ class LLMResource(dg.ConfigurableResource):
             self._count(estimate, 0, retries)
             return LLMAnswer(None, self._scrub(f"not a chat completion: {type(exc).__name__}"),
                              structured=structured, retries=retries)
+        if not hasattr(completion, "choices"):  # e.g. an HTML error page with status 200, parsed as text
+            self._count(estimate, 0, retries)
+            return LLMAnswer(None, f"not a chat completion: {type(completion).__name__}", structured=structured,
+                             retries=retries)
         usage = getattr(completion, "usage", None)
         choices = getattr(completion, "choices", None) or []
         message = choices[0].message if choices and getattr(choices[0], "message", None) else None

@@ -5,6 +5,7 @@ import dagster as dg
 from payobs_pipeline.assets.checks import events_are_valid, snapshot_matches_lake, window_conserves_lake_rows
 from payobs_pipeline.assets.events import normalized_events
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
+from payobs_pipeline.assets.learned_mappings import learned_mappings
 from payobs_pipeline.assets.lifecycle import payment_lifecycle
 from payobs_pipeline.assets.metrics import approval_metrics, failure_reason_metrics, payment_metrics
 from payobs_pipeline.assets.payloads import parsed_payloads
@@ -14,7 +15,7 @@ from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 
 ASSETS = [
-    raw_lake_batch, parsed_payloads, normalized_events, payment_lifecycle,
+    raw_lake_batch, parsed_payloads, learned_mappings, normalized_events, payment_lifecycle,
     approval_metrics, payment_metrics, failure_reason_metrics,
 ]
 ASSET_CHECKS = [snapshot_matches_lake, window_conserves_lake_rows, events_are_valid]

@@ -66,3 +66,5 @@ def lake_url(fresh_database) -> str:
 @pytest.fixture
 def warehouse_url(fresh_database) -> str:
     return fresh_database("wh")
+
+from payobs_pipeline_tests.llm_server import llm_server  # noqa: E402,F401 -- the scripted LLM server fixture

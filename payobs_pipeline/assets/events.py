@@ -11,14 +11,13 @@ import dagster as dg
 import psycopg
 from psycopg import sql
 
+from payobs_pipeline.assets.learned_mappings import learned_mappings, load_learned_mappings
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
-from payobs_pipeline.assets.payloads import parsed_payloads
-from payobs_pipeline.normalization import heuristics
-from payobs_pipeline.normalization.formats import ParsedPayload
+from payobs_pipeline.normalization import heuristics, learning
+from payobs_pipeline.normalization.formats import INTERNAL_ERROR, ParsedPayload, internal_error_detail
 from payobs_pipeline.normalization.identity import lifecycle_keys
-from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping, MappingError
-from payobs_pipeline.normalization.formats import INTERNAL_ERROR, internal_error_detail
-from payobs_pipeline.normalization.normalize import Deferral, Normalizer
+from payobs_pipeline.normalization.mapping import CanonicalEvent
+from payobs_pipeline.normalization.normalize import FINAL_DEFERRALS, Deferral, Normalizer, with_merchant
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import (
     WarehouseDatabase, copy_in, copy_out, lock_window, transient_database_errors,
@@ -37,19 +36,6 @@ UNPROCESSED_COLUMNS = ("lake_id", "partition_key", "stage", "reason_code", "deta
 
 # Unprocessed rows wait on disk past this size, so memory stays flat on a bad window.
 _SPOOL_BYTES = 8 * 1024 * 1024
-
-
-def load_learned_mappings(conn: psycopg.Connection) -> dict[str, CompiledMapping]:
-    """Active learned mappings by shape fingerprint; a spec that no longer compiles is skipped."""
-    learned = {}
-    for fingerprint, spec in conn.execute(
-        "SELECT fingerprint, spec FROM normalization_mappings WHERE state = 'active' AND source <> 'builtin'"
-    ):
-        try:
-            learned[fingerprint] = CompiledMapping(spec)
-        except MappingError:
-            continue
-    return learned
 
 
 def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, event: CanonicalEvent) -> tuple:
@@ -76,6 +62,40 @@ FROM normalized_events,
 WHERE partition_key = %s AND key IS NOT NULL
 ON CONFLICT DO NOTHING
 """
+
+
+class WindowLearning:
+    """What the learned_mappings stage did for the window's shapes: per-event extractions, and why a shape waits."""
+
+    def __init__(self, extractions: dict, waiting: dict) -> None:
+        self.extractions = extractions  # lake_id -> the LLM's fields for that row
+        self.waiting = waiting  # fingerprint -> (reason_code, detail)
+
+    @classmethod
+    def load(cls, conn: psycopg.Connection, window: Window) -> "WindowLearning":
+        key = (window.partition_key,)
+        return cls(
+            dict(conn.execute("SELECT lake_id, fields FROM llm_extractions WHERE partition_key = %s", key)),
+            {fp: (reason, detail) for fp, reason, detail in conn.execute(
+                "SELECT fingerprint, reason_code, detail FROM shape_learning "
+                "WHERE partition_key = %s AND reason_code IS NOT NULL", key)},
+        )
+
+    def settle(self, lake_id, deferral: Deferral, body, merchant_text: str | None) -> CanonicalEvent | Deferral:
+        """A deferred row's extracted event, or the reason its shape waits, or the deferral as it was."""
+        fields = self.extractions.get(lake_id)
+        if fields is not None:
+            try:
+                event = learning.event_from_extraction(fields, body)
+                return with_merchant(event, json.loads(merchant_text) if merchant_text else None)
+            except learning.RejectedSpec as rejected:
+                return Deferral("LLM_EXTRACTION_REJECTED", f"{rejected.reason_code}: {rejected.detail}",
+                                deferral.provider, deferral.fingerprint)
+        waiting = self.waiting.get(deferral.fingerprint)
+        if waiting is not None and deferral.reason_code not in FINAL_DEFERRALS:
+            return Deferral(waiting[0], f"{waiting[1] or ''}; {deferral.detail}"[:500], deferral.provider,
+                            deferral.fingerprint)
+        return deferral
 
 
 class NormalizationConfig(dg.Config):
@@ -112,6 +132,8 @@ def normalize_window(
                 payload = ParsedPayload(fmt, json.loads(body), {"provider": hint} if hint else {})
                 outcome = normalizer.normalize(payload, json.loads(merchant) if merchant else None)
                 if isinstance(outcome, Deferral):
+                    outcome = learned.settle(lake_id, outcome, payload.body, merchant)
+                if isinstance(outcome, Deferral):
                     keep_unprocessed(lake_id, "normalize", outcome.reason_code, outcome.detail, outcome.provider,
                                      outcome.fingerprint)
                     continue
@@ -128,6 +150,7 @@ def normalize_window(
 
     with warehouse.connection() as reader, warehouse.connection() as writer:
         normalizer = Normalizer(learned=load_learned_mappings(reader), heuristic_threshold=heuristic_threshold)
+        learned = WindowLearning.load(reader, window)
         lock_window(writer, "normalized_events", window.partition_key)
         writer.execute(REMEMBER_KEYS_SQL, (window.partition_key,))
         writer.execute("DELETE FROM normalized_events WHERE partition_key = %s", (window.partition_key,))
@@ -164,7 +187,7 @@ def _failures_markdown(rows: list[tuple]) -> str:
 @dg.asset(
     partitions_def=window_partitions,
     backfill_policy=backfill_policy,
-    deps=[parsed_payloads],
+    deps=[learned_mappings],
     group_name="payobs",
     kinds={"postgres"},
     description="One canonical payment event per normalized lake row; the rest go to unprocessed_events.",

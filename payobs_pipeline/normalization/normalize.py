@@ -141,7 +141,7 @@ class Normalizer:
             try:
                 event = guess.mapping.apply(parsed.body)
                 event.confidence = guess.confidence
-                return _with_merchant(event, merchant)
+                return with_merchant(event, merchant)
             except UnmappedPayload as exc:
                 if exc.reason_code in FINAL_DEFERRALS:
                     return Deferral(exc.reason_code, exc.detail, guess.provider, shape_fingerprint(parsed.body))
@@ -154,7 +154,7 @@ class Normalizer:
                 event = learned.apply(parsed.body)
                 event.normalization_method = "learned_mapping"
                 event.confidence = 0.9
-                return _with_merchant(event, merchant)
+                return with_merchant(event, merchant)
             except UnmappedPayload as exc:
                 deferral_reason, detail = exc.reason_code, exc.detail
 
@@ -168,7 +168,7 @@ class Normalizer:
             amount_unit=guess.mapping.spec.get("amount_unit", "minor") if certain else None,
         )
         if isinstance(guessed, CanonicalEvent) and guessed.confidence >= self.heuristic_threshold:
-            return _with_merchant(guessed, merchant)
+            return with_merchant(guessed, merchant)
         if isinstance(guessed, CanonicalEvent):
             deferral_reason = "LOW_CONFIDENCE"
             detail = f"heuristic confidence {guessed.confidence:.2f} below {self.heuristic_threshold:.2f}; {detail}"
@@ -187,7 +187,7 @@ FINAL_DEFERRALS = frozenset(
 )
 
 
-def _with_merchant(event: CanonicalEvent, merchant: Any) -> CanonicalEvent:
+def with_merchant(event: CanonicalEvent, merchant: Any) -> CanonicalEvent:
     """The lake's merchant column names the merchant; the metrics' country follows one precedence.
 
     ``merchant`` is {"id", "name", "country"} by the lake's contract, but a lake is not a contract:

@@ -1,0 +1,263 @@
+"""Stage 2b: one LLM call per payload shape no mapping describes; the answer is validated, then stored.
+
+For each shape (fingerprint) of the window, a few samples go through the
+deterministic cascade. A shape whose samples defer for want of a mapping (no
+provider mapping, low heuristic confidence, a status or reason value the
+mapping has never seen) is a candidate:
+
+* a shape with a stored mapping already proposed or rejected under the current
+  prompt is not asked again (the rows wait for a review, or for a new prompt);
+* a shape with enough rows gets one call for a mapping spec (a known mapping
+  whose new values are unmapped gets one call to extend it); the spec is
+  validated against the samples and stored, active at once or proposed for
+  review (``PAYOBS_LLM_AUTO_ACTIVATE``);
+* a rare shape (fewer rows than a mapping needs) gets per-event extraction,
+  one call per row, within the run's budget;
+* when the LLM is off, unconfigured, out of budget or down, nothing is asked:
+  the shape's rows wait with that reason and are retried when it comes back.
+
+What happened to each shape is kept in ``shape_learning`` (per window); the
+normalize stage gives a row that still defers its shape's reason.
+"""
+
+import json
+import os
+import re
+from collections import Counter
+
+import dagster as dg
+import psycopg
+from psycopg.types.json import Jsonb
+
+from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
+from payobs_pipeline.assets.payloads import parsed_payloads
+from payobs_pipeline.normalization import learning
+from payobs_pipeline.normalization.formats import ParsedPayload
+from payobs_pipeline.normalization.mapping import CompiledMapping, MappingError
+from payobs_pipeline.normalization.normalize import Deferral, Normalizer
+from payobs_pipeline.resources.llm import LLMResource, LLMUnavailable
+from payobs_pipeline.resources.warehouse import WarehouseDatabase, lock_window, transient_database_errors
+from payobs_pipeline.warehouse.unprocessed import record_llm_status
+
+# Deferrals a new mapping could fix; the others (parse errors, bad amounts, not a payment) it could not.
+LEARNABLE = frozenset({"NO_MAPPING", "LOW_CONFIDENCE", "NO_MATCHING_VARIANT", "MISSING_STATUS"})
+NEW_VALUES = frozenset({"UNMAPPED_STATUS"})
+SAMPLES_PER_SHAPE = 5
+# Below this many rows of a shape in the window, its rows are extracted one by one instead.
+MIN_ROWS_FOR_MAPPING = 3
+
+# Samples of each shape of the window: a few rows each, and the shape's row count.
+SHAPES_SQL = """
+SELECT fingerprint, provider_hint, body::text, merchant::text, rows, lake_id
+FROM (
+    SELECT fingerprint, provider_hint, body, merchant, lake_id,
+           count(*) OVER (PARTITION BY fingerprint) AS rows,
+           row_number() OVER (PARTITION BY fingerprint ORDER BY lake_id) AS n
+    FROM parsed_payloads
+    WHERE partition_key = %(key)s AND parse_error IS NULL
+) s
+WHERE n <= %(samples)s
+ORDER BY fingerprint, n
+"""
+
+
+def load_learned_mappings(conn: psycopg.Connection) -> dict[str, CompiledMapping]:
+    """Active learned mappings by shape fingerprint; a spec that no longer compiles is skipped."""
+    learned = {}
+    for fingerprint, spec in conn.execute(
+        "SELECT fingerprint, spec FROM normalization_mappings WHERE state = 'active' AND source <> 'builtin'"
+    ):
+        try:
+            learned[fingerprint] = CompiledMapping(spec)
+        except MappingError:
+            continue
+    return learned
+
+
+def auto_activate() -> bool:
+    """Whether a validated LLM mapping is applied at once (default) or waits for `payobs mappings approve`."""
+    return os.environ.get("PAYOBS_LLM_AUTO_ACTIVATE", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def _shapes(conn: psycopg.Connection, window: Window) -> dict[str, dict]:
+    shapes: dict[str, dict] = {}
+    for fingerprint, hint, body, merchant, rows, lake_id in conn.execute(
+        SHAPES_SQL, {"key": window.partition_key, "samples": SAMPLES_PER_SHAPE}
+    ):
+        shape = shapes.setdefault(fingerprint, {"hint": hint, "rows": rows, "samples": [], "lake_ids": []})
+        shape["samples"].append((json.loads(body), json.loads(merchant) if merchant else None))
+        shape["lake_ids"].append(lake_id)
+    return shapes
+
+
+def _deferrals(normalizer: Normalizer, shape: dict) -> list[Deferral]:
+    """How the shape's samples fare in the deterministic cascade (empty: every sample normalizes)."""
+    hints = {"provider": shape["hint"]} if shape["hint"] else {}
+    outcomes = [normalizer.normalize(ParsedPayload("json", body, hints), merchant) for body, merchant in shape["samples"]]
+    return [o for o in outcomes if isinstance(o, Deferral)]
+
+
+def _stored(conn: psycopg.Connection, fingerprint: str) -> tuple | None:
+    """The newest stored mapping of a shape: (id, state, prompt_version, spec)."""
+    return conn.execute(
+        "SELECT id, state, prompt_version, spec FROM normalization_mappings WHERE fingerprint = %s "
+        "ORDER BY (state = 'active') DESC, id DESC LIMIT 1",
+        (fingerprint,),
+    ).fetchone()
+
+
+def _store_mapping(conn, fingerprint: str, provider: str | None, spec: dict, state: str, llm: LLMResource,
+                   answer, samples: int, rejection: str | None = None, extends: int | None = None) -> int:
+    if state == "active":  # one active mapping per shape
+        conn.execute("UPDATE normalization_mappings SET state = 'rejected', reviewed_at = now(), "
+                     "rejection_reason = 'superseded' WHERE fingerprint = %s AND state = 'active'", (fingerprint,))
+    return conn.execute(
+        "INSERT INTO normalization_mappings (fingerprint, provider, spec, source, state, model, prompt_version, "
+        "rejection_reason, samples, prompt_tokens, completion_tokens, extends_id) "
+        "VALUES (%s, %s, %s, 'llm', %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+        (fingerprint, provider, Jsonb(spec), state, llm.model_name(), learning.PROMPT_VERSION, rejection, samples,
+         answer.prompt_tokens, answer.completion_tokens, extends),
+    ).fetchone()[0]
+
+
+def _learn_shape(conn, llm: LLMResource, fingerprint: str, shape: dict, deferrals: list[Deferral],
+                 counts: Counter) -> tuple[str, str | None, str | None, int | None]:
+    """Ask for (or extend) the shape's mapping, or extract its rows; returns (outcome, reason, detail, mapping id)."""
+    samples = [body for body, _ in shape["samples"]]
+    stored = _stored(conn, fingerprint)
+    extending = stored is not None and stored[1] == "active" and any(d.reason_code in NEW_VALUES for d in deferrals)
+    if stored is not None and not extending and stored[2] == learning.PROMPT_VERSION:
+        if stored[1] == "proposed":
+            return "awaiting_review", "MAPPING_AWAITING_REVIEW", f"mapping {stored[0]} awaits approval", stored[0]
+        if stored[1] == "rejected":
+            return "rejected_before", "MAPPING_REJECTED", f"mapping {stored[0]} was rejected", stored[0]
+    if shape["rows"] < MIN_ROWS_FOR_MAPPING and not extending:
+        return _extract_rows(conn, llm, fingerprint, shape, counts)
+    if extending:
+        # One call for the batch of values the mapping has never seen; the answer only adds to the stored spec.
+        new_values = {"status": sorted({_unmapped_value(d.detail) for d in deferrals if d.reason_code in NEW_VALUES})}
+        answer = llm.complete_json(learning.extension_request(stored[3], samples, new_values),
+                                   learning.EXTENSION_SCHEMA, "mapping_extension")
+    else:
+        answer = llm.complete_json(learning.mapping_request(samples, shape["hint"]), learning.MAPPING_SPEC_SCHEMA,
+                                   "mapping_spec")
+    counts["calls"] += 1
+    if answer.content is None:
+        counts["rejected"] += 1
+        return "no_answer", "LLM_BAD_ANSWER", answer.error, None
+    try:
+        spec = (learning.extend_spec(stored[3], answer.content) if extending
+                else learning.spec_from_answer(answer.content))
+        spec = learning.validate_spec(spec, samples, fingerprint).spec
+    except learning.RejectedSpec as rejected:
+        counts["rejected"] += 1
+        reason = f"{rejected.reason_code}: {rejected.detail}"[:500]
+        mapping_id = _store_mapping(conn, fingerprint, None, {"answer": answer.content}, "rejected", llm, answer,
+                                    len(samples), reason, stored[0] if extending else None)
+        return "rejected", "MAPPING_REJECTED", reason, mapping_id
+    state = "active" if auto_activate() else "proposed"
+    counts["proposed"] += 1
+    counts["activated"] += state == "active"
+    mapping_id = _store_mapping(conn, fingerprint, spec.get("provider"), spec, state, llm, answer, len(samples),
+                                extends=stored[0] if extending else None)
+    if state == "active":
+        return "learned", None, None, mapping_id
+    return "proposed", "MAPPING_AWAITING_REVIEW", f"mapping {mapping_id} awaits approval", mapping_id
+
+
+def _unmapped_value(detail: str) -> str:
+    """The value an UNMAPPED_STATUS deferral names ("acme/default: status 'X' not in the mapping" -> X)."""
+    match = re.search(r"status '(.*)' not in the mapping", detail or "")
+    return match.group(1) if match else detail
+
+
+def _extract_rows(conn, llm: LLMResource, fingerprint: str, shape: dict,
+                  counts: Counter) -> tuple[str, str | None, str | None, None]:
+    """Per-event extraction for a rare shape's rows (they are all among the samples)."""
+    extracted = 0
+    for (body, _), lake_id in zip(shape["samples"], shape["lake_ids"]):
+        answer = llm.complete_json(learning.extraction_request(body), learning.EXTRACTION_SCHEMA, "payment_event")
+        counts["calls"] += 1
+        if answer.content is None:
+            continue
+        conn.execute(
+            "INSERT INTO llm_extractions (lake_id, partition_key, fingerprint, fields, model, prompt_version) "
+            "VALUES (%s, (SELECT partition_key FROM parsed_payloads WHERE lake_id = %s), %s, %s, %s, %s) "
+            "ON CONFLICT (lake_id) DO UPDATE SET fields = excluded.fields, model = excluded.model, "
+            "prompt_version = excluded.prompt_version, extracted_at = now()",
+            (lake_id, lake_id, fingerprint, Jsonb(answer.content), llm.model_name(), learning.PROMPT_VERSION),
+        )
+        extracted += 1
+    counts["extracted"] += extracted
+    if extracted < len(shape["lake_ids"]):
+        return "extraction_failed", "LLM_BAD_ANSWER", f"{extracted} of {len(shape['lake_ids'])} rows extracted", None
+    return "extracted", None, None, None
+
+
+def learn_window(warehouse: WarehouseDatabase, llm: LLMResource, window: Window) -> Counter:
+    """Find the window's shapes no mapping describes and learn what can be learned; returns counts."""
+    counts: Counter = Counter()
+    with warehouse.connection() as conn:
+        record_llm_status(conn, llm.unavailable())  # the retry sensor's view of the LLM, once per window run
+        lock_window(conn, "learned_mappings", window.partition_key)
+        shapes = _shapes(conn, window)
+        normalizer = Normalizer(learned=load_learned_mappings(conn))
+        conn.execute("DELETE FROM shape_learning WHERE partition_key = %s", (window.partition_key,))
+        counts["shapes"] = len(shapes)
+        for fingerprint, shape in shapes.items():
+            deferrals = [d for d in _deferrals(normalizer, shape) if d.reason_code in LEARNABLE | NEW_VALUES]
+            if not deferrals:
+                continue
+            counts["unmapped_shapes"] += 1
+            unavailable = llm.unavailable()
+            if unavailable:
+                outcome, reason, detail, mapping_id = "waiting", unavailable, "the LLM is not usable", None
+            else:
+                try:
+                    outcome, reason, detail, mapping_id = _learn_shape(conn, llm, fingerprint, shape, deferrals,
+                                                                       counts)
+                except LLMUnavailable as error:
+                    outcome, reason, detail, mapping_id = "waiting", error.reason_code, error.detail, None
+            counts[f"outcome:{outcome}"] += 1
+            conn.execute(
+                "INSERT INTO shape_learning (partition_key, fingerprint, provider_hint, rows, outcome, reason_code,"
+                " detail, mapping_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                (window.partition_key, fingerprint, shape["hint"], shape["rows"], outcome, reason,
+                 (detail or "")[:500] or None, mapping_id),
+            )
+            conn.commit()  # each answer is kept even if a later call of the run fails
+    return counts
+
+
+@dg.asset(
+    partitions_def=window_partitions,
+    backfill_policy=backfill_policy,
+    deps=[parsed_payloads],
+    group_name="payobs",
+    kinds={"postgres", "openai"},
+    # The LLM is configured from the environment when a run starts (resources/llm.py): bound here so every
+    # run of the pipeline has it, with or without a key.
+    resource_defs={"llm": LLMResource()},
+    description="One LLM call per payload shape no mapping describes: a mapping spec, validated on the "
+    "samples and stored in normalization_mappings; rare shapes are extracted row by row.",
+)
+def learned_mappings(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase, llm: LLMResource):
+    totals: Counter = Counter()
+    with transient_database_errors(context):
+        for window in windows_of(context):
+            totals.update(learn_window(warehouse, llm, window))
+    usage = llm.usage()
+    outcomes = {k.split(":", 1)[1]: v for k, v in totals.items() if k.startswith("outcome:")}
+    return dg.MaterializeResult(metadata={
+        "shapes_seen": dg.MetadataValue.int(totals["shapes"]),
+        "shapes_without_mapping": dg.MetadataValue.int(totals["unmapped_shapes"]),
+        "llm_calls": dg.MetadataValue.int(usage.get("calls", 0)),
+        "prompt_tokens": dg.MetadataValue.int(usage.get("prompt_tokens", 0)),
+        "completion_tokens": dg.MetadataValue.int(usage.get("completion_tokens", 0)),
+        "estimated_cost_usd": dg.MetadataValue.float(float(usage.get("estimated_cost_usd", 0.0))),
+        "mappings_proposed": dg.MetadataValue.int(totals["proposed"]),
+        "mappings_activated": dg.MetadataValue.int(totals["activated"]),
+        "mappings_rejected": dg.MetadataValue.int(totals["rejected"]),
+        "rows_extracted": dg.MetadataValue.int(totals["extracted"]),
+        "shape_outcomes": dg.MetadataValue.json(outcomes),
+    })

@@ -336,8 +336,19 @@ def _mask_xml_element(match: re.Match[str]) -> str:
     return _replace_group(match, "body", SECURITY_CODE_MASK)
 
 
+# Free text: "cvv 123", "CVV2 is 4821", "security code #987" -- a strong key word, then 3-4 digits alone.
+_FREE_TEXT_CODE = re.compile(
+    rf"(?<![A-Za-z0-9])(?i:{_STRONG_KEY})\s+(?i:is\s+|no\.?\s*|#\s*)?(?P<code>[0-9]{{3,4}})(?![0-9A-Za-z])"
+)
+
+
+def _mask_free_text_code(match: re.Match[str]) -> str:
+    return _replace_group(match, "code", SECURITY_CODE_MASK)
+
+
 def _mask_security_codes(text: str, json_text: bool) -> str:
     text = _KEY_VALUE.sub(_mask_key_value, text)
+    text = _FREE_TEXT_CODE.sub(_mask_free_text_code, text)
     if "<" in text:
         text = _XML_ELEMENT.sub(_mask_xml_element, text)
     return _mask_csv(text, json_text)
@@ -497,7 +508,7 @@ _FOLD = bytes.maketrans(
     b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZvisryVISRY",
     b"0000000000abcdefgh#jklmnopqt#tu~wxdz~##td~##td",
 )
-_FOLD_DELETE = b" -_\\"
+_FOLD_DELETE = b" -_\\#"
 _KEY_END = rb"(?![a-z#~])"
 # Each pattern starts with a literal of two or more bytes, which the regex
 # engine searches for fast; the second branch of the first two is an XML

@@ -491,3 +491,18 @@ def test_contains_card_number_follows_the_masking_rules_for_references():
     assert not contains_card_number(f"<pspReference>{LUHN_VALID_REFERENCE}</pspReference>")
     assert contains_card_number(f'{{"note": "{LUHN_VALID_REFERENCE}"}}')
     assert contains_card_number(f'{{"pspReference": "x", "pan": "{LUHN_VALID_REFERENCE}"}}')
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("card 4111 1111 1111 1111 cvv 123 thanks", "cvv ***"),
+    ("customer said CVV2 is 4821", "CVV2 is ***"),
+    ("security code #987 over the phone", "security code #***"),
+    ('{"note": "Security Code 4821"}', "Security Code ***"),
+])
+def test_a_security_code_in_free_text_is_masked(text, masked):
+    assert masked in mask_text(text)
+
+
+@pytest.mark.parametrize("text", ["cvv 12345 is not a code", "cvv_check pass", "order 123 shipped", "cvc result M"])
+def test_free_text_without_a_security_code_is_left_alone(text):
+    assert mask_text(text) == text

@@ -182,14 +182,14 @@ def test_the_proxy_forwards_cuts_refuses_and_stalls(postgres_server_url, proxies
     began = time.monotonic()
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect(proxy.url(), connect_timeout=1)
-    assert time.monotonic() - began < 5
+    assert time.monotonic() - began < 20  # bounded by connect_timeout, not a speed claim
     proxy.resume()
     with psycopg.connect(proxy.url()) as conn:
         proxy.drop_after(b"SELECT 'cut me'", then_bytes=0, direction="up")
         assert conn.execute("SELECT 'not me'").fetchone() == ("not me",)
         with pytest.raises(psycopg.OperationalError):
             conn.execute("SELECT 'cut me'")
-    assert proxy.fired.is_set()
+    assert proxy.fired.wait(10)  # the proxy thread sets it just after cutting
 
 
 # --- the lake -----------------------------------------------------------------------------------
@@ -271,7 +271,7 @@ def test_lake_dropped_mid_stream_is_retried_and_never_leaves_a_partial_snapshot(
 
     with Watcher(warehouse_url, SNAPSHOT_COUNT) as watcher:
         result = run(resources, selection=[raw_lake_batch])
-    assert proxy.fired.is_set()
+    assert proxy.fired.wait(10)  # the proxy thread sets it just after cutting
     assert result.success
     assert len(step_events(result, "raw_lake_batch", dg.DagsterEventType.STEP_UP_FOR_RETRY)) == 1
     assert watcher.seen <= {(previous, previous), (total, total)}, "a partial snapshot was visible"
@@ -290,7 +290,7 @@ def test_lake_lost_mid_stream_for_good_fails_cleanly_keeps_the_previous_snapshot
 
     with Watcher(warehouse_url, SNAPSHOT_COUNT) as watcher:
         result = run(resources)
-    assert proxy.fired.is_set()
+    assert proxy.fired.wait(10)  # the proxy thread sets it just after cutting
     assert not result.success
     assert len(step_events(result, "raw_lake_batch", dg.DagsterEventType.STEP_UP_FOR_RETRY)) == 3
     assert watcher.seen == {(previous, previous)}, "a partial snapshot was visible"
@@ -338,7 +338,7 @@ def test_warehouse_dropped_mid_write_keeps_the_previous_window_and_heals(
     proxy.drop_after(EVENTS_COPY, then_bytes=64 * 1024, direction="up", refuse=stays_down)
     with Watcher(warehouse_url, EVENT_COUNTS) as watcher:
         result = run(resources)
-    assert proxy.fired.is_set()
+    assert proxy.fired.wait(10)  # the proxy thread sets it just after cutting
     retries = step_events(result, "normalized_events", dg.DagsterEventType.STEP_UP_FOR_RETRY)
     new = (len(expected["normalized_events"]), sum(r["state"] != "RESOLVED" for r in expected["unprocessed_events"]))
     old = (len(previous["normalized_events"]), sum(r["state"] != "RESOLVED" for r in previous["unprocessed_events"]))
@@ -418,7 +418,7 @@ def test_dagster_storage_lost_mid_run_fails_the_run_without_a_partial_window_and
             result, outcome = None, f"raised {type(error).__name__}: {str(error)[:300]}"
         elapsed = time.monotonic() - began
         print(f"Dagster's storage lost mid-run: {outcome} after {elapsed:.1f}s")
-        assert proxy.fired.is_set()
+        assert proxy.fired.wait(10)  # the proxy thread sets it just after cutting
         assert elapsed < 60
         assert result is None or not result.success
         counts = window_counts(warehouse_url)

@@ -13,8 +13,10 @@ mapping has never seen) is a candidate:
   review (``PAYOBS_LLM_AUTO_ACTIVATE``);
 * a rare shape (fewer rows than a mapping needs) gets per-event extraction,
   one call per row, within the run's budget;
-* when the LLM is off, unconfigured, out of budget or down, nothing is asked:
-  the shape's rows wait with that reason and are retried when it comes back.
+* when the LLM is out of budget or down, nothing is asked: the shape's rows
+  wait with that reason and are retried when it is usable again; when it is
+  switched off or has no key, the rows keep the cascade's reason (NO_MAPPING,
+  ...) and its backoff, as in a deployment without an LLM.
 
 What happened to each shape is kept in ``shape_learning`` (per window); the
 normalize stage gives a row that still defers its shape's reason.
@@ -42,6 +44,9 @@ from payobs_pipeline.warehouse.unprocessed import record_llm_status
 # Deferrals a new mapping could fix; the others (parse errors, bad amounts, not a payment) it could not.
 LEARNABLE = frozenset({"NO_MAPPING", "LOW_CONFIDENCE", "NO_MATCHING_VARIANT", "MISSING_STATUS"})
 NEW_VALUES = frozenset({"UNMAPPED_STATUS"})
+# The LLM is off or has no key: an operator's choice, not a state that passes (LLM_UNAVAILABLE and
+# LLM_BUDGET_EXHAUSTED do pass: rows wait with those reasons and come due when the LLM is usable again).
+SWITCHED_OFF = frozenset({"LLM_OFF", "LLM_NOT_CONFIGURED"})
 SAMPLES_PER_SHAPE = 5
 # Below this many rows of a shape in the window, its rows are extracted one by one instead.
 MIN_ROWS_FOR_MAPPING = 3
@@ -210,7 +215,11 @@ def learn_window(warehouse: WarehouseDatabase, llm: LLMResource, window: Window)
                 continue
             counts["unmapped_shapes"] += 1
             unavailable = llm.unavailable()
-            if unavailable:
+            if unavailable in SWITCHED_OFF:
+                # No LLM by choice: the rows keep the cascade's own reason, back off and dead-letter as before;
+                # configuring the LLM later means `payobs unprocessed requeue --reason NO_MAPPING`.
+                outcome, reason, detail, mapping_id = "llm_off", None, unavailable, None
+            elif unavailable:
                 outcome, reason, detail, mapping_id = "waiting", unavailable, "the LLM is not usable", None
             else:
                 try:

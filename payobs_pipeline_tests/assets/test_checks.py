@@ -285,7 +285,8 @@ def test_a_failing_conservation_check_stops_the_lifecycle_and_the_metrics(resour
         assert evaluations["snapshot_matches_lake"] is True
         assert evaluations["window_conserves_lake_rows"] is False
         stopped = {"payment_lifecycle", "approval_metrics", "payment_metrics", "failure_reason_metrics"}
-        assert materialized_assets(result) == {"raw_lake_batch", "parsed_payloads", "normalized_events"}
+        assert materialized_assets(result) == {"raw_lake_batch", "parsed_payloads", "learned_mappings",
+                                             "normalized_events"}
         assert not latest_materializations(instance) & stopped
     with psycopg.connect(warehouse_url) as conn:  # and nothing was published for the window
         conn.execute("SET search_path TO payobs")

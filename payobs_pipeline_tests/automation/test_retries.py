@@ -25,6 +25,7 @@ from payobs_pipeline.normalization.fingerprint import shape_fingerprint
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 from payobs_pipeline.warehouse import unprocessed
+from payobs_pipeline_tests.llm_server import answer
 
 START = datetime(2026, 11, 5, tzinfo=timezone.utc)
 WINDOW = Window.containing(START)
@@ -173,7 +174,7 @@ def test_a_changed_mapping_version_makes_rows_due_once(pipeline, monkeypatch):
     assert [r.partition_key for r in sense(pipeline)] == [requests[1].partition_key]
 
 
-def test_rows_waiting_for_the_llm_become_due_when_a_run_sees_it_usable(pipeline):
+def test_rows_waiting_for_the_llm_become_due_when_a_run_sees_it_usable(pipeline, llm_server, monkeypatch):
     with db(pipeline) as conn:
         # As the normalize run records a row the LLM could not look at: no time backoff.
         conn.execute("UPDATE unprocessed_events SET reason_code = 'LLM_NOT_CONFIGURED', next_attempt_at = NULL "
@@ -191,8 +192,13 @@ def test_rows_waiting_for_the_llm_become_due_when_a_run_sees_it_usable(pipeline)
         unprocessed.record_llm_status(conn, None)
         assert conn.execute("SELECT available, reason_code FROM llm_status").fetchone() == (True, None)
     [request] = sense(pipeline)
+    # The retry run's LLM is usable (a scripted server; its answer is garbage, so the shape stays unlearned).
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-retries")
+    monkeypatch.setenv("PAYOBS_LLM_BASE_URL", llm_server.base_url)
+    llm_server.script(answer("not a mapping"))
     assert run(pipeline, request).success
     assert row(pipeline)[:2] == ("RETRYING", 2)
+    assert row(pipeline)[3] == "LLM_BAD_ANSWER"
     assert sense(pipeline) == []
 
 

@@ -147,7 +147,10 @@ def _copy_texts(chunks: list[tuple]) -> Iterator[tuple[str, int]]:
 
     Generation is the seed's bottleneck (Python), so every core but the one
     Postgres needs generates; chunks are independent random streams, so the
-    rows do not depend on how many workers there are.
+    rows do not depend on how many workers there are. Like any forkserver or
+    spawn pool, the workers import the calling script's main module: a script
+    that calls :func:`seed_lake` keeps its work under ``if __name__ ==
+    "__main__":`` (the ``payobs`` command and pytest do).
     """
     workers = max(1, min(len(chunks), (os.cpu_count() or 1)))
     if workers == 1:

@@ -158,3 +158,56 @@ def test_a_wrong_mapping_is_rejected_with_its_reason_and_the_rows_say_so(llm_env
     assert state == "rejected" and reason
     # A rerun does not ask again for the same shape under the same prompt.
     assert _learning(_run(resources, FIRST))["llm_calls"] == 0
+
+
+def test_a_new_status_of_a_learned_shape_extends_its_mapping_with_one_call(llm_env, lake_url, warehouse_url,
+                                                                             resources):
+    _insert(lake_url, FIRST, [zahlung(f"Z-{n}", "BEZAHLT", "10.50") for n in range(4)])
+    # Three rows of a status the learned mapping has never seen, in the next window.
+    _insert(lake_url, SECOND, [zahlung(f"Z-{n}", "STORNIERT", "10.50") for n in range(10, 13)])
+    extension = {"status_map": [{"value": "STORNIERT", "status": "CANCELLED"}], "reason_map": [],
+                 "payment_method_map": [], "notes": ""}
+    llm_env.script(answer(MAPPING), answer(extension))
+    assert _learning(_run(resources, FIRST))["llm_calls"] == 1
+    second = _learning(_run(resources, SECOND))
+    assert (second["llm_calls"], second["mappings_activated"]) == (1, 1)  # one call for the batch of 3 rows
+    assert _outcomes(warehouse_url, SECOND) == {"events": {"learned_mapping": 3}, "unprocessed": {}}
+    with psycopg.connect(warehouse_url) as conn:
+        conn.execute("SET search_path TO payobs")
+        mappings = conn.execute("SELECT state, extends_id IS NOT NULL, spec->'status_map' FROM normalization_mappings "
+                                "ORDER BY id").fetchall()
+    # The extension keeps what the mapping knew and adds the new value; it supersedes the first mapping.
+    assert [m[:2] for m in mappings] == [("rejected", False), ("active", True)]
+    assert {k.lower() for k in mappings[1][2]} == {"bezahlt", "abgelehnt", "storniert"}
+
+
+def test_a_rare_shape_is_extracted_row_by_row(llm_env, lake_url, warehouse_url, resources):
+    rare = {"vorgang": {"nummer": "V-77", "ergebnis": "genehmigt", "summe": "42.00", "waehrung": "EUR"}}
+    _insert(lake_url, FIRST, [rare])
+    llm_env.script(answer({"is_payment_event": True, "provider": None, "provider_transaction_id": "V-77",
+                           "raw_status": "genehmigt", "status_category": "APPROVED", "event_kind": "AUTHORIZATION",
+                           "raw_reason_code": None, "failure_reason": None, "amount": "42.00",
+                           "amount_unit": "major", "currency": "EUR", "event_time": None, "payment_method": None,
+                           "card_brand": None, "confidence": 0.7}))
+    learned = _learning(_run(resources, FIRST))
+    assert (learned["llm_calls"], learned["rows_extracted"], learned["mappings_proposed"]) == (1, 1, 0)
+    assert _outcomes(warehouse_url, FIRST) == {"events": {"llm_extraction": 1}, "unprocessed": {}}
+    with psycopg.connect(warehouse_url) as conn:
+        conn.execute("SET search_path TO payobs")
+        assert conn.execute("SELECT amount_minor, currency, confidence FROM normalized_events").fetchone() == (
+            4200, "EUR", pytest.approx(0.7))
+
+
+def test_an_exhausted_budget_leaves_rows_waiting_with_that_reason(llm_env, lake_url, warehouse_url, resources):
+    other = [{"auftrag": {"id": f"A-{n}", "lage": "OK", "preis": "5.00", "waehrung": "EUR"}} for n in range(3)]
+    _insert(lake_url, FIRST, [zahlung(f"Z-{n}", "BEZAHLT", "10.50") for n in range(3)] + other)
+    llm_env.script(answer(MAPPING))
+    result = dg.materialize(PIPELINE, partition_key=FIRST.partition_key, resources=resources, run_config={
+        "resources": {"llm": {"config": {"max_calls_per_run": 1}}}})
+    assert result.success
+    assert _learning(result)["llm_calls"] == 1
+    outcomes = _outcomes(warehouse_url, FIRST)
+    # The one call the budget allowed went to one shape (learned, or rejected: the script answers the zahlung
+    # mapping); the other shape's rows wait for the next run's budget, with that reason.
+    assert outcomes["unprocessed"].get("LLM_BUDGET_EXHAUSTED") == 3
+    assert sum(outcomes["unprocessed"].values()) + sum(outcomes["events"].values()) == 6

@@ -97,9 +97,10 @@ class ProviderDetector:
         best_number = max(range(len(scores)), key=scores.__getitem__) if scores else None
         best_score = scores[best_number] if best_number is not None else 0.0
         best = self.mappings[best_number] if best_number is not None and best_score > 0 else None
-        hinted_number = next(
-            (n for n, m in enumerate(self.mappings) if hint_key and hint_key in m.aliases), None
-        )
+        # A provider may have several mappings (one per API generation): the hint picks the provider,
+        # the shape picks among its mappings (the first on a tie).
+        candidates = [n for n, m in enumerate(self.mappings) if hint_key and hint_key in m.aliases]
+        hinted_number = max(candidates, key=lambda n: (scores[n], -n)) if candidates else None
         if hinted_number is not None:
             hinted = self.mappings[hinted_number]
             if best is hinted:

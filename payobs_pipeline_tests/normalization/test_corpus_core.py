@@ -22,14 +22,14 @@ FILES = ("stripe", "adyen", "unknown_and_malformed")
 HINT_KEYS = ("provider", "psp", "gateway", "p_id")
 NORMALIZER = Normalizer()
 CASES = [case for name in FILES for case in load_cases(CORPUS / f"{name}.json")]
-# Held-out Stripe and Adyen payloads (SDK fixtures, docs examples, older API versions)
-# the mappings were not written from.
-CASES += [case for name in ("stripe", "adyen") for case in load_cases(CORPUS / "heldout" / f"{name}.json")]
-# Second held-out round: other event types (payouts, reports, fraud warnings, manual review, Terminal API),
+# Stripe and Adyen payloads from SDK fixtures, docs examples and older API versions
+# (an earlier held-out round; training data since it landed with its fixes).
+CASES += [case for name in ("stripe", "adyen") for case in load_cases(CORPUS / "sdk_and_docs_examples" / f"{name}.json")]
+# other_event_kinds/ (earlier round, training data): other event types (payouts, reports, fraud warnings, manual review, Terminal API),
 # in-person cards, vouchers and lake wrappers; events that are not payments must stay unprocessed.
-CASES += [case for name in ("stripe", "adyen") for case in load_cases(CORPUS / "heldout2" / f"{name}.json")]
+CASES += [case for name in ("stripe", "adyen") for case in load_cases(CORPUS / "other_event_kinds" / f"{name}.json")]
 # Providers payobs has no mapping for, in their documented shapes: read right by the heuristics, or deferred.
-CASES += load_cases(CORPUS / "heldout2" / "unknown_providers.json")
+CASES += load_cases(CORPUS / "other_event_kinds" / "unknown_providers.json")
 
 
 def _has_hint(data: object) -> bool:

@@ -32,20 +32,20 @@ NORMALIZER = Normalizer(
     [m for m in builtin_mappings() if m.provider not in MAPPINGS] + list(MAPPINGS.values())
 )
 CASES = [case for name in PROVIDERS for case in load_cases(CORPUS / f"{name}.json")]
-# Held-out cases: payloads from SDK fixtures and docs the mappings were not written from.
-HELDOUT_PAYU_AUTHORIZENET = ("payu", "authorizenet")
-CASES += [case for name in HELDOUT_PAYU_AUTHORIZENET for case in load_cases(CORPUS / "heldout" / f"{name}.json")]
-# Second held-out round: other event types, wallets, wrappers; rows that are no payment outcome stay unprocessed.
-HELDOUT2_PAYU_AUTHORIZENET = [c for name in HELDOUT_PAYU_AUTHORIZENET for c in load_cases(CORPUS / "heldout2" / f"{name}.json")]
-CASES += [case for case in HELDOUT2_PAYU_AUTHORIZENET if "unprocessed" not in case["expected"]]
-EBANX_HELDOUT = load_cases(CORPUS / "heldout" / "ebanx.json")
-# Second held-out round: payouts, chargeback notifications, wrappers and more payment methods.
-EBANX_HELDOUT += load_cases(CORPUS / "heldout2" / "ebanx.json")
-CASES += [case for case in EBANX_HELDOUT if "unprocessed" not in case["expected"]]
-CASES += load_cases(CORPUS / "heldout" / "square.json")
-# Second held-out round for Square; webhooks about payouts, Terminal checkouts and invoices are not payments.
-SQUARE_HELDOUT2 = load_cases(CORPUS / "heldout2" / "square.json")
-CASES += [case for case in SQUARE_HELDOUT2 if "unprocessed" not in case["expected"]]
+# sdk_and_docs_examples/: SDK fixtures and docs examples (earlier round, training data).
+DOCS_EXAMPLES_PAYU_AUTHORIZENET = ("payu", "authorizenet")
+CASES += [case for name in DOCS_EXAMPLES_PAYU_AUTHORIZENET for case in load_cases(CORPUS / "sdk_and_docs_examples" / f"{name}.json")]
+# other_event_kinds/ (earlier round, training data): other event types, wallets, wrappers; rows that are no payment outcome stay unprocessed.
+OTHER_KINDS_PAYU_AUTHORIZENET = [c for name in DOCS_EXAMPLES_PAYU_AUTHORIZENET for c in load_cases(CORPUS / "other_event_kinds" / f"{name}.json")]
+CASES += [case for case in OTHER_KINDS_PAYU_AUTHORIZENET if "unprocessed" not in case["expected"]]
+EBANX_DOCS_EXAMPLES = load_cases(CORPUS / "sdk_and_docs_examples" / "ebanx.json")
+# other_event_kinds/ (earlier round, training data): payouts, chargeback notifications, wrappers and more payment methods.
+EBANX_DOCS_EXAMPLES += load_cases(CORPUS / "other_event_kinds" / "ebanx.json")
+CASES += [case for case in EBANX_DOCS_EXAMPLES if "unprocessed" not in case["expected"]]
+CASES += load_cases(CORPUS / "sdk_and_docs_examples" / "square.json")
+# other_event_kinds/ for Square (earlier round, training data): webhooks about payouts, Terminal checkouts and invoices are not payments.
+SQUARE_OTHER_KINDS = load_cases(CORPUS / "other_event_kinds" / "square.json")
+CASES += [case for case in SQUARE_OTHER_KINDS if "unprocessed" not in case["expected"]]
 
 
 def _has_hint(data: object) -> bool:
@@ -65,8 +65,8 @@ def test_corpus_case_normalizes_to_its_labels(case):
     assert got == case["expected"]
 
 
-@pytest.mark.parametrize("case", [c for c in EBANX_HELDOUT if "unprocessed" in c["expected"]],
-                         ids=[c["name"] for c in EBANX_HELDOUT if "unprocessed" in c["expected"]])
+@pytest.mark.parametrize("case", [c for c in EBANX_DOCS_EXAMPLES if "unprocessed" in c["expected"]],
+                         ids=[c["name"] for c in EBANX_DOCS_EXAMPLES if "unprocessed" in c["expected"]])
 def test_ebanx_notification_without_outcome_stays_unprocessed(case):
     """A notification names payment hashes only, a payout is no payment: each stays unprocessed with its reason."""
     outcome = normalize_lake_data(case["data"], case.get("merchant"), NORMALIZER)
@@ -74,8 +74,8 @@ def test_ebanx_notification_without_outcome_stays_unprocessed(case):
     assert outcome.unprocessed_reason == case["expected"]["unprocessed"]
 
 
-@pytest.mark.parametrize("case", [c for c in HELDOUT2_PAYU_AUTHORIZENET if "unprocessed" in c["expected"]],
-                         ids=[c["name"] for c in HELDOUT2_PAYU_AUTHORIZENET if "unprocessed" in c["expected"]])
+@pytest.mark.parametrize("case", [c for c in OTHER_KINDS_PAYU_AUTHORIZENET if "unprocessed" in c["expected"]],
+                         ids=[c["name"] for c in OTHER_KINDS_PAYU_AUTHORIZENET if "unprocessed" in c["expected"]])
 def test_payu_authorizenet_row_without_a_payment_outcome_stays_unprocessed(case):
     """Customer/subscription webhooks and refused voids are never read as payment outcomes."""
     outcome = normalize_lake_data(case["data"], case.get("merchant"), NORMALIZER)
@@ -83,8 +83,8 @@ def test_payu_authorizenet_row_without_a_payment_outcome_stays_unprocessed(case)
     assert outcome.unprocessed_reason == case["expected"]["unprocessed"]
 
 
-@pytest.mark.parametrize("case", [c for c in SQUARE_HELDOUT2 if "unprocessed" in c["expected"]],
-                         ids=[c["name"] for c in SQUARE_HELDOUT2 if "unprocessed" in c["expected"]])
+@pytest.mark.parametrize("case", [c for c in SQUARE_OTHER_KINDS if "unprocessed" in c["expected"]],
+                         ids=[c["name"] for c in SQUARE_OTHER_KINDS if "unprocessed" in c["expected"]])
 def test_square_event_about_no_payment_stays_unprocessed(case):
     """A payout or invoice webhook is never counted as a payment outcome (a payout.paid is no approval)."""
     outcome = normalize_lake_data(case["data"], case.get("merchant"), NORMALIZER)

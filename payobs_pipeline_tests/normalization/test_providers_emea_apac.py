@@ -31,20 +31,20 @@ MAPPINGS = [m for m in builtin_mappings() if m.provider not in PROVIDERS] + OURS
 NORMALIZER = Normalizer(MAPPINGS)
 
 CASES = [case for name in PROVIDERS for case in load_cases(CORPUS / f"{name}.json")]
-# Held-out cases: payloads from SDK fixtures and docs the mappings were not written from.
-HELDOUT_WORLDPAY_RAZORPAY_MOLLIE = ("worldpay", "razorpay", "mollie")
-CASES += [case for name in HELDOUT_WORLDPAY_RAZORPAY_MOLLIE for case in load_cases(CORPUS / "heldout" / f"{name}.json")]
-# Second held-out round: other event types and wrappers; rows that are no payment outcome stay unprocessed.
-HELDOUT2_RAZORPAY_MOLLIE = [c for name in ("razorpay", "mollie") for c in load_cases(CORPUS / "heldout2" / f"{name}.json")]
-CASES += [case for case in HELDOUT2_RAZORPAY_MOLLIE if "unprocessed" not in case["expected"]]
-CASES += load_cases(CORPUS / "heldout" / "dlocal.json")
-# Second held-out round for dLocal: chargeback stages, wrappers, UPI/SPEI; payouts stay unprocessed.
-DLOCAL_HELDOUT2 = load_cases(CORPUS / "heldout2" / "dlocal.json")
-CASES += [case for case in DLOCAL_HELDOUT2 if "unprocessed" not in case["expected"]]
-# Second held-out round for Worldpay (Payments API responses, Access events); payout and token events
+# sdk_and_docs_examples/: SDK fixtures and docs examples (earlier round, training data).
+DOCS_EXAMPLES_WORLDPAY_RAZORPAY_MOLLIE = ("worldpay", "razorpay", "mollie")
+CASES += [case for name in DOCS_EXAMPLES_WORLDPAY_RAZORPAY_MOLLIE for case in load_cases(CORPUS / "sdk_and_docs_examples" / f"{name}.json")]
+# other_event_kinds/ (earlier round, training data): other event types and wrappers; rows that are no payment outcome stay unprocessed.
+OTHER_KINDS_RAZORPAY_MOLLIE = [c for name in ("razorpay", "mollie") for c in load_cases(CORPUS / "other_event_kinds" / f"{name}.json")]
+CASES += [case for case in OTHER_KINDS_RAZORPAY_MOLLIE if "unprocessed" not in case["expected"]]
+CASES += load_cases(CORPUS / "sdk_and_docs_examples" / "dlocal.json")
+# other_event_kinds/ for dLocal (earlier round, training data): chargeback stages, wrappers, UPI/SPEI; payouts stay unprocessed.
+DLOCAL_OTHER_KINDS = load_cases(CORPUS / "other_event_kinds" / "dlocal.json")
+CASES += [case for case in DLOCAL_OTHER_KINDS if "unprocessed" not in case["expected"]]
+# other_event_kinds/ for Worldpay (earlier round, training data) (Payments API responses, Access events); payout and token events
 # are not payments and must stay unprocessed.
-WORLDPAY_HELDOUT2 = load_cases(CORPUS / "heldout2" / "worldpay.json")
-CASES += [case for case in WORLDPAY_HELDOUT2 if "unprocessed" not in case["expected"]]
+WORLDPAY_OTHER_KINDS = load_cases(CORPUS / "other_event_kinds" / "worldpay.json")
+CASES += [case for case in WORLDPAY_OTHER_KINDS if "unprocessed" not in case["expected"]]
 
 
 def _case_id(case: dict) -> str:
@@ -74,7 +74,7 @@ def test_corpus_case_is_normalized_as_labeled(case):
     assert report.correct["normalized"] == 1
 
 
-@pytest.mark.parametrize("case", [c for c in HELDOUT2_RAZORPAY_MOLLIE if "unprocessed" in c["expected"]], ids=_case_id)
+@pytest.mark.parametrize("case", [c for c in OTHER_KINDS_RAZORPAY_MOLLIE if "unprocessed" in c["expected"]], ids=_case_id)
 def test_row_without_a_payment_outcome_stays_unprocessed_with_its_reason(case):
     """Payouts, settlements, subscriptions and id-only webhooks are never read as payment outcomes."""
     report = evaluate([case], NORMALIZER)
@@ -82,7 +82,7 @@ def test_row_without_a_payment_outcome_stays_unprocessed_with_its_reason(case):
     assert report.correct["unprocessed"] == 1
 
 
-@pytest.mark.parametrize("case", [c for c in DLOCAL_HELDOUT2 if "unprocessed" in c["expected"]], ids=_case_id)
+@pytest.mark.parametrize("case", [c for c in DLOCAL_OTHER_KINDS if "unprocessed" in c["expected"]], ids=_case_id)
 def test_dlocal_payout_stays_unprocessed_as_not_a_payment(case):
     """A dLocal payout (v3 object or v2 cashout notification) says PAID too: it must never count as an approval."""
     report = evaluate([case], NORMALIZER)
@@ -90,7 +90,7 @@ def test_dlocal_payout_stays_unprocessed_as_not_a_payment(case):
     assert report.correct["unprocessed"] == 1
 
 
-@pytest.mark.parametrize("case", [c for c in WORLDPAY_HELDOUT2 if "unprocessed" in c["expected"]], ids=_case_id)
+@pytest.mark.parametrize("case", [c for c in WORLDPAY_OTHER_KINDS if "unprocessed" in c["expected"]], ids=_case_id)
 def test_worldpay_event_about_no_payment_stays_unprocessed(case):
     """An Access Worldpay payout's "refused" is not a payment decline: the row stays unprocessed."""
     report = evaluate([case], NORMALIZER)

@@ -25,18 +25,18 @@ ALL_MAPPINGS = (*builtin_mappings(), *OURS.values())
 NORMALIZER = Normalizer(ALL_MAPPINGS)
 
 CASES = [case for p in PROVIDERS for case in load_cases(CORPUS / f"{p}.json")]
-# Held-out Checkout.com payloads (docs examples, list and error bodies, Classic API) the mapping was not written from.
-CASES += load_cases(CORPUS / "heldout" / "checkout.json")
+# Checkout.com docs examples, list and error bodies, Classic API (earlier round, training data).
+CASES += load_cases(CORPUS / "sdk_and_docs_examples" / "checkout.json")
 # Second held-out round for Checkout.com (APM vouchers, wrappers); its 3DS-session events are not payments.
-CHECKOUT_HELDOUT2 = load_cases(CORPUS / "heldout2" / "checkout.json")
-CASES += [case for case in CHECKOUT_HELDOUT2 if "unprocessed" not in case["expected"]]
+CHECKOUT_OTHER_KINDS = load_cases(CORPUS / "other_event_kinds" / "checkout.json")
+CASES += [case for case in CHECKOUT_OTHER_KINDS if "unprocessed" not in case["expected"]]
 # Held-out payloads (SDK fixtures, other docs, lake variations) labeled apart from the mappings' authors.
-HELDOUT_CASES = [case for p in ("mercadopago", "paypal", "braintree")
-                 for case in load_cases(CORPUS / "heldout" / f"{p}.json")]
-# Second held-out round: other event types (orders, subscriptions, payouts, disputes) and lake wrappers.
-HELDOUT_CASES += [case for p in ("mercadopago", "paypal", "braintree")
-                  for case in load_cases(CORPUS / "heldout2" / f"{p}.json")]
-CASES += [case for case in HELDOUT_CASES if "unprocessed" not in case["expected"]]
+DOCS_EXAMPLES_CASES = [case for p in ("mercadopago", "paypal", "braintree")
+                 for case in load_cases(CORPUS / "sdk_and_docs_examples" / f"{p}.json")]
+# other_event_kinds/ (earlier round, training data): other event types (orders, subscriptions, payouts, disputes) and lake wrappers.
+DOCS_EXAMPLES_CASES += [case for p in ("mercadopago", "paypal", "braintree")
+                  for case in load_cases(CORPUS / "other_event_kinds" / f"{p}.json")]
+CASES += [case for case in DOCS_EXAMPLES_CASES if "unprocessed" not in case["expected"]]
 
 
 def _id(case: dict) -> str:
@@ -57,8 +57,8 @@ def test_case_normalizes_to_its_label(case):
 
 
 @pytest.mark.parametrize(
-    "case", [c for c in [*HELDOUT_CASES, *CHECKOUT_HELDOUT2] if "unprocessed" in c["expected"]], ids=_id)
-def test_heldout_notification_without_outcome_stays_unprocessed(case):
+    "case", [c for c in [*DOCS_EXAMPLES_CASES, *CHECKOUT_OTHER_KINDS] if "unprocessed" in c["expected"]], ids=_id)
+def test_notification_without_outcome_stays_unprocessed(case):
     """A webhook that only names a payment (MercadoPago data.id, IPN resource) is never guessed."""
     report = evaluate([case], NORMALIZER)
     assert report.failures == []

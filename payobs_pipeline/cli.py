@@ -358,11 +358,24 @@ def mappings_reject(mapping_id: int) -> None:
 @main.command("eval")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--show-failures/--no-show-failures", default=True, show_default=True)
-def eval_corpus(path: Path, show_failures: bool) -> None:
+@click.option("--round", "as_round", is_flag=True,
+              help="Score an evaluation round (cases with a `hint`): coverage and precision with and without "
+                   "the provider hint.")
+def eval_corpus(path: Path, show_failures: bool, as_round: bool) -> None:
     """Per-field accuracy of the normalization core on a labeled corpus (a directory of JSON case files)."""
-    from payobs_pipeline.normalization.evaluation import evaluate, load_cases
+    from payobs_pipeline.normalization.evaluation import evaluate, load_cases, score_round
 
-    report = evaluate(load_cases(path))
+    cases = load_cases(path)
+    if as_round:
+        for hinted in (True, False):
+            score = score_round(cases, hinted)
+            for line in score.lines():
+                click.echo(line)
+            if show_failures:
+                for miss in score.misses:
+                    click.echo(f"    {miss}")
+        return
+    report = evaluate(cases)
     for line in report.lines():
         click.echo(line)
     if show_failures and report.failures:

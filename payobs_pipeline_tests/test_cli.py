@@ -1,5 +1,6 @@
 """The `payobs` command as an operator runs it, on real PostgreSQL databases."""
 
+import json
 import os
 import subprocess
 import sys
@@ -143,3 +144,17 @@ def test_an_approved_manual_mapping_normalizes_its_shape_on_the_next_run(environ
         state = conn.execute("SELECT state FROM unprocessed_events WHERE lake_id = %s", (lake_id,)).fetchone()[0]
     assert event == ("acme", "APPROVED", 1250, "learned_mapping")
     assert state == "RESOLVED"
+
+
+def test_eval_round_scores_with_and_without_the_provider_hint(tmp_path):
+    # docs.stripe.com/api/charges/object: a succeeded charge of 20.00 EUR.
+    charge = {"id": "ch_3Mtw00000000000000000000", "object": "charge", "amount": 2000, "currency": "eur",
+              "status": "succeeded", "paid": True, "captured": True}
+    case = {"name": "charge_succeeded", "source": "docs.stripe.com/api/charges/object", "hint": "Stripe",
+            "data": charge, "expected": {"provider": "stripe", "status_category": "APPROVED",
+                                         "amount_minor": 2000, "currency": "EUR"}}
+    (tmp_path / "stripe.json").write_text(json.dumps([case]))
+    result = subprocess.run([PAYOBS, "eval", "--round", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "with a provider hint: 1/1 payment payloads normalized" in result.stdout
+    assert "without a provider hint: 1/1 payment payloads normalized" in result.stdout

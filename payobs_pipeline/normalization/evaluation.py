@@ -126,3 +126,88 @@ def evaluate(cases: Iterable[dict], normalizer: Normalizer | None = None) -> Rep
             else:
                 report.failures.append(f"{label}: {name} expected {want!r}, got {got!r}")
     return report
+
+
+# --- an evaluation round: coverage and precision, with and without the provider hint ------------------
+
+ROUND_FIELDS = ("status_category", "failure_reason", "amount_minor", "currency", "provider")
+
+
+def hinted_data(case: dict) -> Any:
+    """The case's row as a lake carrying a provider column would store it: the message under a hint."""
+    data = case["data"]
+    key = "content" if isinstance(data, str) else "payload"
+    return {"provider": case["hint"], key: data}
+
+
+@dataclass
+class RoundScore:
+    """How a round of cases fared: payments normalized, non-payments kept, per-field precision.
+
+    * coverage: share of the payment cases (labeled with an event) that normalized;
+    * kept: share of the cases labeled ``unprocessed`` (not a payment, no outcome) that stayed unprocessed;
+    * precision of a field: share of the normalized payment cases whose value equals the label. The failure
+      reason is judged on the cases labeled DECLINED, ERROR or UNKNOWN (a null reason on an approval is not
+      evidence); the provider only where the case names one.
+    """
+
+    hinted: bool
+    payments: int = 0
+    normalized: int = 0
+    non_payments: int = 0
+    kept: int = 0
+    checked: Counter = field(default_factory=Counter)
+    correct: Counter = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def coverage(self) -> float:
+        return self.normalized / self.payments if self.payments else float("nan")
+
+    @property
+    def kept_share(self) -> float:
+        return self.kept / self.non_payments if self.non_payments else float("nan")
+
+    def precision(self, name: str) -> float:
+        return self.correct[name] / self.checked[name] if self.checked[name] else float("nan")
+
+    def lines(self) -> Iterator[str]:
+        yield (f"{'with' if self.hinted else 'without'} a provider hint: "
+               f"{self.normalized}/{self.payments} payment payloads normalized ({self.coverage:.1%}), "
+               f"{self.kept}/{self.non_payments} non-payments kept unprocessed")
+        for name in ROUND_FIELDS:
+            if self.checked[name]:
+                yield f"  {name:<16}{self.correct[name]:>5}/{self.checked[name]:<5}{self.precision(name):>8.1%}"
+
+
+def score_round(cases: Iterable[dict], hinted: bool, normalizer: Normalizer | None = None) -> RoundScore:
+    """Score a round's cases as the lake would hand them over, with (``hint`` key) or without a provider hint."""
+    normalizer = normalizer or Normalizer()
+    score = RoundScore(hinted)
+    for case in cases:
+        label = f"{case.get('file', '')}:{case['name']}"
+        outcome = normalize_lake_data(hinted_data(case) if hinted else case["data"], case.get("merchant"), normalizer)
+        expected = case["expected"]
+        if "unprocessed" in expected:
+            score.non_payments += 1
+            if outcome.event is None:
+                score.kept += 1
+            else:
+                score.misses.append(f"{label}: not a payment, normalized as {outcome.event.status_category}")
+            continue
+        score.payments += 1
+        if outcome.event is None:
+            score.misses.append(f"{label}: unprocessed {outcome.unprocessed_reason}")
+            continue
+        score.normalized += 1
+        failure = expected.get("status_category") in {"DECLINED", "ERROR", "UNKNOWN"}
+        for name in ROUND_FIELDS:
+            if name not in expected or (name == "failure_reason" and not failure):
+                continue
+            score.checked[name] += 1
+            got = _value(outcome.event, name)
+            if got == expected[name]:
+                score.correct[name] += 1
+            else:
+                score.misses.append(f"{label}: {name} expected {expected[name]!r}, got {got!r}")
+    return score

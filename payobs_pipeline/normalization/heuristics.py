@@ -5,22 +5,49 @@ Portuguese: ``amount``/``monto``/``valor``, ``status``/``estado``/``situacao``)
 and reads status and reason words from value dictionaries. It returns an event
 with a confidence; the cascade keeps it only above a configurable threshold,
 otherwise the payload is deferred rather than guessed.
+
+Gateway reply messages are read first by their family (``REPLY_FAMILIES``):
+CyberSource decision/reasonCode, PayPal NVP ACK + L_ERRORCODE0, Payflow
+RESULT/RESPMSG, NMI response/responsetext/response_code, Converge ssl_result
+(and errorCode), Opayo Status/StatusDetail, Global Payments (Realex) XML
+result/message, Moneris ResponseCode/Message, and three-digit ISO 8583:1993
+action codes (American Express, ActionCode fields). A family is recognized by
+its own fields together, reads its codes in its own numbering, and its outcome
+values come from its documentation (cited at each table); a value that does not
+state the outcome by itself keeps the reply below the threshold (LOW_CONFIDENCE).
+
+Issuer codes use the shared tables of issuer_codes.py (the ones specs name with
+``reason_fallback``): a two-character ISO 8583 / Visa code in a field such as
+``iso_response_code``, ``processorResponse``, ``auth_response`` or
+``response_code`` turns a generic decline into its specific reason, and a
+Mastercard Merchant Advice Code decides SOFT/HARD.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from payobs_pipeline.normalization import currency as currency_codes
 from payobs_pipeline.normalization.event_time import parse_event_time
-from payobs_pipeline.normalization.mapping import REASON_TABLES, CanonicalEvent, UnmappedPayload
+from payobs_pipeline.normalization.issuer_codes import MASTERCARD_ADVICE_REASONS, OUTCOME_TABLE_SOURCES
+from payobs_pipeline.normalization.mapping import (
+    DECLINE_TYPE_TABLES,
+    REASON_TABLES,
+    CanonicalEvent,
+    ReasonEntry,
+    UnmappedPayload,
+    _reason_entry,
+    table_entry,
+)
 from payobs_pipeline.normalization.taxonomy import (
     UNKNOWN_PROVIDER,
     FAILURE_STATUSES,
     KIND_OF_STATUS,
     REASON_DEFAULTS,
+    DeclineType,
     EventKind,
     FailureReason,
     PaymentMethod,
@@ -184,15 +211,15 @@ METHOD_WORDS: dict[str, PaymentMethod] = {
 }
 
 
-def _flatten(body: Any) -> dict[str, Any]:
-    """Scalar fields of the document and of its nested objects (two levels), by folded name.
+def _flatten(body: Any, depth: int = 3) -> dict[str, Any]:
+    """Scalar fields of the document and of its nested objects (two levels by default), by folded name.
 
     Top-level names win over nested ones; this keeps ``status`` of the payment
     ahead of ``customer.status``.
     """
     fields: dict[str, Any] = {}
     frontier = [body]
-    for _ in range(3):
+    for _ in range(depth):
         nested = []
         for node in frontier:
             if isinstance(node, list) and node:
@@ -220,9 +247,13 @@ def _word(value: Any) -> str:
 
 
 def reason_from_text(text: str) -> FailureReason | None:
-    """A failure reason from a code or a message, in English, Spanish or Portuguese."""
-    iso = REASON_TABLES["iso8583"].get(text.strip().lower())
-    if iso is not None:
+    """A failure reason from a code or a message, in English, Spanish or Portuguese.
+
+    A two-character issuer code (ISO 8583 field 39, Visa's N7, 1A...) is read through the shared
+    table (issuer_codes.py), also written before its text ("51 - SALDO INSUFICIENTE").
+    """
+    iso = table_entry((REASON_TABLES["iso8583"],), text)
+    if iso is not None and iso.reason is not FailureReason.UNKNOWN:
         return iso.reason
     # Codes spell words with underscores or hyphens: do_not_honor, expired-card.
     lowered = re.sub(r"[_\-]+", " ", text.lower())
@@ -240,13 +271,20 @@ def normalize(
     ``amount_unit`` ("minor"/"major") is the detected provider's known unit, when there is one.
     """
     fields = _flatten(body)
-    _, raw_status = _first(fields, STATUS_FIELDS)
-    if raw_status is None or isinstance(raw_status, bool):
-        return None
-    status = STATUS_WORDS.get(_word(raw_status))
-    if status is None:
-        return None
-    confidence = 0.5
+    reading = read_reply(body)
+    if reading is not None:
+        # A gateway family's reply: its own fields say the outcome (see REPLY_FAMILIES).
+        fields = {**_flatten(_unwrap(body), depth=5), **fields}
+        raw_status, status = reading.raw_status, reading.status
+        confidence = 0.6 + (0.1 if reading.agrees else 0.0) if reading.certain else 0.3
+    else:
+        _, raw_status = _first(fields, STATUS_FIELDS)
+        if raw_status is None or isinstance(raw_status, bool):
+            return None
+        status = STATUS_WORDS.get(_word(raw_status))
+        if status is None:
+            return None
+        confidence = 0.5
     # The kind: a type field naming a refund, dispute, void or capture, else what the status implies
     # (refunded, charged back, voided).
     kind = _kind_of_type(fields) or KIND_OF_STATUS.get(status)
@@ -280,7 +318,7 @@ def normalize(
         except currency_codes.AmountError as exc:
             return UnmappedPayload(exc.reason_code, f"heuristic: {exc}")
 
-    _, raw_id = _first(fields, ID_FIELDS)
+    _, raw_id = _first(fields, (*(reading.ids if reading else ()), *ID_FIELDS))
     if raw_id is not None:
         confidence += 0.1
     _, raw_time = _first(fields, TIME_FIELDS)
@@ -291,13 +329,39 @@ def normalize(
     reason = source = decline_type = None
     _, raw_reason = _first(fields, REASON_FIELDS)
     if status in FAILURE_STATUSES:
-        # The first reason field may hold a code we do not know while the next one holds its message.
-        reason = next((found for name in REASON_FIELDS if name in fields
-                       if (found := reason_from_text(str(fields[name]))) is not None), None)
-        if reason is None:
+        entry = reading.entry if reading else None
+        if reading is not None and reading.raw_reason is not None:
+            raw_reason = reading.raw_reason
+        if entry is not None:
+            reason = entry.reason
+        else:
+            # The first reason field may hold a code we do not know while the next one holds its message.
+            names = (*REASON_FIELDS, *(REPLY_TEXT_FIELDS if reading else ()))
+            texts = [str(fields[name]) for name in names if name in fields]
+            if reading is not None and reading.reason_text is not None:
+                texts.insert(0, reading.reason_text)
+            reason = next((found for text in texts if (found := reason_from_text(text)) is not None), None)
+        # A generic decline yields to the issuer's own code where a field carries one ("51", "N7").
+        if reason in (None, FailureReason.GENERIC_DECLINE, FailureReason.UNKNOWN):
+            issuer = iso_code_reason(fields, body)
+            if issuer is not None and (reason is None or issuer[0].reason is not FailureReason.GENERIC_DECLINE):
+                entry, raw_reason = issuer
+                reason = entry.reason
+        if reason is None or reason is FailureReason.UNKNOWN:
             reason = FailureReason.TIMEOUT if _word(raw_status) in _TIMEOUT_WORDS else FailureReason.UNKNOWN
+            entry = None
             confidence -= 0.1
         source, decline_type = REASON_DEFAULTS[reason]
+        if entry is not None and entry.reason is reason:
+            source = entry.source or source
+            decline_type = entry.decline_type or decline_type
+        advice = _text_of(fields, *MERCHANT_ADVICE_FIELDS)
+        if advice in MASTERCARD_ADVICE_REASONS and reason in (FailureReason.GENERIC_DECLINE, FailureReason.UNKNOWN):
+            reason = FailureReason(str(MASTERCARD_ADVICE_REASONS[advice]))  # MAC 21: the cardholder cancelled
+            source = REASON_DEFAULTS[reason][0]
+        decline_type = merchant_advice_type(fields) or decline_type
+    if reading is not None and not reading.certain:
+        confidence = min(confidence, 0.5)  # an outcome the reply does not state: deferred, never guessed
 
     _, raw_method = _first(fields, METHOD_FIELDS)
     if raw_method is not None:
@@ -342,7 +406,7 @@ def normalize(
         provider_transaction_id=transaction_id,
         merchant_id=None,
         merchant_name=None,
-        variant="heuristic",
+        variant=f"heuristic:{reading.family}" if reading else "heuristic",
         normalization_method="heuristic",
         confidence=round(min(confidence, 1.0), 3),
         event_kind=kind,
@@ -419,3 +483,552 @@ def _has_decimal_point(value: Any) -> bool:
             return False
         return "." in value or "," in value
     return False
+
+
+# --- reply messages of gateway families -------------------------------------------------------------
+#
+# A gateway's synchronous reply says its outcome in its own fields and numbering: CyberSource's
+# decision/reasonCode, PayPal NVP's ACK + L_ERRORCODE0, Payflow's RESULT/RESPMSG, NMI's
+# response/responsetext/response_code, Converge's ssl_result, Opayo's Status/StatusDetail, Global
+# Payments' (Realex) XML result/message, Moneris' ResponseCode/Message, ISO 8583 response and action
+# codes. A family is recognized only by its own field names together (never by one common name such
+# as "status"), its outcome values come from its documentation, and a value the family does not
+# document, or one that does not say the outcome by itself, gives no status (the reply is deferred as
+# LOW_CONFIDENCE, never guessed). A family's own code numbering is read only inside that family:
+# Payflow RESULT 12 is "Declined", ISO 8583 12 is "invalid transaction".
+
+_ST = StatusCategory
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyReading:
+    """What a gateway family's reply says: its outcome, the reason entry, and how sure."""
+
+    family: str
+    status: StatusCategory  # the outcome (the closest one when ``certain`` is False)
+    raw_status: str
+    certain: bool  # the outcome value is documented and says the outcome by itself
+    entry: ReasonEntry | None = None  # the reason, from the family's code table
+    raw_reason: str | None = None
+    agrees: bool = False  # a second field (a code, a message) confirms the outcome
+    ids: tuple[str, ...] = ()  # the family's transaction id fields, best first
+    reason_text: str | None = None  # a message of the family to read reason words from
+
+
+def _entries(table: dict[str, object]) -> dict[str, ReasonEntry]:
+    return {code.lower(): _reason_entry(entry) for code, entry in table.items()}
+
+
+def _coded(table: dict[str, tuple[str, object | None]]) -> dict[str, tuple[StatusCategory, ReasonEntry | None]]:
+    """{code: (status, reason)} tables of families whose code says the status too."""
+    return {code.lower(): (_ST(status), _reason_entry(reason) if reason else None)
+            for code, (status, reason) in table.items()}
+
+
+ISO_TABLE = REASON_TABLES["iso8583"]
+NETWORK_TABLE = REASON_TABLES["card_network"]
+NETWORK_OUTCOMES = {code.lower(): _ST(s) for code, s in OUTCOME_TABLE_SOURCES["card_network"].items()}
+# Fields that hold an issuer's (ISO 8583) response code when they hold two characters.
+ISO_CODE_FIELDS = _names(
+    "iso_response_code", "iso_code", "isoresponsecode", "processor_response", "processor_response_code",
+    "auth_response", "auth_response_code", "response_code", "responsecode", "host_response_code",
+    "bank_response_code", "issuer_response_code", "network_response_code", "decline_code", "declinecode",
+    "raw_response_code", "acquirer_response_code", "resp_code", "rc", "reason_code",
+    # Nested, by parent and name (see _qualified): Stripe-like processor_response.code, CyberSource's
+    # ccAuthReply_processorResponse (NVP) and ccAuthReply.processorResponse (SOAP), Opayo's DeclineCode.
+    "processor_response_code", "ccauthreply_processorresponse", "issuer_response_code", "network_response_code",
+    "bank_response_code",
+)
+MERCHANT_ADVICE_FIELDS = _names("merchant_advice_code", "merchantadvicecode", "mac", "recurring_data_code")
+
+# CyberSource Simple Order API: decision + reasonCode.
+# developer.cybersource.com/docs/cybs/en-us/reason-codes-so/reference/all/so/reason-codes-so.html
+# ("Your error handler must use the decision field to determine the result"); reason texts also at
+# developer.cybersource.com/docs/cybs/en-us/sa/developer/all/sa-hosted/secure-acceptance/sa-reason-codes.html
+_CYBERSOURCE_DECISIONS = {"accept": _ST.APPROVED, "reject": _ST.DECLINED, "error": _ST.ERROR, "review": _ST.PENDING}
+CYBERSOURCE_REASONS = _coded({
+    "100": ("APPROVED", None),  # successful transaction
+    "101": ("ERROR", "INVALID_REQUEST"),  # request missing one or more required fields
+    "102": ("ERROR", "INVALID_REQUEST"),  # one or more fields contain invalid data
+    "104": ("ERROR", "DUPLICATE"),  # merchant reference code reused within 15 minutes
+    "105": ("ERROR", "DUPLICATE"),  # merchant transaction identifier already used
+    "110": ("APPROVED", None),  # only a partial amount was approved
+    "150": ("ERROR", "PROCESSING_ERROR"),  # general system failure
+    "151": ("UNKNOWN", {"reason": "TIMEOUT", "source": "TECHNICAL"}),  # received, server time-out
+    "152": ("UNKNOWN", {"reason": "TIMEOUT", "source": "TECHNICAL"}),  # received, a service did not finish in time
+    "200": ("DECLINED", "RISK_REJECTED"),  # approved by the issuer, declined by CyberSource: AVS check
+    "201": ("DECLINED", "GENERIC_DECLINE"),  # issuing bank has questions (call for verbal authorization)
+    "202": ("DECLINED", "EXPIRED_CARD"),  # expired card
+    "203": ("DECLINED", "GENERIC_DECLINE"),  # general decline of the card
+    "204": ("DECLINED", "INSUFFICIENT_FUNDS"),  # insufficient funds in the account
+    "205": ("DECLINED", "LOST_OR_STOLEN_CARD"),  # stolen or lost card
+    "207": ("DECLINED", "ISSUER_UNAVAILABLE"),  # issuing bank unavailable
+    "208": ("DECLINED", "RESTRICTED_CARD"),  # inactive card or not authorized for card-not-present
+    "209": ("DECLINED", "INCORRECT_CVC"),  # card verification number (CID) did not match
+    "210": ("DECLINED", "LIMIT_EXCEEDED"),  # the card has reached the credit limit
+    "211": ("DECLINED", "INCORRECT_CVC"),  # invalid card verification number
+    "221": ("DECLINED", "RISK_REJECTED"),  # customer matched an entry on the processor's negative file
+    "230": ("DECLINED", "INCORRECT_CVC"),  # approved by the issuer, declined by CyberSource: CVN check
+    "231": ("DECLINED", "INVALID_CARD_DATA"),  # invalid account number
+    "232": ("DECLINED", "CONFIGURATION_ERROR"),  # card type not accepted by the payment processor
+    "233": ("DECLINED", "GENERIC_DECLINE"),  # general decline by the processor
+    "234": ("ERROR", "CONFIGURATION_ERROR"),  # problem with the merchant's CyberSource configuration
+    "236": ("ERROR", "PROCESSING_ERROR"),  # processor failure
+    "240": ("DECLINED", "INVALID_CARD_DATA"),  # card type invalid or does not correlate with the number
+    "250": ("UNKNOWN", {"reason": "TIMEOUT", "source": "TECHNICAL"}),  # received, time-out at the processor
+    "400": ("DECLINED", "RISK_REJECTED"),  # fraud score exceeds the threshold
+    "475": ("PENDING", None),  # payer authentication required: the cardholder is enrolled (3-D Secure)
+    "476": ("DECLINED", "AUTHENTICATION_FAILED"),  # payer could not be authenticated
+    "480": ("PENDING", None),  # order marked for review by Decision Manager
+    "481": ("DECLINED", {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"}),  # rejected by Decision Manager
+})
+
+# PayPal NVP/SOAP: ACK (Success, SuccessWithWarning, Failure, FailureWithWarning) and L_ERRORCODE0.
+# developer.paypal.com/docs/nvp-soap-api/errors/ (codes); the ACK values: AckCodeType in the
+# PayPal SDK (rubydoc.info/gems/paypal-business/AckCodeType).
+_PAYPAL_ACKS = {"success": _ST.APPROVED, "successwithwarning": _ST.APPROVED,
+                "failure": _ST.DECLINED, "failurewithwarning": _ST.DECLINED}
+PAYPAL_NVP_ERRORS = _coded({
+    "10001": ("ERROR", "PROCESSING_ERROR"),  # internal error
+    "10002": ("ERROR", "CONFIGURATION_ERROR"),  # security error: authentication/authorization failed
+    "10004": ("ERROR", "INVALID_REQUEST"),  # invalid argument
+    "10412": ("DECLINED", "DUPLICATE"),  # duplicate invoice: a payment was already made for this InvoiceID
+    "10417": ("DECLINED", "GENERIC_DECLINE"),  # transaction cannot complete: buyer to use another funding source
+    "10422": ("DECLINED", "GENERIC_DECLINE"),  # buyer must return to PayPal to select new funding sources
+    "10486": ("DECLINED", "GENERIC_DECLINE"),  # transaction couldn't be completed: redirect the buyer to PayPal
+    "10500": ("ERROR", "CONFIGURATION_ERROR"),  # invalid configuration (billing agreement not agreed)
+    "10501": ("ERROR", "CONFIGURATION_ERROR"),  # invalid configuration (billing agreement disabled)
+    "10502": ("DECLINED", "EXPIRED_CARD"),  # invalid data: the credit card used has expired
+    "10504": ("DECLINED", "INCORRECT_CVC"),  # invalid data: invalid card verification number
+    "10527": ("DECLINED", "INVALID_CARD_DATA"),  # invalid data: enter a valid credit card number and type
+    "15005": ("DECLINED", "GENERIC_DECLINE"),  # processor decline
+    "15006": ("DECLINED", "GENERIC_DECLINE"),  # processor decline: the card issuer declined
+    "15007": ("DECLINED", "EXPIRED_CARD"),  # processor decline: expired card
+})
+
+# Payflow Pro: RESULT and RESPMSG. developer.paypal.com/docs/payflow/integration-guide/transaction-responses/;
+# RESULT values and RESPMSG text: Payflow Pro Developer's Guide, "RESULT Values for Transaction Declines
+# or Errors" (manualshelf.com/manual/paypal/express-checkout-2012/payflow-pro-guide-english/page-46.html).
+# RESULT 0 approved; below 0 a communication error (no transaction attempted); above 0 a decline or error.
+PAYFLOW_RESULTS = _coded({
+    "0": ("APPROVED", None),  # approved
+    "1": ("ERROR", "CONFIGURATION_ERROR"),  # user authentication failed
+    "2": ("ERROR", "CONFIGURATION_ERROR"),  # invalid tender type (not supported by the merchant bank account)
+    "3": ("ERROR", "INVALID_REQUEST"),  # invalid transaction type
+    "4": ("ERROR", "INVALID_REQUEST"),  # invalid amount format
+    "5": ("ERROR", "CONFIGURATION_ERROR"),  # invalid merchant information
+    "6": ("ERROR", "INVALID_REQUEST"),  # invalid or unsupported currency code
+    "7": ("ERROR", "INVALID_REQUEST"),  # field format error
+    "8": ("ERROR", "CONFIGURATION_ERROR"),  # not a transaction server
+    "9": ("ERROR", "INVALID_REQUEST"),  # too many parameters or invalid stream
+    "10": ("ERROR", "INVALID_REQUEST"),  # too many line items
+    "11": ("UNKNOWN", {"reason": "TIMEOUT", "source": "TECHNICAL"}),  # client time-out waiting for response
+    "12": ("DECLINED", "GENERIC_DECLINE"),  # declined
+    "13": ("DECLINED", "GENERIC_DECLINE"),  # referral: cannot be approved electronically
+    "19": ("ERROR", "INVALID_REQUEST"),  # original transaction ID not found
+    "20": ("ERROR", "INVALID_REQUEST"),  # cannot find the customer reference number
+    "22": ("DECLINED", "INVALID_CARD_DATA"),  # invalid ABA number
+    "23": ("DECLINED", "INVALID_CARD_DATA"),  # invalid account number
+    "24": ("DECLINED", "INVALID_CARD_DATA"),  # invalid expiration date
+    "25": ("ERROR", "CONFIGURATION_ERROR"),  # invalid host mapping (tender not set up with the merchant bank)
+    "26": ("ERROR", "CONFIGURATION_ERROR"),  # invalid vendor account
+    "30": ("DECLINED", "DUPLICATE"),  # duplicate transaction
+    "50": ("DECLINED", "INSUFFICIENT_FUNDS"),  # insufficient funds available in account
+    "51": ("DECLINED", "LIMIT_EXCEEDED"),  # exceeds per transaction limit
+    "99": ("ERROR", "PROCESSING_ERROR"),  # general error
+    "104": ("UNKNOWN", {"reason": "TIMEOUT", "source": "TECHNICAL"}),  # timeout waiting for processor response:
+    # "you must log in to the PayPal website to determine if the transaction actually went through"
+    "112": ("DECLINED", {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"}),  # failed AVS check
+    "114": ("DECLINED", "INCORRECT_CVC"),  # card security code (CSC) mismatch
+    "117": ("DECLINED", {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"}),  # failed merchant rule check
+    "125": ("DECLINED", {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"}),  # declined by fraud filters
+    "126": ("PENDING", None),  # flagged for review by fraud filters
+    "128": ("DECLINED", {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"}),  # declined by merchant after review
+})
+
+# NMI Payment API (Direct Post): response 1 approved, 2 declined, 3 error; response_code below.
+# NMI Direct Post API guide "Response Variables" and "Result Code Table", as reproduced at
+# docs.paymentplatform.dev/payengine-api-v2.5/error-and-response-codes/host-response-codes and
+# sandbox.fluidpay.com/docs/api/transactions_response/ (100-199 approvals, 200-299 issuer declines,
+# 300-399 gateway declines, 400-499 processor errors).
+_NMI_RESPONSES = {"1": _ST.APPROVED, "2": _ST.DECLINED, "3": _ST.ERROR}
+NMI_CODES = _entries({
+    "200": "GENERIC_DECLINE",  # transaction was declined by processor
+    "201": "GENERIC_DECLINE",  # do not honor
+    "202": "INSUFFICIENT_FUNDS",  # insufficient funds
+    "203": "LIMIT_EXCEEDED",  # over limit
+    "204": "TRANSACTION_NOT_PERMITTED",  # transaction not allowed
+    "220": "INVALID_CARD_DATA",  # incorrect payment information
+    "221": "INVALID_CARD_DATA",  # no such card issuer
+    "222": "INVALID_CARD_DATA",  # no card number on file with issuer
+    "223": "EXPIRED_CARD",  # expired card
+    "224": "INVALID_CARD_DATA",  # invalid expiration date
+    "225": "INCORRECT_CVC",  # invalid card security code
+    "226": "AUTHENTICATION_FAILED",  # invalid PIN
+    "240": "GENERIC_DECLINE",  # call issuer for further information
+    "250": "LOST_OR_STOLEN_CARD",  # pick up card
+    "251": "LOST_OR_STOLEN_CARD",  # lost card
+    "252": "LOST_OR_STOLEN_CARD",  # stolen card
+    "253": "SUSPECTED_FRAUD",  # fraudulent card
+    "260": "GENERIC_DECLINE",  # declined with further instructions available (see response text)
+    "261": "REVOKED",  # declined - stop all recurring payments
+    "262": "REVOKED",  # declined - stop this recurring program
+    "263": {"reason": "INVALID_CARD_DATA", "decline_type": "HARD"},  # declined - update cardholder data available
+    "264": {"reason": "GENERIC_DECLINE", "decline_type": "SOFT"},  # declined - retry in a few days
+    "400": "PROCESSING_ERROR",  # transaction error returned by processor
+    "410": "CONFIGURATION_ERROR",  # invalid merchant configuration
+    "411": "CONFIGURATION_ERROR",  # merchant account is inactive
+    "420": "PROCESSING_ERROR",  # communication error
+    "421": "ISSUER_UNAVAILABLE",  # communication error with issuer
+    "430": "DUPLICATE",  # duplicate transaction at processor
+    "440": "INVALID_REQUEST",  # processor format error
+    "441": "INVALID_REQUEST",  # invalid transaction information
+    "460": "CONFIGURATION_ERROR",  # processor feature not available
+    "461": "CONFIGURATION_ERROR",  # unsupported card type
+})
+
+# Converge (Elavon): ssl_result 0 approved, any other value declined; ssl_result_message APPROVAL,
+# PARTIAL APPROVAL, DECLINED... developer.elavon.com/na/docs/converge/1.0.0/integration-guide/
+# transaction_types/credit_card/sale (response fields). Errors come as errorCode/errorName/errorMessage
+# with no ssl_result: knowledge.cartispayments.com/hc/en-us/articles/4407925130647-Converge-Error-Codes
+_CONVERGE_APPROVALS = {"approval", "approved", "partial approval", "partial approved", "appr"}
+CONVERGE_ERRORS = _coded({
+    "3000": ("UNKNOWN", {"reason": "TIMEOUT", "source": "TECHNICAL"}),  # gateway not responding: no response
+    "3001": ("ERROR", "PROCESSING_ERROR"),  # gateway generated error
+    "3002": ("ERROR", "PROCESSING_ERROR"),  # adapter generated error
+    "3003": ("ERROR", "PROCESSING_ERROR"),  # processing error
+    "4000": ("ERROR", "CONFIGURATION_ERROR"),  # Converge ID not supplied
+    "4002": ("ERROR", "CONFIGURATION_ERROR"),  # HTTP POST transactions not allowed for this account
+    "4003": ("ERROR", "CONFIGURATION_ERROR"),  # HTTP referrer invalid
+    "4005": ("ERROR", "INVALID_REQUEST"),  # e-mail address invalid
+    "4006": ("ERROR", "INVALID_REQUEST"),  # CVV2 indicator not identified
+    "4007": ("ERROR", "INVALID_REQUEST"),  # CVV2 requested but no data
+    "4009": ("ERROR", "INVALID_REQUEST"),  # required field not supplied
+    "4010": ("ERROR", "INVALID_REQUEST"),  # invalid transaction type
+    "4011": ("ERROR", "INVALID_REQUEST"),  # receipt URL missing
+    "4013": ("ERROR", "CONFIGURATION_ERROR"),  # PIN not supplied
+    "4014": ("ERROR", "CONFIGURATION_ERROR"),  # terminal or user ID not permitted to process this transaction type
+    "4016": ("ERROR", "CONFIGURATION_ERROR"),  # permission denied
+    "4017": ("UNKNOWN", {"reason": "TIMEOUT", "source": "TECHNICAL"}),  # the request has timed out
+})
+
+# Opayo (Sage Pay) Direct/Server/Form: Status and StatusDetail ("2000 : The Authorisation was Declined
+# by the bank."). developer-eu.elavon.com/docs/opayo-direct/api-reference/transaction-registration-post-response;
+# developer-eu.elavon.com/docs/opayo-forms/opayo-form-integration-overview/
+#   8-opayo-redirects-customer-your-website/status-field
+# OK: authorised (Direct, Form, notification POST); with a NextURL (Server registration) the customer
+# has still to pay, so OK is read as APPROVED only beside an authorisation number (TxAuthNo).
+OPAYO_STATUSES = _coded({
+    "notauthed": ("DECLINED", None),  # the bank could not authorise (details incorrect, insufficient funds)
+    "rejected": ("DECLINED", {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"}),  # your fraud screening rules
+    "malformed": ("ERROR", "INVALID_REQUEST"),  # input message missing fields or badly formatted
+    "invalid": ("ERROR", "INVALID_REQUEST"),  # information supplied was invalid (vendor name, currency...)
+    "error": ("ERROR", "PROCESSING_ERROR"),  # a problem occurred at Opayo
+    "abort": ("CANCELLED", None),  # the user clicked Cancel on the payment pages
+    "pending": ("PENDING", None),
+    "3dauth": ("PENDING", None),  # the customer is to be directed to their issuer for 3-D authentication
+    "ppredirect": ("PENDING", None),  # the customer is to be redirected to PayPal
+})
+
+# Global Payments ecommerce (Realex) XML: <response><result>00</result><message>...</message><pasref/>.
+# Message and error codes: "Global Payments Ecommerce messages & error codes" (reproduced at
+# woohoopay.com/error-codes/): 00 successful; 101 decline; 102 referral B; 103 referral A (card reported
+# lost or stolen); 1xx declines; 2xx errors with the bank's systems; 3xx errors with Global Payments'
+# systems; 5xx incorrect XML or data; 666 client deactivated.
+REALEX_RESULTS = _coded({
+    "00": ("APPROVED", None),
+    "101": ("DECLINED", "GENERIC_DECLINE"),  # decline: generally insufficient funds or incorrect card data
+    "102": ("DECLINED", "GENERIC_DECLINE"),  # referral B: contact the authorization center
+    "103": ("DECLINED", "LOST_OR_STOLEN_CARD"),  # referral A: the card has been reported lost or stolen
+    "666": ("ERROR", "CONFIGURATION_ERROR"),  # client deactivated
+})
+_REALEX_RANGES = {"1": ("DECLINED", "GENERIC_DECLINE"), "2": ("ERROR", "PROCESSING_ERROR"),
+                  "3": ("ERROR", "PROCESSING_ERROR"), "5": ("ERROR", "INVALID_REQUEST")}
+
+
+def _text_of(fields: dict[str, Any], *names: str) -> str | None:
+    for name in names:
+        value = fields.get(name)
+        if value is not None and not isinstance(value, (bool, dict, list)):
+            text = str(value).strip()
+            if text:
+                return text
+    return None
+
+
+def _cybersource(f: dict[str, Any]) -> ReplyReading | None:
+    decision, code = _text_of(f, "decision"), _text_of(f, "reasoncode")
+    if decision is None or code is None or decision.lower() not in _CYBERSOURCE_DECISIONS:
+        return None
+    status = _CYBERSOURCE_DECISIONS[decision.lower()]
+    known = CYBERSOURCE_REASONS.get(code.lower())
+    entry = known[1] if known else None
+    if known is not None and status is not _ST.APPROVED and known[0] is not _ST.APPROVED:
+        status = known[0]  # the reason code places an ERROR/REJECT reply (151: time-out, outcome unknown)
+    agrees = known is not None and (known[0] is _ST.APPROVED) == (status is _ST.APPROVED)
+    return ReplyReading("cybersource_simple_order", status, decision, True, entry, code, agrees,
+                        ("requestid", "transactionid", "ccauthreplyreconciliationid"))
+
+
+def _paypal_nvp(f: dict[str, Any]) -> ReplyReading | None:
+    ack = _text_of(f, "ack")
+    if ack is None or ack.lower() not in _PAYPAL_ACKS:
+        return None
+    if not ({"correlationid", "lerrorcode0", "build"} & f.keys()):
+        return None
+    ids = ("transactionid", "paymentinfo0transactionid")
+    if _PAYPAL_ACKS[ack.lower()] is _ST.APPROVED:
+        payment_status = _text_of(f, "paymentstatus", "paymentinfo0paymentstatus")
+        if payment_status is not None and payment_status.lower() in ("pending", "in-progress"):
+            return ReplyReading("paypal_nvp", _ST.PENDING, ack, True, ids=ids, agrees=True)
+        # Success says the call worked; only a transaction id says a payment was made (SetExpressCheckout
+        # succeeds with a token and no payment).
+        has_payment = _text_of(f, *ids) is not None
+        return ReplyReading("paypal_nvp", _ST.APPROVED, ack, has_payment, ids=ids, agrees=has_payment)
+    code = _text_of(f, "lerrorcode0")
+    known = PAYPAL_NVP_ERRORS.get(code.lower()) if code else None
+    if known is None:  # a failure whose code does not say decline or error
+        return ReplyReading("paypal_nvp", _ST.DECLINED, ack, False, raw_reason=code, ids=ids)
+    return ReplyReading("paypal_nvp", known[0], ack, True, known[1], code, True, ids)
+
+
+def _payflow(f: dict[str, Any]) -> ReplyReading | None:
+    result, message = _text_of(f, "result"), _text_of(f, "respmsg")
+    if result is None or message is None or not re.fullmatch(r"-?\d{1,4}", result):
+        return None
+    ids = ("pnref", "ppref")
+    if result.startswith("-"):  # communication error: no transaction attempted
+        return ReplyReading("payflow", _ST.ERROR, result, True, _reason_entry("PROCESSING_ERROR"), result, True, ids)
+    known = PAYFLOW_RESULTS.get(result)
+    if known is None:
+        return ReplyReading("payflow", _ST.DECLINED, result, False, raw_reason=result, ids=ids)
+    agrees = (known[0] is _ST.APPROVED) == (STATUS_WORDS.get(_word(message.split(":")[0])) is _ST.APPROVED
+                                            or message.lower().startswith(("approved", "verified")))
+    return ReplyReading("payflow", known[0], result, True, known[1], result, agrees, ids)
+
+
+def _nmi(f: dict[str, Any]) -> ReplyReading | None:
+    response, text = _text_of(f, "response"), _text_of(f, "responsetext")
+    if response not in _NMI_RESPONSES or text is None:
+        return None
+    status = _NMI_RESPONSES[response]
+    code = _text_of(f, "responsecode")
+    entry = NMI_CODES.get(code) if code else None
+    prefix = code[:1] if code else ""
+    agrees = (response, prefix) in (("1", "1"), ("2", "2"), ("3", "3"), ("3", "4"))
+    return ReplyReading("nmi", status, response, True, entry, code, agrees, ("transactionid",))
+
+
+def _converge(f: dict[str, Any]) -> ReplyReading | None:
+    ids = ("ssltxnid",)
+    result = _text_of(f, "sslresult")
+    if result is None:
+        code = _text_of(f, "errorcode")
+        if code is None or "errorname" not in f or not re.fullmatch(r"\d{4}", code):
+            return None
+        known = CONVERGE_ERRORS.get(code)
+        if known is None:
+            return ReplyReading("converge", _ST.ERROR, code, False, raw_reason=code, ids=ids)
+        return ReplyReading("converge", known[0], code, True, known[1], code, True, ids)
+    text = _text_of(f, "sslresultmessage")
+    message = (text or "").lower()
+    if result == "0":
+        return ReplyReading("converge", _ST.APPROVED, result, True, agrees=message in _CONVERGE_APPROVALS, ids=ids)
+    # Any other ssl_result is a decline; the message says why ("DECLINED CVV2", "PICK UP CARD").
+    return ReplyReading("converge", _ST.DECLINED, result, True, raw_reason=text,
+                        agrees=bool(message) and message not in _CONVERGE_APPROVALS, ids=ids, reason_text=text)
+
+
+_OPAYO_MARKERS = frozenset({"vpstxid", "vpsprotocol", "txauthno", "securitykey", "vendortxcode", "bankresponsecode"})
+
+
+def _opayo(f: dict[str, Any]) -> ReplyReading | None:
+    status, detail = _text_of(f, "status"), _text_of(f, "statusdetail")
+    if status is None or detail is None:
+        return None
+    coded_detail = re.match(r"^\s*(\d{4})\s*:", detail)
+    if not (_OPAYO_MARKERS & f.keys()) and coded_detail is None and _text_of(f, "statuscode") is None:
+        return None
+    ids = ("vpstxid", "transactionid", "vendortxcode")
+    key = status.lower()
+    if key == "ok":
+        if _text_of(f, "txauthno", "bankauthorisationcode") is not None:
+            return ReplyReading("opayo", _ST.APPROVED, status, True, agrees=True, ids=ids)
+        if _text_of(f, "nexturl") is not None:
+            return ReplyReading("opayo", _ST.PENDING, status, True, ids=ids)
+        return ReplyReading("opayo", _ST.APPROVED, status, False, ids=ids)
+    known = OPAYO_STATUSES.get(key)
+    if known is None:
+        return None
+    # The bank's own (ISO 8583) code, when given, says why it declined.
+    bank_code = _text_of(f, "declinecode", "bankresponsecode")
+    entry = known[1] or (ISO_TABLE.get(bank_code.lower()) if bank_code else None)
+    return ReplyReading("opayo", known[0], status, True, entry, bank_code or detail, coded_detail is not None, ids)
+
+
+def _realex(f: dict[str, Any]) -> ReplyReading | None:
+    result, message = _text_of(f, "result"), _text_of(f, "message")
+    # Global Payments' own references: the pasref, or the merchant id with its account.
+    if result is None or message is None or not ("pasref" in f or {"merchantid", "account"} <= f.keys()):
+        return None
+    if not re.fullmatch(r"\d{2,3}", result):
+        return None
+    known = REALEX_RESULTS.get(result)
+    if known is None and len(result) == 3 and result[0] in _REALEX_RANGES:
+        status_name, reason = _REALEX_RANGES[result[0]]
+        known = (_ST(status_name), _reason_entry(reason))
+    if known is None:
+        return None
+    return ReplyReading("globalpayments_realex", known[0], result, True, known[1], result, True,
+                        ("pasref", "orderid"))
+
+
+def _moneris(f: dict[str, Any]) -> ReplyReading | None:
+    """Moneris: ResponseCode 000-049 approved, 050-999 declined, "null" incomplete.
+
+    developer.moneris.com/More/Testing/Error%20Messages%20and%20Response%20Codes ("Response Code = NULL":
+    issuer, host or gateway unavailable, or a malformed message: not a decline, not an approval).
+    """
+    code = _text_of(f, "responsecode")
+    if code is None or not ({"receiptid", "referencenum", "transid"} & f.keys()) or "message" not in f:
+        return None
+    ids = ("transid", "receiptid")
+    if code.lower() == "null":
+        return ReplyReading("moneris", _ST.ERROR, code, False, ids=ids)
+    if not re.fullmatch(r"\d{3}", code):
+        return None
+    status = _ST.APPROVED if int(code) < 50 else _ST.DECLINED
+    message = str(f.get("message") or "").strip().lower()
+    agrees = message.startswith("approved") == (status is _ST.APPROVED) and bool(message)
+    return ReplyReading("moneris", status, code, True, raw_reason=code if status is _ST.DECLINED else None,
+                        agrees=agrees, ids=ids, reason_text=message or None)
+
+
+def _action_code(f: dict[str, Any]) -> ReplyReading | None:
+    """A three-digit ISO 8583:1993 action code (American Express action codes; Niubiz ACTION_CODE)."""
+    code = _text_of(f, "actioncode")
+    if code is None or not re.fullmatch(r"\d{3}", code):
+        return None
+    outcome = NETWORK_OUTCOMES.get(code)
+    if outcome is not None:
+        return ReplyReading("iso8583_action_code", outcome, code, True, agrees=True)
+    entry = NETWORK_TABLE.get(code)
+    if entry is None:
+        return None
+    status = _ST.ERROR if entry.reason in _ERROR_REASONS else _ST.DECLINED
+    return ReplyReading("iso8583_action_code", status, code, True, entry, code, True)
+
+
+_ISO_MESSAGE_FIELDS = _names("response_message", "response_text", "message", "resp_text", "response_description")
+_DECLINE_WORDS = re.compile(r"declin|refus|denied|not approved|rechaz|negad|recus|no autoriz|não autoriz")
+_APPROVAL_WORDS = re.compile(r"approv|success|honou?r with|aprobad|aprovad|autorizad")
+
+
+def _iso_response(f: dict[str, Any]) -> ReplyReading | None:
+    """ResponseCode/Message replies whose code is a two-character ISO 8583 response code.
+
+    ISO 8583 field 39 (card-present.readme.io/reference/errors); gateways that return it as their
+    response code, e.g. docs.fatzebra.com/docs/response-codes ("response_code maps to standard
+    financial-network (ISO 8583-style) response codes; 00 = Approved"). The code alone is read as
+    ISO only when the message beside it says the same outcome; otherwise the reply is deferred.
+    """
+    code = _text_of(f, "responsecode", "isoresponsecode")
+    message = _text_of(f, *_ISO_MESSAGE_FIELDS)
+    if code is None or message is None or len(code) != 2:
+        return None
+    lowered = message.lower()
+    outcome = NETWORK_OUTCOMES.get(code.lower())
+    if outcome is not None:
+        agrees = outcome is not _ST.APPROVED or bool(_APPROVAL_WORDS.search(lowered))
+        return ReplyReading("iso8583_response_code", outcome, code, agrees, agrees=agrees,
+                            ids=("transactionid", "transid", "id"))
+    entry = ISO_TABLE.get(code.lower())
+    if entry is None or entry.reason is FailureReason.UNKNOWN:
+        return None
+    status = _ST.ERROR if entry.reason in _ERROR_REASONS else _ST.DECLINED
+    agrees = bool(_DECLINE_WORDS.search(lowered)) or reason_from_text(message) is not None
+    return ReplyReading("iso8583_response_code", status, code, agrees, entry, code, agrees,
+                        ("transactionid", "transid", "id"))
+
+
+# Reasons that mean the payment was not processed (a technical or request failure), not declined.
+_ERROR_REASONS = frozenset({FailureReason.PROCESSING_ERROR, FailureReason.CONFIGURATION_ERROR,
+                            FailureReason.INVALID_REQUEST})
+
+REPLY_FAMILIES = (_cybersource, _paypal_nvp, _payflow, _nmi, _converge, _opayo, _realex, _moneris, _action_code,
+                  _iso_response)
+
+
+def read_reply(body: Any) -> ReplyReading | None:
+    """The outcome a gateway family's reply states, or None when no family's fields are there."""
+    fields = _flatten(_unwrap(body), depth=5)
+    for family in REPLY_FAMILIES:
+        reading = family(fields)
+        if reading is not None:
+            return reading
+    return None
+
+
+def _unwrap(body: Any) -> Any:
+    """Past single-key envelopes (an XML root, a SOAP Envelope and Body) to the document."""
+    for _ in range(4):
+        if isinstance(body, dict) and len(body) == 1:
+            (value,) = body.values()
+            if isinstance(value, dict):
+                body = value
+                continue
+        break
+    return body
+
+
+def _qualified(body: Any, depth: int = 5) -> dict[str, Any]:
+    """Nested scalars under their parent's and their own folded names: processor_response.code ->
+    processorresponsecode, ccAuthReply.processorResponse -> ccauthreplyprocessorresponse."""
+    fields: dict[str, Any] = {}
+    frontier: list[tuple[str, Any]] = [("", body)]
+    for _ in range(depth):
+        nested = []
+        for parent, node in frontier:
+            if isinstance(node, list) and node:
+                node = node[0]
+            if not isinstance(node, dict):
+                continue
+            for name, value in node.items():
+                key = _key(str(name))
+                if isinstance(value, (dict, list)):
+                    nested.append((key, value))
+                elif parent and value is not None and value != "":
+                    fields.setdefault(parent + key, value)
+        frontier = nested
+    return fields
+
+
+def iso_code_reason(fields: dict[str, Any], body: Any = None) -> tuple[ReasonEntry, str] | None:
+    """A specific reason from a field holding a two-character issuer (ISO 8583) code, and the code."""
+    if body is not None:
+        fields = {**_qualified(body), **fields}
+    for name in ISO_CODE_FIELDS:
+        value = fields.get(name)
+        if value is None or isinstance(value, bool):
+            continue
+        code = str(value).strip()
+        if len(code) != 2:
+            continue
+        entry = ISO_TABLE.get(code.lower())
+        if entry is not None and entry.reason is not FailureReason.UNKNOWN:
+            return entry, code
+    return None
+
+
+def merchant_advice_type(fields: dict[str, Any]) -> DeclineType | None:
+    """The decline type a Mastercard Merchant Advice Code states (02 try later: SOFT; 03 never: HARD)."""
+    code = _text_of(fields, *MERCHANT_ADVICE_FIELDS)
+    found = DECLINE_TYPE_TABLES["mastercard_mac"].get(code.zfill(2)) if code and code.isdigit() else None
+    return found
+
+
+# Message fields of the families, read for reason words after the common reason fields.
+REPLY_TEXT_FIELDS = _names(
+    "respmsg", "responsetext", "ssl_result_message", "l_shortmessage0", "l_longmessage0", "statusdetail",
+    "errormessage", "errorname", "message",
+)

@@ -14,7 +14,8 @@ translate into the taxonomy:
       "status_map": {"succeeded": "APPROVED", ...},
       "reason_map": {"insufficient_funds": "INSUFFICIENT_FUNDS",
                      "20051": {"reason": "INSUFFICIENT_FUNDS", "decline_type": "SOFT"}},
-      "reason_fallback": "iso8583",                # shared code table tried after reason_map
+      "reason_fallback": "iso8583",                # shared code table(s) tried after reason_map
+      "decline_type_fallback": "mastercard_mac",   # shared table for the decline_type field (optional)
       "payment_method_map": {"card": "CARD", "pix": "PIX"},
       "decline_type_map": {"soft_declined": "SOFT"},
       "rules": [{"when": {"outcome.type": "blocked"}, "set": {"failure_reason": "RISK_REJECTED"}}],
@@ -34,6 +35,35 @@ path, a list of paths (first non-empty wins) or ``{"join": [paths], "sep": "/"}`
 A variant inherits every top-level key it does not set; its maps are merged
 over the top-level maps.
 
+Failure reasons (read from wherever they are)
+---------------------------------------------
+For a DECLINED, ERROR or UNKNOWN document the engine reads every
+``reason_code`` source path, in the spec's order, and takes the first value
+that a table knows with a reason other than UNKNOWN:
+
+1. each value is looked up in the spec's ``reason_map``, then in its
+   ``reason_fallback`` tables (a name or a list of names: ``"iso8583"``, ISO 8583
+   field 39 and the networks' two-character codes; ``"card_network"``, those plus
+   American Express three-digit action codes; see issuer_codes.py). A shared
+   table also reads a code written before its text ("51 - SALDO INSUFICIENTE").
+   A value no table knows, or one known only as UNKNOWN, does not stop the
+   search: a generic ``card_declined`` the spec does not map does not hide a
+   nested issuer ``51`` in a later path;
+2. when no path gives a reason, the type of an API error body gives one: a path
+   value or the document's/payload's ``error.type``, ``type``, ``error_type`` or
+   ``errorType`` among invalid_request_error, idempotency_error (INVALID_REQUEST),
+   authentication_error (CONFIGURATION_ERROR), api_error, api_connection_error,
+   rate_limit_error (PROCESSING_ERROR), card_error (GENERIC_DECLINE);
+3. otherwise a value mapped to UNKNOWN, or UNKNOWN.
+
+So a payload that carries a code some table documents never ends with
+failure_reason UNKNOWN. ``raw_reason_code`` is the code that gave the reason
+(the first non-empty reason path when none did). A rule's ``set`` still
+overrides all of this. The decline type is the rule's, else the ``decline_type``
+field read through ``decline_type_map`` then ``decline_type_fallback``
+(``"mastercard_mac"``: Mastercard Merchant Advice Codes), else the table entry's,
+else the reason's default.
+
 Conditions (``match``, ``when``, ``detect``) are ``{path: expected}`` where
 expected is a value, a list of values (any of), or an operator object:
 ``{"in": [...]}``, ``{"prefix": "ch_" | [...]}``, ``{"exists": true}``.
@@ -42,6 +72,7 @@ String comparisons ignore case.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,7 +80,11 @@ from typing import Any
 
 from payobs_pipeline.normalization import currency as currency_codes
 from payobs_pipeline.normalization.event_time import parse_event_time
-from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
+from payobs_pipeline.normalization.issuer_codes import (
+    API_ERROR_TYPE_REASONS,
+    MASTERCARD_ADVICE_DECLINE_TYPES,
+    REASON_TABLE_SOURCES,
+)
 from payobs_pipeline.normalization.taxonomy import (
     FAILURE_STATUSES,
     REASON_DEFAULTS,
@@ -316,10 +351,41 @@ def _reason_entry(value: Any) -> ReasonEntry:
         raise MappingError(f"bad reason_map entry {value!r}") from exc
 
 
-# Shared reason-code tables a spec may fall back on.
+# Shared reason-code tables a spec may fall back on (issuer_codes.py says what each holds).
 REASON_TABLES: dict[str, dict[str, ReasonEntry]] = {
-    "iso8583": {code.lower(): _reason_entry(entry) for code, entry in ISO8583_REASONS.items()},
+    name: {code.lower(): _reason_entry(entry) for code, entry in table.items()}
+    for name, table in REASON_TABLE_SOURCES.items()
 }
+# The type of an API error body (Stripe-style ``error.type``): a reason when no code gives one.
+ERROR_TYPE_REASONS: dict[str, ReasonEntry] = {
+    name: _reason_entry(entry) for name, entry in API_ERROR_TYPE_REASONS.items()
+}
+# Shared decline-type tables a spec may fall back on for its ``decline_type`` field.
+DECLINE_TYPE_TABLES: dict[str, dict[str, DeclineType]] = {
+    "mastercard_mac": {code: DeclineType(value) for code, value in MASTERCARD_ADVICE_DECLINE_TYPES.items()},
+}
+# Where an API error body states its type, relative to the document and to the whole payload.
+_ERROR_TYPE_PATHS = tuple(compile_path(p)[1] for p in ("error.type", "type", "error_type", "errorType"))
+# A code written before its text: "51 - SALDO INSUFICIENTE", "05 : Do not honour", "N7: CVV2 failure".
+# The text after the separator starts with a letter, so a time ("12:30") is not read as code 12.
+_LEADING_CODE = re.compile(r"^\s*([0-9A-Za-z]{2,3})\s*(?:-|:|–)\s*[^\W\d_]")
+
+
+def table_entry(tables: tuple[dict[str, ReasonEntry], ...], raw: str) -> ReasonEntry | None:
+    """A shared table's entry for a code, also when the code is written before its text."""
+    key = raw.strip().lower()
+    for table in tables:
+        entry = table.get(key)
+        if entry is not None:
+            return entry
+    leading = _LEADING_CODE.match(raw)
+    if leading is not None:
+        key = leading.group(1).lower()
+        for table in tables:
+            entry = table.get(key)
+            if entry is not None:
+                return entry
+    return None
 
 
 def _field_source(source: Any) -> tuple[tuple[Path, ...], str | None]:
@@ -359,9 +425,15 @@ class CompiledVariant:
         self.status_map = {str(k).lower(): _as_status(v) for k, v in merged["status_map"].items()}
         self.reason_map = {str(k).lower(): _reason_entry(v) for k, v in merged["reason_map"].items()}
         fallback = merged.get("reason_fallback")
-        if fallback and fallback not in REASON_TABLES:
-            raise MappingError(f"{provider}: unknown reason_fallback {fallback!r}")
-        self.reason_fallback = REASON_TABLES.get(fallback) if fallback else None
+        names = ([fallback] if fallback else []) if isinstance(fallback, str) else list(fallback or ())
+        unknown_tables = [n for n in names if n not in REASON_TABLES]
+        if unknown_tables:
+            raise MappingError(f"{provider}: unknown reason_fallback {unknown_tables!r}")
+        self.reason_fallbacks = tuple(REASON_TABLES[n] for n in names)
+        type_fallback = merged.get("decline_type_fallback")
+        if type_fallback and type_fallback not in DECLINE_TYPE_TABLES:
+            raise MappingError(f"{provider}: unknown decline_type_fallback {type_fallback!r}")
+        self.decline_type_fallback = DECLINE_TYPE_TABLES.get(type_fallback) if type_fallback else None
         self.payment_method_map = {str(k).lower(): PaymentMethod(v) for k, v in merged["payment_method_map"].items()}
         self.default_payment_method = (
             PaymentMethod(merged["default_payment_method"]) if merged.get("default_payment_method") else None
@@ -423,7 +495,8 @@ class CompiledVariant:
             raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"{self.provider}/{self.name}: {self.not_a_payment}")
         text = self._text_field
         raw_status = text("status", body, document)
-        raw_reason = text("reason_code", body, document)
+        reason_values = self._reason_values(body, document)
+        raw_reason = reason_values[0] if reason_values else None
         status = self.fixed_status or (self.status_map.get(raw_status.lower()) if raw_status else None)
 
         assigned: dict[str, Any] = {}
@@ -437,13 +510,14 @@ class CompiledVariant:
 
         reason = source = decline_type = None
         if status in FAILURE_STATUSES:
-            entry = self._reason(raw_reason)
+            entry, deciding = self._reason_of(reason_values, body, document)
+            raw_reason = deciding or raw_reason
             reason = assigned.get("failure_reason", entry.reason if entry else FailureReason.UNKNOWN)
             default_source, default_type = REASON_DEFAULTS[reason]
             stated_type = text("decline_type", body, document)
             decline_type = (
                 assigned.get("decline_type")
-                or (self.decline_type_map.get(stated_type.lower()) if stated_type else None)
+                or (self._stated_decline_type(stated_type) if stated_type else None)
                 or (entry.decline_type if entry and entry.reason == reason else None)
                 or default_type
             )
@@ -499,14 +573,58 @@ class CompiledVariant:
                 return value
         return transaction_id if kind is own_kind else None
 
+    def _reason_values(self, body: Any, document: Any) -> list[str]:
+        """The non-empty values of the reason_code sources, in the spec's order (a join is one value)."""
+        source = self.fields.get("reason_code")
+        if source is None:
+            return []
+        paths, sep = source
+        if sep is not None:
+            joined = self._text_field("reason_code", body, document)
+            return [joined] if joined else []
+        values = []
+        for absolute, segments in paths:
+            value = _text(lookup(body if absolute else document, segments))
+            if value is not None:
+                values.append(value)
+        return values
+
     def _reason(self, raw_reason: str | None) -> ReasonEntry | None:
+        """One code read through the spec's reason_map, then its shared fallback tables."""
         if not raw_reason:
             return None
-        key = raw_reason.lower()
-        entry = self.reason_map.get(key)
-        if entry is None and self.reason_fallback is not None:
-            entry = self.reason_fallback.get(key)
+        entry = self.reason_map.get(raw_reason.lower())
+        if entry is None and self.reason_fallbacks:
+            entry = table_entry(self.reason_fallbacks, raw_reason)
         return entry
+
+    def _reason_of(self, values: list[str], body: Any, document: Any) -> tuple[ReasonEntry | None, str | None]:
+        """The failure reason of a document and the code that gave it (the rule in the module docstring)."""
+        unknown: tuple[ReasonEntry, str] | None = None
+        for value in values:
+            entry = self._reason(value)
+            if entry is None:
+                continue
+            if entry.reason is not FailureReason.UNKNOWN:
+                return entry, value
+            unknown = unknown or (entry, value)
+        for value in values:
+            entry = ERROR_TYPE_REASONS.get(value.lower())
+            if entry is not None:
+                return entry, value
+        for node in (document, body):
+            for segments in _ERROR_TYPE_PATHS:
+                value = _text(lookup(node, segments))
+                entry = ERROR_TYPE_REASONS.get(value.lower()) if value else None
+                if entry is not None:
+                    return entry, None
+        return unknown if unknown is not None else (None, None)
+
+    def _stated_decline_type(self, stated: str) -> DeclineType | None:
+        found = self.decline_type_map.get(stated.lower())
+        if found is None and self.decline_type_fallback is not None:
+            found = self.decline_type_fallback.get(stated.strip().lower())
+        return found
 
     def _payment_method(self, raw: str | None) -> PaymentMethod | None:
         if raw:

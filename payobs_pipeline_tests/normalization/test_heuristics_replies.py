@@ -1,0 +1,306 @@
+"""Gateway reply messages read by the heuristic normalizer (no provider mapping involved).
+
+One labeled reply per gateway family, built from the family's documentation
+(the source is on each case), read by ``heuristics.normalize`` and through the
+cascade with no provider mappings (so the confidence threshold decides between
+an event and a LOW_CONFIDENCE deferral). Replies whose outcome value does not
+state the outcome by itself must be deferred, never guessed.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from payobs_pipeline.normalization import heuristics
+from payobs_pipeline.normalization.formats import read_lake_payload
+from payobs_pipeline.normalization.mapping import CanonicalEvent
+from payobs_pipeline.normalization.normalize import Deferral, Normalizer
+
+# The cascade with no provider mapping: only the heuristics (and their threshold) decide.
+HEURISTICS_ONLY = Normalizer(mappings=[])
+
+
+def _parsed(data):
+    return read_lake_payload(json.dumps(data))
+
+
+def _event(data) -> CanonicalEvent:
+    event = heuristics.normalize(_parsed(data).body)
+    assert isinstance(event, CanonicalEvent), event
+    return event
+
+
+def _cascade(data):
+    return HEURISTICS_ONLY.normalize(_parsed(data))
+
+
+# (name, source, lake data, family, expected fields). Each reply is accepted by the cascade.
+FAMILY_REPLIES = [
+    (
+        "payflow_approved",
+        "developer.paypal.com/docs/payflow/integration-guide/transaction-responses/ (example response string)",
+        {"content": "RESULT=0&PNREF=EFHP0D426A53&RESPMSG=APPROVED&AUTHCODE=25TEST&AVSADDR=Y&AVSZIP=N&CVV2MATCH=Y"},
+        "payflow",
+        {"status_category": "APPROVED", "failure_reason": None, "provider_transaction_id": "EFHP0D426A53"},
+    ),
+    (
+        "payflow_declined_12",
+        "Payflow Pro guide, RESULT values: 12 Declined "
+        "(manualshelf.com/manual/paypal/express-checkout-2012/payflow-pro-guide-english/page-46.html)",
+        {"content": "RESULT=12&PNREF=EFHP0D426A54&RESPMSG=Declined&AVSADDR=Y&AVSZIP=Y&CVV2MATCH=Y"},
+        "payflow",
+        {"status_category": "DECLINED", "failure_reason": "GENERIC_DECLINE", "raw_reason_code": "12"},
+    ),
+    (
+        "payflow_104_timeout_outcome_unknown",
+        "Payflow Pro guide: 'When RESULT=104, you must log in to the PayPal website to determine if the "
+        "transaction actually went through' (.../payflow-pro-2009/.../page-45.html)",
+        {"content": "RESULT=104&PNREF=EFHP0D426A55&RESPMSG=Timeout waiting for Processor response"},
+        "payflow",
+        {"status_category": "UNKNOWN", "failure_reason": "TIMEOUT", "failure_source": "TECHNICAL"},
+    ),
+    (
+        "nmi_approved",
+        "NMI Direct Post API, response variables (response=1 approved, response_code 100)",
+        {"content": "response=1&responsetext=SUCCESS&authcode=123456&transactionid=3166453519&avsresponse=N"
+                    "&cvvresponse=M&orderid=ORD-1&type=sale&response_code=100"},
+        "nmi",
+        {"status_category": "APPROVED", "failure_reason": None, "provider_transaction_id": "3166453519"},
+    ),
+    (
+        "nmi_declined_202_insufficient_funds",
+        "NMI Direct Post API: response=2 declined; result code 202 'Insufficient funds' "
+        "(docs.paymentplatform.dev/payengine-api-v2.5/error-and-response-codes/host-response-codes)",
+        {"content": "response=2&responsetext=DECLINE&authcode=&transactionid=3166453520&avsresponse=&cvvresponse="
+                    "&orderid=ORD-2&type=sale&response_code=202"},
+        "nmi",
+        {"status_category": "DECLINED", "failure_reason": "INSUFFICIENT_FUNDS", "raw_reason_code": "202"},
+    ),
+    (
+        "cybersource_reject_204",
+        "developer.cybersource.com/docs/cybs/en-us/reason-codes-so/reference/all/so/reason-codes-so.html "
+        "(204: insufficient funds; decision REJECT)",
+        {"content": "merchantReferenceCode=ORD-3&requestID=6461515866770181552270&decision=REJECT&reasonCode=204"
+                    "&ccAuthReply_reasonCode=204&purchaseTotals_currency=USD"},
+        "cybersource_simple_order",
+        {"status_category": "DECLINED", "failure_reason": "INSUFFICIENT_FUNDS",
+         "provider_transaction_id": "6461515866770181552270"},
+    ),
+    (
+        "cybersource_soap_general_decline_issuer_54",
+        "Simple Order API SOAP reply (replyMessage, ccAuthReply.processorResponse); reason code 233 "
+        "'general decline by the processor'; processor response 54 = ISO 8583 expired card",
+        {"content": "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                    "<c:replyMessage xmlns:c=\"urn:schemas-cybersource-com:transaction-data-1.211\">"
+                    "<c:merchantReferenceCode>ORD-4</c:merchantReferenceCode>"
+                    "<c:requestID>6461515866770181552271</c:requestID><c:decision>REJECT</c:decision>"
+                    "<c:reasonCode>233</c:reasonCode><c:ccAuthReply><c:reasonCode>233</c:reasonCode>"
+                    "<c:processorResponse>54</c:processorResponse></c:ccAuthReply></c:replyMessage>"
+                    "</soap:Body></soap:Envelope>", "format": "xml"},
+        "cybersource_simple_order",
+        {"status_category": "DECLINED", "failure_reason": "EXPIRED_CARD", "raw_reason_code": "54"},
+    ),
+    (
+        "cybersource_error_151_outcome_unknown",
+        "CyberSource reason code 151: the request was received but a server time-out occurred",
+        {"content": "requestID=6461515866770181552272&decision=ERROR&reasonCode=151&merchantReferenceCode=ORD-5"},
+        "cybersource_simple_order",
+        {"status_category": "UNKNOWN", "failure_reason": "TIMEOUT"},
+    ),
+    (
+        "paypal_nvp_15005_processor_decline",
+        "developer.paypal.com/docs/nvp-soap-api/errors/ (15005 Processor Decline); ACK=Failure",
+        {"content": "TIMESTAMP=2024-01-15T10:30:00Z&CORRELATIONID=2dc60e253495e&ACK=Failure&VERSION=204&BUILD=1"
+                    "&L_ERRORCODE0=15005&L_SHORTMESSAGE0=Processor Decline&L_LONGMESSAGE0=This transaction "
+                    "cannot be processed.&L_SEVERITYCODE0=Error&AMT=10.40&CURRENCYCODE=USD"},
+        "paypal_nvp",
+        {"status_category": "DECLINED", "failure_reason": "GENERIC_DECLINE", "amount_minor": 1040,
+         "currency": "USD", "raw_reason_code": "15005"},
+    ),
+    (
+        "paypal_nvp_success_with_transaction",
+        "PayPal NVP DoDirectPayment response: ACK=Success with TRANSACTIONID and AMT",
+        {"content": "TIMESTAMP=2024-01-15T10:30:00Z&CORRELATIONID=2dc60e253495f&ACK=Success&VERSION=204&BUILD=1"
+                    "&AMT=10.40&CURRENCYCODE=USD&TRANSACTIONID=8AB12345CD6789012"},
+        "paypal_nvp",
+        {"status_category": "APPROVED", "amount_minor": 1040, "provider_transaction_id": "8AB12345CD6789012"},
+    ),
+    (
+        "converge_approval",
+        "developer.elavon.com/na/docs/converge/1.0.0/integration-guide/transaction_types/credit_card/sale "
+        "(ssl_result 0, ssl_result_message APPROVAL)",
+        {"content": "<txn><ssl_result>0</ssl_result><ssl_result_message>APPROVAL</ssl_result_message>"
+                    "<ssl_txn_id>AA49315-1234</ssl_txn_id><ssl_approval_code>CMC142</ssl_approval_code>"
+                    "<ssl_amount>10.00</ssl_amount></txn>"},
+        "converge",
+        {"status_category": "APPROVED", "provider_transaction_id": "AA49315-1234"},
+    ),
+    (
+        "converge_declined_cvv2",
+        "Converge: ssl_result other than 0 is a decline; ssl_result_message 'DECLINED CVV2'",
+        {"content": "<txn><ssl_result>1</ssl_result><ssl_result_message>DECLINED CVV2</ssl_result_message>"
+                    "<ssl_txn_id>AA49315-1235</ssl_txn_id></txn>"},
+        "converge",
+        {"status_category": "DECLINED", "failure_reason": "INCORRECT_CVC"},
+    ),
+    (
+        "opayo_notauthed_bank_51",
+        "developer-eu.elavon.com/docs/opayo-direct/api-reference/transaction-registration-post-response "
+        "(NOTAUTHED: the gateway could not authorise); DeclineCode is the bank's code (51)",
+        {"content": "VPSProtocol=4.00\r\nStatus=NOTAUTHED\r\nStatusDetail=2000 : The Authorisation was Declined "
+                    "by the bank.\r\nVPSTxId={B1E6B8C2-1234-4D2A-9C7E-55A1F3B2C111}\r\nSecurityKey=ABCDEF1234"
+                    "\r\nAVSCV2=ALL MATCH\r\nDeclineCode=51"},
+        "opayo",
+        {"status_category": "DECLINED", "failure_reason": "INSUFFICIENT_FUNDS",
+         "provider_transaction_id": "{B1E6B8C2-1234-4D2A-9C7E-55A1F3B2C111}"},
+    ),
+    (
+        "opayo_rejected_by_merchant_rules",
+        "Opayo Status REJECTED: 'rejected the transaction because of the fraud screening rules you have set'",
+        {"content": "VPSProtocol=4.00\r\nStatus=REJECTED\r\nStatusDetail=2001 : The Transaction was rejected "
+                    "because of your rules.\r\nVPSTxId={B1E6B8C2-1234-4D2A-9C7E-55A1F3B2C113}"},
+        "opayo",
+        {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED", "failure_source": "MERCHANT_RISK"},
+    ),
+    (
+        "realex_xml_101_declined",
+        "Global Payments ecommerce XML response; result 101 'Decline' (woohoopay.com/error-codes/, "
+        "a copy of the Global Payments message and error code list)",
+        {"content": "<response timestamp=\"20240115103000\"><merchantid>yourmerchantid</merchantid>"
+                    "<account>internet</account><orderid>N6qsk4kYRZihmPrTXWYS6g</orderid><authcode/>"
+                    "<result>101</result><cvnresult>M</cvnresult><message>[ test system ] DECLINED</message>"
+                    "<pasref>14610544313177922</pasref></response>"},
+        "globalpayments_realex",
+        {"status_category": "DECLINED", "failure_reason": "GENERIC_DECLINE", "raw_reason_code": "101"},
+    ),
+    (
+        "moneris_approved_027",
+        "developer.moneris.com (ResponseCode 000-049 approved, 050-999 declined)",
+        {"content": "<response><receipt><ReceiptId>order-1</ReceiptId><ReferenceNum>660110910011138780</ReferenceNum>"
+                    "<ResponseCode>027</ResponseCode><Message>APPROVED           *                    =</Message>"
+                    "<TransID>1-0_3</TransID><TransAmount>1.00</TransAmount><Complete>true</Complete>"
+                    "</receipt></response>"},
+        "moneris",
+        {"status_category": "APPROVED", "provider_transaction_id": "1-0_3"},
+    ),
+    (
+        "amex_action_code_122",
+        "American Express action code 122 'Invalid card security code' "
+        "(docs.lyra.com/en/rest/V4.0/api/acq_errors/amex_global.html)",
+        {"ACTION_CODE": "122", "ACTION_DESCRIPTION": "Invalid CID", "TRANSACTION_ID": "993202940049449",
+         "AMOUNT": "10.50", "CURRENCY": "USD"},
+        "iso8583_action_code",
+        {"status_category": "DECLINED", "failure_reason": "INCORRECT_CVC", "amount_minor": 1050},
+    ),
+    (
+        "iso_response_code_with_agreeing_message",
+        "ResponseCode/Message reply carrying ISO 8583 field 39 (51 not sufficient funds: "
+        "card-present.readme.io/reference/errors; docs.fatzebra.com/docs/response-codes)",
+        {"ResponseCode": "51", "ResponseMessage": "Insufficient Funds", "TransactionID": "T-771",
+         "Amount": "12.00", "Currency": "AUD"},
+        "iso8583_response_code",
+        {"status_category": "DECLINED", "failure_reason": "INSUFFICIENT_FUNDS", "amount_minor": 1200},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "source", "data", "family", "expected"), FAMILY_REPLIES,
+                         ids=[case[0] for case in FAMILY_REPLIES])
+def test_a_documented_reply_of_each_family_is_read_and_accepted(name, source, data, family, expected):
+    event = _event(data)
+    assert event.variant == f"heuristic:{family}"
+    assert {field: getattr(event, field) for field in expected} == expected
+    assert event.provider == "UNKNOWN" and event.normalization_method == "heuristic"
+    accepted = _cascade(data)
+    assert isinstance(accepted, CanonicalEvent), f"deferred: {accepted}"
+
+
+# Replies whose outcome value does not say the outcome by itself: deferred, never guessed.
+AMBIGUOUS_REPLIES = [
+    ("paypal_failure_with_unknown_code", {"content": "ACK=Failure&CORRELATIONID=2dc60e253495e&BUILD=1"
+                                                     "&L_ERRORCODE0=99999&L_SHORTMESSAGE0=Unknown"}),
+    # SetExpressCheckout succeeds with a token: the call worked, no payment was made.
+    ("paypal_success_without_payment", {"content": "TOKEN=EC-1NK66318YB717835M&ACK=Success&CORRELATIONID=5ab"
+                                                   "&BUILD=1&TIMESTAMP=2024-01-15T10:30:00Z"}),
+    ("payflow_undocumented_result", {"content": "RESULT=77&PNREF=EFHP0D426A56&RESPMSG=Something else"}),
+    # Opayo OK without an authorisation number or a NextURL: registered or authorised, it does not say.
+    ("opayo_ok_alone", {"content": "VPSProtocol=4.00\r\nStatus=OK\r\nStatusDetail=0000 : Operation completed."
+                                   "\r\nVPSTxId={B1E6B8C2-1234-4D2A-9C7E-55A1F3B2C114}"}),
+    ("converge_undocumented_error", {"content": "<txn><errorCode>4999</errorCode><errorName>Other</errorName>"
+                                                "<errorMessage>?</errorMessage></txn>"}),
+    # An ISO-looking code whose message does not say the same outcome.
+    ("iso_response_code_message_disagrees", {"ResponseCode": "51", "ResponseMessage": "OK", "TransactionID": "T-2"}),
+    ("moneris_null_response", {"content": "<response><receipt><ReceiptId>order-2</ReceiptId><ResponseCode>null"
+                                          "</ResponseCode><Message>Transaction Not Completed Timed Out</Message>"
+                                          "<TransID>null</TransID></receipt></response>"}),
+]
+
+
+@pytest.mark.parametrize(("name", "data"), AMBIGUOUS_REPLIES, ids=[case[0] for case in AMBIGUOUS_REPLIES])
+def test_a_reply_whose_outcome_is_ambiguous_is_deferred_as_low_confidence(name, data):
+    result = _cascade(data)
+    assert isinstance(result, Deferral) and result.reason_code == "LOW_CONFIDENCE", result
+
+
+def test_a_family_code_is_read_in_its_own_numbering_not_as_iso():
+    # Payflow RESULT 12 is "Declined", not ISO 8583 12 (invalid transaction); 50 is insufficient funds here.
+    event = _event({"content": "RESULT=50&PNREF=EFHP0D426A57&RESPMSG=Insufficient funds available in account"})
+    assert (event.status_category, event.failure_reason) == ("DECLINED", "INSUFFICIENT_FUNDS")
+    event = _event({"content": "RESULT=12&PNREF=EFHP0D426A58&RESPMSG=Declined"})
+    assert event.failure_reason == "GENERIC_DECLINE"
+
+
+def test_common_field_names_alone_do_not_make_a_family():
+    # status + status_detail is MercadoPago's (and many others'); not Opayo without Opayo's own fields.
+    event = _event({"id": 1311230000, "status": "rejected", "status_detail": "cc_rejected_insufficient_amount",
+                    "transaction_amount": 100.5, "currency_id": "BRL"})
+    assert event.variant == "heuristic"
+    # result + message without Global Payments' references is not a Realex reply.
+    assert heuristics.read_reply({"result": "00", "message": "ok"}) is None
+    # response + responsetext is NMI only with NMI's outcome values.
+    assert heuristics.read_reply({"response": "approved", "responsetext": "x"}) is None
+
+
+def test_an_issuer_code_beside_a_generic_decline_gives_the_specific_reason():
+    # Stripe-like nested processor response: a generic decline word, the issuer's N7 (Visa: CVV2 failure).
+    event = _event({"transaction_id": "t-1", "status": "declined", "amount": "10.00", "currency": "USD",
+                    "decline_reason": "card_declined", "processor_response": {"code": "N7"},
+                    "created": "2026-03-01T10:00:00Z"})
+    assert (event.failure_reason, event.raw_reason_code) == ("INCORRECT_CVC", "N7")
+    event = _event({"transaction_id": "t-2", "status": "declined", "amount": "10.00", "currency": "USD",
+                    "decline_reason": "do_not_honor", "iso_response_code": "51"})
+    assert (event.failure_reason, event.raw_reason_code) == ("INSUFFICIENT_FUNDS", "51")
+    # A specific reason already found is kept.
+    event = _event({"transaction_id": "t-3", "status": "declined", "amount": "10.00", "currency": "USD",
+                    "decline_reason": "expired card", "iso_response_code": "51"})
+    assert event.failure_reason == "EXPIRED_CARD"
+
+
+def test_a_code_written_before_its_text_is_read_from_the_shared_table():
+    assert heuristics.reason_from_text("51 - SALDO INSUFICIENTE") == "INSUFFICIENT_FUNDS"
+    assert heuristics.reason_from_text("N7: decline for CVV2 failure") == "INCORRECT_CVC"
+    assert heuristics.reason_from_text("R1") == "REVOKED"
+    assert heuristics.reason_from_text("47") is None  # reserved for ISO use: no documented reason
+
+
+def test_a_mastercard_merchant_advice_code_decides_soft_or_hard():
+    base = {"transaction_id": "t-4", "status": "declined", "amount": "10.00", "currency": "USD",
+            "response_code": "51"}
+    assert _event({**base, "merchant_advice_code": "24"}).decline_type == "SOFT"  # retry after 1 hour
+    assert _event({**base, "merchant_advice_code": "03"}).decline_type == "HARD"  # do not try again
+    assert _event(base).decline_type == "SOFT"  # insufficient funds' default
+    revoked = _event({**base, "response_code": "05", "merchant_advice_code": "21"})  # payment cancellation
+    assert (revoked.failure_reason, revoked.decline_type) == ("REVOKED", "HARD")
+
+
+def test_every_family_table_entry_is_a_valid_status_and_reason():
+    for table in (heuristics.CYBERSOURCE_REASONS, heuristics.PAYPAL_NVP_ERRORS, heuristics.PAYFLOW_RESULTS,
+                  heuristics.CONVERGE_ERRORS, heuristics.OPAYO_STATUSES, heuristics.REALEX_RESULTS):
+        for code, (status, entry) in table.items():
+            assert status in heuristics.StatusCategory, code
+            failure = status in ("DECLINED", "ERROR", "UNKNOWN")
+            assert entry is None or failure, f"{code}: a reason on a {status} outcome"
+    for code, entry in heuristics.NMI_CODES.items():
+        assert code[0] in "24" and entry.reason in heuristics.FailureReason

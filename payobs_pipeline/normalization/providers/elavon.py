@@ -1,0 +1,261 @@
+"""Elavon Converge (formerly VirtualMerchant / viaKlix): XML ``<txn>``, key=value and JSON responses.
+
+Sources:
+- https://developer.elavon.com/na/docs/converge/1.0.0/integration-guide/transaction_types/credit_card/sale
+  (response fields: ssl_result 0 = approved / 1 = declined, ssl_result_message, ssl_txn_id,
+  ssl_approval_code, ssl_amount (major units, 2 decimals; 0 or 3 for JPY / BHD on multi-currency
+  terminals), ssl_transaction_currency, ssl_txn_time, ssl_transaction_type, ssl_card_short_description,
+  ssl_card_type, ssl_invoice_number, ssl_issuer_response (the issuer's response code),
+  ssl_avs_response, ssl_cvv2_response)
+- https://developer.elavon.com/na/docs/converge/1.0.0/integration-guide/api_reference/error_codes
+  (errorCode / errorName / errorMessage when a transaction fails to process: 3000-3003 gateway and
+  processing errors, 4000-4025 request / credential / permission errors, 5000-5021 data errors)
+- https://www.myvirtualmerchant.com/VirtualMerchant/help/en_us/merchant/vt-transaction-response-help.jsp
+  (authorization response: the 16-character display message, e.g. APPROVAL, CALL AUTH CENTER, PICK UP
+  CARD, EXPIRED CARD, DECLINED CVV2; transaction types Sale, Authonly, Return, Void, Force, ...)
+- Converge Developer Guide (2016, "Authorization response codes"): response messages with their ISO codes
+  (00 APPROVAL, 01/02 CALL AUTH CENTER, 04/07/41/43 PICK UP CARD, 05 DECLINED, 51 DECLINED: NSF /
+  EXCEEDS BAL, 54 EXPIRED CARD, N7 DECLINE CVV2, 14 CARD NO. ERROR, 13 AMOUNT ERROR, ...)
+The XML API answers ``<txn>...</txn>``; the HTTPS POST / hosted page forms answer the same ``ssl_`` fields
+as key=value pairs (one per line, or form-encoded). Converge accounts are US (USD) unless the terminal is
+set up for multi-currency, when ``ssl_transaction_currency`` says the currency.
+Reasons: the error code when there is one; else the display message, unless it is a generic decline
+("DECLINED", "CALL AUTH CENTER", ...) and the issuer's ISO code says more (:func:`prepare`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
+
+REASON_KEY = "payobs_reason_code"
+BRAND_KEY = "payobs_card_brand"
+
+_MERCHANT_CONFIG = "MERCHANT_CONFIG"
+_TECHNICAL = "TECHNICAL"
+
+# errorCode (Converge error codes table).
+ERROR_CODES: dict[str, Any] = {
+    "3000": {"reason": "PROCESSING_ERROR", "source": _TECHNICAL},  # gateway not responding
+    "3001": {"reason": "PROCESSING_ERROR", "source": _TECHNICAL},  # gateway generated error
+    "3002": {"reason": "PROCESSING_ERROR", "source": _TECHNICAL},  # adapter generated error
+    "3003": {"reason": "PROCESSING_ERROR", "source": _TECHNICAL},  # processing error
+    "4000": "CONFIGURATION_ERROR",  # VID (Converge ID) not supplied
+    "4002": "CONFIGURATION_ERROR",  # HTTP POST transactions not allowed for this account
+    "4003": "CONFIGURATION_ERROR",  # HTTP referrer invalid
+    "4005": "INVALID_REQUEST",  # e-mail address invalid
+    "4006": "INVALID_REQUEST",  # CVV2 indicator missing with CVV2 data
+    "4007": "INVALID_REQUEST",  # CVV2 requested but no data
+    "4009": "INVALID_REQUEST",  # required field not supplied
+    "4010": "INVALID_REQUEST",  # invalid transaction type
+    "4011": "INVALID_REQUEST",  # receipt URL missing
+    "4013": "CONFIGURATION_ERROR",  # PIN (terminal ID) not supplied
+    "4014": {"reason": "TRANSACTION_NOT_PERMITTED", "source": _MERCHANT_CONFIG},  # not permitted for this user/terminal
+    "4016": {"reason": "TRANSACTION_NOT_PERMITTED", "source": _MERCHANT_CONFIG},  # permission denied
+    "4017": {"reason": "TIMEOUT", "source": _TECHNICAL},  # the request has timed out
+    "4018": "INVALID_REQUEST",  # settlement is in progress, void failed
+    "4019": "CONFIGURATION_ERROR",  # user ID not supplied
+    "4022": {"reason": "PROCESSING_ERROR", "source": _TECHNICAL},  # the system is unavailable
+    "4025": "CONFIGURATION_ERROR",  # invalid credentials
+    "5000": "INVALID_CARD_DATA",  # credit card number invalid
+    "5001": "INVALID_CARD_DATA",  # expiration date invalid
+    "5002": "INVALID_REQUEST",  # amount invalid
+    "5004": "INVALID_REQUEST",  # invalid reference number (transaction ID)
+    "5005": "INVALID_REQUEST",  # field character limit exceeded
+    "5021": "INCORRECT_CVC",  # invalid CVV2 value
+}
+# Error codes that refuse the card itself: a decline, not a technical failure.
+_CARD_REFUSED = ["5000", "5001", "5021"]
+
+# ssl_result_message (authorization display messages).
+RESULT_MESSAGES: dict[str, Any] = {
+    "DECLINED": "GENERIC_DECLINE",
+    "DECLINE": "GENERIC_DECLINE",
+    "DECLINED-HELP 9999": "GENERIC_DECLINE",
+    "CALL AUTH CENTER": "GENERIC_DECLINE",
+    "CALL": "GENERIC_DECLINE",
+    "REFERRAL": "GENERIC_DECLINE",
+    "DECLINED: NSF": "INSUFFICIENT_FUNDS",
+    "DECLINED:NSF": "INSUFFICIENT_FUNDS",
+    "DECLINED NSF": "INSUFFICIENT_FUNDS",
+    "NSF": "INSUFFICIENT_FUNDS",
+    "EXCEEDS BAL": "INSUFFICIENT_FUNDS",
+    "INSUFF FUNDS": "INSUFFICIENT_FUNDS",
+    "DECLINE CVV2": "INCORRECT_CVC",
+    "DECLINED CVV2": "INCORRECT_CVC",
+    "CVV2 MISMATCH": "INCORRECT_CVC",
+    "PICK UP CARD": "LOST_OR_STOLEN_CARD",
+    "PICK UP": "LOST_OR_STOLEN_CARD",
+    "HOLD-CALL": "LOST_OR_STOLEN_CARD",
+    "EXPIRED CARD": "EXPIRED_CARD",
+    "CARD EXPIRED": "EXPIRED_CARD",
+    "INVALID CARD": "INVALID_CARD_DATA",
+    "CARD NO. ERROR": "INVALID_CARD_DATA",
+    "CARD NUMBER ERROR": "INVALID_CARD_DATA",
+    "INV ACCT NUM": "INVALID_CARD_DATA",
+    "INVLD EXP DATE": "INVALID_CARD_DATA",
+    "INV EXP DATE": "INVALID_CARD_DATA",
+    "ACCT LENGTH ERR": "INVALID_CARD_DATA",
+    "NO SUCH ISSUER": "INVALID_CARD_DATA",
+    "AMOUNT ERROR": "INVALID_REQUEST",
+    "SERV NOT ALLOWED": "TRANSACTION_NOT_PERMITTED",
+    "TRAN NOT ALLOWED": "TRANSACTION_NOT_PERMITTED",
+    "INCORRECT PIN": "AUTHENTICATION_FAILED",
+    "PIN TRIES EXCEED": {"reason": "AUTHENTICATION_FAILED", "decline_type": "HARD"},
+    "SUSPECTED FRAUD": "SUSPECTED_FRAUD",
+    "NO REPLY": "ISSUER_UNAVAILABLE",
+    "ISSUER UNAVAIL": "ISSUER_UNAVAILABLE",
+    "INVALID TERM ID": "CONFIGURATION_ERROR",
+    "INVLD MERCH ID": "CONFIGURATION_ERROR",
+    "INV MER ID": "CONFIGURATION_ERROR",
+    "RECORD NOT FOUND": "INVALID_REQUEST",
+    "SEQ ERR PLS CALL": {"reason": "PROCESSING_ERROR", "source": _TECHNICAL},
+    "DUPLICATE": "DUPLICATE",
+    "DUPLICATE TRANSACTION": "DUPLICATE",
+    "EXCEEDS LIMIT": "LIMIT_EXCEEDED",
+    "OVER LIMIT": "LIMIT_EXCEEDED",
+    "RESTRICTED CARD": "RESTRICTED_CARD",
+    "STOP RECURRING": "REVOKED",
+    "REVK PAY ORDERED": "REVOKED",
+    "STOP PAY ORDERED": "REVOKED",
+}
+# Messages that only say "declined": the issuer's ISO code, when given, is more specific.
+_GENERIC_MESSAGES = frozenset({"DECLINED", "DECLINE", "DECLINED-HELP 9999", "CALL AUTH CENTER", "CALL", "REFERRAL"})
+
+BRANDS = {"VISA": "visa", "MC": "mastercard", "MASTERCARD": "mastercard", "AMEX": "amex", "DISC": "discover",
+          "DISCOVER": "discover", "JCB": "jcb", "CUP": "unionpay", "DINERS": "diners", "DINERSCLUB": "diners",
+          "PAYPAL": None, "DEBIT": None}
+
+PAYMENT_METHODS = {"CREDITCARD": "CARD", "DEBITCARD": "CARD", "CREDIT": "CARD", "DEBIT": "CARD",
+                   "ECHECK": "DIRECT_DEBIT", "ACH": "DIRECT_DEBIT", "EBT": "OTHER", "GIFTCARD": "OTHER",
+                   "PAYPAL": "WALLET"}
+
+RESULTS = {"0": "APPROVED", "1": "DECLINED"}
+
+_CAPTURE_TYPES = ["COMPLETE", "CCCOMPLETE", "FORCE", "CCFORCE"]
+_REFUND_TYPES = ["RETURN", "CCRETURN", "CREDIT", "CCCREDIT", "ECSPRETURN"]
+_VOID_TYPES = ["VOID", "CCVOID", "DELETE", "CCDELETE"]
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("#text")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _document(body: dict) -> dict | None:
+    txn = body.get("txn")
+    if isinstance(txn, dict):
+        return txn
+    if "ssl_result" in body or "errorCode" in body or "ssl_result_message" in body:
+        return body
+    return None
+
+
+def _reason(doc: dict) -> str | None:
+    error = _text(doc.get("errorCode"))
+    if error:
+        return error
+    message = _text(doc.get("ssl_result_message"))
+    key = message.upper() if message else None
+    issuer = _text(doc.get("ssl_issuer_response"))
+    iso = issuer if issuer and issuer.upper() in {k.upper() for k in ISO8583_REASONS} else None
+    if key and key in RESULT_MESSAGES and key not in _GENERIC_MESSAGES:
+        return message
+    return iso or message
+
+
+def prepare(body: Any) -> Any:
+    """The response as ``{"txn": {...}}`` (XML, key=value or JSON alike) with its reason and card brand read.
+
+    Transaction types are upper-cased so ``ccsale`` and ``SALE`` read alike. Pure.
+    """
+    if not isinstance(body, dict):
+        return body
+    doc = _document(body)
+    if doc is None:
+        return body
+    prepared = dict(doc)
+    prepared[REASON_KEY] = _reason(doc)
+    kind = _text(doc.get("ssl_transaction_type"))
+    if kind:
+        prepared["ssl_transaction_type"] = kind.upper()
+    brand = _text(doc.get("ssl_card_short_description"))
+    if brand and BRANDS.get(brand.upper().replace(" ", "")):
+        prepared[BRAND_KEY] = BRANDS[brand.upper().replace(" ", "")]
+    return {"txn": prepared}
+
+
+SPEC = {
+    "provider": "elavon",
+    "aliases": ["elavon", "converge", "elavon_converge", "elavon converge", "convergepay", "converge_pay",
+                "virtualmerchant", "virtual_merchant", "myvirtualmerchant", "viaklix", "elavon_us"],
+    "detect": [
+        {"path": "txn.ssl_result", "exists": True, "weight": 0.9},
+        {"path": "txn.ssl_result_message", "exists": True, "weight": 0.5},
+        {"path": "txn.errorCode", "exists": True, "weight": 0.5},
+        {"path": "txn.errorName", "exists": True, "weight": 0.4},
+        {"path": "ssl_result", "in": list(RESULTS), "weight": 0.4},
+        {"path": "ssl_result_message", "exists": True, "weight": 0.3},
+        {"path": "ssl_txn_id", "exists": True, "weight": 0.3},
+        {"path": "ssl_approval_code", "exists": True, "weight": 0.1},
+        {"path": "errorName", "exists": True, "weight": 0.3},
+        {"path": "errorCode", "exists": True, "weight": 0.2},
+        {"path": "errorMessage", "exists": True, "weight": 0.2},
+    ],
+    "amount_unit": "major",
+    "default_currency": "USD",
+    "default_payment_method": "CARD",
+    "payment_method_map": PAYMENT_METHODS,
+    "reason_map": {**ERROR_CODES, **RESULT_MESSAGES},
+    "reason_fallback": "iso8583",
+    "variants": [
+        {
+            # The request failed to process: error code, name and message, no transaction result.
+            "name": "error",
+            "match": {"txn.errorCode": {"exists": True}, "txn.ssl_result": {"exists": False}},
+            "root": "txn",
+            "status": "ERROR",
+            "fields": {
+                "provider_transaction_id": ["ssl_txn_id"],
+                "reason_code": [REASON_KEY],
+                "amount": ["ssl_amount"],
+                "currency": ["ssl_transaction_currency"],
+                "payment_id": ["ssl_invoice_number"],
+            },
+            "rules": [{"when": {"errorCode": _CARD_REFUSED}, "set": {"status_category": "DECLINED"}}],
+        },
+        {
+            "name": "transaction",
+            "match": {"txn.ssl_result": {"exists": True}},
+            "root": "txn",
+            "fields": {
+                "provider_transaction_id": ["ssl_txn_id"],
+                "status": ["ssl_result"],
+                "reason_code": [REASON_KEY],
+                "amount": ["ssl_amount", "ssl_requested_amount"],
+                "currency": ["ssl_transaction_currency"],
+                "event_time": ["ssl_txn_time"],
+                "payment_method": ["ssl_card_type"],
+                "card_brand": [BRAND_KEY],
+                "payment_id": ["ssl_invoice_number"],
+                "customer_country": ["ssl_country"],
+            },
+            "status_map": RESULTS,
+            "rules": [
+                {"when": {"ssl_transaction_type": _CAPTURE_TYPES}, "set": {"event_kind": "CAPTURE"}},
+                {"when": {"ssl_transaction_type": _REFUND_TYPES}, "set": {"event_kind": "REFUND"}},
+                {"when": {"ssl_transaction_type": _REFUND_TYPES, "ssl_result": "0"},
+                 "set": {"status_category": "REFUNDED"}},
+                {"when": {"ssl_transaction_type": _VOID_TYPES}, "set": {"event_kind": "VOID"}},
+                {"when": {"ssl_transaction_type": _VOID_TYPES, "ssl_result": "0"},
+                 "set": {"status_category": "CANCELLED"}},
+                {"when": {"ssl_transaction_type": _VOID_TYPES, "ssl_result": "1"}, "set": {"status_category": "ERROR"}},
+                {"when": {"ssl_transaction_type": {"prefix": "EC"}}, "set": {"payment_method": "DIRECT_DEBIT"}},
+            ],
+        },
+    ],
+}

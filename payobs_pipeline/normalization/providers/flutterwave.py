@@ -1,0 +1,265 @@
+"""Flutterwave (Rave) v3: transactions (charge / verify), webhooks, refunds, chargebacks and API errors.
+
+Sources (Flutterwave documentation):
+- https://developer.flutterwave.com/docs/transaction-verification and
+  https://developer.flutterwave.com/reference/endpoints/transactions#verify-a-transaction (envelope
+  {"status": "success", "message", "data"}; data.id, tx_ref, flw_ref, amount and charged_amount in major
+  units, currency, processor_response, auth_model, status successful / failed / pending, payment_type,
+  created_at, card.{first_6digits, last_4digits, issuer, country "NIGERIA NG", type "VERVE"}, customer)
+- https://flutterwaveinc.mintlify.app/other-features/recurring-payments/tokenization (charge response with
+  status "pending", processor_response "Approved", card.type MASTERCARD, card.country NG)
+- https://developer.flutterwave.com/docs/webhooks (v3 webhook {"event": "charge.completed", "data": {...}};
+  "transfer.completed" and subscription events are not payments)
+- https://developer.flutterwave.com/reference/endpoints/transactions#create-a-refund (refund data.id,
+  tx_id, flw_ref, amount_refunded, status completed / pending, destination, created_at)
+- https://developer.flutterwave.com/reference/endpoints/chargebacks (chargeback id, amount, flw_ref,
+  status initiated / accepted / declined / won / lost, stage, due_datetime, transaction_id, tx_ref)
+- Flutterwave v3 error body {"status": "error", "message": "...", "data": null}
+- api-evangelist/flutterwave json-schema/flutterwave-charge-schema.json and
+  examples/flutterwave-charge-completed-webhook-example.json (v4 charge: id chg_..., amount "in major units",
+  status pending / succeeded / failed, payment_method.type card / mobile_money / bank_transfer / ussd / opay,
+  processor_response {type, code}, created_datetime; webhook {"type": "charge.completed", "data": {...}})
+Payment types (payment_type): card, account, ussd, bank_transfer, mobilemoneyghana, mobilemoneyuganda,
+mobilemoneyzambia, mobilemoneyrwanda, mobilemoneyfranco, mpesa, barter, applepay, googlepay, enaira,
+opay, 1voucher, paypal. Mobile money (M-Pesa, MoMo) is a wallet; account / USSD / bank transfer move money
+from the customer's bank account (BANK_TRANSFER).
+
+Lifecycle identity: a Flutterwave transaction (``data.id``, ``flw_ref``) is one attempt; the merchant's
+``tx_ref`` is the payment (a retry of the same order may reuse its reference). Refunds and chargebacks are
+their own objects naming the transaction (``tx_id`` / ``transaction_id``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
+
+TRANSACTION_STATUSES = {
+    "successful": "APPROVED",
+    "success": "APPROVED",
+    "succeeded": "APPROVED",
+    "completed": "APPROVED",
+    "failed": "DECLINED",
+    "pending": "PENDING",
+    "success-pending-validation": "PENDING",
+    "pending-validation": "PENDING",
+    "cancelled": "CANCELLED",
+    "voided": "CANCELLED",
+    "error": "ERROR",
+}
+REFUND_STATUSES = {
+    "completed": "REFUNDED",
+    "successful": "REFUNDED",
+    "pending": "PENDING",
+    "processing": "PENDING",
+    "failed": "DECLINED",
+}
+
+# processor_response texts (the issuer's / processor's message, passed through).
+PROCESSOR_RESPONSES = {
+    "declined": "GENERIC_DECLINE",
+    "transaction declined": "GENERIC_DECLINE",
+    "do not honour": "GENERIC_DECLINE",
+    "do not honor": "GENERIC_DECLINE",
+    "declined by issuer": "GENERIC_DECLINE",
+    "refer to card issuer": "GENERIC_DECLINE",
+    "insufficient funds": "INSUFFICIENT_FUNDS",
+    "insufficient funds in customer wallet": "INSUFFICIENT_FUNDS",
+    "not sufficient funds": "INSUFFICIENT_FUNDS",
+    "expired card": "EXPIRED_CARD",
+    "card expired": "EXPIRED_CARD",
+    "invalid card number": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "invalid card": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "incorrect pin": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    "invalid pin": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    "pin tries exceeded": {"reason": "AUTHENTICATION_FAILED", "decline_type": "HARD"},
+    "invalid otp": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    "otp expired": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    "3ds authentication failed": "AUTHENTICATION_FAILED",
+    "transaction not permitted to cardholder": "TRANSACTION_NOT_PERMITTED",
+    "transaction not permitted": "TRANSACTION_NOT_PERMITTED",
+    "transaction not permitted to terminal": "CONFIGURATION_ERROR",
+    "restricted card": "RESTRICTED_CARD",
+    "lost card": "LOST_OR_STOLEN_CARD",
+    "stolen card": "LOST_OR_STOLEN_CARD",
+    "pick up card": "LOST_OR_STOLEN_CARD",
+    "suspected fraud": "SUSPECTED_FRAUD",
+    "exceeds withdrawal limit": "LIMIT_EXCEEDED",
+    "exceeds withdrawal amount limit": "LIMIT_EXCEEDED",
+    "issuer or switch inoperative": "ISSUER_UNAVAILABLE",
+    "issuer unavailable": "ISSUER_UNAVAILABLE",
+    "transaction error": "PROCESSING_ERROR",
+    "system malfunction": "PROCESSING_ERROR",
+    "timeout": "TIMEOUT",
+    "transaction timed out": "TIMEOUT",
+    "duplicate transaction": "DUPLICATE",
+    "fraudulent transaction": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    "transaction blocked by fraud rules": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    "customer cancelled": {"reason": "REVOKED", "source": "CUSTOMER"},
+}
+
+# Error body messages -> reason (the v3 error body has no code; anything else is INVALID_REQUEST).
+ERROR_MESSAGES = {
+    "invalid authorization key": "CONFIGURATION_ERROR",
+    "invalid secret key": "CONFIGURATION_ERROR",
+    "authorization required": "CONFIGURATION_ERROR",
+    "no transaction was found": "INVALID_REQUEST",
+    "duplicate transaction reference": "DUPLICATE",
+    "transaction reference already exists": "DUPLICATE",
+    "an error occurred": "PROCESSING_ERROR",
+    "internal server error": "PROCESSING_ERROR",
+    "service unavailable": "PROCESSING_ERROR",
+}
+ERROR_REASON_KEY = "_payobs_error_reason"
+CARD_COUNTRY_KEY = "_payobs_card_country"
+
+PAYMENT_TYPES = {
+    "card": "CARD",
+    "debit_ng_account": "BANK_TRANSFER",
+    "account": "BANK_TRANSFER",
+    "account-ach-us": "DIRECT_DEBIT",
+    "ach_payment": "DIRECT_DEBIT",
+    "ussd": "BANK_TRANSFER",
+    "bank_transfer": "BANK_TRANSFER",
+    "banktransfer": "BANK_TRANSFER",
+    "mobilemoneyghana": "WALLET",
+    "mobilemoneyuganda": "WALLET",
+    "mobilemoneyzambia": "WALLET",
+    "mobilemoneyrwanda": "WALLET",
+    "mobilemoneyfranco": "WALLET",
+    "mobilemoneytanzania": "WALLET",
+    "mobile_money": "WALLET",
+    "mpesa": "WALLET",
+    "barter": "WALLET",
+    "applepay": "WALLET",
+    "googlepay": "WALLET",
+    "enaira": "WALLET",
+    "opay": "WALLET",
+    "paypal": "WALLET",
+    "1voucher": "CASH_VOUCHER",
+    "qr": "WALLET",
+}
+CHARGEBACK_STATUSES = ["initiated", "pending", "accepted", "declined", "won", "lost", "reversed"]
+
+_TRANSACTION_FIELDS = {
+    "provider_transaction_id": ["id", "flw_ref"],
+    "status": ["status"],
+    # v3: the processor's message; v4: an object whose type names the outcome and code is the ISO code.
+    "reason_code": ["processor_response.code", "processor_response.type", "processor_response"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "payment_method": ["payment_type", "payment_method.type"],
+    "card_brand": ["card.type"],
+    "card_country": [CARD_COUNTRY_KEY],
+    "event_time": ["created_at", "created_datetime"],
+    "merchant_id": ["account_id"],
+    "attempt_id": ["id", "flw_ref"],
+    "payment_id": ["tx_ref", "reference"],
+}
+_REFUND_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "amount": ["amount_refunded", "amount"],
+    "currency": ["currency"],
+    "event_time": ["created_at"],
+    "refund_id": ["id"],
+    "attempt_id": ["tx_id", "transaction_id"],
+}
+_CHARGEBACK_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["created_at"],
+    "dispute_id": ["id"],
+    "attempt_id": ["transaction_id"],
+    "payment_id": ["tx_ref"],
+}
+NON_PAYMENT_EVENT_PREFIXES = ("transfer.", "subscription.", "payout.", "virtual", "bvn.", "account_")
+
+SPEC = {
+    "provider": "flutterwave",
+    "aliases": ["flutterwave", "flw", "rave", "ravepay", "flutterwave_v3", "flutter_wave"],
+    "detect": [
+        {"path": "data.flw_ref", "exists": True, "weight": 0.6},
+        {"path": "data.tx_ref", "exists": True, "weight": 0.3},
+        {"path": "data.processor_response", "exists": True, "weight": 0.3},
+        {"path": "data.charged_amount", "exists": True, "weight": 0.2},
+        {"path": "data.app_fee", "exists": True, "weight": 0.1},
+        {"path": "event", "in": ["charge.completed", "transfer.completed", "refund.completed"], "weight": 0.2},
+        {"path": "data.amount_refunded", "exists": True, "weight": 0.3},
+        # Transfer (payout) webhooks, kept unprocessed.
+        {"path": "data.complete_message", "exists": True, "weight": 0.4},
+        {"path": "data.debit_currency", "exists": True, "weight": 0.2},
+        {"path": "flw_ref", "exists": True, "weight": 0.6},
+        {"path": "tx_ref", "exists": True, "weight": 0.2},
+        {"path": "processor_response", "exists": True, "weight": 0.2},
+        {"path": "data.0.flw_ref", "exists": True, "weight": 0.6},
+        # v4 charge objects (chg_ ids, processor_response as an object) in webhooks with a webhook_id.
+        {"path": "data.id", "prefix": "chg_", "weight": 0.3},
+        {"path": "data.processor_response.type", "exists": True, "weight": 0.3},
+        {"path": "webhook_id", "exists": True, "weight": 0.1},
+    ],
+    "amount_unit": "major",
+    "status_map": TRANSACTION_STATUSES,
+    "reason_map": PROCESSOR_RESPONSES,
+    "reason_fallback": "iso8583",
+    "payment_method_map": PAYMENT_TYPES,
+    "variants": [
+        {"name": "webhook.not_a_payment", "match": {"event": {"prefix": list(NON_PAYMENT_EVENT_PREFIXES)}},
+         "not_a_payment": "a Flutterwave transfer (payout), subscription or account event"},
+        {"name": "refund", "root": "data", "match": {"data.tx_id": {"exists": True}},
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "chargeback", "root": "data",
+         "match": {"data.stage": {"exists": True}, "data.status": CHARGEBACK_STATUSES},
+         "fields": _CHARGEBACK_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
+        {"name": "chargeback_list", "root": "data.0",
+         "match": {"data.0.stage": {"exists": True}, "data.0.status": CHARGEBACK_STATUSES},
+         "fields": _CHARGEBACK_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
+        {"name": "transaction", "root": "data", "match": {"data.status": {"exists": True}, "data.id": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS},
+        {"name": "transaction_list", "root": "data.0", "match": {"data.0.flw_ref": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS},
+        {"name": "transaction.bare", "match": {"flw_ref": {"exists": True}, "status": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS},
+        {"name": "error", "match": {"status": "error", "message": {"exists": True}},
+         "status": "ERROR", "fields": {"status": ["status"], "reason_code": ["message"]},
+         "rules": [{"when": {ERROR_REASON_KEY: reason}, "set": {"failure_reason": reason}}
+                   for reason in ("CONFIGURATION_ERROR", "DUPLICATE", "INVALID_REQUEST", "PROCESSING_ERROR")]},
+    ],
+}
+
+
+def prepare(body: Any) -> Any:
+    """Refuse transfer events; read the card country ("NIGERIA NG" -> NG); name an error body's reason.
+
+    Pure: returns a copy when it adds a key; the original is untouched.
+    """
+    if not isinstance(body, dict):
+        return body
+    event = body.get("event")
+    if isinstance(event, str) and event.startswith(NON_PAYMENT_EVENT_PREFIXES):
+        raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"flutterwave: {event} is not a payment event")
+    if body.get("status") == "error" and isinstance(body.get("message"), str):
+        message = body["message"].strip().lower().rstrip(".")
+        reason = next((r for text, r in ERROR_MESSAGES.items() if text in message), "INVALID_REQUEST")
+        return {**body, ERROR_REASON_KEY: reason}
+    data = body.get("data")
+    if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
+        # A list holding one object (GET /chargebacks?flw_ref=, GET /transactions?tx_ref=) is that object.
+        body, data = {**body, "data": data[0]}, data[0]
+    if isinstance(data, dict) and ("tx_id" in data or "stage" in data) and not data.get("currency"):
+        # Refund and chargeback objects state an amount but no currency: keep it aside, never guess one.
+        aside = {k: v for k, v in data.items() if k not in ("amount", "amount_refunded")}
+        aside["_payobs_amount_without_currency"] = data.get("amount_refunded", data.get("amount"))
+        return {**body, "data": aside}
+    holder = data if isinstance(data, dict) else body
+    card = holder.get("card")
+    country = card.get("country") if isinstance(card, dict) else None
+    if isinstance(country, str) and country.split():
+        code = country.split()[-1]
+        if len(code) == 2 and code.isalpha():
+            holder = {**holder, CARD_COUNTRY_KEY: code.upper()}
+            return {**body, "data": holder} if holder is not body and isinstance(data, dict) else holder
+    return body

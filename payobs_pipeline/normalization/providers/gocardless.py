@@ -1,0 +1,236 @@
+"""GoCardless: Direct Debit payments, refunds, webhook events and API errors.
+
+Sources (GoCardless developer documentation):
+- https://developer.gocardless.com/api-reference/#core-endpoints-payments (payment resource: id PM...,
+  amount in minor units (pence/cents), currency, status pending_customer_approval, pending_submission,
+  submitted, confirmed, paid_out, cancelled, customer_approval_denied, failed, charged_back; charge_date,
+  created_at, reference, links.mandate; responses wrap the resource: {"payments": {...}})
+- https://developer.gocardless.com/api-reference/#core-endpoints-refunds (refund RF...: amount, currency,
+  status created, pending_submission, submitted, paid, cancelled, bounced, funds_returned; links.payment)
+- https://developer.gocardless.com/api-reference/#core-endpoints-events and
+  https://developer.gocardless.com/getting-started/api/staying-up-to-date-with-webhooks/ (webhook body
+  {"events": [...]}; event id EV..., resource_type payments/refunds/mandates/payouts/subscriptions/...,
+  action, links.payment / links.refund, details.origin / cause / scheme / reason_code / description)
+- https://developer.gocardless.com/mandates/responding-to-mandate-events/ and api-evangelist/gocardless
+  errors/gocardless-decline-codes.yml (details.cause: insufficient_funds, refer_to_payer,
+  bank_account_closed, mandate_cancelled, invalid_bank_details, direct_debit_not_enabled,
+  bank_account_transferred, authorisation_disputed, mandate_expired, payer_deceased; Bacs ARUDD codes;
+  SEPA R-transaction codes)
+- https://developer.gocardless.com/api-reference/#api-usage-errors (error body: error.type
+  invalid_api_usage / invalid_state / validation_failed / gocardless, error.code (HTTP status),
+  error.errors[].reason, error.request_id, error.documentation_url)
+Payment method: always DIRECT_DEBIT. Mandates, payouts, subscriptions, customers and other resources
+are not payments.
+
+Lifecycle identity: a GoCardless payment (PM...) is one collection, and its events name it in
+``links.payment``; a retried payment keeps its id, so it is one attempt whose latest state wins. A refund
+(RF...) is its own object naming the payment. A chargeback is a state of the payment (one per payment),
+so the dispute is the payment. GoCardless has no separate order: the payment id stands for the payment.
+"""
+
+from __future__ import annotations
+
+PAYMENT_STATUSES = {
+    "pending_customer_approval": "PENDING",
+    "pending_submission": "PENDING",
+    "submitted": "PENDING",
+    "confirmed": "APPROVED",
+    "paid_out": "APPROVED",
+    "cancelled": "CANCELLED",
+    "customer_approval_denied": "DECLINED",
+    "failed": "DECLINED",
+    "charged_back": "CHARGEBACK",
+}
+REFUND_STATUSES = {
+    "created": "PENDING",
+    "pending_submission": "PENDING",
+    "submitted": "PENDING",
+    "paid": "REFUNDED",
+    "refund_settled": "REFUNDED",
+    "cancelled": "CANCELLED",
+    "bounced": "DECLINED",
+    "funds_returned": "DECLINED",
+    "failed": "DECLINED",
+}
+# Payment event actions.
+PAYMENT_ACTIONS = {
+    "created": "PENDING",
+    "customer_approval_granted": "PENDING",
+    "customer_approval_denied": "DECLINED",
+    "submitted": "PENDING",
+    "resubmission_requested": "PENDING",
+    "confirmed": "APPROVED",
+    "paid_out": "APPROVED",
+    "failed": "DECLINED",
+    "late_failure_settled": "DECLINED",
+    "cancelled": "CANCELLED",
+    "charged_back": "CHARGEBACK",
+    "chargeback_settled": "CHARGEBACK",
+    "chargeback_cancelled": "CHARGEBACK",
+}
+_DISPUTE_ACTIONS = ["charged_back", "chargeback_settled", "chargeback_cancelled"]
+# Payment events that report money movements around a payment, not its outcome.
+_NO_OUTCOME_ACTIONS = ["surcharge_fee_debited", "surcharge_fee_credited"]
+
+CAUSES = {
+    "insufficient_funds": "INSUFFICIENT_FUNDS",
+    "refer_to_payer": "GENERIC_DECLINE",
+    "bank_account_closed": {"reason": "INVALID_CARD_DATA", "decline_type": "HARD"},
+    "bank_account_transferred": {"reason": "INVALID_CARD_DATA", "decline_type": "HARD"},
+    "invalid_bank_details": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "direct_debit_not_enabled": "TRANSACTION_NOT_PERMITTED",
+    "mandate_cancelled": "REVOKED",
+    "authorisation_disputed": "REVOKED",
+    # The payer's death ends the mandate's authority: never retry.
+    "payer_deceased": "REVOKED",
+    "mandate_expired": {"reason": "TRANSACTION_NOT_PERMITTED", "decline_type": "HARD"},
+    "customer_approval_denied": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+}
+# Scheme-native codes in details.reason_code (used when no cause is given).
+SCHEME_CODES = {
+    "ARUDD-0": "GENERIC_DECLINE",  # refer to payer
+    "ARUDD-1": "REVOKED",  # instruction cancelled
+    "ARUDD-2": "REVOKED",  # payer deceased
+    "ARUDD-3": {"reason": "INVALID_CARD_DATA", "decline_type": "HARD"},  # account transferred
+    "ARUDD-5": {"reason": "INVALID_CARD_DATA", "decline_type": "HARD"},  # no account
+    "ARUDD-6": "REVOKED",  # no instruction
+    "ARUDD-B": {"reason": "INVALID_CARD_DATA", "decline_type": "HARD"},  # account closed
+    "AC01": {"reason": "INVALID_CARD_DATA", "decline_type": "HARD"},  # incorrect account number
+    "AC04": {"reason": "INVALID_CARD_DATA", "decline_type": "HARD"},  # closed account
+    "AC06": "RESTRICTED_CARD",  # blocked account
+    "AG01": "TRANSACTION_NOT_PERMITTED",  # transaction forbidden
+    "AM04": "INSUFFICIENT_FUNDS",
+    "MD01": "REVOKED",  # no mandate
+    "MD06": "REVOKED",  # refund requested by the customer
+    "MS02": "GENERIC_DECLINE",  # refused by the debtor
+    "MS03": "GENERIC_DECLINE",  # reason not specified
+}
+# API error types and errors[].reason.
+ERROR_REASONS = {
+    "invalid_api_usage": "INVALID_REQUEST",
+    "invalid_state": "INVALID_REQUEST",
+    "validation_failed": "INVALID_REQUEST",
+    "gocardless": "PROCESSING_ERROR",
+    "internal_error": "PROCESSING_ERROR",
+    "access_token_not_found": "CONFIGURATION_ERROR",
+    "access_token_not_active": "CONFIGURATION_ERROR",
+    "access_token_revoked": "CONFIGURATION_ERROR",
+    "missing_authorization_header": "CONFIGURATION_ERROR",
+    "invalid_authorization_header": "CONFIGURATION_ERROR",
+    "insufficient_permissions": "CONFIGURATION_ERROR",
+    "forbidden": "CONFIGURATION_ERROR",
+    "rate_limit_exceeded": "PROCESSING_ERROR",
+    "idempotent_creation_conflict": "DUPLICATE",
+    "conflicting_resource_id": "DUPLICATE",
+    "not_found": "INVALID_REQUEST",
+    "mandate_is_inactive": "INVALID_REQUEST",
+    "mandate_replaced": "INVALID_REQUEST",
+    "bank_account_disabled": "INVALID_REQUEST",
+    "cancellation_failed": "INVALID_REQUEST",
+}
+REASONS = {**CAUSES, **SCHEME_CODES, **ERROR_REASONS}
+
+_PAYMENT_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["created_at"],
+    "merchant_id": ["links.creditor"],
+    "attempt_id": ["id"],
+}
+_REFUND_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["created_at"],
+    "refund_id": ["id"],
+    "attempt_id": ["links.payment"],
+}
+_EVENT_FIELDS = {
+    "provider_transaction_id": ["links.payment", "id"],
+    "status": ["action"],
+    "reason_code": ["details.cause", "details.reason_code"],
+    "event_time": ["created_at"],
+    "merchant_id": ["links.organisation"],
+    "attempt_id": ["links.payment"],
+}
+_NOT_PAYMENT_RESOURCES = ["mandates", "payouts", "subscriptions", "instalment_schedules", "creditors", "customers",
+                          "customer_bank_accounts", "billing_requests", "scheme_identifiers", "exports",
+                          "outbound_payments", "payer_authorisations", "creditor_bank_accounts", "blocks",
+                          "bank_authorisations", "verification_details"]
+_ERROR_TYPES = ["invalid_api_usage", "invalid_state", "validation_failed", "gocardless"]
+
+
+def _event_variants(prefix: str) -> list[dict]:
+    """Variants for a webhook event under ``prefix`` (``events`` in a webhook body or GET /events/:id)."""
+    root = prefix.rstrip(".")
+    at = f"{prefix}" if prefix else ""
+    return [
+        {"name": f"{root or 'event'}.not_a_payment",
+         "match": {f"{at}resource_type": _NOT_PAYMENT_RESOURCES},
+         "not_a_payment": "a GoCardless mandate, payout, subscription or other non-payment event"},
+        {"name": f"{root or 'event'}.payment_fee",
+         "match": {f"{at}resource_type": "payments", f"{at}action": _NO_OUTCOME_ACTIONS},
+         "not_a_payment": "a GoCardless surcharge fee movement, not a payment outcome"},
+        {"name": f"{root or 'event'}.refund", **({"root": root} if root else {}),
+         "match": {f"{at}resource_type": "refunds"},
+         "fields": {**_EVENT_FIELDS, "provider_transaction_id": ["links.refund", "id"],
+                    "refund_id": ["links.refund"]},
+         "status_map": {**REFUND_STATUSES, "created": "PENDING"},
+         "event_kind": "REFUND"},
+        {"name": f"{root or 'event'}.chargeback", **({"root": root} if root else {}),
+         "match": {f"{at}resource_type": "payments", f"{at}action": _DISPUTE_ACTIONS},
+         "fields": {**_EVENT_FIELDS, "dispute_id": ["links.payment"]},
+         "status": "CHARGEBACK",
+         "event_kind": "DISPUTE"},
+        {"name": f"{root or 'event'}.payment", **({"root": root} if root else {}),
+         "match": {f"{at}resource_type": "payments"},
+         "fields": _EVENT_FIELDS,
+         "status_map": PAYMENT_ACTIONS},
+    ]
+
+
+SPEC = {
+    "provider": "gocardless",
+    "aliases": ["gocardless", "go_cardless", "go cardless", "gocardless_pro", "gocardless_bacs",
+                "gocardless_sepa"],
+    "detect": [
+        # Ids are upper-case prefixes (EV, PM, RF, MD) but conditions ignore case, and Stripe's and
+        # Checkout.com's event ids start "evt_": an id prefix alone never decides.
+        {"path": "events.id", "prefix": "EV", "weight": 0.2},
+        {"path": "events.resource_type", "in": ["payments", "refunds", *_NOT_PAYMENT_RESOURCES], "weight": 0.4},
+        {"path": "events.details.origin", "exists": True, "weight": 0.2},
+        {"path": "id", "prefix": "EV", "weight": 0.2},
+        {"path": "resource_type", "in": ["payments", "refunds", *_NOT_PAYMENT_RESOURCES], "weight": 0.3},
+        {"path": "details.origin", "in": ["bank", "api", "gocardless", "customer", "payer"], "weight": 0.2},
+        {"path": "payments.id", "prefix": "PM", "weight": 0.6},
+        {"path": "refunds.id", "prefix": "RF", "weight": 0.6},
+        {"path": "id", "prefix": ["PM", "RF"], "weight": 0.2},
+        {"path": "links.mandate", "prefix": "MD", "weight": 0.4},
+        {"path": "charge_date", "exists": True, "weight": 0.1},
+        {"path": "error.type", "in": _ERROR_TYPES, "weight": 0.3},
+        {"path": "error.documentation_url", "prefix": "https://developer.gocardless.com", "weight": 0.6},
+        {"path": "error.request_id", "exists": True, "weight": 0.1},
+    ],
+    "amount_unit": "minor",
+    "default_payment_method": "DIRECT_DEBIT",
+    "status_map": PAYMENT_STATUSES,
+    "reason_map": REASONS,
+    "variants": [
+        *_event_variants("events."),
+        *_event_variants(""),
+        {"name": "payment", "root": "payments", "match": {"payments.id": {"exists": True}},
+         "fields": _PAYMENT_FIELDS},
+        {"name": "refund", "root": "refunds", "match": {"refunds.id": {"exists": True}},
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "payment.bare", "match": {"id": {"prefix": "PM"}, "status": {"exists": True}},
+         "fields": _PAYMENT_FIELDS},
+        {"name": "refund.bare", "match": {"id": {"prefix": "RF"}, "status": {"exists": True}},
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "error", "root": "error", "match": {"error.type": {"exists": True}},
+         "status": "ERROR",
+         "fields": {"status": ["type"], "reason_code": ["errors.0.reason", "type"]}},
+    ],
+}

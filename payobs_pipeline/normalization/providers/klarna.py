@@ -1,0 +1,206 @@
+"""Klarna: Order Management orders, Klarna Payments authorizations, Klarna Checkout orders, errors.
+
+Sources (Klarna documentation):
+- https://klarna.github.io/kco_rest_dotnet/v3.1.9/api/Klarna.Rest.Core.Model.Enum.OrderManagementOrderStatus.html
+  (order status AUTHORIZED, PART_CAPTURED, CAPTURED, CANCELLED, EXPIRED, CLOSED)
+- api-evangelist/klarna json-schema/klarna-merchant-order-dto-schema.json (derived from Klarna's Orders
+  OpenAPI: order_id, status, fraud_status "Either ACCEPTED, PENDING or REJECTED", order_amount and
+  captured_amount / refunded_amount "in minor units", purchase_currency, merchant_reference1,
+  klarna_reference, created_at, expires_at, captures[], refunds[], initial_payment_method)
+- https://docs.klarna.com/resources/developer-tools/error-handling/error-codes-and-messages-for-order-management
+  (error body error_code / error_messages / correlation_id; 400 NOT_FOUND, 403 XXX_NOT_ALLOWED
+  (CAPTURE_NOT_ALLOWED, CANCEL_NOT_ALLOWED, NOT_ALLOWED, ...), 404 NO_SUCH_XXX / NOT_FOUND, 409 CONFLICT,
+  413 REQUEST_TOO_LARGE, 422 UNPROCESSABLE_ENTITY / INVALID_ADDRESS, 429 TOO_MANY_REQUESTS, 500
+  INTERNAL_SERVER_ERROR / UNEXPECTED_ERROR, 502/503/504 TEMPORARILY_UNAVAILABLE)
+- https://docs.adyen.com/payment-methods/klarna/raw-responses (Klarna's BAD_VALUE error code)
+- Klarna Payments "Create an order" response (order_id, redirect_url, fraud_status,
+  authorized_payment_method) and Klarna Checkout v3 order (status checkout_incomplete /
+  checkout_complete / created, order_amount, purchase_currency, purchase_country, started_at,
+  completed_at)
+Payment method: always BNPL (Klarna's pay later / slice it / pay now are Klarna credit products).
+
+Lifecycle identity: a Klarna order (``order_id``) is one authorization; its captures and refunds are
+sub-objects (``capture_id``, ``refund_id``). The payment is the merchant's ``merchant_reference1``
+(its order number).
+
+CLOSED is ambiguous in the enum: an order is closed when it ends, captured or not. A CLOSED order with a
+captured amount was paid (APPROVED; its refunds are their own events); with nothing captured, its
+authorization ended unused (CANCELLED), see ``prepare``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ORDER_STATUSES = {
+    "AUTHORIZED": "APPROVED",
+    "PART_CAPTURED": "APPROVED",
+    "CAPTURED": "APPROVED",
+    "CANCELLED": "CANCELLED",
+    "EXPIRED": "CANCELLED",
+    "CLOSED": "APPROVED",  # refined in prepare: CLOSED_UNCAPTURED when nothing was captured
+    "CLOSED_UNCAPTURED": "CANCELLED",
+    # Klarna Checkout (KCO v3) order statuses.
+    "checkout_incomplete": "PENDING",
+    "checkout_complete": "APPROVED",
+    "created": "APPROVED",
+}
+FRAUD_STATUSES = {"ACCEPTED": "APPROVED", "PENDING": "PENDING", "REJECTED": "DECLINED"}
+
+ERROR_CODES = {
+    "BAD_VALUE": "INVALID_REQUEST",
+    "NOT_FOUND": "INVALID_REQUEST",
+    "NO_SUCH_ORDER": "INVALID_REQUEST",
+    "NO_SUCH_CAPTURE": "INVALID_REQUEST",
+    "NO_SUCH_REFUND": "INVALID_REQUEST",
+    "NOT_ALLOWED": "INVALID_REQUEST",
+    "CAPTURE_NOT_ALLOWED": "INVALID_REQUEST",
+    "CANCEL_NOT_ALLOWED": "INVALID_REQUEST",
+    "REFUND_NOT_ALLOWED": "INVALID_REQUEST",
+    "UPDATE_NOT_ALLOWED": "INVALID_REQUEST",
+    "EXTEND_NOT_ALLOWED": "INVALID_REQUEST",
+    "RELEASE_NOT_ALLOWED": "INVALID_REQUEST",
+    "CONFLICT": "DUPLICATE",
+    "REQUEST_TOO_LARGE": "INVALID_REQUEST",
+    "UNPROCESSABLE_ENTITY": "INVALID_REQUEST",
+    "INVALID_ADDRESS": "INVALID_REQUEST",
+    "TOO_MANY_REQUESTS": "PROCESSING_ERROR",
+    "INTERNAL_SERVER_ERROR": "PROCESSING_ERROR",
+    "UNEXPECTED_ERROR": "PROCESSING_ERROR",
+    "TEMPORARILY_UNAVAILABLE": "PROCESSING_ERROR",
+    "UNAUTHORIZED": "CONFIGURATION_ERROR",
+    "FORBIDDEN": "CONFIGURATION_ERROR",
+    "PERMISSION_DENIED": "CONFIGURATION_ERROR",
+}
+
+STATUS_KEY = "_payobs_status"
+_FRAUD_RULES = [
+    # An authorized order released by the merchant (cancel) or left to expire: the authorization ends.
+    {"when": {STATUS_KEY: ["CANCELLED", "EXPIRED", "CLOSED_UNCAPTURED"]}, "set": {"event_kind": "VOID"}},
+    {"when": {"status": ["CANCELLED", "EXPIRED"]}, "set": {"event_kind": "VOID"}},
+    # A Klarna Checkout session the customer has not completed: no authorization yet.
+    {"when": {"status": "checkout_incomplete"}, "set": {"event_kind": "PAYMENT"}},
+    # Klarna's risk assessment still running: the order is not yet a decision.
+    {"when": {"fraud_status": "PENDING", "status": ["AUTHORIZED", "PART_CAPTURED", "CAPTURED"]},
+     "set": {"status_category": "PENDING"}},
+    # Klarna's risk assessment refused the purchase (an order it then cancels is this decision, not a void).
+    {"when": {"fraud_status": "REJECTED"},
+     "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK",
+             "event_kind": "AUTHORIZATION"}},
+]
+
+_ORDER_FIELDS = {
+    "provider_transaction_id": ["order_id"],
+    "status": [STATUS_KEY, "status"],
+    "amount": ["order_amount"],
+    "currency": ["purchase_currency"],
+    "event_time": ["created_at", "completed_at", "started_at"],
+    "customer_country": ["billing_address.country", "purchase_country"],
+    "attempt_id": ["order_id"],
+    "payment_id": ["merchant_reference1"],
+}
+
+SPEC = {
+    "provider": "klarna",
+    "aliases": ["klarna", "klarna_payments", "klarnapayments", "klarna_checkout", "kco", "klarna_om",
+                "klarna_order_management", "klarna_pay_later", "klarna_paylater", "klarna_sliceit"],
+    "detect": [
+        {"path": "fraud_status", "in": ["ACCEPTED", "PENDING", "REJECTED"], "weight": 0.4},
+        {"path": "klarna_reference", "exists": True, "weight": 0.4},
+        {"path": "purchase_currency", "exists": True, "weight": 0.3},
+        {"path": "order_amount", "exists": True, "weight": 0.2},
+        {"path": "remaining_authorized_amount", "exists": True, "weight": 0.3},
+        {"path": "merchant_reference1", "exists": True, "weight": 0.2},
+        {"path": "authorized_payment_method", "exists": True, "weight": 0.3},
+        {"path": "html_snippet", "exists": True, "weight": 0.3},
+        # Refund and capture objects.
+        {"path": "credit_invoice", "exists": True, "weight": 0.4},
+        {"path": "refund_id", "exists": True, "weight": 0.1},
+        {"path": "capture_id", "exists": True, "weight": 0.2},
+        {"path": "shipping_info", "exists": True, "weight": 0.1},
+        # Error body.
+        {"path": "correlation_id", "exists": True, "weight": 0.3},
+        {"path": "error_messages", "exists": True, "weight": 0.3},
+        {"path": "error_code", "exists": True, "weight": 0.1},
+    ],
+    "amount_unit": "minor",
+    "default_payment_method": "BNPL",
+    "status_map": ORDER_STATUSES,
+    "reason_map": ERROR_CODES,
+    "variants": [
+        {
+            "name": "error",
+            "match": {"error_code": {"exists": True}, "correlation_id": {"exists": True}},
+            "status": "ERROR",
+            "fields": {"status": ["error_code"], "reason_code": ["error_code"]},
+        },
+        {
+            "name": "error_no_correlation",
+            "match": {"error_code": {"exists": True}, "error_messages": {"exists": True}},
+            "status": "ERROR",
+            "fields": {"status": ["error_code"], "reason_code": ["error_code"]},
+        },
+        {
+            # Order Management order (GET /ordermanagement/v1/orders/{order_id}) or KCO order.
+            "name": "order",
+            "match": {"order_id": {"exists": True}, "status": {"exists": True}},
+            "fields": _ORDER_FIELDS,
+            "rules": _FRAUD_RULES,
+        },
+        {
+            # Klarna Payments "create an order" response: the authorization's outcome is fraud_status.
+            "name": "payments.order_created",
+            "match": {"order_id": {"exists": True}, "fraud_status": {"exists": True}},
+            "fields": {**_ORDER_FIELDS, "status": ["fraud_status"]},
+            "status_map": FRAUD_STATUSES,
+            "rules": [{"when": {"fraud_status": "REJECTED"},
+                       "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}}],
+        },
+        {
+            # A refund object (GET .../refunds/{refund_id}); it states no currency.
+            "name": "refund",
+            "match": {"refund_id": {"exists": True}},
+            "status": "REFUNDED",
+            "event_kind": "REFUND",
+            "fields": {"provider_transaction_id": ["refund_id"], "amount": ["refunded_amount"],
+                       "currency": ["purchase_currency", "currency"], "event_time": ["refunded_at"],
+                       "refund_id": ["refund_id"], "attempt_id": ["order_id"]},
+        },
+        {
+            # A capture object (GET .../captures/{capture_id}); it states no currency.
+            "name": "capture",
+            "match": {"capture_id": {"exists": True}},
+            "status": "APPROVED",
+            "event_kind": "CAPTURE",
+            "fields": {"provider_transaction_id": ["capture_id"], "amount": ["captured_amount"],
+                       "currency": ["purchase_currency", "currency"], "event_time": ["captured_at"],
+                       "attempt_id": ["order_id"]},
+        },
+    ],
+}
+
+_NO_CURRENCY_AMOUNTS = {"refund_id": "refunded_amount", "capture_id": "captured_amount"}
+
+
+def prepare(body: Any) -> Any:
+    """A copy with CLOSED told apart by its captured amount; a currency-less amount set aside.
+
+    Klarna's refund and capture objects state an amount but no currency: the amount cannot be read
+    alone (it would be a guess), so it is kept under another key and the event has no amount.
+    Pure: the original is untouched.
+    """
+    if not isinstance(body, dict):
+        return body
+    if body.get("status") == "CLOSED" and "order_id" in body:
+        captured = body.get("captured_amount")
+        try:
+            uncaptured = captured is not None and int(captured) == 0
+        except (TypeError, ValueError):
+            uncaptured = False
+        return {**body, STATUS_KEY: "CLOSED_UNCAPTURED" if uncaptured else "CLOSED"}
+    for id_key, amount_key in _NO_CURRENCY_AMOUNTS.items():
+        if id_key in body and not (body.get("purchase_currency") or body.get("currency")):
+            out = {k: v for k, v in body.items() if k != amount_key}
+            out["_payobs_amount_without_currency"] = body.get(amount_key)
+            return out
+    return body

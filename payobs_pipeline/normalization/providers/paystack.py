@@ -1,0 +1,287 @@
+"""Paystack: transactions (verify / fetch / charge), webhooks, refunds, disputes and API errors.
+
+Sources (Paystack documentation):
+- https://paystack.com/docs/api/transaction/#verify and api-evangelist/paystack
+  examples/paystack-verify-transaction-example.json (envelope {"status": true, "message", "data"}; data.id,
+  reference, status, amount in the currency's subunit (kobo, pesewas, cents), currency, gateway_response,
+  channel, paid_at, created_at, authorization.{brand, card_type, country_code, channel}, customer)
+- https://paystack.com/docs/payments/verify-payments/ (transaction status success, failed, abandoned,
+  reversed, ongoing, pending, processing, queued)
+- https://docs-v2.production.paystack.co/docs/payments/gateway-responses/ (response_code: the ISO 8583
+  code of card transactions; gateway_response_code: its string classification, e.g. 00 approved,
+  01 refer_to_card_issuer, 03 invalid_merchant, 04 pickup_card, 05 do_not_honor, 06 processing_error,
+  12 invalid_transaction, 13 invalid_amount, 14 invalid_account_number, 15 no_such_issuer,
+  17 customer_cancellation, 19 reenter_transaction, 22 suspected_malfunction, ...; "Any code not listed
+  resolves to unknown"; "approved is the only success value")
+- https://support.paystack.com/hc/en-us/articles/360013597919 (customer errors: insufficient funds,
+  expired card, incorrect PIN, invalid card number, abandoned OTP)
+- https://paystack.com/docs/payments/webhooks/ (events charge.success, refund.pending,
+  refund.processing, refund.processed, refund.failed, charge.dispute.create / remind / resolve;
+  transfer.success / failed / reversed, subscription.*, invoice.*, customeridentification.*,
+  paymentrequest.* are not payment outcomes; a ``charge.failed`` event, where an integration receives
+  one, is read like charge.success)
+- https://paystack.com/docs/api/refund/ (refund: transaction, amount, currency, status pending /
+  processing / processed / failed / reversed) and https://paystack.com/docs/api/dispute/
+- https://docs-v2.paystack.com/api/errors/transaction (error body {"status": false, "message": ...})
+
+Lifecycle identity: a Paystack transaction (``id``, ``reference``) is one attempt; a new attempt of the
+same order gets a new reference, so the payment is the merchant's ``metadata.order_id`` where given (else
+the attempt). Refunds and disputes are their own objects naming the transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
+
+TRANSACTION_STATUSES = {
+    "success": "APPROVED",
+    "failed": "DECLINED",
+    "abandoned": "CANCELLED",
+    "reversed": "REFUNDED",
+    "ongoing": "PENDING",
+    "pending": "PENDING",
+    "processing": "PENDING",
+    "queued": "PENDING",
+    "send_otp": "PENDING",
+    "send_pin": "PENDING",
+    "send_phone": "PENDING",
+    "send_birthday": "PENDING",
+    "send_address": "PENDING",
+    "open_url": "PENDING",
+    "pay_offline": "PENDING",
+}
+REFUND_STATUSES = {
+    "pending": "PENDING",
+    "processing": "PENDING",
+    "needs-attention": "PENDING",
+    "processed": "REFUNDED",
+    "failed": "DECLINED",
+    "reversed": "DECLINED",
+}
+EVENTS = {
+    "charge.success": "APPROVED",
+    "charge.failed": "DECLINED",
+    "refund.pending": "PENDING",
+    "refund.processing": "PENDING",
+    "refund.processed": "REFUNDED",
+    "refund.failed": "DECLINED",
+}
+_REFUND_EVENTS = ["refund.pending", "refund.processing", "refund.processed", "refund.failed"]
+_DISPUTE_EVENTS = ["charge.dispute.create", "charge.dispute.remind", "charge.dispute.resolve"]
+NON_PAYMENT_EVENT_PREFIXES = ("transfer.", "subscription.", "invoice.", "customeridentification.",
+                              "paymentrequest.", "dedicatedaccount.", "assigndedicatedaccount.", "bank.",
+                              "direct_debit.")
+
+# gateway_response_code values (the ISO 8583 names) and the common gateway_response texts.
+GATEWAY_RESPONSE_CODES = {
+    "refer_to_card_issuer": "GENERIC_DECLINE",
+    "refer_to_card_issuer_special": "GENERIC_DECLINE",
+    "invalid_merchant": "CONFIGURATION_ERROR",
+    "pickup_card": "LOST_OR_STOLEN_CARD",
+    "do_not_honor": "GENERIC_DECLINE",
+    "processing_error": "PROCESSING_ERROR",
+    "pickup_card_special": "LOST_OR_STOLEN_CARD",
+    "invalid_transaction": "TRANSACTION_NOT_PERMITTED",
+    "invalid_amount": "INVALID_REQUEST",
+    "invalid_account_number": "INVALID_CARD_DATA",
+    "no_such_issuer": "INVALID_CARD_DATA",
+    "customer_cancellation": "REVOKED",
+    "customer_dispute": "REVOKED",
+    "reenter_transaction": "ISSUER_UNAVAILABLE",
+    "invalid_response": "PROCESSING_ERROR",
+    "no_action_taken": "GENERIC_DECLINE",
+    "suspected_malfunction": "PROCESSING_ERROR",
+    "unacceptable_transaction_fee": "TRANSACTION_NOT_PERMITTED",
+    "unable_to_locate_record": "INVALID_CARD_DATA",
+    "duplicate_file_update": "DUPLICATE",
+    "file_temporarily_unavailable": "ISSUER_UNAVAILABLE",
+    "format_error": "INVALID_REQUEST",
+    "lost_card": "LOST_OR_STOLEN_CARD",
+    "stolen_card": "LOST_OR_STOLEN_CARD",
+    "insufficient_funds": "INSUFFICIENT_FUNDS",
+    "expired_card": "EXPIRED_CARD",
+    "incorrect_pin": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    "transaction_not_permitted_to_cardholder": "TRANSACTION_NOT_PERMITTED",
+    "transaction_not_permitted_to_terminal": "CONFIGURATION_ERROR",
+    "suspected_fraud": "SUSPECTED_FRAUD",
+    "exceeds_withdrawal_limit": "LIMIT_EXCEEDED",
+    "restricted_card": "RESTRICTED_CARD",
+    "security_violation": "TRANSACTION_NOT_PERMITTED",
+    "exceeds_withdrawal_frequency": "LIMIT_EXCEEDED",
+    "response_received_too_late": "TIMEOUT",
+    "pin_tries_exceeded": {"reason": "AUTHENTICATION_FAILED", "decline_type": "HARD"},
+    "issuer_or_switch_inoperative": "ISSUER_UNAVAILABLE",
+    "issuer_unavailable": "ISSUER_UNAVAILABLE",
+    "duplicate_transaction": "DUPLICATE",
+    "system_malfunction": "PROCESSING_ERROR",
+    "unknown": "UNKNOWN",
+}
+GATEWAY_RESPONSE_TEXTS = {
+    "declined": "GENERIC_DECLINE",
+    "declined by financial institution": "GENERIC_DECLINE",
+    "do not honor": "GENERIC_DECLINE",
+    "do not honour": "GENERIC_DECLINE",
+    "insufficient funds": "INSUFFICIENT_FUNDS",
+    "not sufficient funds": "INSUFFICIENT_FUNDS",
+    "expired card": "EXPIRED_CARD",
+    "incorrect pin": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    "invalid card number": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "transaction not permitted to cardholder": "TRANSACTION_NOT_PERMITTED",
+    "transaction not permitted to terminal": "CONFIGURATION_ERROR",
+    "restricted card": "RESTRICTED_CARD",
+    "lost card": "LOST_OR_STOLEN_CARD",
+    "stolen card": "LOST_OR_STOLEN_CARD",
+    "pickup card": "LOST_OR_STOLEN_CARD",
+    "suspected fraud": "SUSPECTED_FRAUD",
+    "issuer or switch inoperative": "ISSUER_UNAVAILABLE",
+    "token not generated. customer not registered on token platform": "AUTHENTICATION_FAILED",
+    "the transaction was not completed": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    "incorrect otp": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    "duplicate transaction": "DUPLICATE",
+}
+REASONS = {**GATEWAY_RESPONSE_CODES, **GATEWAY_RESPONSE_TEXTS}
+
+CHANNELS = {
+    "card": "CARD",
+    "bank": "BANK_TRANSFER",  # pay with bank (account debit at the customer's bank)
+    "bank_transfer": "BANK_TRANSFER",
+    "dedicated_nuban": "BANK_TRANSFER",
+    "ussd": "BANK_TRANSFER",
+    "qr": "WALLET",
+    "mobile_money": "WALLET",
+    "apple_pay": "WALLET",
+    "eft": "BANK_TRANSFER",
+    "capitec_pay": "BANK_TRANSFER",
+    "payattitude": "WALLET",
+    "opay": "WALLET",
+}
+
+CARD_BRAND_KEY = "_payobs_card_brand"
+_TRANSACTION_FIELDS = {
+    "provider_transaction_id": ["id", "reference"],
+    "status": ["status"],
+    "reason_code": ["gateway_response_code", "response_code", "gateway_response", "message"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "payment_method": ["channel", "authorization.channel"],
+    "card_brand": [CARD_BRAND_KEY],
+    "card_country": ["authorization.country_code"],
+    "event_time": ["paid_at", "paidAt", "transaction_date", "created_at", "createdAt"],
+    "merchant_id": ["integration"],
+    "attempt_id": ["id", "reference"],
+    "payment_id": ["metadata.order_id"],
+    # A "reversed" transaction is refunded in full, but names no refund object.
+    "refund_id": [],
+}
+_REFUND_FIELDS = {
+    "provider_transaction_id": ["id", "refund_reference"],
+    "status": ["status"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["refunded_at", "createdAt", "created_at"],
+    "refund_id": ["id", "refund_reference"],
+    "attempt_id": ["transaction.id", "transaction_reference", "transaction"],
+}
+_DISPUTE_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "reason_code": ["category"],
+    "amount": ["refund_amount", "transaction.amount"],
+    "currency": ["currency", "transaction.currency"],
+    "event_time": ["createdAt", "created_at"],
+    "dispute_id": ["id"],
+    "attempt_id": ["transaction.id", "transaction.reference"],
+}
+_RULES: list[dict] = []
+
+SPEC = {
+    "provider": "paystack",
+    "aliases": ["paystack", "paystack_ng", "paystack_gh", "paystack_za", "paystack_ke", "pstk"],
+    "detect": [
+        {"path": "data.gateway_response", "exists": True, "weight": 0.5},
+        {"path": "data.authorization.authorization_code", "prefix": "AUTH_", "weight": 0.4},
+        {"path": "data.customer.customer_code", "prefix": "CUS_", "weight": 0.3},
+        {"path": "data.domain", "in": ["test", "live"], "weight": 0.2},
+        {"path": "event", "in": [*EVENTS, *_DISPUTE_EVENTS], "weight": 0.3},
+        {"path": "event", "prefix": list(NON_PAYMENT_EVENT_PREFIXES), "weight": 0.1},
+        {"path": "data.transfer_code", "prefix": "TRF_", "weight": 0.5},
+        {"path": "data.refund_reference", "exists": True, "weight": 0.2},
+        {"path": "data.transaction_reference", "exists": True, "weight": 0.1},
+        {"path": "gateway_response", "exists": True, "weight": 0.4},
+        {"path": "authorization.authorization_code", "prefix": "AUTH_", "weight": 0.4},
+        {"path": "domain", "in": ["test", "live"], "weight": 0.2},
+    ],
+    "amount_unit": "minor",
+    "status_map": TRANSACTION_STATUSES,
+    "reason_map": REASONS,
+    "reason_fallback": "iso8583",
+    "payment_method_map": CHANNELS,
+    "variants": [
+        {"name": "webhook.not_a_payment", "match": {"event": {"prefix": list(NON_PAYMENT_EVENT_PREFIXES)}},
+         "not_a_payment": "a Paystack transfer, subscription, invoice or identity event"},
+        {"name": "webhook.dispute", "root": "data", "match": {"event": _DISPUTE_EVENTS},
+         "status": "CHARGEBACK", "event_kind": "DISPUTE", "fields": _DISPUTE_FIELDS},
+        {"name": "webhook.refund", "root": "data", "match": {"event": _REFUND_EVENTS},
+         "fields": {**_REFUND_FIELDS, "status": ["^event"]}, "status_map": EVENTS, "event_kind": "REFUND"},
+        {"name": "webhook.charge", "root": "data", "match": {"event": {"prefix": "charge."}},
+         "fields": _TRANSACTION_FIELDS, "rules": _RULES},
+        # API responses: {"status": true, "message": ..., "data": {...}}.
+        {"name": "response.refund", "root": "data",
+         "match": {"status": True, "data.transaction": {"exists": True}, "data.deducted_amount": {"exists": True}},
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "response.dispute", "root": "data",
+         "match": {"status": True, "data.category": ["chargeback", "fraud"], "data.transaction": {"exists": True}},
+         "status": "CHARGEBACK", "event_kind": "DISPUTE", "fields": _DISPUTE_FIELDS},
+        {"name": "response.transaction", "root": "data",
+         "match": {"status": True, "data.status": {"exists": True}, "data.amount": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "rules": _RULES},
+        # A bare transaction object (a list entry, an export row).
+        {"name": "transaction", "match": {"gateway_response": {"exists": True}, "status": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "rules": _RULES},
+        # Error body: {"status": false, "message": "..."}: the request was refused.
+        {"name": "error", "match": {"status": False, "message": {"exists": True}},
+         "status": "ERROR", "fields": {"status": ["message"], "reason_code": ["code", "type", "message"]},
+         "reason_map": {"invalid_params": "INVALID_REQUEST", "validation_error": "INVALID_REQUEST",
+                        "api_error": "PROCESSING_ERROR", "processor_error": "PROCESSING_ERROR"},
+         "rules": [{"when": {"_payobs_error_reason": reason}, "set": {"failure_reason": reason}}
+                   for reason in ("CONFIGURATION_ERROR", "DUPLICATE", "INVALID_REQUEST", "PROCESSING_ERROR")]},
+    ],
+}
+
+# Error body messages (docs-v2.paystack.com/api/errors) -> reason; anything else is INVALID_REQUEST.
+ERROR_MESSAGES = {
+    "invalid key": "CONFIGURATION_ERROR",
+    "invalid authorization key": "CONFIGURATION_ERROR",
+    "duplicate transaction reference": "DUPLICATE",
+    "transaction reference not found": "INVALID_REQUEST",
+    "an error occurred": "PROCESSING_ERROR",
+}
+ERROR_REASON_KEY = "_payobs_error_reason"
+
+
+def prepare(body: Any) -> Any:
+    """Refuse transfer/subscription events; name an error body's reason (its message is free text).
+
+    Pure: returns a copy when it adds a key; the original is untouched.
+    """
+    if not isinstance(body, dict):
+        return body
+    event = body.get("event")
+    if isinstance(event, str) and event.startswith(NON_PAYMENT_EVENT_PREFIXES):
+        raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"paystack: {event} is not a payment event")
+    data = body.get("data")
+    holder = data if isinstance(data, dict) else body
+    auth = holder.get("authorization")
+    # authorization.brand names the card scheme only on card transactions (mobile money gives the network).
+    if isinstance(auth, dict) and (holder.get("channel") or auth.get("channel")) == "card":
+        brand = auth.get("brand") or auth.get("card_type")
+        if isinstance(brand, str) and brand.strip():
+            holder = {**holder, CARD_BRAND_KEY: brand.strip()}
+            return {**body, "data": holder} if isinstance(data, dict) else holder
+    if body.get("status") is False and isinstance(body.get("message"), str) and not body.get("code"):
+        message = body["message"].strip().lower().rstrip(".")
+        reason = next((r for text, r in ERROR_MESSAGES.items() if message.startswith(text)), "INVALID_REQUEST")
+        return {**body, ERROR_REASON_KEY: reason}
+    return body

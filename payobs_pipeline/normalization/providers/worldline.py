@@ -1,0 +1,364 @@
+"""Worldline: Worldline Direct / Ingenico Direct, Ingenico Connect (GlobalCollect), and Ogone e-Commerce.
+
+Sources:
+- https://docs.direct.worldline-solutions.com/en/integration/api-developer-guide/statuses (payment
+  ``status`` CREATED, CANCELLED, REJECTED, REJECTED_CAPTURE, REDIRECTED, PENDING_PAYMENT,
+  PENDING_COMPLETION, PENDING_CAPTURE, AUTHORIZATION_REQUESTED, CAPTURE_REQUESTED, CAPTURED,
+  REFUND_REQUESTED, REFUNDED; ``statusOutput.statusCategory`` and the numeric ``statusCode``)
+- https://docs.direct.worldline-solutions.com/en/integration/api-developer-guide/api-troubleshooting and
+  .../best-practices/troubleshooting (error body: ``errorId``, ``errors[].category``, ``errors[].code``,
+  ``errors[].errorCode`` 8 digits, ``errors[].httpStatusCode``; 402 Payment Rejected carries
+  ``paymentResult``; 5xxxxxxx errorCodes are technical errors)
+- https://worldline-global-collect.github.io/connect-sdk-dotnet/latest/api/Worldline.Connect.Sdk.V1.Domain.Payment.html
+  (Connect payment status ACCOUNT_VERIFIED, CREATED, REDIRECTED, PENDING_PAYMENT, PENDING_FRAUD_APPROVAL,
+  PENDING_APPROVAL, PENDING_COMPLETION, PENDING_CAPTURE, REJECTED, AUTHORIZATION_REQUESTED,
+  CAPTURE_REQUESTED, CAPTURED, PAID, CANCELLED, REJECTED_CAPTURE, REVERSED, CHARGEBACK_NOTIFICATION,
+  CHARGEBACKED, REFUNDED)
+- GetHostedCheckout (Direct/Connect API reference): status IN_PROGRESS, PAYMENT_CREATED,
+  CANCELLED_BY_CONSUMER, CLIENT_NOT_ELIGIBLE_FOR_SELECTED_PAYMENT_PRODUCT; createdPaymentOutput.payment
+- https://e-payment-postfinance.v-psp.com/en/en/guides/user%20guides/statuses-and-errors (the Ogone /
+  Worldline e-Commerce STATUS codes 0-99 that Worldline Direct also returns as ``statusCode``: 0 invalid,
+  1 cancelled by customer, 2 authorisation refused, 4/40/41/46 stored/waiting, 5 authorised, 50/51
+  authorisation waiting, 52 authorisation not known, 55, 56, 57, 59, 6 authorised and cancelled, 61-64,
+  7 payment deleted, 71-75, 8 refund, 81-85, 9 payment requested, 91-96, 99 being processed; NCERROR)
+- ``errorCode`` / NCERROR 30xx1001: the platform's "transaction refused" codes carry the issuer's two-digit
+  ISO 8583 code in digits 3-4 (30051001 do not honour, 30511001 insufficient funds, 30541001 expired
+  card, 30591001 suspected fraud, 30041001 pick up); the pattern is read from those documented
+  examples and applied to every ISO code the shared table knows. 40001134-40001137 are 3-D Secure
+  authentication failures; 5xxxxxxx are "technical errors" (a wrong request or a platform problem:
+  the HTTP status tells which).
+Amounts: ``amountOfMoney.amount`` is in minor units (cents) with ``currencyCode``; Ogone ``amount`` is a
+decimal in major units.
+
+Lifecycle identity: a Direct/Connect payment id (``3066019730_0``: the PAYID and the attempt number) is
+one authorization attempt, its capture, refund and chargeback name it; a refund has its own id (the
+``refund`` object of a refund.* webhook). The payment is ``references.merchantReference`` (the
+merchant's order id). Ogone: PAYID is the attempt, orderID the payment.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
+
+# ----- statuses ---------------------------------------------------------------------------------
+
+PAYMENT_STATUSES = {
+    "CREATED": "PENDING",
+    "REDIRECTED": "PENDING",
+    "PENDING_PAYMENT": "PENDING",
+    "PENDING_FRAUD_APPROVAL": "PENDING",
+    "PENDING_COMPLETION": "PENDING",
+    "AUTHORIZATION_REQUESTED": "PENDING",
+    # Authorized: waiting for the merchant's approval / capture.
+    "PENDING_APPROVAL": "APPROVED",
+    "PENDING_CAPTURE": "APPROVED",
+    "ACCOUNT_VERIFIED": "APPROVED",
+    "CAPTURE_REQUESTED": "APPROVED",
+    "CAPTURED": "APPROVED",
+    "PAID": "APPROVED",
+    "REJECTED": "DECLINED",
+    "REJECTED_CAPTURE": "DECLINED",
+    "CANCELLED": "CANCELLED",
+    # Collected and then reversed by the payer's bank (bank transfers, direct debits).
+    "REVERSED": "DECLINED",
+    "CHARGEBACK_NOTIFICATION": "CHARGEBACK",
+    "CHARGEBACKED": "CHARGEBACK",
+    "REFUND_REQUESTED": "PENDING",
+    "REFUNDED": "REFUNDED",
+}
+REFUND_STATUSES = {
+    "CREATED": "PENDING",
+    "PENDING_APPROVAL": "PENDING",
+    "REFUND_REQUESTED": "PENDING",
+    "REJECTED": "DECLINED",
+    "CAPTURED": "REFUNDED",
+    "REFUNDED": "REFUNDED",
+    "CANCELLED": "CANCELLED",
+}
+# Ogone / e-Commerce STATUS (also Worldline Direct statusOutput.statusCode).
+STATUS_CODES = {
+    "0": "ERROR",  # invalid or incomplete
+    "1": "CANCELLED",  # cancelled by customer
+    "2": "DECLINED",  # authorisation refused
+    "4": "PENDING", "40": "PENDING", "41": "PENDING", "46": "PENDING",
+    "5": "APPROVED",  # authorised
+    "50": "PENDING", "51": "PENDING",  # authorisation waiting (offline)
+    "52": "UNKNOWN",  # authorisation not known
+    "55": "PENDING",  # standby
+    "56": "APPROVED",  # OK with scheduled payments
+    "57": "DECLINED",  # not OK with scheduled payments
+    "59": "PENDING",  # authorisation to be requested manually
+    "6": "CANCELLED",  # authorised and cancelled
+    "61": "PENDING",  # authorisation deletion waiting
+    "62": "UNKNOWN",  # authorisation deletion uncertain
+    "63": "ERROR",  # authorisation deletion refused
+    "64": "CANCELLED",  # authorised and cancelled
+    "7": "CANCELLED",  # payment deleted
+    "71": "PENDING", "72": "UNKNOWN", "73": "ERROR", "74": "CANCELLED", "75": "CANCELLED",
+    "8": "REFUNDED",
+    "81": "PENDING",  # refund pending
+    "82": "UNKNOWN",  # refund uncertain
+    "83": "DECLINED",  # refund refused
+    "84": "REFUNDED", "85": "REFUNDED",
+    "9": "APPROVED",  # payment requested (captured)
+    "91": "APPROVED",  # payment processing (authorised, capture in progress)
+    "92": "UNKNOWN",  # payment uncertain
+    "93": "DECLINED",  # payment refused
+    "94": "DECLINED",  # refund declined by the acquirer
+    "95": "APPROVED",  # payment processed by merchant
+    "96": "DECLINED",  # refund reversed
+    "99": "PENDING",  # being processed
+}
+# GetHostedCheckout status (Direct / Connect hosted checkout API).
+HOSTED_CHECKOUT_STATUSES = {
+    "IN_PROGRESS": "PENDING",
+    "PAYMENT_CREATED": "PENDING",
+    "CANCELLED_BY_CONSUMER": "CANCELLED",
+    "CLIENT_NOT_ELIGIBLE_FOR_SELECTED_PAYMENT_PRODUCT": "DECLINED",
+}
+_REFUND_CODES = ["8", "81", "82", "83", "84", "85", "94", "96"]
+_VOID_CODES = ["6", "61", "62", "63", "64", "7", "71", "72", "73", "74", "75"]
+
+# ----- reasons --------------------------------------------------------------------------------
+
+# 30 + ISO code + 1001: the acquirer refused with that issuer code.
+_REFUSAL_CODES = {f"30{code}1001": entry for code, entry in ISO8583_REASONS.items() if len(code) == 2}
+ERROR_CODES = {
+    **_REFUSAL_CODES,
+    "30001001": "GENERIC_DECLINE",  # payment refused by the acquirer
+    "30171001": {"reason": "REVOKED", "source": "CUSTOMER"},  # customer cancellation
+    "30141001": "INVALID_CARD_DATA",
+    "40001134": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},  # 3DS authentication failed
+    "40001135": {"reason": "AUTHENTICATION_FAILED", "source": "TECHNICAL"},  # authentication unavailable
+    "40001136": {"reason": "AUTHENTICATION_FAILED", "source": "TECHNICAL"},  # browser problem
+    "40001137": "ISSUER_UNAVAILABLE",  # bank temporarily unavailable
+    "50001113": "DUPLICATE",  # order already processed
+    "50001111": "INVALID_REQUEST",  # data validation error
+    # Connect (GlobalCollect) card errors.
+    "430285": "GENERIC_DECLINE",  # not authorised
+    "430306": "EXPIRED_CARD",
+    "430330": "INVALID_CARD_DATA",  # invalid card number
+    "430409": "GENERIC_DECLINE",  # referred
+}
+
+# ----- payment methods and brands ----------------------------------------------------------------
+
+PAYMENT_METHODS = {
+    "card": "CARD",
+    "mobile": "WALLET",
+    "redirect": "OTHER",
+    "directdebit": "DIRECT_DEBIT",
+    "sepadirectdebit": "DIRECT_DEBIT",
+    "banktransfer": "BANK_TRANSFER",
+    "cash": "CASH_VOUCHER",
+    "invoice": "BNPL",
+    "einvoice": "BNPL",
+    # Ogone PM values.
+    "creditcard": "CARD",
+    "ideal": "BANK_TRANSFER",
+    "paypal": "WALLET",
+    "direct debits de": "DIRECT_DEBIT",
+    "direct debits nl": "DIRECT_DEBIT",
+    "klarna": "BNPL",
+    "bancontact/mister cash": "CARD",
+}
+# Payment product ids of card schemes (Worldline payment products).
+CARD_PRODUCTS = {1: "visa", 2: "amex", 3: "mastercard", 117: "maestro", 125: "jcb", 128: "discover",
+                 130: "cartes_bancaires", 132: "diners", 56: "unionpay"}
+CARD_BRAND_KEY = "_payobs_card_brand"
+
+# ----- fields ---------------------------------------------------------------------------------------
+
+_OUT = "paymentOutput"
+_PAYMENT_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "reason_code": ["statusOutput.errors.0.errorCode", "statusOutput.errors.0.code", "^errors.0.errorCode",
+                    "^errors.0.code"],
+    "amount": [f"{_OUT}.amountOfMoney.amount", f"{_OUT}.acquiredAmount.amount"],
+    "currency": [f"{_OUT}.amountOfMoney.currencyCode", f"{_OUT}.acquiredAmount.currencyCode"],
+    "payment_method": [f"{_OUT}.paymentMethod"],
+    "card_brand": [CARD_BRAND_KEY],
+    "card_country": [f"{_OUT}.cardPaymentMethodSpecificOutput.card.countryCode"],
+    "customer_country": [f"{_OUT}.customer.billingAddress.countryCode"],
+    "event_time": ["^created", "statusOutput.statusCodeChangeDateTime"],
+    "merchant_id": ["^merchantId"],
+    "attempt_id": ["id"],
+    "payment_id": [f"{_OUT}.references.merchantReference"],
+}
+_REFUND_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "reason_code": ["statusOutput.errors.0.errorCode", "statusOutput.errors.0.code"],
+    "amount": ["refundOutput.amountOfMoney.amount"],
+    "currency": ["refundOutput.amountOfMoney.currencyCode"],
+    "payment_method": ["refundOutput.paymentMethod"],
+    "event_time": ["^created", "statusOutput.statusCodeChangeDateTime"],
+    "merchant_id": ["^merchantId"],
+    "refund_id": ["id"],
+    # A refund object does not name its payment; a webhook that carries both does.
+    "attempt_id": ["^payment.id"],
+    "payment_id": ["refundOutput.references.merchantReference"],
+}
+
+_HTTP_RULES = [
+    # The HTTP status of an error body says who failed (api-troubleshooting).
+    {"when": {"^errors.0.httpStatusCode": ["401", "403"]}, "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+    {"when": {"^errors.0.httpStatusCode": ["409"]}, "set": {"failure_reason": "DUPLICATE"}},
+    {"when": {"^errors.0.httpStatusCode": ["500", "502", "503"]}, "set": {"failure_reason": "PROCESSING_ERROR"}},
+    {"when": {"^errors.0.httpStatusCode": ["504"]}, "set": {"failure_reason": "TIMEOUT"}},
+]
+_PAYMENT_RULES = [
+    {"when": {"status": "REJECTED_CAPTURE"}, "set": {"event_kind": "CAPTURE"}},
+    {"when": {"^type": "payment.captured"}, "set": {"event_kind": "CAPTURE"}},
+    # Cancelled after an authorisation (statusCode 6/64 "authorised and cancelled", 7/74/75 payment deleted)
+    # releases it; statusCode 1 is the customer abandoning before any decision.
+    {"when": {"status": "CANCELLED", "statusOutput.statusCode": _VOID_CODES}, "set": {"event_kind": "VOID"}},
+    {"when": {"status": "REFUND_REQUESTED"}, "set": {"event_kind": "REFUND"}},
+    *_HTTP_RULES,
+]
+
+_OGONE_RULES = [
+    {"when": {"STATUS": _REFUND_CODES}, "set": {"event_kind": "REFUND"}},
+    {"when": {"STATUS": _VOID_CODES}, "set": {"event_kind": "VOID"}},
+]
+
+_NON_PAYMENT_TYPES = ("payout.", "token.", "mandate.", "dispute.")
+
+SPEC = {
+    "provider": "worldline",
+    "aliases": ["worldline", "worldline_direct", "worldlinedirect", "ingenico", "ingenico_direct", "ingenico_connect",
+                "ingenico_epayments", "globalcollect", "global_collect", "gcs", "ogone", "worldline_ecommerce",
+                "worldline_global_collect"],
+    "detect": [
+        {"path": "payment.statusOutput.statusCategory", "exists": True, "weight": 0.6},
+        {"path": "payment.statusOutput.statusCode", "exists": True, "weight": 0.3},
+        {"path": "payment.paymentOutput.amountOfMoney", "exists": True, "weight": 0.3},
+        {"path": "statusOutput.statusCategory", "exists": True, "weight": 0.6},
+        {"path": "paymentOutput.amountOfMoney", "exists": True, "weight": 0.3},
+        {"path": "refund.refundOutput", "exists": True, "weight": 0.6},
+        {"path": "refundOutput.amountOfMoney", "exists": True, "weight": 0.6},
+        {"path": "creationOutput", "exists": True, "weight": 0.2},
+        {"path": "payout.payoutOutput", "exists": True, "weight": 0.6},
+        {"path": "createdPaymentOutput", "exists": True, "weight": 0.4},
+        {"path": "createdPaymentOutput.payment.statusOutput", "exists": True, "weight": 0.3},
+        {"path": "paymentResult.payment.statusOutput", "exists": True, "weight": 0.5},
+        {"path": "errorId", "exists": True, "weight": 0.3},
+        {"path": "errors.0.httpStatusCode", "exists": True, "weight": 0.3},
+        {"path": "apiVersion", "in": ["v1", "v2"], "weight": 0.1},
+        # Ogone / e-Commerce (key=value).
+        {"path": "NCERROR", "exists": True, "weight": 0.4},
+        {"path": "PAYID", "exists": True, "weight": 0.3},
+        {"path": "STATUS", "exists": True, "weight": 0.1},
+        {"path": "ACCEPTANCE", "exists": True, "weight": 0.1},
+    ],
+    "amount_unit": "minor",
+    "status_map": PAYMENT_STATUSES,
+    "reason_map": ERROR_CODES,
+    "reason_fallback": "iso8583",
+    "payment_method_map": PAYMENT_METHODS,
+    "variants": [
+        {"name": "webhook.not_a_payment", "match": {"type": {"prefix": list(_NON_PAYMENT_TYPES)}},
+         "not_a_payment": "a Worldline payout, token or mandate event"},
+        {"name": "webhook.refund", "root": "refund", "match": {"refund.id": {"exists": True}},
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "webhook.payment", "root": "payment", "match": {"payment.id": {"exists": True},
+                                                                  "payment.status": {"exists": True}},
+         "fields": _PAYMENT_FIELDS, "rules": _PAYMENT_RULES},
+        # A 402 rejection: the error body carries the rejected payment.
+        {"name": "rejected", "root": "paymentResult.payment",
+         "match": {"paymentResult.payment.status": {"exists": True}},
+         "fields": _PAYMENT_FIELDS, "rules": _PAYMENT_RULES},
+        # GetHostedCheckout once the customer paid: the payment it created.
+        {"name": "hosted_checkout.payment", "root": "createdPaymentOutput.payment",
+         "match": {"createdPaymentOutput.payment.status": {"exists": True}},
+         "fields": _PAYMENT_FIELDS, "rules": _PAYMENT_RULES},
+        # GetHostedCheckout before a payment exists: the checkout session as a whole.
+        {"name": "hosted_checkout", "match": {"status": list(HOSTED_CHECKOUT_STATUSES)},
+         "status_map": HOSTED_CHECKOUT_STATUSES, "event_kind": "PAYMENT",
+         "fields": {"status": ["status"], "provider_transaction_id": ["hostedCheckoutId"]},
+         "rules": [{"when": {"status": "CLIENT_NOT_ELIGIBLE_FOR_SELECTED_PAYMENT_PRODUCT"},
+                    "set": {"failure_reason": "TRANSACTION_NOT_PERMITTED"}}]},
+        {"name": "refund", "match": {"refundOutput": {"exists": True}, "status": {"exists": True}},
+         "fields": _REFUND_FIELDS,
+         "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "payment", "match": {"statusOutput": {"exists": True}, "status": {"exists": True}},
+         "fields": _PAYMENT_FIELDS, "rules": _PAYMENT_RULES},
+        {
+            # Any other error body (400/401/403/404/409/5xx) without a payment: the request failed.
+            "name": "error",
+            "match": {"errorId": {"exists": True}, "errors": {"exists": True}},
+            "status": "ERROR",
+            "fields": {"reason_code": ["errors.0.errorCode", "errors.0.code"],
+                       "status": ["errors.0.httpStatusCode"]},
+            "rules": [
+                {"when": {"errors.0.httpStatusCode": ["400", "404", "422"]},
+                 "set": {"failure_reason": "INVALID_REQUEST"}},
+                *_HTTP_RULES,
+            ],
+        },
+        {
+            # Ogone / Worldline e-Commerce redirect parameters or post-sale notification (key=value).
+            "name": "ecommerce",
+            "match": {"STATUS": {"exists": True}, "PAYID": {"exists": True}},
+            "amount_unit": "major",
+            "fields": {
+                "provider_transaction_id": ["PAYID"],
+                "status": ["STATUS"],
+                "reason_code": ["NCERROR"],
+                "amount": ["amount", "AMOUNT"],
+                "currency": ["currency", "CURRENCY"],
+                "payment_method": ["PM"],
+                "card_brand": ["BRAND"],
+                "event_time": ["TRXDATE"],
+                "attempt_id": ["PAYID"],
+                # A maintenance operation (refund, cancellation) is PAYID/PAYIDSUB.
+                "refund_id": {"join": ["PAYID", "PAYIDSUB"], "sep": "/"},
+                "payment_id": ["orderID", "ORDERID"],
+                "customer_country": ["IPCTY"],
+                "card_country": ["CCCTY"],
+            },
+            "status_map": STATUS_CODES,
+            "rules": _OGONE_RULES,
+        },
+    ],
+}
+
+
+# Where a payment object sits in the documents (the document itself, a webhook, a 402 body, a hosted checkout).
+_PAYMENT_HOLDERS = ((), ("payment",), ("paymentResult", "payment"), ("createdPaymentOutput", "payment"))
+
+
+def _with_brand(node: Any, path: tuple[str, ...]) -> Any:
+    """A copy of ``node`` whose payment at ``path`` names its card scheme, or None if it has none."""
+    if not isinstance(node, dict):
+        return None
+    if path:
+        inner = _with_brand(node.get(path[0]), path[1:])
+        return None if inner is None else {**node, path[0]: inner}
+    output = node.get("paymentOutput")
+    card = output.get("cardPaymentMethodSpecificOutput") if isinstance(output, dict) else None
+    product = card.get("paymentProductId") if isinstance(card, dict) else None
+    try:
+        brand = CARD_PRODUCTS.get(int(product)) if product is not None else None
+    except (TypeError, ValueError):
+        brand = None
+    return {**node, CARD_BRAND_KEY: brand} if brand else None
+
+
+def prepare(body: Any) -> Any:
+    """A copy with the card scheme named from the payment product id and NCERROR "0" (no error) dropped.
+
+    Pure: the original is untouched.
+    """
+    if not isinstance(body, dict):
+        return body
+    if str(body.get("NCERROR", "")).strip() == "0":
+        body = {k: v for k, v in body.items() if k != "NCERROR"}
+    for path in _PAYMENT_HOLDERS:
+        branded = _with_brand(body, path)
+        if branded is not None:
+            return branded
+    return body

@@ -173,10 +173,12 @@ _JSON_VALUE_AFTER = re.compile(r"\s*(?:[,\]}]|$)")
 
 # A digit run that is the value of a reference key is the provider's id, whatever
 # its checksum: about 1 in 10 numeric 16-digit references (Adyen's pspReference)
-# passes Luhn. JSON ("key": "…"), escaped JSON, XML (<key>…) and key=value forms.
+# passes Luhn; so do Kushki's 18-digit ticketNumber, CyberSource's requestID, Realex's pasref,
+# Rede/Cielo tid and nsu, Paytm's TXNID. JSON ("key": "…"), escaped JSON, XML (<key>…) and key=value forms.
 _REFERENCE_KEYS = (
     r"(?:psp_?reference|original_?reference|merchant_?reference|acquirer_?transaction_?id|"
-    r"transaction_?id|payment_?id|order_?id|reference_?pol|reference|trace_?id)"
+    r"transaction_?id|payment_?id|order_?id|reference_?pol|reference|trace_?id|"
+    r"ticket_?number|request_?id|pasref|tid|nsu|txn_?id|trans_?id|receipt_?id)"
 )
 _REFERENCE_KEY_BEFORE = re.compile(rf"(?i){_REFERENCE_KEYS}(?:\\?[\"']\s*:\s*\\?[\"']?|>|=)\s*$")
 # The same keys as document keys (mask_payload), by the same rule: the key ends with one of the names

@@ -461,6 +461,13 @@ def test_the_digit_groups_inside_a_uuid_are_not_a_card_number():
     "<pspReference>4111111111111111</pspReference>",
     "merchant_id=1&reference_pol=4111111111111111&value=10.00",
     '{"content": "{\\"transactionId\\": \\"4111111111111111\\"}"}',
+    # Kushki ticketNumber, CyberSource requestID, Realex pasref, Rede tid/nsu, Paytm TXNID, NMI transactionid.
+    '{"ticketNumber": "4111111111111111"}',
+    "<requestID>4111111111111111</requestID>",
+    "<pasref>4111111111111111</pasref>",
+    '{"tid": "4111111111111111", "nsu": "4111111111111111"}',
+    "TXNID=4111111111111111&STATUS=TXN_SUCCESS",
+    "response=1&transactionid=4111111111111111",
 ])
 def test_luhn_valid_provider_references_are_ids_not_card_numbers(text):
     assert pii.mask_text(text) == text

@@ -22,12 +22,34 @@ Sources (Authorize.net developer docs and official SDKs):
 - AnetApiSchema.xsd transactionStatusEnum (sdk-java TransactionStatusEnum), incl. updatingSettlement
 - Silent Post / Relay Response form fields x_response_code, x_response_reason_code, x_trans_id,
   x_amount, x_type, x_method, x_card_type (AIM/SIM guides)
+- AIM Developer Guide, "Fields in the Payment Gateway Response" (x_delim_data, x_delim_char ``,`` or ``|``,
+  x_encap_char): 1 Response Code, 2 Subcode, 3 Response Reason Code, 4 Reason Text, 5 Authorization Code,
+  6 AVS, 7 Transaction ID, 8 Invoice Number, 9 Description, 10 Amount, 11 Method (CC, ECHECK), 12 Transaction
+  Type (auth_capture, auth_only, capture_only, credit, prior_auth_capture, void), 13 Customer ID, 14-24
+  billing (21 Country), 41 Card Code Response, 42 CAVV Response, 51 Account Number, 52 Card Type; the
+  CIM API returns the same delimited text as ``directResponse`` (createCustomerProfileTransactionResponse), and
+  as ``validationDirectResponse`` of a payment profile check (validateCustomerPaymentProfile): not a payment
+- ARB Silent Post (x_subscription_id, x_subscription_paynum beside the AIM x_ fields): one subscription charge
 Amounts are decimal numbers in major units. Responses carry no currency: a gateway account
 settles in the one currency it was opened in, and the accounts behind this pipeline are US
 accounts, hence ``default_currency`` USD. A request stored beside its response
-(``transactionRequest.currencyCode``, optional in createTransactionRequest) states it and wins.
+(``transactionRequest.currencyCode``, optional in createTransactionRequest) states it and wins, as does an
+AIM ``x_currency_code`` field when a stored Silent Post / Relay Response row carries one.
+API error bodies (``messages.resultCode`` Error with no transaction, JSON or XML ``ErrorResponse``) are ERROR
+events whose reason is the ``E000nn`` message code (responseCodes.html).
+``prepare`` splits an AIM delimited ``directResponse`` into the AIM ``x_`` names Silent Post uses, so one
+variant reads both. A bare delimited response stored as the whole ``data`` string is not JSON, XML, CSV or
+key=value: the format layer refuses it (UNRECOGNIZED_FORMAT) before any mapping sees it.
 Authorize.net does not state soft/hard: decline types are the reasons' defaults.
 """
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
 
 _CUSTOMER = "CUSTOMER"
 _MERCHANT_CONFIG = "MERCHANT_CONFIG"
@@ -134,12 +156,39 @@ REASON_CODES = {
     "317": "EXPIRED_CARD",
     "318": "DUPLICATE",
     "319": "INVALID_REQUEST",  # transaction not found
-    # API-level message codes (messages.message[].code) when no transaction was created.
+    # API-level message codes (messages.message[].code) when no transaction was created
+    # (developer.authorize.net/api/reference/responseCodes.html, E00001-E00145).
+    "E00001": "PROCESSING_ERROR",  # an error occurred during processing
+    "E00002": "INVALID_REQUEST",  # content-type not supported
+    "E00003": "INVALID_REQUEST",  # XML parser error
+    "E00004": "INVALID_REQUEST",  # method name not recognized
+    "E00005": "CONFIGURATION_ERROR",  # transaction key or access token invalid or not present
+    "E00006": "CONFIGURATION_ERROR",  # API user name invalid or not present
     "E00007": "CONFIGURATION_ERROR",  # authentication failed
     "E00008": "CONFIGURATION_ERROR",  # account inactive
-    "E00003": "INVALID_REQUEST",
-    "E00013": "INVALID_REQUEST",
+    "E00009": "CONFIGURATION_ERROR",  # payment gateway account in test mode
+    "E00010": "CONFIGURATION_ERROR",  # user lacks permission to call the API
+    "E00011": "CONFIGURATION_ERROR",  # user lacks permission for this action
+    "E00012": "DUPLICATE",  # duplicate subscription
+    "E00013": "INVALID_REQUEST",  # field is invalid
+    "E00014": "INVALID_REQUEST",  # required field not present
+    "E00015": "INVALID_REQUEST",  # field length invalid
+    "E00016": "INVALID_REQUEST",  # field type invalid
+    **dict.fromkeys(["E00017", "E00018", "E00019", "E00022", "E00023", "E00024", "E00025", "E00026", "E00028",
+                     "E00029", "E00030", "E00031", "E00032", "E00033", "E00034", "E00035", "E00036", "E00037",
+                     "E00041", "E00042", "E00043", "E00045", "E00046", "E00047", "E00048", "E00049", "E00050",
+                     "E00051"], "INVALID_REQUEST"),  # ARB / CIM request validation
+    "E00020": "CONFIGURATION_ERROR",  # account not enabled for eCheck.Net subscriptions
+    "E00021": "CONFIGURATION_ERROR",  # account not enabled for credit card subscriptions
     "E00027": "PROCESSING_ERROR",  # "The transaction was unsuccessful."
+    "E00038": "CONFIGURATION_ERROR",  # SSN/tax id required
+    "E00039": "DUPLICATE",  # a duplicate record already exists
+    "E00040": "INVALID_REQUEST",  # record not found
+    "E00044": "CONFIGURATION_ERROR",  # Customer Information Manager not enabled
+    "E00053": "PROCESSING_ERROR",  # server too busy
+    "E00054": "CONFIGURATION_ERROR",  # mobile device not registered
+    "E00059": "CONFIGURATION_ERROR",  # authentication type not allowed for this method
+    "E00104": "PROCESSING_ERROR",  # server in maintenance, try again later
 }
 
 RESPONSE_CODES = {"1": "APPROVED", "2": "DECLINED", "3": "ERROR", "4": "PENDING"}
@@ -250,6 +299,25 @@ _REQUEST_RULES.append({"when": {"^transactionRequest.payment.opaqueData.dataDesc
                        "set": {"payment_method": "WALLET"}})
 _XML_TIMEOUT_RULE = {"when": {"errors.error.errorCode": "120"}, "set": {"status_category": "UNKNOWN"}}
 
+_CIM_TRANSACTION = "createCustomerProfileTransactionResponse"
+_XML_ERROR_ROOTS = ("ErrorResponse", "createTransactionResponse", "getTransactionDetailsResponse", _CIM_TRANSACTION)
+# CIM calls about stored customers and payment profiles (with or without a validation auth): no payment.
+_CIM_PROFILE_CALLS = ("validateCustomerPaymentProfileResponse", "createCustomerProfileResponse",
+                      "createCustomerPaymentProfileResponse", "updateCustomerPaymentProfileResponse",
+                      "createCustomerProfileFromTransactionResponse", "getCustomerProfileResponse",
+                      "getCustomerPaymentProfileResponse", "deleteCustomerProfileResponse")
+AIM_RESPONSE_KEY = "payobs_aim_response"  # prepare(): the document was read from an AIM delimited response
+# AIM response field positions (1-based) and the x_ names Silent Post gives the same values.
+AIM_FIELDS = {
+    1: "x_response_code", 2: "x_response_subcode", 3: "x_response_reason_code", 4: "x_response_reason_text",
+    5: "x_auth_code", 6: "x_avs_code", 7: "x_trans_id", 8: "x_invoice_num", 9: "x_description", 10: "x_amount",
+    11: "x_method", 12: "x_type", 13: "x_cust_id", 14: "x_first_name", 15: "x_last_name", 16: "x_company",
+    17: "x_address", 18: "x_city", 19: "x_state", 20: "x_zip", 21: "x_country", 22: "x_phone", 23: "x_fax",
+    24: "x_email", 35: "x_tax", 36: "x_duty", 37: "x_freight", 38: "x_tax_exempt", 39: "x_po_num",
+    40: "x_MD5_Hash", 41: "x_cvv2_resp_code", 42: "x_cavv_response", 51: "x_account_number", 52: "x_card_type",
+    53: "x_split_tender_id", 54: "x_prepaid_requested_amount", 55: "x_prepaid_balance_on_card",
+}
+
 SPEC = {
     "provider": "authorizenet",
     "aliases": ["authorizenet", "authorize.net", "authorize_net", "authnet", "anet"],
@@ -265,6 +333,13 @@ SPEC = {
         {"path": "eventType", "prefix": "net.authorize.", "weight": 0.9},
         {"path": "x_response_code", "exists": True, "weight": 0.5},
         {"path": "x_trans_id", "exists": True, "weight": 0.3},
+        {"path": "ErrorResponse.messages.resultCode", "in": ["Error"], "weight": 0.9},
+        {"path": f"{_CIM_TRANSACTION}.directResponse", "exists": True, "weight": 0.9},
+        *({"path": f"{root}.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9} for root in _CIM_PROFILE_CALLS),
+        # The JSON API's createCustomerProfileTransaction response: directResponse beside messages.
+        {"path": "directResponse", "exists": True, "weight": 0.3},
+        {"path": "createTransactionResponse.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9},
+        {"path": "getTransactionDetailsResponse.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9},
     ],
     "amount_unit": "major",
     "default_currency": "USD",
@@ -398,6 +473,16 @@ SPEC = {
             "status": "ERROR",
             "fields": {"reason_code": ["messages.message.0.code", "messages.message.code"]},
         },
+        *({
+            # The XML API's refusal of a call: <ErrorResponse> (malformed request, credentials), or a response
+            # element naming no transaction (createTransactionResponse without transactionResponse, a
+            # getTransactionDetailsResponse for an unknown transId: E00040).
+            "name": "xml.api_error",
+            "match": {f"{root}.messages.resultCode": "Error"},
+            "root": root,
+            "status": "ERROR",
+            "fields": {"reason_code": ["messages.message.0.code", "messages.message.code"]},
+        } for root in _XML_ERROR_ROOTS),
         {
             # Silent Post / Relay Response: the form the gateway posts to the merchant.
             "name": "silent_post",
@@ -407,12 +492,18 @@ SPEC = {
                 "status": ["x_response_code"],
                 "reason_code": ["x_response_reason_code"],
                 "amount": ["x_amount"],
+                # Echoed from the request when the merchant sent it (AIM x_currency_code); else the account's.
+                "currency": ["x_currency_code"],
                 "payment_method": ["x_method"],
                 "card_brand": ["x_card_type"],
                 "customer_country": ["x_country"],  # the billing address country
             },
             # x_type auth_capture / auth_only are authorizations; the others name no authorization.
+            # ARB Silent Post (x_subscription_id, x_subscription_paynum) is one charge of a subscription: the same.
             "rules": [
+                # As for createTransaction: response code 3 for a refused card or request is a refusal.
+                {"when": {"x_response_code": "3", "x_response_reason_code": _REFUSED_AS_ERROR},
+                 "set": {"status_category": "DECLINED"}},
                 {"when": {"x_type": "credit"}, "set": {"event_kind": "REFUND"}},
                 {"when": {"x_type": "credit", "x_response_code": "1"}, "set": {"status_category": "REFUNDED"}},
                 {"when": {"x_type": "credit", "x_response_code": ["2", "3"]}, "set": {"status_category": "DECLINED"}},
@@ -425,3 +516,54 @@ SPEC = {
         },
     ],
 }
+
+
+def prepare(body: Any) -> Any:
+    """A CIM ``directResponse`` (an AIM delimited response) as the AIM ``x_`` fields; other bodies unchanged.
+
+    A customer or payment-profile call (validateCustomerPaymentProfile, createCustomerProfile with its
+    validationDirectResponseList ...) is refused with NOT_A_PAYMENT_EVENT: a stored card's check is no payment.
+    """
+    if not isinstance(body, dict):
+        return body
+    for root in _CIM_PROFILE_CALLS:
+        if isinstance(body.get(root), dict):
+            raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"authorizenet: {root} is a customer/payment-profile call")
+    document = body.get(_CIM_TRANSACTION)
+    if not isinstance(document, dict):
+        document = body
+    text = document.get("directResponse")
+    if isinstance(text, dict):
+        text = text.get("#text")
+    fields = parse_aim_response(text) if isinstance(text, str) else None
+    if not fields:
+        return body
+    # The x_ fields decide (a declined CIM transaction's messages.resultCode is Error too).
+    return {**fields, AIM_RESPONSE_KEY: "directResponse"}
+
+
+def parse_aim_response(text: str) -> dict[str, str] | None:
+    """``1,1,1,This transaction has been approved.,...`` (``|``-delimited too, values optionally encapsulated)
+    as ``{"x_response_code": "1", ...}``; None when the text is not an AIM response."""
+    text = text.strip()
+    if len(text) < 5:
+        return None
+    encap = text[0] if not text[0].isdigit() else None
+    if encap:  # $1$,$1$,...: the response code between two encapsulation characters, then the delimiter
+        code, closing, delimiter = text[1], text[2], text[3]
+        if closing != encap:
+            return None
+    else:
+        code, delimiter = text[0], text[1]
+    if code not in "1234" or delimiter.isalnum() or delimiter in (encap, " "):
+        return None
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar=encap or '"',
+                        quoting=csv.QUOTE_MINIMAL if encap else csv.QUOTE_NONE)
+    try:
+        values = next(reader)
+    except (csv.Error, StopIteration):
+        return None
+    if len(values) < 12:
+        return None
+    return {name: values[number - 1].strip() for number, name in AIM_FIELDS.items()
+            if number <= len(values) and values[number - 1].strip()}

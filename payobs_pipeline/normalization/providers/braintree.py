@@ -15,6 +15,18 @@ Sources (Braintree developer docs, developer.paypal.com/braintree):
 - /docs/reference/request/transaction/search (XML ``<credit-card-transactions type="collection">``)
 - developer.paypal.com/braintree/graphql/guides/search and reference (``node`` query, ``search.transactions.edges``,
   MonetaryAmount ``value`` + ``currencyIsoCode``)
+- /docs/reference/general/result-objects and /docs/reference/general/validation-errors/all (error result:
+  ``<api-error-response>`` with ``message``, ``errors`` nested per resource (``errors.transaction.errors.error``
+  ``code``/``attribute``/``message``), ``params`` and, for a processor decline or gateway rejection, the
+  ``transaction``; the SDKs' ErrorCodes / ValidationErrorCodes modules name each code)
+- developer.paypal.com/braintree/graphql/guides (GraphQL ``errors[].extensions.errorClass`` VALIDATION,
+  AUTHENTICATION, AUTHORIZATION, NOT_FOUND, UNSUPPORTED_CLIENT, INTERNAL, SERVICE_AVAILABILITY, RESOURCE_LIMIT,
+  UNKNOWN, with ``legacyCode``)
+- /docs/reference/general/webhooks/local-payment-methods (local_payment_completed / _funded with the transaction,
+  local_payment_expired / _reversed with only ``payment-id``), /webhooks/transaction (refund_failed,
+  transaction_reviewed); braintree_node/java/.NET WebhookTestingGateway (sample subjects; library, not tests)
+API errors: a validation error is an ERROR whose code is the first nested validation code (INVALID_REQUEST
+unless listed); a declined transaction inside an error response is that transaction's event.
 Lifecycle identity (/docs/reference/response/transaction: refunded_transaction_id, order_id; /response/dispute:
 transaction.id): a sale transaction is the attempt (authorization and settlement are its statuses); a credit
 (refund) names the sale it refunds, a dispute its transaction; order_id is the merchant's order (the payment).
@@ -28,6 +40,7 @@ import base64
 import binascii
 
 from payobs_pipeline.normalization.formats import PayloadParseError, parse_content
+from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 from payobs_pipeline.normalization.pii import mask_payload
 
 _SOFT = "SOFT"
@@ -155,6 +168,11 @@ _PROCESSOR_CODES = {
     "4001": _code("GENERIC_DECLINE", _SOFT),  # settlement declined
     "4005": _code("RISK_REJECTED", _HARD, "PSP_RISK"),  # PayPal risk rejected
     "4006": _code("LIMIT_EXCEEDED", _HARD),  # capture amount exceeded allowable limit
+    "4003": _code("INVALID_REQUEST", _HARD),  # already captured
+    "4004": _code("INVALID_REQUEST", _HARD),  # already refunded
+    "4018": _code("CONFIGURATION_ERROR", _HARD),  # PayPal pending payments not supported (PayPal account set-up)
+    "4019": _code("TRANSACTION_NOT_PERMITTED", _HARD),  # PayPal refund with an open dispute not allowed
+    "4020": _code("LIMIT_EXCEEDED", _HARD),  # PayPal refund attempt limit reached
 }
 
 # gateway_rejection_reason: Braintree's gateway refused before asking the bank.
@@ -243,6 +261,8 @@ _TRANSACTION_RULES = [
     # voided / authorization_expired: an authorized sale released before settlement.
     {"when": {"type": "sale", "status": ["voided", "authorization_expired"]}, "set": {"event_kind": "VOID"}},
     {"when": {"^notification.kind": ["transaction_settlement_declined"]}, "set": {"status_category": "DECLINED"}},
+    # refund_failed: the credit named in the notification did not happen.
+    {"when": {"^notification.kind": "refund_failed"}, "set": {"status_category": "DECLINED", "event_kind": "REFUND"}},
 ]
 _DISPUTE_FIELDS = {
     # The dispute's own id; the disputed transaction is its parent (as a refund's would be).
@@ -267,11 +287,61 @@ _NOT_PAYMENT_KINDS = [
     "payment_method_customer_data_updated", "subscription_canceled", "subscription_expired", "subscription_went_active",
     "subscription_went_past_due", "subscription_trial_ended", "subscription_billing_skipped",
 ]
+# transaction_reviewed (Fraud Protection Advanced): the subject is a review (transaction-id, decision, reviewer),
+# not the transaction: its status is fetched, never guessed from the review.
+_FETCH_ONLY_KINDS = ("transaction_reviewed",)
 # A refund is a transaction of type credit: it happened unless it was refused or voided.
 _REFUND_STATUSES = {**dict.fromkeys(STATUSES, "REFUNDED"),
                     **dict.fromkeys(["processor_declined", "gateway_rejected", "settlement_declined", "failed"],
                                     "DECLINED"),
                     "voided": "CANCELLED"}
+
+# <api-error-response>: the gateway refused the request (validation errors, HTTP 422). Its errors are nested
+# per resource (errors.transaction.errors.error, errors.transaction.credit-card.errors.error ...); prepare()
+# leaves the first code under ERROR_CODE_KEY. A processor decline or gateway rejection comes as the same element
+# with the declined <transaction> inside: that transaction is the event.
+ERROR_CODE_KEY = "payobs_validation_code"
+# Validation error codes (developer.paypal.com/braintree/docs/reference/general/validation-errors/all; the SDKs'
+# ErrorCodes): all are request validation (INVALID_REQUEST) but these.
+_VALIDATION_CODES = {
+    # Transaction: the merchant account cannot take it (MerchantAccountIdIsInvalid 91513, MerchantAccountIsSuspended
+    # 91514, CannotRefundWithSuspendedMerchantAccount 91538, MerchantAccountDoesNotSupportRefunds 91547,
+    # MerchantAccountDoesNotSupportMOTO 91558, CannotRefundWithPendingMerchantAccount 91559,
+    # CurrencyCodeNotSupportedByMerchantAccount 915214, ProcessorDoesNotSupportVoiceAuthorizations 91545,
+    # ProcessorDoesNotSupportCredits 91546).
+    **dict.fromkeys(["91513", "91514", "91538", "91547", "91558", "91559", "915214", "91545", "91546"],
+                    "CONFIGURATION_ERROR"),
+    # A card or payment method type the merchant does not accept (CustomerDefaultPaymentMethodCardTypeIsNotAccepted
+    # 81509, PaymentMethodTokenCardTypeIsNotAccepted 91517, PaymentMethodNonceCardTypeIsNotAccepted 91567,
+    # CreditCard CreditCardTypeIsNotAccepted 81703, ...BySubscriptionMerchantAccount 81718, ApplePay 83518).
+    **dict.fromkeys(["81509", "91517", "91567", "81703", "81718", "83518"], "TRANSACTION_NOT_PERMITTED"),
+    # CreditCard: the card data sent is invalid (ExpirationDateIsRequired 81709, ExpirationDateIsInvalid 81710,
+    # ExpirationDateYearIsInvalid 81711, ExpirationMonthIsInvalid 81712, ExpirationYearIsInvalid 81713,
+    # NumberIsRequired 81714, NumberIsInvalid 81715, NumberHasInvalidLength 81716, NumberMustBeTestNumber 81717).
+    **dict.fromkeys(["81709", "81710", "81711", "81712", "81713", "81714", "81715", "81716", "81717"],
+                    "INVALID_CARD_DATA"),
+    # CreditCard CvvIsRequired 81706, CvvIsInvalid 81707, CvvVerificationFailed 81736.
+    **dict.fromkeys(["81706", "81707", "81736"], "INCORRECT_CVC"),
+    # Transaction amount and state (AmountCannotBeNegative 81501, AmountIsRequired 81502, AmountIsInvalid 81503,
+    # AmountIsTooLarge 81528, AmountMustBeGreaterThanZero 81531, AmountNotSupportedByProcessor 815193,
+    # AmountDoesNotMatch3DSecureAmount 91585, CannotBeVoided 91504, CannotRefundCredit 91505,
+    # CannotRefundUnlessSettled 91506, HasAlreadyBeenRefunded 91512, PaymentMethodNonceConsumed 91564,
+    # PaymentMethodNonceUnknown 91565, PaymentMethodNonceLocked 91566): the request's.
+    **dict.fromkeys(["81501", "81502", "81503", "81528", "81531", "815193", "91585", "91504", "91505", "91506",
+                     "91512", "91564", "91565", "91566"], "INVALID_REQUEST"),
+}
+# GraphQL ``errors[].extensions.errorClass`` (developer.paypal.com/braintree/graphql/reference: error classes).
+_GRAPHQL_ERROR_CLASSES = {
+    "VALIDATION": "INVALID_REQUEST",
+    "NOT_FOUND": "INVALID_REQUEST",
+    "AUTHENTICATION": "CONFIGURATION_ERROR",
+    "AUTHORIZATION": "CONFIGURATION_ERROR",
+    "UNSUPPORTED_CLIENT": "CONFIGURATION_ERROR",
+    "INTERNAL": "PROCESSING_ERROR",
+    "SERVICE_AVAILABILITY": "PROCESSING_ERROR",
+    "RESOURCE_LIMIT": "PROCESSING_ERROR",
+    "UNKNOWN": "UNKNOWN",
+}
 
 _GRAPHQL_MUTATIONS = ("chargePaymentMethod", "chargeCreditCard", "authorizePaymentMethod", "authorizeCreditCard",
                       "chargePayPalAccount", "chargeVenmoAccount", "captureTransaction", "refundTransaction")
@@ -309,6 +379,10 @@ SPEC = {
         # A transaction serialized from the SDK: a gateway rejection has no processor code.
         {"path": "gateway_rejection_reason", "exists": True, "weight": 0.3},
         {"path": "currency_iso_code", "exists": True, "weight": 0.2},
+        {"path": "api-error-response.errors", "exists": True, "weight": 0.8},
+        {"path": "api-error-response.transaction.status", "exists": True, "weight": 0.8},
+        {"path": "errors.0.extensions.errorClass", "in": list(_GRAPHQL_ERROR_CLASSES), "weight": 0.4},
+        {"path": "extensions.requestId", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "major",
     "status_map": STATUSES,
@@ -332,8 +406,38 @@ SPEC = {
         {"name": "webhook.dispute", "root": "notification.subject.dispute",
          "match": {"notification.subject.dispute": {"exists": True}},
          "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
+        # local_payment_funded: the bank redirect's money arrived, with the transaction it produced.
+        {"name": "webhook.local_payment", "root": "notification.subject.local-payment-funded.transaction",
+         "match": {"notification.subject.local-payment-funded.transaction.status": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES, "default_payment_method": "BANK_TRANSFER"},
+        # local_payment_expired / local_payment_reversed: the buyer's bank payment never became a transaction
+        # (not completed in time, or returned before one was created): the payment is cancelled.
+        *({"name": "webhook.local_payment_cancelled", "root": f"notification.subject.{subject}",
+           "match": {f"notification.subject.{subject}.payment-id": {"exists": True}},
+           "fields": {"provider_transaction_id": ["payment-id"], "event_time": ["^notification.timestamp"]},
+           "status": "CANCELLED", "event_kind": "PAYMENT", "default_payment_method": "BANK_TRANSFER"}
+          for subject in ("local-payment-expired", "local-payment-reversed")),
         {"name": "transaction", "root": "transaction", "match": {"transaction.status": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
+        # A processor decline or gateway rejection returned as <api-error-response> with its transaction.
+        {"name": "api_error.transaction", "root": "api-error-response.transaction",
+         "match": {"api-error-response.transaction.status": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
+        {"name": "api_error", "root": "api-error-response", "match": {"api-error-response": {"exists": True}},
+         "status": "ERROR",
+         "fields": {"reason_code": [f"^{ERROR_CODE_KEY}"], "merchant_id": ["params.merchant-account-id",
+                                                                      "params.transaction.merchant-account-id"]},
+         "reason_map": _VALIDATION_CODES,
+         # Any other validation code is the request's.
+         "rules": [{"when": {f"^{ERROR_CODE_KEY}": {"exists": True}, f"^{ERROR_CODE_KEY}_known": {"exists": False}},
+                    "set": {"failure_reason": "INVALID_REQUEST"}}]},
+        {"name": "graphql.error", "match": {"errors.0.extensions.errorClass": list(_GRAPHQL_ERROR_CLASSES)},
+         "status": "ERROR",
+         "fields": {"reason_code": [ERROR_CODE_KEY]},
+         "reason_map": {**_GRAPHQL_ERROR_CLASSES, **_VALIDATION_CODES},
+         # A legacy validation code not listed is the request's (VALIDATION class).
+         "rules": [{"when": {"errors.0.extensions.errorClass": "VALIDATION", f"{ERROR_CODE_KEY}_known": {"exists": False}},
+                    "set": {"failure_reason": "INVALID_REQUEST"}}]},
         {"name": "dispute", "root": "dispute", "match": {"dispute.amount-disputed": {"exists": True}},
          "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
         {"name": "dispute", "root": "dispute",
@@ -390,6 +494,10 @@ def prepare(body):
             body = mask_payload(body)
         except (binascii.Error, UnicodeDecodeError, PayloadParseError):
             return body
+        notification = body.get("notification") if isinstance(body, dict) else None
+        if isinstance(notification, dict) and notification.get("kind") in _FETCH_ONLY_KINDS:
+            raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                                  f"braintree: {notification.get('kind')} names a transaction to fetch, not its outcome")
     else:
         refund = _graphql_refund(body)
         if refund is not None:
@@ -397,6 +505,18 @@ def prepare(body):
         transaction = _graphql_transaction(body)
         if transaction is not None:
             return {"graphql_transaction": transaction}
+        error_response = body.get("api-error-response")
+        if isinstance(error_response, dict):
+            return _with_error_code(_plain(body), _plain(error_response))
+        graphql_errors = body.get("errors")
+        if isinstance(graphql_errors, list) and graphql_errors and isinstance(graphql_errors[0], dict):
+            extensions = graphql_errors[0].get("extensions") or {}
+            # The legacy validation code is the most specific; the error class when there is none.
+            code = extensions.get("legacyCode") or extensions.get("errorClass")
+            if isinstance(code, str):
+                known = code in _VALIDATION_CODES or code in _GRAPHQL_ERROR_CLASSES
+                return {**body, ERROR_CODE_KEY: code, **({f"{ERROR_CODE_KEY}_known": True} if known else {})}
+            return body
         page = body.get("credit-card-transactions")
         # One search result is that transaction; several (a list) are not one event.
         if isinstance(page, dict) and isinstance(page.get("transaction"), dict):
@@ -448,3 +568,37 @@ def _plain(node):
     if isinstance(node, list):
         return [_plain(v) for v in node]
     return node
+
+
+def _with_error_code(body: dict, error_response: dict) -> dict:
+    """The first validation error code found under ``errors`` (depth first), beside the body."""
+    code = _first_error_code(error_response.get("errors"))
+    if code is None:
+        return body
+    extra = {ERROR_CODE_KEY: code}
+    if code in _VALIDATION_CODES:
+        extra[f"{ERROR_CODE_KEY}_known"] = True
+    return {**body, **extra}
+
+
+def _first_error_code(node, depth: int = 0):
+    if depth > 8:
+        return None
+    if isinstance(node, list):
+        for item in node:
+            code = _first_error_code(item, depth + 1)
+            if code:
+                return code
+        return None
+    if not isinstance(node, dict):
+        return None
+    error = node.get("error")
+    for candidate in (error if isinstance(error, list) else [error]):
+        if isinstance(candidate, dict) and isinstance(candidate.get("code"), str):
+            return candidate["code"]
+    for key, value in node.items():
+        if key != "error":
+            code = _first_error_code(value, depth + 1)
+            if code:
+                return code
+    return None

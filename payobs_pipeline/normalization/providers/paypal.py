@@ -9,7 +9,15 @@ Sources (PayPal Developer):
 - https://developer.paypal.com/serversdk/php/models/enumerations/processor-response-code/
   (processor_response.response_code, every code)
 - https://developer.paypal.com/api/nvp-soap/ipn/IPNandPDTVariables/ (IPN payment_status, mc_gross)
-- https://developer.paypal.com/api/rest/reference/orders/v2/errors/ (error ``details[].issue``)
+- https://developer.paypal.com/api/rest/reference/orders/v2/errors/ (error ``details[].issue``) and
+  https://developer.paypal.com/api/rest/responses/ (error ``name`` per HTTP status: 400 INVALID_REQUEST,
+  401 AUTHENTICATION_FAILURE, 403 NOT_AUTHORIZED, 404 RESOURCE_NOT_FOUND, 422 UNPROCESSABLE_ENTITY,
+  429 RATE_LIMIT_REACHED, 500 INTERNAL_SERVER_ERROR, 503 SERVICE_UNAVAILABLE): ERROR events with the issue (else
+  the name) as the code; a 422 is a refusal (DECLINED) unless its issue is the request's or the account's fault
+- IPN txn_type (IPNandPDTVariables): adjustment ("a dispute has been resolved and closed") is a dispute stage;
+  recurring_payment_failed / _skipped and subscr_failed are declined collections; profile, sign-up and Mass Pay
+  types are no payment
+The Classic API (NVP and SOAP responses) has its own modules, paypal_nvp.py and paypal_soap.py (same slug).
 - https://developer.paypal.com/docs/api/payments/v1/ (v1 payment ``state`` created/approved/failed,
   ``failure_reason``, ``transactions[].related_resources[]`` sale/authorization/refund with ``state`` and
   ``amount {total, currency}``) and the v1 webhook events PAYMENT.SALE.*, PAYMENT.AUTHORIZATION.*
@@ -253,15 +261,68 @@ _IPN_STATUSES = {
     # A reversal cancelled after the dispute was settled for the seller: still the dispute's life.
     "Canceled_Reversal": "CHARGEBACK",
 }
-# REST error ``name``: a 422 is a business refusal, the others technical or request errors.
+# REST error ``name``: a 422 is a business refusal, the others technical or request errors
+# (developer.paypal.com/api/rest/responses/ : 400 INVALID_REQUEST, 401 AUTHENTICATION_FAILURE,
+# 403 NOT_AUTHORIZED, 404 RESOURCE_NOT_FOUND, 405 METHOD_NOT_SUPPORTED, 406 MEDIA_TYPE_NOT_ACCEPTABLE,
+# 415 UNSUPPORTED_MEDIA_TYPE, 422 UNPROCESSABLE_ENTITY, 429 RATE_LIMIT_REACHED, 500 INTERNAL_SERVER_ERROR,
+# 503 SERVICE_UNAVAILABLE; Payments v1 also VALIDATION_ERROR and TRANSACTION_REFUSED).
 _ERROR_NAMES = {
     "UNPROCESSABLE_ENTITY": "DECLINED",
     "INSTRUMENT_DECLINED": "DECLINED",
+    "TRANSACTION_REFUSED": "DECLINED",
     "INVALID_REQUEST": "ERROR",
+    "VALIDATION_ERROR": "ERROR",
     "INTERNAL_SERVER_ERROR": "ERROR",
+    "SERVICE_UNAVAILABLE": "ERROR",
+    "AUTHENTICATION_FAILURE": "ERROR",
     "NOT_AUTHORIZED": "ERROR",
+    "PERMISSION_DENIED": "ERROR",
     "RESOURCE_NOT_FOUND": "ERROR",
+    "METHOD_NOT_SUPPORTED": "ERROR",
+    "MEDIA_TYPE_NOT_ACCEPTABLE": "ERROR",
+    "UNSUPPORTED_MEDIA_TYPE": "ERROR",
+    "RATE_LIMIT_REACHED": "ERROR",
 }
+# The error ``name`` as the reason when no ``details[].issue`` says more.
+_ERROR_NAME_REASONS = {
+    "INVALID_REQUEST": "INVALID_REQUEST",
+    "VALIDATION_ERROR": "INVALID_REQUEST",
+    "MALFORMED_REQUEST": "INVALID_REQUEST",
+    "RESOURCE_NOT_FOUND": "INVALID_REQUEST",
+    "METHOD_NOT_SUPPORTED": "INVALID_REQUEST",
+    "MEDIA_TYPE_NOT_ACCEPTABLE": "INVALID_REQUEST",
+    "UNSUPPORTED_MEDIA_TYPE": "INVALID_REQUEST",
+    "AUTHENTICATION_FAILURE": "CONFIGURATION_ERROR",
+    "NOT_AUTHORIZED": "CONFIGURATION_ERROR",
+    "PERMISSION_DENIED": "CONFIGURATION_ERROR",
+    "INTERNAL_SERVER_ERROR": "PROCESSING_ERROR",
+    "SERVICE_UNAVAILABLE": "PROCESSING_ERROR",
+    "RATE_LIMIT_REACHED": "PROCESSING_ERROR",
+}
+# details[].issue of 400/422 bodies that are the request's or the account's fault, not a refusal of the payer
+# (developer.paypal.com/api/rest/reference/orders/v2/errors/).
+_REQUEST_ISSUES = {
+    **dict.fromkeys(["INVALID_PARAMETER_VALUE", "INVALID_PARAMETER_SYNTAX", "MISSING_REQUIRED_PARAMETER",
+                     "INVALID_STRING_LENGTH", "INVALID_STRING_MAX_LENGTH", "INVALID_STRING_MIN_LENGTH",
+                     "MALFORMED_REQUEST_JSON", "INVALID_ARRAY_MAX_ITEMS", "INVALID_ARRAY_MIN_ITEMS",
+                     "INVALID_RESOURCE_ID", "INVALID_CURRENCY_CODE", "DECIMAL_PRECISION", "DECIMALS_NOT_SUPPORTED",
+                     "CANNOT_BE_ZERO_OR_NEGATIVE", "CANNOT_BE_NEGATIVE", "ORDER_NOT_APPROVED", "ORDER_ALREADY_COMPLETED",
+                     "ORDER_EXPIRED", "AUTHORIZATION_EXPIRED", "AUTHORIZATION_VOIDED", "AUTHORIZATION_ALREADY_CAPTURED",
+                     "PREVIOUSLY_VOIDED", "MAX_CAPTURE_AMOUNT_EXCEEDED", "MAX_CAPTURE_COUNT_EXCEEDED",
+                     "ACTION_DOES_NOT_MATCH_INTENT", "MISMATCHED_BRAND", "TAX_TOTAL_MISMATCH", "SHIPPING_ADDRESS_INVALID",
+                     "DUPLICATE_REFERENCE_ID", "REFUND_AMOUNT_EXCEEDED", "CAPTURE_FULLY_REFUNDED", "REFUND_TIME_LIMIT_EXCEEDED"],
+                    "INVALID_REQUEST"),
+    **dict.fromkeys(["PERMISSION_DENIED", "NOT_AUTHORIZED", "PAYEE_NOT_ENABLED_FOR_CARD_PROCESSING",
+                     "AUTH_CAPTURE_NOT_ENABLED", "CONSENT_NEEDED", "PAYEE_ACCOUNT_INVALID", "INVALID_ACCOUNT_STATUS",
+                     "PAYEE_ACCOUNT_RESTRICTED", "PAYEE_ACCOUNT_LOCKED_OR_CLOSED"], "CONFIGURATION_ERROR"),
+    "INTERNAL_SERVICE_ERROR": "PROCESSING_ERROR",
+    "DUPLICATE_INVOICE_ID": "DUPLICATE",
+    "ORDER_ALREADY_CAPTURED": "DUPLICATE",
+    "PREVIOUSLY_CAPTURED": "DUPLICATE",
+}
+# An error body's information_link points into the API reference.
+_ERROR_LINKS = ("https://developer.paypal.com/docs/api/", "https://developer.paypal.com/api/rest/")
+_API_ERROR_REASONS = {**_ERROR_NAME_REASONS, **{k: v for k, v in _REQUEST_ISSUES.items() if k not in REASONS}}
 
 # payment_source keys of an order, by method family.
 _SOURCE_METHODS = {
@@ -428,7 +489,11 @@ _NOT_PAYMENT_EVENT_PREFIXES = ["PAYMENT.PAYOUTS", "BILLING.PLAN.", "VAULT.", "CA
 # subscription sign-ups/cancellations (IPNandPDTVariables).
 _NOT_PAYMENT_IPN_TYPES = ["masspay", "payout", "mp_signup", "mp_cancel", "subscr_signup", "subscr_cancel",
                           "subscr_modify", "subscr_eot", "recurring_payment_profile_created",
-                          "recurring_payment_profile_cancel"]
+                          "recurring_payment_profile_cancel",
+                          # a recurring payments profile that expired or was suspended: no money moved
+                          "recurring_payment_expired", "recurring_payment_suspended",
+                          # the profile suspended after too many failures: the failures had their own IPNs
+                          "recurring_payment_suspended_due_to_max_failed_payment"]
 _NOT_A_PAYMENT = "a PayPal payout, subscription set-up, vault or account event, not a payment"
 
 
@@ -486,10 +551,20 @@ SPEC = {
         {"path": "transactions.0.amount.total", "exists": True, "weight": 0.2},
         {"path": "payer.payment_method", "in": list(_V1_PAYMENT_METHODS), "weight": 0.2},
         {"path": "ipn_track_id", "exists": True, "weight": 0.4},
+        # Recurring payments profiles are "I-..." (IPN recurring_payment_*).
+        {"path": "recurring_payment_id", "prefix": "I-", "weight": 0.3},
         {"path": "txn_id", "exists": True, "weight": 0.2},
         {"path": "payment_status", "exists": True, "weight": 0.2},
         {"path": "mc_gross", "exists": True, "weight": 0.2},
         {"path": "debug_id", "exists": True, "weight": 0.5},
+        {"path": "links.0.href", "prefix": list(_ERROR_LINKS), "weight": 0.5},
+        # Classic API (NVP / SOAP) responses are PayPal's too; paypal_nvp and paypal_soap read them and
+        # score far higher, so these weak signals only keep the REST mapping from scoring them as nobody's.
+        {"path": "CORRELATIONID", "exists": True, "weight": 0.1},
+        *({"path": f"Envelope.Body.{op}Response.Ack", "exists": True, "weight": 0.05}
+          for op in ("DoDirectPayment", "DoExpressCheckoutPayment", "DoAuthorization", "DoCapture", "DoVoid",
+                     "RefundTransaction", "DoReferenceTransaction", "GetTransactionDetails")),
+        {"path": "name", "in": list(_ERROR_NAMES), "weight": 0.1},
         # A capture stored without its HATEOAS links still has these PayPal-only members.
         {"path": "final_capture", "exists": True, "weight": 0.3},
         {"path": "seller_protection.status", "exists": True, "weight": 0.3},
@@ -546,6 +621,20 @@ SPEC = {
             },
             "event_kind": "DISPUTE",
         },
+        # txn_type adjustment: "A dispute has been resolved and closed" (IPNandPDTVariables); its
+        # payment_status (Completed) is the adjustment's, not an approval: a stage of the dispute.
+        {**_IPN, "name": "ipn.adjustment", "match": {"txn_type": "adjustment"}, "status": "CHARGEBACK",
+         "event_kind": "DISPUTE", "rules": []},
+        # recurring_payment_failed / recurring_payment_skipped ("it will be retried") / subscr_failed: a
+        # subscription's collection failed (IPNandPDTVariables); no payment_status or txn_id need be sent.
+        {**_IPN, "name": "ipn.recurring_failed",
+         "match": {"txn_type": ["recurring_payment_failed", "recurring_payment_skipped", "subscr_failed"]},
+         "status": "DECLINED",
+         "fields": {**_IPN["fields"], "provider_transaction_id": ["txn_id", "recurring_payment_id", "subscr_id"],
+                    "amount": ["mc_gross", "amount", "amount_per_cycle", "mc_amount3"],
+                    "currency": ["mc_currency", "currency_code"], "event_time": ["payment_date", "time_created"],
+                    "attempt_id": ["txn_id"]},
+         "rules": []},
         # A refund's or a reversal's own id is its txn_id (parent_txn_id is the payment it undoes).
         {**_IPN, "name": "ipn.refund", "match": {"txn_id": {"exists": True}, "payment_status": "Refunded"},
          "fields": {**_IPN["fields"], "refund_id": ["txn_id"]}, "event_kind": "REFUND"},
@@ -554,11 +643,24 @@ SPEC = {
          "fields": {**_IPN["fields"], "dispute_id": ["txn_id"]}, "event_kind": "DISPUTE"},
         _IPN,
         {
-            # REST error body of a refused capture/authorize call: no amount, the issue says why.
+            # REST error body (HTTP 4xx/5xx): no amount; the issue says why, else the error's name. A 422 is a
+            # refusal, unless its issue is the request's or the merchant account's fault.
             "name": "api_error",
             "match": {"debug_id": {"exists": True}, "name": {"exists": True}},
-            "fields": {"status": ["name"], "reason_code": ["details.0.issue"]},
+            "fields": {"status": ["name"], "reason_code": ["details.0.issue", "name"]},
             "status_map": _ERROR_NAMES,
+            "reason_map": _API_ERROR_REASONS,
+            "rules": [{"when": {"details.0.issue": list(_REQUEST_ISSUES)}, "set": {"status_category": "ERROR"}}],
+        },
+        {
+            # The same body without a debug_id (a 401 AUTHENTICATION_FAILURE names only its information link).
+            "name": "api_error",
+            "match": {"name": list(_ERROR_NAMES), "message": {"exists": True},
+                      "links.0.href": {"prefix": list(_ERROR_LINKS)}},
+            "fields": {"status": ["name"], "reason_code": ["details.0.issue", "name"]},
+            "status_map": _ERROR_NAMES,
+            "reason_map": _API_ERROR_REASONS,
+            "rules": [{"when": {"details.0.issue": list(_REQUEST_ISSUES)}, "set": {"status_category": "ERROR"}}],
         },
     ],
 }

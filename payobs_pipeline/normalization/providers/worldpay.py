@@ -8,6 +8,8 @@ Sources (Worldpay / FIS docs):
   ``<journal><bookingDate><date .../>``, ``<amount value currencyCode exponent>``)
 - https://developerengine.fisglobal.com/apis/wpg/reference/errorcodes (``<reply><error code="..">``)
 - https://developerengine.fisglobal.com/apis/wpg/manage/modifications (``<reply><ok><captureReceived>`` etc.)
+- https://developer.worldpay.com/products/access/reference/errors (Access API error bodies: ``errorName``,
+  ``message``, ``validationErrors[]`` with ``errorName``, ``message``, ``jsonPath``)
 - https://developer.worldpay.com/products/events (Access Worldpay webhooks: ``eventDetails.type``,
   ``amount.value`` a whole number with an exponent of 2)
 - hyperswitch ``connectors/worldpayxml/transformers.rs`` (reply/orderStatus/payment shape, LastEvent enum)
@@ -178,6 +180,26 @@ ACCESS_STATUSES = {
     "disputeReceived": "CHARGEBACK",
 }
 
+# Access Worldpay API error bodies (HTTP 4xx/5xx): {"errorName": ..., "message": ..., "validationErrors": [...]}
+# (developer.worldpay.com/products/access/reference/errors: "a top-level named error, a descriptive error message,
+# an optional collection of more detailed errors"; 400 validation, 401 authentication, 404, 5xx server side).
+ACCESS_ERROR_NAMES = {
+    **dict.fromkeys(["bodyDoesNotMatchSchema", "bodyIsEmpty", "bodyIsNotJson", "headerIsMissing",
+                     "headerHasInvalidValue", "urlContainsInvalidValue", "urlIsMissingParameter", "fieldHasInvalidValue",
+                     "fieldIsMissing", "fieldIsNotAllowed", "fieldIsEmpty", "fieldIsNull", "fieldMustBeNumber",
+                     "fieldMustBeString", "fieldMustBeBoolean", "fieldMustBeInteger", "fieldMustBeObject",
+                     "fieldMustBeArray", "fieldValueTooLong", "fieldValueTooShort", "fieldValueTooLarge",
+                     "fieldValueTooSmall", "fieldIsNotAllowedForRequest", "resourceNotFound", "entityNotFound",
+                     "methodNotAllowed", "unsupportedAcceptHeader", "unsupportedContentType", "entityIsTooLarge",
+                     "invalidPaymentInstrument"], "INVALID_REQUEST"),
+    **dict.fromkeys(["accessDenied", "unauthorized", "forbidden", "merchantNotConfigured", "invalidMerchant"],
+                    "CONFIGURATION_ERROR"),
+    **dict.fromkeys(["internalErrorOccurred", "serviceUnavailable", "externalServiceError"], "PROCESSING_ERROR"),
+    "requestTimedOut": "TIMEOUT",
+    "duplicateEntity": "DUPLICATE",
+    "duplicateTransaction": "DUPLICATE",
+}
+
 _CARD_CODES = {
     "VISA": "visa", "ECMC": "mastercard", "AMEX": "amex", "DINERS": "diners", "JCB": "jcb",
     "MAESTRO": "maestro", "DISCOVER": "discover", "CB": "cartes_bancaires", "CARTEBLEUE": "cartes_bancaires",
@@ -219,7 +241,8 @@ _MODIFICATION_KINDS = {"captureReceived": "CAPTURE", "refundReceived": "REFUND",
 
 _PAYMENT_FIELDS = {
     "provider_transaction_id": ["@orderCode"],
-    "status": ["payment.lastEvent"],
+    # The notification's journal names the same event (journalType) when a payment element omits lastEvent.
+    "status": ["payment.lastEvent", "journal.@journalType"],
     "reason_code": ["payment.ISO8583ReturnCode.@code"],
     "amount": ["payment.amount.@value"],
     "amount_exponent": ["payment.amount.@exponent"],
@@ -305,6 +328,10 @@ SPEC = {
         {"path": "paymentInstrument.type", "prefix": "card/", "weight": 0.3},
         {"path": "_links.self.href", "prefix": _PAYMENTS_API_URLS, "weight": 0.3},
         {"path": "transactionReference", "exists": True, "weight": 0.1},
+        # Access API error bodies: Worldpay's error names; validation errors carry a JSON path.
+        {"path": "errorName", "in": list(ACCESS_ERROR_NAMES), "weight": 0.5},
+        {"path": "validationErrors.0.jsonPath", "exists": True, "weight": 0.3},
+        {"path": "validationErrors.0.errorName", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "status_map": STATUSES,
@@ -377,6 +404,19 @@ SPEC = {
                 "merchant_id": [MERCHANT_CODE_KEY],
                 "payment_id": [ORDER_CODE_KEY, "orderKey"],
             },
+        },
+        {
+            # Access Worldpay API error body: the request never became a payment. The top-level errorName is
+            # "the most reliable element" for automated handling; a validation error names its field's error too.
+            "name": "access.api_error",
+            "match": {"errorName": {"exists": True}, "message": {"exists": True}, "outcome": {"exists": False}},
+            "status": "ERROR",
+            "fields": {"reason_code": ["errorName", "validationErrors.0.errorName"]},
+            "reason_map": ACCESS_ERROR_NAMES,
+            # Access error names are their own words: a "5" or "51" here is no refusal code.
+            "reason_fallback": None,
+            "rules": [{"when": {"validationErrors.0.errorName": {"exists": True}},
+                       "set": {"failure_reason": "INVALID_REQUEST"}}],
         },
         {
             # Payments API / Card Payments API response: the outcome of the request, without the amount.

@@ -1,0 +1,134 @@
+"""PayPal Classic API (SOAP): the XML responses of the same calls the NVP API answers (providers/paypal_nvp.py).
+
+Sources (PayPal SOAP API Developer Reference; https://developer.paypal.com/api/nvp-soap/ and
+https://developer.paypal.com/api/nvp-soap/errors/):
+- Response structure: ``<SOAP-ENV:Envelope><SOAP-ENV:Body><DoDirectPaymentResponse>`` with ``Timestamp``,
+  ``Ack`` (AckCodeType: Success, SuccessWithWarning, Failure, FailureWithWarning), ``CorrelationID``,
+  ``Version``, ``Build`` and ``Errors`` (``ShortMessage``, ``LongMessage``, ``ErrorCode``, ``SeverityCode``,
+  ``ErrorParameters ParamID="ProcessorResponse"`` with its ``Value``)
+- DoDirectPaymentResponse (``Amount currencyID``, ``AVSCode``, ``CVV2Code``, ``TransactionID``, ``PaymentStatus``),
+  DoExpressCheckoutPaymentResponse (``DoExpressCheckoutPaymentResponseDetails``: ``Token``, ``PaymentInfo`` with
+  ``TransactionID``, ``GrossAmount currencyID``, ``PaymentStatus``, ``PendingReason``, ``ReasonCode``,
+  ``PaymentType``, ``PaymentDate``), DoAuthorizationResponse (``TransactionID``, ``Amount``,
+  ``AuthorizationInfo``), DoCaptureResponse (``DoCaptureResponseDetails``: ``AuthorizationID``, ``PaymentInfo``),
+  DoVoidResponse (``AuthorizationID``), RefundTransactionResponse (``RefundTransactionID``, ``GrossRefundAmount``,
+  ``RefundInfo.RefundStatus``), DoReferenceTransactionResponse (``DoReferenceTransactionResponseDetails``:
+  ``BillingAgreementID``, ``PaymentInfo``, ``AVSCode``, ``CVV2Code``, ``TransactionID``),
+  GetTransactionDetailsResponse (``PaymentTransactionDetails.PaymentInfo``)
+``prepare`` names the SOAP elements with their NVP keys, so the statuses, error codes, rules and lifecycle ids
+are those of paypal_nvp (one table, two encodings). The SOAP fault of a malformed envelope has no Ack: it stays
+with the fallback reader.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from payobs_pipeline.normalization.providers import paypal_nvp
+
+# The responses this module reads, under Envelope.Body.
+OPERATIONS = (
+    "DoDirectPaymentResponse", "DoExpressCheckoutPaymentResponse", "DoAuthorizationResponse", "DoCaptureResponse",
+    "DoReauthorizationResponse", "DoVoidResponse", "RefundTransactionResponse", "DoReferenceTransactionResponse",
+    "GetTransactionDetailsResponse", "GetExpressCheckoutDetailsResponse", "SetExpressCheckoutResponse",
+    "DoNonReferencedCreditResponse",
+)
+
+SPEC = {
+    **paypal_nvp.SPEC,
+    "aliases": ["paypal", "paypal_soap", "paypal_classic", "paypal_pro", "paypal_payments_pro", "paypal_express"],
+    "detect": [
+        *({"path": f"Envelope.Body.{op}.Ack", "exists": True, "weight": 0.9} for op in OPERATIONS),
+        # A response stored without its SOAP envelope.
+        *({"path": f"{op}.Ack", "exists": True, "weight": 0.8} for op in OPERATIONS),
+    ],
+}
+
+
+def prepare(body: Any) -> Any:
+    """The SOAP response as the NVP keys paypal_nvp reads (``Errors.ErrorCode`` -> ``L_ERRORCODE0`` ...)."""
+    if not isinstance(body, dict):
+        return body
+    response, operation = _response(body)
+    if response is None:
+        return body
+    return paypal_nvp.prepare(to_nvp(response, operation))
+
+
+def _response(body: dict) -> tuple[dict | None, str | None]:
+    envelope = body.get("Envelope")
+    container = envelope.get("Body") if isinstance(envelope, dict) else body
+    if not isinstance(container, dict):
+        return None, None
+    for operation in OPERATIONS:
+        response = container.get(operation)
+        if isinstance(response, dict):
+            return response, operation
+    return None, None
+
+
+def to_nvp(response: dict, operation: str | None = None) -> dict:
+    """One SOAP ``...Response`` element as the NVP response of the same call."""
+    details = _first(response.get(f"{operation[:-len('Response')]}ResponseDetails")) if operation else None
+    if details is None:
+        details = _first(response.get("PaymentTransactionDetails"))  # GetTransactionDetails
+    details = details or {}
+    info = _first(details.get("PaymentInfo")) or _first(response.get("PaymentInfo")) or {}
+    auth_info = _first(response.get("AuthorizationInfo")) or {}
+    refund_info = _first(response.get("RefundInfo")) or {}
+    error = _first(response.get("Errors")) or {}
+    parameter = _first(error.get("ErrorParameters")) or {}
+    amount = _first(info.get("GrossAmount")) or _first(response.get("Amount")) or _first(details.get("Amount"))
+    refund_amount = _first(response.get("GrossRefundAmount"))
+    nvp = {
+        "ACK": _text(response.get("Ack")),
+        "CORRELATIONID": _text(response.get("CorrelationID")),
+        "TIMESTAMP": _text(response.get("Timestamp")),
+        "VERSION": _text(response.get("Version")),
+        "BUILD": _text(response.get("Build")),
+        "L_ERRORCODE0": _text(error.get("ErrorCode")),
+        "L_SHORTMESSAGE0": _text(error.get("ShortMessage")),
+        "L_SEVERITYCODE0": _text(error.get("SeverityCode")),
+        "L_ERRORPARAMID0": _text(parameter.get("@ParamID")),
+        "L_ERRORPARAMVALUE0": _text(parameter.get("Value")),
+        "TOKEN": _text(details.get("Token")) or _text(response.get("Token")),
+        "TRANSACTIONID": _text(info.get("TransactionID")) or _text(response.get("TransactionID"))
+        or _text(details.get("TransactionID")),
+        "PARENTTRANSACTIONID": _text(info.get("ParentTransactionID")),
+        "AUTHORIZATIONID": _text(details.get("AuthorizationID")) or _text(response.get("AuthorizationID")),
+        "REFUNDTRANSACTIONID": _text(response.get("RefundTransactionID")),
+        "AMT": _text(amount),
+        "CURRENCYCODE": _text(amount.get("@currencyID")) if isinstance(amount, dict) else None,
+        "GROSSREFUNDAMT": _text(refund_amount),
+        "PAYMENTSTATUS": _text(info.get("PaymentStatus")) or _text(auth_info.get("PaymentStatus"))
+        or _text(response.get("PaymentStatus")),
+        "PENDINGREASON": _text(info.get("PendingReason")) or _text(auth_info.get("PendingReason"))
+        or _text(refund_info.get("PendingReason")),
+        "REASONCODE": _text(info.get("ReasonCode")),
+        "PAYMENTTYPE": _text(info.get("PaymentType")),
+        "ORDERTIME": _text(info.get("PaymentDate")),
+        "REFUNDSTATUS": _text(refund_info.get("RefundStatus")),
+        "CHECKOUTSTATUS": _text(details.get("CheckoutStatus")),
+        "AVSCODE": _text(response.get("AVSCode")) or _text(details.get("AVSCode")),
+        "CVV2MATCH": _text(response.get("CVV2Code")) or _text(details.get("CVV2Code")),
+        "BILLINGAGREEMENTID": _text(details.get("BillingAgreementID")),
+    }
+    if refund_amount is not None and not nvp["CURRENCYCODE"] and isinstance(refund_amount, dict):
+        nvp["CURRENCYCODE"] = _text(refund_amount.get("@currencyID"))
+    return {key: value for key, value in nvp.items() if value is not None}
+
+
+def _first(value: Any) -> Any:
+    """A repeated element (a list) read as its first occurrence."""
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def _text(value: Any) -> str | None:
+    value = _first(value)
+    if isinstance(value, dict):
+        value = value.get("#text")
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None

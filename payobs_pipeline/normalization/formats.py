@@ -34,7 +34,8 @@ is the format actually parsed, so a consumer sees a wrong hint by comparing.
 Format detection (no usable hint), on the first non-space character:
 ``{``/``[`` -> JSON, ``"`` -> JSON string, ``<`` -> XML; otherwise two or more
 lines whose first line has a delimiter and no ``=`` -> CSV; otherwise a ``=``
--> key=value; otherwise ``UNRECOGNIZED_FORMAT``.
+-> key=value; otherwise one line of at least 7 ``,``- or ``|``-separated
+values -> delimited; otherwise ``UNRECOGNIZED_FORMAT``.
 
 XML -> dict convention (the mapping specs rely on it)
 -----------------------------------------------------
@@ -65,6 +66,14 @@ several data rows we do not guess: ``CSV_MULTIPLE_RECORDS``). Blank lines are
 not records. Headers are stripped of a BOM and whitespace; the delimiter is
 the most frequent of ``,`` ``;`` ``|`` tab in the header line; spaces right
 after a delimiter are skipped.
+
+Delimited: one line of positional values with no header, as gateway replies
+of the 2000s send them (Authorize.net AIM ``1,1,1,This transaction has been
+approved.,...``, also ``|``-delimited and with an encapsulation character
+such as ``$1$,$1$,...``): the body is ``{"values": ["1", "1", ...]}`` and the
+provider's spec names the positions. The delimiter is the more frequent of
+``|`` and ``,``; a first character that is neither a letter, a digit nor the
+delimiter is the encapsulation character.
 
 key=value: ``a=1&b=2`` is form-encoded and URL-decoded (``parse_qsl``,
 strict); newline-, ``;``- or space-separated ``key=value`` pairs are taken
@@ -110,6 +119,7 @@ FORMAT_JSON_STRING = "json_string"
 FORMAT_XML = "xml"
 FORMAT_CSV = "csv"
 FORMAT_KV = "kv"
+FORMAT_DELIMITED = "delimited"
 
 # --- reason codes (stored in unprocessed_events.reason_code) ------------------
 MALFORMED_JSON = "MALFORMED_JSON"
@@ -512,6 +522,8 @@ def _parse_as(fmt: str | None, text: str, string_layers: int) -> tuple[str, dict
         return FORMAT_CSV, _parse_csv(text)
     if fmt == FORMAT_KV:
         return FORMAT_KV, _parse_kv(text)
+    if fmt == FORMAT_DELIMITED:
+        return FORMAT_DELIMITED, _parse_delimited(text)
     raise PayloadParseError(
         UNRECOGNIZED_FORMAT, f"not JSON, XML, CSV or key=value ({len(text)} chars: '{_masked_excerpt(text)}')"
     )
@@ -531,6 +543,8 @@ def _detect_format(text: str) -> str | None:
             return FORMAT_CSV
     if "=" in text:
         return FORMAT_KV
+    if newline < 0 and max(text.count("|"), text.count(",")) >= DELIMITED_MIN_VALUES - 1:
+        return FORMAT_DELIMITED
     return None
 
 
@@ -756,6 +770,27 @@ def _parse_csv(text: str) -> dict:
             raise PayloadParseError(MALFORMED_CSV, f"column {position} repeats an earlier header")
         record[name] = value
     return record
+
+
+# --- delimited (one line of positional values) ------------------------------------------
+
+DELIMITED_MIN_VALUES = 7
+
+
+def _parse_delimited(text: str) -> dict:
+    """``1,1,1,Approved.,...`` or ``$1$|$1$|...`` as ``{"values": [...]}``."""
+    delimiter = "|" if text.count("|") >= text.count(",") else ","
+    first = text[0]
+    encapsulation = first if not first.isalnum() and first not in (delimiter, " ") else None
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar=encapsulation or '"',
+                        quoting=csv.QUOTE_MINIMAL if encapsulation else csv.QUOTE_NONE)
+    try:
+        values = next(reader)
+    except (csv.Error, StopIteration) as exc:
+        raise PayloadParseError(UNRECOGNIZED_FORMAT, f"not a delimited line: {exc}") from None
+    if len(values) < DELIMITED_MIN_VALUES:
+        raise PayloadParseError(UNRECOGNIZED_FORMAT, f"{len(values)} delimited values, fewer than {DELIMITED_MIN_VALUES}")
+    return {"values": [value.strip() for value in values]}
 
 
 # --- key=value --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from payobs_pipeline.normalization.formats import (
     FORMAT_CSV,
     FORMAT_JSON,
     FORMAT_JSON_STRING,
+    FORMAT_DELIMITED,
     FORMAT_KV,
     FORMAT_XML,
     INVALID_UNICODE,
@@ -584,6 +585,28 @@ def test_malformed_key_value(content):
         parse_content(content, "kv")
     assert caught.value.reason_code == MALFORMED_KV
     assert "declined" not in caught.value.detail
+
+
+@pytest.mark.parametrize(
+    ("content", "values"),
+    [
+        ("1,1,1,This transaction has been approved.,AF2X7K,Y,2149186775,,,20.00,CC,auth_capture",
+         ["1", "1", "1", "This transaction has been approved.", "AF2X7K", "Y", "2149186775", "", "", "20.00", "CC",
+          "auth_capture"]),
+        ("2|1|2|Declined|||0|x|y", ["2", "1", "2", "Declined", "", "", "0", "x", "y"]),
+        ("$1$,$1$,$1$,$Approved, with a comma$,$A$,$Y$,$7$", ["1", "1", "1", "Approved, with a comma", "A", "Y", "7"]),
+    ],
+    ids=["comma", "pipe", "encapsulated"],
+)
+def test_one_line_of_positional_values_is_a_delimited_document(content, values):
+    assert parse_content(content) == (FORMAT_DELIMITED, {"values": values})
+
+
+@pytest.mark.parametrize("content", ["a,b,c", "just words", "1|2|3|4|5|6"])
+def test_a_short_delimited_line_is_not_a_document(content):
+    with pytest.raises(PayloadParseError) as caught:
+        parse_content(content)
+    assert caught.value.reason_code == UNRECOGNIZED_FORMAT
 
 
 # --- empty, not-an-object, unrecognized, malformed ------------------------------------------------------

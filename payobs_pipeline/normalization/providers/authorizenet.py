@@ -38,8 +38,9 @@ AIM ``x_currency_code`` field when a stored Silent Post / Relay Response row car
 API error bodies (``messages.resultCode`` Error with no transaction, JSON or XML ``ErrorResponse``) are ERROR
 events whose reason is the ``E000nn`` message code (responseCodes.html).
 ``prepare`` splits an AIM delimited ``directResponse`` into the AIM ``x_`` names Silent Post uses, so one
-variant reads both. A bare delimited response stored as the whole ``data`` string is not JSON, XML, CSV or
-key=value: the format layer refuses it (UNRECOGNIZED_FORMAT) before any mapping sees it.
+variant reads both. A bare delimited response stored as the whole ``data`` string reaches the spec as the
+format layer's ``{"values": [...]}`` (formats: delimited) and is named the same way; transaction id 0 (test mode,
+refused requests) names no transaction.
 Authorize.net does not state soft/hard: decline types are the reasons' defaults.
 """
 
@@ -308,6 +309,8 @@ _CIM_PROFILE_CALLS = ("validateCustomerPaymentProfileResponse", "createCustomerP
                       "getCustomerPaymentProfileResponse", "deleteCustomerProfileResponse")
 AIM_RESPONSE_KEY = "payobs_aim_response"  # prepare(): the document was read from an AIM delimited response
 # AIM response field positions (1-based) and the x_ names Silent Post gives the same values.
+# AIM x_type values (AIM Developer Guide, "Transaction Types"), echoed as response field 12.
+AIM_TRANSACTION_TYPES = ("auth_capture", "auth_only", "capture_only", "credit", "prior_auth_capture", "void")
 AIM_FIELDS = {
     1: "x_response_code", 2: "x_response_subcode", 3: "x_response_reason_code", 4: "x_response_reason_text",
     5: "x_auth_code", 6: "x_avs_code", 7: "x_trans_id", 8: "x_invoice_num", 9: "x_description", 10: "x_amount",
@@ -338,6 +341,12 @@ SPEC = {
         *({"path": f"{root}.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9} for root in _CIM_PROFILE_CALLS),
         # The JSON API's createCustomerProfileTransaction response: directResponse beside messages.
         {"path": "directResponse", "exists": True, "weight": 0.3},
+        # An AIM response stored as the row itself: formats reads the line as {"values": [...]}
+        # (field 1 response code, 3 reason code, 11 method, 12 transaction type).
+        {"path": "values.0", "in": list(RESPONSE_CODES), "weight": 0.2},
+        {"path": "values.2", "in": list(REASON_CODES), "weight": 0.2},
+        {"path": "values.10", "in": ["CC", "ECHECK"], "weight": 0.2},
+        {"path": "values.11", "in": list(AIM_TRANSACTION_TYPES), "weight": 0.4},
         {"path": "createTransactionResponse.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9},
         {"path": "getTransactionDetailsResponse.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9},
     ],
@@ -529,6 +538,10 @@ def prepare(body: Any) -> Any:
     for root in _CIM_PROFILE_CALLS:
         if isinstance(body.get(root), dict):
             raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"authorizenet: {root} is a customer/payment-profile call")
+    values = body.get("values")
+    if len(body) == 1 and isinstance(values, list):  # an AIM line stored as the row (formats: delimited)
+        fields = aim_fields(values)
+        return {**fields, AIM_RESPONSE_KEY: "delimited"} if fields else body
     document = body.get(_CIM_TRANSACTION)
     if not isinstance(document, dict):
         document = body
@@ -563,7 +576,15 @@ def parse_aim_response(text: str) -> dict[str, str] | None:
         values = next(reader)
     except (csv.Error, StopIteration):
         return None
-    if len(values) < 12:
+    return aim_fields(values)
+
+
+def aim_fields(values: list) -> dict[str, str] | None:
+    """AIM's positional values named with the AIM ``x_`` field names; None when they are not an AIM response."""
+    if len(values) < 12 or not all(isinstance(value, str) for value in values) or values[0].strip() not in RESPONSE_CODES:
         return None
-    return {name: values[number - 1].strip() for number, name in AIM_FIELDS.items()
-            if number <= len(values) and values[number - 1].strip()}
+    fields = {name: values[number - 1].strip() for number, name in AIM_FIELDS.items()
+              if number <= len(values) and values[number - 1].strip()}
+    if fields.get("x_trans_id") == "0":  # test-mode and refused requests: no transaction was created
+        del fields["x_trans_id"]
+    return fields

@@ -129,7 +129,22 @@ def test_a_payment_profile_validation_is_no_payment():
     assert _outcome(data).unprocessed_reason == "NOT_A_PAYMENT_EVENT"
 
 
-def test_a_bare_aim_response_string_is_refused_by_the_format_layer():
-    # Documented limitation (module docstring): a delimited line is not JSON, XML, CSV or key=value.
-    text = _aim({1: "1", 2: "1", 3: "1", 4: "This transaction has been approved.", 7: "60112", 10: "5.00", 12: "auth_capture"})
-    assert _outcome(text).unprocessed_reason == "UNRECOGNIZED_FORMAT"
+@pytest.mark.parametrize(("delim", "encap"), [(",", None), ("|", None), (",", "$")])
+def test_a_bare_aim_response_stored_as_the_row_is_read_with_and_without_a_hint(delim, encap):
+    # AIM Developer Guide: field 1 response code, 3 reason code (2 = declined), 7 transaction id,
+    # 10 amount, 11 method, 12 transaction type.
+    text = _aim({1: "2", 2: "1", 3: "2", 4: "This transaction has been declined.", 7: "60112", 10: "5.00",
+                 11: "CC", 12: "auth_capture"}, delim, encap)
+    for data in (text, {"provider": "Authorize.Net", "content": text}):
+        event = _event(data)
+        assert (event.provider, event.status_category, event.failure_reason) == (
+            "authorizenet", "DECLINED", "GENERIC_DECLINE")
+        assert (event.amount_minor, event.provider_transaction_id, event.event_kind) == (500, "60112", "AUTHORIZATION")
+
+
+def test_an_aim_response_naming_transaction_0_names_no_attempt():
+    # Test-mode and refused requests return transaction id 0 (AIM guide): not an id shared by every such row.
+    event = _event(_aim({1: "3", 2: "1", 3: "6", 4: "The credit card number is invalid.", 7: "0", 10: "5.00",
+                         11: "CC", 12: "auth_capture"}))
+    assert (event.status_category, event.failure_reason) == ("DECLINED", "INVALID_CARD_DATA")
+    assert event.attempt_id is None and event.provider_transaction_id is None

@@ -1,0 +1,209 @@
+"""Midtrans (Indonesia): Core API and Snap charge/status responses, HTTP(S) notifications and API errors.
+
+Sources (Midtrans documentation):
+- https://docs.midtrans.com/docs/transaction-status-cycle (transaction_status pending, capture, settlement,
+  deny, cancel, expire, failure, refund, chargeback, partial_refund, partial_chargeback, authorize: meanings
+  and transitions; "deny: the credentials used for payment are rejected by the payment provider or Midtrans
+  Fraud Detection System (FDS)"; "failure: unexpected error during transaction processing, mostly when the
+  bank fails to respond")
+- https://docs.midtrans.com/docs/https-notification-webhooks and docs.midtrans.com/reference/get-transaction-
+  status-1 (notification handling: capture + fraud_status challenge = challenged by FDS, awaiting the merchant's
+  decision; capture + accept = success; fraud_status accept / challenge / deny)
+- https://docs.midtrans.com/reference/status-codes and /reference/code-4xx (status_code 200 success,
+  201 pending / challenge, 202 denied; 400 validation error, 401 access denied (server/client key),
+  402 no access for this payment type, 403 content not acceptable, 404 not found, 405 method not allowed,
+  406 duplicate order ID, 407 expired transaction, 408 wrong data type, 409 too many transactions for the same
+  card, 410 account deactivated / GoPay user blocked, 411 token_id missing, invalid or timed out,
+  412 status cannot be updated, 413 syntax error, 414 refund rejected: merchant insufficient funds,
+  429 rate limit; 5xx server and partner errors)
+- naelrudd/midtrans-docs-llm-agents docs/bank-response-codes.md (mirror of docs.midtrans.com "Bank Response
+  Codes": deny notification example with status_code 202, channel_response_code "05" / channel_response_message
+  "Do not honour", masked_card, bank, card_type, gross_amount "17000.00"; the channel response code is the
+  bank's ISO 8583 code)
+- Midtrans payment types: credit_card, gopay, shopeepay, qris, bank_transfer (va_numbers[].bank),
+  echannel (Mandiri bill payment), permata, bca_klikpay, bca_klikbca, bri_epay, cimb_clicks, danamon_online,
+  uob_ezpay, cstore (store indomaret / alfamart), akulaku, kredivo.
+
+gross_amount is a decimal string in major units of IDR (Midtrans charges in IDR; "currency" is given on newer
+notifications). transaction_time and settlement_time are Western Indonesian Time (GMT+7) without an offset:
+prepare() adds it.
+
+Lifecycle identity: transaction_id is the attempt (one per charge); order_id is the merchant's order, unique
+per Midtrans transaction, and is the payment. A refund notification is the same transaction with status refund /
+partial_refund and a refunds[] list: the refund is its last entry (refund_chargeback_id). A chargeback is
+reported on the transaction (its transaction_id stands for the dispute).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TRANSACTION_STATUSES = {
+    "capture": "APPROVED",
+    "settlement": "APPROVED",
+    "authorize": "APPROVED",
+    "pending": "PENDING",
+    "deny": "DECLINED",
+    "cancel": "CANCELLED",
+    "expire": "CANCELLED",
+    "failure": "ERROR",
+    "refund": "REFUNDED",
+    "partial_refund": "REFUNDED",
+    "chargeback": "CHARGEBACK",
+    "partial_chargeback": "CHARGEBACK",
+}
+# status_code of error responses (4xx/5xx); 2xx codes carry no failure reason.
+STATUS_CODES = {
+    "400": "INVALID_REQUEST",
+    "401": "CONFIGURATION_ERROR",
+    "402": "CONFIGURATION_ERROR",
+    "403": "INVALID_REQUEST",
+    "404": "INVALID_REQUEST",
+    "405": "INVALID_REQUEST",
+    "406": "DUPLICATE",
+    "407": "INVALID_REQUEST",  # expired transaction
+    "408": "INVALID_REQUEST",
+    "409": "LIMIT_EXCEEDED",  # too many transactions for the same card number
+    "410": "CONFIGURATION_ERROR",  # merchant account deactivated
+    "411": "INVALID_REQUEST",  # token_id missing, invalid or timed out
+    "412": "INVALID_REQUEST",
+    "413": "INVALID_REQUEST",
+    "414": {"reason": "INSUFFICIENT_FUNDS", "source": "MERCHANT_CONFIG"},  # refund: merchant balance too low
+    "429": "PROCESSING_ERROR",
+    "500": "PROCESSING_ERROR",
+    "501": "CONFIGURATION_ERROR",
+    "502": "ISSUER_UNAVAILABLE",
+    "503": "ISSUER_UNAVAILABLE",
+    "504": "TIMEOUT",
+}
+PAYMENT_TYPES = {
+    "credit_card": "CARD",
+    "gopay": "WALLET",
+    "shopeepay": "WALLET",
+    "qris": "WALLET",
+    "other_qris": "WALLET",
+    "dana": "WALLET",
+    "ovo": "WALLET",
+    "bank_transfer": "BANK_TRANSFER",
+    "echannel": "BANK_TRANSFER",
+    "permata": "BANK_TRANSFER",
+    "bca_klikpay": "BANK_TRANSFER",
+    "bca_klikbca": "BANK_TRANSFER",
+    "bri_epay": "BANK_TRANSFER",
+    "cimb_clicks": "BANK_TRANSFER",
+    "danamon_online": "BANK_TRANSFER",
+    "uob_ezpay": "BANK_TRANSFER",
+    "mandiri_clickpay": "BANK_TRANSFER",
+    "cstore": "CASH_VOUCHER",
+    "akulaku": "BNPL",
+    "kredivo": "BNPL",
+    "gopay_later": "BNPL",
+}
+
+TIME_KEY = "_payobs_time_wib"
+REFUND_ID_KEY = "_payobs_refund_id"
+REFUND_AMOUNT_KEY = "_payobs_refund_amount"
+
+_FIELDS = {
+    "provider_transaction_id": ["transaction_id"],
+    "status": ["transaction_status"],
+    "reason_code": ["channel_response_code", "status_code"],
+    "amount": ["gross_amount"],
+    "currency": ["currency"],
+    "event_time": [TIME_KEY],
+    "payment_method": ["payment_type"],
+    "merchant_id": ["merchant_id"],
+    "attempt_id": ["transaction_id"],
+    "payment_id": ["order_id"],
+    "refund_id": [REFUND_ID_KEY],
+}
+ERROR_MESSAGE_PREFIXES = [
+    "Access denied due to unauthorized transaction", "Merchant doesn't have access", "Merchant does not have access",
+    "Duplicate order ID", "One or more parameters in the payload is invalid", "Transaction doesn't exist",
+    "Transaction does not exist", "The requested resource is not found", "Validation Error",
+    "token_id is missing", "Token id is missing", "Payment type is not allowed", "Merchant cannot modify",
+    "Transaction status cannot be updated", "Sorry. Our system is recovering from unexpected issues",
+]
+
+SPEC = {
+    "provider": "midtrans",
+    "aliases": ["midtrans", "veritrans", "midtrans_snap", "midtrans_core_api", "midtrans_coreapi", "snap"],
+    "detect": [
+        {"path": "transaction_status", "in": list(TRANSACTION_STATUSES), "weight": 0.3},
+        {"path": "payment_type", "in": list(PAYMENT_TYPES), "weight": 0.2},
+        {"path": "status_message", "prefix": ["midtrans payment notification", "Success, Credit Card",
+                                              "Success, transaction is found", "Success, Bank Transfer",
+                                              "Success, GoPay", "Success, QRIS", "Success, Mandiri Bill",
+                                              "Success, PERMATA", "Success, cstore", "Success, Refund"],
+         "weight": 0.4},
+        {"path": "status_code", "exists": True, "weight": 0.1},
+        {"path": "signature_key", "exists": True, "weight": 0.1},
+        {"path": "fraud_status", "in": ["accept", "challenge", "deny"], "weight": 0.2},
+        {"path": "gross_amount", "exists": True, "weight": 0.1},
+        {"path": "va_numbers", "exists": True, "weight": 0.1},
+        {"path": "redirect_url", "prefix": ["https://app.midtrans.com", "https://app.sandbox.midtrans.com"],
+         "weight": 0.6},
+        {"path": "status_message", "prefix": ERROR_MESSAGE_PREFIXES, "weight": 0.4},
+        {"path": "validation_messages", "exists": True, "weight": 0.2},
+    ],
+    "amount_unit": "major",
+    "default_currency": "IDR",
+    "status_map": TRANSACTION_STATUSES,
+    "reason_map": STATUS_CODES,
+    "reason_fallback": "iso8583",
+    "payment_method_map": PAYMENT_TYPES,
+    "fields": _FIELDS,
+    "variants": [
+        {"name": "snap_token", "match": {"token": {"exists": True}, "redirect_url": {"exists": True}},
+         "not_a_payment": "a Snap payment page token: the payment has not been attempted yet"},
+        {"name": "refund", "match": {"transaction_status": ["refund", "partial_refund"]},
+         "fields": {**_FIELDS, "amount": [REFUND_AMOUNT_KEY, "refund_amount", "gross_amount"]},
+         "event_kind": "REFUND"},
+        {"name": "chargeback", "match": {"transaction_status": ["chargeback", "partial_chargeback"]},
+         "fields": {**_FIELDS, "amount": [REFUND_AMOUNT_KEY, "gross_amount"]}, "event_kind": "DISPUTE"},
+        {"name": "transaction", "match": {"transaction_status": {"exists": True}},
+         "rules": [
+             # Card capture challenged by the FDS: the merchant must approve or deny it.
+             {"when": {"transaction_status": "capture", "fraud_status": "challenge"},
+              "set": {"status_category": "PENDING"}},
+             {"when": {"transaction_status": "deny", "fraud_status": "deny"},
+              "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
+             {"when": {"transaction_status": "cancel", "payment_type": "credit_card"},
+              "set": {"event_kind": "VOID"}},
+         ]},
+        # Error body: {"status_code": "401", "status_message": "...", "id": "..."} and no transaction.
+        {"name": "error", "match": {"status_code": {"prefix": ["3", "4", "5"]}, "status_message": {"exists": True}},
+         "status": "ERROR", "fields": {**_FIELDS, "status": ["status_code"], "reason_code": ["status_code"]}},
+    ],
+}
+
+
+def _wib(value: Any) -> Any:
+    """A Midtrans local timestamp ("2024-01-05 10:20:30", GMT+7) with its offset made explicit."""
+    if not isinstance(value, str) or len(value) != 19 or value[10] not in " T":
+        return value
+    return value.replace(" ", "T") + "+07:00"
+
+
+def prepare(body: Any) -> Any:
+    """Make the WIB timestamp explicit and pick the latest refund of a refund notification.
+
+    Pure: returns a copy when it adds keys; the original is untouched.
+    """
+    if not isinstance(body, dict) or "transaction_status" not in body:
+        return body
+    added: dict[str, Any] = {}
+    for key in ("settlement_time", "transaction_time"):
+        if body.get(key):
+            added[TIME_KEY] = _wib(body[key])
+            break
+    status = str(body.get("transaction_status", "")).lower()
+    refunds = body.get("refunds")
+    if status in ("refund", "partial_refund", "chargeback", "partial_chargeback") and isinstance(refunds, list):
+        latest = next((r for r in reversed(refunds) if isinstance(r, dict)), None)
+        if latest is not None:
+            if status.endswith("refund") and latest.get("refund_chargeback_id") is not None:
+                added[REFUND_ID_KEY] = str(latest["refund_chargeback_id"])
+            if latest.get("refund_amount") is not None:
+                added[REFUND_AMOUNT_KEY] = latest["refund_amount"]
+    return {**body, **added} if added else body

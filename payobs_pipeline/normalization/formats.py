@@ -34,8 +34,9 @@ is the format actually parsed, so a consumer sees a wrong hint by comparing.
 Format detection (no usable hint), on the first non-space character:
 ``{``/``[`` -> JSON, ``"`` -> JSON string, ``<`` -> XML; otherwise two or more
 lines whose first line has a delimiter and no ``=`` -> CSV; otherwise a ``=``
--> key=value; otherwise one line of at least 7 ``,``- or ``|``-separated
-values -> delimited; otherwise ``UNRECOGNIZED_FORMAT``.
+-> key=value; otherwise a compact JWS/JWT (three base64url parts whose first
+decodes to a JSON header naming ``alg``) -> jwt; otherwise one line of at least
+7 ``,``- or ``|``-separated values -> delimited; otherwise ``UNRECOGNIZED_FORMAT``.
 
 XML -> dict convention (the mapping specs rely on it)
 -----------------------------------------------------
@@ -66,6 +67,12 @@ several data rows we do not guess: ``CSV_MULTIPLE_RECORDS``). Blank lines are
 not records. Headers are stripped of a BOM and whitespace; the delimiter is
 the most frequent of ``,`` ``;`` ``|`` tab in the header line; spaces right
 after a delimiter are skipped.
+
+JWT: providers that sign their notifications send a compact JWS (2C2P's
+``{"payload": "<token>"}``). The body is the token's decoded claims object;
+the signature is not verified (payobs observes payments, it does not act on
+them; the merchant's integration verifies), and a claims part that is not a
+JSON object is ``MALFORMED_JWT``.
 
 Delimited: one line of positional values with no header, as gateway replies
 of the 2000s send them (Authorize.net AIM ``1,1,1,This transaction has been
@@ -98,11 +105,14 @@ format).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import csv
 import io
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from decimal import Decimal
 from pyexpat import ErrorString as _expat_error_string
 from urllib.parse import parse_qsl
@@ -120,6 +130,7 @@ FORMAT_XML = "xml"
 FORMAT_CSV = "csv"
 FORMAT_KV = "kv"
 FORMAT_DELIMITED = "delimited"
+FORMAT_JWT = "jwt"
 
 # --- reason codes (stored in unprocessed_events.reason_code) ------------------
 MALFORMED_JSON = "MALFORMED_JSON"
@@ -130,6 +141,7 @@ CSV_NO_RECORDS = "CSV_NO_RECORDS"
 CSV_MULTIPLE_RECORDS = "CSV_MULTIPLE_RECORDS"
 MALFORMED_KV = "MALFORMED_KV"
 UNRECOGNIZED_FORMAT = "UNRECOGNIZED_FORMAT"
+MALFORMED_JWT = "MALFORMED_JWT"
 EMPTY_PAYLOAD = "EMPTY_PAYLOAD"
 PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
 PAYLOAD_TOO_DEEP = "PAYLOAD_TOO_DEEP"
@@ -152,6 +164,7 @@ REASON_CODES = frozenset(
         CSV_MULTIPLE_RECORDS,
         MALFORMED_KV,
         UNRECOGNIZED_FORMAT,
+        MALFORMED_JWT,
         EMPTY_PAYLOAD,
         PAYLOAD_TOO_LARGE,
         PAYLOAD_TOO_DEEP,
@@ -175,7 +188,8 @@ MAX_NUMBER_DIGITS = 4300
 
 # Errors that mean "not this format": worth trying detection after a wrong hint.
 _FORMAT_MISMATCH_REASONS = frozenset(
-    {MALFORMED_JSON, MALFORMED_XML, MALFORMED_CSV, CSV_NO_RECORDS, MALFORMED_KV, UNRECOGNIZED_FORMAT, NOT_AN_OBJECT}
+    {MALFORMED_JSON, MALFORMED_XML, MALFORMED_CSV, CSV_NO_RECORDS, MALFORMED_KV, UNRECOGNIZED_FORMAT, NOT_AN_OBJECT,
+     MALFORMED_JWT}
 )
 
 
@@ -524,6 +538,8 @@ def _parse_as(fmt: str | None, text: str, string_layers: int) -> tuple[str, dict
         return FORMAT_KV, _parse_kv(text)
     if fmt == FORMAT_DELIMITED:
         return FORMAT_DELIMITED, _parse_delimited(text)
+    if fmt == FORMAT_JWT:
+        return FORMAT_JWT, _parse_jwt(text)
     raise PayloadParseError(
         UNRECOGNIZED_FORMAT, f"not JSON, XML, CSV or key=value ({len(text)} chars: '{_masked_excerpt(text)}')"
     )
@@ -541,6 +557,8 @@ def _detect_format(text: str) -> str | None:
         header = text[:newline]
         if "=" not in header and any(d in header for d in _CSV_DELIMITERS):
             return FORMAT_CSV
+    if _COMPACT_JWS.fullmatch(text) and _jws_header(text) is not None:
+        return FORMAT_JWT
     if "=" in text:
         return FORMAT_KV
     if newline < 0 and max(text.count("|"), text.count(",")) >= DELIMITED_MIN_VALUES - 1:
@@ -770,6 +788,37 @@ def _parse_csv(text: str) -> dict:
             raise PayloadParseError(MALFORMED_CSV, f"column {position} repeats an earlier header")
         record[name] = value
     return record
+
+
+# --- JWT (a compact JWS: header.claims.signature, base64url) -----------------------------
+
+_COMPACT_JWS = re.compile(r"[A-Za-z0-9_-]{8,}=*\.[A-Za-z0-9_-]{4,}=*\.[A-Za-z0-9_-]*=*")
+
+
+def _base64url_json(part: str) -> Any:
+    padded = part.rstrip("=") + "=" * (-len(part.rstrip("=")) % 4)
+    return _json_decode(base64.urlsafe_b64decode(padded).decode("utf-8"))
+
+
+def _jws_header(text: str) -> dict | None:
+    try:
+        header = _base64url_json(text.split(".", 1)[0])
+    except (ValueError, UnicodeDecodeError, binascii.Error):
+        return None
+    return header if isinstance(header, dict) and "alg" in header else None
+
+
+def _parse_jwt(text: str) -> dict:
+    """The claims of a compact JWS, unverified (see the module docstring)."""
+    if not _COMPACT_JWS.fullmatch(text) or _jws_header(text) is None:
+        raise PayloadParseError(MALFORMED_JWT, "not a compact JWS (header.claims.signature)")
+    try:
+        claims = _base64url_json(text.split(".")[1])
+    except (ValueError, UnicodeDecodeError, binascii.Error):
+        raise PayloadParseError(MALFORMED_JWT, "the JWT's claims are not base64url JSON") from None
+    if not isinstance(claims, dict):
+        raise PayloadParseError(MALFORMED_JWT, f"the JWT's claims are a JSON {type(claims).__name__}, not an object")
+    return claims
 
 
 # --- delimited (one line of positional values) ------------------------------------------

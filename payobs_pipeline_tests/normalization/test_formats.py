@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -15,11 +16,13 @@ from payobs_pipeline.normalization.formats import (
     FORMAT_JSON,
     FORMAT_JSON_STRING,
     FORMAT_DELIMITED,
+    FORMAT_JWT,
     FORMAT_KV,
     FORMAT_XML,
     INVALID_UNICODE,
     MALFORMED_CSV,
     MALFORMED_JSON,
+    MALFORMED_JWT,
     MALFORMED_KV,
     MALFORMED_XML,
     MAX_DEPTH,
@@ -609,6 +612,32 @@ def test_a_short_delimited_line_is_not_a_document(content):
     assert caught.value.reason_code == UNRECOGNIZED_FORMAT
 
 
+def _base64url(document) -> str:
+    return base64.urlsafe_b64encode(json.dumps(document).encode()).rstrip(b"=").decode()
+
+
+def test_a_compact_jws_is_read_as_its_claims_without_verifying_the_signature():
+    # RFC 7515 compact serialization: base64url(header).base64url(claims).base64url(signature).
+    claims = {"invoiceNo": "1523953661", "respCode": "0000", "amount": 10.5}
+    token = f"{_base64url({'alg': 'HS256', 'typ': 'JWT'})}.{_base64url(claims)}.c2lnbmF0dXJl"
+    assert parse_content(token) == (FORMAT_JWT, claims)
+    assert parse_lake_data(json.dumps({"payload": token})).body == claims
+
+
+@pytest.mark.parametrize("claims", [[1, 2], "text"])
+def test_a_jws_whose_claims_are_not_an_object_is_malformed(claims):
+    token = f"{_base64url({'alg': 'none'})}.{_base64url(claims)}."
+    with pytest.raises(PayloadParseError) as caught:
+        parse_content(token)
+    assert caught.value.reason_code == MALFORMED_JWT
+
+
+def test_dotted_text_that_is_no_jws_is_not_read_as_one():
+    with pytest.raises(PayloadParseError) as caught:
+        parse_content("abcdefghij.klmnopqrst.uvwxyz")  # the first part is no JSON header
+    assert caught.value.reason_code == UNRECOGNIZED_FORMAT
+
+
 # --- empty, not-an-object, unrecognized, malformed ------------------------------------------------------
 
 
@@ -705,6 +734,7 @@ REASON_EXAMPLES = {
     CSV_MULTIPLE_RECORDS: json.dumps({"content": "a,b\n1,2\n3,4"}),
     MALFORMED_KV: json.dumps({"content": "a=1&b", "format": "kv"}),
     UNRECOGNIZED_FORMAT: json.dumps({"content": "hello", "provider": "x"}),
+    MALFORMED_JWT: json.dumps({"payload": "eyJhbGciOiJub25lIn0.WzEsIDJd.", "provider": "2c2p"}),
     EMPTY_PAYLOAD: "{}",
     PAYLOAD_TOO_LARGE: json.dumps({"a": "x" * (MAX_PAYLOAD_BYTES + 1)}),
     PAYLOAD_TOO_DEEP: "[" * 5000 + "]" * 5000,

@@ -31,9 +31,9 @@ Sources (2C2P developer documentation):
   003 user cancelled, 999 error; channel_response_code = the bank's ISO 8583 code; currency = ISO 4217
   numeric; amount 12 digits in minor units)
 
-Backend notifications of PGW v4 are a JWT ({"payload": "<token>"}). payobs never verifies signatures, and the
-lake's reader does not hand a bare token to the mappings, so such rows stay unprocessed; the decoded payload
-(the payment inquiry fields) is mapped like an inquiry response.
+Backend notifications of PGW v4 are a JWT ({"payload": "<token>"}). The format layer hands the mappings the
+token's claims (formats: jwt; payobs never verifies signatures): the payment inquiry fields, mapped like an
+inquiry response.
 
 Lifecycle identity: tranRef is the attempt (2C2P's reference of the transaction); invoiceNo is the merchant's
 invoice number, the payment. Refund states (RP / RF / RFF / RR) are rows of the refunded transaction: no refund

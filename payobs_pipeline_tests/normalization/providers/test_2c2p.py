@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import importlib
 import json
 
@@ -123,11 +124,16 @@ def test_api_success_of_a_payment_token_is_no_payment_approval():
     assert outcome.unprocessed_reason == "NOT_A_PAYMENT_EVENT"
 
 
-def test_a_jwt_backend_notification_is_never_counted():
-    # PGW v4 posts {"payload": "<JWT>"}; payobs does not verify or decode the token, so the row stays unprocessed
-    # (today the reader rejects the bare token before any mapping sees it).
+def test_a_jwt_backend_notification_is_read_as_the_inquiry_it_carries():
+    # PGW v4 posts {"payload": "<JWT>"} whose claims are the payment inquiry's fields
+    # (developer.2c2p.com/docs/api-payment-response-back-end); the signature is the merchant's to verify.
     from payobs_pipeline.normalization.evaluation import normalize_lake_data
 
-    token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyZXNwQ29kZSI6IjAwMDAifQ.c2lnbmF0dXJl"
-    outcome = normalize_lake_data({"payload": token}, None, NORMALIZER)
-    assert outcome.event is None
+    token = ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+             + base64.urlsafe_b64encode(json.dumps({
+                 "merchantID": "JT01", "invoiceNo": "1523953661", "amount": 25.5, "currencyCode": "SGD",
+                 "tranRef": "28118", "respCode": "4051", "respDesc": "Insufficient funds"}).encode()).decode().rstrip("=")
+             + ".c2lnbmF0dXJl")
+    event = normalize_lake_data({"payload": token}, None, NORMALIZER).event
+    assert (event.provider, event.status_category, event.failure_reason) == ("2c2p", "DECLINED", "INSUFFICIENT_FUNDS")
+    assert (event.amount_minor, event.currency, event.attempt_id) == (2550, "SGD", "28118")

@@ -5,7 +5,11 @@ Sources (Adyen docs):
 - https://docs.adyen.com/development-resources/refusal-reasons (refusalReasonCode / reason)
 - https://docs.adyen.com/development-resources/webhooks/webhook-types (eventCode, success)
 - https://docs.adyen.com/development-resources/error-codes (API error body: status, errorCode, message,
-  errorType internal/validation/security/configuration, pspReference)
+  errorType internal/validation/security/configuration, pspReference; the generic codes 000-959)
+- https://docs.adyen.com/errors (RFC 7807 error bodies: type https://docs.adyen.com/errors/..., title, status,
+  detail, errorCode, requestId, invalidFields)
+- https://docs.adyen.com/development-resources/raw-acquirer-responses (additionalData.refusalReasonRaw, e.g.
+  "05 : Do not honour": read through the ISO 8583 table when the refusal is the generic 2 Refused)
 - Adyen's library test fixtures (adyen-python-api-library test/mocks, adyen-java-api-library
   src/test/resources/mocks): notification items stored one at a time, Classic /authorise responses
   without an amount, boleto `additionalData.paymentMethod`
@@ -30,6 +34,7 @@ CANCEL_OR_REFUND); a refund's or dispute's own id is its pspReference.
 from typing import Any
 
 from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
+from payobs_pipeline.normalization.providers.stripe import specific_issuer_code_rules
 
 _HARD = "HARD"
 
@@ -96,12 +101,81 @@ REASONS = {code: reason for code, _, reason in _REFUSALS} | {text: reason for _,
     "Insufficient balance on payment": "INVALID_REQUEST",
 }
 # API error responses' errorCode (generic codes of docs.adyen.com/development-resources/error-codes).
+# Codes not listed take the reason of their errorType (validation: INVALID_REQUEST; security, configuration:
+# CONFIGURATION_ERROR; internal: PROCESSING_ERROR), per the same page.
 _API_ERROR_CODES = {
+    "000": "CONFIGURATION_ERROR",  # Unauthorised: the API key or credentials are incorrect (errorType security)
     "010": "CONFIGURATION_ERROR",  # Not allowed: the credential lacks the permission
     "100": "INVALID_REQUEST",  # No amount specified
     "101": "INVALID_CARD_DATA",  # Invalid card number
+    "102": "INVALID_CARD_DATA",  # Unable to determine variant (card number not recognised)
     "103": "INCORRECT_CVC",  # CVC is not the right length
+    "104": "INVALID_REQUEST",  # Billing address problem
+    "105": "AUTHENTICATION_FAILED",  # Invalid paRes from issuer (3D Secure)
+    "106": "INVALID_REQUEST",  # This session was already used previously
+    "107": "CONFIGURATION_ERROR",  # Recurring is not enabled
+    "108": "INVALID_CARD_DATA",  # Invalid bankaccount number
+    "109": "INVALID_REQUEST",  # Invalid variant
+    "110": "INVALID_REQUEST",  # BankDetails missing
+    "111": "INVALID_REQUEST",  # Invalid BankCountryCode specified
+    "112": "TRANSACTION_NOT_PERMITTED",  # This bank country is not supported
+    "117": "INVALID_REQUEST",  # Invalid billing address
+    "125": "INVALID_REQUEST",  # Invalid recurring contract specified
+    "126": "INVALID_REQUEST",  # Bank Account or Bank Location Id not valid or missing
+    "127": "INVALID_REQUEST",  # Account holder missing
+    "128": "INVALID_REQUEST",  # Card Holder Missing
+    "129": "INVALID_CARD_DATA",  # Expiry Date Invalid
+    "130": "INVALID_REQUEST",  # Reference Missing
+    **dict.fromkeys(["131", "132", "133", "134", "135"], "INVALID_REQUEST"),  # Billing address problem (...)
+    "136": "INVALID_REQUEST",  # Failed to retrieve OpenInvoiceLines
+    "137": "INVALID_REQUEST",  # Invalid amount specified
+    "138": "INVALID_REQUEST",  # Unsupported currency specified
+    "139": "INVALID_REQUEST",  # Recurring requires shopperEmail and shopperReference
+    "140": "INVALID_CARD_DATA",  # Invalid expiryMonth[1..12] / expiryYear[>2000], or before now
+    "141": "INVALID_CARD_DATA",  # Invalid expiryMonth[1..12] / expiryYear[>2000]
+    "142": "INVALID_REQUEST",  # Bank Name or Bank Location not valid or missing
+    "144": "INVALID_CARD_DATA",  # Invalid startMonth[1..12] / startYear[>2000], or in the future
+    "145": "INVALID_REQUEST",  # Invalid issuer countrycode
+    "146": "INVALID_REQUEST",  # Invalid social security number
+    **dict.fromkeys(["147", "148", "149", "150", "151", "152", "153"], "INVALID_REQUEST"),  # Delivery address problem
+    "172": "INVALID_REQUEST",  # Encrypted data used outside of valid time period
+    "173": "CONFIGURATION_ERROR",  # Unable to load Private Key for decryption
+    "174": "INVALID_REQUEST",  # Unable to decrypt data
+    "901": "CONFIGURATION_ERROR",  # Invalid Merchant Account
+    "902": "INVALID_REQUEST",  # Invalid or empty request data
+    "903": "PROCESSING_ERROR",  # Internal error
+    "904": "PROCESSING_ERROR",  # Unable To Process
+    "905": "CONFIGURATION_ERROR",  # Payment details are not supported (method not configured)
+    "906": "INVALID_REQUEST",  # Invalid Request: Original pspReference is invalid for this environment
+    "950": "CONFIGURATION_ERROR",  # Invalid AcquirerAccount
+    **dict.fromkeys([str(c) for c in range(951, 960)], "CONFIGURATION_ERROR"),  # Configuration Error (...)
 }
+# errorType (old body) and the problem type of an RFC 7807 body (docs.adyen.com/errors: type URL, status).
+_ERROR_TYPE_RULES = [
+    {"when": {"errorType": "validation"}, "set": {"failure_reason": "INVALID_REQUEST"}},
+    {"when": {"errorType": ["security", "configuration"]}, "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+    {"when": {"errorType": "internal"}, "set": {"failure_reason": "PROCESSING_ERROR"}},
+    {"when": {"errorType": {"exists": False}, "status": ["400", "404", "405", "409", "415", "422"]},
+     "set": {"failure_reason": "INVALID_REQUEST"}},
+    {"when": {"errorType": {"exists": False}, "status": ["401", "403"]},
+     "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+    {"when": {"errorType": {"exists": False}, "status": ["429", "500", "502", "503", "504"]},
+     "set": {"failure_reason": "PROCESSING_ERROR"}},
+]
+
+
+def _code_rules(path: str, table: dict, skip: tuple[str, ...]) -> list[dict]:
+    """A rule per reason of ``table`` (codes at ``path``), so a listed code beats its type's generic reason."""
+    by_reason: dict[str, list[str]] = {}
+    for code, reason in table.items():
+        if reason not in skip:
+            by_reason.setdefault(reason, []).append(code)
+    return [{"when": {path: sorted(codes)}, "set": {"failure_reason": reason}}
+            for reason, codes in sorted(by_reason.items())]
+
+
+# Refusals that say no more than "refused": the raw acquirer code (refusalReasonRaw) says why, when it does.
+_GENERIC_REFUSALS = ["2", "27", "Refused", "Declined Non Generic", None]
 
 PAYMENT_METHODS = {
     **dict.fromkeys(
@@ -241,6 +315,10 @@ _REPORT_KIND_RULES = [
 _ITEM = "notificationItems.0.NotificationRequestItem"
 
 _NOTIFICATION_RULES = [
+    # A generic refusal whose raw acquirer response is specific: the raw code says why.
+    *specific_issuer_code_rules({"eventCode": "AUTHORISATION", "additionalData.refusalReasonCode": _GENERIC_REFUSALS,
+                                 "reason": _GENERIC_REFUSALS},
+                                "additionalData.refusalReasonRaw", written_before_text=True),
     # Modifications of an authorisation (webhook-types): never a second authorisation.
     {"when": {"eventCode": ["CAPTURE", "CAPTURE_FAILED"]}, "set": {"event_kind": "CAPTURE"}},
     # CANCELLATION / TECHNICAL_CANCEL cancel an authorisation; EXPIRE: its uncaptured remainder expired.
@@ -277,7 +355,8 @@ def _notification(name: str, match: dict, root: str | None) -> dict:
             # object (originalReference names the payment it modifies).
             "provider_transaction_id": ["pspReference"],
             "status": {"join": ["eventCode", "success"], "sep": "/"},
-            "reason_code": ["additionalData.refusalReasonCode", "reason"],
+            "reason_code": ["additionalData.refusalReasonCode", "reason", "additionalData.refusalReasonRaw",
+                            "additionalData.acquirerErrorCode"],
             # Legacy form-encoded HTTP POST notifications flatten amount into value/currency.
             "amount": ["amount.value", "value"],
             "currency": ["amount.currency", "currency"],
@@ -302,6 +381,11 @@ SPEC = {
     "aliases": ["adyen", "adyen_checkout", "adyen_v68", "adyen_v71"],
     "detect": [
         {"path": "pspReference", "exists": True, "weight": 0.6},
+        # An API error body: Adyen's errorType vocabulary beside errorCode (error-codes page), or an RFC 7807
+        # body whose type is a docs.adyen.com/errors page.
+        {"path": "errorType", "in": ["validation", "security", "configuration", "internal"], "weight": 0.3},
+        {"path": "errorCode", "exists": True, "weight": 0.2},
+        {"path": "type", "prefix": "https://docs.adyen.com/errors", "weight": 0.8},
         {"path": "resultCode", "exists": True, "weight": 0.3},
         {"path": f"{_ITEM}.pspReference", "exists": True, "weight": 0.8},
         {"path": f"{_ITEM}.eventCode", "exists": True, "weight": 0.2},
@@ -331,7 +415,10 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": ["pspReference"],
                 "status": ["resultCode"],
-                "reason_code": ["refusalReasonCode", "refusalReason"],
+                # Adyen's refusal code, then the raw acquirer response ("05 : Do not honour"), read through
+                # the ISO 8583 table; a specific raw code beats a generic refusal (rules below).
+                "reason_code": ["refusalReasonCode", "additionalData.refusalReasonCode", "refusalReason",
+                                "additionalData.refusalReasonRaw", "additionalData.acquirerErrorCode"],
                 # Voucher methods (OXXO, Konbini...) answer PresentToShopper with the amount in the action.
                 "amount": ["amount.value", "action.totalAmount.value", "action.initialAmount.value"],
                 "currency": ["amount.currency", "action.totalAmount.currency", "action.initialAmount.currency"],
@@ -347,6 +434,9 @@ SPEC = {
             },
             "status_map": _RESPONSE_STATUSES,
             "rules": [
+                *specific_issuer_code_rules({"refusalReasonCode": _GENERIC_REFUSALS,
+                                             "refusalReason": _GENERIC_REFUSALS},
+                                            "additionalData.refusalReasonRaw", written_before_text=True),
                 # A shopper who cancels the authentication abandoned the payment.
                 {"when": {"resultCode": "Refused", "refusalReasonCode": "16"}, "set": {"status_category": "CANCELLED"}},
             ],
@@ -360,12 +450,31 @@ SPEC = {
                 "status": ["errorType"],
                 "reason_code": ["errorCode"],
             },
-            "status_map": dict.fromkeys(["validation", "security", "configuration", "internal"], "ERROR"),
+            "status": "ERROR",
+            "reason_map": _API_ERROR_CODES,
+            "rules": [*_ERROR_TYPE_RULES, *_code_rules("errorCode", _API_ERROR_CODES, ())],
+        },
+        {
+            # The RFC 7807 error body of the newer APIs (docs.adyen.com/errors): type is a docs.adyen.com/errors URL.
+            "name": "api_problem",
+            "match": {"errorCode": {"exists": True}, "type": {"prefix": "https://docs.adyen.com/errors"}},
+            "fields": {
+                "provider_transaction_id": ["pspReference", "requestId"],
+                "status": ["status"],
+                "reason_code": ["errorCode"],
+            },
+            "status": "ERROR",
             "reason_map": _API_ERROR_CODES,
             "rules": [
-                {"when": {"errorType": ["security", "configuration"]},
+                *_ERROR_TYPE_RULES,
+                {"when": {"type": {"prefix": ["https://docs.adyen.com/errors/validation",
+                                              "https://docs.adyen.com/errors/general"]}},
+                 "set": {"failure_reason": "INVALID_REQUEST"}},
+                {"when": {"type": {"prefix": ["https://docs.adyen.com/errors/security",
+                                              "https://docs.adyen.com/errors/forbidden",
+                                              "https://docs.adyen.com/errors/permission"]}},
                  "set": {"failure_reason": "CONFIGURATION_ERROR"}},
-                {"when": {"errorType": "internal"}, "set": {"failure_reason": "PROCESSING_ERROR"}},
+                *_code_rules("errorCode", _API_ERROR_CODES, ()),
             ],
         },
         {

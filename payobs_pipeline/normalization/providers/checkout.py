@@ -12,6 +12,10 @@ Sources (Checkout.com docs):
 - https://www.checkout.com/docs/workflows/webhook-event-types (newer webhook examples: top-level source and
   timestamp; payment_refund_declined carries the refund action's response_code)
 - https://checkout.com/docs/resources/codes/api-response-codes (4xx bodies: request_id, error_type, error_codes)
+- https://checkout.com/docs/developer-resources/codes/error-codes (the /payments error_codes list)
+- https://api-reference.checkout.com/#operation/getPaymentDetails (actions[]: the authorization's response_code)
+  and processing.partner_response_code (the scheme's raw code, ISO 8583: read when Checkout.com's code is
+  generic, 20005 do not honour / 20099 other...)
 - GET /payments?reference= (list: limit, skip, total_count, data[])
 - The Classic API (archived; merchants migrated from it): charge objects with id charge_..., status,
   responseCode, value in minor units, card.paymentMethod
@@ -23,6 +27,8 @@ name it (data.id, a dispute's payment_id), and each action has its own id (actio
 payment_id is the merchant's `reference`, documented as "a reference you can later use to identify the payment,
 such as an order number": a retry of the same order under a new pay_ id is the same payment.
 """
+
+from payobs_pipeline.normalization.providers.stripe import specific_issuer_code_rules
 
 _SOFT = "SOFT"
 _HARD = "HARD"
@@ -259,20 +265,65 @@ PAYMENT_METHODS = {
     **dict.fromkeys(["sepa", "bacs", "ach"], "DIRECT_DEBIT"),
 }
 
-# 4xx error_codes a failed request returns (no payment was made).
+# 4xx error_codes a failed request returns (no payment was made), per
+# checkout.com/docs/developer-resources/codes/error-codes (the /payments endpoint's list). Codes not listed
+# here take their error_type's reason: request_invalid / request_unprocessable -> INVALID_REQUEST (the page's
+# required/invalid field codes: amount_invalid, currency_required, payment_source_required, reference_invalid,
+# token_required...), processing_error -> PROCESSING_ERROR.
 _REQUEST_ERROR_CODES = {
     "card_expired": "EXPIRED_CARD",
     "card_number_invalid": "INVALID_CARD_DATA",
+    "card_number_required": "INVALID_CARD_DATA",
     "card_expiry_month_invalid": "INVALID_CARD_DATA",
+    "card_expiry_month_required": "INVALID_CARD_DATA",
     "card_expiry_year_invalid": "INVALID_CARD_DATA",
+    "card_expiry_year_required": "INVALID_CARD_DATA",
+    "expiry_date_format_invalid": "INVALID_CARD_DATA",
+    "card_holder_invalid": "INVALID_CARD_DATA",
+    "card_not_found": "INVALID_CARD_DATA",
+    "card_disabled": "RESTRICTED_CARD",
     "cvv_invalid": "INCORRECT_CVC",
+    "card_authorization_failed": "GENERIC_DECLINE",
     "amount_invalid": "INVALID_REQUEST",
     "currency_invalid": "INVALID_REQUEST",
     "token_expired": "INVALID_REQUEST",
     "token_used": "INVALID_REQUEST",
     "token_invalid": "INVALID_REQUEST",
+    # The account, the channel or the key is not set up for the request.
+    **dict.fromkeys(
+        ["processing_channel_id_required", "processing_channel_id_invalid", "3ds_not_configured",
+         "aft_processor_not_matched", "business_invalid", "business_settings_missing", "server_api_not_allowed",
+         "processing_key_required", "risk_enabled_required", "currency_not_configured", "scheme_not_configured",
+         "merchant_invalid", "not_allowed"],
+        "CONFIGURATION_ERROR",
+    ),
+    **dict.fromkeys(["3ds_not_enabled_for_card", "3ds_not_supported", "3ds_version_not_supported",
+                     "payment_method_not_supported"], "TRANSACTION_NOT_PERMITTED"),
+    "3ds_payment_required": "AUTHENTICATION_REQUIRED",
+    "3ds_malfunction": "PROCESSING_ERROR",
+    "merchant_data_delegated_authentication_failed": "AUTHENTICATION_FAILED",
+    # The scheme's velocity limit for the card; the quota of failed payment actions.
+    "amount_limit_exceeded": "LIMIT_EXCEEDED",
+    "action_failure_limit_exceeded": "LIMIT_EXCEEDED",
+    # The quota for API calls (a rate limit, not the card's): retry later.
+    "api_calls_quota_exceeded": {"reason": "PROCESSING_ERROR", "decline_type": _SOFT},
+    "issuer_network_unavailable": "ISSUER_UNAVAILABLE",
+    "amount_exceeds_balance": "INVALID_REQUEST",
+    "refund_amount_exceeds_balance": "INVALID_REQUEST",
+    "payment_expired": "INVALID_REQUEST",
 }
-_ERROR_TYPES = ["request_invalid", "request_unprocessable", "processing_error", "unprocessable_entity"]
+_ERROR_TYPES = ["request_invalid", "request_unprocessable", "processing_error", "unprocessable_entity",
+                "too_many_requests"]
+_REQUEST_ERROR_RULES = [
+    {"when": {"error_type": ["request_invalid", "request_unprocessable", "unprocessable_entity"]},
+     "set": {"failure_reason": "INVALID_REQUEST"}},
+    {"when": {"error_type": ["processing_error", "too_many_requests"]}, "set": {"failure_reason": "PROCESSING_ERROR"}},
+    # A listed code beats its type's reason (the first listed code that is known).
+    *[{"when": {"error_codes.0": sorted(k for k, v in _REQUEST_ERROR_CODES.items()
+                                        if (v if isinstance(v, str) else v["reason"]) == reason)},
+       "set": {"failure_reason": reason}}
+      for reason in sorted({v if isinstance(v, str) else v["reason"] for v in _REQUEST_ERROR_CODES.values()})],
+]
 
 # Classic API charge statuses (British spelling) beside the Unified API's.
 _CLASSIC_STATUSES = {
@@ -292,7 +343,9 @@ _CLASSIC_STATUSES = {
 _PAYMENT_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
-    "reason_code": ["response_code"],
+    # The payment's response code; GET payment details has it only in its actions (the authorization's);
+    # processing.partner_response_code is the scheme's raw code (ISO 8583), read when Checkout.com's says less.
+    "reason_code": ["response_code", "actions.0.response_code", "processing.partner_response_code"],
     "amount": ["amount"],
     "currency": ["currency"],
     "event_time": ["processed_on", "requested_on", "^created_on"],
@@ -308,11 +361,19 @@ _PAYMENT_FIELDS = {
 # GET /payments/{id}: Voided is the authorization released (Refunded / Partially Refunded are REFUND by their
 # status; Captured sums up the approved authorization and its capture).
 _PAYMENT_KIND_RULES = [{"when": {"status": "Voided"}, "set": {"event_kind": "VOID"}}]
+# Checkout.com codes that say no more than "declined" (or "other"): a specific scheme code says why.
+_GENERIC_CODES = ["20001", "20002", "20005", "20021", "20032", "20046", "20060", "20099", None]
 _RULES = [
+    *specific_issuer_code_rules({"response_code": _GENERIC_CODES, "actions.0.response_code": _GENERIC_CODES},
+                                "processing.partner_response_code"),
     # Checkout.com states the retry advice by range.
+    {"when": {"actions.0.response_code": {"prefix": "20"}}, "set": {"decline_type": _SOFT}},
+    {"when": {"actions.0.response_code": {"prefix": "30"}}, "set": {"decline_type": _HARD}},
     {"when": {"response_code": {"prefix": "20"}}, "set": {"decline_type": _SOFT}},
     {"when": {"response_code": {"prefix": "30"}}, "set": {"decline_type": _HARD}},
     # Any 4xxxx is a risk response, listed or not.
+    {"when": {"actions.0.response_code": {"prefix": "4"}},
+     "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
     {"when": {"response_code": {"prefix": "4"}},
      "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
     # No status override from the code: Checkout.com says "Declined" for a technical code too (20068
@@ -344,6 +405,8 @@ SPEC = {
     "amount_unit": "minor",
     "status_map": STATUSES,
     "reason_map": REASONS,
+    # processing.partner_response_code passes the scheme's code through.
+    "reason_fallback": "iso8583",
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
         # Webhooks about a 3DS session or a stored instrument, not a payment: kept unprocessed.
@@ -421,9 +484,10 @@ SPEC = {
         {
             "name": "request_error",
             "match": {"error_type": {"exists": True}, "error_codes": {"exists": True}},
-            "fields": {"status": ["error_type"], "reason_code": ["error_codes.0"]},
+            "fields": {"status": ["error_type"], "reason_code": ["error_codes.0", "error_codes.1", "error_codes.2"]},
             "status_map": dict.fromkeys(_ERROR_TYPES, "ERROR"),
             "reason_map": _REQUEST_ERROR_CODES,
+            "rules": _REQUEST_ERROR_RULES,
         },
         {
             "name": "classic_charge",

@@ -12,7 +12,10 @@ Sources (dLocal docs):
   https://docs.dlocal.com/reference/chargebacks (chargeback notifications, ids "CHAR...")
 - fmazzoli-dlocal/documentation payins-api-reference/payments.md (older docs: ids ``PAY...``)
 - docs.dlocalgo.com (dLocal Go payments: ids ``DP-...``, ``merchant_checkout_token``, ``redirect_url``)
-Notifications are POSTed with the same body as the payment object.
+- https://docs.dlocal.com/reference/http-errors-payments and /reference/http-errors-cards (API error bodies
+  ``{"code": 5008, "message": ..., "param": ...}`` with HTTP 4xx/5xx: 3001-3003, 4000, 5000-5015)
+Notifications are POSTed with the same body as the payment object. An error body ({code, message}) is not
+distinctive enough to claim without a provider hint; with one it maps.
 """
 
 from __future__ import annotations
@@ -56,6 +59,37 @@ REASONS = {
     "325": "LIMIT_EXCEEDED",  # transaction frequency limit exceeded
     "326": "RESTRICTED_CARD",  # user account disabled or blocked
 }
+
+# API error codes (http-errors-payments, http-errors-cards). Codes not listed take their range's reason
+# (3xxx credentials and permissions, 4xxx not found, 5xxx invalid request, 7xxx dLocal's failure).
+API_ERRORS = {
+    "3001": "CONFIGURATION_ERROR",  # Invalid Credentials (403)
+    "3002": "CONFIGURATION_ERROR",  # Unregistered IP address (403)
+    "3003": "CONFIGURATION_ERROR",  # Merchant has no authorization to use this API (403)
+    "4000": "INVALID_REQUEST",  # Payment not found (404)
+    "5000": "INVALID_REQUEST",  # Invalid request
+    "5001": "INVALID_REQUEST",  # Missing / invalid parameter
+    "5002": "INVALID_REQUEST",  # Invalid transaction status
+    "5003": "TRANSACTION_NOT_PERMITTED",  # Country not supported
+    "5004": "TRANSACTION_NOT_PERMITTED",  # Currency not allowed for this country
+    "5005": "TRANSACTION_NOT_PERMITTED",  # User unauthorized due to cadastral situation
+    "5006": "LIMIT_EXCEEDED",  # User limit exceeded
+    "5007": "LIMIT_EXCEEDED",  # Amount exceeded
+    "5008": "INVALID_REQUEST",  # Token not found or inactive
+    "5009": "DUPLICATE",  # Order ID is duplicated
+    "5010": "TRANSACTION_NOT_PERMITTED",  # Method not available
+    "5011": "INVALID_REQUEST",  # Enrollment not found
+    "5013": "TRANSACTION_NOT_PERMITTED",  # Unsupported operation
+    "5015": "GENERIC_DECLINE",  # The card was rejected by the bank (a decline, not an error)
+}
+_API_ERROR_RULES = [
+    {"when": {"code": {"prefix": "3"}}, "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+    {"when": {"code": {"prefix": ["4", "5", "6"]}}, "set": {"failure_reason": "INVALID_REQUEST"}},
+    {"when": {"code": {"prefix": ["7", "8", "9"]}}, "set": {"failure_reason": "PROCESSING_ERROR"}},
+    *({"when": {"code": sorted(c for c, r in API_ERRORS.items() if r == reason)}, "set": {"failure_reason": reason}}
+      for reason in sorted(set(API_ERRORS.values()))),
+    {"when": {"code": "5015"}, "set": {"status_category": "DECLINED"}},
+]
 
 PAYMENT_METHOD_TYPES = {
     "CARD": "CARD",
@@ -116,6 +150,16 @@ SPEC = {
         # Payouts v3 object/notification (a beneficiary instead of a payer) and the v2 cashout notification.
         {"name": "payout", "match": {"beneficiary": {"exists": True}}, "not_a_payment": _NOT_A_PAYMENT},
         {"name": "payout", "match": {"cashout_id": {"exists": True}}, "not_a_payment": _NOT_A_PAYMENT},
+        {
+            # An API error body (HTTP 4xx/5xx): no payment was made, or the card was refused (5015).
+            "name": "api_error",
+            "match": {"code": {"exists": True}, "message": {"exists": True}, "status": {"exists": False},
+                      "id": {"exists": False}},
+            "status": "ERROR",
+            "fields": {"reason_code": ["code"]},
+            "reason_map": API_ERRORS,
+            "rules": _API_ERROR_RULES,
+        },
         {
             "name": "chargeback",
             "match": {"id": {"prefix": "CHAR"}},

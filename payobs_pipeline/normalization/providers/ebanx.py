@@ -10,6 +10,9 @@ Sources (EBANX developer docs and the official PHP library ebanx/benjamin):
 - https://docs.ebanx.com/docs/resources/error-codes/apm-error-codes (transaction_status
   description_code for alternative payment methods)
 - https://docs.ebanx.com/docs/resources/errorCodes ({"status": "ERROR", "status_code": "BP-DR-..."})
+- https://www.ebanx.com/business/en/developers/api-reference/error-codes and
+  https://docs.ebanx.com/docs/resources/error-codes/api-error-codes (every BP-* code: BP-DR-* are the direct
+  request's field and amount validations, BP-SA-* the integration key, BP-CH-* a payment method not enabled)
 - github.com/ebanx/benjamin src/Services/Gateways (payment type codes: boleto, pix, oxxo, spei,
   eft (PSE), baloto, pagoefectivo, rapipago, pagofacil, servipag, webpay, nequi, picpay ...)
 Amounts are decimal strings in major units: amount_ext in the merchant's currency_ext.
@@ -71,6 +74,17 @@ API_ERRORS = {
         "INVALID_REQUEST",
     ),
 }
+
+# Codes the table above does not list take their family's reason (api-error-codes page).
+_API_ERROR_FAMILY_RULES = [
+    {"when": {"status_code": {"prefix": ["BP-DR-", "BP-ZIP-", "BP-R-", "BP-REF-", "BP-CAP-", "BP-CAN-", "BP-QR-"]}},
+     "set": {"failure_reason": "INVALID_REQUEST"}},
+    {"when": {"status_code": {"prefix": ["BP-SA-", "BP-CH-"]}}, "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+    *({"when": {"status_code": sorted(c for c, v in API_ERRORS.items()
+                                      if (v if isinstance(v, str) else v["reason"]) == reason)},
+       "set": {"failure_reason": reason}}
+      for reason in sorted({v if isinstance(v, str) else v["reason"] for v in API_ERRORS.values()})),
+]
 
 PAYMENT_STATUSES = {
     "CO": "APPROVED",  # confirmed (paid)
@@ -217,7 +231,8 @@ SPEC = {
             "name": "api_error",
             "match": {"status": "ERROR", "status_code": {"exists": True}},
             "status": "ERROR",
-            "fields": {"reason_code": ["status_code"]},
+            "fields": {"status": ["status"], "reason_code": ["status_code"]},
+            "rules": _API_ERROR_FAMILY_RULES,
         },
     ],
 }

@@ -23,6 +23,11 @@ Sources (Mercado Pago Developers):
 - https://www.mercadopago.com.br/developers/en/reference/merchant_orders/_merchant_orders_id/get
 - https://www.mercadopago.com.pe/developers/en/docs/your-integrations/notifications/additional-info
   (``card.updated`` notifications of type ``automatic-payments``)
+- https://www.mercadopago.com.br/developers/en/reference/payments/_payments/post (API error bodies
+  ``{"message", "error", "status", "cause": [{"code", "description"}]}`` and the cause codes of 400 errors),
+  https://www.mercadopago.com.mx/developers/en/support/37017 (400 bad_request, cause 3003),
+  https://www.mercadopago.com.br/developers/en/docs/checkout-api-payments/error-messages/card-token-creation-errors
+  (payment creation errors 106-801)
 Amounts are in major units (``transaction_amount`` is a decimal number). MercadoPago does not
 say which declines are soft or hard, so decline types are the reasons' defaults. Webhook and IPN
 notifications (``{"action": "payment.updated", "type": "payment", "data": {"id": ...}}``) carry
@@ -208,6 +213,54 @@ _ORDER_FIELDS_NO_AMOUNT = {k: v for k, v in _ORDER_FIELDS.items() if k != "amoun
 _REFUND_STATUSES = {"approved": "REFUNDED", "in_process": "PENDING", "authorized": "REFUNDED",
                     "rejected": "DECLINED", "cancelled": "CANCELLED"}
 
+# cause[].code of an API error body (payments/_payments/post 400 errors; card-token-creation-errors page).
+# Codes not listed take the reason of the body's `error` (bad_request -> INVALID_REQUEST, unauthorized /
+# forbidden -> CONFIGURATION_ERROR, internal_server_error -> PROCESSING_ERROR).
+_API_ERROR_CAUSES = {
+    **dict.fromkeys(
+        ["1", "8", "23", "1000", "1001", "2002", "2009", "2034", "2060", "2062", "2072", "2123", "2131", "3000",
+         "3001", "3003", "3004", "3005", "3006", "3007", "3008", "3010", "3011", "3014", "3017", "3018", "3019",
+         "3020", "3021", "3022", "3023", "3025", "3026", "3027", "3028", "4000", "4001", "4002", "4003", "4004",
+         "4005", "4006", "4007", "4012", "4013", "4015", "4016", "4017", "4018", "4019", "4020", "4021", "4022",
+         "4023", "4024", "4025", "4026", "4027", "4028", "4029", "4037", "4038", "4039", "4050", "4051", "126",
+         "145"],
+        "INVALID_REQUEST",
+    ),
+    # Test token in production, no access token, client not authorized, collector not allowed to operate.
+    **dict.fromkeys(["3", "5", "3009", "160"], "CONFIGURATION_ERROR"),
+    # The same request already posted in the last minute.
+    **dict.fromkeys(["2001", "801"], "DUPLICATE"),
+    # Calls between Mercado Pago services failed.
+    **dict.fromkeys(["2004", "2007", "2041"], "PROCESSING_ERROR"),
+    "204": {"reason": "PROCESSING_ERROR", "decline_type": "SOFT"},  # payment method unavailable right now
+    **dict.fromkeys(["3012", "3013"], "INCORRECT_CVC"),  # security code length / missing
+    **dict.fromkeys(["3015", "3016", "3029", "3030", "7523"], "INVALID_CARD_DATA"),  # card number, expiry
+    # Not possible for these users, installments, amount or method.
+    **dict.fromkeys(["106", "109", "129", "150", "151", "2077", "3024"], "TRANSACTION_NOT_PERMITTED"),
+}
+_API_ERROR_WORDS = {
+    "bad_request": "INVALID_REQUEST", "not_found": "INVALID_REQUEST", "unauthorized": "CONFIGURATION_ERROR",
+    "forbidden": "CONFIGURATION_ERROR", "internal_server_error": "PROCESSING_ERROR",
+}
+_API_ERROR_HTTP = ["400", "401", "403", "404", "405", "409", "422", "423", "429", "500", "502", "503", "504"]
+_API_ERROR = {
+    # A failed API call (HTTP 4xx/5xx): no payment was made.
+    "name": "api_error",
+    "match": {"error": {"exists": True}, "message": {"exists": True}, "status": _API_ERROR_HTTP},
+    "status": "ERROR",
+    "fields": {"status": ["error", "status"], "reason_code": ["cause.0.code", "cause.1.code", "error", "code"]},
+    "reason_map": _API_ERROR_CAUSES,
+    "rules": [
+        *({"when": {"error": word}, "set": {"failure_reason": reason}} for word, reason in _API_ERROR_WORDS.items()),
+        {"when": {"status": ["401", "403"]}, "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+        {"when": {"status": ["500", "502", "503", "504"]}, "set": {"failure_reason": "PROCESSING_ERROR"}},
+        *({"when": {"cause.0.code": sorted(k for k, v in _API_ERROR_CAUSES.items()
+                                           if (v if isinstance(v, str) else v["reason"]) == reason)},
+           "set": {"failure_reason": reason}}
+          for reason in sorted({v if isinstance(v, str) else v["reason"] for v in _API_ERROR_CAUSES.values()})),
+    ],
+}
+
 SPEC = {
     "provider": "mercadopago",
     "aliases": ["mercadopago", "mercado_pago", "mercadopago_v1", "mp", "mercadolibre"],
@@ -248,6 +301,12 @@ SPEC = {
         {"path": "live_mode", "exists": True, "weight": 0.1},
         {"path": "topic", "in": _NOTIFICATION_TOPICS, "weight": 0.2},
         {"path": "resource", "prefix": _API_HOSTS, "weight": 0.6},
+        # An API error body: {"message", "error": "bad_request", "status": 400, "cause": [{"code", "description"}]}.
+        # The "cause" list (empty on 401/500 bodies) beside MercadoPago's error words names the shape.
+        {"path": "cause", "exists": True, "weight": 0.3},
+        {"path": "cause.0.code", "exists": True, "weight": 0.1},
+        {"path": "cause.0.description", "exists": True, "weight": 0.1},
+        {"path": "error", "in": list(_API_ERROR_WORDS), "weight": 0.2},
     ],
     "amount_unit": "major",
     "status_map": STATUSES,
@@ -260,6 +319,7 @@ SPEC = {
          "not_a_payment": "a subscription agreement (preapproval); its charges are separate authorized payments"},
         {"name": "merchant_order.not_a_payment", "match": {"preference_id": {"exists": True}, "order_status": {"exists": True}},
          "not_a_payment": "a merchant order grouping several or no payments; each payment is its own event"},
+        _API_ERROR,
         # Orders API order, bare or as an order.* webhook's data; without a currency the amount is not read.
         {"name": "order.webhook", "root": "data",
          "match": {"data.transactions.payments": {"exists": True}, "data.currency": {"exists": True}},

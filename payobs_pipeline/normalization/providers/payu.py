@@ -21,12 +21,17 @@ Sources (PayU Latam developer docs and the official Java SDK):
   TX_VALUE, currency, transactionId, lapPaymentMethod, lapPaymentMethodType, processingDate)
 - github.com/developers-payu-latam SDKs: TransactionState (APPROVED 4, DECLINED 6, ERROR 104,
   PENDING 7, EXPIRED 5, SUBMITTED 103), TransactionResponseCode, OrderStatus, PaymentMethod
+- payments-api-colombia transactionResponse.paymentNetworkResponseCode / paymentNetworkResponseErrorMessage (the
+  payment network's own code, ISO 8583: read when PayU's responseCode is a generic ENTITY_DECLINED /
+  PAYMENT_NETWORK_REJECTED); a refused request is {"code": "ERROR", "error": "...", "transactionResponse": null}
 - payments-api refunds and voids (transaction.type REFUND / VOID with parentTransactionId; a refund is
   answered PENDING with pendingReason PENDING_REVIEW and no transactionId) and payments-api-mexico
   cash responses (extraParameters REFERENCE, EXPIRATION_DATE, BAR_CODE, URL_PAYMENT_RECEIPT_HTML)
 Amounts are decimal numbers in major units (TX_VALUE.value, confirmation `value`).
 PayU does not state soft/hard on its response codes: decline types are the reasons' defaults.
 """
+
+from payobs_pipeline.normalization.providers.stripe import specific_issuer_code_rules
 
 _PSP_RISK = {"reason": "RISK_REJECTED", "source": "PSP_RISK"}
 
@@ -65,6 +70,10 @@ RESPONSE_CODES = {
     "PAYMENT_NETWORK_NO_RESPONSE": "TIMEOUT",
     "BANK_ACCOUNT_ACTIVATION_ERROR": "TRANSACTION_NOT_PERMITTED",
     "BANK_ACCOUNT_NOT_AUTHORIZED_FOR_AUTOMATIC_DEBIT": "TRANSACTION_NOT_PERMITTED",
+    # Also "Automatic debit not allowed" (response-codes table, code 8): the account or bank details are wrong.
+    "INVALID_AGENCY_BANK_ACCOUNT": "INVALID_CARD_DATA",
+    "INVALID_BANK_ACCOUNT": "INVALID_CARD_DATA",
+    "INVALID_BANK": "INVALID_CARD_DATA",
     # "Clinic" codes: PayU's own reconciliation of transactions left in doubt.
     "FIX_NOT_REQUIRED": "PROCESSING_ERROR",
     "AUTOMATICALLY_FIXED_AND_SUCCESS_REVERSAL": "PROCESSING_ERROR",
@@ -149,6 +158,16 @@ PAYMENT_METHODS = {
 }
 
 _API_STATES = ["APPROVED", "DECLINED", "ERROR", "EXPIRED", "PENDING", "SUBMITTED"]
+
+# PayU codes that say no more than "the bank declined": the network's own code
+# (transactionResponse.paymentNetworkResponseCode, ISO 8583 field 39) says why when it is specific.
+_GENERIC_RESPONSES = ["ENTITY_DECLINED", "PAYMENT_NETWORK_REJECTED", "CONTACT_THE_ENTITY", "NOT_ACCEPTED_TRANSACTION",
+                      None]
+
+
+def _network_code_rules(prefix: str) -> list[dict]:
+    return specific_issuer_code_rules({f"{prefix}responseCode": _GENERIC_RESPONSES},
+                                      f"{prefix}paymentNetworkResponseCode")
 _TX = "transactions.0"
 
 SPEC = {
@@ -169,6 +188,9 @@ SPEC = {
         {"path": "lapResponseCode", "exists": True, "weight": 0.2},
         {"path": "result.payload.state", "in": _API_STATES, "weight": 0.3},
         {"path": "result.payload.responseCode", "in": ["APPROVED", *RESPONSE_CODES], "weight": 0.3},
+        # A refused request: {"code": "ERROR", "error": "...", "transactionResponse" / "result": null}.
+        {"path": "code", "in": ["ERROR"], "weight": 0.3},
+        {"path": "error", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "major",
     "status_map": STATES,
@@ -218,7 +240,8 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": [f"{_TX}.id"],
                 "status": ["status"],
-                "reason_code": [f"{_TX}.transactionResponse.responseCode"],
+                "reason_code": [f"{_TX}.transactionResponse.responseCode",
+                                f"{_TX}.transactionResponse.paymentNetworkResponseCode"],
                 "amount": ["additionalValues.TX_VALUE.value", f"{_TX}.additionalValues.TX_VALUE.value"],
                 "currency": ["additionalValues.TX_VALUE.currency", f"{_TX}.additionalValues.TX_VALUE.currency"],
                 "event_time": [f"{_TX}.transactionResponse.operationDate", f"{_TX}.createdDate"],
@@ -231,7 +254,10 @@ SPEC = {
             # The order's status is the state of the whole payment, over all its transactions.
             "event_kind": "PAYMENT",
             "status_map": ORDER_STATUSES,
+            # paymentNetworkResponseCode is the network's code (ISO 8583), never PayU's numeric table.
+            "reason_fallback": "iso8583",
             "rules": [
+                *_network_code_rules(f"{_TX}.transactionResponse."),
                 {"when": {f"{_TX}.transactionResponse.responseCode": "PAYMENT_NETWORK_NO_RESPONSE"},
                  "set": {"status_category": "UNKNOWN"}},
             ],
@@ -243,10 +269,12 @@ SPEC = {
             "root": "result.payload",
             "fields": {
                 "status": ["state"],
-                "reason_code": ["responseCode"],
+                "reason_code": ["responseCode", "paymentNetworkResponseCode", "errorCode"],
                 "event_time": ["operationDate", "transactionDate"],
             },
-            "rules": [{"when": {"responseCode": "PAYMENT_NETWORK_NO_RESPONSE"}, "set": {"status_category": "UNKNOWN"}}],
+            "reason_fallback": "iso8583",
+            "rules": [*_network_code_rules(""),
+                      {"when": {"responseCode": "PAYMENT_NETWORK_NO_RESPONSE"}, "set": {"status_category": "UNKNOWN"}}],
         },
         {
             # Response page: the GET parameters PayU appends when it sends the payer back to the shop.
@@ -287,7 +315,8 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": ["transactionId"],
                 "status": ["state"],
-                "reason_code": ["responseCode"],
+                # PayU's response code, then the payment network's (paymentNetworkResponseCode, ISO 8583).
+                "reason_code": ["responseCode", "paymentNetworkResponseCode", "errorCode"],
                 "event_time": ["operationDate", "transactionDate"],
                 "amount": ["^request.transaction.order.additionalValues.TX_VALUE.value"],
                 "currency": ["^request.transaction.order.additionalValues.TX_VALUE.currency"],
@@ -299,7 +328,9 @@ SPEC = {
                 # an authorization is its own attempt.
                 "attempt_id": ["^request.transaction.parentTransactionId", "transactionId"],
             },
+            "reason_fallback": "iso8583",
             "rules": [
+                *_network_code_rules(""),
                 # The network never answered: the outcome is unknown until PayU reconciles it.
                 {"when": {"responseCode": "PAYMENT_NETWORK_NO_RESPONSE"}, "set": {"status_category": "UNKNOWN"}},
                 # Vouchers created for the payer to pay later name the method by their receipt: a

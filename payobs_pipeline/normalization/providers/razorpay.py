@@ -7,6 +7,9 @@ Sources (Razorpay docs):
   https://razorpay.com/docs/payments/payment-gateway/rainy-day/errors/error-reasons/ (every ``reason`` value)
 - https://razorpay.com/docs/errors/payments/cards/ (card reasons), https://razorpay.com/docs/errors/ (error body)
 - https://razorpay.com/docs/errors/payment-error-parameters (``source`` and ``step`` values per method)
+- https://razorpay.com/docs/errors/ (error body {"error": {code BAD_REQUEST_ERROR / GATEWAY_ERROR / SERVER_ERROR,
+  description, source, step, reason, metadata}}: a payment's failure is DECLINED, a request or account error
+  (input_validation_failed, payment_method_not_enabled, reason NA with "Authentication failed") is ERROR)
 - https://razorpay.com/docs/api/refunds/ (pending/processed/failed), https://razorpay.com/docs/api/disputes/
   (open/under_review/won/lost/closed), https://razorpay.com/docs/api/orders/ (created/attempted/paid)
 - https://razorpay.com/docs/webhooks/payloads/payments/ (``{"entity": "event", "event": "payment.failed",
@@ -50,6 +53,7 @@ REASONS = {
     "incorrect_card_details": "INVALID_CARD_DATA",
     "incorrect_card_expiry_date": "INVALID_CARD_DATA",
     "bank_account_invalid": "INVALID_CARD_DATA",
+    "bank_account_validation_failed": "INVALID_CARD_DATA",  # errors/payment-methods/list
     "invalid_vpa": "INVALID_CARD_DATA",
     "authentication_failed": "AUTHENTICATION_FAILED",
     "incorrect_otp": "AUTHENTICATION_FAILED",
@@ -104,6 +108,18 @@ _TECHNICAL_REASONS = [
     "upi_app_technical_error", "vpa_resolution_failed",
 ]
 # The customer left (or never finished) the checkout: abandoned, not declined.
+# Reasons of a request refused before any payment attempt (the merchant's request or account): an error body
+# with one of them is an ERROR, not the customer's payment failing (errors/payments/list).
+_REQUEST_REASONS = [
+    "input_validation_failed", "invalid_order_id", "order_amount_mismatch", "amount_less_than_minimum_amount",
+    "order_already_paid", "payment_method_not_enabled", "bank_not_enabled", "card_network_not_enabled",
+    "collect_on_mcc_blocked",
+]
+# error.code of an error body (razorpay.com/docs/errors/): BAD_REQUEST_ERROR (invalid request, or the payment
+# failed: then source/step/reason say so), GATEWAY_ERROR (bank or gateway), SERVER_ERROR (Razorpay's).
+_ERROR_CODES = ["BAD_REQUEST_ERROR", "GATEWAY_ERROR", "SERVER_ERROR"]
+# The documented 401 bodies: "Authentication failed", "The api key provided is invalid".
+_AUTH_FAILURES = ["Authentication failed", "The api key provided is invalid", "Access Denied"]
 _ABANDONED_REASONS = ["payment_cancelled", "payment_session_expired", "payment_collect_request_expired"]
 
 PAYMENT_METHODS = {
@@ -159,6 +175,22 @@ _PAYMENT_RULES = [
      "set": {"failure_reason": "SUSPECTED_FRAUD", "failure_source": "ISSUER"}},
     {"when": {"error_reason": "payment_risk_check_failed", "error_source": "business"},
      "set": {"failure_source": "MERCHANT_RISK"}},
+]
+
+
+_ERROR_BODY_RULES = [
+    {"when": {"reason": _ABANDONED_REASONS}, "set": {"status_category": "CANCELLED"}},
+    {"when": {"reason": _TECHNICAL_REASONS}, "set": {"status_category": "ERROR"}},
+    # The merchant's request or account, not the customer's payment.
+    {"when": {"reason": _REQUEST_REASONS}, "set": {"status_category": "ERROR"}},
+    # No reason ("NA" or none): the code's kind.
+    {"when": {"reason": ["NA", None], "code": "BAD_REQUEST_ERROR"},
+     "set": {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"}},
+    {"when": {"reason": ["NA", None], "code": "BAD_REQUEST_ERROR", "description": _AUTH_FAILURES},
+     "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+    {"when": {"reason": ["NA", None], "code": ["GATEWAY_ERROR", "SERVER_ERROR"]},
+     "set": {"status_category": "ERROR", "failure_reason": "PROCESSING_ERROR"}},
+    {"when": {"code": "SERVER_ERROR"}, "set": {"status_category": "ERROR"}},
 ]
 
 
@@ -254,6 +286,8 @@ SPEC = {
         {"path": "account_id", "prefix": "acc_", "weight": 0.2},
         {"path": "error.metadata.payment_id", "prefix": "pay_", "weight": 0.6},
         {"path": "error.step", "exists": True, "weight": 0.2},
+        # An error body: {"error": {"code": "BAD_REQUEST_ERROR", "source", "step", "reason", "metadata"}}.
+        {"path": "error.code", "in": _ERROR_CODES, "weight": 0.3},
     ],
     "amount_unit": "minor",
     "status_map": _PAYMENT_STATUSES,
@@ -275,11 +309,20 @@ SPEC = {
                 # razorpay.com/docs/errors/: metadata names the failed payment and its order.
                 "payment_id": ["metadata.order_id"],
             },
-            "rules": [
-                {"when": {"reason": _ABANDONED_REASONS}, "set": {"status_category": "CANCELLED"}},
-                {"when": {"reason": _TECHNICAL_REASONS}, "set": {"status_category": "ERROR"}},
-                {"when": {"code": "SERVER_ERROR"}, "set": {"status_category": "ERROR"}},
-            ],
+            "rules": _ERROR_BODY_RULES,
+        },
+        {
+            # An error body without a reason (older API versions): the code says what kind.
+            "name": "error_response",
+            "match": {"error.code": _ERROR_CODES},
+            "root": "error",
+            "status": "ERROR",
+            "fields": {
+                "provider_transaction_id": ["metadata.payment_id"],
+                "reason_code": ["reason", "code"],
+                "payment_id": ["metadata.order_id"],
+            },
+            "rules": _ERROR_BODY_RULES,
         },
     ],
 }

@@ -10,7 +10,11 @@ Sources (Stripe API reference and guides):
 - https://docs.stripe.com/error-codes (failure_code / last_payment_error.code)
 - https://docs.stripe.com/api/checkout/sessions/object (status open/complete/expired, payment_status
   paid/unpaid/no_payment_required), https://docs.stripe.com/payments/checkout/async (async_payment_* events)
-- https://docs.stripe.com/api/errors (error object: type, code, decline_code, charge, payment_intent)
+- https://docs.stripe.com/api/errors (error object: type, code, decline_code, charge, payment_intent; HTTP 401,
+  403, 409 idempotency conflict, 429) and https://docs.stripe.com/error-codes (every API error code: request,
+  account and integration codes as INVALID_REQUEST / CONFIGURATION_ERROR, idempotency conflicts as DUPLICATE)
+- https://docs.stripe.com/api/charges/object (outcome.network_decline_code / network_advice_code: the issuer's own
+  code, read through the ISO 8583 table when Stripe's decline code is generic or absent)
 - https://docs.stripe.com/api/pagination (list objects: {"object": "list", "data": [...]})
 - https://docs.stripe.com/upgrades: 2015-02-18 (charge status "paid" -> "succeeded", card -> source),
   2019-02-11 (PaymentIntent requires_source* -> requires_payment_method/requires_action,
@@ -28,8 +32,38 @@ PaymentIntent that names no charge yet (requires_payment_method before any attem
 canceled before any attempt) and a Checkout Session are PAYMENT rows: states of the payment, no attempt.
 """
 
+from payobs_pipeline.normalization.issuer_codes import REASON_TABLE_SOURCES
+
 _SOFT = "SOFT"
 _HARD = "HARD"
+
+
+def specific_issuer_code_rules(generic: dict, code_path: str, table: str = "iso8583",
+                               written_before_text: bool = False) -> list[dict]:
+    """Rules that let an issuer's specific code win over the provider's generic decline code.
+
+    ``generic`` is the condition saying the provider's own code is generic (or absent); ``code_path`` holds
+    the raw issuer code (ISO 8583 field 39 and the networks' codes, ``table`` in issuer_codes.py). For every
+    specific reason of that table, a rule sets it when the issuer's code says so; GENERIC_DECLINE and UNKNOWN
+    codes set nothing (the provider's own reason stands). ``written_before_text``: the code may lead a text
+    ("51 : Insufficient funds"). The engine stops at the first known code; this is the declarative way to
+    prefer the more specific of two codes read from different places.
+    """
+    by_reason: dict[str, list[str]] = {}
+    for code, entry in REASON_TABLE_SOURCES[table].items():
+        reason = entry if isinstance(entry, str) else entry["reason"]
+        if reason not in ("GENERIC_DECLINE", "UNKNOWN"):
+            by_reason.setdefault(reason, []).append(code)
+    rules = []
+    for reason, codes in sorted(by_reason.items()):
+        test: object = sorted(codes)
+        if written_before_text:
+            test = {"prefix": [f"{c}{sep}" for c in sorted(codes) for sep in (" ", ":", "-")]}
+        rules.append({"when": {**generic, code_path: test}, "set": {"failure_reason": reason}})
+        if written_before_text:  # the bare code too
+            rules.append({"when": {**generic, code_path: sorted(codes)}, "set": {"failure_reason": reason}})
+    return rules
+
 
 # Stripe objects that are not a customer's payment: money to the merchant (payout, transfer, topup),
 # billing documents whose charge has its own events (invoice), risk signals (review, early fraud warning),
@@ -114,6 +148,44 @@ REASONS = {
     "api_key_expired": "CONFIGURATION_ERROR",
     "account_invalid": "CONFIGURATION_ERROR",
     "rate_limit": "PROCESSING_ERROR",
+    # API error codes of 4xx/5xx error bodies (docs.stripe.com/error-codes): the request, the integration or
+    # the account is at fault, no issuer saw the payment.
+    **dict.fromkeys(
+        ["parameter_missing", "parameter_invalid_empty", "parameter_invalid_integer",
+         "parameter_invalid_string_blank", "parameter_invalid_string_empty", "parameter_unknown",
+         "parameters_exclusive", "missing", "resource_missing", "resource_already_exists", "url_invalid",
+         "email_invalid", "invalid_characters", "invalid_charge_amount", "country_code_invalid",
+         "state_unsupported", "charge_already_captured", "charge_already_refunded", "charge_disputed",
+         "charge_expired_for_capture", "charge_not_refundable", "charge_invalid_parameter",
+         "payment_intent_unexpected_state", "payment_intent_invalid_parameter",
+         "payment_intent_incompatible_payment_method", "payment_intent_payment_attempt_expired",
+         "payment_method_invalid_parameter", "payment_method_currency_mismatch",
+         "payment_method_unexpected_state", "setup_intent_unexpected_state", "intent_invalid_state",
+         "refund_disputed_payment", "token_already_used", "token_in_use", "invalid_source_usage",
+         "customer_max_payment_methods", "shipping_calculation_failed", "routing_number_invalid",
+         "clearing_code_unsupported", "return_intent_already_processed"],
+        "INVALID_REQUEST",
+    ),
+    **dict.fromkeys(
+        ["secret_key_required", "platform_api_key_expired", "testmode_charges_only", "livemode_mismatch",
+         "tls_version_unsupported", "payment_method_unactivated", "account_country_invalid_address",
+         "account_information_mismatch", "capture_unauthorized_payment", "platform_account_required",
+         "not_allowed_on_standard_account", "account_error_country_change_requires_additional_steps"],
+        "CONFIGURATION_ERROR",
+    ),
+    # Another request with the same idempotency key is being processed.
+    "idempotency_key_in_use": "DUPLICATE",
+    # Another request holds the object: retry later.
+    "lock_timeout": {"reason": "PROCESSING_ERROR", "decline_type": _SOFT},
+    "payment_intent_action_required": "AUTHENTICATION_REQUIRED",
+    "setup_intent_authentication_failure": "AUTHENTICATION_FAILED",
+    # The source's own limits (charge_exceeds_source_limit above).
+    "charge_exceeds_transaction_limit": "LIMIT_EXCEEDED",
+    "charge_exceeds_weekly_limit": "LIMIT_EXCEEDED",
+    "payment_method_customer_decline": "GENERIC_DECLINE",
+    "payment_method_billing_details_address_missing": "INVALID_REQUEST",
+    "payment_intent_mandate_invalid": "INVALID_REQUEST",
+    "postal_code_invalid": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
 }
 
 _DOCUMENT_OBJECTS = ("charge", "payment_intent", "refund", "dispute", "checkout.session")
@@ -142,8 +214,10 @@ PAYMENT_METHODS = {
 _CHARGE_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
-    "reason_code": ["outcome.reason", "failure_code"],
-    "decline_type": ["outcome.advice_code"],
+    # Stripe's decline code, then the issuer's own code (outcome.network_decline_code, ISO 8583 / network
+    # codes) when Stripe gives none it knows; a specific issuer code beats a generic Stripe one (rules).
+    "reason_code": ["outcome.reason", "failure_code", "outcome.network_decline_code"],
+    "decline_type": ["outcome.advice_code", "outcome.network_advice_code"],
     "amount": ["amount"],
     "currency": ["currency"],
     "event_time": ["^created", "created"],
@@ -166,7 +240,11 @@ _CHARGE_FIELDS = {
     # object's own rows count it). refund_id is read on REFUND rows only.
     "refund_id": ["refunds.data.0.id"],
 }
+# Stripe's codes that say no more than "declined" (docs.stripe.com/declines/codes).
+_GENERIC_DECLINES = ["generic_decline", "do_not_honor", "call_issuer", "card_declined", "no_action_taken",
+                     "do_not_try_again", None]
 _CHARGE_RULES = [
+    *specific_issuer_code_rules({"outcome.reason": _GENERIC_DECLINES}, "outcome.network_decline_code"),
     # Radar blocked it: a risk rejection whatever the code says.
     {"when": {"outcome.type": "blocked"}, "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED"}},
     {"when": {"outcome.type": "invalid"}, "set": {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"}},
@@ -187,8 +265,9 @@ _CHARGE_RULES = [
 _INTENT_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
-    "reason_code": ["last_payment_error.decline_code", "last_payment_error.code"],
-    "decline_type": ["last_payment_error.advice_code"],
+    "reason_code": ["last_payment_error.decline_code", "last_payment_error.code",
+                    "last_payment_error.network_decline_code"],
+    "decline_type": ["last_payment_error.advice_code", "last_payment_error.network_advice_code"],
     "amount": ["amount"],
     "currency": ["currency"],
     "event_time": ["^created", "created"],
@@ -218,6 +297,8 @@ _INTENT_FIELDS = {
     "payment_id": ["id"],
 }
 _INTENT_RULES = [
+    *specific_issuer_code_rules({"last_payment_error.decline_code": _GENERIC_DECLINES},
+                                "last_payment_error.network_decline_code"),
     # requires_payment_method after an attempt means the attempt failed.
     {"when": {"status": ["requires_payment_method", "requires_source"], "last_payment_error": {"exists": True}},
      "set": {"status_category": "DECLINED"}},
@@ -351,8 +432,8 @@ _ERROR_VARIANT = {
     "fields": {
         "provider_transaction_id": ["payment_intent.id", "charge"],
         "status": ["type"],
-        "reason_code": ["decline_code", "code"],
-        "decline_type": ["advice_code"],
+        "reason_code": ["decline_code", "code", "network_decline_code"],
+        "decline_type": ["advice_code", "network_advice_code"],
         "amount": ["payment_intent.amount"],
         "currency": ["payment_intent.currency"],
         "event_time": ["payment_intent.created"],
@@ -374,7 +455,10 @@ _ERROR_VARIANT = {
                          "authentication_error", "permission_error"], "ERROR"),
     },
     "rules": [
+        *specific_issuer_code_rules({"decline_code": _GENERIC_DECLINES}, "network_decline_code"),
         {"when": {"code": "processing_error"}, "set": {"status_category": "ERROR"}},
+        # An idempotency key reused with other parameters: a conflicting repeat of an earlier request.
+        {"when": {"type": "idempotency_error"}, "set": {"failure_reason": "DUPLICATE"}},
         {"when": {"type": ["authentication_error", "permission_error"]},
          "set": {"failure_reason": "CONFIGURATION_ERROR"}},
     ],
@@ -397,7 +481,8 @@ SPEC = {
         {"path": "error.doc_url",
          "prefix": ["https://stripe.com/docs/error-codes", "https://docs.stripe.com/error-codes"],
          "weight": 0.6},
-        {"path": "error.type", "in": _ERROR_TYPES, "weight": 0.2},
+        # Stripe's error type names ({"error": {"type": "invalid_request_error", ...}}): its own vocabulary.
+        {"path": "error.type", "in": _ERROR_TYPES, "weight": 0.5},
         {"path": "error.charge", "prefix": ["ch_", "py_"], "weight": 0.3},
         {"path": "error.payment_intent.object", "in": ["payment_intent"], "weight": 0.4},
     ],
@@ -420,6 +505,9 @@ SPEC = {
         "canceled": "CANCELLED",
     },
     "reason_map": REASONS,
+    # outcome.network_decline_code passes the issuer's code through (ISO 8583 field 39, Visa/Mastercard codes).
+    "reason_fallback": "iso8583",
+    "decline_type_fallback": "mastercard_mac",
     "payment_method_map": PAYMENT_METHODS,
     "decline_type_map": {
         "try_again_later": _SOFT,

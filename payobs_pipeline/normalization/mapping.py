@@ -38,8 +38,13 @@ over the top-level maps.
 Failure reasons (read from wherever they are)
 ---------------------------------------------
 For a DECLINED, ERROR or UNKNOWN document the engine reads every
-``reason_code`` source path, in the spec's order, and takes the first value
-that a table knows with a reason other than UNKNOWN:
+``reason_code`` source path, in the spec's order, and takes the most specific
+documented reason: the first value a table knows with a reason other than
+GENERIC_DECLINE and UNKNOWN, else the first known as GENERIC_DECLINE. So a
+provider's generic "declined" code listed first does not hide the issuer's
+specific code in a later path (Stripe's ``network_decline_code``, Adyen's
+``refusalReasonRaw``, Checkout.com's ``partner_response_code``), and a specific
+provider code still wins over any later one:
 
 1. each value is looked up in the spec's ``reason_map``, then in its
    ``reason_fallback`` tables (a name or a list of names: ``"iso8583"``, ISO 8583
@@ -262,19 +267,45 @@ def _fold(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
 
 
+def folded_text(value: Any) -> Any:
+    """A value as an equality condition compares it: its text, lower-cased."""
+    return _fold(_text(value))
+
+
 class Condition:
     """A compiled ``{path: expected}`` test."""
 
-    __slots__ = ("path", "test", "weight", "_absolute", "_key", "_segments")
+    __slots__ = ("path", "test", "weight", "values", "prefixes", "exists", "_absolute", "_key", "_segments")
 
     def __init__(self, path: str, expected: Any, weight: float = 1.0) -> None:
         self.path = compile_path(path)
         self.weight = weight
         self.test = self._compile(expected)
+        # An equality test (a value or a list of values): the folded texts it accepts, so a detector can look
+        # the payload's value up instead of calling every such test.
+        self.values = self._accepted(expected)
+        # The same for a prefix test (the lower-cased prefixes) and an existence test (True/False).
+        self.prefixes = self._prefixes(expected)
+        self.exists = bool(expected["exists"]) if isinstance(expected, dict) and "exists" in expected else None
         self._absolute, self._segments = self.path
         # Most conditions test one top-level key: a plain dict lookup, no path walk.
         first = self._segments[0]
         self._key = first if len(self._segments) == 1 and type(first) is str else None
+
+    @staticmethod
+    def _accepted(expected: Any) -> frozenset | None:
+        if isinstance(expected, dict):
+            return Condition._accepted(list(expected["in"])) if set(expected) == {"in"} else None
+        if isinstance(expected, list):
+            return frozenset(_fold(_text(e)) for e in expected)
+        return frozenset({_fold(_text(expected))})
+
+    @staticmethod
+    def _prefixes(expected: Any) -> tuple[str, ...] | None:
+        if not isinstance(expected, dict) or "prefix" not in expected:
+            return None
+        prefixes = expected["prefix"]
+        return tuple(p.lower() for p in ([prefixes] if isinstance(prefixes, str) else prefixes))
 
     @staticmethod
     def _compile(expected: Any) -> Callable[[Any], bool]:
@@ -601,13 +632,19 @@ class CompiledVariant:
     def _reason_of(self, values: list[str], body: Any, document: Any) -> tuple[ReasonEntry | None, str | None]:
         """The failure reason of a document and the code that gave it (the rule in the module docstring)."""
         unknown: tuple[ReasonEntry, str] | None = None
+        generic: tuple[ReasonEntry, str] | None = None
         for value in values:
             entry = self._reason(value)
             if entry is None:
                 continue
-            if entry.reason is not FailureReason.UNKNOWN:
+            if entry.reason is FailureReason.UNKNOWN:
+                unknown = unknown or (entry, value)
+            elif entry.reason is FailureReason.GENERIC_DECLINE:
+                generic = generic or (entry, value)
+            else:
                 return entry, value
-            unknown = unknown or (entry, value)
+        if generic is not None:
+            return generic
         for value in values:
             entry = ERROR_TYPE_REASONS.get(value.lower())
             if entry is not None:

@@ -25,6 +25,7 @@ from payobs_pipeline.normalization.mapping import (
     UnmappedPayload,
     alias_key,
     country_code,
+    folded_text,
 )
 from payobs_pipeline.normalization.providers import builtin_mappings
 
@@ -57,55 +58,92 @@ class Deferral:
 class ProviderDetector:
     """Scores every mapping's shape signals at once, through an index of the body keys they test.
 
-    A payload has a few dozen top-level keys and the mappings ~60 signals; the
-    index looks only at signals whose first path segment the body has (plus the
-    few that can hold on an absent key), which keeps detection cheap per row.
-    Scores equal ``CompiledMapping.shape_score``.
+    A payload has a few dozen top-level keys and the mappings a few hundred
+    signals; the index looks only at signals whose first path segment the body
+    has (plus the few that can hold on an absent key), and a signal that tests a
+    top-level key for a value (``{"object": "charge"}``) is one dict lookup of the
+    payload's value, whatever the number of mappings. Scores are sparse (mapping
+    number -> score, only where some signal held) and equal
+    ``CompiledMapping.shape_score``.
     """
 
     def __init__(self, mappings: Iterable[CompiledMapping]) -> None:
         self.mappings = tuple(mappings)
         self._by_key: dict[str, list[tuple[int, Condition]]] = defaultdict(list)
+        self._by_value: dict[str, dict[Any, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+        self._by_prefix: dict[str, list[tuple[tuple[str, ...], int, float]]] = defaultdict(list)
+        self._by_presence: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self._always: list[tuple[int, Condition]] = []
+        self._by_alias: dict[str, list[int]] = defaultdict(list)
         for number, mapping in enumerate(self.mappings):
+            for alias in mapping.aliases:
+                self._by_alias[alias].append(number)
             for signal in mapping.detect:
                 absent_can_hold = signal.test(None)
-                first = signal.path[1][0]
+                absolute, segments = signal.path
+                first = segments[0]
                 if absent_can_hold or not isinstance(first, str):
                     self._always.append((number, signal))
+                elif len(segments) == 1 and signal.values is not None:
+                    for value in signal.values:
+                        self._by_value[first][value].append((number, signal.weight))
+                elif len(segments) == 1 and signal.prefixes is not None:
+                    self._by_prefix[first].append((signal.prefixes, number, signal.weight))
+                elif len(segments) == 1 and signal.exists is True:
+                    self._by_presence[first].append((number, signal.weight))
                 else:
                     self._by_key[first].append((number, signal))
+        self._by_value = {key: dict(values) for key, values in self._by_value.items()}
+        self._by_prefix, self._by_presence = dict(self._by_prefix), dict(self._by_presence)
 
-    def scores(self, body: Any) -> list[float]:
-        scores = [0.0] * len(self.mappings)
+    def scores(self, body: Any) -> dict[int, float]:
+        scores: dict[int, float] = {}
         if isinstance(body, dict):
-            by_key = self._by_key
-            for key in body:
+            by_key, by_value, by_prefix, by_presence = self._by_key, self._by_value, self._by_prefix, self._by_presence
+            for key, value in body.items():
+                if value is None:
+                    continue  # every test that holds on an absent value is in _always
+                accepted = by_value.get(key)
+                if accepted is not None:
+                    for number, weight in accepted.get(folded_text(value), ()):
+                        scores[number] = scores.get(number, 0.0) + weight
+                present = by_presence.get(key)
+                if present is not None:
+                    for number, weight in present:
+                        scores[number] = scores.get(number, 0.0) + weight
+                prefixed = by_prefix.get(key)
+                if prefixed is not None:
+                    text = folded_text(value)
+                    if isinstance(text, str):
+                        for prefixes, number, weight in prefixed:
+                            if text.startswith(prefixes):
+                                scores[number] = scores.get(number, 0.0) + weight
                 for number, signal in by_key.get(key, ()):
                     if signal.holds(body, body):
-                        scores[number] += signal.weight
+                        scores[number] = scores.get(number, 0.0) + signal.weight
         for number, signal in self._always:
             if signal.holds(body, body):
-                scores[number] += signal.weight
-        return [min(score, 1.0) for score in scores]
+                scores[number] = scores.get(number, 0.0) + signal.weight
+        return {number: min(score, 1.0) for number, score in scores.items()}
 
     def detect(self, body: Any, hints: Mapping[str, str]) -> ProviderGuess:
         """Provider from hints, checked against the payload's shape (hints may be missing or wrong)."""
         hint = hints.get("provider")
         hint_key = alias_key(hint) if hint else ""
         scores = self.scores(body)
-        best_number = max(range(len(scores)), key=scores.__getitem__) if scores else None
+        # The best-scoring mapping, the first on a tie.
+        best_number = max(scores, key=lambda n: (scores[n], -n)) if scores else None
         best_score = scores[best_number] if best_number is not None else 0.0
         best = self.mappings[best_number] if best_number is not None and best_score > 0 else None
         # A provider may have several mappings (one per API generation): the hint picks the provider,
         # the shape picks among its mappings (the first on a tie).
-        candidates = [n for n, m in enumerate(self.mappings) if hint_key and hint_key in m.aliases]
-        hinted_number = max(candidates, key=lambda n: (scores[n], -n)) if candidates else None
+        candidates = self._by_alias.get(hint_key, ()) if hint_key else ()
+        hinted_number = max(candidates, key=lambda n: (scores.get(n, 0.0), -n)) if candidates else None
         if hinted_number is not None:
             hinted = self.mappings[hinted_number]
             if best is hinted:
                 return ProviderGuess(hinted.provider, hinted, 0.99, "hint+shape")
-            if best is not None and best_score >= SHAPE_OVERRULES_HINT and scores[hinted_number] == 0.0:
+            if best is not None and best_score >= SHAPE_OVERRULES_HINT and scores.get(hinted_number, 0.0) == 0.0:
                 return ProviderGuess(best.provider, best, round(best_score * 0.9, 3), f"shape (hint said {hint})")
             return ProviderGuess(hinted.provider, hinted, 0.9, "hint")
         if best is not None and best_score >= SHAPE_DETECTION_THRESHOLD:

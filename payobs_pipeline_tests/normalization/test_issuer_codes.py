@@ -130,9 +130,13 @@ def test_a_code_the_spec_does_not_know_does_not_hide_a_later_documented_code():
     assert (event.failure_source, event.decline_type) == ("ISSUER", "SOFT")
 
 
-def test_the_first_known_code_wins():
-    mapping = _mapping(reason_map={"card_declined": "GENERIC_DECLINE"})
+def test_a_generic_code_gives_way_to_a_later_specific_one_and_a_specific_one_wins():
+    mapping = _mapping(reason_map={"card_declined": "GENERIC_DECLINE", "expired_card": "EXPIRED_CARD"})
     event = mapping.apply(_failed(code="card_declined", raw={"issuer_code": "51"}))
+    assert (event.failure_reason, event.raw_reason_code) == ("INSUFFICIENT_FUNDS", "51")
+    event = mapping.apply(_failed(code="expired_card", raw={"issuer_code": "51"}))
+    assert (event.failure_reason, event.raw_reason_code) == ("EXPIRED_CARD", "expired_card")
+    event = mapping.apply(_failed(code="card_declined", raw={"issuer_code": "05"}))
     assert (event.failure_reason, event.raw_reason_code) == ("GENERIC_DECLINE", "card_declined")
 
 

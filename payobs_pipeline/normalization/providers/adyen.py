@@ -34,7 +34,6 @@ CANCEL_OR_REFUND); a refund's or dispute's own id is its pspReference.
 from typing import Any
 
 from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
-from payobs_pipeline.normalization.providers.stripe import specific_issuer_code_rules
 
 _HARD = "HARD"
 
@@ -174,9 +173,6 @@ def _code_rules(path: str, table: dict, skip: tuple[str, ...]) -> list[dict]:
             for reason, codes in sorted(by_reason.items())]
 
 
-# Refusals that say no more than "refused": the raw acquirer code (refusalReasonRaw) says why, when it does.
-_GENERIC_REFUSALS = ["2", "27", "Refused", "Declined Non Generic", None]
-
 PAYMENT_METHODS = {
     **dict.fromkeys(
         ["scheme", "visa", "mc", "amex", "maestro", "discover", "diners", "jcb", "cartebancaire", "cup", "elo",
@@ -315,10 +311,6 @@ _REPORT_KIND_RULES = [
 _ITEM = "notificationItems.0.NotificationRequestItem"
 
 _NOTIFICATION_RULES = [
-    # A generic refusal whose raw acquirer response is specific: the raw code says why.
-    *specific_issuer_code_rules({"eventCode": "AUTHORISATION", "additionalData.refusalReasonCode": _GENERIC_REFUSALS,
-                                 "reason": _GENERIC_REFUSALS},
-                                "additionalData.refusalReasonRaw", written_before_text=True),
     # Modifications of an authorisation (webhook-types): never a second authorisation.
     {"when": {"eventCode": ["CAPTURE", "CAPTURE_FAILED"]}, "set": {"event_kind": "CAPTURE"}},
     # CANCELLATION / TECHNICAL_CANCEL cancel an authorisation; EXPIRE: its uncaptured remainder expired.
@@ -434,9 +426,6 @@ SPEC = {
             },
             "status_map": _RESPONSE_STATUSES,
             "rules": [
-                *specific_issuer_code_rules({"refusalReasonCode": _GENERIC_REFUSALS,
-                                             "refusalReason": _GENERIC_REFUSALS},
-                                            "additionalData.refusalReasonRaw", written_before_text=True),
                 # A shopper who cancels the authentication abandoned the payment.
                 {"when": {"resultCode": "Refused", "refusalReasonCode": "16"}, "set": {"status_category": "CANCELLED"}},
             ],

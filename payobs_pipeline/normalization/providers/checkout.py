@@ -28,8 +28,6 @@ payment_id is the merchant's `reference`, documented as "a reference you can lat
 such as an order number": a retry of the same order under a new pay_ id is the same payment.
 """
 
-from payobs_pipeline.normalization.providers.stripe import specific_issuer_code_rules
-
 _SOFT = "SOFT"
 _HARD = "HARD"
 
@@ -361,11 +359,7 @@ _PAYMENT_FIELDS = {
 # GET /payments/{id}: Voided is the authorization released (Refunded / Partially Refunded are REFUND by their
 # status; Captured sums up the approved authorization and its capture).
 _PAYMENT_KIND_RULES = [{"when": {"status": "Voided"}, "set": {"event_kind": "VOID"}}]
-# Checkout.com codes that say no more than "declined" (or "other"): a specific scheme code says why.
-_GENERIC_CODES = ["20001", "20002", "20005", "20021", "20032", "20046", "20060", "20099", None]
 _RULES = [
-    *specific_issuer_code_rules({"response_code": _GENERIC_CODES, "actions.0.response_code": _GENERIC_CODES},
-                                "processing.partner_response_code"),
     # Checkout.com states the retry advice by range.
     {"when": {"actions.0.response_code": {"prefix": "20"}}, "set": {"decline_type": _SOFT}},
     {"when": {"actions.0.response_code": {"prefix": "30"}}, "set": {"decline_type": _HARD}},

@@ -31,8 +31,6 @@ Amounts are decimal numbers in major units (TX_VALUE.value, confirmation `value`
 PayU does not state soft/hard on its response codes: decline types are the reasons' defaults.
 """
 
-from payobs_pipeline.normalization.providers.stripe import specific_issuer_code_rules
-
 _PSP_RISK = {"reason": "RISK_REJECTED", "source": "PSP_RISK"}
 
 # transactionResponse.responseCode / confirmation response_message_pol (the
@@ -159,15 +157,6 @@ PAYMENT_METHODS = {
 
 _API_STATES = ["APPROVED", "DECLINED", "ERROR", "EXPIRED", "PENDING", "SUBMITTED"]
 
-# PayU codes that say no more than "the bank declined": the network's own code
-# (transactionResponse.paymentNetworkResponseCode, ISO 8583 field 39) says why when it is specific.
-_GENERIC_RESPONSES = ["ENTITY_DECLINED", "PAYMENT_NETWORK_REJECTED", "CONTACT_THE_ENTITY", "NOT_ACCEPTED_TRANSACTION",
-                      None]
-
-
-def _network_code_rules(prefix: str) -> list[dict]:
-    return specific_issuer_code_rules({f"{prefix}responseCode": _GENERIC_RESPONSES},
-                                      f"{prefix}paymentNetworkResponseCode")
 _TX = "transactions.0"
 
 SPEC = {
@@ -257,7 +246,6 @@ SPEC = {
             # paymentNetworkResponseCode is the network's code (ISO 8583), never PayU's numeric table.
             "reason_fallback": "iso8583",
             "rules": [
-                *_network_code_rules(f"{_TX}.transactionResponse."),
                 {"when": {f"{_TX}.transactionResponse.responseCode": "PAYMENT_NETWORK_NO_RESPONSE"},
                  "set": {"status_category": "UNKNOWN"}},
             ],
@@ -273,7 +261,7 @@ SPEC = {
                 "event_time": ["operationDate", "transactionDate"],
             },
             "reason_fallback": "iso8583",
-            "rules": [*_network_code_rules(""),
+            "rules": [
                       {"when": {"responseCode": "PAYMENT_NETWORK_NO_RESPONSE"}, "set": {"status_category": "UNKNOWN"}}],
         },
         {
@@ -330,7 +318,6 @@ SPEC = {
             },
             "reason_fallback": "iso8583",
             "rules": [
-                *_network_code_rules(""),
                 # The network never answered: the outcome is unknown until PayU reconciles it.
                 {"when": {"responseCode": "PAYMENT_NETWORK_NO_RESPONSE"}, "set": {"status_category": "UNKNOWN"}},
                 # Vouchers created for the payer to pay later name the method by their receipt: a

@@ -32,37 +32,8 @@ PaymentIntent that names no charge yet (requires_payment_method before any attem
 canceled before any attempt) and a Checkout Session are PAYMENT rows: states of the payment, no attempt.
 """
 
-from payobs_pipeline.normalization.issuer_codes import REASON_TABLE_SOURCES
-
 _SOFT = "SOFT"
 _HARD = "HARD"
-
-
-def specific_issuer_code_rules(generic: dict, code_path: str, table: str = "iso8583",
-                               written_before_text: bool = False) -> list[dict]:
-    """Rules that let an issuer's specific code win over the provider's generic decline code.
-
-    ``generic`` is the condition saying the provider's own code is generic (or absent); ``code_path`` holds
-    the raw issuer code (ISO 8583 field 39 and the networks' codes, ``table`` in issuer_codes.py). For every
-    specific reason of that table, a rule sets it when the issuer's code says so; GENERIC_DECLINE and UNKNOWN
-    codes set nothing (the provider's own reason stands). ``written_before_text``: the code may lead a text
-    ("51 : Insufficient funds"). The engine stops at the first known code; this is the declarative way to
-    prefer the more specific of two codes read from different places.
-    """
-    by_reason: dict[str, list[str]] = {}
-    for code, entry in REASON_TABLE_SOURCES[table].items():
-        reason = entry if isinstance(entry, str) else entry["reason"]
-        if reason not in ("GENERIC_DECLINE", "UNKNOWN"):
-            by_reason.setdefault(reason, []).append(code)
-    rules = []
-    for reason, codes in sorted(by_reason.items()):
-        test: object = sorted(codes)
-        if written_before_text:
-            test = {"prefix": [f"{c}{sep}" for c in sorted(codes) for sep in (" ", ":", "-")]}
-        rules.append({"when": {**generic, code_path: test}, "set": {"failure_reason": reason}})
-        if written_before_text:  # the bare code too
-            rules.append({"when": {**generic, code_path: sorted(codes)}, "set": {"failure_reason": reason}})
-    return rules
 
 
 # Stripe objects that are not a customer's payment: money to the merchant (payout, transfer, topup),
@@ -240,11 +211,7 @@ _CHARGE_FIELDS = {
     # object's own rows count it). refund_id is read on REFUND rows only.
     "refund_id": ["refunds.data.0.id"],
 }
-# Stripe's codes that say no more than "declined" (docs.stripe.com/declines/codes).
-_GENERIC_DECLINES = ["generic_decline", "do_not_honor", "call_issuer", "card_declined", "no_action_taken",
-                     "do_not_try_again", None]
 _CHARGE_RULES = [
-    *specific_issuer_code_rules({"outcome.reason": _GENERIC_DECLINES}, "outcome.network_decline_code"),
     # Radar blocked it: a risk rejection whatever the code says.
     {"when": {"outcome.type": "blocked"}, "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED"}},
     {"when": {"outcome.type": "invalid"}, "set": {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"}},
@@ -297,8 +264,6 @@ _INTENT_FIELDS = {
     "payment_id": ["id"],
 }
 _INTENT_RULES = [
-    *specific_issuer_code_rules({"last_payment_error.decline_code": _GENERIC_DECLINES},
-                                "last_payment_error.network_decline_code"),
     # requires_payment_method after an attempt means the attempt failed.
     {"when": {"status": ["requires_payment_method", "requires_source"], "last_payment_error": {"exists": True}},
      "set": {"status_category": "DECLINED"}},
@@ -455,7 +420,6 @@ _ERROR_VARIANT = {
                          "authentication_error", "permission_error"], "ERROR"),
     },
     "rules": [
-        *specific_issuer_code_rules({"decline_code": _GENERIC_DECLINES}, "network_decline_code"),
         {"when": {"code": "processing_error"}, "set": {"status_category": "ERROR"}},
         # An idempotency key reused with other parameters: a conflicting repeat of an earlier request.
         {"when": {"type": "idempotency_error"}, "set": {"failure_reason": "DUPLICATE"}},

@@ -27,7 +27,6 @@ from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, detect_provider
 from payobs_pipeline.normalization.pii import mask_payload, mask_text
 from payobs_pipeline.normalization.providers import builtin_mappings
-from payobs_pipeline.normalization.providers.stripe import specific_issuer_code_rules
 from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
 from payobs_pipeline_tests.normalization.corpus_checks import (
     CORPUS,
@@ -246,14 +245,20 @@ def test_a_specific_provider_code_is_not_overridden_by_a_generic_network_code():
     assert event.raw_reason_code == "expired_card"
 
 
-def test_specific_issuer_code_rules_skip_generic_codes():
-    rules = specific_issuer_code_rules({"reason": ["generic", None]}, "issuer_code")
-    reasons = {r["set"]["failure_reason"] for r in rules}
-    assert "GENERIC_DECLINE" not in reasons and "UNKNOWN" not in reasons
-    insufficient = next(r for r in rules if r["set"]["failure_reason"] == "INSUFFICIENT_FUNDS")
-    assert "51" in insufficient["when"]["issuer_code"] and "05" not in insufficient["when"]["issuer_code"]
-    texts = specific_issuer_code_rules({}, "raw", written_before_text=True)
-    assert any(isinstance(r["when"]["raw"], dict) and "51 " in r["when"]["raw"]["prefix"] for r in texts)
+def test_the_most_specific_documented_code_wins_whatever_path_holds_it():
+    # The engine rule (mapping.py, "Failure reasons"): a generic provider code listed first gives way to a
+    # specific issuer code in a later path; a specific provider code is never overridden by a later one.
+    spec = {"provider": "p", "fields": {"status": ["status"], "reason_code": ["code", "issuer_code"]},
+            "status_map": {"declined": "DECLINED"}, "reason_map": {"card_declined": "GENERIC_DECLINE",
+                                                                   "expired": "EXPIRED_CARD"},
+            "reason_fallback": "iso8583"}
+    mapping = CompiledMapping(spec)
+    generic_first = mapping.apply({"status": "declined", "code": "card_declined", "issuer_code": "51"})
+    assert (generic_first.failure_reason, generic_first.raw_reason_code) == ("INSUFFICIENT_FUNDS", "51")
+    specific_first = mapping.apply({"status": "declined", "code": "expired", "issuer_code": "51"})
+    assert (specific_first.failure_reason, specific_first.raw_reason_code) == ("EXPIRED_CARD", "expired")
+    only_generic = mapping.apply({"status": "declined", "code": "card_declined", "issuer_code": "05"})
+    assert (only_generic.failure_reason, only_generic.raw_reason_code) == ("GENERIC_DECLINE", "card_declined")
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)

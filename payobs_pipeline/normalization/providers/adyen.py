@@ -145,6 +145,7 @@ _API_ERROR_CODES = {
     "903": "PROCESSING_ERROR",  # Internal error
     "904": "PROCESSING_ERROR",  # Unable To Process
     "905": "CONFIGURATION_ERROR",  # Payment details are not supported (method not configured)
+    "704": "DUPLICATE",  # Request already processed or in progress (the same idempotency key, HTTP 409)
     "906": "INVALID_REQUEST",  # Invalid Request: Original pspReference is invalid for this environment
     "950": "CONFIGURATION_ERROR",  # Invalid AcquirerAccount
     **dict.fromkeys([str(c) for c in range(951, 960)], "CONFIGURATION_ERROR"),  # Configuration Error (...)

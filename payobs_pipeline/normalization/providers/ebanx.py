@@ -64,6 +64,7 @@ API_ERRORS = {
     "BP-DR-93": "PROCESSING_ERROR",  # PSE ACH error creating the payment
     "BP-CH-1": "CONFIGURATION_ERROR",
     "BP-SA-1": "CONFIGURATION_ERROR",  # integration_key not found
+    "DA-1": "CONFIGURATION_ERROR",  # Direct API: invalid integration key
     "BP-DR-35": "CONFIGURATION_ERROR",
     "BP-DR-36": "CONFIGURATION_ERROR",
     "BP-DR-38": "CONFIGURATION_ERROR",

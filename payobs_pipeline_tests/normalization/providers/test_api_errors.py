@@ -291,3 +291,16 @@ OTHERS = _other_providers_unhinted_cases()
 def test_error_shapes_do_not_claim_other_providers_payloads(case):
     guess = detect_provider(_body(case["data"]), {}, MAPPINGS)
     assert guess.provider not in PROVIDERS, f"{guess.provider} claims {case['expected']['provider']}'s payload"
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    # docs.adyen.com/development-resources/error-codes: 704 "Request already processed or in progress" (HTTP 409).
+    ({"status": 409, "errorCode": "704", "message": "request already processed or in progress",
+      "errorType": "validation"}, "DUPLICATE"),
+    # docs.ebanx.com error codes (Direct API): DA-1 "Invalid integration key".
+    ({"status": "ERROR", "status_code": "DA-1", "status_message": "Invalid integration key"}, "CONFIGURATION_ERROR"),
+], ids=["adyen_704", "ebanx_da_1"])
+def test_documented_error_codes_give_their_reason(data, reason):
+    provider = "adyen" if "errorCode" in data else "ebanx"
+    event = normalize_lake_data({"provider": provider, "payload": data}, None, NORMALIZER).event
+    assert (event.provider, event.status_category, event.failure_reason) == (provider, "ERROR", reason)

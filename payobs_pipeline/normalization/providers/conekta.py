@@ -287,6 +287,8 @@ _STATUS_RULES = [
     {"when": {"status": "fraudulent"}, "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
     {"when": {"status": ["voided", "reversed"]}, "set": {"event_kind": "VOID"}},
     {"when": {"status": "pre_authorized"}, "set": {"event_kind": "AUTHORIZATION"}},
+    # The older API generation names the card inline (``card.object`` "card") instead of a payment_method.
+    {"when": {"card.object": "card", "payment_method": {"exists": False}}, "set": {"payment_method": "CARD"}},
 ]
 _ORDER_RULES = [
     # An order is the payment as a whole; its refunds and chargebacks keep their own kinds.
@@ -302,6 +304,9 @@ _WEBHOOK_RULES = [
      "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
 ]
 _REFUND_STATUSES = ["refunded", "partially_refunded"]
+# Charge statuses no other provider's charge uses (paid, declined, refunded... are common words).
+_OWN_CHARGE_STATUSES = ["pre_authorized", "pending_payment", "voided", "under_fraud_review", "charged_back",
+                        "partially_refunded"]
 
 SPEC = {
     "provider": "conekta",
@@ -323,6 +328,11 @@ SPEC = {
         {"path": "data.previous_attributes", "exists": True, "weight": 0.2},
         {"path": "details.0.code", "prefix": "conekta.", "weight": 0.9},
         {"path": "data.object.details.0.code", "prefix": "conekta.", "weight": 0.9},
+        # A bare charge (also of the older API generation, with its card inline): Conekta's own statuses,
+        # ``object`` "charge" and the ``created_at`` Unix time (developers.conekta.com/api, Charge object).
+        {"path": "status", "in": _OWN_CHARGE_STATUSES, "weight": 0.3},
+        {"path": "object", "in": ["charge"], "weight": 0.1},
+        {"path": "created_at", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "minor",
     "status_map": {**STATUSES, **EVENT_TYPES},

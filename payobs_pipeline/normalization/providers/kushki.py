@@ -233,10 +233,12 @@ SPEC = {
             "payment_method_map": {},
         },
         {
-            # POST /card/v1/charges without fullResponse: a ticketNumber is only issued for an approved charge.
+            # POST /card/v1/charges without fullResponse: a ticketNumber is only issued for an approved charge
+            # (docs-test.kushki.dev refund-a-transaction: "The ticketNumber is provided when a charge or a deferred
+            # charge is successful"); transactionReference may be absent (older responses carry the ticket alone).
             "name": "charge_ticket",
-            "match": {"ticketNumber": {"exists": True}, "transactionReference": {"exists": True},
-                      "code": {"exists": False}},
+            "match": {"ticketNumber": {"exists": True}, "code": {"exists": False}, "status": {"exists": False},
+                      "message": {"exists": False}},
             "status": "APPROVED",
             "fields": _CARD_FIELDS,
             "default_payment_method": "CARD",

@@ -20,6 +20,13 @@ Sources (Midtrans documentation):
   Codes": deny notification example with status_code 202, channel_response_code "05" / channel_response_message
   "Do not honour", masked_card, bank, card_type, gross_amount "17000.00"; the channel response code is the
   bank's ISO 8583 code)
+- https://docs.midtrans.com/docs/transaction-status-cycle ("deny: ... To know the reason and details for denied
+  transaction, see the status_message field in the response"): responses without channel_response_code carry the
+  bank's code in status_message ("Deny by Bank [BNI] with code [05] and message [Do not honour]"); prepare()
+  reads it from there.
+- https://docs.midtrans.com/docs/apa-itu-eci-pada-protokol-3ds (ECI: Visa/Amex/JCB 05 authenticated, 06 attempted,
+  07 "3DS was not successful"; Mastercard 02 / 01 / 00): a card deny with no bank code and ECI 07 / 00 is a
+  failed 3DS authentication.
 - Midtrans payment types: credit_card, gopay, shopeepay, qris, bank_transfer (va_numbers[].bank),
   echannel (Mandiri bill payment), permata, bca_klikpay, bca_klikbca, bri_epay, cimb_clicks, danamon_online,
   uob_ezpay, cstore (store indomaret / alfamart), akulaku, kredivo.
@@ -36,6 +43,7 @@ reported on the transaction (its transaction_id stands for the dispute).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 TRANSACTION_STATUSES = {
@@ -103,11 +111,16 @@ PAYMENT_TYPES = {
 TIME_KEY = "_payobs_time_wib"
 REFUND_ID_KEY = "_payobs_refund_id"
 REFUND_AMOUNT_KEY = "_payobs_refund_amount"
+BANK_CODE_KEY = "_payobs_bank_code"
+THREEDS_FAILED = "3ds_not_authenticated"
+# ECI values the Midtrans ECI page gives for "3DS was not successful" (Visa/Amex/JCB 07, Mastercard 00).
+_FAILED_3DS_ECI = ("07", "00")
+_BANK_CODE_IN_MESSAGE = re.compile(r"with code \[([0-9A-Za-z]{1,3})\]")
 
 _FIELDS = {
     "provider_transaction_id": ["transaction_id"],
     "status": ["transaction_status"],
-    "reason_code": ["channel_response_code", "status_code"],
+    "reason_code": ["channel_response_code", BANK_CODE_KEY, "status_code"],
     "amount": ["gross_amount"],
     "currency": ["currency"],
     "event_time": [TIME_KEY],
@@ -149,7 +162,7 @@ SPEC = {
     "amount_unit": "major",
     "default_currency": "IDR",
     "status_map": TRANSACTION_STATUSES,
-    "reason_map": STATUS_CODES,
+    "reason_map": {**STATUS_CODES, THREEDS_FAILED: "AUTHENTICATION_FAILED"},
     "reason_fallback": "iso8583",
     "payment_method_map": PAYMENT_TYPES,
     "fields": _FIELDS,
@@ -199,6 +212,13 @@ def prepare(body: Any) -> Any:
             break
     status = str(body.get("transaction_status", "")).lower()
     refunds = body.get("refunds")
+    if status == "deny" and not body.get("channel_response_code"):
+        found = _BANK_CODE_IN_MESSAGE.search(str(body.get("status_message") or ""))
+        if found:
+            added[BANK_CODE_KEY] = found.group(1)
+        elif str(body.get("payment_type", "")).lower() == "credit_card" and str(body.get("eci", "")) in _FAILED_3DS_ECI \
+                and str(body.get("fraud_status", "")).lower() != "deny":
+            added[BANK_CODE_KEY] = THREEDS_FAILED
     if status in ("refund", "partial_refund", "chargeback", "partial_chargeback") and isinstance(refunds, list):
         latest = next((r for r in reversed(refunds) if isinstance(r, dict)), None)
         if latest is not None:

@@ -241,6 +241,18 @@ SPEC = {
             "fields": {**_FIELDS, "amount": ["refund.amount", "amount"],
                        "event_time": ["refund.operation_date", "refund.creation_date", "operation_date"]},
         },
+        {
+            # The answer to POST /charges/{id}/refund (documents.openpay.mx/en/api/, "Refund a charge": it returns
+            # the charge transaction with the refund transaction in ``refund``): the charge keeps its own status
+            # (completed), the refund transaction's status says how the refund went.
+            "name": "charge_with_refund",
+            "match": {"refund.transaction_type": "refund", "refund.status": {"exists": True}},
+            "fields": {**_FIELDS, "status": ["refund.status"], "amount": ["refund.amount", "amount"],
+                       "currency": ["refund.currency", "currency"],
+                       "event_time": ["refund.operation_date", "refund.creation_date", "operation_date"]},
+            "status_map": {"completed": "REFUNDED", "in_progress": "PENDING", "failed": "DECLINED"},
+            "event_kind": "REFUND",
+        },
         {"name": "charge", "match": {"id": {"exists": True}, "status": {"exists": True}}, "fields": _FIELDS,
          "rules": _RULES},
         {

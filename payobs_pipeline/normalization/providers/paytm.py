@@ -70,7 +70,9 @@ RESULT_CODES = {
     # refunds
     "617": "DUPLICATE",  # refund already raised
     "626": "DUPLICATE",  # another refund on the same order in progress
-    "607": "TRANSACTION_NOT_PERMITTED",  # refund of a cancelled transaction
+    # "Refund can not be initiated for a cancelled transaction": the merchant asked for what the transaction's
+    # state does not allow, a request error (docs/taxonomy.md INVALID_REQUEST), not the issuer refusing the card.
+    "607": "INVALID_REQUEST",
     "619": "INVALID_REQUEST",  # invalid refund amount
 }
 # 141 "User has not completed transaction" is the customer abandoning the payment: CANCELLED (rule below).
@@ -176,10 +178,16 @@ SPEC = {
         {"name": "refund", "root": "body",
          "match": {"body.resultInfo": {"exists": True}, "body.refId": {"exists": True}},
          "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        # A refund answer without the merchant's refId still names the refundAmount (refund-api: body.refundAmount).
+        {"name": "refund.by_amount", "root": "body",
+         "match": {"body.resultInfo": {"exists": True}, "body.refundAmount": {"exists": True}},
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "transaction_status", "root": "body", "match": {"body.resultInfo": {"exists": True}},
          "fields": _TXN_FIELDS, "rules": _rules("resultInfo.resultCode")},
         # A bare body (the head dropped): the same documents.
         {"name": "refund.bare", "match": {"resultInfo": {"exists": True}, "refId": {"exists": True}},
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "refund.bare_by_amount", "match": {"resultInfo": {"exists": True}, "refundAmount": {"exists": True}},
          "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "transaction_status.bare", "match": {"resultInfo": {"exists": True}},
          "fields": _TXN_FIELDS, "rules": _rules("resultInfo.resultCode")},

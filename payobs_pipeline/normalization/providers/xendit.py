@@ -42,6 +42,17 @@ Sources (Xendit documentation and Xendit's own SDK model files, not their tests)
   is_closed: a VA being created is not a payment; VA payment callback: payment_id,
   callback_virtual_account_id, amount, transaction_timestamp)
 - docs.xendit.co/qr-codes/test-scenarios (QR payment and refund callbacks, qr.payment, qrpy_)
+- docs.xendit.co/xenpayments/virtual-account (the banks of the Virtual Account API: BCA, CIMB Niaga, DBS
+  Indonesia, BJB, Mandiri, BNI, BNC, Permata, BRI, Sahabat Sampoerna, BSI, all Indonesian) and
+  docs.xendit.co/xenpayments/virtual-account/testing ("Virtual Accounts in the Philippines are only available via
+  our Payments API"): a VA payment callback carries no currency; one paid into an Indonesian bank's VA is IDR
+  (prepare() adds it; a bank not listed gets none).
+- docs.xendit.co/id/recurring/test-setup (e-wallet failure codes via callback: ACCOUNT_ACCESS_BLOCKED,
+  INVALID_ACCOUNT_DETAILS, MAXIMUM_LIMIT_REACHED "customer account reached the maximum transaction limit",
+  INSUFFICIENT_BALANCE)
+- xendit-go card.go (CardCharge authorized_amount "the amount authorized", capture_amount "the amount captured"):
+  a charge that failed or is only authorized has capture_amount 0, which is not the charge's amount; prepare()
+  drops a zero capture_amount so authorized_amount is read.
 
 Amounts are major units everywhere (IDR 150000 -> 15000000 minor, IDR has ISO exponent 2).
 
@@ -114,6 +125,9 @@ FAILURE_CODES = {
     "OTP_ATTEMPT_COUNTS_EXCEEDED": {"reason": "AUTHENTICATION_FAILED", "source": _CUSTOMER},
     "PAYMENT_AMOUNT_LIMITS_EXCEEDED": "LIMIT_EXCEEDED",
     "MAX_AMOUNT_LIMIT_ERROR": "LIMIT_EXCEEDED",
+    # docs.xendit.co/id/recurring/test-setup: "Akun pelanggan telah mencapai batas maksimum transaksi" (the
+    # customer's account reached its maximum transaction limit), failure code via callback.
+    "MAXIMUM_LIMIT_REACHED": "LIMIT_EXCEEDED",
     "CHANNEL_NOT_ACTIVATED": "CONFIGURATION_ERROR",
     # legacy e-wallet payments (API version 2019-02-04: OVO, DANA, LinkAja)
     "USER_DECLINED": {"reason": "GENERIC_DECLINE", "source": _CUSTOMER},
@@ -423,6 +437,10 @@ SPEC = {
         # invoices
         {"path": "external_id", "exists": True, "weight": 0.2},
         {"path": "user_id", "exists": True, "weight": 0.1},
+        # invoice callback fields (docs.xendit.co/apidocs/invoice-callback): with external_id and user_id they
+        # name an invoice whatever its status
+        {"path": "payer_email", "exists": True, "weight": 0.1},
+        {"path": "expiry_date", "exists": True, "weight": 0.1},
         {"path": "payment_channel", "exists": True, "weight": 0.2},
         {"path": "paid_amount", "exists": True, "weight": 0.1},
         {"path": "invoice_url", "prefix": ["https://checkout.xendit.co", "https://checkout-staging.xendit.co"],
@@ -540,6 +558,23 @@ SPEC = {
 }
 
 
+# Bank codes of the Indonesian banks of the Virtual Account API (docs.xendit.co/xenpayments/virtual-account).
+INDONESIAN_VA_BANKS = frozenset({
+    "BCA", "CIMB", "CIMB_NIAGA", "DBS", "BJB", "MANDIRI", "BNI", "BNC", "PERMATA", "BRI", "SAHABAT_SAMPOERNA", "BSI",
+})
+
+
+def _fill_in(body: dict[str, Any]) -> dict[str, Any]:
+    """A VA payment callback's currency from its Indonesian bank; a card charge's zero capture_amount dropped."""
+    if body.get("callback_virtual_account_id") is not None and not body.get("currency") \
+            and str(body.get("bank_code", "")).upper() in INDONESIAN_VA_BANKS:
+        return {**body, "currency": "IDR"}
+    if body.get("authorized_amount") is not None and body.get("capture_amount") in (0, "0") \
+            and str(body.get("status", "")).upper() != "CAPTURED":
+        return {key: value for key, value in body.items() if key != "capture_amount"}
+    return body
+
+
 def prepare(body: Any) -> Any:
     """Refuse non-payment events, unwrap the doubly nested refund example, name the payment method.
 
@@ -547,6 +582,7 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    body = _fill_in(body)
     event = body.get("event")
     if isinstance(event, str) and event.startswith(NON_PAYMENT_EVENT_PREFIXES):
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"xendit: {event} is not a payment event")

@@ -10,8 +10,11 @@ Gateway reply messages are read first by their family (``REPLY_FAMILIES``):
 CyberSource decision/reasonCode, PayPal NVP ACK + L_ERRORCODE0, Payflow
 RESULT/RESPMSG, NMI response/responsetext/response_code, Converge ssl_result
 (and errorCode), Opayo Status/StatusDetail, Global Payments (Realex) XML
-result/message, Moneris ResponseCode/Message, and three-digit ISO 8583:1993
-action codes (American Express, ActionCode fields). A family is recognized by
+result/message, Moneris ResponseCode/Message, Redsys Ds_Response, eWAY Rapid
+TransactionStatus/ResponseMessage, BluePay STATUS/TRANS_TYPE, USAePay UMresult,
+First Data e4 Transaction_Approved/EXact_Resp_Code/Bank_Resp_Code, Beanstream
+trnApproved/messageId/errorType, and three-digit ISO 8583:1993 action codes
+(American Express, ActionCode fields). A family is recognized by
 its own fields together, reads its codes in its own numbering, and its outcome
 values come from its documentation (cited at each table); a value that does not
 state the outcome by itself keeps the reply below the threshold (LOW_CONFIDENCE).
@@ -195,7 +198,8 @@ REASON_WORDS: tuple[tuple[re.Pattern[str], FailureReason], ...] = tuple(
 
 _M = PaymentMethod
 METHOD_WORDS: dict[str, PaymentMethod] = {
-    **dict.fromkeys(["card", "credit_card", "debit_card", "credit", "debit", "tarjeta", "tarjeta_credito",
+    # "cc": a credit card (Beanstream/Bambora paymentMethod CC, "Table of Beanstream Response Variables").
+    **dict.fromkeys(["card", "credit_card", "debit_card", "credit", "debit", "cc", "tarjeta", "tarjeta_credito",
                      "cartao", "cartao_credito", "credito", "debito", "visa", "mastercard", "amex"], _M.CARD),
     "pix": _M.PIX,
     "boleto": _M.BOLETO,
@@ -287,7 +291,7 @@ def normalize(
         confidence = 0.5
     # The kind: a type field naming a refund, dispute, void or capture, else what the status implies
     # (refunded, charged back, voided).
-    kind = _kind_of_type(fields) or KIND_OF_STATUS.get(status)
+    kind = (reading.kind if reading is not None else None) or _kind_of_type(fields) or KIND_OF_STATUS.get(status)
     if kind is None and _word(raw_status) == "voided":
         kind = EventKind.VOID
     kind = kind or EventKind.AUTHORIZATION
@@ -297,6 +301,12 @@ def normalize(
     _, raw_currency = _first(fields, CURRENCY_FIELDS)
     _, raw_minor = _first(fields, MINOR_AMOUNT_FIELDS)
     _, raw_amount = _first(fields, AMOUNT_FIELDS)
+    if reading is not None and reading.amount is not None:
+        # The family's own amount and currency fields, in the unit its documentation states.
+        family_amount, raw_currency, family_unit = reading.amount
+        raw_minor, raw_amount = (family_amount, None) if family_unit == "minor" else (None, family_amount)
+        if family_unit == "major":
+            amount_unit = "major"
     if raw_currency is not None and (raw_minor is not None or raw_amount is not None):
         try:
             currency = currency_codes.normalize_currency(str(raw_currency))
@@ -513,6 +523,8 @@ class ReplyReading:
     agrees: bool = False  # a second field (a code, a message) confirms the outcome
     ids: tuple[str, ...] = ()  # the family's transaction id fields, best first
     reason_text: str | None = None  # a message of the family to read reason words from
+    kind: EventKind | None = None  # the lifecycle kind the family's own type field names
+    amount: tuple[Any, Any, str] | None = None  # (amount, currency, "minor"/"major") in the family's own fields
 
 
 def _entries(table: dict[str, object]) -> dict[str, ReasonEntry]:
@@ -719,7 +731,9 @@ CONVERGE_ERRORS = _coded({
 # OK: authorised (Direct, Form, notification POST); with a NextURL (Server registration) the customer
 # has still to pay, so OK is read as APPROVED only beside an authorisation number (TxAuthNo).
 OPAYO_STATUSES = _coded({
-    "notauthed": ("DECLINED", None),  # the bank could not authorise (details incorrect, insufficient funds)
+    # NOTAUTHED: the bank could not authorise (details incorrect, insufficient funds): a decline by the issuer
+    # whose reason is not given; the bank's own code (DeclineCode/BankResponseCode), when present, says why.
+    "notauthed": ("DECLINED", "GENERIC_DECLINE"),
     "rejected": ("DECLINED", {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"}),  # your fraud screening rules
     "malformed": ("ERROR", "INVALID_REQUEST"),  # input message missing fields or badly formatted
     "invalid": ("ERROR", "INVALID_REQUEST"),  # information supplied was invalid (vendor name, currency...)
@@ -794,6 +808,12 @@ def _paypal_nvp(f: dict[str, Any]) -> ReplyReading | None:
 
 def _payflow(f: dict[str, Any]) -> ReplyReading | None:
     result, message = _text_of(f, "result"), _text_of(f, "respmsg")
+    if message is None and "pnref" in f:
+        # XMLPay (Payflow's XML interface) answers <ResponseData><Result/><Message/><PnRef/>: the same RESULT
+        # values, the RESPMSG text under Message. Payflow Pro XMLPay Developer's Guide, "ResponseData"
+        # (Result: "the outcome of the attempted transaction. A result of 0 (zero) indicates the transaction
+        # was approved. Any other number indicates a decline or error"; Message: "response message").
+        message = _text_of(f, "message")
     if result is None or message is None or not re.fullmatch(r"-?\d{1,4}", result):
         return None
     ids = ("pnref", "ppref")
@@ -862,7 +882,10 @@ def _opayo(f: dict[str, Any]) -> ReplyReading | None:
         return None
     # The bank's own (ISO 8583) code, when given, says why it declined.
     bank_code = _text_of(f, "declinecode", "bankresponsecode")
-    entry = known[1] or (ISO_TABLE.get(bank_code.lower()) if bank_code else None)
+    bank_entry = ISO_TABLE.get(bank_code.lower()) if bank_code and len(bank_code) == 2 else None
+    entry = known[1]
+    if key == "notauthed" and bank_entry is not None and bank_entry.reason is not FailureReason.UNKNOWN:
+        entry = bank_entry
     return ReplyReading("opayo", known[0], status, True, entry, bank_code or detail, coded_detail is not None, ids)
 
 
@@ -951,12 +974,287 @@ def _iso_response(f: dict[str, Any]) -> ReplyReading | None:
                         ("transactionid", "transid", "id"))
 
 
+def _text_entry(text: str | None, default: str | None) -> ReasonEntry | None:
+    """The reason a family's message states in words ("Insufficient funds"), else the family's default."""
+    found = reason_from_text(text) if text else None
+    if found is not None and found is not FailureReason.UNKNOWN:
+        return _reason_entry(str(found))
+    return _reason_entry(default) if default else None
+
+
+# Redsys (Spain, TPV Virtual): Ds_Response, a four-digit code of Redsys' own numbering (Sermepa), sometimes
+# sent without its leading zero ("190" for 0190). It is read only inside this family, never as ISO 8583.
+# Redsys "Códigos de respuesta" / Ds_Response table (Manual de integración con el TPV Virtual, reproduced at
+# www.uviseo.com/noticia/15/codigos-respuesta-tpv-virtual-redsys and
+# alejandrolopez123.com/122-php16/438-codigos-de-resultado-error-de-los-tpvs-de-redsys-antes-sermepa):
+# "0000 a 0099 Transacción autorizada para pagos y preautorizaciones"; "900 Transacción autorizada para
+# devoluciones y confirmaciones"; "400 Transacción autorizada para anulaciones"; the other codes below deny.
+# Ds_Amount is in the currency's minor units and Ds_Currency its ISO 4217 numeric code (978 EUR).
+REDSYS_CODES = _coded({
+    "0101": ("DECLINED", "EXPIRED_CARD"),  # tarjeta caducada
+    "0102": ("DECLINED", "SUSPECTED_FRAUD"),  # tarjeta en excepción transitoria o bajo sospecha de fraude
+    "0104": ("DECLINED", "TRANSACTION_NOT_PERMITTED"),  # operación no permitida para esa tarjeta o terminal
+    "0106": ("DECLINED", {"reason": "AUTHENTICATION_FAILED", "decline_type": "HARD"}),  # intentos de PIN excedidos
+    "0116": ("DECLINED", "INSUFFICIENT_FUNDS"),  # disponible insuficiente
+    "0118": ("DECLINED", "INVALID_CARD_DATA"),  # tarjeta no registrada
+    "0125": ("DECLINED", "INVALID_CARD_DATA"),  # tarjeta no efectiva
+    "0129": ("DECLINED", "INCORRECT_CVC"),  # código de seguridad (CVV2/CVC2) incorrecto
+    "0180": ("DECLINED", "TRANSACTION_NOT_PERMITTED"),  # tarjeta ajena al servicio
+    "0184": ("DECLINED", "AUTHENTICATION_FAILED"),  # error en la autenticación del titular
+    "0190": ("DECLINED", "GENERIC_DECLINE"),  # denegación del emisor sin especificar motivo
+    "0191": ("DECLINED", "INVALID_CARD_DATA"),  # fecha de caducidad errónea
+    "0202": ("DECLINED", "SUSPECTED_FRAUD"),  # excepción transitoria o sospecha de fraude con retirada de tarjeta
+    "0904": ("ERROR", "CONFIGURATION_ERROR"),  # comercio no registrado en FUC
+    "0909": ("ERROR", "PROCESSING_ERROR"),  # error de sistema
+    "0912": ("DECLINED", "ISSUER_UNAVAILABLE"),  # emisor no disponible
+    "9912": ("DECLINED", "ISSUER_UNAVAILABLE"),  # emisor no disponible
+    "0913": ("DECLINED", "DUPLICATE"),  # pedido repetido
+    "0944": ("ERROR", "INVALID_REQUEST"),  # sesión incorrecta
+    "0950": ("DECLINED", "TRANSACTION_NOT_PERMITTED"),  # operación de devolución no permitida
+    "9064": ("DECLINED", "INVALID_CARD_DATA"),  # número de posiciones de la tarjeta incorrecto
+    "9078": ("DECLINED", "TRANSACTION_NOT_PERMITTED"),  # tipo de operación no permitida para esa tarjeta
+    "9093": ("DECLINED", "INVALID_CARD_DATA"),  # tarjeta no existente
+    "9094": ("DECLINED", "GENERIC_DECLINE"),  # rechazo servidores internacionales
+    "9253": ("DECLINED", "INVALID_CARD_DATA"),  # tarjeta no cumple el check-digit
+    "9256": ("ERROR", "CONFIGURATION_ERROR"),  # el comercio no puede realizar preautorizaciones
+    "9257": ("DECLINED", "TRANSACTION_NOT_PERMITTED"),  # esta tarjeta no permite operativa de preautorizaciones
+    "9261": ("DECLINED", {"reason": "RISK_REJECTED", "source": "PSP_RISK"}),  # superar el control de restricciones
+    "9915": ("CANCELLED", None),  # a petición del usuario se ha cancelado el pago
+})
+# Ds_TransactionType (Ds_Merchant_TransactionType in the same manual): 0 autorización, 1 preautorización,
+# 2 confirmación de preautorización, 3 devolución automática, 9 anulación de preautorización,
+# O autorización en diferido, P confirmación de autorización en diferido, Q anulación de autorización en diferido.
+_REDSYS_KINDS = {"2": EventKind.CAPTURE, "p": EventKind.CAPTURE, "3": EventKind.REFUND, "9": EventKind.VOID,
+                 "q": EventKind.VOID}
+
+
+def _redsys(f: dict[str, Any]) -> ReplyReading | None:
+    code = _text_of(f, "dsresponse")
+    if code is None or not ({"dsorder", "dsmerchantcode"} & f.keys()) or not re.fullmatch(r"\d{1,4}", code):
+        return None
+    padded = code.zfill(4)
+    ids = ("dsorder", "dsauthorisationcode")
+    type_kind = _REDSYS_KINDS.get((_text_of(f, "dstransactiontype") or "").lower())
+    amount = (f.get("dsamount"), f.get("dscurrency"), "minor") if "dscurrency" in f else None
+    if padded <= "0099":
+        return ReplyReading("redsys", _ST.APPROVED, code, True, agrees=type_kind is None, ids=ids,
+                            kind=type_kind if type_kind is EventKind.CAPTURE else None, amount=amount)
+    if padded == "0900":  # authorised refund or confirmation: the type says which
+        kind = type_kind if type_kind in (EventKind.REFUND, EventKind.CAPTURE) else None
+        return ReplyReading("redsys", _ST.APPROVED, code, kind is not None, agrees=True, ids=ids, kind=kind,
+                            amount=amount)
+    if padded == "0400":  # authorised cancellation
+        return ReplyReading("redsys", _ST.CANCELLED, code, True, agrees=True, ids=ids, kind=EventKind.VOID,
+                            amount=amount)
+    known = REDSYS_CODES.get(padded)
+    if known is None:  # a code the table does not document: deferred
+        return ReplyReading("redsys", _ST.DECLINED, code, False, raw_reason=code, ids=ids, amount=amount)
+    return ReplyReading("redsys", known[0], code, True, known[1], code, True, ids, kind=type_kind, amount=amount)
+
+
+# eWAY Rapid (v3): TransactionStatus (true when approved), ResponseCode (the bank's two-character code) and
+# ResponseMessage, comma-separated eWAY codes; request errors come in Errors. eway.io/api-v3/#response-amp-error-codes
+# ("Transaction Response Messages" and "Validation Response Codes"; the list is also in eWAY's SDK language file,
+# github.com/eWAYPayment/eway-rapid-php resource/lang/en.ini): A2000 Transaction Approved, A2008 Honour With
+# Identification, A2010 Approved For Partial Amount, A2011 Approved VIP, A2016 Approved Update Track 3;
+# D44xx the bank's decline, numbered by its ISO 8583 response code xx (D4405 Do Not Honour, D4451
+# Insufficient Funds, D4454 Expired Card, D4414 Invalid Card Number); V6xxx validation errors of the request
+# (V6011 Invalid Payment Amount, V6134 Invalid Auth Transaction ID for Capture/Void); S5xxx system errors;
+# F7xxx/F9xxx fraud (Beagle) rules. TotalAmount is "in the lowest denomination for the currency".
+def _eway(f: dict[str, Any]) -> ReplyReading | None:
+    approved = f.get("transactionstatus")
+    if not isinstance(approved, bool) or "transactionid" not in f:
+        return None
+    codes = [c.strip().upper() for name in ("responsemessage", "errors")
+             for c in str(f.get(name) or "").split(",") if c.strip()]
+    if not codes or not all(re.fullmatch(r"[ADVSF]\d{4}", c) for c in codes):
+        return None
+    ids = ("transactionid",)
+    amount = (f.get("totalamount"), f.get("currencycode"), "minor") if "currencycode" in f else None
+    if approved:
+        agrees = any(c.startswith("A2") for c in codes)
+        return ReplyReading("eway_rapid", _ST.APPROVED, "true", True, agrees=agrees, ids=ids, amount=amount)
+    code = next((c for c in codes if not c.startswith("A")), None)
+    if code is None:  # not approved, with only approval codes: contradictory, deferred
+        return ReplyReading("eway_rapid", _ST.DECLINED, "false", False, ids=ids, amount=amount)
+    if code.startswith("D44"):
+        entry = ISO_TABLE.get(code[3:].lower())
+        if entry is None or entry.reason is FailureReason.UNKNOWN:
+            entry = _reason_entry("GENERIC_DECLINE")
+        status = _ST.ERROR if entry.reason in _ERROR_REASONS else _ST.DECLINED
+        return ReplyReading("eway_rapid", status, "false", True, entry, code, True, ids, amount=amount)
+    if code.startswith("V6"):
+        return ReplyReading("eway_rapid", _ST.ERROR, "false", True, _reason_entry("INVALID_REQUEST"), code, True,
+                            ids, amount=amount)
+    if code.startswith("S5"):
+        return ReplyReading("eway_rapid", _ST.ERROR, "false", True, _reason_entry("PROCESSING_ERROR"), code, True,
+                            ids, amount=amount)
+    if code.startswith("F"):
+        entry = _reason_entry({"reason": "RISK_REJECTED", "source": "PSP_RISK"})
+        return ReplyReading("eway_rapid", _ST.DECLINED, "false", True, entry, code, True, ids, amount=amount)
+    return ReplyReading("eway_rapid", _ST.DECLINED, "false", False, raw_reason=code, ids=ids, amount=amount)
+
+
+# BluePay 2.0 Post (bp20post): STATUS 1 approved, 0 declined, E error; MESSAGE says why; TRANS_TYPE AUTH,
+# SALE, CAPTURE, REFUND, CREDIT, VOID (BluePay 2.0 Post interface, "Response" and "TRANS_TYPE";
+# developer.cardconnect.com/bluepay-gateway#api-documentation; BluePay XML Internet Payment Gateway guide
+# v4.8, "Response Parameters", docslib.org/doc/8724516/bluepay-xml-post). CREDIT returns money to the card.
+_BLUEPAY_STATUSES = {"1": _ST.APPROVED, "0": _ST.DECLINED, "e": _ST.ERROR}
+_BLUEPAY_KINDS = {"capture": EventKind.CAPTURE, "refund": EventKind.REFUND, "credit": EventKind.REFUND,
+                  "void": EventKind.VOID, "auth": EventKind.AUTHORIZATION, "sale": EventKind.AUTHORIZATION}
+
+
+def _bluepay(f: dict[str, Any]) -> ReplyReading | None:
+    status, trans_type = _text_of(f, "status"), _text_of(f, "transtype")
+    if status is None or trans_type is None or "transid" not in f or "message" not in f:
+        return None
+    outcome = _BLUEPAY_STATUSES.get(status.lower())
+    kind = _BLUEPAY_KINDS.get(trans_type.lower())
+    if outcome is None or kind is None:
+        return None
+    message = _text_of(f, "message")
+    ids = ("transid",)
+    if outcome is _ST.APPROVED:
+        agrees = bool(message) and message.lower().startswith("approved")
+        return ReplyReading("bluepay", outcome, status, True, agrees=agrees, ids=ids, kind=kind)
+    entry = _text_entry(message, "GENERIC_DECLINE" if outcome is _ST.DECLINED else None)
+    return ReplyReading("bluepay", outcome, status, True, entry, message, entry is not None, ids, message, kind)
+
+
+# USAePay CGI Transaction Gateway API (help.usaepay.info/developer/transaction-api/, "Response Variables"):
+# UMresult "A" approved, "D" declined, "E" error, "V" verification required; UMstatus its word
+# (Approved, Declined, Error, Verification); UMerror the reason text; UMrefNum the transaction reference.
+_USAEPAY_RESULTS = {"a": _ST.APPROVED, "d": _ST.DECLINED, "e": _ST.ERROR, "v": _ST.PENDING}
+
+
+def _usaepay(f: dict[str, Any]) -> ReplyReading | None:
+    result = _text_of(f, "umresult")
+    if result is None or not ({"umrefnum", "umstatus"} & f.keys()):
+        return None
+    outcome = _USAEPAY_RESULTS.get(result.lower())
+    if outcome is None:
+        return None
+    ids = ("umrefnum",)
+    word = (_text_of(f, "umstatus") or "").lower()
+    agrees = bool(word) and word[:1] == result.lower()
+    if outcome in (_ST.APPROVED, _ST.PENDING):
+        return ReplyReading("usaepay", outcome, result, True, agrees=agrees, ids=ids)
+    error = _text_of(f, "umerror")
+    entry = _text_entry(error, "GENERIC_DECLINE" if outcome is _ST.DECLINED else None)
+    return ReplyReading("usaepay", outcome, result, True, entry, error, agrees, ids, error)
+
+
+# First Data Global Gateway e4 (Payeezy Gateway): Transaction_Approved, EXact_Resp_Code (the gateway's: "00"
+# Transaction Normal, "Any response other than 00 indicates that it was not normal") and Bank_Resp_Code (the
+# bank's, First Data's three-digit numbering, not ISO 8583). support.payeezy.com/hc/en-us/articles/203730499
+# (eCommerce Response Codes) and 203730509 (Bank Response Codes: "All returned bank response codes other than
+# '100' indicate that a transaction did not succeed"; "codes values of '300' or higher are Issuer/Association
+# Declines, while those in the '200' series are Rejects"); code texts also in the First Data / Chase
+# Paymentech table at payway.com/developers/paywayws-credit-card-integration-guide/14-processor-specific-
+# result-codes/14-2-first-data-merchant-services-and-chase-paymentech. DollarAmount is in major units.
+FIRSTDATA_BANK_CODES = _coded({
+    "201": ("DECLINED", "INVALID_CARD_DATA"),  # invalid account number (bad check digit, length)
+    "202": ("ERROR", "INVALID_REQUEST"),  # bad amount
+    "203": ("ERROR", "INVALID_REQUEST"),  # bad amount (zero)
+    "204": ("ERROR", "PROCESSING_ERROR"),  # other error (unidentifiable)
+    "205": ("ERROR", "INVALID_REQUEST"),  # bad total amount
+    "223": ("DECLINED", "INVALID_CARD_DATA"),  # card number does not match method of payment
+    "253": ("ERROR", "INVALID_REQUEST"),  # invalid transaction type for this order
+    "301": ("DECLINED", "ISSUER_UNAVAILABLE"),  # issuer unavailable
+    "302": ("DECLINED", "INSUFFICIENT_FUNDS"),  # credit floor: insufficient funds
+    "303": ("DECLINED", "GENERIC_DECLINE"),  # processor decline: no other reason given by the issuer
+    "304": ("DECLINED", "INVALID_CARD_DATA"),  # not on file: non-existent account
+    "401": ("DECLINED", "GENERIC_DECLINE"),  # decline
+    "402": ("DECLINED", "GENERIC_DECLINE"),  # default call
+    "501": ("DECLINED", "LOST_OR_STOLEN_CARD"),  # pickup (card stolen)
+    "502": ("DECLINED", "LOST_OR_STOLEN_CARD"),  # lost/stolen
+    "503": ("DECLINED", "SUSPECTED_FRAUD"),  # security violation
+    "505": ("DECLINED", "RISK_REJECTED"),  # account on negative file
+    "509": ("DECLINED", "LIMIT_EXCEEDED"),  # over the limit
+    "510": ("DECLINED", "LIMIT_EXCEEDED"),  # over limit frequency count
+    "521": ("DECLINED", "INSUFFICIENT_FUNDS"),  # insufficient funds or over credit limit
+    "522": ("DECLINED", "EXPIRED_CARD"),  # card is expired ("not the same as invalid expiry date")
+    "530": ("DECLINED", "GENERIC_DECLINE"),  # do not honor
+    "531": ("DECLINED", "INCORRECT_CVC"),  # CVV2 failure
+    "550": ("DECLINED", {"reason": "INVALID_CARD_DATA", "decline_type": "HARD"}),  # closed account, new one issued
+    "570": ("DECLINED", "REVOKED"),  # stop payment: cardholder requests recurring payments be stopped
+    "571": ("DECLINED", "REVOKED"),  # revocation
+    "591": ("DECLINED", "INVALID_CARD_DATA"),  # bad account number
+    "594": ("DECLINED", "GENERIC_DECLINE"),  # other error, issuer generated
+    "596": ("DECLINED", "SUSPECTED_FRAUD"),  # issuer has flagged this account as fraudulent
+    "605": ("DECLINED", "INVALID_CARD_DATA"),  # invalid (bad) expiration date
+    "606": ("DECLINED", "TRANSACTION_NOT_PERMITTED"),  # issuer does not allow this type of transaction
+    "806": ("DECLINED", "RESTRICTED_CARD"),  # restraint: card has been restricted
+    "825": ("DECLINED", "INVALID_CARD_DATA"),  # no account
+})
+# Transaction_Type: 00 purchase, 01 pre-authorization, 02 pre-authorization completion, 04 refund, 13 void,
+# 32 tagged pre-authorization completion, 33 tagged void, 34 tagged refund (Payeezy Gateway Web Service API,
+# "Transaction Types").
+_FIRSTDATA_KINDS = {"02": EventKind.CAPTURE, "32": EventKind.CAPTURE, "04": EventKind.REFUND,
+                    "34": EventKind.REFUND, "13": EventKind.VOID, "33": EventKind.VOID}
+
+
+def _firstdata_e4(f: dict[str, Any]) -> ReplyReading | None:
+    raw_approved, exact = f.get("transactionapproved"), _text_of(f, "exactrespcode")
+    # XML says "true"/"false"; the JSON API a boolean or 1/0.
+    approved = {"true": "true", "1": "true", "false": "false", "0": "false"}.get(str(raw_approved).lower())
+    if approved is None or exact is None:
+        return None
+    ids = ("transactiontag", "authorizationnum")
+    kind = _FIRSTDATA_KINDS.get(_text_of(f, "transactiontype") or "")
+    amount = (f.get("dollaramount"), f.get("currency"), "major") if "currency" in f else None
+    bank = _text_of(f, "bankrespcode")
+    if exact != "00":  # the gateway did not process it normally: an error in the request or the gateway
+        message = _text_of(f, "exactmessage")
+        return ReplyReading("firstdata_e4", _ST.ERROR, exact, True, _text_entry(message, None), exact,
+                            approved.lower() == "false", ids, message, kind, amount)
+    if approved.lower() == "true":
+        return ReplyReading("firstdata_e4", _ST.APPROVED, approved, True, agrees=bank == "100", ids=ids,
+                            kind=kind, amount=amount)
+    known = FIRSTDATA_BANK_CODES.get(bank or "")
+    message = _text_of(f, "bankmessage")
+    if known is None:
+        return ReplyReading("firstdata_e4", _ST.DECLINED, approved, True, _text_entry(message, "GENERIC_DECLINE"),
+                            bank, False, ids, message, kind, amount)
+    return ReplyReading("firstdata_e4", known[0], approved, True, known[1], bank, True, ids, message, kind, amount)
+
+
+# Beanstream / Bambora North America Process Transaction API ("Table of Beanstream Response Variables",
+# Process Transaction API v5.9/v6.2, 1library.net/document/q7w0p7lo-process-transaction-api.html): trnApproved
+# 1 approved, 0 not approved; messageId/messageText the reason (messageId 1 Approved, 7 DECLINE); errorType N
+# no error, U a user-generated (form field validation) error, S a system-generated error; trnType P purchase,
+# PA pre-authorization, PAC pre-authorization completion, R return, VP/VR void of a purchase/return.
+_BEANSTREAM_KINDS = {"pac": EventKind.CAPTURE, "r": EventKind.REFUND, "vp": EventKind.VOID, "vr": EventKind.VOID}
+
+
+def _beanstream(f: dict[str, Any]) -> ReplyReading | None:
+    approved = _text_of(f, "trnapproved")
+    if approved not in ("0", "1") or "messageid" not in f or "trnid" not in f:
+        return None
+    ids = ("trnid",)
+    kind = _BEANSTREAM_KINDS.get((_text_of(f, "trntype") or "").lower())
+    message = _text_of(f, "messagetext")
+    if approved == "1":
+        return ReplyReading("beanstream", _ST.APPROVED, approved, True, agrees=_text_of(f, "messageid") == "1",
+                            ids=ids, kind=kind)
+    error_type = (_text_of(f, "errortype") or "N").upper()
+    if error_type == "U":
+        return ReplyReading("beanstream", _ST.ERROR, approved, True, _reason_entry("INVALID_REQUEST"),
+                            _text_of(f, "messageid"), True, ids, message, kind)
+    if error_type == "S":
+        return ReplyReading("beanstream", _ST.ERROR, approved, True, _reason_entry("PROCESSING_ERROR"),
+                            _text_of(f, "messageid"), True, ids, message, kind)
+    entry = _text_entry(message, "GENERIC_DECLINE")
+    return ReplyReading("beanstream", _ST.DECLINED, approved, True, entry, _text_of(f, "messageid"), True, ids,
+                        message, kind)
+
+
 # Reasons that mean the payment was not processed (a technical or request failure), not declined.
 _ERROR_REASONS = frozenset({FailureReason.PROCESSING_ERROR, FailureReason.CONFIGURATION_ERROR,
                             FailureReason.INVALID_REQUEST})
 
-REPLY_FAMILIES = (_cybersource, _paypal_nvp, _payflow, _nmi, _converge, _opayo, _realex, _moneris, _action_code,
-                  _iso_response)
+REPLY_FAMILIES = (_cybersource, _paypal_nvp, _payflow, _nmi, _converge, _opayo, _realex, _moneris, _redsys, _eway,
+                  _bluepay, _usaepay, _firstdata_e4, _beanstream, _action_code, _iso_response)
 
 
 def read_reply(body: Any) -> ReplyReading | None:

@@ -203,6 +203,161 @@ FAMILY_REPLIES = [
         "iso8583_response_code",
         {"status_category": "DECLINED", "failure_reason": "INSUFFICIENT_FUNDS", "amount_minor": 1200},
     ),
+    # --- gateways with no provider mapping (round-1 unmapped_gateways): each family from its documentation ---
+    (
+        "payflow_xmlpay_insufficient_funds",
+        "Payflow XMLPay Developer's Guide, ResponseData (Result, Message, PnRef); RESULT 50 insufficient funds "
+        "(Payflow Pro guide, RESULT values)",
+        {"content": "<XMLPayResponse><ResponseData><TransactionResults><TransactionResult><Result>50</Result>"
+                    "<Message>Insufficient funds available in account</Message><PnRef>V19A2E1B2C3D</PnRef>"
+                    "</TransactionResult></TransactionResults></ResponseData></XMLPayResponse>"},
+        "payflow",
+        {"status_category": "DECLINED", "failure_reason": "INSUFFICIENT_FUNDS", "raw_reason_code": "50"},
+    ),
+    (
+        "opayo_notauthed_without_bank_code",
+        "developer-eu.elavon.com/docs/opayo-direct (Status NOTAUTHED: the bank could not authorise; no reason given)",
+        {"content": "VPSProtocol=4.00\r\nStatus=NOTAUTHED\r\nStatusDetail=Not authorised.\r\n"
+                    "VPSTxId={0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}\r\nSecurityKey=ABCDEF1234"},
+        "opayo",
+        {"status_category": "DECLINED", "failure_reason": "GENERIC_DECLINE"},
+    ),
+    (
+        "redsys_0116_insufficient_funds_unpadded",
+        "Redsys Ds_Response table (uviseo.com/noticia/15/codigos-respuesta-tpv-virtual-redsys; gist dvrensk "
+        "Redsys result codes): 0116 disponible insuficiente; Ds_Amount minor units, Ds_Currency ISO numeric",
+        {"content": "<RETORNOXML><CODIGO>0</CODIGO><OPERACION><Ds_Amount>2550</Ds_Amount><Ds_Currency>978"
+                    "</Ds_Currency><Ds_Order>0000A7B1</Ds_Order><Ds_MerchantCode>999008881</Ds_MerchantCode>"
+                    "<Ds_Terminal>1</Ds_Terminal><Ds_Response>116</Ds_Response><Ds_TransactionType>0"
+                    "</Ds_TransactionType></OPERACION></RETORNOXML>"},
+        "redsys",
+        {"status_category": "DECLINED", "failure_reason": "INSUFFICIENT_FUNDS", "amount_minor": 2550,
+         "currency": "EUR", "event_kind": "AUTHORIZATION"},
+    ),
+    (
+        "redsys_0000_approved",
+        "Redsys Ds_Response: 0000 a 0099 transacción autorizada para pagos y preautorizaciones",
+        {"content": "<RETORNOXML><CODIGO>0</CODIGO><OPERACION><Ds_Amount>1000</Ds_Amount><Ds_Currency>840"
+                    "</Ds_Currency><Ds_Order>0000A7B2</Ds_Order><Ds_MerchantCode>999008881</Ds_MerchantCode>"
+                    "<Ds_Response>0000</Ds_Response><Ds_TransactionType>0</Ds_TransactionType>"
+                    "</OPERACION></RETORNOXML>"},
+        "redsys",
+        {"status_category": "APPROVED", "failure_reason": None, "amount_minor": 1000, "currency": "USD"},
+    ),
+    (
+        "redsys_0900_refund",
+        "Redsys Ds_Response 900: autorizada para devoluciones y confirmaciones; Ds_TransactionType 3 devolución",
+        {"content": "<RETORNOXML><CODIGO>0</CODIGO><OPERACION><Ds_Amount>500</Ds_Amount><Ds_Currency>978"
+                    "</Ds_Currency><Ds_Order>0000A7B3</Ds_Order><Ds_MerchantCode>999008881</Ds_MerchantCode>"
+                    "<Ds_Response>0900</Ds_Response><Ds_TransactionType>3</Ds_TransactionType>"
+                    "</OPERACION></RETORNOXML>"},
+        "redsys",
+        {"status_category": "REFUNDED", "event_kind": "REFUND", "amount_minor": 500},
+    ),
+    (
+        "redsys_0400_cancellation",
+        "Redsys Ds_Response 400: autorizada para anulaciones",
+        {"content": "<RETORNOXML><CODIGO>0</CODIGO><OPERACION><Ds_Amount>500</Ds_Amount><Ds_Currency>978"
+                    "</Ds_Currency><Ds_Order>0000A7B4</Ds_Order><Ds_MerchantCode>999008881</Ds_MerchantCode>"
+                    "<Ds_Response>0400</Ds_Response><Ds_TransactionType>9</Ds_TransactionType>"
+                    "</OPERACION></RETORNOXML>"},
+        "redsys",
+        {"status_category": "CANCELLED", "event_kind": "VOID"},
+    ),
+    (
+        "eway_rapid_approved_minor_units",
+        "eway.io/api-v3/#response-amp-error-codes (A2000 Transaction Approved; TotalAmount in the lowest "
+        "denomination of the currency)",
+        {"TransactionStatus": True, "TransactionID": 11223344, "ResponseCode": "00", "ResponseMessage": "A2000",
+         "Payment": {"TotalAmount": 2700, "CurrencyCode": "NZD"}},
+        "eway_rapid",
+        {"status_category": "APPROVED", "amount_minor": 2700, "currency": "NZD"},
+    ),
+    (
+        "eway_rapid_d4451_insufficient_funds",
+        "eWAY Rapid response messages: D4451 Insufficient Funds (D44xx: the bank's ISO 8583 code xx)",
+        {"TransactionStatus": False, "TransactionID": 11223345, "ResponseCode": "51", "ResponseMessage": "D4451",
+         "Payment": {"TotalAmount": 2700, "CurrencyCode": "AUD"}},
+        "eway_rapid",
+        {"status_category": "DECLINED", "failure_reason": "INSUFFICIENT_FUNDS", "raw_reason_code": "D4451"},
+    ),
+    (
+        "eway_rapid_v6011_validation_error",
+        "eWAY Rapid validation response codes: V6011 Invalid Payment TotalAmount",
+        {"TransactionStatus": False, "TransactionID": 0, "Errors": "V6011"},
+        "eway_rapid",
+        {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"},
+    ),
+    (
+        "bluepay_sale_declined_insufficient",
+        "BluePay 2.0 Post response: STATUS 0 declined, MESSAGE the reason, TRANS_TYPE SALE",
+        {"content": "TRANS_ID=100200300400&STATUS=0&MESSAGE=Insufficient%20Funds&TRANS_TYPE=SALE"
+                    "&PAYMENT_ACCOUNT_MASK=xxxxxxxxxxxx1111&CARD_TYPE=VISA"},
+        "bluepay",
+        {"status_category": "DECLINED", "failure_reason": "INSUFFICIENT_FUNDS", "event_kind": "AUTHORIZATION"},
+    ),
+    (
+        "bluepay_refund_approved",
+        "BluePay 2.0 Post response: STATUS 1 approved, TRANS_TYPE REFUND",
+        {"content": "TRANS_ID=100200300401&STATUS=1&MESSAGE=Approved%20Refund&TRANS_TYPE=REFUND"},
+        "bluepay",
+        {"status_category": "REFUNDED", "event_kind": "REFUND"},
+    ),
+    (
+        "usaepay_approved",
+        "help.usaepay.info/developer/transaction-api/ (UMresult A approved, UMstatus Approved, UMrefNum)",
+        {"content": "UMversion=2.9&UMstatus=Approved&UMauthCode=123456&UMrefNum=3001002&UMresult=A&UMerror="
+                    "&UMerrorcode=00000"},
+        "usaepay",
+        {"status_category": "APPROVED", "provider_transaction_id": "3001002"},
+    ),
+    (
+        "usaepay_error",
+        "USAePay transaction API: UMresult E error, UMerror the reason text",
+        {"content": "UMversion=2.9&UMstatus=Error&UMrefNum=3001003&UMresult=E&UMerror=Card%20Number%20was"
+                    "%20not%20between%2013%20and%2016%20digits&UMerrorcode=10103"},
+        "usaepay",
+        {"status_category": "ERROR", "failure_reason": "INVALID_CARD_DATA"},
+    ),
+    (
+        "firstdata_e4_bank_521_insufficient_funds",
+        "support.payeezy.com/hc/en-us/articles/203730509 (bank response codes; 521 insufficient funds); "
+        "EXact_Resp_Code 00 transaction normal (203730499); DollarAmount in major units",
+        {"content": "<TransactionResult><Transaction_Type>00</Transaction_Type><DollarAmount>25.0</DollarAmount>"
+                    "<Transaction_Tag>90001</Transaction_Tag><Transaction_Error>false</Transaction_Error>"
+                    "<Transaction_Approved>false</Transaction_Approved><EXact_Resp_Code>00</EXact_Resp_Code>"
+                    "<EXact_Message>Transaction Normal</EXact_Message><Bank_Resp_Code>521</Bank_Resp_Code>"
+                    "<Bank_Message>Insufficient Funds</Bank_Message><Currency>CAD</Currency></TransactionResult>"},
+        "firstdata_e4",
+        {"status_category": "DECLINED", "failure_reason": "INSUFFICIENT_FUNDS", "raw_reason_code": "521",
+         "amount_minor": 2500, "currency": "CAD"},
+    ),
+    (
+        "firstdata_e4_tagged_refund_approved",
+        "Payeezy Gateway: Transaction_Approved true, Bank_Resp_Code 100 approved; Transaction_Type 34 tagged refund",
+        {"content": "<TransactionResult><Transaction_Type>34</Transaction_Type><DollarAmount>10.00</DollarAmount>"
+                    "<Transaction_Tag>90002</Transaction_Tag><Transaction_Approved>true</Transaction_Approved>"
+                    "<EXact_Resp_Code>00</EXact_Resp_Code><Bank_Resp_Code>100</Bank_Resp_Code>"
+                    "<Currency>USD</Currency></TransactionResult>"},
+        "firstdata_e4",
+        {"status_category": "REFUNDED", "event_kind": "REFUND", "amount_minor": 1000},
+    ),
+    (
+        "beanstream_user_error",
+        "Beanstream Process Transaction API, response variables: trnApproved 0; errorType U a user-generated "
+        "(form field validation) error",
+        {"content": "trnApproved=0&trnId=0&messageId=3&messageText=Invalid+card+number&errorType=U"
+                    "&errorFields=trnCardNumber&trnType=P"},
+        "beanstream",
+        {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"},
+    ),
+    (
+        "beanstream_approved_return",
+        "Beanstream response variables: trnApproved 1, messageId 1 Approved; trnType R return",
+        {"content": "trnApproved=1&trnId=10000123&messageId=1&messageText=Approved&errorType=N&trnType=R"},
+        "beanstream",
+        {"status_category": "REFUNDED", "event_kind": "REFUND"},
+    ),
 ]
 
 
@@ -235,6 +390,19 @@ AMBIGUOUS_REPLIES = [
     ("moneris_null_response", {"content": "<response><receipt><ReceiptId>order-2</ReceiptId><ResponseCode>null"
                                           "</ResponseCode><Message>Transaction Not Completed Timed Out</Message>"
                                           "<TransID>null</TransID></receipt></response>"}),
+    # Redsys codes the Ds_Response table does not document, and a 0900 whose type is neither refund nor
+    # confirmation: deferred.
+    ("redsys_undocumented_code", {"content": "<RETORNOXML><OPERACION><Ds_Amount>100</Ds_Amount><Ds_Currency>978"
+                                             "</Ds_Currency><Ds_Order>0000A7C1</Ds_Order><Ds_MerchantCode>1"
+                                             "</Ds_MerchantCode><Ds_Response>0177</Ds_Response></OPERACION>"
+                                             "</RETORNOXML>"}),
+    ("redsys_0900_without_type", {"content": "<RETORNOXML><OPERACION><Ds_Amount>100</Ds_Amount><Ds_Currency>978"
+                                             "</Ds_Currency><Ds_Order>0000A7C2</Ds_Order><Ds_MerchantCode>1"
+                                             "</Ds_MerchantCode><Ds_Response>0900</Ds_Response></OPERACION>"
+                                             "</RETORNOXML>"}),
+    # eWAY: not approved, yet only an approval code: contradictory.
+    ("eway_not_approved_with_approval_code", {"TransactionStatus": False, "TransactionID": 5,
+                                              "ResponseMessage": "A2000"}),
 ]
 
 
@@ -304,3 +472,35 @@ def test_every_family_table_entry_is_a_valid_status_and_reason():
             assert entry is None or failure, f"{code}: a reason on a {status} outcome"
     for code, entry in heuristics.NMI_CODES.items():
         assert code[0] in "24" and entry.reason in heuristics.FailureReason
+
+
+def test_gateway_codes_are_read_in_their_own_numbering_never_as_iso_8583():
+    # Redsys numbers its codes in four digits and may drop the leading zero: 190 is 0190 (denegación sin
+    # especificar motivo), never ISO 8583 "19" or an Amex action code 190.
+    redsys = ("<RETORNOXML><OPERACION><Ds_Amount>100</Ds_Amount><Ds_Currency>978</Ds_Currency><Ds_Order>1"
+              "</Ds_Order><Ds_MerchantCode>1</Ds_MerchantCode><Ds_Response>{}</Ds_Response></OPERACION></RETORNOXML>")
+    for code in ("190", "0190"):
+        event = _event({"content": redsys.format(code)})
+        assert (event.status_category, event.failure_reason) == ("DECLINED", "GENERIC_DECLINE"), code
+    assert _event({"content": redsys.format("101")}).failure_reason == "EXPIRED_CARD"  # tarjeta caducada
+    # First Data's bank code 605 (invalid expiration date) is its own numbering, not ISO (no 3-digit ISO codes).
+    assert heuristics.reason_from_text("605") is None and heuristics.reason_from_text("0190") is None
+    assert "605" in heuristics.FIRSTDATA_BANK_CODES and "60" not in heuristics.FIRSTDATA_BANK_CODES
+
+
+def test_the_new_families_do_not_claim_common_shapes():
+    # status + message + an id is many gateways' shape: BluePay only with its TRANS_TYPE and TRANS_ID.
+    assert heuristics.read_reply({"status": "1", "message": "ok", "id": "x"}) is None
+    # A boolean TransactionStatus alone (Authorize.net-like) is not eWAY without eWAY's own codes.
+    assert heuristics.read_reply({"TransactionStatus": True, "TransactionID": 1, "ResponseMessage": "OK"}) is None
+    # ResponseCode 00 with an eWAY code beside it is read by eWAY (A2000 approves), not as an ambiguous ISO reply.
+    reading = heuristics.read_reply({"TransactionStatus": True, "TransactionID": 1, "ResponseCode": "00",
+                                     "ResponseMessage": "A2000"})
+    assert reading is not None and reading.family == "eway_rapid" and reading.certain
+
+
+def test_the_new_family_tables_are_valid():
+    for table in (heuristics.REDSYS_CODES, heuristics.FIRSTDATA_BANK_CODES):
+        for code, (status, entry) in table.items():
+            assert status in heuristics.StatusCategory, code
+            assert entry is None or status in ("DECLINED", "ERROR", "UNKNOWN"), code

@@ -108,7 +108,11 @@ REASON_CODES = {
     **dict.fromkeys(["84", "85", "86", "87", "88", "89", "90"], "UNKNOWN"),  # reserved
     **dict.fromkeys(["93", "94", "95", "111", "112"], "INVALID_REQUEST"),
     "96": {"reason": "TRANSACTION_NOT_PERMITTED", "source": _MERCHANT_CONFIG},  # country not authorized
-    **dict.fromkeys(["97", "98", "99", "102", "103"], "CONFIGURATION_ERROR"),  # fingerprint / key
+    # SIM fingerprints (responseCodes.html): 97 the fingerprint has expired, 98 it has already been used: that
+    # request's own fingerprint, an invalid request; 99 (fingerprint does not match x_fp_hash), 102/103 (key,
+    # password) are the merchant's credentials.
+    **dict.fromkeys(["97", "98"], "INVALID_REQUEST"),
+    **dict.fromkeys(["99", "102", "103"], "CONFIGURATION_ERROR"),
     "100": "INVALID_REQUEST",  # eCheck type invalid
     "101": "INVALID_CARD_DATA",  # name/account type mismatch
     "116": "INVALID_REQUEST",
@@ -181,7 +185,9 @@ REASON_CODES = {
                      "E00051"], "INVALID_REQUEST"),  # ARB / CIM request validation
     "E00020": "CONFIGURATION_ERROR",  # account not enabled for eCheck.Net subscriptions
     "E00021": "CONFIGURATION_ERROR",  # account not enabled for credit card subscriptions
-    "E00027": "PROCESSING_ERROR",  # "The transaction was unsuccessful."
+    # "The transaction was unsuccessful.": the envelope of every failed transaction, declines included; the
+    # transactionResponse's own errors say why (developer.authorize.net/api/reference/responseCodes.html).
+    "E00027": "UNKNOWN",
     "E00038": "CONFIGURATION_ERROR",  # SSN/tax id required
     "E00039": "DUPLICATE",  # a duplicate record already exists
     "E00040": "INVALID_REQUEST",  # record not found
@@ -283,8 +289,11 @@ _REQUEST_RULES = [
     {"when": {"^transactionRequest.transactionType": "refundTransaction"}, "set": {"event_kind": "REFUND"}},
     {"when": {"responseCode": "1", "^transactionRequest.transactionType": "refundTransaction"},
      "set": {"status_category": "REFUNDED"}},
-    {"when": {"responseCode": ["2", "3"], "^transactionRequest.transactionType": "refundTransaction"},
+    {"when": {"responseCode": "2", "^transactionRequest.transactionType": "refundTransaction"},
      "set": {"status_category": "DECLINED"}},
+    # responseCode 3 "Error": a refund refused as a request stays ERROR, a refused card is a decline.
+    {"when": {"responseCode": "3", "^transactionRequest.transactionType": "refundTransaction",
+              "errors.0.errorCode": _REFUSED_AS_ERROR}, "set": {"status_category": "DECLINED"}},
     {"when": {"^transactionRequest.transactionType": "voidTransaction"}, "set": {"event_kind": "VOID"}},
     {"when": {"responseCode": "1", "^transactionRequest.transactionType": "voidTransaction"},
      "set": {"status_category": "CANCELLED"}},
@@ -515,7 +524,13 @@ SPEC = {
                  "set": {"status_category": "DECLINED"}},
                 {"when": {"x_type": "credit"}, "set": {"event_kind": "REFUND"}},
                 {"when": {"x_type": "credit", "x_response_code": "1"}, "set": {"status_category": "REFUNDED"}},
-                {"when": {"x_type": "credit", "x_response_code": ["2", "3"]}, "set": {"status_category": "DECLINED"}},
+                {"when": {"x_type": "credit", "x_response_code": "2"}, "set": {"status_category": "DECLINED"}},
+                # Response code 3 is "Error" (responseCodes.html): a credit refused as a request (reason 54,
+                # "does not meet the criteria for issuing a credit"; 16 transaction not found) is an ERROR,
+                # unless the reason refuses the card itself (as for authorizations, above).
+                {"when": {"x_type": "credit", "x_response_code": "3"}, "set": {"status_category": "ERROR"}},
+                {"when": {"x_type": "credit", "x_response_code": "3", "x_response_reason_code": _REFUSED_AS_ERROR},
+                 "set": {"status_category": "DECLINED"}},
                 {"when": {"x_type": "void"}, "set": {"event_kind": "VOID"}},
                 {"when": {"x_type": "void", "x_response_code": "1"}, "set": {"status_category": "CANCELLED"}},
                 {"when": {"x_type": "void", "x_response_code": ["2", "3"]}, "set": {"status_category": "ERROR"}},

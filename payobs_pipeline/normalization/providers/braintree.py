@@ -296,6 +296,10 @@ _REFUND_STATUSES = {**dict.fromkeys(STATUSES, "REFUNDED"),
                                     "DECLINED"),
                     "voided": "CANCELLED"}
 
+# CreditCardVerification.status (/docs/reference/response/credit-card-verification).
+_VERIFICATION_STATUSES = {"verified": "APPROVED", "processor_declined": "DECLINED", "gateway_rejected": "DECLINED",
+                          "failed": "ERROR"}
+
 # <api-error-response>: the gateway refused the request (validation errors, HTTP 422). Its errors are nested
 # per resource (errors.transaction.errors.error, errors.transaction.credit-card.errors.error ...); prepare()
 # leaves the first code under ERROR_CODE_KEY. A processor decline or gateway rejection comes as the same element
@@ -381,6 +385,7 @@ SPEC = {
         {"path": "currency_iso_code", "exists": True, "weight": 0.2},
         {"path": "api-error-response.errors", "exists": True, "weight": 0.8},
         {"path": "api-error-response.transaction.status", "exists": True, "weight": 0.8},
+        {"path": "api-error-response.verification.status", "exists": True, "weight": 0.8},
         {"path": "errors.0.extensions.errorClass", "in": list(_GRAPHQL_ERROR_CLASSES), "weight": 0.4},
         {"path": "extensions.requestId", "exists": True, "weight": 0.2},
     ],
@@ -419,6 +424,21 @@ SPEC = {
           for subject in ("local-payment-expired", "local-payment-reversed")),
         {"name": "transaction", "root": "transaction", "match": {"transaction.status": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
+        # A card verification refused as <api-error-response> with its <verification> (creating or updating a
+        # payment method with verify_card: /docs/reference/response/credit-card-verification, status verified /
+        # processor_declined / gateway_rejected / failed, processor_response_code, gateway_rejection_reason,
+        # amount, currency_iso_code; /docs/reference/general/result-objects: "credit_card_verification" on an
+        # error result). The verification is an authorization of the card at its issuer (its amount, often 0 or
+        # 1.00, is authorized and released), so it is read as one; a verification is always of a card.
+        {"name": "api_error.verification", "root": "api-error-response.verification",
+         "match": {"api-error-response.verification.status": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "status_map": _VERIFICATION_STATUSES, "default_payment_method": "CARD",
+         "rules": [{"when": {"processor-response-code": "3000"}, "set": {"status_category": "ERROR"}}]},
+        {"name": "verification", "root": "verification",
+         "match": {"verification.status": list(_VERIFICATION_STATUSES),
+                   "verification.processor-response-code": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "status_map": _VERIFICATION_STATUSES, "default_payment_method": "CARD",
+         "rules": [{"when": {"processor-response-code": "3000"}, "set": {"status_category": "ERROR"}}]},
         # A processor decline or gateway rejection returned as <api-error-response> with its transaction.
         {"name": "api_error.transaction", "root": "api-error-response.transaction",
          "match": {"api-error-response.transaction.status": {"exists": True}},

@@ -226,7 +226,15 @@ SPEC = {
                 "currency": ["ssl_transaction_currency"],
                 "payment_id": ["ssl_invoice_number"],
             },
-            "rules": [{"when": {"errorCode": _CARD_REFUSED}, "set": {"status_category": "DECLINED"}}],
+            "rules": [
+                # The Converge error codes page groups its codes: 5000-series codes are data errors (the
+                # request's values are wrong, e.g. 5091 "Invalid amount": a return above the original
+                # amount), so one not listed above is an invalid request; the listed ones keep their reason.
+                {"when": {"errorCode": {"prefix": "5"}}, "set": {"failure_reason": "INVALID_REQUEST"}},
+                *({"when": {"errorCode": code}, "set": {"failure_reason": reason}}
+                  for code, reason in ERROR_CODES.items() if code.startswith("5") and isinstance(reason, str)),
+                {"when": {"errorCode": _CARD_REFUSED}, "set": {"status_category": "DECLINED"}},
+            ],
         },
         {
             "name": "transaction",

@@ -73,6 +73,13 @@ ERROR_CODES = {
     "PERMISSION_DENIED": "CONFIGURATION_ERROR",
 }
 
+# Klarna's error codes name what was wrong: an INVALID_<field> code (INVALID_ORDER_ID, INVALID_ADDRESS ...) says a
+# value of the request was invalid (error-codes page: 400/422 codes "bad value" / "invalid"), a NO_SUCH_<object>
+# that the object named does not exist (404), an <action>_NOT_ALLOWED that the order's state forbids it (403): the
+# request's fault in each case. A code listed above keeps its own reason.
+_ERROR_RULES = [
+    {"when": {"error_code": {"prefix": ["INVALID_", "NO_SUCH_"]}}, "set": {"failure_reason": "INVALID_REQUEST"}},
+]
 STATUS_KEY = "_payobs_status"
 _FRAUD_RULES = [
     # An authorized order released by the merchant (cancel) or left to expire: the authorization ends.
@@ -112,6 +119,14 @@ SPEC = {
         {"path": "remaining_authorized_amount", "exists": True, "weight": 0.3},
         {"path": "merchant_reference1", "exists": True, "weight": 0.2},
         {"path": "authorized_payment_method", "exists": True, "weight": 0.3},
+        # Klarna Payments "Create an order" answers order_id, fraud_status and redirect_url, a Klarna URL the
+        # merchant sends the customer to: a redirect on Klarna's own hosts names Klarna.
+        {"path": "redirect_url", "prefix": ["https://credit.klarna.com/", "https://payments.klarna.com/",
+                                            "https://payments.eu.klarna.com/", "https://payments.na.klarna.com/",
+                                            "https://payments.oc.klarna.com/",
+                                            "https://payments.playground.klarna.com/",
+                                            "https://payments.playground.eu.klarna.com/",
+                                            "https://payments.playground.na.klarna.com/"], "weight": 0.3},
         {"path": "html_snippet", "exists": True, "weight": 0.3},
         # Refund and capture objects.
         {"path": "credit_invoice", "exists": True, "weight": 0.4},
@@ -133,12 +148,14 @@ SPEC = {
             "match": {"error_code": {"exists": True}, "correlation_id": {"exists": True}},
             "status": "ERROR",
             "fields": {"status": ["error_code"], "reason_code": ["error_code"]},
+            "rules": _ERROR_RULES,
         },
         {
             "name": "error_no_correlation",
             "match": {"error_code": {"exists": True}, "error_messages": {"exists": True}},
             "status": "ERROR",
             "fields": {"status": ["error_code"], "reason_code": ["error_code"]},
+            "rules": _ERROR_RULES,
         },
         {
             # Order Management order (GET /ordermanagement/v1/orders/{order_id}) or KCO order.

@@ -107,6 +107,10 @@ def _kind_rules(type_path: str, ok_path: str, ok_values: list[str], failed_value
 
 _DIRECT_POST_RULES = [
     *_kind_rules("type", "response", ["1"], ["2", "3"]),
+    # response 3 is "Error in transaction data or system error" (Direct Post API, Transaction Response
+    # Variables): a refund the gateway refused as a request (unknown transaction id, amount above the
+    # original) is an ERROR, not a decline.
+    {"when": {"type": _REFUND_TYPES, "response": "3"}, "set": {"status_category": "ERROR"}},
     # Rejected by the gateway's own filters on a decline (response 2), not a malformed request.
     {"when": {"response": "2", "response_code": "300"},
      "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},

@@ -17,6 +17,13 @@ Sources (Nuvei documentation):
 - api-evangelist/nuvei json-schema/nuvei-transaction-schema.json (transactionStatus APPROVED, DECLINED,
   ERROR, REDIRECT, PENDING; transactionType Sale, Auth, Settle, Void, Credit, Payout, InitAuth3D, Auth3D;
   status SUCCESS/ERROR) and asyncapi/nuvei-dmn-asyncapi.yml (payment, withdrawal and Control Panel DMNs)
+- The older SafeCharge Gateway (XML) API answers each request with ``<Response>``: ``Version``, ``ClientLoginID``,
+  ``TransactionID``, ``Status`` (APPROVED / DECLINED / ERROR), ``AuthCode``, ``ReasonCodes``/``Reason`` (a
+  decline's text, or an error's), ``ErrCode`` (0; -1 bank decline; -1100 gateway filter error) and ``ExErrCode``
+  (the filter's 11xx code): the same Status / ErrCode / ExErrCode / Reason the DMN and output parameters name
+  (response-handling and output-parameters pages above), so it is read with the DMN fields. The response does
+  not echo the transaction type (Sale, Auth, Settle, Credit, Void): every one is read as the card transaction
+  it answers (``CreditCardInfo``: a card), with no capture / refund / void kind the body does not state.
 Amounts (``amount``, ``totalAmount``) are decimal strings in major units.
 
 Lifecycle identity: a Nuvei ``transactionId`` is one gateway transaction; a Settle, Void or Credit
@@ -208,6 +215,7 @@ _ZERO_MEANS_NONE = ("gwExtendedErrorCode", "ExErrCode", "ReasonCode", "paymentMe
                     "ErrCode", "errCode")
 # A copied card brand / apm name / reason key the spec reads.
 PAYMENT_METHOD_KEY = "_payobs_payment_method"
+GATEWAY_XML_KEY = "_payobs_safecharge_xml"  # prepare(): the body was a SafeCharge Gateway XML <Response>
 
 _REST_REASON_PATHS = ["gwExtendedErrorCode", "paymentMethodErrorCode", "gwErrorReason", "paymentMethodErrorReason",
                       "gwErrorCode", "errCode", "reason"]
@@ -288,6 +296,11 @@ SPEC = {
         {"path": "ExErrCode", "exists": True, "weight": 0.3},
         {"path": "advanceResponseChecksum", "exists": True, "weight": 0.3},
         {"path": "responsechecksum", "exists": True, "weight": 0.2},
+        # SafeCharge Gateway XML <Response>.
+        {"path": "Response.ExErrCode", "exists": True, "weight": 0.3},
+        {"path": "Response.ErrCode", "exists": True, "weight": 0.1},
+        {"path": "Response.Status", "in": ["APPROVED", "DECLINED", "ERROR"], "weight": 0.1},
+        {"path": "Response.ClientLoginID", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "major",
     "status_map": STATUSES,
@@ -313,6 +326,13 @@ SPEC = {
             "name": "dmn",
             "match": {"ppp_status": {"exists": True}},
             "fields": _DMN_FIELDS,
+            "rules": _KIND_RULES,
+        },
+        {
+            # SafeCharge Gateway XML <Response> (prepare() lifts it out and marks it).
+            "name": "gateway_xml",
+            "match": {GATEWAY_XML_KEY: {"exists": True}, "Status": {"exists": True}},
+            "fields": {**_DMN_FIELDS, "reason_code": ["ExErrCode", "Reason", "ReasonCodes.Reason", "ErrCode"]},
             "rules": _KIND_RULES,
         },
         {
@@ -358,6 +378,15 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    response = body.get("Response")
+    if len(body) == 1 and isinstance(response, dict) and "Status" in response and (
+            "ErrCode" in response or "ExErrCode" in response):
+        # SafeCharge Gateway XML: the <Response> element is the transaction; CreditCardInfo says it was a card.
+        lifted = prepare(response)
+        lifted[GATEWAY_XML_KEY] = True
+        if "CreditCardInfo" in response and PAYMENT_METHOD_KEY not in lifted:
+            lifted[PAYMENT_METHOD_KEY] = "card"
+        return lifted
     if isinstance(body.get("transactionType"), str) and body["transactionType"] in _NOT_PAYMENT_TYPES:
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"nuvei: {body['transactionType']} is not a payment")
     out = {k: v for k, v in body.items() if not (k in _ZERO_MEANS_NONE and _code(v) == "0")}

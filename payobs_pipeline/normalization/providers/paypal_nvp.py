@@ -273,6 +273,9 @@ FIELDS = {
 
 _PENDING = ["Pending", "In-Progress", "In_Progress"]
 RULES = [
+    # 11610 "Payment Pending your review in Fraud Management Filters" (nvp-soap/errors): a call that succeeded
+    # with this warning took a payment the merchant's filters hold for review: pending, not approved.
+    {"when": {"ACK": _SUCCESS_ACKS, "L_ERRORCODE0": "11610"}, "set": {"status_category": "PENDING"}},
     # A failed call with a request, credential or PayPal-side error code: a technical failure, not a refusal.
     {"when": {"ACK": _FAILURE_ACKS, "L_ERRORCODE0": ERROR_STATUS_CODES}, "set": {"status_category": "ERROR"}},
     # Pending for "authorization" / "order": the payment is authorized and awaits capture.

@@ -16,8 +16,13 @@ https://developer.paypal.com/api/nvp-soap/errors/):
   ``BillingAgreementID``, ``PaymentInfo``, ``AVSCode``, ``CVV2Code``, ``TransactionID``),
   GetTransactionDetailsResponse (``PaymentTransactionDetails.PaymentInfo``)
 ``prepare`` names the SOAP elements with their NVP keys, so the statuses, error codes, rules and lifecycle ids
-are those of paypal_nvp (one table, two encodings). The SOAP fault of a malformed envelope has no Ack: it stays
-with the fallback reader.
+are those of paypal_nvp (one table, two encodings).
+A SOAP fault (``<SOAP-ENV:Fault>`` with ``faultcode``, ``faultstring``, ``detail``; no Ack) is read with the SOAP 1.1
+fault codes (W3C SOAP 1.1 note, section 4.4.1 "SOAP Fault Codes": ``Client`` "the message was incorrectly formed or
+did not contain the appropriate information", ``Server`` "the message could not be processed for reasons not
+directly attributable to the contents of the message"): a Client fault is an invalid request, a Server fault a
+processing error on PayPal's side, and a fault whose detail or faultstring says the processing timed out leaves the
+outcome unknown (TIMEOUT). Its shape alone names no provider: only a PayPal hint sends it here.
 """
 
 from __future__ import annotations
@@ -34,6 +39,9 @@ OPERATIONS = (
     "DoNonReferencedCreditResponse",
 )
 
+FAULT_KEY = "payobs_soap_fault"  # prepare(): the SOAP fault's code, string and detail under this key
+_TIMEOUT_PREFIXES = ["Timeout", "timeout", "Time-out", "Timed out", "timed out"]
+
 SPEC = {
     **paypal_nvp.SPEC,
     "aliases": ["paypal", "paypal_soap", "paypal_classic", "paypal_pro", "paypal_payments_pro", "paypal_express"],
@@ -41,6 +49,27 @@ SPEC = {
         *({"path": f"Envelope.Body.{op}.Ack", "exists": True, "weight": 0.9} for op in OPERATIONS),
         # A response stored without its SOAP envelope.
         *({"path": f"{op}.Ack", "exists": True, "weight": 0.8} for op in OPERATIONS),
+        # A SOAP fault: too generic to name PayPal by itself (far below the detection threshold), but it makes
+        # this module, not the REST one, read a fault that a PayPal hint names.
+        {"path": "Envelope.Body.Fault.faultcode", "exists": True, "weight": 0.1},
+    ],
+    "variants": [
+        {
+            "name": "soap.fault",
+            "match": {f"{FAULT_KEY}.code": {"exists": True}},
+            "root": FAULT_KEY,
+            "status": "ERROR",
+            "fields": {"reason_code": ["code"]},
+            "reason_map": {"Client": "INVALID_REQUEST", "Server": "PROCESSING_ERROR"},
+            "reason_fallback": None,
+            "rules": [
+                {"when": {"detail": {"prefix": _TIMEOUT_PREFIXES}},
+                 "set": {"status_category": "UNKNOWN", "failure_reason": "TIMEOUT"}},
+                {"when": {"string": {"prefix": _TIMEOUT_PREFIXES}},
+                 "set": {"status_category": "UNKNOWN", "failure_reason": "TIMEOUT"}},
+            ],
+        },
+        *paypal_nvp.SPEC["variants"],
     ],
 }
 
@@ -49,10 +78,26 @@ def prepare(body: Any) -> Any:
     """The SOAP response as the NVP keys paypal_nvp reads (``Errors.ErrorCode`` -> ``L_ERRORCODE0`` ...)."""
     if not isinstance(body, dict):
         return body
+    fault = _fault(body)
+    if fault:
+        return {FAULT_KEY: fault}
     response, operation = _response(body)
     if response is None:
         return body
     return paypal_nvp.prepare(to_nvp(response, operation))
+
+
+def _fault(body: dict) -> dict | None:
+    """A SOAP fault's code (namespace prefix dropped: ``SOAP-ENV:Server`` -> ``Server``), string and detail."""
+    envelope = body.get("Envelope")
+    container = envelope.get("Body") if isinstance(envelope, dict) else None
+    fault = container.get("Fault") if isinstance(container, dict) else None
+    if not isinstance(fault, dict):
+        return None
+    code = _text(fault.get("faultcode"))
+    fields = {"code": code.rsplit(":", 1)[-1] if code else None, "string": _text(fault.get("faultstring")),
+              "detail": _text(fault.get("detail"))}
+    return {key: value for key, value in fields.items() if value} or None
 
 
 def _response(body: dict) -> tuple[dict | None, str | None]:

@@ -209,6 +209,12 @@ SPEC = {
         {"path": "data.transfer_code", "prefix": "TRF_", "weight": 0.5},
         {"path": "data.refund_reference", "exists": True, "weight": 0.2},
         {"path": "data.transaction_reference", "exists": True, "weight": 0.1},
+        # A refund object (paystack.com/docs/api/refund: transaction, dispute, amount, deducted_amount, currency,
+        # channel, fully_deducted, refunded_by, refunded_at, expected_at, customer_note, merchant_note, status):
+        # fully_deducted and refunded_by are Paystack's own names; its transaction is a Paystack transaction.
+        {"path": "data.fully_deducted", "exists": True, "weight": 0.2},
+        {"path": "data.refunded_by", "exists": True, "weight": 0.1},
+        {"path": "data.transaction.gateway_response", "exists": True, "weight": 0.2},
         {"path": "gateway_response", "exists": True, "weight": 0.4},
         {"path": "authorization.authorization_code", "prefix": "AUTH_", "weight": 0.4},
         {"path": "domain", "in": ["test", "live"], "weight": 0.2},
@@ -231,6 +237,12 @@ SPEC = {
         {"name": "response.refund", "root": "data",
          "match": {"status": True, "data.transaction": {"exists": True}, "data.deducted_amount": {"exists": True}},
          "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        # Create Refund answers "Refund created" with the refund (status pending) before any deduction is made:
+        # no deducted_amount yet, but the refund's own fully_deducted / refunded_by fields.
+        *({"name": "response.refund", "root": "data",
+           "match": {"status": True, "data.transaction": {"exists": True}, f"data.{key}": {"exists": True}},
+           "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"}
+          for key in ("fully_deducted", "refunded_by")),
         {"name": "response.dispute", "root": "data",
          "match": {"status": True, "data.category": ["chargeback", "fraud"], "data.transaction": {"exists": True}},
          "status": "CHARGEBACK", "event_kind": "DISPUTE", "fields": _DISPUTE_FIELDS},

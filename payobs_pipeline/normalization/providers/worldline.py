@@ -55,7 +55,9 @@ PAYMENT_STATUSES = {
     "PENDING_APPROVAL": "APPROVED",
     "PENDING_CAPTURE": "APPROVED",
     "ACCOUNT_VERIFIED": "APPROVED",
-    "CAPTURE_REQUESTED": "APPROVED",
+    # The capture was asked of the acquirer and is not yet confirmed (statusCategory
+    # PENDING_CONNECT_OR_3RD_PARTY, statusCode 800 "Capture requested": a pending capture).
+    "CAPTURE_REQUESTED": "PENDING",
     "CAPTURED": "APPROVED",
     "PAID": "APPROVED",
     "REJECTED": "DECLINED",
@@ -211,7 +213,7 @@ _HTTP_RULES = [
     {"when": {"^errors.0.httpStatusCode": ["504"]}, "set": {"failure_reason": "TIMEOUT"}},
 ]
 _PAYMENT_RULES = [
-    {"when": {"status": "REJECTED_CAPTURE"}, "set": {"event_kind": "CAPTURE"}},
+    {"when": {"status": ["REJECTED_CAPTURE", "CAPTURE_REQUESTED"]}, "set": {"event_kind": "CAPTURE"}},
     {"when": {"^type": "payment.captured"}, "set": {"event_kind": "CAPTURE"}},
     # Cancelled after an authorisation (statusCode 6/64 "authorised and cancelled", 7/74/75 payment deleted)
     # releases it; statusCode 1 is the customer abandoning before any decision.
@@ -247,6 +249,9 @@ SPEC = {
         {"path": "paymentResult.payment.statusOutput", "exists": True, "weight": 0.5},
         {"path": "errorId", "exists": True, "weight": 0.3},
         {"path": "errors.0.httpStatusCode", "exists": True, "weight": 0.3},
+        # Connect error bodies name the request property that was missing or wrong (response-codes page:
+        # "propertyName: returned only if the error relates to a value that was missing or incorrect").
+        {"path": "errors.0.propertyName", "exists": True, "weight": 0.2},
         {"path": "apiVersion", "in": ["v1", "v2"], "weight": 0.1},
         # Ogone / e-Commerce (key=value).
         {"path": "NCERROR", "exists": True, "weight": 0.4},
@@ -295,6 +300,10 @@ SPEC = {
                        "status": ["errors.0.httpStatusCode"]},
             "rules": [
                 {"when": {"errors.0.httpStatusCode": ["400", "404", "422"]},
+                 "set": {"failure_reason": "INVALID_REQUEST"}},
+                # An error naming a request property: that value was missing or incorrect (Connect
+                # apireference.connect.worldline-solutions.com/s2sapi/v1/en_US/dotnet/response-codes.html).
+                {"when": {"errors.0.propertyName": {"exists": True}, "errors.0.httpStatusCode": {"exists": False}},
                  "set": {"failure_reason": "INVALID_REQUEST"}},
                 *_HTTP_RULES,
             ],

@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
+from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
 
 _HARD = "HARD"
 
@@ -265,7 +266,20 @@ _REFUND_EVENTS = ["SENT_FOR_REFUND", "SENT_FOR_FAST_REFUND", "REFUND_REQUESTED",
 # EXPIRED stays AUTHORIZATION (an authorisation that lapsed, or an APM never paid).
 _CARD_METHODS = ["VISA-SSL", "ECMC-SSL", "AMEX-SSL", "MAESTRO-SSL", "DINERS-SSL", "JCB-SSL", "DISCOVER-SSL",
                  "CB-SSL", "CARTEBLEUE-SSL", "DANKORT-SSL", "AIRPLUS-SSL", "UATP-SSL", "ELV-SSL", "CUP-SSL"]
+# A REFUSED payment that carries no ISO8583ReturnCode but the issuer's own response code
+# (``<IssuerResponseCode code="51" description="..."/>``: the unmodified code from the card scheme /
+# issuer, which developer.worldpay.com/products/reference/refusal-response/scheme-codes lists per scheme as
+# ISO 8583 field 39 values): its reason is read from the shared ISO 8583 table, not from Worldpay's own
+# ISO8583ReturnCode numbering (where 55 is the CVC, not ISO's PIN).
+_ISSUER_CODE_RULES = [
+    {"when": {"payment.lastEvent": "REFUSED", "payment.ISO8583ReturnCode": {"exists": False},
+              "payment.IssuerResponseCode.@code": code},
+     "set": ({{"reason": "failure_reason", "source": "failure_source", "decline_type": "decline_type"}[key]: value
+              for key, value in entry.items()} if isinstance(entry, dict) else {"failure_reason": entry})}
+    for code, entry in ISO8583_REASONS.items() if len(code) == 2 and code.isdigit()
+]
 _PAYMENT_KIND_RULES = [
+    *_ISSUER_CODE_RULES,
     {"when": {"payment.lastEvent": _CAPTURE_EVENTS}, "set": {"event_kind": "CAPTURE"}},
     {"when": {"payment.lastEvent": _REFUND_EVENTS}, "set": {"event_kind": "REFUND"}},
     {"when": {"payment.lastEvent": "CANCEL_RECEIVED"}, "set": {"event_kind": "VOID"}},

@@ -97,3 +97,15 @@ def test_failed_void_is_an_error_void():
 def test_worldpay_access_error_is_not_read_as_converge():
     body = {"errorName": "accessDenied", "message": "Access to the requested resource has been denied"}
     assert MAPPING.shape_score(body) < SHAPE_DETECTION_THRESHOLD
+
+
+@pytest.mark.parametrize(("code", "reason"), [("5091", "INVALID_REQUEST"), ("5050", "INVALID_REQUEST"),
+                                              ("5002", "INVALID_REQUEST"), ("5000", "INVALID_CARD_DATA"),
+                                              ("5021", "INCORRECT_CVC")])
+def test_data_error_codes_are_the_request_unless_listed(code, reason):
+    # developer.elavon.com/na/docs/converge/1.0.0/integration-guide/api_reference/error_codes: the 5000-series
+    # codes are data errors; the listed ones (invalid card number, CVV2) keep their own reason.
+    xml = f"<txn><errorCode>{code}</errorCode><errorName>Data error</errorName><errorMessage>x</errorMessage></txn>"
+    event = _event({"provider": "elavon", "content": xml})
+    assert event.failure_reason == reason
+    assert event.raw_reason_code == code

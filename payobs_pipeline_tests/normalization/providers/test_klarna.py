@@ -114,3 +114,18 @@ def test_a_refund_without_currency_has_no_guessed_amount():
 
 def test_klarna_is_always_bnpl():
     assert str(MAPPING.apply(_order("AUTHORIZED", 0)).payment_method) == "BNPL"
+
+
+@pytest.mark.parametrize("code", ["INVALID_ORDER_ID", "INVALID_CAPTURE_AMOUNT", "NO_SUCH_ORDER", "NO_SUCH_SHIPMENT"])
+def test_invalid_and_no_such_error_codes_are_the_request(code):
+    # Klarna error codes name what was wrong: an invalid value, an object that does not exist.
+    body = {"error_code": code, "error_messages": ["..."], "correlation_id": "0b1d9815-165e-42e2-8867-35bc03789e00"}
+    event = _event(body)
+    assert event.status_category is StatusCategory.ERROR
+    assert event.failure_reason == "INVALID_REQUEST"
+
+
+def test_a_redirect_url_elsewhere_does_not_name_klarna():
+    body = {"order_id": "1234", "redirect_url": "https://shop.example.com/thanks", "fraud_status": "ACCEPTED"}
+    guess = detect_provider(_body(body), {}, builtin_mappings())
+    assert guess.provider != "klarna" or guess.confidence < SHAPE_DETECTION_THRESHOLD

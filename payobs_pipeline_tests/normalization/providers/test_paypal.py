@@ -202,3 +202,64 @@ def test_a_refunded_payment_s_details_name_no_refund_object():
                    "&PAYMENTSTATUS=Partially-Refunded&PAYMENTTYPE=instant")
     assert (event.status_category, event.event_kind, event.refund_id, event.attempt_id) == (
         "REFUNDED", "REFUND", None, "PAY1")
+
+
+# SOAP faults (no Ack): read with the SOAP 1.1 fault codes, and only under a PayPal hint (the shape names no
+# provider, so they are tests here rather than corpus cases, which every detector test expects to be detectable).
+SOAP_FAULTS = [
+    {
+        "name": "fault_soap_client",
+        "source": "W3C SOAP 1.1 note, 4.4.1 SOAP Fault Codes (Client: 'the message was incorrectly formed or did not contain the appropriate information'); PayPal SOAP API (SOAP-ENV envelope)",
+        "data": {
+            "provider": "paypal",
+            "content": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">\n <SOAP-ENV:Body>\n  <SOAP-ENV:Fault>\n   <faultcode>SOAP-ENV:Client</faultcode>\n   <faultstring>Message could not be parsed</faultstring>\n  </SOAP-ENV:Fault>\n </SOAP-ENV:Body>\n</SOAP-ENV:Envelope>\n"
+        },
+        "expected": {
+            "provider": "paypal",
+            "status_category": "ERROR",
+            "failure_reason": "INVALID_REQUEST",
+            "amount_minor": None,
+            "currency": None
+        }
+    },
+    {
+        "name": "fault_soap_server_timed_out",
+        "source": "W3C SOAP 1.1 note, 4.4.1 SOAP Fault Codes (Server: 'the message could not be processed for reasons not directly attributable to the contents of the message'); a fault saying the processing timed out leaves the call's outcome unknown (docs/taxonomy.md UNKNOWN / TIMEOUT)",
+        "data": {
+            "provider": "paypal",
+            "content": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">\n <SOAP-ENV:Body>\n  <SOAP-ENV:Fault>\n   <faultcode>SOAP-ENV:Server</faultcode>\n   <faultstring>Timed out waiting for the back end</faultstring>\n  </SOAP-ENV:Fault>\n </SOAP-ENV:Body>\n</SOAP-ENV:Envelope>\n"
+        },
+        "expected": {
+            "provider": "paypal",
+            "status_category": "UNKNOWN",
+            "failure_reason": "TIMEOUT",
+            "amount_minor": None,
+            "currency": None
+        }
+    }
+]
+
+
+@pytest.mark.parametrize("case", SOAP_FAULTS, ids=[c["name"] for c in SOAP_FAULTS])
+def test_a_soap_fault_reads_its_fault_code(case):
+    event = _event(case["data"])
+    assert event.status_category == case["expected"]["status_category"]
+    assert event.failure_reason == case["expected"]["failure_reason"]
+    assert event.amount_minor is None and event.currency is None
+    assert event.provider == "paypal"
+
+
+@pytest.mark.parametrize("case", SOAP_FAULTS, ids=[c["name"] for c in SOAP_FAULTS])
+def test_a_soap_fault_is_read_by_the_soap_module_only_under_a_hint(case):
+    body = _body(case["data"]["content"])
+    hinted = detect_provider(body, {"provider": "PayPal"}, builtin_mappings())
+    assert hinted.mapping is not None and hinted.mapping.spec is paypal_soap.SPEC
+    # A SOAP fault names no provider by itself.
+    unhinted = detect_provider(body, {}, builtin_mappings())
+    assert unhinted.confidence < SHAPE_DETECTION_THRESHOLD
+
+
+def test_11610_under_a_failure_ack_is_not_made_pending():
+    event = _event({"provider": "paypal", "content": "ACK=Failure&CORRELATIONID=1a2b3c&L_ERRORCODE0=11611"
+                                                        "&L_SEVERITYCODE0=Error&AMT=10.00&CURRENCYCODE=USD"})
+    assert event.status_category is not StatusCategory.PENDING

@@ -68,6 +68,14 @@ not records. Headers are stripped of a BOM and whitespace; the delimiter is
 the most frequent of ``,`` ``;`` ``|`` tab in the header line; spaces right
 after a delimiter are skipped.
 
+HTTP error answers: an HTML error page (``<html>...<title>401 Authorization
+Required</title>``) or a bare reason phrase or status line (``Unauthorized``,
+``HTTP/1.1 503 Service Unavailable``, RFC 9110) stored as the provider's answer
+is ``{"http_status": 401, "http_reason": "Authorization Required"}`` (format
+``http_error``); an HTML page that names no 4xx/5xx status is refused.
+Key=value pairs quoted one per line (``"Status=APPROVED"``, SafeCharge) are
+key=value.
+
 JWT: providers that sign their notifications send a compact JWS (2C2P's
 ``{"payload": "<token>"}``). The body is the token's decoded claims object;
 the signature is not verified (payobs observes payments, it does not act on
@@ -131,6 +139,7 @@ FORMAT_CSV = "csv"
 FORMAT_KV = "kv"
 FORMAT_DELIMITED = "delimited"
 FORMAT_JWT = "jwt"
+FORMAT_HTTP_ERROR = "http_error"
 
 # --- reason codes (stored in unprocessed_events.reason_code) ------------------
 MALFORMED_JSON = "MALFORMED_JSON"
@@ -540,6 +549,8 @@ def _parse_as(fmt: str | None, text: str, string_layers: int) -> tuple[str, dict
         return FORMAT_DELIMITED, _parse_delimited(text)
     if fmt == FORMAT_JWT:
         return FORMAT_JWT, _parse_jwt(text)
+    if fmt == FORMAT_HTTP_ERROR:
+        return FORMAT_HTTP_ERROR, _parse_http_error(text)
     raise PayloadParseError(
         UNRECOGNIZED_FORMAT, f"not JSON, XML, CSV or key=value ({len(text)} chars: '{_masked_excerpt(text)}')"
     )
@@ -548,10 +559,14 @@ def _parse_as(fmt: str | None, text: str, string_layers: int) -> tuple[str, dict
 def _detect_format(text: str) -> str | None:
     """Guess the format of stripped, non-empty text (see the module docstring)."""
     first = text[0]
+    if first == '"' and _QUOTED_PAIRS.fullmatch(text):
+        return FORMAT_KV
     if first in '{["':
         return FORMAT_JSON
     if first == "<":
-        return FORMAT_XML
+        return FORMAT_HTTP_ERROR if _HTML_START.match(text) else FORMAT_XML
+    if _http_error_status(text) is not None:
+        return FORMAT_HTTP_ERROR
     newline = text.find("\n")
     if newline > 0:
         header = text[:newline]
@@ -821,6 +836,43 @@ def _parse_jwt(text: str) -> dict:
     return claims
 
 
+# --- an HTTP error answer: an HTML error page or a bare status line ---------------------
+
+_HTML_START = re.compile(r"(?is)<!doctype\s+html|<html[\s>]")
+_HTML_STATUS = re.compile(r"(?is)<(?:title|h1)[^>]*>\s*(?:HTTP(?:/[\d.]+)?\s+)?([1-5]\d\d)\b\s*[-:]?\s*([^<]*)<")
+# RFC 9110 section 15 reason phrases of the 4xx and 5xx answers a payment API gives.
+HTTP_REASON_PHRASES = {
+    "bad request": 400, "unauthorized": 401, "forbidden": 403, "not found": 404, "method not allowed": 405,
+    "request timeout": 408, "conflict": 409, "unsupported media type": 415, "unprocessable entity": 422,
+    "unprocessable content": 422, "too many requests": 429, "internal server error": 500, "bad gateway": 502,
+    "service unavailable": 503, "gateway timeout": 504,
+}
+_STATUS_LINE = re.compile(r"(?i)(?:HTTP(?:/[\d.]+)?\s+)?([45]\d\d)\s+([A-Za-z][A-Za-z -]{2,40})")
+
+
+def _http_error_status(text: str) -> tuple[int, str] | None:
+    """A bare reason phrase ("Unauthorized") or status line ("HTTP/1.1 503 Service Unavailable")."""
+    if len(text) > 80 or "\n" in text.strip():
+        return None
+    phrase = text.strip().rstrip(".").strip()
+    code = HTTP_REASON_PHRASES.get(phrase.lower())
+    if code is not None:
+        return code, phrase
+    match = _STATUS_LINE.fullmatch(phrase)
+    return (int(match.group(1)), match.group(2).strip()) if match else None
+
+
+def _parse_http_error(text: str) -> dict:
+    """{"http_status": 401, "http_reason": "Authorization Required"}: the answer carries nothing else."""
+    found = _http_error_status(text)
+    if found is None and _HTML_START.match(text):
+        match = _HTML_STATUS.search(text[:4000])
+        found = (int(match.group(1)), match.group(2).strip()) if match and match.group(1)[0] in "45" else None
+    if found is None:
+        raise PayloadParseError(UNRECOGNIZED_FORMAT, "an HTML page that is no HTTP error answer")
+    return {"http_status": found[0], "http_reason": found[1][:100]}
+
+
 # --- delimited (one line of positional values) ------------------------------------------
 
 DELIMITED_MIN_VALUES = 7
@@ -845,8 +897,14 @@ def _parse_delimited(text: str) -> dict:
 # --- key=value --------------------------------------------------------------------------
 
 
+# One "key=value" pair per line, each pair in double quotes (SafeCharge's gateway replies).
+_QUOTED_PAIRS = re.compile(r'(?:"[^"\n=]+=[^"\n]*"[ \t]*(?:\r?\n|$))+')
+
+
 def _parse_kv(text: str) -> dict:
     """key=value pairs: form-encoded (URL-decoded) or ;/newline/space separated."""
+    if text[:1] == '"' and _QUOTED_PAIRS.fullmatch(text):
+        text = "\n".join(line.strip()[1:-1] for line in text.splitlines() if line.strip())
     if "\n" in text or "\r" in text:
         pairs = _split_pairs(text.splitlines())
     elif "&" in text:

@@ -16,6 +16,7 @@ from payobs_pipeline.normalization.formats import (
     FORMAT_JSON,
     FORMAT_JSON_STRING,
     FORMAT_DELIMITED,
+    FORMAT_HTTP_ERROR,
     FORMAT_JWT,
     FORMAT_KV,
     FORMAT_XML,
@@ -636,6 +637,40 @@ def test_dotted_text_that_is_no_jws_is_not_read_as_one():
     with pytest.raises(PayloadParseError) as caught:
         parse_content("abcdefghij.klmnopqrst.uvwxyz")  # the first part is no JSON header
     assert caught.value.reason_code == UNRECOGNIZED_FORMAT
+
+
+@pytest.mark.parametrize(
+    ("content", "status", "reason"),
+    [
+        ("<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body><center><h1>401 "
+         "Authorization Required</h1></center><hr><center>openresty</center></body></html>", 401,
+         "Authorization Required"),
+        ("<!DOCTYPE html><html><head><title>503 Service Temporarily Unavailable</title></head></html>", 503,
+         "Service Temporarily Unavailable"),
+        ("Unauthorized", 401, "Unauthorized"),
+        ("Internal Server Error.", 500, "Internal Server Error"),
+        ("HTTP/1.1 504 Gateway Timeout", 504, "Gateway Timeout"),
+    ],
+    ids=["nginx-page", "doctype-page", "phrase", "phrase-with-period", "status-line"],
+)
+def test_an_http_error_answer_is_its_status(content, status, reason):
+    # RFC 9110 section 15: the status code and its reason phrase are all such an answer says.
+    assert parse_content(content) == (FORMAT_HTTP_ERROR, {"http_status": status, "http_reason": reason})
+
+
+@pytest.mark.parametrize("content", ["<!DOCTYPE html><html><body><h1>Welcome</h1></body></html>",
+                                     "Unauthorized access to the account was detected"])
+def test_text_that_only_looks_like_an_http_answer_is_not_one(content):
+    with pytest.raises(PayloadParseError) as caught:
+        parse_content(content)
+    assert caught.value.reason_code == UNRECOGNIZED_FORMAT
+
+
+def test_key_value_pairs_quoted_one_per_line_are_key_value():
+    # SafeCharge gateway replies: "Key=Value" in double quotes, one per line.
+    content = '"TransactionID=1504674406"\n"Status=APPROVED"\n"ErrCode=0"\n"Reason="\n'
+    assert parse_content(content) == (FORMAT_KV, {"TransactionID": "1504674406", "Status": "APPROVED",
+                                                  "ErrCode": "0", "Reason": ""})
 
 
 # --- empty, not-an-object, unrecognized, malformed ------------------------------------------------------

@@ -470,6 +470,22 @@ _EMAIL_DOMAIN = re.compile(
 _EMAIL_LOCAL_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 
 
+def _after_escape(text: str, start: int, end: int) -> int:
+    """Where a local part starting at ``start`` really starts when a JSON escape precedes it.
+
+    In JSON text ``"\tadmin@x"`` the ``t`` belongs to the escape ``\t`` (``\u00e9`` takes five characters):
+    masking it would leave ``\***``, an invalid escape. An even run of backslashes escapes nothing.
+    """
+    backslashes = 0
+    while start - backslashes > 0 and text[start - backslashes - 1] == "\\":
+        backslashes += 1
+    if backslashes % 2 == 0:
+        return start
+    if text[start] == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", text[start + 1:start + 5]):
+        return min(start + 5, end)
+    return min(start + 1, end)
+
+
 def _mask_emails(text: str) -> str:
     # From each "@" (or "%40") with a domain after it, walk back over the
     # local part: cheaper than a regex trying every position of the text.
@@ -482,6 +498,7 @@ def _mask_emails(text: str) -> str:
         local_start = at_start
         while local_start > position and text[local_start - 1] in _EMAIL_LOCAL_CHARACTERS:
             local_start -= 1
+        local_start = _after_escape(text, local_start, at_start)
         if local_start == at_start:
             continue  # no local part, or already masked ("***@example.com")
         pieces.append(text[position:local_start])

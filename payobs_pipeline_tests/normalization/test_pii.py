@@ -513,3 +513,13 @@ def test_a_security_code_in_free_text_is_masked(text, masked):
 @pytest.mark.parametrize("text", ["cvv 12345 is not a code", "cvv_check pass", "order 123 shipped", "cvc result M"])
 def test_free_text_without_a_security_code_is_left_alone(text):
     assert mask_text(text) == text
+
+
+@pytest.mark.parametrize("value", ["\tadmin@shop.example.com", "\u00e9admin@shop.example.com",
+                                   "line\nbuyer@shop.example.com", "\\admin@shop.example.com"])
+def test_masking_an_email_after_a_json_escape_keeps_the_text_json(value):
+    # A local part right after an escape (\t, \n, \u00e9) must not take the escape's letter with it:
+    # "\t***@..." stays JSON, "\***@..." would not (seen on an Amazon Payment Services reply).
+    masked = pii.mask_text(json.dumps({"customer_email": value}))
+    email = json.loads(masked)["customer_email"]
+    assert email.endswith("***@shop.example.com") and "admin" not in email and "buyer" not in email

@@ -358,6 +358,144 @@ FAMILY_REPLIES = [
         "beanstream",
         {"status_category": "REFUNDED", "event_kind": "REFUND"},
     ),
+    (
+        "opayo_direct_3dauth_without_status_detail",
+        "Opayo Direct transaction registration response: Status 3DAUTH = the customer is to be directed to their "
+        "issuer for 3-D authentication (ACSURL, MD, PAReq returned); 3-D Secure authenticates a card",
+        {"content": "VPSProtocol=3.00\r\nStatus=3DAUTH\r\n3DSecureStatus=OK\r\nMD=0653794577\r\n"
+                    "ACSURL=https://acs.example.com/auth\r\nPAReq=eJxVUk1vwjAM\r\n"},
+        "opayo",
+        {"status_category": "PENDING", "failure_reason": None, "payment_method": "CARD"},
+    ),
+    (
+        "opayo_invalid_uncoded_detail",
+        "Opayo Direct/Server response: Status INVALID = information supplied was invalid; StatusDetail the "
+        "human-readable error (here without a 4-digit code)",
+        {"content": "VPSProtocol=3.00\r\nStatus=INVALID\r\nStatusDetail=The VendorTxCode is too long.\r\n"},
+        "opayo",
+        {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"},
+    ),
+    (
+        "opayo_notauthed_bank_code_99_stays_a_decline",
+        "Opayo: NOTAUTHED = the bank could not authorise (a decline); DeclineCode 99 names no decline reason "
+        "(ISO 8583 99 is a system error), so the decline keeps GENERIC_DECLINE",
+        {"content": "VPSProtocol=3.00\r\nStatus=NOTAUTHED\r\nStatusDetail=Not authorized.\r\n"
+                    "VPSTxId={5A1BC414-0000-48DD-9B8B-DCDF096CE0BE}\r\nCV2Result=MATCHED\r\nDeclineCode=99\r\n"},
+        "opayo",
+        {"status_category": "DECLINED", "failure_reason": "GENERIC_DECLINE", "raw_reason_code": "99",
+         "payment_method": "CARD"},
+    ),
+    (
+        "opayo_void_successful",
+        "Opayo shared protocol VOID: Status OK with StatusDetail 'The Void was Successful.'",
+        {"content": "VPSProtocol=3.00\r\nStatus=OK\r\nStatusDetail=2005 : The Void was Successful.\r\n"},
+        "opayo",
+        {"status_category": "CANCELLED", "event_kind": "VOID"},
+    ),
+    (
+        "opayo_refund_ok_with_txtype",
+        "Opayo shared protocol REFUND (TxType=REFUND): Status OK, TxAuthNo the refund's authorisation number",
+        {"content": "VPSProtocol=3.00\r\nTxType=REFUND\r\nStatus=OK\r\nStatusDetail=0000 : The Authorisation "
+                    "was Successful.\r\nVPSTxId={5A1BC414-0001-48DD-9B8B-DCDF096CE0BE}\r\nTxAuthNo=9962\r\n"},
+        "opayo",
+        {"status_category": "REFUNDED", "event_kind": "REFUND"},
+    ),
+    (
+        "buckaroo_push_190_success",
+        "Buckaroo 'Status codes': 190 Success; push fields brq_statuscode, brq_amount (major units), brq_currency",
+        {"brq_payment": "0123456789ABCDEF", "brq_payment_method": "paypal", "brq_statuscode": "190",
+         "brq_statusmessage": "Transaction successfully processed", "brq_invoicenumber": "INV-1",
+         "brq_amount": "25.50", "brq_currency": "EUR", "brq_transactions": "FEDCBA9876543210"},
+        "buckaroo",
+        {"status_category": "APPROVED", "amount_minor": 2550, "currency": "EUR", "payment_method": "WALLET",
+         "provider_transaction_id": "FEDCBA9876543210"},
+    ),
+    (
+        "buckaroo_push_491_validation_failure",
+        "Buckaroo 'Status codes': 491 Validation failure (the request was not valid)",
+        {"brq_payment": "0123456789ABCDE0", "brq_statuscode": "491", "brq_statusmessage": "Validation failure",
+         "brq_invoicenumber": "INV-2", "brq_amount": "10.00", "brq_currency": "EUR",
+         "brq_transactions": "FEDCBA9876543211"},
+        "buckaroo",
+        {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST", "raw_reason_code": "491"},
+    ),
+    (
+        "buckaroo_push_890_cancelled_by_user",
+        "Buckaroo 'Status codes': 890 Cancelled by user",
+        {"brq_payment": "0123456789ABCDE1", "brq_statuscode": "890", "brq_statusmessage": "Cancelled by user",
+         "brq_invoicenumber": "INV-3", "brq_amount": "10.00", "brq_currency": "EUR",
+         "brq_transactions": "FEDCBA9876543212"},
+        "buckaroo",
+        {"status_category": "CANCELLED", "failure_reason": None},
+    ),
+    (
+        "buckaroo_push_791_pending_processing",
+        "Buckaroo 'Status codes': 790-793 pending (791 Pending processing)",
+        {"brq_payment": "0123456789ABCDE2", "brq_statuscode": "791", "brq_invoicenumber": "INV-4",
+         "brq_amount": "10.00", "brq_currency": "EUR", "brq_transactions": "FEDCBA9876543213"},
+        "buckaroo",
+        {"status_category": "PENDING"},
+    ),
+    (
+        "dpo_verify_token_000_paid",
+        "DPO Pay API v6 verifyToken: Result 000 = transaction paid (ResultExplanation)",
+        {"content": "<API3G><Result>000</Result><ResultExplanation>Transaction Paid</ResultExplanation>"
+                    "<CustomerCreditType>Visa</CustomerCreditType><TransID>TX-1</TransID></API3G>"},
+        "dpo",
+        {"status_category": "APPROVED", "payment_method": "CARD", "provider_transaction_id": "TX-1"},
+    ),
+    (
+        "dpo_verify_token_901_declined",
+        "DPO Pay API v6 verifyToken: Result 901 = transaction declined",
+        {"TransID": "TX-2", "CompanyRef": "ORD-2", "Result": "901", "ResultExplanation": "Transaction Declined"},
+        "dpo",
+        {"status_category": "DECLINED", "failure_reason": "GENERIC_DECLINE", "raw_reason_code": "901"},
+    ),
+    (
+        "dpo_verify_token_904_cancelled",
+        "DPO Pay API v6 verifyToken: Result 904 = transaction cancelled",
+        {"TransID": "TX-3", "CompanyRef": "ORD-3", "Result": "904", "ResultExplanation": "Transaction cancelled"},
+        "dpo",
+        {"status_category": "CANCELLED"},
+    ),
+    (
+        "asiapay_datafeed_successcode_0_numeric_currency",
+        "AsiaPay PayDollar datafeed: successcode 0 = succeeded; Amt major units; Cur the currency (344 = HKD, "
+        "ISO 4217 numeric); prc/src 0 the bank's success",
+        {"content": "src=0&prc=0&Ord=12345678&Holder=x&successcode=0&Ref=ORD-5&PayRef=1234567&Amt=10.5&Cur=344"},
+        "asiapay",
+        {"status_category": "APPROVED", "amount_minor": 1050, "currency": "HKD", "provider_transaction_id": "1234567"},
+    ),
+    (
+        "sips_paypage_response_00",
+        "Worldline Sips 2.0 Paypage POST: Data 'key=value|...' with Seal; responseCode 00 = accepted; amount in "
+        "minor units; currencyCode ISO 4217 numeric (978 = EUR)",
+        {"Data": "amount=2500|currencyCode=978|merchantId=011223344550000|responseCode=00|"
+                 "transactionReference=TR-9|acquirerResponseCode=00|paymentMeanType=CARD|captureMode=AUTHOR_CAPTURE",
+         "InterfaceVersion": "HP_2.4", "Seal": "0f1e2d3c", "Encode": ""},
+        "sips",
+        {"status_category": "APPROVED", "amount_minor": 2500, "currency": "EUR", "payment_method": "CARD",
+         "provider_transaction_id": "TR-9"},
+    ),
+    (
+        "aps_purchase_14000_success",
+        "Amazon Payment Services: status 14 / response_code 14000 = Purchase success; amount in minor units",
+        {"command": "PURCHASE", "status": "14", "response_code": "14000", "response_message": "Success",
+         "fort_id": "169996210006464984", "merchant_reference": "ORD-7", "amount": 10000, "currency": "AED",
+         "payment_option": "VISA", "merchant_identifier": "abc", "access_code": "x"},
+        "amazon_payment_services",
+        {"status_category": "APPROVED", "amount_minor": 10000, "currency": "AED", "payment_method": "CARD",
+         "provider_transaction_id": "169996210006464984"},
+    ),
+    (
+        "aps_refund_06000_success",
+        "Amazon Payment Services: status 06 Refund success, command REFUND",
+        {"command": "REFUND", "status": "06", "response_code": "06000", "response_message": "Success",
+         "fort_id": "169996210006464985", "merchant_reference": "ORD-7", "amount": 5000, "currency": "AED",
+         "merchant_identifier": "abc", "access_code": "x"},
+        "amazon_payment_services",
+        {"status_category": "REFUNDED", "event_kind": "REFUND", "amount_minor": 5000},
+    ),
 ]
 
 
@@ -403,6 +541,28 @@ AMBIGUOUS_REPLIES = [
     # eWAY: not approved, yet only an approval code: contradictory.
     ("eway_not_approved_with_approval_code", {"TransactionStatus": False, "TransactionID": 5,
                                               "ResponseMessage": "A2000"}),
+    # Opayo OK with a TxAuthNo and no card checks: a REFUND's reply or a REPEAT's, it does not say which.
+    ("opayo_ok_refund_or_repeat", {"content": "VPSProtocol=3.00\r\nStatus=OK\r\nStatusDetail=0000 : The "
+                                              "Authorisation was Successful.\r\nVPSTxId={5A1BC414}\r\n"
+                                              "SecurityKey=CLSMJYURGO\r\nTxAuthNo=9962\r\n"}),
+    # Buckaroo 490 "Failed" says neither declined nor errored; a push about a refund is not the payment's outcome.
+    ("buckaroo_490_failed", {"brq_payment": "P1", "brq_statuscode": "490", "brq_invoicenumber": "INV-9",
+                             "brq_transactions": "T1", "brq_amount": "1.00", "brq_currency": "EUR"}),
+    ("buckaroo_refund_push", {"brq_payment": "P2", "brq_statuscode": "190", "brq_invoicenumber": "INV-9",
+                              "brq_transactions": "T2", "brq_amount_credit": "1.00", "brq_currency": "EUR"}),
+    # DPO results the cited table does not state; AsiaPay failure without saying decline or error.
+    ("dpo_undocumented_result", {"TransID": "TX-9", "Result": "902", "ResultExplanation": "Data mismatch"}),
+    ("asiapay_successcode_1", {"src": "1", "prc": "1", "successcode": "1", "Ref": "ORD-9", "PayRef": "99",
+                               "Amt": "1.00", "Cur": "344"}),
+    # Sips codes other than 00; APS statuses that do not belong to the command, and APS failures.
+    ("sips_response_05", {"Data": "amount=100|currencyCode=978|responseCode=05|transactionReference=TR-10",
+                          "Seal": "ab", "InterfaceVersion": "HP_2.4"}),
+    ("aps_status_of_another_command", {"command": "PURCHASE", "status": "06", "response_code": "06000",
+                                       "fort_id": "1", "amount": 100, "currency": "AED"}),
+    ("aps_purchase_failure", {"command": "PURCHASE", "status": "13", "response_code": "13016", "fort_id": "2",
+                              "response_message": "Invalid card number", "amount": 100, "currency": "AED"}),
+    # An HTTP status that does not say what failed (402 Payment Required, 410 Gone).
+    ("http_402", {"http_status": 402, "http_reason": "Payment Required"}),
 ]
 
 
@@ -504,3 +664,88 @@ def test_the_new_family_tables_are_valid():
         for code, (status, entry) in table.items():
             assert status in heuristics.StatusCategory, code
             assert entry is None or status in ("DECLINED", "ERROR", "UNKNOWN"), code
+
+
+# The body formats.py reads out of an HTML error page or a bare reason phrase (issue 10): {http_status, http_reason}.
+# docs/taxonomy.md ("An API error answer ... is an ERROR event"); RFC 9110 sections 15.5/15.6, RFC 6585 (429).
+HTTP_ERROR_BODIES = [
+    (400, "Bad Request", "INVALID_REQUEST"),
+    (401, "Authorization Required", "CONFIGURATION_ERROR"),
+    (403, "Forbidden", "CONFIGURATION_ERROR"),
+    (404, "Not Found", "INVALID_REQUEST"),
+    (405, "Method Not Allowed", "INVALID_REQUEST"),
+    (408, "Request Timeout", "TIMEOUT"),
+    (409, "Conflict", "DUPLICATE"),
+    (415, "Unsupported Media Type", "INVALID_REQUEST"),
+    (422, "Unprocessable Entity", "INVALID_REQUEST"),
+    (429, "Too Many Requests", "PROCESSING_ERROR"),
+    (500, "Internal Server Error", "PROCESSING_ERROR"),
+    (502, "Bad Gateway", "PROCESSING_ERROR"),
+    (503, "Service Unavailable", "PROCESSING_ERROR"),
+    (504, "Gateway Timeout", "TIMEOUT"),
+]
+
+
+@pytest.mark.parametrize(("status", "phrase", "reason"), HTTP_ERROR_BODIES, ids=[str(c[0]) for c in HTTP_ERROR_BODIES])
+def test_an_http_error_answer_is_an_error_with_the_reason_of_its_status(status, phrase, reason):
+    body = {"http_status": status, "http_reason": phrase}
+    event = heuristics.normalize(body)
+    assert isinstance(event, CanonicalEvent), event
+    assert (event.status_category, event.failure_reason, event.raw_reason_code) == ("ERROR", reason, str(status))
+    assert event.provider == "UNKNOWN" and event.variant == "heuristic:http_error"
+    assert event.amount_minor is None and event.currency is None
+    # Accepted by the cascade, with the hint's provider when the row names one.
+    hinted = HEURISTICS_ONLY.normalize(read_lake_payload(json.dumps({"provider": "somegateway", "payload": body})))
+    assert isinstance(hinted, CanonicalEvent), hinted
+    assert (hinted.provider, hinted.status_category, hinted.failure_reason) == ("somegateway", "ERROR", reason)
+    assert isinstance(_cascade(body), CanonicalEvent)
+
+
+def test_an_http_error_body_without_its_reason_phrase_is_read_by_its_status():
+    event = heuristics.normalize({"http_status": 401})
+    assert (event.status_category, event.failure_reason) == ("ERROR", "CONFIGURATION_ERROR")
+    assert heuristics.normalize({"http_status": "503", "http_reason": "Service Unavailable"}).failure_reason \
+        == "PROCESSING_ERROR"
+
+
+def test_only_the_exact_http_error_shape_is_read_as_one():
+    # Another field beside them: a provider's own error body, not an error page.
+    assert heuristics.read_reply({"http_status": 401, "http_reason": "Unauthorized", "code": "x"}) is None
+    # Not an error status, or not a status at all.
+    assert heuristics.read_reply({"http_status": 200, "http_reason": "OK"}) is None
+    assert heuristics.read_reply({"http_status": 302, "http_reason": "Found"}) is None
+    assert heuristics.read_reply({"http_status": True}) is None
+    assert heuristics.read_reply({"http_reason": "Unauthorized"}) is None
+
+
+def test_the_error_pages_formats_reads_are_http_errors():
+    # As formats.py stores them: an HTML error page, a bare reason phrase, under a provider hint or not.
+    page = "<html><head><title>401 Authorization Required</title></head><body><h1>Authorization Required</h1></body></html>"
+    for data, provider in ((page, "UNKNOWN"), ("Unauthorized", "UNKNOWN"),
+                           ({"provider": "somegateway", "content": "Service Unavailable"}, "somegateway")):
+        parsed = read_lake_payload(json.dumps(data))
+        assert isinstance(parsed.body, dict) and set(parsed.body) <= {"http_status", "http_reason"}, parsed.body
+        event = HEURISTICS_ONLY.normalize(parsed)
+        assert isinstance(event, CanonicalEvent), event
+        assert event.status_category == "ERROR" and event.provider == provider
+        assert event.failure_reason in ("CONFIGURATION_ERROR", "PROCESSING_ERROR")
+
+
+def test_the_gateway_families_without_a_mapping_have_valid_tables():
+    for table in (heuristics.BUCKAROO_STATUSES, heuristics.DPO_RESULTS):
+        for code, (status, entry) in table.items():
+            assert status in heuristics.StatusCategory, code
+            assert entry is None or status in ("DECLINED", "ERROR", "UNKNOWN"), code
+    for status, reason in heuristics.HTTP_ERROR_REASONS.items():
+        assert 400 <= status <= 599 and heuristics.FailureReason(reason)
+
+
+def test_the_gateway_families_without_a_mapping_do_not_claim_common_shapes():
+    # result + a three-digit code is DPO only with DPO's ResultExplanation.
+    assert heuristics.read_reply({"result": "000", "message": "ok"}) is None
+    # responseCode 00 is Sips only beside a Seal/InterfaceVersion and Sips' own references.
+    assert heuristics.read_reply({"responseCode": "00", "transactionReference": "x"}) is None
+    # status + response_code is APS only with a five-digit code starting with the status, a command and its ids.
+    assert heuristics.read_reply({"status": "14", "response_code": "14000", "command": "PURCHASE"}) is None
+    # A successcode without AsiaPay's PayRef is not AsiaPay's.
+    assert heuristics.read_reply({"successcode": "0", "Ref": "x"}) is None

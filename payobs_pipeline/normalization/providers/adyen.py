@@ -44,6 +44,15 @@ NON_PAYMENT_EVENT_CODES = frozenset({
     "RECURRING_CONTRACT", "AUTHENTICATION", "ACH_NOTIFICATION_OF_CHANGE_NOTIFICATION", "TRANSFER_FUNDS",
     "FUND_TRANSFER", "DIRECT_DEBIT_INITIATED", "PENDING_PAYOUT"
 })
+# Classic API ModificationResult.response values and the event kind of the modification received.
+_MODIFICATION_RECEIVED = {
+    "[capture-received]": "CAPTURE",
+    "[cancel-received]": "VOID",
+    "[technical-cancel-received]": "VOID",
+    "[refund-received]": "REFUND",
+    "[cancelOrRefund-received]": None,  # a cancel or a refund: Adyen decides which
+    "[adjustAuthorisation-received]": None,
+}
 # Where prepare() leaves additionalData's "modification.action" (a key with a dot, which a path cannot name).
 MODIFICATION_ACTION_KEY = "payobs_modification_action"
 # Terminal API ErrorCondition values that are the terminal's or the network's failure, not the card's.
@@ -430,6 +439,18 @@ SPEC = {
                 # A shopper who cancels the authentication abandoned the payment.
                 {"when": {"resultCode": "Refused", "refusalReasonCode": "16"}, "set": {"status_category": "CANCELLED"}},
             ],
+        },
+        {
+            # Classic API modification responses (pal/servlet/Payment capture, cancel, refund, cancelOrRefund,
+            # technicalCancel, adjustAuthorisation: ModificationResult {pspReference, response}): response is
+            # "[capture-received]", "[cancel-received]", "[refund-received]", ... The request was received;
+            # its outcome comes later in the CAPTURE / CANCELLATION / REFUND webhook, so it is PENDING.
+            "name": "classic_modification_response",
+            "match": {"response": {"in": list(_MODIFICATION_RECEIVED)}, "pspReference": {"exists": True}},
+            "fields": {"provider_transaction_id": ["pspReference"], "status": ["response"]},
+            "status_map": dict.fromkeys(_MODIFICATION_RECEIVED, "PENDING"),
+            "rules": [{"when": {"response": received}, "set": {"event_kind": kind}}
+                      for received, kind in _MODIFICATION_RECEIVED.items() if kind],
         },
         {
             # A failed API call's error body: no payment was made.

@@ -308,6 +308,13 @@ _WALLET_DESCRIPTORS = ["COMMON.APPLE.INAPP.PAYMENT", "COMMON.GOOGLE.INAPP.PAYMEN
 _REQUEST_RULES.append({"when": {"^transactionRequest.payment.opaqueData.dataDescriptor": _WALLET_DESCRIPTORS},
                        "set": {"payment_method": "WALLET"}})
 _XML_TIMEOUT_RULE = {"when": {"errors.error.errorCode": "120"}, "set": {"status_category": "UNKNOWN"}}
+# Response reason code 310 "This transaction has already been voided." (Authorize.net response code
+# reference, developer.authorize.net/api/reference/responseCodes.html): a void answered with responseCode 1
+# because the transaction is voided already: the outcome is a cancelled transaction.
+_ALREADY_VOIDED_RULES = [
+    {"when": {"responseCode": "1", path: "310"}, "set": {"status_category": "CANCELLED", "event_kind": "VOID"}}
+    for path in ("messages.message.code", "messages.message.0.code", "messages.0.code")
+]
 
 _CIM_TRANSACTION = "createCustomerProfileTransactionResponse"
 _XML_ERROR_ROOTS = ("ErrorResponse", "createTransactionResponse", "getTransactionDetailsResponse", _CIM_TRANSACTION)
@@ -417,7 +424,7 @@ SPEC = {
             "root": "createTransactionResponse.transactionResponse",
             "fields": {**_RESPONSE_FIELDS,
                        "reason_code": ["errors.error.errorCode", "^createTransactionResponse.messages.message.code"]},
-            "rules": [_XML_TIMEOUT_RULE],
+            "rules": [_XML_TIMEOUT_RULE, *_ALREADY_VOIDED_RULES],
         },
         {
             "name": "xml.transaction_details.unsettled",
@@ -445,7 +452,7 @@ SPEC = {
                        "customer_country": ["^transactionRequest.billTo.country"],
                        # A refund, void or prior-auth capture request names the transaction it acts on.
                        "attempt_id": ["^transactionRequest.refTransId", "transId"]},
-            "rules": [_TIMEOUT_RULE, *_REQUEST_RULES],
+            "rules": [_TIMEOUT_RULE, *_REQUEST_RULES, *_ALREADY_VOIDED_RULES],
         },
         {
             "name": "transaction_details.unsettled",

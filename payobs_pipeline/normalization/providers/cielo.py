@@ -231,9 +231,26 @@ SPEC = {
             "reason_fallback": None,
         },
         {
+            # POST /1/zeroauth answer {Valid, ReturnCode, ReturnMessage, IssuerTransactionId}: a zero-value
+            # (R$ 0,00) authorization of the card at its issuer, released at once, whose ReturnCode is the issuer's
+            # (codigos-de-retorno-zero-auth: 00 "Transação autorizada" = card valid, 57 "Autorização negada" ...).
+            # Read as an authorization of the card, as Braintree card verifications are (braintree.py): no amount,
+            # no currency (the BRL default would describe nothing), no MerchantOrderId.
             "name": "zero_auth",
             "match": {"Valid": {"exists": True}, "Payment": {"exists": False}},
-            "not_a_payment": "a Zero Auth card validation: no payment",
+            "default_currency": None,
+            "default_payment_method": "CARD",
+            "payment_method_map": {},
+            "fields": {
+                "provider_transaction_id": ["IssuerTransactionId"],
+                "status": ["Valid"],
+                "reason_code": ["ReturnCode"],
+            },
+            "status_map": {"true": "APPROVED", "false": "DECLINED"},
+            # 389 Restrição Cadastral in a Zero Auth answer: the service is reached (a merchant without it gets
+            # API error 322), and Cielo's changelog (ecommerce-cielo-en/changelog/january-2026) says 389 then
+            # means the card cannot be validated under Cielo's internal criteria: Cielo's own risk refusal.
+            "reason_map": {"389": {"reason": "RISK_REJECTED", "source": "PSP_RISK"}},
         },
         {
             "name": "card_token",

@@ -118,6 +118,11 @@ ERROR_TYPES = {
     "parameter_validation_error": "INVALID_REQUEST",
     "precondition_required_error": "INVALID_REQUEST",
     "resource_not_found_error": "INVALID_REQUEST",
+    # API v0.3 bodies name the same types without the ``_error`` suffix ("type": "resource_not_found" for a
+    # referenced token/object that does not exist: no charge was created).
+    "resource_not_found": "INVALID_REQUEST",
+    "parameter_validation": "INVALID_REQUEST",
+    "malformed_request": "INVALID_REQUEST",
     "processing_error": "GENERIC_DECLINE",
 }
 # processing_error (HTTP 402) is a declined charge; every other type is a request that failed.
@@ -372,6 +377,18 @@ SPEC = {
             "fields": {**_ORDER_FIELDS, "status": ["payment_status", "^type"],
                        "event_time": ["charges.data.0.paid_at", "^created_at", "updated_at"]},
             "rules": [*_ORDER_RULES, *_WEBHOOK_RULES],
+        },
+        {
+            # A charge event whose ``data.object`` does not say ``object`` (an integration that keeps only the
+            # fields it reads): the event ``type`` is the outcome (developers.conekta.com/docs/charge: charge.paid
+            # = the charge was paid, charge.declined, ...).
+            "name": "webhook.charge_minimal",
+            "root": "data.object",
+            "match": {"type": [t for t in EVENT_TYPES if t.startswith("charge.")], "data.object": {"exists": True},
+                      "data.object.object": {"exists": False}},
+            "fields": {**_CHARGE_FIELDS, "status": ["status", "^type"],
+                       "event_time": ["paid_at", "^created_at", "created_at"]},
+            "rules": [*_STATUS_RULES, *_WEBHOOK_RULES],
         },
         {
             "name": "chargeback",

@@ -180,6 +180,9 @@ REST_REASONS: dict[str, Any] = {
     "TRANSACTION_ALREADY_REVERSED_OR_SETTLED": _BAD_REQUEST,
     "MISSING_AUTH": _BAD_REQUEST,
     "NOT_VOIDABLE": _BAD_REQUEST,
+    # 404 replies (e.g. TssV2TransactionsGet404Response, a capture of an unknown id): errorInformation.reason
+    # NOT_FOUND, "The requested resource does not exist": the request named nothing CyberSource knows.
+    "NOT_FOUND": _BAD_REQUEST,
     # 502 SERVER_ERROR reasons.
     "SYSTEM_ERROR": {"reason": "PROCESSING_ERROR", "source": _TECHNICAL},
     "SERVER_TIMEOUT": {"reason": "TIMEOUT", "source": _TECHNICAL},
@@ -486,6 +489,8 @@ SPEC = {
         {"path": "transactionTraceId", "exists": True, "weight": 0.3},
         {"path": "eventType", "prefix": ["payments.", "tms.", "risk.", "invoicing.", "fraudManagement."], "weight": 0.3},
         {"path": "productId", "exists": True, "weight": 0.1},
+        # Decision Manager Case Management Order Status notification.
+        {"path": "CaseManagementOrderStatus.Update.NewDecision", "exists": True, "weight": 0.9},
     ],
     "amount_unit": "major",
     "default_payment_method": "CARD",
@@ -619,11 +624,37 @@ SPEC = {
             "status_map": {"PENDING": "REFUNDED", "TRANSMITTED": "REFUNDED"},
         },
         {
+            # A reply stored without orderInformation.amountDetails.currency (the REST reply repeats the
+            # request's currency there; a trimmed copy may lose it): the status stands, the major-unit
+            # amount cannot be read without its currency.
+            "name": "rest.payment_without_currency",
+            "match": {"status": {"exists": True}, "orderInformation.amountDetails.currency": {"exists": False},
+                      "orderInformation.amountDetails": {"exists": True}},
+            "fields": {key: paths for key, paths in _REST_FIELDS.items() if key != "amount"},
+            "status_map": REST_STATUSES,
+            "rules": _REST_PAYMENT_RULES,
+        },
+        {
             "name": "rest.payment",
             "match": {"status": {"exists": True}},
             "fields": _REST_FIELDS,
             "status_map": REST_STATUSES,
             "rules": _REST_PAYMENT_RULES,
+        },
+        {
+            # Decision Manager Case Management Order Status notification (CMOS, cmorderstatus_1_1.dtd): a
+            # reviewer moved an order held for review (OriginalDecision REVIEW) to NewDecision ACCEPT (the
+            # order is released: the authorization stands) or REJECT (the merchant's review refused it).
+            # RequestID is the original request's id; no amount or currency is sent.
+            "name": "dm.case_management_order_status",
+            "match": {"CaseManagementOrderStatus.Update.NewDecision": {"exists": True}},
+            "root": "CaseManagementOrderStatus.Update",
+            "fields": {"provider_transaction_id": ["@RequestID"], "status": ["NewDecision"],
+                       "payment_id": ["@MerchantReferenceNumber"], "merchant_id": ["^CaseManagementOrderStatus.@MerchantID"],
+                       "event_time": ["^CaseManagementOrderStatus.@Date"]},
+            "status_map": {"ACCEPT": "APPROVED", "REJECT": "DECLINED", "REVIEW": "PENDING"},
+            "rules": [{"when": {"NewDecision": "REJECT"},
+                       "set": {"failure_reason": "RISK_REJECTED", "failure_source": _MERCHANT_RISK}}],
         },
     ],
 }

@@ -237,6 +237,16 @@ SPEC = {
             ],
         },
         {
+            # ccgettoken / ccupdatetoken / ccdeletetoken (Converge "Card tokenization" transaction types)
+            # answer the card token (ssl_token, ssl_token_response, ssl_add_token_response) with no
+            # transaction id and no amount: a card stored in the vault, not a payment. A sale that also
+            # stores a token (ssl_get_token=Y) carries ssl_txn_id and stays a payment.
+            "name": "token",
+            "match": {"txn.ssl_token": {"exists": True}, "txn.ssl_txn_id": {"exists": False},
+                      "txn.ssl_amount": {"exists": False}},
+            "not_a_payment": "a Converge card token response stores a card, it is not a payment",
+        },
+        {
             "name": "transaction",
             "match": {"txn.ssl_result": {"exists": True}},
             "root": "txn",

@@ -61,6 +61,14 @@ PAYMENT_METHODS = {
     "CREDIT": "CARD", "DEBIT": "CARD", "BOLETO": "BOLETO", "PIX": "PIX",
 }
 
+# Getnet's own error_code values whose meaning Getnet states in the error's ``description`` (the table itself
+# could not be read, see above). PAYMENTS-011 "Número de parcelas excede limite": the card does not accept the
+# requested number of installments (a 402 NOT APPROVED), i.e. the card does not permit this transaction.
+_GETNET_CODES = {
+    "PAYMENTS-011": "TRANSACTION_NOT_PERMITTED",
+}
+REASONS = {**ABECS_REASONS, **_GETNET_CODES}
+
 _PAYMENT_FIELDS = {
     "provider_transaction_id": ["payment_id"],
     "status": ["status"],
@@ -118,7 +126,7 @@ SPEC = {
     "amount_unit": "minor",
     "default_currency": "BRL",
     "status_map": STATUSES,
-    "reason_map": ABECS_REASONS,
+    "reason_map": REASONS,
     "reason_fallback": "iso8583",
     "payment_method_map": PAYMENT_METHODS,
     "variants": [

@@ -115,6 +115,9 @@ PORTICO_GATEWAY: dict[str, Any] = {
     "30": {"reason": "TIMEOUT", "source": _TECHNICAL},  # gateway timed out
 }
 _PORTICO_APPROVED = ("00", "10", "85", "0")
+# Gateway codes that refuse the card itself (the Heartland SDKs' gateway response validation raises a card
+# exception, not a gateway exception, for 14 "The card number is not valid"): a decline, not an error.
+_PORTICO_CARD_REFUSED = ("14",)
 
 RESULTS = {"approved": "APPROVED", "declined": "DECLINED", "error": "ERROR", "unknown": "UNKNOWN"}
 
@@ -186,8 +189,17 @@ def prepare(body: Any) -> Any:
     if version is not None:
         header = version.get("Header") if isinstance(version.get("Header"), dict) else {}
         transaction = version.get("Transaction") if isinstance(version.get("Transaction"), dict) else {}
-        service, result = next(((k, v) for k, v in transaction.items() if isinstance(v, dict)), (None, {}))
+        # An empty service element (``<CreditReturn />``, a return or void with nothing to add) still names
+        # the service.
+        service, result = next(((k, v) for k, v in transaction.items() if not str(k).startswith("@")), (None, {}))
+        if not isinstance(result, dict):
+            result = {}
         gateway = _text(header.get("GatewayRspCode"))
+        if gateway and gateway.lstrip("-").isdigit():
+            gateway = str(int(gateway))  # "00" and "0" both mean success
+        if gateway in _PORTICO_CARD_REFUSED:
+            return {"portico": {"Header": header, "result": result, SERVICE_KEY: service, RESULT_KEY: "declined",
+                                REASON_KEY: gateway, "payobs_gateway_error": True}}
         issuer = _text(result.get("RspCode")) if isinstance(result, dict) else None
         if gateway not in (None, "0"):
             outcome, reason = ("unknown" if gateway == "30" else "error"), gateway

@@ -148,9 +148,38 @@ _REFUND_FIELDS = {
     "refund_id": ["id"],
     "attempt_id": ["links.payment"],
 }
+# The currency each Direct Debit scheme collects in (GoCardless API reference, mandates: "scheme" -
+# bacs (GBP), sepa_core (EUR), ach (USD), becs (AUD), becs_nz (NZD), autogiro (SEK), pad (CAD),
+# betalingsservice (DKK)). An event carries details.scheme but no currency.
+SCHEME_CURRENCIES = {"bacs": "GBP", "sepa_core": "EUR", "sepa_cor1": "EUR", "ach": "USD", "becs": "AUD",
+                     "becs_nz": "NZD", "autogiro": "SEK", "pad": "CAD", "betalingsservice": "DKK"}
+SCHEME_CURRENCY_KEY = "payobs_scheme_currency"
+
+
+def prepare(body):
+    """Events get the currency of their details.scheme (:data:`SCHEME_CURRENCIES`). Pure."""
+    if not isinstance(body, dict):
+        return body
+    events = body.get("events")
+    if isinstance(events, dict):
+        prepared = _with_scheme_currency(events)
+        return body if prepared is events else {**body, "events": prepared}
+    if isinstance(events, list):
+        return {**body, "events": [_with_scheme_currency(e) if isinstance(e, dict) else e for e in events]}
+    return _with_scheme_currency(body)
+
+
+def _with_scheme_currency(event: dict) -> dict:
+    details = event.get("details")
+    scheme = details.get("scheme") if isinstance(details, dict) else None
+    currency = SCHEME_CURRENCIES.get(scheme.lower()) if isinstance(scheme, str) else None
+    return {**event, SCHEME_CURRENCY_KEY: currency} if currency else event
+
+
 _EVENT_FIELDS = {
     "provider_transaction_id": ["links.payment", "id"],
     "status": ["action"],
+    "currency": [SCHEME_CURRENCY_KEY],
     "reason_code": ["details.cause", "details.reason_code"],
     "event_time": ["created_at"],
     "merchant_id": ["links.organisation"],
@@ -225,6 +254,18 @@ SPEC = {
          "fields": _PAYMENT_FIELDS},
         {"name": "refund", "root": "refunds", "match": {"refunds.id": {"exists": True}},
          "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        # A payment resource by its documented shape (a charge_date and a payment status; refunds have no
+        # charge_date), whatever its id looks like.
+        {"name": "payment.shape",
+         "match": {"charge_date": {"exists": True}, "currency": {"exists": True},
+                   "status": list(PAYMENT_STATUSES)},
+         "fields": _PAYMENT_FIELDS},
+        # Without its currency (a trimmed copy of the resource) the minor-unit amount means nothing: the
+        # status still stands (GoCardless collects in several currencies, none is the default).
+        {"name": "payment.shape_without_currency",
+         "match": {"charge_date": {"exists": True}, "currency": {"exists": False},
+                   "status": list(PAYMENT_STATUSES)},
+         "fields": {key: paths for key, paths in _PAYMENT_FIELDS.items() if key != "amount"}},
         {"name": "payment.bare", "match": {"id": {"prefix": "PM"}, "status": {"exists": True}},
          "fields": _PAYMENT_FIELDS},
         {"name": "refund.bare", "match": {"id": {"prefix": "RF"}, "status": {"exists": True}},

@@ -54,6 +54,9 @@ KUSHKI_CODES = {
     "621": {"reason": "GENERIC_DECLINE", "source": "CUSTOMER"},  # cancelled by the user
     "622": "TIMEOUT",  # session timeout
     "703": "INVALID_REQUEST",  # amount required
+    # docs.kushki.com/co/en/api-reference (capture / void / refund errors as {code, message}):
+    "205": "INVALID_REQUEST",  # Tipo de moneda no válida: the currency sent is not valid
+    "220": "INVALID_REQUEST",  # Monto de la transacción es diferente al monto de la venta inicial
     "K001": "INVALID_REQUEST",  # invalid request body
     "K002": "PROCESSING_ERROR",  # an unexpected error has occurred
     "K003": "CONFIGURATION_ERROR",  # processor does not exist / error in gateway response

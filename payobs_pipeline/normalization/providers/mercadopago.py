@@ -378,6 +378,18 @@ SPEC = {
             "fields": _PAYMENT_FIELDS,
             "rules": _PAYMENT_RULES,
         },
+        {
+            # A payment kept with only its id, status and status_detail (a trimmed GET /v1/payments/{id}
+            # reply): the payment status (approved, rejected, cancelled, refunded, ... per the Payments API
+            # reference) still says the outcome; there is no amount to read. Read only under a hint: the
+            # shape alone is too plain to name MercadoPago.
+            "name": "payment.minimal",
+            "match": {"id": {"exists": True}, "status": list(STATUSES), "transaction_amount": {"exists": False},
+                      "amount": {"exists": False}},
+            "fields": {"provider_transaction_id": ["id"], "status": ["status"], "reason_code": ["status_detail"],
+                       "attempt_id": ["id"]},
+            "rules": _PAYMENT_RULES,
+        },
     ],
 }
 

@@ -185,6 +185,13 @@ SPEC = {
               "set": {"event_kind": "VOID"}},
          ]},
         # Error body: {"status_code": "401", "status_message": "...", "id": "..."} and no transaction.
+        # Without an amount (docs.midtrans.com/reference/code-statuses: a 4xx/5xx means no transaction was
+        # created) the IDR default would describe nothing: the error carries no currency.
+        {"name": "error_without_amount",
+         "match": {"status_code": {"prefix": ["3", "4", "5"]}, "status_message": {"exists": True},
+                   "gross_amount": {"exists": False}},
+         "status": "ERROR", "default_currency": None,
+         "fields": {**_FIELDS, "status": ["status_code"], "reason_code": ["status_code"]}},
         {"name": "error", "match": {"status_code": {"prefix": ["3", "4", "5"]}, "status_message": {"exists": True}},
          "status": "ERROR", "fields": {**_FIELDS, "status": ["status_code"], "reason_code": ["status_code"]}},
     ],

@@ -206,6 +206,9 @@ def _iso(value: Any) -> str | None:
     return code if code and code.upper() in {k.upper() for k in ISO8583_REASONS} else None
 
 
+VAULT_PAYMENT_KEY = "payobs_vault_payment"
+
+
 def prepare(body: Any) -> Any:
     """A receipt as ``{"receipt": {...}}`` with ``null`` strings removed and its result read.
 
@@ -227,6 +230,13 @@ def prepare(body: Any) -> Any:
         brand = CARD_TYPES.get((_text(receipt.get("CardType")) or "").upper())
         if brand:
             clean[BRAND_KEY] = brand
+        # Vault financial transactions (res_purchase_cc, res_preauth_cc, res_ind_refund_cc: "Purchase with
+        # Vault" in the Moneris Vault guide) charge a stored card: their receipt has the Vault's DataKey and
+        # ResSuccess beside a TransType, or, when not sent to the host, an order id problem (vault
+        # maintenance requests such as res_add_cc carry no order_id). They are payments.
+        message = (_text(receipt.get("Message")) or "").lower()
+        if "DataKey" in clean and ("TransType" in clean or "order id" in message):
+            clean[VAULT_PAYMENT_KEY] = True
         return {"receipt": clean}
     if "response_order_id" in body:
         code = _code3(body.get("response_code"))
@@ -262,7 +272,10 @@ _INCOMPLETE_RULES = [
                                                                "Merchant"]}},
      "set": {"failure_reason": "CONFIGURATION_ERROR"}},
     {"when": {RESULT_KEY: "incomplete", "Message": {"prefix": ["Duplicate", "The order ID already exists",
-                                                               "Order ID already"]}},
+                                                               "Order ID already",
+                                                               # the gateway's duplicate order id message
+                                                               "The transaction was not sent to the host "
+                                                               "because of a duplicate order id"]}},
      "set": {"failure_reason": "DUPLICATE"}},
     {"when": {RESULT_KEY: "incomplete", "Message": {"prefix": ["System Unavailable", "Global Error",
                                                                "Transaction failed", "Error"]}},
@@ -323,7 +336,8 @@ SPEC = {
         {
             # Vault (Resolver) responses and batch close totals: no payment outcome.
             "name": "receipt.not_a_payment",
-            "match": {"receipt.DataKey": {"exists": True}, "receipt.ResSuccess": {"exists": True}},
+            "match": {"receipt.DataKey": {"exists": True}, "receipt.ResSuccess": {"exists": True},
+                      f"receipt.{VAULT_PAYMENT_KEY}": {"exists": False}},
             "not_a_payment": "a Vault profile response is not a payment",
         },
         {

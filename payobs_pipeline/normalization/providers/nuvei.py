@@ -296,6 +296,11 @@ SPEC = {
         {"path": "ExErrCode", "exists": True, "weight": 0.3},
         {"path": "advanceResponseChecksum", "exists": True, "weight": 0.3},
         {"path": "responsechecksum", "exists": True, "weight": 0.2},
+        # Nuvei XML gateway (WorldNet TPS) <PAYMENTRESPONSE> and <ERROR>.
+        {"path": "PAYMENTRESPONSE.UNIQUEREF", "exists": True, "weight": 0.6},
+        {"path": "PAYMENTRESPONSE.RESPONSECODE", "in": ["A", "D", "R"], "weight": 0.3},
+        {"path": "PAYMENTRESPONSE.BANKRESPONSECODE", "exists": True, "weight": 0.2},
+        {"path": "ERROR.ERRORSTRING", "exists": True, "weight": 0.1},
         # SafeCharge Gateway XML <Response>.
         {"path": "Response.ExErrCode", "exists": True, "weight": 0.3},
         {"path": "Response.ErrCode", "exists": True, "weight": 0.1},
@@ -327,6 +332,40 @@ SPEC = {
             "match": {"ppp_status": {"exists": True}},
             "fields": _DMN_FIELDS,
             "rules": _KIND_RULES,
+        },
+        {
+            # The Nuvei XML gateway (formerly WorldNet TPS): <PAYMENTRESPONSE> with UNIQUEREF, RESPONSECODE
+            # (A approved, D declined, R referral: the issuer asks for a voice authorisation, not granted
+            # online), RESPONSETEXT, APPROVALCODE, BANKRESPONSECODE (the issuer's ISO 8583 code), DATETIME,
+            # AVSRESPONSE, CVVRESPONSE, HASH (Nuvei XML integration guide, "Payment" response). No amount or
+            # currency is returned: they are the request's.
+            "name": "xml_gateway.payment",
+            "match": {"PAYMENTRESPONSE.RESPONSECODE": {"exists": True}},
+            "root": "PAYMENTRESPONSE",
+            "fields": {"provider_transaction_id": ["UNIQUEREF"], "status": ["RESPONSECODE"],
+                       "reason_code": ["BANKRESPONSECODE", "RESPONSETEXT"], "event_time": ["DATETIME"]},
+            "status_map": {"A": "APPROVED", "D": "DECLINED", "R": "DECLINED"},
+            "reason_fallback": "iso8583",
+            "default_payment_method": "CARD",
+            "rules": [
+                {"when": {"RESPONSECODE": "R", "BANKRESPONSECODE": {"exists": False}},
+                 "set": {"failure_reason": "GENERIC_DECLINE"}},
+            ],
+        },
+        {
+            # The XML gateway refused the request: <ERROR><ERRORSTRING>...</ERRORSTRING></ERROR>. "Invalid HASH
+            # field": the request's HASH, signed with the terminal's shared secret, did not verify (the
+            # merchant's credentials); other strings name a request field that was wrong.
+            "name": "xml_gateway.error",
+            "match": {"ERROR.ERRORSTRING": {"exists": True}},
+            "root": "ERROR",
+            "status": "ERROR",
+            "fields": {"reason_code": ["ERRORSTRING"]},
+            "reason_map": {"Invalid HASH field": "CONFIGURATION_ERROR",
+                           "INVALID TERMINALID field": "CONFIGURATION_ERROR"},
+            "rules": [{"when": {"ERRORSTRING": {"prefix": "Invalid"}}, "set": {"failure_reason": "INVALID_REQUEST"}},
+                      {"when": {"ERRORSTRING": ["Invalid HASH field", "INVALID TERMINALID field"]},
+                       "set": {"failure_reason": "CONFIGURATION_ERROR"}}],
         },
         {
             # SafeCharge Gateway XML <Response> (prepare() lifts it out and marks it).

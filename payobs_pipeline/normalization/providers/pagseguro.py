@@ -139,9 +139,11 @@ CLASSIC_BRANDS = {
 _CLASSIC_FIELDS = {
     "provider_transaction_id": ["code"],
     "status": ["status"],
-    "amount": ["grossAmount"],
-    "event_time": ["lastEventDate", "date"],
-    "payment_method": ["paymentMethod.type"],
+    # PagSeguro names them grossAmount, lastEventDate, paymentMethod; a copy that went through an HTML-style XML
+    # parser (tag names case-folded) spells them in lower case: the same fields.
+    "amount": ["grossAmount", "grossamount"],
+    "event_time": ["lastEventDate", "lasteventdate", "date"],
+    "payment_method": ["paymentMethod.type", "paymentmethod.type"],
     "card_brand": ["_brand"],
     "attempt_id": ["code"],
     "payment_id": ["reference"],
@@ -301,8 +303,9 @@ def prepare(body):
     if "notificationCode" in body and "transaction" not in body:
         raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME, "pagseguro: notificationCode only; fetch the transaction")
     transaction = body.get("transaction")
-    if isinstance(transaction, dict) and isinstance(transaction.get("paymentMethod"), dict):
-        brand = CLASSIC_BRANDS.get(str(transaction["paymentMethod"].get("code") or "").strip())
+    method = transaction.get("paymentMethod", transaction.get("paymentmethod")) if isinstance(transaction, dict) else None
+    if isinstance(method, dict):
+        brand = CLASSIC_BRANDS.get(str(method.get("code") or "").strip())
         if brand:
             return {**body, "transaction": {**transaction, "_brand": brand}}
     return body

@@ -203,6 +203,8 @@ _ISSUES = {
     "ITEM_TOTAL_MISMATCH": "INVALID_REQUEST",
     "ORDER_ALREADY_CAPTURED": "DUPLICATE",
     "INTERNAL_SERVICE_ERROR": "PROCESSING_ERROR",
+    # Orders v2 errors: "The provided payment source cannot be used to pay for the order" (use another one).
+    "PAYMENT_SOURCE_CANNOT_BE_USED": "TRANSACTION_NOT_PERMITTED",
 }
 REASONS = {**_PROCESSOR_CODES, **_ISSUES}
 
@@ -406,7 +408,9 @@ _ORDER_FIELDS = {
     "provider_transaction_id": [f"{_CAPTURES}.id", f"{_AUTHORIZATIONS}.id", "id", "order_id"],
     "status": ["status"],
     "reason_code": [f"{_CAPTURES}.processor_response.response_code",
-                    f"{_AUTHORIZATIONS}.processor_response.response_code", f"{_CAPTURES}.status_details.reason"],
+                    f"{_AUTHORIZATIONS}.processor_response.response_code", f"{_CAPTURES}.status_details.reason",
+                    # Orders v2 purchase_unit.most_recent_errors: the errors of the latest payment attempt.
+                    "purchase_units.0.most_recent_errors.0.issue"],
     "amount": [f"{_CAPTURES}.amount.value", f"{_AUTHORIZATIONS}.amount.value", "purchase_units.0.amount.value"],
     "currency": [f"{_CAPTURES}.amount.currency_code", f"{_AUTHORIZATIONS}.amount.currency_code",
                  "purchase_units.0.amount.currency_code"],
@@ -423,6 +427,9 @@ _ORDER_FIELDS = {
 _ORDER_RULES = [
     # The buyer's approval was reversed after the fact: the order will never be captured (no status is sent).
     {"when": {"^event_type": "CHECKOUT.PAYMENT-APPROVAL.REVERSED"}, "set": {"status_category": "CANCELLED"}},
+    # CHECKOUT.ORDER.DECLINED (webhooks event-names, alternative payment methods): the payer's payment for the
+    # order was declined; the order itself may still say PAYER_ACTION_REQUIRED.
+    {"when": {"^event_type": "CHECKOUT.ORDER.DECLINED"}, "set": {"status_category": "DECLINED"}},
     # The order says COMPLETED even when its capture was declined: the capture decides.
     *({"when": {f"{_AUTHORIZATIONS}.status": s}, "set": {"status_category": c}}
       for s, c in _AUTHORIZATION_STATUSES.items()),
@@ -546,6 +553,9 @@ SPEC = {
         {"path": "event_version", "exists": True, "weight": 0.2},
         {"path": "links.0.href", "prefix": list(_HOSTS), "weight": 0.6},
         {"path": "purchase_units", "exists": True, "weight": 0.4},
+        # An order webhook stored without resource_type / id: the Orders v2 event name and resource.
+        {"path": "event_type", "prefix": ["CHECKOUT.ORDER.", "CHECKOUT.PAYMENT-APPROVAL."], "weight": 0.4},
+        {"path": "resource.purchase_units", "exists": True, "weight": 0.3},
         {"path": "intent", "in": ["CAPTURE", "AUTHORIZE", "SALE"], "weight": 0.2},
         # v1 payment: transactions[].amount.total beside a payer.payment_method.
         {"path": "transactions.0.amount.total", "exists": True, "weight": 0.2},
@@ -585,6 +595,11 @@ SPEC = {
                  rules=_AUTHORIZATION_RULES),
         _webhook("checkout-order", fields=_ORDER_FIELDS, status_map=_ORDER_STATUSES, rules=_ORDER_RULES),
         _webhook("dispute", fields=_DISPUTE_FIELDS, status="CHARGEBACK", event_kind="DISPUTE"),
+        # An order event stored without its resource_type: the event name and the order resource say it.
+        {"name": "webhook.checkout-order.untyped", "root": "resource",
+         "match": {"event_type": {"prefix": "CHECKOUT."}, "resource_type": {"exists": False},
+                   "resource.purchase_units": {"exists": True}},
+         "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "rules": _ORDER_RULES},
         {"name": "order", "match": {"purchase_units": {"exists": True}, "status": {"exists": True}},
          "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "rules": _ORDER_RULES},
         {"name": "capture", "match": _self_link("captures"), "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},

@@ -249,6 +249,14 @@ SPEC = {
         {"name": "response.transaction", "root": "data",
          "match": {"status": True, "data.status": {"exists": True}, "data.amount": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _RULES},
+        # Charge API replies (POST /charge, /charge/submit_*, GET /charge/:reference "Check pending charge"):
+        # {"status": true, "message": "Charge attempted", "data": {"reference", "status": "send_pin" | "send_otp"
+        # | ... | "success" | "failed", "message"?}}: the next step the customer must take, or the outcome;
+        # data.message says why a charge failed. No amount is repeated.
+        {"name": "response.charge", "root": "data",
+         "match": {"status": True, "data.reference": {"exists": True}, "data.status": list(TRANSACTION_STATUSES),
+                   "data.amount": {"exists": False}},
+         "fields": _TRANSACTION_FIELDS, "rules": _RULES},
         # A bare transaction object (a list entry, an export row).
         {"name": "transaction", "match": {"gateway_response": {"exists": True}, "status": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _RULES},

@@ -215,15 +215,21 @@ def _payment_fields(event_time: list[str]) -> dict:
 def _documents(envelope: str | None) -> list[dict]:
     """The entity variants: bare (``entity`` names the kind), inside a webhook event (``"payload"``)
     or as the one item of a list response (``"items"``: ``{"entity": "collection", "items": [...]}``)."""
-    if envelope == "payload":
+    if envelope in ("payload", "payload_event"):
+        # A webhook body (razorpay.com/docs/webhooks/payloads/): {"entity": "event", "event":
+        # "payment.captured", "payload": {"payment": {"entity": {...}}}}. A stored copy may keep only the
+        # "event" name and the payload: "payload_event" reads those.
         def where(kind: str) -> dict:
+            if envelope == "payload_event":
+                return {"entity": {"exists": False}, "event": {"exists": True},
+                        f"payload.{kind}.entity": {"exists": True}}
             return {"entity": "event", f"payload.{kind}.entity": {"exists": True}}
 
         def place(kind: str) -> dict:
             return {"root": f"payload.{kind}.entity"}
 
         times = ["^created_at", "created_at"]
-        prefix = "event."
+        prefix = "event." if envelope == "payload" else "event_name."
     elif envelope == "items":
         # A lake row is one event: a list response holds the entity it was fetched for first.
         def where(kind: str) -> dict:
@@ -283,6 +289,8 @@ SPEC = {
         {"path": "items.0.id", "prefix": ["pay_", "rfnd_", "disp_", "order_"], "weight": 0.4},
         {"path": "id", "prefix": ["pay_", "rfnd_", "disp_", "order_"], "weight": 0.3},
         {"path": "payload.payment.entity.id", "prefix": "pay_", "weight": 0.4},
+        # Every Razorpay entity names its kind: {"entity": "payment"} inside the webhook payload.
+        {"path": "payload.payment.entity.entity", "in": ["payment"], "weight": 0.3},
         {"path": "account_id", "prefix": "acc_", "weight": 0.2},
         {"path": "error.metadata.payment_id", "prefix": "pay_", "weight": 0.6},
         {"path": "error.step", "exists": True, "weight": 0.2},
@@ -296,7 +304,10 @@ SPEC = {
     "variants": [
         {"name": "event.not_a_payment", "match": {"entity": "event", "event": {"prefix": _NOT_A_PAYMENT_EVENTS}},
          "not_a_payment": "a payout, settlement, transfer, validation or downtime event moves no customer payment"},
-    ] + _documents("payload") + _documents(None) + _documents("items") + [
+        {"name": "event_name.not_a_payment",
+         "match": {"entity": {"exists": False}, "payload": {"exists": True}, "event": {"prefix": _NOT_A_PAYMENT_EVENTS}},
+         "not_a_payment": "a payout, settlement, transfer, validation or downtime event moves no customer payment"},
+    ] + _documents("payload") + _documents("payload_event") + _documents(None) + _documents("items") + [
         {
             # A failed payment call answers with an error body naming the payment.
             "name": "error_response",

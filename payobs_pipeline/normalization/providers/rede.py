@@ -111,6 +111,15 @@ _RULES = [
     # An integration return (no issuer involved): the request was invalid.
     {"when": {"returnCode": INTEGRATION_CODES, "brand.returnCode": {"exists": False}},
      "set": {"failure_reason": "INVALID_REQUEST"}},
+    # e.Rede's return message names the refusal itself: "Unauthorized. Invalid security code." is the text of the
+    # CVC refusal (119 in the table above); when it comes with another code the message is the more specific.
+    {"when": {"returnMessage": ["Unauthorized. Invalid security code.", "Unauthorized. Invalid security code"]},
+     "set": {"failure_reason": "INCORRECT_CVC"}},
+    # A Pix QR code (kind Pix) is issued with returnCode 00 "Success." and status Pending until the shopper pays
+    # (e.Rede Pix: the QR code query answers status Pending until paid): the code says the request succeeded,
+    # the status that no payment has happened yet.
+    {"when": {"kind": ["Pix", "PIX", "pix"], "status": ["Pending", "PENDING", "pending"]},
+     "set": {"status_category": "PENDING"}},
 ]
 
 SPEC = {
@@ -132,7 +141,7 @@ SPEC = {
     "status_map": STATUSES,
     "reason_map": REASONS,
     "reason_fallback": "iso8583",
-    "payment_method_map": {"Credit": "CARD", "Debit": "CARD"},
+    "payment_method_map": {"Credit": "CARD", "Debit": "CARD", "Pix": "PIX"},
     "default_payment_method": "CARD",
     "variants": [
         {

@@ -17,7 +17,7 @@ Sources (Wompi docs, docs.wompi.co):
 - Error bodies ``{"error": {"type": "INPUT_VALIDATION_ERROR" | "NOT_FOUND_ERROR" | ..., "reason" | "messages"}}``
   (422 / 404 / 401); a declined payment is not an API error but a transaction with status DECLINED.
 Wompi publishes no decline-code table: a DECLINED or ERROR transaction carries a free-text ``status_message``,
-kept as raw_reason_code (failure_reason UNKNOWN unless the text is one listed below).
+kept as raw_reason_code (a DECLINED one's failure_reason UNKNOWN; an ERROR one PROCESSING_ERROR, see _RULES).
 
 Lifecycle identity: the transaction ``id`` is the attempt; the merchant's ``reference`` (unique per checkout,
 reused by the Widget / Web Checkout across payment-method retries) is the payment.
@@ -70,7 +70,13 @@ _TRANSACTION_FIELDS = {
     "attempt_id": ["id"],
     "payment_id": ["reference"],
 }
-_RULES = [{"when": {"status": "VOIDED"}, "set": {"event_kind": "VOID"}}]
+_RULES = [
+    {"when": {"status": "VOIDED"}, "set": {"event_kind": "VOID"}},
+    # ERROR is not a decision: the transaction could not be processed (an error in the payment system behind
+    # it; docs.wompi.co/en/docs/colombia/consultas-y-operaciones/ status list, and the sandbox's Nequi numbers
+    # that end in ERROR, datos-de-prueba-en-sandbox). Wompi publishes no message table to refine it.
+    {"when": {"status": "ERROR"}, "set": {"failure_reason": "PROCESSING_ERROR"}},
+]
 _NON_PAYMENT_EVENTS = ["nequi_token.updated", "bancolombia_transfer_token.updated", "payout.updated"]
 
 SPEC = {

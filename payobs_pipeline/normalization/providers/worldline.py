@@ -205,6 +205,10 @@ _REFUND_FIELDS = {
     "payment_id": ["refundOutput.references.merchantReference"],
 }
 
+# Connect (GlobalCollect) validation error 21000020 on the card number: "VALUE **** OF FIELD CREDITCARDNUMBER
+# DID NOT PASS THE LUHNCHECK" (the card number's check digit is wrong): invalid card data, whatever the code.
+LUHN_KEY = "payobs_luhn_check_failed"
+
 _HTTP_RULES = [
     # The HTTP status of an error body says who failed (api-troubleshooting).
     {"when": {"^errors.0.httpStatusCode": ["401", "403"]}, "set": {"failure_reason": "CONFIGURATION_ERROR"}},
@@ -220,6 +224,7 @@ _PAYMENT_RULES = [
     {"when": {"status": "CANCELLED", "statusOutput.statusCode": _VOID_CODES}, "set": {"event_kind": "VOID"}},
     {"when": {"status": "REFUND_REQUESTED"}, "set": {"event_kind": "REFUND"}},
     *_HTTP_RULES,
+    {"when": {f"^{LUHN_KEY}": True}, "set": {"failure_reason": "INVALID_CARD_DATA"}},
 ]
 
 _OGONE_RULES = [
@@ -271,6 +276,11 @@ SPEC = {
          "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "webhook.payment", "root": "payment", "match": {"payment.id": {"exists": True},
                                                                   "payment.status": {"exists": True}},
+         "fields": _PAYMENT_FIELDS, "rules": _PAYMENT_RULES},
+        # A Direct webhook's payment stored without its id (a trimmed notification): status and output still
+        # say the outcome (statuses page: CAPTURED = funds captured).
+        {"name": "webhook.payment_without_id", "root": "payment",
+         "match": {"payment.status": list(PAYMENT_STATUSES), "payment.paymentOutput": {"exists": True}},
          "fields": _PAYMENT_FIELDS, "rules": _PAYMENT_RULES},
         # A 402 rejection: the error body carries the rejected payment.
         {"name": "rejected", "root": "paymentResult.payment",
@@ -357,6 +367,23 @@ def _with_brand(node: Any, path: tuple[str, ...]) -> Any:
     return {**node, CARD_BRAND_KEY: brand} if brand else None
 
 
+
+
+def _luhn_failed(body: dict) -> bool:
+    holders = [body.get("errors")]
+    result = body.get("paymentResult")
+    payment = result.get("payment") if isinstance(result, dict) else None
+    status = payment.get("statusOutput") if isinstance(payment, dict) else None
+    if isinstance(status, dict):
+        holders.append(status.get("errors"))
+    for errors in holders:
+        for error in errors if isinstance(errors, list) else []:
+            message = error.get("message") if isinstance(error, dict) else None
+            if isinstance(message, str) and "LUHNCHECK" in message.upper().replace(" ", ""):
+                return True
+    return False
+
+
 def prepare(body: Any) -> Any:
     """A copy with the card scheme named from the payment product id and NCERROR "0" (no error) dropped.
 
@@ -366,6 +393,8 @@ def prepare(body: Any) -> Any:
         return body
     if str(body.get("NCERROR", "")).strip() == "0":
         body = {k: v for k, v in body.items() if k != "NCERROR"}
+    if _luhn_failed(body):
+        body = {**body, LUHN_KEY: True}
     for path in _PAYMENT_HOLDERS:
         branded = _with_brand(body, path)
         if branded is not None:

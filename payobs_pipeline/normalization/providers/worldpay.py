@@ -287,6 +287,41 @@ _PAYMENT_KIND_RULES = [
 ]
 
 
+# Worldpay Online (the older JSON REST API, api.worldpay.com/v1/orders, before Access Worldpay): an order with
+# orderCode, amount (minor units), currencyCode, paymentStatus (SUCCESS captured, AUTHORIZED authorised not yet
+# captured, FAILED with paymentStatusReason and iso8583Status, and the order lifecycle states), paymentResponse
+# (the card); errors are {httpStatusCode, customCode, message, description, errorHelpUrl}.
+ONLINE_STATUSES = {
+    "SUCCESS": "APPROVED",
+    "AUTHORIZED": "APPROVED",
+    "SETTLED": "APPROVED",
+    "FAILED": "DECLINED",
+    "CANCELLED": "CANCELLED",
+    "EXPIRED": "CANCELLED",
+    "SENT_FOR_REFUND": "REFUNDED",
+    "REFUNDED": "REFUNDED",
+    "PARTIALLY_REFUNDED": "REFUNDED",
+    "CHARGED_BACK": "CHARGEBACK",
+}
+ONLINE_ERROR_CODES = {
+    "BAD_REQUEST": "INVALID_REQUEST",
+    "UNAUTHORIZED": "CONFIGURATION_ERROR",
+    "FORBIDDEN": "CONFIGURATION_ERROR",
+    "TKN_NOT_FOUND": "INVALID_REQUEST",
+    "ORDER_NOT_FOUND": "INVALID_REQUEST",
+    "INTERNAL_SERVER_ERROR": "PROCESSING_ERROR",
+}
+ONLINE_ISO_KEY = "payobs_online_iso_code"
+
+
+def _online_iso(value: Any) -> str | None:
+    """iso8583Status "5 - REFUSED": the leading number is the ISO 8583 response code (05)."""
+    if not isinstance(value, str):
+        return None
+    head = value.split("-", 1)[0].strip()
+    return head.zfill(2) if head.isdigit() else None
+
+
 def prepare(body: Any) -> Any:
     """The payload with the card scheme named by the WPG payment method code (``ECMC-SSL`` -> mastercard).
 
@@ -306,6 +341,9 @@ def prepare(body: Any) -> Any:
             what = f"{classification} event" if classification not in (None, "payment") else "event without a type"
             raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"worldpay: access {what}, not a payment outcome")
         return body
+    if "orderCode" in body and "paymentStatus" in body and "paymentService" not in body:
+        iso = _online_iso(body.get("iso8583Status"))
+        return {**body, ONLINE_ISO_KEY: iso} if iso else body
     order_key = body.get("orderKey")
     if isinstance(order_key, str) and "^" in order_key:
         # HPP names the order as ADMIN^MERCHANT^orderCode; the order code is what every other document names.
@@ -346,6 +384,12 @@ SPEC = {
         {"path": "errorName", "in": list(ACCESS_ERROR_NAMES), "weight": 0.5},
         {"path": "validationErrors.0.jsonPath", "exists": True, "weight": 0.3},
         {"path": "validationErrors.0.errorName", "exists": True, "weight": 0.2},
+        # Worldpay Online orders and errors.
+        {"path": "paymentResponse.maskedCardNumber", "exists": True, "weight": 0.3},
+        {"path": "iso8583Status", "exists": True, "weight": 0.3},
+        {"path": "paymentStatusReason", "exists": True, "weight": 0.2},
+        {"path": "customCode", "exists": True, "weight": 0.2},
+        {"path": "errorHelpUrl", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "status_map": STATUSES,
@@ -454,6 +498,40 @@ SPEC = {
                 {"when": {"outcome": "3dsUnavailable"},
                  "set": {"failure_reason": "AUTHENTICATION_FAILED", "failure_source": "TECHNICAL"}},
             ],
+        },
+        {
+            "name": "online.order",
+            "match": {"orderCode": {"exists": True}, "paymentStatus": list(ONLINE_STATUSES),
+                      "paymentService": {"exists": False}},
+            "fields": {
+                "provider_transaction_id": ["orderCode"],
+                "status": ["paymentStatus"],
+                "reason_code": [ONLINE_ISO_KEY, "paymentStatusReason"],
+                "amount": ["amount"],
+                "currency": ["currencyCode"],
+                "card_country": ["paymentResponse.countryCode"],
+                "attempt_id": ["orderCode"],
+                "payment_id": ["customerOrderCode"],
+            },
+            "status_map": ONLINE_STATUSES,
+            "default_payment_method": "CARD",
+            "rules": [
+                {"when": {"paymentStatus": ["SENT_FOR_REFUND", "REFUNDED", "PARTIALLY_REFUNDED"]},
+                 "set": {"event_kind": "REFUND"}},
+                {"when": {"paymentStatus": "CHARGED_BACK"}, "set": {"event_kind": "DISPUTE"}},
+                {"when": {"paymentStatus": "FAILED", ONLINE_ISO_KEY: {"exists": False}},
+                 "set": {"failure_reason": "GENERIC_DECLINE"}},
+            ],
+        },
+        {
+            "name": "online.error",
+            "match": {"customCode": {"exists": True}, "httpStatusCode": {"exists": True}, "message": {"exists": True}},
+            "status": "ERROR",
+            "fields": {"reason_code": ["customCode"]},
+            "reason_map": ONLINE_ERROR_CODES,
+            "reason_fallback": None,
+            "rules": [{"when": {"httpStatusCode": ["500", "502", "503", "504"]},
+                       "set": {"failure_reason": "PROCESSING_ERROR"}}],
         },
         {
             "name": "access.event",

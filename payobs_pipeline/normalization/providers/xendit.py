@@ -452,6 +452,11 @@ SPEC = {
         {"path": "charge_type", "in": ["SINGLE_USE_TOKEN", "MULTIPLE_USE_TOKEN", "RECURRING"], "weight": 0.4},
         {"path": "authorized_amount", "exists": True, "weight": 0.1},
         {"path": "credit_card_charge_id", "exists": True, "weight": 0.3},
+        # the legacy card charge names the Xendit token it charged (xendit-go card.go: credit_card_token_id)
+        {"path": "credit_card_token_id", "exists": True, "weight": 0.3},
+        # Payment Sessions (ps- ids; docs.xendit.co/apidocs/webhook-notification-sent-defined-webhook-url-updates-
+        # payment-session)
+        {"path": "payment_session_id", "prefix": "ps-", "weight": 0.5},
         # virtual accounts, retail outlets, QR
         {"path": "callback_virtual_account_id", "exists": True, "weight": 0.8},
         {"path": "fixed_payment_code_id", "exists": True, "weight": 0.5},
@@ -500,6 +505,25 @@ SPEC = {
          "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "payment_request", "match": {"id": {"prefix": "pr-"}}, "fields": _PAYMENT_REQUEST_FIELDS,
          "event_kind": "PAYMENT", "rules": _EXPIRED_REQUEST},
+        # Payment Session (ps-): the hosted session / payment link the customer pays through, status ACTIVE /
+        # COMPLETED / EXPIRED / CANCELED, amount in major units; a completed one names the payment (py-) that
+        # paid it (docs.xendit.co/apidocs/webhook-notification-sent-defined-webhook-url-updates-payment-session).
+        # The session is the payment; its py- payment the attempt (whose events name it through pr-/py-).
+        {"name": "payment_session", "match": {"payment_session_id": {"prefix": "ps-"}, "status": {"exists": True}},
+         "fields": {**_COMMON, "provider_transaction_id": ["payment_session_id"], "status": ["status"],
+                    "amount": ["amount"], "currency": ["currency"], "event_time": ["updated", "created"],
+                    "attempt_id": ["payment_id"], "payment_id": ["payment_session_id"],
+                    "customer_country": ["country"], "refund_id": []},
+         "status_map": {"ACTIVE": "PENDING", "COMPLETED": "APPROVED", "EXPIRED": "CANCELLED",
+                        "CANCELED": "CANCELLED", "CANCELLED": "CANCELLED"},
+         "event_kind": "PAYMENT"},
+        # Payments API v3 payment request as returned or notified (payment_request_id pr-, no id, no payment yet):
+        # status ACCEPTING_PAYMENTS / REQUIRES_ACTION (the customer must perform the returned action) /
+        # AUTHORIZED / SUCCEEDED / FAILED / CANCELED / EXPIRED, request_amount in major units, channel_code
+        # (docs.xendit.co/apidocs/payment-webhook-notification; README: the pr- payment request is the payment).
+        {"name": "payment_request_v3", "match": {"payment_request_id": {"prefix": "pr-"},
+                                                 "payment_id": {"exists": False}, "status": {"exists": True}},
+         "fields": _PAYMENT_REQUEST_FIELDS, "event_kind": "PAYMENT", "rules": _EXPIRED_REQUEST},
         {"name": "payment", "match": {"payment_id": {"prefix": ["py-", "ddpy-"]}, "status": {"exists": True}},
          "fields": _V3_PAYMENT_FIELDS, "rules": _EXPIRED_REQUEST},
         {"name": "ewallet_charge", "match": {"id": {"prefix": "ewc_"}}, "fields": _EWALLET_FIELDS,
@@ -522,6 +546,13 @@ SPEC = {
          "fields": _CARD_CHARGE_FIELDS, "status_map": CARD_CHARGE_STATUSES, "default_payment_method": "CARD",
          "rules": [{"when": {"status": "REVERSED"}, "set": {"event_kind": "VOID"}},
                    {"when": {"status": "VOIDED"}, "set": {"event_kind": "VOID"}}]},
+        # A card charge answered or notified without authorized_amount (the charge's amount and the token it
+        # charged: xendit-go card.go CardCharge credit_card_token_id; status CAPTURED / AUTHORIZED / FAILED ...).
+        {"name": "card_charge_by_token", "match": {"status": list(CARD_CHARGE_STATUSES),
+                                                   "credit_card_token_id": {"exists": True}},
+         "fields": _CARD_CHARGE_FIELDS, "status_map": CARD_CHARGE_STATUSES, "default_payment_method": "CARD",
+         "rules": [{"when": {"status": "REVERSED"}, "set": {"event_kind": "VOID"}},
+                   {"when": {"status": "VOIDED"}, "set": {"event_kind": "VOID"}}]},
         # Fixed virtual account payment callback (money received); the VA itself is no payment.
         {"name": "va_payment", "match": {"callback_virtual_account_id": {"exists": True},
                                          "payment_id": {"exists": True}},
@@ -536,6 +567,19 @@ SPEC = {
                                                   "retail_outlet_name": {"exists": True},
                                                   "expected_amount": {"exists": True}},
          "not_a_payment": "a retail outlet payment code being created is not a payment"},
+        # Legacy DANA / LinkAja payment status (GET /ewallets?external_id=..., API version 2019-02-04): external_id,
+        # amount, business_id, checkout_url, expiry, status (DANA PAID / EXPIRED, LinkAja SUCCESS_COMPLETED /
+        # EXPIRED ...; developers.xendit.co/api-reference/ewallets/payment-status-callback/) and no ewallet_type nor
+        # currency: Indonesian wallets, IDR only. An invoice names its invoice_url, never a checkout_url.
+        {"name": "ewallet_payment_status_legacy", "match": {"external_id": {"exists": True},
+                                                            "checkout_url": {"exists": True},
+                                                            "status": list(LEGACY_EWALLET_STATUSES),
+                                                            "invoice_url": {"exists": False},
+                                                            "currency": {"exists": False}},
+         "fields": {**_EWALLET_FIELDS, "status": ["payment_status", "status"], "amount": ["amount"],
+                    "event_time": ["transaction_date", "updated", "created"], "payment_id": ["external_id"],
+                    "attempt_id": ["ewallet_transaction_id", "id", "external_id"]},
+         "status_map": LEGACY_EWALLET_STATUSES, "default_currency": "IDR", "default_payment_method": "WALLET"},
         {"name": "invoice", "match": {"external_id": {"exists": True}, "status": list(INVOICE_STATUSES),
                                       "amount": {"exists": True}},
          "fields": _INVOICE_FIELDS, "status_map": INVOICE_STATUSES, "event_kind": "PAYMENT"},

@@ -116,3 +116,42 @@ def test_the_journal_type_stands_for_a_missing_last_event():
            '</journal></orderStatusEvent></notify></paymentService>')
     event = _event(xml)
     assert (event.status_category, event.event_kind, event.amount_minor) == ("REFUNDED", "REFUND", 700)
+
+
+# Worldpay Online (api.worldpay.com/v1/orders, the JSON REST API before Access Worldpay): orders with
+# paymentStatus SUCCESS / AUTHORIZED / FAILED (paymentStatusReason, iso8583Status "NN - TEXT"), amount in
+# minor units with currencyCode; errors {httpStatusCode, customCode, message, description, errorHelpUrl}.
+# Read under a provider hint (their shape is too plain to name Worldpay alone).
+_ONLINE_ORDER = {"orderCode": "a1b2c3d4-0000-4000-8000-000000000001", "amount": 1250, "currencyCode": "GBP",
+                 "paymentResponse": {"type": "ObfuscatedCard", "maskedCardNumber": "**** **** **** 1111"}}
+
+
+def _online(body):
+    outcome = normalize_lake_data({"provider": "worldpay", "payload": body}, None, NORMALIZER)
+    assert outcome.event is not None, outcome.unprocessed_reason
+    return outcome.event
+
+
+@pytest.mark.parametrize(("status", "category"), [("SUCCESS", "APPROVED"), ("AUTHORIZED", "APPROVED"),
+                                                  ("REFUNDED", "REFUNDED"), ("CANCELLED", "CANCELLED")])
+def test_online_order_status(status, category):
+    event = _online({**_ONLINE_ORDER, "paymentStatus": status})
+    assert (event.provider, event.status_category, event.amount_minor, event.currency) == (
+        "worldpay", category, 1250, "GBP")
+
+
+def test_online_order_failed_reads_the_iso_code():
+    event = _online({**_ONLINE_ORDER, "paymentStatus": "FAILED", "paymentStatusReason": "REFUSED",
+                     "iso8583Status": "51 - INSUFFICIENT FUNDS"})
+    assert (event.status_category, event.failure_reason) == ("DECLINED", "INSUFFICIENT_FUNDS")
+
+
+def test_online_order_failed_without_iso_code_is_a_generic_decline():
+    event = _online({**_ONLINE_ORDER, "paymentStatus": "FAILED", "paymentStatusReason": "REFUSED"})
+    assert (event.status_category, event.failure_reason) == ("DECLINED", "GENERIC_DECLINE")
+
+
+def test_online_error_body():
+    event = _online({"httpStatusCode": 400, "customCode": "BAD_REQUEST", "message": "Order amount is invalid",
+                     "description": "Some of request parameters are invalid", "errorHelpUrl": None})
+    assert (event.status_category, event.failure_reason, event.amount_minor) == ("ERROR", "INVALID_REQUEST", None)

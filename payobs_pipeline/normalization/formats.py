@@ -74,7 +74,8 @@ Required</title>``) or a bare reason phrase or status line (``Unauthorized``,
 is ``{"http_status": 401, "http_reason": "Authorization Required"}`` (format
 ``http_error``); an HTML page that names no 4xx/5xx status is refused.
 Key=value pairs quoted one per line (``"Status=APPROVED"``, SafeCharge) are
-key=value.
+key=value; so are lines of pairs after a one-word status line (PayPal PDT's
+``SUCCESS``), the word kept as ``pdt_status``.
 
 JWT: providers that sign their notifications send a compact JWS (2C2P's
 ``{"payload": "<token>"}``). The body is the token's decoded claims object;
@@ -897,6 +898,9 @@ def _parse_delimited(text: str) -> dict:
 # --- key=value --------------------------------------------------------------------------
 
 
+# A reply whose first line is one status word and whose other lines are pairs (PayPal Payment Data Transfer:
+# "SUCCESS" or "FAIL", then key=value lines; developer.paypal.com PDT): the word is kept as "pdt_status".
+_STATUS_WORD = re.compile(r"[A-Z]{2,20}")
 # One "key=value" pair per line, each pair in double quotes (SafeCharge's gateway replies).
 _QUOTED_PAIRS = re.compile(r'(?:"[^"\n=]+=[^"\n]*"[ \t]*(?:\r?\n|$))+')
 
@@ -905,8 +909,12 @@ def _parse_kv(text: str) -> dict:
     """key=value pairs: form-encoded (URL-decoded) or ;/newline/space separated."""
     if text[:1] == '"' and _QUOTED_PAIRS.fullmatch(text):
         text = "\n".join(line.strip()[1:-1] for line in text.splitlines() if line.strip())
+    status_word = None
     if "\n" in text or "\r" in text:
-        pairs = _split_pairs(text.splitlines())
+        lines = [line for line in text.splitlines() if line.strip()]
+        if lines and _STATUS_WORD.fullmatch(lines[0].strip()) and len(lines) > 1:
+            status_word = lines.pop(0).strip()  # PayPal PDT: SUCCESS or FAIL, then the pairs
+        pairs = _split_pairs(lines)
     elif "&" in text:
         pairs = _form_pairs(text.rstrip("&"))
     elif ";" in text:
@@ -924,6 +932,8 @@ def _parse_kv(text: str) -> dict:
         record[key] = value
     if not record:
         raise PayloadParseError(MALFORMED_KV, "no key=value pair")
+    if status_word is not None:
+        record.setdefault("pdt_status", status_word)
     return record
 
 

@@ -787,3 +787,11 @@ def test_reason_examples_cover_every_reason_code():
 @pytest.mark.parametrize(("reason", "data"), sorted(REASON_EXAMPLES.items()))
 def test_every_reason_code_is_reachable(reason, data):
     assert reason_of(data) == reason
+
+
+def test_a_status_line_before_key_value_lines_is_kept_as_the_pdt_status():
+    # PayPal Payment Data Transfer answers "SUCCESS" (or "FAIL") on the first line, then key=value lines.
+    content = "SUCCESS\nmc_gross=19.95\npayment_status=Completed\nmc_currency=EUR\ntxn_id=4VJ10912SE469052R\n"
+    assert parse_content(content) == (FORMAT_KV, {"mc_gross": "19.95", "payment_status": "Completed",
+                                                  "mc_currency": "EUR", "txn_id": "4VJ10912SE469052R",
+                                                  "pdt_status": "SUCCESS"})

@@ -320,6 +320,19 @@ _REPORT_KIND_RULES = [
 
 _ITEM = "notificationItems.0.NotificationRequestItem"
 
+# Hosted Payment Pages result URL: authResult (docs.adyen.com, Classic integrations > Hosted Payment Pages >
+# "HPP payment response" / result URL parameters): AUTHORISED = the payment authorisation was successfully
+# completed; REFUSED = the payment was refused (the result gives no reason); CANCELLED = the shopper cancelled
+# the payment / left the payment pages; PENDING = the final status of the payment is not yet known;
+# ERROR = an error occurred during the payment processing. The result URL carries no amount or currency.
+_HPP_RESULTS = {
+    "AUTHORISED": "APPROVED",
+    "REFUSED": "DECLINED",
+    "CANCELLED": "CANCELLED",
+    "PENDING": "PENDING",
+    "ERROR": "ERROR",
+}
+
 _NOTIFICATION_RULES = [
     # Modifications of an authorisation (webhook-types): never a second authorisation.
     {"when": {"eventCode": ["CAPTURE", "CAPTURE_FAILED"]}, "set": {"event_kind": "CAPTURE"}},
@@ -401,6 +414,11 @@ SPEC = {
         # A Terminal API (in-person, nexo) payment response.
         {"path": "SaleToPOIResponse.PaymentResponse", "exists": True, "weight": 0.5},
         {"path": "SaleToPOIResponse.MessageHeader.POIID", "exists": True, "weight": 0.2},
+        # Hosted Payment Pages (HPP, the legacy skin-based redirect) result URL parameters
+        # (docs.adyen.com/online-payments/classic-integrations/hosted-payment-pages/hpp-payment-response).
+        {"path": "authResult", "in": list(_HPP_RESULTS), "weight": 0.5},
+        {"path": "skinCode", "exists": True, "weight": 0.3},
+        {"path": "merchantSig", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "reason_map": REASONS,
@@ -438,6 +456,25 @@ SPEC = {
             "rules": [
                 # A shopper who cancels the authentication abandoned the payment.
                 {"when": {"resultCode": "Refused", "refusalReasonCode": "16"}, "set": {"status_category": "CANCELLED"}},
+            ],
+        },
+        {
+            # Hosted Payment Pages result URL (see _HPP_RESULTS): pspReference (absent when the shopper
+            # cancelled), merchantReference (the merchant's order reference), paymentMethod (brand code),
+            # skinCode, merchantSig. No amount, no currency, no refusal reason.
+            "name": "hpp_result",
+            "match": {"authResult": {"in": list(_HPP_RESULTS)}, "resultCode": {"exists": False}},
+            "fields": {
+                "provider_transaction_id": ["pspReference"],
+                "status": ["authResult"],
+                "payment_method": ["paymentMethod"],
+                "card_brand": ["paymentMethod"],
+                "payment_id": ["merchantReference"],
+            },
+            "status_map": _HPP_RESULTS,
+            "rules": [
+                # "An error occurred during the payment processing": a technical failure, not a refusal.
+                {"when": {"authResult": "ERROR"}, "set": {"failure_reason": "PROCESSING_ERROR"}},
             ],
         },
         {

@@ -204,6 +204,19 @@ _CARD_REFUSED_REST = ["INVALID_CARD", "CARD_TYPE_NOT_ACCEPTED", "INVALID_CARD_TY
 
 SO_DECISIONS = {"ACCEPT": "APPROVED", "REJECT": "DECLINED", "ERROR": "ERROR", "REVIEW": "PENDING"}
 
+# Secure Acceptance (Hosted Checkout / Checkout API) reply fields (developer.cybersource.com, Secure Acceptance
+# Hosted Checkout Integration Guide, "Reply Fields" and "Types of Notifications"/"Decisions"): decision ACCEPT
+# (successful), DECLINE (declined by the issuer or the processor), REVIEW (authorized, marked for review by
+# Decision Manager), ERROR (access denied, page not found or internal server error), CANCEL (the customer cancelled
+# the transaction); reason_code uses the Simple Order reason codes; req_amount / auth_amount are decimals in the
+# major units of req_currency; transaction_id is the request id; req_reference_number the merchant's order.
+SA_DECISIONS = {"ACCEPT": "APPROVED", "DECLINE": "DECLINED", "REVIEW": "PENDING", "ERROR": "ERROR",
+                "CANCEL": "CANCELLED"}
+# The guide's transaction_type values: authorization, sale, each optionally with ",create_payment_token" or
+# ",update_payment_token", and create_payment_token / update_payment_token alone (the Token Management
+# Service only: no authorization is requested, so no payment was made).
+SA_TOKEN_ONLY = ["create_payment_token", "update_payment_token"]
+
 # REST payments (201/400/502) statuses.
 REST_STATUSES = {
     "AUTHORIZED": "APPROVED",
@@ -358,7 +371,8 @@ def prepare(body: Any) -> Any:
     if isinstance(application, dict) and application.get("reasonCode") is not None:
         return _tss(body, application)
     prepared = {**body, REASON_KEY: _rest_reason(body)}
-    brand = _rest_brand(body)
+    brand = _rest_brand(body) or (CARD_TYPES.get(_text(body.get("req_card_type")) or "")
+                                  if "req_transaction_type" in body else None)
     if brand:
         prepared[BRAND_KEY] = brand
     return prepared
@@ -470,6 +484,11 @@ SPEC = {
         {"path": "ccAuthReply_reasonCode", "exists": True, "weight": 0.3},
         {"path": "ccAuthReply.reasonCode", "exists": True, "weight": 0.3},
         {"path": "purchaseTotals_currency", "exists": True, "weight": 0.2},
+        # Secure Acceptance reply / notification fields (the request's fields echoed as req_*).
+        {"path": "req_transaction_type", "exists": True, "weight": 0.5},
+        {"path": "req_reference_number", "exists": True, "weight": 0.2},
+        {"path": "req_profile_id", "exists": True, "weight": 0.2},
+        {"path": "decision", "in": list(SA_DECISIONS), "weight": 0.1},
         # REST Payments API.
         {"path": "submitTimeUtc", "exists": True, "weight": 0.3},
         {"path": "clientReferenceInformation", "exists": True, "weight": 0.3},
@@ -515,6 +534,34 @@ SPEC = {
             },
             "status_map": SO_DECISIONS,
             "rules": _SO_RULES,
+        },
+        {
+            # Secure Acceptance: a token creation / update alone is not a payment (SA_TOKEN_ONLY).
+            "name": "secure_acceptance.token_only",
+            "match": {"decision": {"exists": True}, "req_transaction_type": {"in": SA_TOKEN_ONLY}},
+            "not_a_payment": "a Secure Acceptance create/update_payment_token transaction requests no payment",
+        },
+        {
+            # Secure Acceptance reply (see SA_DECISIONS). auth_amount is the authorized amount (partial
+            # authorizations), req_amount the amount requested; req_currency the currency of both.
+            "name": "secure_acceptance",
+            "match": {"decision": {"in": list(SA_DECISIONS)}, "req_transaction_type": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["transaction_id"],
+                "status": ["decision"],
+                "reason_code": ["reason_code"],
+                "amount": ["auth_amount", "req_amount"],
+                "currency": ["req_currency"],
+                "event_time": ["signed_date_time", "auth_time"],
+                "card_brand": [BRAND_KEY],
+                "payment_id": ["req_reference_number"],
+                "customer_country": ["req_bill_to_address_country"],
+            },
+            "status_map": SA_DECISIONS,
+            "rules": [
+                # req_payment_method echeck: an electronic check (ACH) debit.
+                {"when": {"req_payment_method": "echeck"}, "set": {"payment_method": "DIRECT_DEBIT"}},
+            ],
         },
         {
             # Webhook notifications that are not about a payment (token management, invoicing, risk cases).

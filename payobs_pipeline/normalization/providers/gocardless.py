@@ -41,6 +41,20 @@ PAYMENT_STATUSES = {
     "failed": "DECLINED",
     "charged_back": "CHARGEBACK",
 }
+# Legacy API v1 (developer.gocardless.com/legacy, API reference "Bills"): a bill is one collection; amount is
+# a decimal string in major units of currency (GBP, EUR), gocardless_fees / partner_fees likewise; status
+# pending (waiting for the money to be collected/clear), paid (collected from the customer, held by GoCardless),
+# withdrawn (paid out to the merchant), failed (could not be collected), cancelled (cancelled before collection),
+# refunded, chargedback (the customer reclaimed it under the Direct Debit guarantee); uri .../api/v1/bills/{id}.
+LEGACY_BILL_STATUSES = {
+    "pending": "PENDING",
+    "paid": "APPROVED",
+    "withdrawn": "APPROVED",
+    "failed": "DECLINED",
+    "cancelled": "CANCELLED",
+    "refunded": "REFUNDED",
+    "chargedback": "CHARGEBACK",
+}
 REFUND_STATUSES = {
     "created": "PENDING",
     "pending_submission": "PENDING",
@@ -242,6 +256,10 @@ SPEC = {
         {"path": "error.type", "in": _ERROR_TYPES, "weight": 0.3},
         {"path": "error.documentation_url", "prefix": "https://developer.gocardless.com", "weight": 0.6},
         {"path": "error.request_id", "exists": True, "weight": 0.1},
+        # Legacy API v1 resources name themselves by their uri.
+        {"path": "uri", "prefix": ["https://gocardless.com/api/v1/", "https://sandbox.gocardless.com/api/v1/"],
+         "weight": 0.8},
+        {"path": "gocardless_fees", "exists": True, "weight": 0.3},
     ],
     "amount_unit": "minor",
     "default_payment_method": "DIRECT_DEBIT",
@@ -254,6 +272,15 @@ SPEC = {
          "fields": _PAYMENT_FIELDS},
         {"name": "refund", "root": "refunds", "match": {"refunds.id": {"exists": True}},
          "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        # Legacy API v1 bill (see LEGACY_BILL_STATUSES): major units.
+        {"name": "legacy_v1.bill",
+         "match": {"gocardless_fees": {"exists": True}, "status": list(LEGACY_BILL_STATUSES),
+                   "charge_date": {"exists": False}},
+         "amount_unit": "major",
+         "status_map": LEGACY_BILL_STATUSES,
+         "fields": {"provider_transaction_id": ["id"], "status": ["status"], "amount": ["amount"],
+                    "currency": ["currency"], "event_time": ["paid_at", "created_at"],
+                    "merchant_id": ["merchant_id"], "attempt_id": ["id"]}},
         # A payment resource by its documented shape (a charge_date and a payment status; refunds have no
         # charge_date), whatever its id looks like.
         {"name": "payment.shape",

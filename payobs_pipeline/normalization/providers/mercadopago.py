@@ -157,6 +157,13 @@ _PAYMENT_FIELDS = {
     "refund_id": ["refunds.0.id"],
     "dispute_id": ["id"],
 }
+# Checkout Pro back_urls (mercadopago.com/developers/en/docs/checkout-pro, "Configure back URLs" / redirect
+# return parameters): the buyer returns with collection_id / payment_id (the payment), collection_status / status
+# (the payment's status), external_reference, payment_type, merchant_order_id, preference_id, site_id,
+# processing_mode. The statuses are the payment's own: approved, pending, in_process, rejected. "null" (the
+# buyer came back without a payment) is not given a meaning here: it stays unmapped. No amount or currency.
+_BACK_URL_STATUSES = {key: STATUSES[key] for key in ("approved", "pending", "in_process", "rejected")}
+
 _PAYMENT_RULES = [
     # A card payment cancelled by the seller is an authorization released (cards are authorized first;
     # mercadopago.com.br/developers: status cancelled, status_detail by_collector).
@@ -307,6 +314,10 @@ SPEC = {
         {"path": "cause.0.code", "exists": True, "weight": 0.1},
         {"path": "cause.0.description", "exists": True, "weight": 0.1},
         {"path": "error", "in": list(_API_ERROR_WORDS), "weight": 0.2},
+        # Checkout Pro back_url query parameters (see _BACK_URL_STATUSES).
+        {"path": "collection_status", "in": list(_BACK_URL_STATUSES), "weight": 0.4},
+        {"path": "collection_id", "exists": True, "weight": 0.2},
+        {"path": "merchant_order_id", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "major",
     "status_map": STATUSES,
@@ -365,11 +376,44 @@ SPEC = {
             "event_kind": "REFUND",
         },
         {
+            # A card payment returned without currency_id (see payment.without_currency below).
+            "name": "card_payment.without_currency",
+            "match": {"status": {"exists": True}, "currency_id": {"exists": False},
+                      "transaction_amount": {"exists": True},
+                      "payment_type_id": ["credit_card", "debit_card", "prepaid_card"]},
+            "fields": {**{key: paths for key, paths in _PAYMENT_FIELDS.items() if key not in ("amount", "currency")},
+                       "card_brand": ["payment_method_id"]},
+            "rules": _PAYMENT_RULES,
+        },
+        {
             # Card payments: payment_method_id is the scheme (visa, master, amex, elo, naranja ...).
             "name": "card_payment",
             "match": {"status": {"exists": True},
                       "payment_type_id": ["credit_card", "debit_card", "prepaid_card"]},
             "fields": {**_PAYMENT_FIELDS, "card_brand": ["payment_method_id"]},
+            "rules": _PAYMENT_RULES,
+        },
+        {
+            # Checkout Pro back_url parameters (see _BACK_URL_STATUSES): the redirect names the payment only.
+            "name": "checkout_pro.back_url",
+            "match": {"collection_status": {"exists": True}, "preference_id": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["payment_id", "collection_id"],
+                "status": ["collection_status", "status"],
+                "payment_method": ["payment_type"],
+                "attempt_id": ["payment_id", "collection_id"],
+                "payment_id": ["external_reference"],
+            },
+            "status_map": _BACK_URL_STATUSES,
+        },
+        {
+            # A payment returned without currency_id (e.g. the reply to PUT /v1/payments/{id} with capture=true,
+            # developers' "Capture authorized payment": the payment with its status and captured): the status
+            # stands; a major-unit transaction_amount cannot be read without its currency, so none is taken.
+            "name": "payment.without_currency",
+            "match": {"status": {"exists": True}, "transaction_amount": {"exists": True},
+                      "currency_id": {"exists": False}},
+            "fields": {key: paths for key, paths in _PAYMENT_FIELDS.items() if key not in ("amount", "currency")},
             "rules": _PAYMENT_RULES,
         },
         {

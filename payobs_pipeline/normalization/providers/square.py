@@ -156,8 +156,12 @@ _PAYMENT_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
     "reason_code": ["card_details.errors.0.code", "^errors.0.code"],
-    "amount": ["total_money.amount", "amount_money.amount"],
-    "currency": ["total_money.currency", "amount_money.currency"],
+    # Payment object reference (developer.squareup.com/reference/square/objects/Payment): amount_money is "the
+    # amount processed for this payment, not including tip_money"; total_money "the total amount for the payment,
+    # including amount_money, as well as tip_money". The payment's own amount is amount_money;
+    # total_money is read only where amount_money is absent.
+    "amount": ["amount_money.amount", "total_money.amount"],
+    "currency": ["amount_money.currency", "total_money.currency"],
     "event_time": ["updated_at", "created_at"],
     "payment_method": ["source_type"],
     "card_brand": ["card_details.card.card_brand"],

@@ -363,6 +363,13 @@ def prepare(body: Any) -> Any:
     return {**body, CARD_SCHEME_KEY: scheme} if scheme else body
 
 
+# Business Gateway (the legacy HTML Redirect integration), "Payment Responses" guide
+# (support.worldpay.com/support/kb/bg/paymentresponse/payment_response.html): transStatus Y = the transaction was
+# successful (authorised), C = cancelled (the shopper cancelled on the payment page). amount / currency are the
+# payment's, in major units (decimal); authAmount / authCurrency the amount authorised, in the authorisation
+# currency; transId Worldpay's transaction id; cartId the merchant's reference; instId the installation.
+BUSINESS_GATEWAY_STATUSES = {"Y": "APPROVED", "C": "CANCELLED"}
+
 SPEC = {
     "provider": "worldpay",
     "aliases": ["worldpay", "wpg", "worldpay_xml", "worldpayxml", "access_worldpay", "worldpay_access"],
@@ -390,6 +397,10 @@ SPEC = {
         {"path": "paymentStatusReason", "exists": True, "weight": 0.2},
         {"path": "customCode", "exists": True, "weight": 0.2},
         {"path": "errorHelpUrl", "exists": True, "weight": 0.2},
+        # Business Gateway (HTML Redirect) payment response parameters.
+        {"path": "transStatus", "in": list(BUSINESS_GATEWAY_STATUSES), "weight": 0.3},
+        {"path": "instId", "exists": True, "weight": 0.2},
+        {"path": "cartId", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "status_map": STATUSES,
@@ -449,6 +460,21 @@ SPEC = {
             "root": "paymentService.reply.orderStatus",
             "fields": _PAYMENT_FIELDS,
             "rules": _PAYMENT_KIND_RULES,
+        },
+        {
+            # Business Gateway payment response (see BUSINESS_GATEWAY_STATUSES): major-unit decimals.
+            "name": "business_gateway.payment_response",
+            "match": {"transStatus": {"exists": True}, "cartId": {"exists": True}},
+            "amount_unit": "major",
+            "fields": {
+                "provider_transaction_id": ["transId"],
+                "status": ["transStatus"],
+                "amount": ["authAmount", "amount"],
+                "currency": ["authCurrency", "currency"],
+                "merchant_id": ["instId"],
+                "payment_id": ["cartId"],
+            },
+            "status_map": BUSINESS_GATEWAY_STATUSES,
         },
         {
             # Hosted Payment Pages result URL parameters (the shopper's redirect back to the merchant).

@@ -15,7 +15,9 @@ TransactionStatus/ResponseMessage, BluePay STATUS/TRANS_TYPE, USAePay UMresult,
 First Data e4 Transaction_Approved/EXact_Resp_Code/Bank_Resp_Code, Beanstream
 trnApproved/messageId/errorType, gateways with no mapping read from their notification documentation
 (Buckaroo brq_statuscode, DPO Result/ResultExplanation, AsiaPay successcode, Worldline Sips Paypage
-responseCode, Amazon Payment Services status/response_code/command), an HTTP error answer read by formats.py
+responseCode, Amazon Payment Services status/response_code/command, Dotpay URLC operation_status, ECPay
+RtnCode/PaymentType, seQura sq_state, BACEN API Pix cob status, and easypay checkouts under an easypay hint),
+an HTTP error answer read by formats.py
 as {http_status, http_reason}, and three-digit ISO 8583:1993 action codes
 (American Express, ActionCode fields). A family is recognized by
 its own fields together, reads its codes in its own numbering, and its outcome
@@ -278,7 +280,7 @@ def normalize(
     ``amount_unit`` ("minor"/"major") is the detected provider's known unit, when there is one.
     """
     fields = _flatten(body)
-    reading = read_reply(body)
+    reading = read_reply(body, provider)
     if reading is not None:
         # A gateway family's reply: its own fields say the outcome (see REPLY_FAMILIES).
         fields = {**_expand(_flatten(_unwrap(body), depth=5)), **fields}
@@ -381,12 +383,12 @@ def normalize(
         confidence = min(confidence, 0.5)  # an outcome the reply does not state: deferred, never guessed
 
     _, raw_method = _first(fields, METHOD_FIELDS)
-    if raw_method is not None:
+    if reading is not None and reading.method is not None:
+        method = reading.method  # the family's own method field, read in its own words (ECPay PaymentType)
+    elif raw_method is not None:
         method = METHOD_WORDS.get(_word(raw_method), PaymentMethod.OTHER)
     else:
         method = PaymentMethod.CARD if _first(fields, CARD_EVIDENCE_FIELDS)[0] else None
-    if method is None and reading is not None:
-        method = reading.method
     _, raw_country = _first(fields, COUNTRY_FIELDS)
     country = str(raw_country).upper() if raw_country and len(str(raw_country)) == 2 else None
 
@@ -1084,9 +1086,12 @@ def _redsys(f: dict[str, Any]) -> ReplyReading | None:
     ids = ("dsorder", "dsauthorisationcode")
     type_kind = _REDSYS_KINDS.get((_text_of(f, "dstransactiontype") or "").lower())
     amount = (f.get("dsamount"), f.get("dscurrency"), "minor") if "dscurrency" in f else None
+    # Ds_Card_Number (the masked card number) and Ds_Card_Brand (1 Visa, 2 Mastercard...) are sent for a card
+    # payment only (Redsys notification parameters, same manual): a card.
+    method = PaymentMethod.CARD if {"dscardnumber", "dscardbrand"} & f.keys() else None
     if padded <= "0099":
         return ReplyReading("redsys", _ST.APPROVED, code, True, agrees=type_kind is None, ids=ids,
-                            kind=type_kind if type_kind is EventKind.CAPTURE else None, amount=amount)
+                            kind=type_kind if type_kind is EventKind.CAPTURE else None, amount=amount, method=method)
     if padded == "0900":  # authorised refund or confirmation: the type says which
         kind = type_kind if type_kind in (EventKind.REFUND, EventKind.CAPTURE) else None
         return ReplyReading("redsys", _ST.APPROVED, code, kind is not None, agrees=True, ids=ids, kind=kind,
@@ -1096,8 +1101,10 @@ def _redsys(f: dict[str, Any]) -> ReplyReading | None:
                             amount=amount)
     known = REDSYS_CODES.get(padded)
     if known is None:  # a code the table does not document: deferred
-        return ReplyReading("redsys", _ST.DECLINED, code, False, raw_reason=code, ids=ids, amount=amount)
-    return ReplyReading("redsys", known[0], code, True, known[1], code, True, ids, kind=type_kind, amount=amount)
+        return ReplyReading("redsys", _ST.DECLINED, code, False, raw_reason=code, ids=ids, amount=amount,
+                            method=method)
+    return ReplyReading("redsys", known[0], code, True, known[1], code, True, ids, kind=type_kind, amount=amount,
+                        method=method)
 
 
 # eWAY Rapid (v3): TransactionStatus (true when approved), ResponseCode (the bank's two-character code) and
@@ -1450,6 +1457,142 @@ def _aps(f: dict[str, Any]) -> ReplyReading | None:
                         method=method)
 
 
+# --- gateways with no mapping, round 3 (issue 10): payment notifications and status objects ---------------
+#
+# Each family below is recognized by its own documented field names together and reads only the values its
+# documentation states; any other value leaves the message deferred (LOW_CONFIDENCE). None of these names is
+# used by a provider we map (the normalization suite checks it).
+
+# Dotpay (now part of Przelewy24) URLC notification, Dotpay "Technical manual for payments implementation",
+# section "URLC notification" (parameters operation_number, operation_type, operation_status,
+# operation_amount, operation_currency, operation_original_amount/currency, control, channel, signature):
+# operation_status new (new operation), processing (pending), completed (completed), rejected (rejected),
+# processing_realization_waiting (waiting for realization), processing_realization (being realized);
+# operation_amount is in major units of operation_currency ("the amount of the operation", e.g. 212.35);
+# operation_type payment / payment_multimerchant_child / payment_multimerchant_parent (a payment), refund
+# (a refund); other operation types (payout, complaint, release_rollback...) are not read.
+DOTPAY_STATUSES = {
+    "completed": _ST.APPROVED,
+    "rejected": _ST.DECLINED,  # no reason is given: UNKNOWN
+    **dict.fromkeys(("new", "processing", "processing_realization_waiting", "processing_realization"), _ST.PENDING),
+}
+_DOTPAY_KINDS = {"payment": None, "payment_multimerchant_child": None, "payment_multimerchant_parent": None,
+                 "refund": EventKind.REFUND}
+
+
+def _dotpay(f: dict[str, Any]) -> ReplyReading | None:
+    status = _text_of(f, "operationstatus")
+    if status is None or "operationnumber" not in f or not ({"operationamount", "operationcurrency"} & f.keys()):
+        return None
+    ids = ("operationnumber", "control")
+    amount = (f.get("operationamount"), f.get("operationcurrency"), "major") if "operationcurrency" in f else None
+    known = DOTPAY_STATUSES.get(status.lower())
+    operation = (_text_of(f, "operationtype") or "payment").lower()
+    if known is None or operation not in _DOTPAY_KINDS:
+        return ReplyReading("dotpay", _ST.PENDING, status, False, ids=ids, amount=amount)
+    return ReplyReading("dotpay", known, status, True, ids=ids, kind=_DOTPAY_KINDS[operation], amount=amount)
+
+
+# ECPay (綠界) AIO (all-in-one) payment API, developers.ecpay.com.tw "全方位金流 API 技術文件": the payment result
+# notification (ReturnURL) "RtnCode 若回傳值為 1 時，為付款成功，其餘代碼皆為交易異常" (1 = paid, any other code an
+# exception to be checked: deferred); the payment-info notification (PaymentInfoURL) of ATM and CVS/BARCODE:
+# "ATM 回傳值時為 2 時，交易狀態為取號成功" and "CVS/BARCODE 回傳值時為 10100073 時，交易狀態為取號成功" (the
+# account number or store code was issued: the customer has still to pay), "其餘為失敗" (deferred: it does
+# not say declined or errored). SimulatePaid 1: "此交易為模擬付款 ... 並非是由消費者實際真的付款" (a simulated
+# payment from the merchant back office, no money: deferred). TradeAmt is an integer amount in New Taiwan
+# dollars, the only currency of the API (TotalAmount "請帶整數，不可有小數點，僅限新台幣"). PaymentType is
+# the method and its sub-type: Credit_CreditCard, WebATM_<bank>, ATM_<bank>, CVS_<store>, BARCODE_BARCODE.
+_ECPAY_METHODS = {"credit": PaymentMethod.CARD, "webatm": PaymentMethod.BANK_TRANSFER,
+                  "atm": PaymentMethod.BANK_TRANSFER, "cvs": PaymentMethod.CASH_VOUCHER,
+                  "barcode": PaymentMethod.CASH_VOUCHER}
+_ECPAY_CODE_ISSUED = {"2": ("atm",), "10100073": ("cvs", "barcode")}
+
+
+def _ecpay(f: dict[str, Any]) -> ReplyReading | None:
+    code, payment_type = _text_of(f, "rtncode"), _text_of(f, "paymenttype")
+    if code is None or payment_type is None or "merchanttradeno" not in f or "tradeamt" not in f:
+        return None
+    ids = ("tradeno", "merchanttradeno")
+    prefix = payment_type.split("_", 1)[0].lower()
+    method = _ECPAY_METHODS.get(prefix)
+    amount = (f.get("tradeamt"), "TWD", "major")
+    message = (_text_of(f, "rtnmsg") or "").lower()
+    agrees = "成功" in message or "succe" in message
+    if code == "1" and _text_of(f, "simulatepaid") != "1":
+        return ReplyReading("ecpay", _ST.APPROVED, code, True, agrees=agrees, ids=ids, amount=amount, method=method)
+    if prefix in _ECPAY_CODE_ISSUED.get(code, ()):
+        return ReplyReading("ecpay", _ST.PENDING, code, True, agrees=agrees, ids=ids, amount=amount, method=method)
+    return ReplyReading("ecpay", _ST.PENDING, code, False, raw_reason=code, ids=ids, amount=amount, method=method)
+
+
+# seQura (BNPL, Spain) IPN, docs.sequrapi.com "IPN - Instant Payment Notification": the notification carries
+# the merchant's order_ref_1 and sq_state "approved" (seQura approved the order: the merchant confirms it),
+# "needs_review" (on hold while seQura reviews it) or "cancelled" (cancelled after the review). No amount.
+SEQURA_STATES = {"approved": _ST.APPROVED, "needs_review": _ST.PENDING, "cancelled": _ST.CANCELLED}
+
+
+def _sequra(f: dict[str, Any]) -> ReplyReading | None:
+    state = _text_of(f, "sqstate")
+    if state is None or not ({"orderref1", "orderref"} & f.keys()):
+        return None
+    ids = ("orderref1", "orderref")
+    known = SEQURA_STATES.get(state.lower())
+    if known is None:
+        return ReplyReading("sequra", _ST.PENDING, state, False, ids=ids, method=PaymentMethod.BNPL)
+    return ReplyReading("sequra", known, state, True, ids=ids, method=PaymentMethod.BNPL)
+
+
+# BACEN Pix API (API Pix, Banco Central do Brasil, bacen.github.io/pix-api, schema "CobCompleta"/"CobStatus"):
+# a cob (immediate charge) or cobv (charge with a due date) has txid, revisao, calendario, chave, valor and
+# status "ATIVA" (created, awaiting payment), "CONCLUIDA" (paid), "REMOVIDA_PELO_USUARIO_RECEBEDOR" (removed
+# by the receiving user), "REMOVIDA_PELO_PSP" (removed by the PSP). valor.original is a decimal string in
+# reais ("\d{1,10}\.\d{2}"); Pix settles in BRL only (the BR Code's transaction currency, EMV field 53, is
+# always 986 = BRL, Manual de Padrões para Iniciação do Pix).
+PIX_COB_STATUSES = {"ativa": _ST.PENDING, "concluida": _ST.APPROVED,
+                    "removida_pelo_usuario_recebedor": _ST.CANCELLED, "removida_pelo_psp": _ST.CANCELLED}
+
+
+def _bacen_pix_cob(f: dict[str, Any]) -> ReplyReading | None:
+    status = _text_of(f, "status")
+    if status is None or not {"txid", "revisao", "chave"} <= f.keys():
+        return None
+    known = PIX_COB_STATUSES.get(status.lower())
+    if known is None:
+        return None
+    amount = (f.get("original"), "BRL", "major") if "original" in f else None
+    return ReplyReading("bacen_pix_cob", known, status, True, ids=("txid",), amount=amount,
+                        method=PaymentMethod.PIX)
+
+
+# easypay (Portugal) API 2.0, docs.easypay.pt "Checkout" (the checkout object returned by GET /checkout/{id}
+# and passed to the Checkout SDK's onSuccess): {id, type, payment: {id, method, status, ...}}; payment.status
+# "paid" (paid), "authorised" (a card authorisation, to be captured), "pending" (awaiting payment, e.g. a
+# Multibanco reference); "failed" does not say declined or errored (deferred). payment.method "cc" card,
+# "mbw" MB WAY (a wallet), "dd" direct debit. This shape has no field name of easypay's own, so it is read only
+# under an easypay hint (HINTED_FAMILIES).
+EASYPAY_STATUSES = {"paid": _ST.APPROVED, "authorised": _ST.APPROVED, "pending": _ST.PENDING}
+_EASYPAY_METHODS = {"cc": PaymentMethod.CARD, "mbw": PaymentMethod.WALLET, "dd": PaymentMethod.DIRECT_DEBIT}
+
+
+def _easypay(body: Any) -> ReplyReading | None:
+    payment = body.get("payment") if isinstance(body, dict) else None
+    if not isinstance(payment, dict):
+        return None
+    status = _text_of(payment, "status")
+    if status is None:
+        return None
+    method = _EASYPAY_METHODS.get((_text_of(payment, "method") or "").lower())
+    known = EASYPAY_STATUSES.get(status.lower())
+    if known is None:
+        return ReplyReading("easypay", _ST.DECLINED, status, False, raw_reason=status, method=method)
+    return ReplyReading("easypay", known, status, True, ids=("id",), method=method)
+
+
+# Families read only under their provider's hint (the hint's folded name): shapes with no field name of
+# their own.
+HINTED_FAMILIES = {"easypay": _easypay}
+
+
 # An HTTP error answer with no body of the provider's: the error page or bare reason phrase that formats.py
 # reads as {"http_status": 401, "http_reason": "Authorization Required"}. docs/taxonomy.md ("An API error
 # answer (an HTTP 4xx/5xx body, or an error page) is an ERROR event"); status meanings RFC 9110 section 15.5
@@ -1492,11 +1635,14 @@ _ERROR_REASONS = frozenset({FailureReason.PROCESSING_ERROR, FailureReason.CONFIG
 
 REPLY_FAMILIES = (_cybersource, _paypal_nvp, _payflow, _nmi, _converge, _opayo, _realex, _moneris, _redsys, _eway,
                   _bluepay, _usaepay, _firstdata_e4, _beanstream, _buckaroo, _dpo, _asiapay, _sips, _aps,
-                  _action_code, _iso_response)
+                  _dotpay, _ecpay, _sequra, _bacen_pix_cob, _action_code, _iso_response)
 
 
-def read_reply(body: Any) -> ReplyReading | None:
-    """The outcome a gateway family's reply states, or None when no family's fields are there."""
+def read_reply(body: Any, provider: str | None = None) -> ReplyReading | None:
+    """The outcome a gateway family's reply states, or None when no family's fields are there.
+
+    ``provider`` (the hint's provider) also lets the families of HINTED_FAMILIES read the body.
+    """
     http_error = _http_error(_unwrap(body))
     if http_error is not None:
         return http_error
@@ -1505,7 +1651,8 @@ def read_reply(body: Any) -> ReplyReading | None:
         reading = family(fields)
         if reading is not None:
             return reading
-    return None
+    hinted = HINTED_FAMILIES.get(re.sub(r"[^a-z0-9]", "", provider.lower())) if isinstance(provider, str) else None
+    return hinted(_unwrap(body)) if hinted is not None else None
 
 
 def _unwrap(body: Any) -> Any:

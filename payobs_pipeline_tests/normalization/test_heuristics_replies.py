@@ -749,3 +749,174 @@ def test_the_gateway_families_without_a_mapping_do_not_claim_common_shapes():
     assert heuristics.read_reply({"status": "14", "response_code": "14000", "command": "PURCHASE"}) is None
     # A successcode without AsiaPay's PayRef is not AsiaPay's.
     assert heuristics.read_reply({"successcode": "0", "Ref": "x"}) is None
+
+
+# Round 3 (issue 10): payment notifications and status objects of gateways with no mapping, each from its
+# documentation (cited beside each family in heuristics.py). (name, lake data, family, expected fields).
+ROUND3_REPLIES = [
+    (
+        "dotpay_urlc_completed",  # Dotpay technical manual, URLC: operation_status completed; amount in major units
+        {"id": "700001", "operation_number": "M1234-5678", "operation_type": "payment",
+         "operation_status": "completed", "operation_amount": "49.99", "operation_currency": "PLN",
+         "control": "ORD-1", "channel": "73"},
+        "dotpay",
+        {"status_category": "APPROVED", "amount_minor": 4999, "currency": "PLN",
+         "provider_transaction_id": "M1234-5678"},
+    ),
+    (
+        "dotpay_urlc_rejected_no_reason",  # operation_status rejected: no reason is given
+        {"id": "700001", "operation_number": "M1234-5679", "operation_type": "payment",
+         "operation_status": "rejected", "operation_amount": "49.99", "operation_currency": "PLN"},
+        "dotpay",
+        {"status_category": "DECLINED", "failure_reason": "UNKNOWN", "amount_minor": 4999},
+    ),
+    (
+        "dotpay_urlc_new_pending",  # operation_status new: a new operation, not yet paid
+        {"id": "700001", "operation_number": "M1234-5680", "operation_type": "payment",
+         "operation_status": "new", "operation_amount": "10.00", "operation_currency": "EUR"},
+        "dotpay",
+        {"status_category": "PENDING", "amount_minor": 1000, "currency": "EUR"},
+    ),
+    (
+        "dotpay_urlc_refund_completed",  # operation_type refund, completed: the refund was made
+        {"id": "700001", "operation_number": "M1234-5681", "operation_type": "refund",
+         "operation_status": "completed", "operation_amount": "5.00", "operation_currency": "PLN"},
+        "dotpay",
+        {"status_category": "REFUNDED", "event_kind": "REFUND", "amount_minor": 500},
+    ),
+    (
+        "ecpay_credit_paid",  # ECPay AIO ReturnURL: RtnCode 1 paid; TradeAmt in NTD (the API's only currency)
+        {"MerchantID": "3002607", "MerchantTradeNo": "ORD20240101A", "RtnCode": "1", "RtnMsg": "Succeeded",
+         "TradeNo": "2401011200000001", "TradeAmt": "250", "PaymentType": "Credit_CreditCard",
+         "SimulatePaid": "0", "CheckMacValue": "AB12"},
+        "ecpay",
+        {"status_category": "APPROVED", "amount_minor": 25000, "currency": "TWD", "payment_method": "CARD",
+         "provider_transaction_id": "2401011200000001"},
+    ),
+    (
+        "ecpay_cvs_code_issued",  # PaymentInfoURL: CVS RtnCode 10100073 = code issued, awaiting payment at the store
+        {"MerchantID": "3002607", "MerchantTradeNo": "ORD20240101B", "RtnCode": "10100073",
+         "RtnMsg": "Get CVS Code Succeeded.", "TradeNo": "2401011200000002", "TradeAmt": "1200",
+         "PaymentType": "CVS_CVS", "PaymentNo": "LLL24010100001", "ExpireDate": "2024/01/08 12:00:00"},
+        "ecpay",
+        {"status_category": "PENDING", "amount_minor": 120000, "currency": "TWD", "payment_method": "CASH_VOUCHER"},
+    ),
+    (
+        "ecpay_atm_account_issued",  # PaymentInfoURL: ATM RtnCode 2 = virtual account issued, awaiting transfer
+        {"MerchantID": "3002607", "MerchantTradeNo": "ORD20240101C", "RtnCode": "2",
+         "RtnMsg": "Get VirtualAccount Succeeded", "TradeNo": "2401011200000003", "TradeAmt": "800",
+         "PaymentType": "ATM_TAISHIN", "BankCode": "812", "vAccount": "9103522175887271"},
+        "ecpay",
+        {"status_category": "PENDING", "payment_method": "BANK_TRANSFER"},
+    ),
+    (
+        "sequra_ipn_needs_review",  # seQura IPN: sq_state needs_review = on hold while seQura reviews the order
+        {"order_ref_1": "ORD-77", "sq_state": "needs_review"},
+        "sequra",
+        {"status_category": "PENDING", "payment_method": "BNPL", "amount_minor": None},
+    ),
+    (
+        "sequra_ipn_cancelled",  # seQura IPN: sq_state cancelled
+        {"order_ref_1": "ORD-78", "sq_state": "cancelled"},
+        "sequra",
+        {"status_category": "CANCELLED", "payment_method": "BNPL"},
+    ),
+    (
+        "bacen_pix_cob_concluida",  # API Pix cob: status CONCLUIDA = paid; valor.original in reais (Pix is BRL)
+        {"calendario": {"criacao": "2024-01-01T10:00:00.00-03:00", "expiracao": 3600},
+         "txid": "7978c0c97ea847e78e8849634473c1f1", "revisao": 0, "location": "pix.example.com/qr/v2/9d36b84f",
+         "status": "CONCLUIDA",
+         "valor": {"original": "37.00"}, "chave": "7d9f0335-8dcc-4054-9bf9-0dbd61d36906",
+         "pix": [{"endToEndId": "E12345678202401011300abcdef12345", "txid": "7978c0c97ea847e78e8849634473c1f1",
+                  "valor": "37.00", "horario": "2024-01-01T10:05:00.00-03:00"}]},
+        "bacen_pix_cob",
+        {"status_category": "APPROVED", "amount_minor": 3700, "currency": "BRL", "payment_method": "PIX",
+         "provider_transaction_id": "7978c0c97ea847e78e8849634473c1f1"},
+    ),
+    (
+        "bacen_pix_cob_removida_pelo_psp",  # API Pix cob: REMOVIDA_PELO_PSP = removed by the PSP
+        {"calendario": {"criacao": "2024-01-01T10:00:00.00-03:00", "expiracao": 3600},
+         "txid": "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6", "revisao": 1, "status": "REMOVIDA_PELO_PSP",
+         "valor": {"original": "10.50"}, "chave": "+5561999999999"},
+        "bacen_pix_cob",
+        {"status_category": "CANCELLED", "amount_minor": 1050, "currency": "BRL"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "family", "expected"), ROUND3_REPLIES, ids=[c[0] for c in ROUND3_REPLIES])
+def test_a_documented_notification_of_each_round3_family_is_read_and_accepted(name, data, family, expected):
+    event = _event(data)
+    assert event.variant == f"heuristic:{family}"
+    assert {field: getattr(event, field) for field in expected} == expected
+    assert event.provider == "UNKNOWN" and event.normalization_method == "heuristic"
+    accepted = _cascade(data)
+    assert isinstance(accepted, CanonicalEvent), f"deferred: {accepted}"
+
+
+ROUND3_AMBIGUOUS = [
+    # ECPay: a payment result other than 1 is "交易異常" (to be checked), not a stated decline; a simulated
+    # payment (SimulatePaid 1) took no money; a CVS code on an ATM payment type is not the documented pair.
+    ("ecpay_rtncode_other", {"MerchantID": "3002607", "MerchantTradeNo": "ORD-X1", "RtnCode": "10200047",
+                             "RtnMsg": "Cant not find the trade data.", "TradeNo": "1", "TradeAmt": "100",
+                             "PaymentType": "Credit_CreditCard"}),
+    ("ecpay_simulated_payment", {"MerchantID": "3002607", "MerchantTradeNo": "ORD-X2", "RtnCode": "1",
+                                 "RtnMsg": "Succeeded", "TradeNo": "2", "TradeAmt": "100",
+                                 "PaymentType": "Credit_CreditCard", "SimulatePaid": "1"}),
+    ("ecpay_cvs_code_on_atm_type", {"MerchantID": "3002607", "MerchantTradeNo": "ORD-X3", "RtnCode": "10100073",
+                                    "RtnMsg": "x", "TradeNo": "3", "TradeAmt": "100", "PaymentType": "ATM_TAISHIN"}),
+    # Dotpay: an operation that is not a payment or a refund, and a status the URLC list does not have.
+    ("dotpay_payout", {"operation_number": "M1-1", "operation_type": "payout", "operation_status": "completed",
+                       "operation_amount": "1.00", "operation_currency": "PLN"}),
+    ("dotpay_undocumented_status", {"operation_number": "M1-2", "operation_type": "payment",
+                                    "operation_status": "frozen", "operation_amount": "1.00",
+                                    "operation_currency": "PLN"}),
+    # seQura: a state the IPN does not document.
+    ("sequra_undocumented_state", {"order_ref_1": "ORD-79", "sq_state": "on_hold"}),
+]
+
+
+@pytest.mark.parametrize(("name", "data"), ROUND3_AMBIGUOUS, ids=[c[0] for c in ROUND3_AMBIGUOUS])
+def test_a_round3_notification_whose_outcome_is_not_documented_is_deferred(name, data):
+    result = _cascade(data)
+    assert isinstance(result, Deferral) and result.reason_code == "LOW_CONFIDENCE", result
+
+
+def _hinted(provider, body):
+    return HEURISTICS_ONLY.normalize(read_lake_payload(json.dumps({"provider": provider, "payload": body})))
+
+
+def test_an_easypay_checkout_is_read_only_under_an_easypay_hint():
+    # docs.easypay.pt Checkout: {id, type, payment: {id, method, status}}; paid / authorised / pending.
+    body = {"id": "c-1", "type": ["single"], "payment": {"id": "p-1", "status": "paid", "method": "cc"}}
+    event = _hinted("easypay", body)
+    assert isinstance(event, CanonicalEvent), event
+    assert (event.provider, event.status_category, event.payment_method, event.variant) == \
+        ("easypay", "APPROVED", "CARD", "heuristic:easypay")
+    assert (event.amount_minor, event.currency) == (None, None)
+    pending = _hinted("easypay", {**body, "payment": {"id": "p-2", "status": "pending", "method": "mbw"}})
+    assert (pending.status_category, pending.payment_method) == ("PENDING", "WALLET")
+    # "failed" does not say declined or errored; without the hint the shape is anybody's.
+    failed = _hinted("easypay", {**body, "payment": {"id": "p-3", "status": "failed", "method": "cc"}})
+    assert isinstance(failed, Deferral) and failed.reason_code == "LOW_CONFIDENCE", failed
+    assert heuristics.read_reply(body) is None
+    assert isinstance(_cascade(body), Deferral)
+
+
+def test_the_round3_families_do_not_claim_common_shapes():
+    # A bare status ATIVA/CONCLUIDA with an id is not a Pix cob without txid, revisao and chave.
+    assert heuristics.read_reply({"status": "CONCLUIDA", "txid": "x", "valor": {"original": "1.00"}}) is None
+    # RtnCode with a trade number is ECPay's only with its PaymentType and TradeAmt (the logistics and
+    # invoice APIs have RtnCode too).
+    assert heuristics.read_reply({"RtnCode": "1", "MerchantTradeNo": "x", "RtnMsg": "OK"}) is None
+    # sq_state needs seQura's order reference; operation_status needs Dotpay's operation_number and amount.
+    assert heuristics.read_reply({"sq_state": "approved"}) is None
+    assert heuristics.read_reply({"operation_status": "completed", "id": "1"}) is None
+
+
+def test_a_redsys_card_notification_states_the_card_method():
+    # Ds_Card_Number and Ds_Card_Brand are sent for card payments (Redsys notification parameters).
+    event = _event({"Ds_Amount": "500", "Ds_Currency": "978", "Ds_Order": "0000A1", "Ds_MerchantCode": "999008881",
+                    "Ds_Response": "0000", "Ds_TransactionType": "0", "Ds_Card_Number": "454881******0003",
+                    "Ds_Card_Brand": "1"})
+    assert (event.status_category, event.payment_method, event.amount_minor) == ("APPROVED", "CARD", 500)

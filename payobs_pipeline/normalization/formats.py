@@ -124,7 +124,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from decimal import Decimal
 from pyexpat import ErrorString as _expat_error_string
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote_plus
 from xml.etree.ElementTree import ParseError as _XMLParseError
 
 from defusedxml import DefusedXmlException
@@ -932,7 +932,8 @@ def _parse_kv(text: str) -> dict:
         record[key] = value
     if not record:
         raise PayloadParseError(MALFORMED_KV, "no key=value pair")
-    if status_word is not None:
+    if status_word is not None:  # PDT values are URL-encoded (developer.paypal.com PDT: "SUCCESS" then key=value)
+        record = {key: unquote_plus(value) for key, value in record.items()}
         record.setdefault("pdt_status", status_word)
     return record
 

@@ -791,7 +791,10 @@ def test_every_reason_code_is_reachable(reason, data):
 
 def test_a_status_line_before_key_value_lines_is_kept_as_the_pdt_status():
     # PayPal Payment Data Transfer answers "SUCCESS" (or "FAIL") on the first line, then key=value lines.
-    content = "SUCCESS\nmc_gross=19.95\npayment_status=Completed\nmc_currency=EUR\ntxn_id=4VJ10912SE469052R\n"
+    # Its values are URL-encoded.
+    content = ("SUCCESS\nmc_gross=19.95\npayment_status=Completed\nmc_currency=EUR\ntxn_id=4VJ10912SE469052R\n"
+               "payment_date=04%3A53%3A52+Apr+14%2C+2026+PDT\n")
     assert parse_content(content) == (FORMAT_KV, {"mc_gross": "19.95", "payment_status": "Completed",
                                                   "mc_currency": "EUR", "txn_id": "4VJ10912SE469052R",
+                                                  "payment_date": "04:53:52 Apr 14, 2026 PDT",
                                                   "pdt_status": "SUCCESS"})

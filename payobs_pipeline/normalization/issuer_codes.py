@@ -277,6 +277,9 @@ REASON_TABLE_SOURCES: dict[str, dict[str, object]] = {
     "iso8583": {**ISO8583_REASONS, **_TWO_CHAR_NETWORK},
     "card_network": {**ISO8583_REASONS, **_TWO_CHAR_NETWORK, **AMEX_ACTION_REASONS},
 }
+# The codes an issuer passes through a gateway: ISO 8583 field 39 and the networks' two-character values
+# (N7, 1A, R0...): what a spec's "reason_fallback": "iso8583" consults, and what a spec tests a raw code against.
+ISSUER_CODE_REASONS: dict[str, object] = REASON_TABLE_SOURCES["iso8583"]
 # Codes that say the authorization did not fail (read by the heuristics for a reply with only a code).
 OUTCOME_TABLE_SOURCES: dict[str, dict[str, str]] = {
     "iso8583": {**ISO8583_OUTCOMES, **VISA_OUTCOMES},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from payobs_pipeline.normalization import issuer_codes, reason_codes
+from payobs_pipeline.normalization import issuer_codes
 from payobs_pipeline.normalization.mapping import (
     ERROR_TYPE_REASONS,
     REASON_TABLES,
@@ -95,9 +95,9 @@ def test_mastercard_advice_codes_pinned():
     assert {advice[c] for c in ("24", "25", "26", "27", "28", "29", "30")} == {"SOFT"}
 
 
-def test_the_old_module_name_still_gives_the_iso_table():
-    assert reason_codes.ISO8583_REASONS["51"] == "INSUFFICIENT_FUNDS"
-    assert {"N7", "1A", "65A", "R0"} <= set(reason_codes.ISO8583_REASONS)
+def test_the_issuer_code_table_holds_iso_and_network_codes():
+    assert issuer_codes.ISSUER_CODE_REASONS["51"] == "INSUFFICIENT_FUNDS"
+    assert {"N7", "1A", "65A", "R0"} <= set(issuer_codes.ISSUER_CODE_REASONS)
 
 
 def test_every_builtin_spec_names_known_tables():

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
+from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 
 _CUSTOMER = "CUSTOMER"
 _MERCHANT_CONFIG = "MERCHANT_CONFIG"
@@ -279,7 +279,7 @@ def _text(value: Any) -> str | None:
 def _iso_code(value: Any) -> str | None:
     """An issuer response code that is an ISO 8583 decline we know, else None."""
     code = _text(value)
-    if code and code.upper() in {key.upper() for key in ISO8583_REASONS}:
+    if code and code.upper() in {key.upper() for key in ISSUER_CODE_REASONS}:
         return code
     return None
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
+from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 
 REASON_KEY = "payobs_reason_code"
 BRAND_KEY = "payobs_card_brand"
@@ -162,7 +162,7 @@ def _reason(doc: dict) -> str | None:
     message = _text(doc.get("ssl_result_message"))
     key = message.upper() if message else None
     issuer = _text(doc.get("ssl_issuer_response"))
-    iso = issuer if issuer and issuer.upper() in {k.upper() for k in ISO8583_REASONS} else None
+    iso = issuer if issuer and issuer.upper() in {k.upper() for k in ISSUER_CODE_REASONS} else None
     if key and key in RESULT_MESSAGES and key not in _GENERIC_MESSAGES:
         return message
     return iso or message

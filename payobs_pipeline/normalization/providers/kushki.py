@@ -38,7 +38,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
+from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 
 # Where prepare() leaves the total of an ``amount`` breakdown.
 TOTAL_AMOUNT_KEY = "payobs_total_amount"
@@ -84,7 +84,7 @@ _DECLINED_CODES = ["017", "K006", "K007", "K322", "K325", "K328"]
 _CANCELLED_CODES = ["006", "621"]
 
 # Processor / issuer response codes are ISO 8583; Kushki writes them with three digits ("000" approved).
-ISO_THREE_DIGIT = {f"0{code}": entry for code, entry in ISO8583_REASONS.items() if len(code) == 2}
+ISO_THREE_DIGIT = {f"0{code}": entry for code, entry in ISSUER_CODE_REASONS.items() if len(code) == 2}
 PROCESSOR_STATES = {
     "NOT_AUTHORIZED": "GENERIC_DECLINE",  # the bank did not authorize the transfer
     "FAILED": "PROCESSING_ERROR",

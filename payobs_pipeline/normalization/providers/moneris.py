@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
+from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 
 RESULT_KEY = "payobs_result"
 REASON_KEY = "payobs_reason_code"
@@ -203,7 +203,7 @@ def _receipt(body: dict) -> dict | None:
 
 def _iso(value: Any) -> str | None:
     code = _text(value)
-    return code if code and code.upper() in {k.upper() for k in ISO8583_REASONS} else None
+    return code if code and code.upper() in {k.upper() for k in ISSUER_CODE_REASONS} else None
 
 
 VAULT_PAYMENT_KEY = "payobs_vault_payment"

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
+from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 
 STATUS_KEY = "payobs_status"  # prepare(): the payment's status, else the call's ACK
 PROCESSOR_CODE_KEY = "payobs_processor_code"  # prepare(): the processor's ISO code passed through
@@ -428,7 +428,7 @@ def iso_code(value: str | None) -> str | None:
         return None
     candidates = [value, value.lstrip("0").rjust(2, "0")]
     for candidate in candidates:
-        if candidate in ISO8583_REASONS:
+        if candidate in ISSUER_CODE_REASONS:
             return candidate
     return None
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
+from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 
 # ----- statuses ---------------------------------------------------------------------------------
 
@@ -126,7 +126,7 @@ _VOID_CODES = ["6", "61", "62", "63", "64", "7", "71", "72", "73", "74", "75"]
 # ----- reasons --------------------------------------------------------------------------------
 
 # 30 + ISO code + 1001: the acquirer refused with that issuer code.
-_REFUSAL_CODES = {f"30{code}1001": entry for code, entry in ISO8583_REASONS.items() if len(code) == 2}
+_REFUSAL_CODES = {f"30{code}1001": entry for code, entry in ISSUER_CODE_REASONS.items() if len(code) == 2}
 ERROR_CODES = {
     **_REFUSAL_CODES,
     "30001001": "GENERIC_DECLINE",  # payment refused by the acquirer

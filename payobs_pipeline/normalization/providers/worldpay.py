@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
-from payobs_pipeline.normalization.reason_codes import ISO8583_REASONS
+from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 
 _HARD = "HARD"
 
@@ -276,7 +276,7 @@ _ISSUER_CODE_RULES = [
               "payment.IssuerResponseCode.@code": code},
      "set": ({{"reason": "failure_reason", "source": "failure_source", "decline_type": "decline_type"}[key]: value
               for key, value in entry.items()} if isinstance(entry, dict) else {"failure_reason": entry})}
-    for code, entry in ISO8583_REASONS.items() if len(code) == 2 and code.isdigit()
+    for code, entry in ISSUER_CODE_REASONS.items() if len(code) == 2 and code.isdigit()
 ]
 _PAYMENT_KIND_RULES = [
     *_ISSUER_CODE_RULES,

@@ -1,101 +1,12 @@
-"""Flutterwave v3 mapping: labeled corpus, shape detection, spec sanity and pinned behaviour."""
+"""Flutterwave v3 mapping: pinned behaviour (the checks every provider passes are in ../test_provider_contract.py)."""
 
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from payobs_pipeline.normalization.evaluation import load_cases
-from payobs_pipeline.normalization.formats import parse_lake_data
-from payobs_pipeline.normalization.mapping import CompiledMapping
-from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, detect_provider
-from payobs_pipeline.normalization.pii import mask_payload, mask_text
-from payobs_pipeline.normalization.providers import builtin_mappings, flutterwave as module
-from payobs_pipeline.normalization.taxonomy import StatusCategory
-from payobs_pipeline_tests.normalization.corpus_checks import (
-    CORPUS,
-    NORMALIZER,
-    assert_case_matches_labels,
-    case_ids,
-    has_hint,
-    provider_cases,
-)
-
-PROVIDER = "flutterwave"
-CASES = provider_cases(PROVIDER)
-UNHINTED = [c for c in CASES if not has_hint(c["data"])]
-MAPPING = CompiledMapping(module.SPEC, getattr(module, "prepare", None))
-
-
-def _body(data):
-    parsed = parse_lake_data(mask_text(json.dumps(data)))
-    return mask_payload(parsed.body)
-
-
-def _event(data):
-    from payobs_pipeline.normalization.evaluation import normalize_lake_data
-
-    outcome = normalize_lake_data(data, None, NORMALIZER)
-    assert outcome.event is not None, outcome.unprocessed_reason
-    return outcome.event
-
-
-@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_case_matches_its_labels(case):
-    assert_case_matches_labels(case)
-
-
-def test_corpus_covers_the_documented_outcomes():
-    assert len(CASES) >= 10
-    statuses = {c["expected"].get("status_category") for c in CASES}
-    assert {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"} <= statuses
-    declines = {c["expected"].get("failure_reason") for c in CASES
-                if c["expected"].get("status_category") == "DECLINED"}
-    assert len(declines) >= 2
-    assert any(has_hint(c["data"]) for c in CASES) and UNHINTED
-
-
-@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
-def test_unhinted_documented_shapes_are_detected(case):
-    guess = detect_provider(_body(case["data"]), {}, builtin_mappings())
-    assert guess.provider == PROVIDER
-    assert guess.confidence >= SHAPE_DETECTION_THRESHOLD
-
-
-@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
-def test_no_other_mapping_outscores_ours(case):
-    body = _body(case["data"])
-    own = MAPPING.shape_score(body)
-    for mapping in builtin_mappings():
-        if mapping.provider != PROVIDER:
-            assert mapping.shape_score(body) < own, mapping.provider
-
-
-def test_other_providers_corpora_do_not_score_on_our_detector():
-    for path in sorted(CORPUS.glob("*.json")):
-        if path.stem == PROVIDER:
-            continue
-        for case in load_cases(path):
-            if "unprocessed" in case["expected"]:
-                continue
-            try:
-                body = _body(case["data"])
-            except Exception:  # malformed-input corpora
-                continue
-            assert MAPPING.shape_score(body) < SHAPE_DETECTION_THRESHOLD, f"{path.name}:{case['name']}"
-
-
-def test_every_mapped_status_is_a_status_category():
-    # Compiling checks every status_map value, reason_map entry, rule and variant of the spec.
-    mapping = CompiledMapping(module.SPEC, getattr(module, "prepare", None))
-    for variant in mapping.variants:
-        for status in variant.status_map.values():
-            assert isinstance(status, StatusCategory)
+from payobs_pipeline_tests.normalization.corpus_checks import normalized_event
 
 
 def test_the_card_country_is_read_from_its_name():
-    event = _event({"status": "success", "message": "ok",
+    event = normalized_event({"status": "success", "message": "ok",
                     "data": {"id": 1, "tx_ref": "t", "flw_ref": "FLW-1", "amount": 10, "currency": "NGN",
                              "status": "successful", "payment_type": "card",
                     "card": {"country": "NIGERIA NG", "type": "VISA"}}})
@@ -105,13 +16,13 @@ def test_the_card_country_is_read_from_its_name():
 def test_a_refund_without_currency_has_no_guessed_amount():
     body = {"status": "success", "message": "ok",
             "data": {"id": 7, "tx_id": 9, "flw_ref": "URF_1", "amount_refunded": 65, "status": "completed"}}
-    event = _event(body)
+    event = normalized_event(body)
     assert (event.amount_minor, event.currency, event.refund_id, event.attempt_id) == (None, None, "7", "9")
     assert body["data"]["amount_refunded"] == 65  # prepare is pure
 
 
 def test_the_processor_message_is_the_reason():
-    event = _event({"event": "charge.completed", "data": {"id": 2, "tx_ref": "t", "flw_ref": "FLW-2", "amount": 5,
+    event = normalized_event({"event": "charge.completed", "data": {"id": 2, "tx_ref": "t", "flw_ref": "FLW-2", "amount": 5,
                     "currency": "USD", "status": "failed", "payment_type": "card",
                     "processor_response": "Incorrect PIN"}})
     assert (str(event.failure_reason), str(event.failure_source)) == ("AUTHENTICATION_FAILED", "CUSTOMER")

@@ -1,113 +1,24 @@
-"""Getnet mapping: its labeled corpus, shape detection, spec sanity and refund identity."""
+"""Getnet mapping: refund identity (the checks every provider passes are in ../test_provider_contract.py)."""
 
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from payobs_pipeline.normalization.evaluation import load_cases, normalize_lake_data
-from payobs_pipeline.normalization.formats import parse_lake_data
-from payobs_pipeline.normalization.mapping import CompiledMapping
-from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, detect_provider
-from payobs_pipeline.normalization.pii import mask_payload, mask_text
-from payobs_pipeline.normalization.providers import builtin_mappings, getnet as module
 from payobs_pipeline.normalization.taxonomy import StatusCategory
-from payobs_pipeline_tests.normalization.corpus_checks import (
-    CORPUS,
-    NORMALIZER,
-    assert_case_matches_labels,
-    case_ids,
-    has_hint,
-    provider_cases,
-)
+from payobs_pipeline_tests.normalization.corpus_checks import normalized_event, provider_cases
 
 SLUG = "getnet"
 CASES = provider_cases(SLUG)
-MAPPING = CompiledMapping(module.SPEC, getattr(module, "prepare", None))
-UNHINTED = [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]]
-
-
-def _body(data):
-    parsed = parse_lake_data(mask_text(json.dumps(data)))
-    return mask_payload(parsed.body)
-
-
-def _event(data):
-    outcome = normalize_lake_data(data, None, NORMALIZER)
-    assert outcome.event is not None, outcome.unprocessed_reason
-    return outcome.event
-
-
-@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_case_matches_its_labels(case):
-    assert_case_matches_labels(case)
-
-
-def test_corpus_covers_the_documented_outcomes():
-    assert len(CASES) >= 10
-    statuses = {c["expected"].get("status_category") for c in CASES}
-    assert {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED"} <= statuses
-    assert any(has_hint(c["data"]) for c in CASES) and any(not has_hint(c["data"]) for c in CASES)
-
-
-@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
-def test_unhinted_documented_shapes_are_detected(case):
-    guess = detect_provider(_body(case["data"]), {}, builtin_mappings())
-    assert guess.provider == SLUG
-    assert guess.confidence >= SHAPE_DETECTION_THRESHOLD
-
-
-@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
-def test_no_other_mapping_scores_on_our_documents(case):
-    body = _body(case["data"])
-    for mapping in builtin_mappings():
-        if mapping.provider != SLUG:
-            assert mapping.shape_score(body) < SHAPE_DETECTION_THRESHOLD, mapping.provider
-
-
-def test_other_providers_corpora_do_not_score_on_our_detector():
-    for path in sorted(CORPUS.glob("*.json")):
-        if path.stem == SLUG:
-            continue
-        for case in load_cases(path):
-            if "unprocessed" in case["expected"]:
-                continue
-            try:
-                body = _body(case["data"])
-            except Exception:  # malformed-input corpora
-                continue
-            assert MAPPING.shape_score(body) < SHAPE_DETECTION_THRESHOLD, f"{path.name}:{case['name']}"
-
-
-def test_every_mapped_status_is_a_status_category():
-    for variant in MAPPING.variants:
-        for status in variant.status_map.values():
-            assert isinstance(status, StatusCategory)
-    values = set(module.SPEC["status_map"].values())
-    for variant in module.SPEC["variants"]:
-        values |= set(variant.get("status_map", {}).values())
-        if variant.get("status"):
-            values.add(variant["status"])
-    assert values <= {s.value for s in StatusCategory}
-
-
-def test_aliases_name_the_provider():
-    for alias in module.SPEC["aliases"]:
-        event = _event({"provider": alias, "payload": json.loads(json.dumps(CASES[0]["data"]))})
-        assert event.provider == SLUG, alias
 
 
 def test_cancel_request_is_a_refund_of_the_payment():
     case = next(c for c in CASES if c["name"] == "cancel_request_accepted")
-    event = _event(case["data"])
+    event = normalized_event(case["data"])
     assert event.event_kind.value == "REFUND"
     assert event.refund_id == "20f6c8a1-0d74-4f8f-a48b-0b4a1c4d5e6f"
     assert event.attempt_id == "06f256c8-1bbf-42bf-93b4-ce2041bfb87e"
 
 
 def test_error_status_code_decides_without_details_status():
-    event = _event({"provider": "getnet", "payload": {"message": "Service Unavailable", "name": "ServiceUnavailable",
+    event = normalized_event({"provider": "getnet", "payload": {"message": "Service Unavailable", "name": "ServiceUnavailable",
                                                       "status_code": 503}})
     assert event.status_category is StatusCategory.ERROR
     assert event.failure_reason.value == "PROCESSING_ERROR"

@@ -1,119 +1,31 @@
-"""PagBank (PagSeguro) mapping: labeled corpus, shape detection, spec sanity, issuer code precedence, classic XML."""
+"""PagBank (PagSeguro) mapping: issuer code precedence, classic XML (the checks every provider passes are in
+../test_provider_contract.py)."""
 
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from payobs_pipeline.normalization.evaluation import load_cases, normalize_lake_data
-from payobs_pipeline.normalization.formats import parse_lake_data
-from payobs_pipeline.normalization.mapping import CompiledMapping
-from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, detect_provider
-from payobs_pipeline.normalization.pii import mask_payload, mask_text
-from payobs_pipeline.normalization.providers import builtin_mappings, pagseguro as module
 from payobs_pipeline.normalization.taxonomy import StatusCategory
-from payobs_pipeline_tests.normalization.corpus_checks import (
-    CORPUS,
-    NORMALIZER,
-    assert_case_matches_labels,
-    case_ids,
-    has_hint,
-    provider_cases,
-)
+from payobs_pipeline_tests.normalization.corpus_checks import normalized_event, provider_cases
 
 SLUG = "pagseguro"
 CASES = provider_cases(SLUG)
-MAPPING = CompiledMapping(module.SPEC, getattr(module, "prepare", None))
-UNHINTED = [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]]
-
-
-def _body(data):
-    parsed = parse_lake_data(mask_text(json.dumps(data)))
-    return mask_payload(parsed.body)
-
-
-def _event(data):
-    outcome = normalize_lake_data(data, None, NORMALIZER)
-    assert outcome.event is not None, outcome.unprocessed_reason
-    return outcome.event
-
-
-@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_case_matches_its_labels(case):
-    assert_case_matches_labels(case)
-
-
-def test_corpus_covers_the_documented_outcomes():
-    assert len(CASES) >= 10
-    statuses = {c["expected"].get("status_category") for c in CASES}
-    assert {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"} <= statuses
-    assert any(has_hint(c["data"]) for c in CASES) and any(not has_hint(c["data"]) for c in CASES)
-
-
-@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
-def test_unhinted_documented_shapes_are_detected(case):
-    guess = detect_provider(_body(case["data"]), {}, builtin_mappings())
-    assert guess.provider == SLUG
-    assert guess.confidence >= SHAPE_DETECTION_THRESHOLD
-
-
-@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
-def test_no_other_mapping_scores_on_our_documents(case):
-    body = _body(case["data"])
-    for mapping in builtin_mappings():
-        if mapping.provider != SLUG:
-            assert mapping.shape_score(body) < SHAPE_DETECTION_THRESHOLD, mapping.provider
-
-
-def test_other_providers_corpora_do_not_score_on_our_detector():
-    for path in sorted(CORPUS.glob("*.json")):
-        if path.stem == SLUG:
-            continue
-        for case in load_cases(path):
-            if "unprocessed" in case["expected"]:
-                continue
-            try:
-                body = _body(case["data"])
-            except Exception:  # malformed-input corpora
-                continue
-            assert MAPPING.shape_score(body) < SHAPE_DETECTION_THRESHOLD, f"{path.name}:{case['name']}"
-
-
-def test_every_mapped_status_is_a_status_category():
-    for variant in MAPPING.variants:
-        for status in variant.status_map.values():
-            assert isinstance(status, StatusCategory)
-    values = set(module.SPEC["status_map"].values())
-    for variant in module.SPEC["variants"]:
-        values |= set(variant.get("status_map", {}).values())
-        if variant.get("status"):
-            values.add(variant["status"])
-    assert values <= {s.value for s in StatusCategory}
-
-
-def test_aliases_name_the_provider():
-    for alias in module.SPEC["aliases"]:
-        event = _event({"provider": alias, "payload": json.loads(json.dumps(CASES[0]["data"]))})
-        assert event.provider == SLUG, alias
 
 
 def test_issuer_reason_code_wins_over_pagbank_code():
     case = next(c for c in CASES if c["name"] == "declined_insufficient_funds_raw51")
-    event = _event(case["data"])
+    event = normalized_event(case["data"])
     assert event.raw_reason_code == "51"
     assert event.failure_reason.value == "INSUFFICIENT_FUNDS"
 
 
 def test_pagbank_code_used_without_raw_data():
     case = next(c for c in CASES if c["name"] == "declined_by_pagseguro_10000")
-    assert _event(case["data"]).raw_reason_code == "10000"
+    assert normalized_event(case["data"]).raw_reason_code == "10000"
 
 
 def test_classic_card_declined_internally_is_a_risk_decline():
     xml = next(c for c in CASES if c["name"] == "classic_xml_paid_visa")["data"]["content"]
     xml = xml.replace("<status>3</status>", "<status>7</status>\n    <cancellationSource>INTERNAL</cancellationSource>")
-    event = _event(xml)
+    event = normalized_event(xml)
     assert event.status_category is StatusCategory.DECLINED
     assert event.failure_reason.value == "RISK_REJECTED"
 
@@ -121,5 +33,5 @@ def test_classic_card_declined_internally_is_a_risk_decline():
 def test_classic_boleto_cancelled_unpaid_stays_cancelled():
     xml = next(c for c in CASES if c["name"] == "classic_xml_boleto_waiting")["data"]
     cancelled = "<status>7</status>\n    <cancellationSource>INTERNAL</cancellationSource>"
-    event = _event(xml.replace("<status>1</status>", cancelled))
+    event = normalized_event(xml.replace("<status>1</status>", cancelled))
     assert event.status_category is StatusCategory.CANCELLED

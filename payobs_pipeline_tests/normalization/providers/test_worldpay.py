@@ -1,109 +1,22 @@
-"""Worldpay mapping: corpus, detection, spec sanity, Access API error bodies, WPG journal type as status."""
+"""Worldpay mapping: Access API error bodies, WPG journal type as status (the checks every provider passes are in
+../test_provider_contract.py)."""
 
 from __future__ import annotations
 
-import copy
-import json
-
 import pytest
 
-from payobs_pipeline.normalization.evaluation import load_cases, normalize_lake_data
-from payobs_pipeline.normalization.formats import PayloadParseError, parse_lake_data
-from payobs_pipeline.normalization.mapping import CompiledMapping
-from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, detect_provider
-from payobs_pipeline.normalization.providers import builtin_mappings
-from payobs_pipeline.normalization.providers import worldpay as module
-from payobs_pipeline.normalization.taxonomy import StatusCategory
-from payobs_pipeline_tests.normalization.corpus_checks import (
-    CORPUS,
-    NORMALIZER,
-    assert_case_matches_labels,
-    case_ids,
-    has_hint,
-    provider_cases,
-)
-
-SLUG = "worldpay"
-CASES = provider_cases(SLUG)
-MAPPING = CompiledMapping(module.SPEC, getattr(module, "prepare", None))
-UNHINTED = [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]]
-
-
-def _body(data):
-    return parse_lake_data(json.dumps(data)).body
-
-
-def _outcome(data):
-    return normalize_lake_data(data, None, NORMALIZER)
-
-
-def _event(data):
-    outcome = _outcome(data)
-    assert outcome.event is not None, outcome.unprocessed_reason
-    return outcome.event
-
-
-@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_case_matches_its_labels(case):
-    assert_case_matches_labels(case)
-
-
-def test_corpus_covers_the_documented_outcomes():
-    assert len(CASES) >= 10
-    statuses = {c["expected"].get("status_category") for c in CASES}
-    assert {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"} <= statuses
-    assert any(has_hint(c["data"]) for c in CASES) and UNHINTED
-
-
-@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
-def test_unhinted_documented_shapes_are_detected(case):
-    guess = detect_provider(_body(case["data"]), {}, builtin_mappings())
-    assert guess.provider == SLUG
-    assert guess.confidence >= SHAPE_DETECTION_THRESHOLD
-
-
-def test_other_providers_corpora_do_not_score_on_our_detector():
-    for path in sorted(CORPUS.glob("*.json")):
-        if path.stem == SLUG:
-            continue
-        for case in load_cases(path):
-            try:
-                body = _body(case["data"])
-            except PayloadParseError:  # the malformed-input corpus
-                continue
-            assert MAPPING.shape_score(body) < SHAPE_DETECTION_THRESHOLD, f"{path.name}:{case['name']}"
-
-
-def test_every_mapped_status_is_a_category():
-    spec = module.SPEC
-    maps = [spec.get("status_map", {})] + [v.get("status_map", {}) for v in spec.get("variants", [])]
-    for status_map in maps:
-        for raw, category in status_map.items():
-            assert category in StatusCategory.__members__, f"{raw} -> {category}"
-            assert any(v.status_map.get(raw.lower()) == StatusCategory(category) for v in MAPPING.variants)
-
-
-def test_prepare_keeps_the_payload_unchanged():
-    if not hasattr(module, "prepare"):
-        return
-    for case in CASES:
-        body = _body(case["data"])
-        before = copy.deepcopy(body)
-        try:
-            module.prepare(body)
-        except Exception:  # a refusal (NOT_A_PAYMENT_EVENT) is fine; the payload must still be untouched
-            pass
-        assert body == before, case["name"]
+from payobs_pipeline.normalization.evaluation import normalize_lake_data
+from payobs_pipeline_tests.normalization.corpus_checks import NORMALIZER, normalized_event
 
 
 def test_access_error_names_are_not_read_as_refusal_codes():
-    event = _event({"errorName": "bodyIsEmpty", "message": "The body of the request is empty"})
+    event = normalized_event({"errorName": "bodyIsEmpty", "message": "The body of the request is empty"})
     assert (event.status_category, event.failure_reason, event.raw_reason_code) == (
         "ERROR", "INVALID_REQUEST", "bodyIsEmpty")
 
 
 def test_an_unlisted_access_error_name_with_validation_errors_is_a_request_error():
-    event = _event({"provider": "worldpay", "payload": {
+    event = normalized_event({"provider": "worldpay", "payload": {
         "errorName": "somethingNew", "message": "m",
         "validationErrors": [{"errorName": "fieldIsMissing", "message": "missing", "jsonPath": "$.merchant.entity"}]}})
     assert (event.status_category, event.failure_reason) == ("ERROR", "INVALID_REQUEST")
@@ -114,7 +27,7 @@ def test_the_journal_type_stands_for_a_missing_last_event():
            '<paymentMethod>VISA-SSL</paymentMethod><amount value="700" currencyCode="EUR" exponent="2"/></payment>'
            '<journal journalType="REFUNDED"><bookingDate><date dayOfMonth="01" month="06" year="2024"/></bookingDate>'
            '</journal></orderStatusEvent></notify></paymentService>')
-    event = _event(xml)
+    event = normalized_event(xml)
     assert (event.status_category, event.event_kind, event.amount_minor) == ("REFUNDED", "REFUND", 700)
 
 

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from payobs_pipeline.lake.synthetic import generate_lake_rows
 from payobs_pipeline.normalization.formats import PayloadParseError, read_lake_payload
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
-from payobs_pipeline.normalization.providers import PROVIDER_MODULES
+from payobs_pipeline.normalization.providers import mapped_providers
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class Throughput:
 
 def known_provider_json_payloads(count: int, seed: int = 11) -> list[tuple[str, dict | None]]:
     """JSON-object payloads of providers with a built-in mapping, as the lake's jsonb text."""
-    known = set(PROVIDER_MODULES)
+    known = mapped_providers()
     payloads: list[tuple[str, dict | None]] = []
     start = datetime(2026, 1, 1, tzinfo=timezone.utc)
     for row, truth in generate_lake_rows(count * 3, start, 2, seed):

@@ -25,7 +25,7 @@ from payobs_pipeline.lake.synthetic import (
     expected_metrics,
     generate_lake_rows,
 )
-from payobs_pipeline.normalization.providers import PROVIDER_MODULES
+from payobs_pipeline.normalization.providers import mapped_providers
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 
@@ -60,7 +60,7 @@ def _measured(conn, table: str, columns: dict) -> dict:
     for key, provider, *values in conn.execute(
         f"SELECT partition_key, provider, {select} FROM {table} GROUP BY 1, 2"
     ):
-        if provider in PROVIDER_MODULES and any(values):
+        if provider in mapped_providers() and any(values):
             out[(key, provider)] = dict(zip(columns, values))
     return out
 
@@ -68,7 +68,7 @@ def _measured(conn, table: str, columns: dict) -> dict:
 def _differences(expected: dict, measured: dict) -> list[str]:
     lines = []
     for key in sorted(set(expected) | set(measured)):
-        if key[1] not in PROVIDER_MODULES:
+        if key[1] not in mapped_providers():
             continue
         want, got = expected.get(key, {}), measured.get(key, {})
         for name in sorted(set(want) | set(got)):
@@ -91,8 +91,8 @@ def test_both_metric_levels_match_the_generators_truth_window_by_window(material
         conn.execute("SET search_path TO payobs")
         approval = _measured(conn, "approval_metrics", APPROVAL_COLUMNS)
         payment = _measured(conn, "payment_metrics", {c: c for c in PAYMENT_COUNTS})
-    attempt_truth = {k: v for k, v in attempt_truth.items() if k[1] in PROVIDER_MODULES}
-    payment_truth = {k: v for k, v in payment_truth.items() if k[1] in PROVIDER_MODULES}
+    attempt_truth = {k: v for k, v in attempt_truth.items() if k[1] in mapped_providers()}
+    payment_truth = {k: v for k, v in payment_truth.items() if k[1] in mapped_providers()}
     assert {k[0] for k in attempt_truth} == set(KEYS)
     problems = (_differences(attempt_truth, approval) + _differences(payment_truth, payment)
                 + _differences(_summed(attempt_truth), _summed(approval))
@@ -109,7 +109,7 @@ def test_attempt_amounts_currencies_and_methods_match_the_truth(materialized):
     lake_rows = Counter()
     for row, truth in generate_lake_rows(ROWS, START, WINDOWS, SEED):
         lake_rows[Window.containing(row.created_at).partition_key] += 1
-        if truth.provider not in PROVIDER_MODULES or truth.event_kind not in ("AUTHORIZATION", "CAPTURE"):
+        if truth.provider not in mapped_providers() or truth.event_kind not in ("AUTHORIZATION", "CAPTURE"):
             continue
         if truth.event_kind == "CAPTURE" and truth.status_category != "APPROVED":
             continue
@@ -145,5 +145,5 @@ def test_attempt_amounts_currencies_and_methods_match_the_truth(materialized):
             assert events + unprocessed == lake_rows[key], key  # nothing lost
     problems = [f"{k}: expected {amounts[k]}, got {measured[k]}"
                 for k in sorted(set(amounts) | set(measured), key=str)
-                if k[1] in PROVIDER_MODULES and amounts[k] != measured[k]]
+                if k[1] in mapped_providers() and amounts[k] != measured[k]]
     assert not problems, "\n".join(problems)

@@ -752,7 +752,8 @@ def test_the_gateway_families_without_a_mapping_do_not_claim_common_shapes():
 
 
 # Round 3 (issue 10): payment notifications and status objects of gateways with no mapping, each from its
-# documentation (cited beside each family in heuristics.py). (name, lake data, family, expected fields).
+# documentation (cited beside each family in heuristics/replies/<family>.py). (name, lake data, family,
+# expected fields).
 ROUND3_REPLIES = [
     (
         "dotpay_urlc_completed",  # Dotpay technical manual, URLC: operation_status completed; amount in major units

@@ -43,7 +43,11 @@ TRANSMITTED, Simple Order decision ACCEPT): the refund succeeded (REFUNDED) and 
 (APPROVED), as Authorize.net's refundPendingSettlement and Worldpay's SENT_FOR_REFUND are read.
 Where CyberSource's own reason is generic (203 / 233 general decline, 201 call issuer; REST
 PROCESSOR_DECLINED, GENERAL_DECLINE, CONTACT_PROCESSOR, PAYMENT_REFUSED), the issuer's ISO 8583 code
-(``processorResponse`` / ``processorInformation.responseCode``) is more specific and wins (:func:`prepare`).
+(``ccAuthReply.processorResponse`` / ``processorInformation.responseCode``) is more specific and wins: it is
+the ``reason_code`` path after CyberSource's own, read through the ``iso8583`` fallback by the engine's rule
+(mapping.py, "Failure reasons"). :func:`prepare` passes it on only when it is an ISO 8583 code that table
+knows: some processors answer three-digit codes, which the spec's reason_map would otherwise read as
+CyberSource's own reason codes (a processor ``101`` is not CyberSource's 101 "missing fields").
 CyberSource does not state soft/hard: decline types are the reasons' defaults, except the documented
 "soft declines" 200 (AVS) and 230 (CVN), where the issuer approved.
 """
@@ -62,6 +66,7 @@ _TECHNICAL = "TECHNICAL"
 
 # Keys prepare() adds to the document.
 REASON_KEY = "payobs_reason_code"
+ISSUER_KEY = "payobs_issuer_code"
 BRAND_KEY = "payobs_card_brand"
 
 _BAD_REQUEST = "INVALID_REQUEST"
@@ -192,9 +197,6 @@ REST_REASONS: dict[str, Any] = {
     "SERVICE_UNAVAILABLE": {"reason": "PROCESSING_ERROR", "source": _TECHNICAL},
 }
 
-# Generic CyberSource reasons: the issuer's own ISO 8583 code, when the processor passes one, says more.
-_GENERIC_SO = frozenset({"201", "203", "233"})
-_GENERIC_REST = frozenset({"PROCESSOR_DECLINED", "GENERAL_DECLINE", "CONTACT_PROCESSOR", "PAYMENT_REFUSED"})
 # Timeouts after CyberSource received the request: the outcome is not known (reconcile, never blind-retry).
 _OUTCOME_UNKNOWN_SO = ["151", "152", "250"]
 _OUTCOME_UNKNOWN_REST = ["SERVER_TIMEOUT", "SERVICE_TIMEOUT", "PROCESSOR_TIMEOUT", "GATEWAY_TIMEOUT"]
@@ -276,12 +278,19 @@ def _text(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _iso_code(value: Any) -> str | None:
-    """An issuer response code that is an ISO 8583 decline we know, else None."""
-    code = _text(value)
-    if code and code.upper() in {key.upper() for key in ISSUER_CODE_REASONS}:
-        return code
-    return None
+_ISO_CODES = frozenset(code.upper() for code in ISSUER_CODE_REASONS)
+
+
+def _issuer_code(section: Any, key: str) -> str | None:
+    """The processor's (issuer's) response code in a section, when it is an ISO 8583 code we know, else None."""
+    code = _text(section.get(key)) if isinstance(section, dict) else None
+    return code if code and code.upper() in _ISO_CODES else None
+
+
+def _with_issuer_code(document: dict, code: str | None) -> dict:
+    if code:
+        document[ISSUER_KEY] = code
+    return document
 
 
 def _nested_reply(body: dict) -> dict:
@@ -306,25 +315,13 @@ def _so_reason(reply: dict) -> str | None:
             code = _text(section.get("reasonCode"))
             if code and code != "100":
                 codes.append(code)
-    top = _text(reply.get("reasonCode"))
-    chosen = codes[0] if codes else top
-    if chosen in _GENERIC_SO:
-        auth = reply.get("ccAuthReply")
-        iso = _iso_code(auth.get("processorResponse")) if isinstance(auth, dict) else None
-        if iso:
-            return iso
-    return chosen
+    return codes[0] if codes else _text(reply.get("reasonCode"))
 
 
 def _rest_reason(body: dict) -> str | None:
     error = body.get("errorInformation")
     reason = _text(error.get("reason")) if isinstance(error, dict) else None
-    reason = reason or _text(body.get("reason"))
-    processor = body.get("processorInformation")
-    iso = _iso_code(processor.get("responseCode")) if isinstance(processor, dict) else None
-    if iso and (reason is None or reason.upper() in _GENERIC_REST):
-        return iso
-    return reason
+    return reason or _text(body.get("reason"))
 
 
 def _rest_brand(body: dict) -> str | None:
@@ -345,7 +342,8 @@ def prepare(body: Any) -> Any:
     * SOAP ``Envelope.Body.replyMessage``, bare XML ``replyMessage``, a JSON-logged reply and the
       name-value-pair form (``ccAuthReply_reasonCode=...``) all become one nested ``replyMessage``.
     * The reason read (``payobs_reason_code``) is the first service reply's non-100 reasonCode, else the
-      request's; a generic decline gives way to the issuer's ISO code (see the module docstring).
+      request's; the issuer's ISO 8583 code (``payobs_issuer_code``) is the next reason path, so a generic
+      decline gives way to it (see the module docstring).
     * The card brand (``payobs_card_brand``) from the documented card type codes.
     Pure: the input is not modified.
     """
@@ -362,6 +360,7 @@ def prepare(body: Any) -> Any:
     if isinstance(reply, dict):
         reply = _nested_reply(reply)
         reply[REASON_KEY] = _so_reason(reply)
+        _with_issuer_code(reply, _issuer_code(reply.get("ccAuthReply"), "processorResponse"))
         card = reply.get("card")
         brand = CARD_TYPES.get(_text(card.get("cardType")) or "") if isinstance(card, dict) else None
         if brand:
@@ -370,7 +369,8 @@ def prepare(body: Any) -> Any:
     application = body.get("applicationInformation")
     if isinstance(application, dict) and application.get("reasonCode") is not None:
         return _tss(body, application)
-    prepared = {**body, REASON_KEY: _rest_reason(body)}
+    prepared = _with_issuer_code({**body, REASON_KEY: _rest_reason(body)},
+                                 _issuer_code(body.get("processorInformation"), "responseCode"))
     brand = _rest_brand(body) or (CARD_TYPES.get(_text(body.get("req_card_type")) or "")
                                   if "req_transaction_type" in body else None)
     if brand:
@@ -401,12 +401,8 @@ def _tss(body: dict, application: dict) -> dict:
     kinds = [_TSS_KINDS[name] for name in names if name in _TSS_KINDS]
     # An auth with its capture (ics_auth + ics_bill) is a sale: the authorization; otherwise the service's kind.
     kind = "AUTHORIZATION" if "ics_auth" in names else (kinds[0] if kinds else "AUTHORIZATION")
-    reason = code
-    if reason in _GENERIC_SO:
-        processor = body.get("processorInformation")
-        iso = _iso_code(processor.get("responseCode")) if isinstance(processor, dict) else None
-        reason = iso or reason
-    prepared = {**body, DECISION_KEY: decision, REASON_KEY: reason if reason != "100" else None, KIND_KEY: kind}
+    prepared = _with_issuer_code({**body, DECISION_KEY: decision, REASON_KEY: code if code != "100" else None,
+                                  KIND_KEY: kind}, _issuer_code(body.get("processorInformation"), "responseCode"))
     brand = _rest_brand(body)
     if brand:
         prepared[BRAND_KEY] = brand
@@ -450,7 +446,7 @@ _SO_RULES = [
 _REST_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
-    "reason_code": [REASON_KEY],
+    "reason_code": [REASON_KEY, ISSUER_KEY],
     "amount": ["orderInformation.amountDetails.authorizedAmount", "orderInformation.amountDetails.totalAmount"],
     "currency": ["orderInformation.amountDetails.currency"],
     "event_time": ["submitTimeUtc"],
@@ -465,7 +461,7 @@ _VOID_STATUSES = {"REVERSED": "CANCELLED", "VOIDED": "CANCELLED", "CANCELLED": "
 _REST_PAYMENT_RULES = [
     {"when": {"status": "INVALID_REQUEST", REASON_KEY: _CARD_REFUSED_REST}, "set": {"status_category": "DECLINED"}},
     {"when": {"status": "SERVER_ERROR", REASON_KEY: _OUTCOME_UNKNOWN_REST}, "set": {"status_category": "UNKNOWN"}},
-    {"when": {"status": "AUTHORIZED_RISK_DECLINED", REASON_KEY: {"exists": False}},
+    {"when": {"status": "AUTHORIZED_RISK_DECLINED", REASON_KEY: {"exists": False}, ISSUER_KEY: {"exists": False}},
      "set": {"failure_reason": "RISK_REJECTED", "failure_source": _MERCHANT_RISK}},
     {"when": {"paymentInformation.bank": {"exists": True}}, "set": {"payment_method": "DIRECT_DEBIT"}},
 ]
@@ -524,7 +520,7 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": ["requestID"],
                 "status": ["decision"],
-                "reason_code": [REASON_KEY],
+                "reason_code": [REASON_KEY, ISSUER_KEY],
                 "amount": _SO_AMOUNTS,
                 "currency": ["purchaseTotals.currency", "voidReply.currency", "ccAuthReversalReply.currency"],
                 "event_time": _SO_TIMES,

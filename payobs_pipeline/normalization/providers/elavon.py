@@ -20,7 +20,10 @@ The XML API answers ``<txn>...</txn>``; the HTTPS POST / hosted page forms answe
 as key=value pairs (one per line, or form-encoded). Converge accounts are US (USD) unless the terminal is
 set up for multi-currency, when ``ssl_transaction_currency`` says the currency.
 Reasons: the error code when there is one; else the display message, unless it is a generic decline
-("DECLINED", "CALL AUTH CENTER", ...) and the issuer's ISO code says more (:func:`prepare`).
+("DECLINED", "CALL AUTH CENTER", ...) and the issuer's ISO code says more: ``ssl_issuer_response`` is the
+``reason_code`` path after the message, read through the ``iso8583`` fallback (the engine's rule: mapping.py,
+"Failure reasons"); :func:`prepare` passes it on (``payobs_issuer_code``) only when it is an ISO 8583 code that
+table knows.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import Any
 from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 
 REASON_KEY = "payobs_reason_code"
+ISSUER_KEY = "payobs_issuer_code"
 BRAND_KEY = "payobs_card_brand"
 
 _MERCHANT_CONFIG = "MERCHANT_CONFIG"
@@ -120,8 +124,6 @@ RESULT_MESSAGES: dict[str, Any] = {
     "REVK PAY ORDERED": "REVOKED",
     "STOP PAY ORDERED": "REVOKED",
 }
-# Messages that only say "declined": the issuer's ISO code, when given, is more specific.
-_GENERIC_MESSAGES = frozenset({"DECLINED", "DECLINE", "DECLINED-HELP 9999", "CALL AUTH CENTER", "CALL", "REFERRAL"})
 
 BRANDS = {"VISA": "visa", "MC": "mastercard", "MASTERCARD": "mastercard", "AMEX": "amex", "DISC": "discover",
           "DISCOVER": "discover", "JCB": "jcb", "CUP": "unionpay", "DINERS": "diners", "DINERSCLUB": "diners",
@@ -156,16 +158,17 @@ def _document(body: dict) -> dict | None:
 
 
 def _reason(doc: dict) -> str | None:
-    error = _text(doc.get("errorCode"))
-    if error:
-        return error
-    message = _text(doc.get("ssl_result_message"))
-    key = message.upper() if message else None
-    issuer = _text(doc.get("ssl_issuer_response"))
-    iso = issuer if issuer and issuer.upper() in {k.upper() for k in ISSUER_CODE_REASONS} else None
-    if key and key in RESULT_MESSAGES and key not in _GENERIC_MESSAGES:
-        return message
-    return iso or message
+    """The error code when there is one, else the display message (the issuer's code is the next path)."""
+    return _text(doc.get("errorCode")) or _text(doc.get("ssl_result_message"))
+
+
+_ISO_CODES = frozenset(code.upper() for code in ISSUER_CODE_REASONS)
+
+
+def _issuer_code(doc: dict) -> str | None:
+    """ssl_issuer_response when it is an ISO 8583 code the shared table knows, else None."""
+    code = _text(doc.get("ssl_issuer_response"))
+    return code if code and code.upper() in _ISO_CODES else None
 
 
 def prepare(body: Any) -> Any:
@@ -180,6 +183,9 @@ def prepare(body: Any) -> Any:
         return body
     prepared = dict(doc)
     prepared[REASON_KEY] = _reason(doc)
+    issuer = _issuer_code(doc)
+    if issuer:
+        prepared[ISSUER_KEY] = issuer
     kind = _text(doc.get("ssl_transaction_type"))
     if kind:
         prepared["ssl_transaction_type"] = kind.upper()
@@ -253,7 +259,7 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": ["ssl_txn_id"],
                 "status": ["ssl_result"],
-                "reason_code": [REASON_KEY],
+                "reason_code": [REASON_KEY, ISSUER_KEY],
                 "amount": ["ssl_amount", "ssl_requested_amount"],
                 "currency": ["ssl_transaction_currency"],
                 "event_time": ["ssl_txn_time"],

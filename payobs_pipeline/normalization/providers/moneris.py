@@ -27,8 +27,11 @@ Sources:
 - Moneris Hosted Paypage response variables (response_order_id, response_code, result 1/0, iso_code,
   message, trans_name, charge_total, card, date_stamp, time_stamp, bank_transaction_id, txn_num)
 Amounts are decimal strings in major units; receipts carry no currency: a Moneris Canada store settles in
-CAD. The receipt's ISO field is the issuer's ISO 8583 code: where Moneris's own code is a generic decline
-(050, 074, 426, 437, 438, 477, 481, 483) a recognized ISO code is more specific and wins (:func:`prepare`).
+CAD. The receipt's ISO field (Hosted Paypage: iso_code) is the issuer's ISO 8583 code: it is the ``reason_code``
+path after Moneris's ResponseCode, read through the ``iso8583`` fallback, so where Moneris's own code is a
+generic decline (050, 074, 426, 437, 438, 477, 481, 483, ...) a recognized ISO code is more specific and wins
+(the engine's rule: mapping.py, "Failure reasons"). :func:`prepare` passes it on (``payobs_issuer_code``) only
+when it is an ISO 8583 code that table knows, so it is never read as one of Moneris's own three-digit codes.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 
 RESULT_KEY = "payobs_result"
 REASON_KEY = "payobs_reason_code"
+ISSUER_KEY = "payobs_issuer_code"
 BRAND_KEY = "payobs_card_brand"
 
 _TECHNICAL = "TECHNICAL"
@@ -162,8 +166,6 @@ RESPONSE_CODES: dict[str, Any] = {
     "986": {"reason": "TIMEOUT", "source": _TECHNICAL},  # incomplete: timed out
 }
 
-_GENERIC = frozenset({"050", "074", "426", "437", "438", "477", "481", "483"})
-
 CARD_TYPES = {"V": "visa", "M": "mastercard", "AX": "amex", "NO": "discover", "D": "interac", "C1": "jcb",
               "C": "jcb", "DC": "diners", "SE": "sears", "UP": "unionpay", "DS": "discover"}
 
@@ -201,9 +203,13 @@ def _receipt(body: dict) -> dict | None:
     return None
 
 
-def _iso(value: Any) -> str | None:
+_ISO_CODES = frozenset(code.upper() for code in ISSUER_CODE_REASONS)
+
+
+def _issuer_code(value: Any) -> str | None:
+    """The issuer's ISO 8583 response code, when it is one the shared table knows, else None."""
     code = _text(value)
-    return code if code and code.upper() in {k.upper() for k in ISSUER_CODE_REASONS} else None
+    return code if code and code.upper() in _ISO_CODES else None
 
 
 VAULT_PAYMENT_KEY = "payobs_vault_payment"
@@ -214,8 +220,8 @@ def prepare(body: Any) -> Any:
 
     ``payobs_result``: approved (ResponseCode 000-049), declined (050-999), incomplete (no ResponseCode:
     never sent for authorization) or timedout (TimedOut true: the outcome is not known).
-    ``payobs_reason_code``: ResponseCode, or the ISO code where ResponseCode is a generic decline, or the
-    Message of an incomplete receipt. ``payobs_card_brand`` from CardType.
+    ``payobs_reason_code``: ResponseCode, or the Message of an incomplete receipt. ``payobs_issuer_code``:
+    the ISO field when it is a known ISO 8583 code (the next reason path). ``payobs_card_brand`` from CardType.
     Hosted Paypage responses get the same keys from response_code / iso_code / card.
     """
     if not isinstance(body, dict):
@@ -226,7 +232,10 @@ def prepare(body: Any) -> Any:
         code = _code3(receipt.get("ResponseCode"))
         timed_out = (_text(receipt.get("TimedOut")) or "").lower() == "true"
         clean[RESULT_KEY] = "timedout" if timed_out else _result(code)
-        clean[REASON_KEY] = _reason(code, receipt.get("ISO"), receipt.get("Message"))
+        clean[REASON_KEY] = _reason(code, receipt.get("Message"))
+        issuer = _issuer_code(receipt.get("ISO"))
+        if issuer:
+            clean[ISSUER_KEY] = issuer
         brand = CARD_TYPES.get((_text(receipt.get("CardType")) or "").upper())
         if brand:
             clean[BRAND_KEY] = brand
@@ -240,7 +249,10 @@ def prepare(body: Any) -> Any:
         return {"receipt": clean}
     if "response_order_id" in body:
         code = _code3(body.get("response_code"))
-        prepared = {**body, RESULT_KEY: _result(code), REASON_KEY: _reason(code, body.get("iso_code"), body.get("message"))}
+        prepared = {**body, RESULT_KEY: _result(code), REASON_KEY: _reason(code, body.get("message"))}
+        issuer = _issuer_code(body.get("iso_code"))
+        if issuer:
+            prepared[ISSUER_KEY] = issuer
         brand = CARD_TYPES.get((_text(body.get("card")) or "").upper())
         if brand:
             prepared[BRAND_KEY] = brand
@@ -254,14 +266,8 @@ def _result(code: str | None) -> str:
     return "approved" if int(code) < 50 else "declined"
 
 
-def _reason(code: str | None, iso: Any, message: Any) -> str | None:
-    if code is None:
-        return _text(message)
-    if int(code) < 50:
-        return code
-    if code in _GENERIC:
-        return _iso(iso) or code
-    return code
+def _reason(code: str | None, message: Any) -> str | None:
+    return _text(message) if code is None else code
 
 
 # Messages of a receipt that never reached authorization (ResponseCode null), by what they say.
@@ -353,7 +359,7 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": ["TransID"],
                 "status": [RESULT_KEY],
-                "reason_code": [REASON_KEY],
+                "reason_code": [REASON_KEY, ISSUER_KEY],
                 "amount": ["TransAmount"],
                 "event_time": {"join": ["TransDate", "TransTime"], "sep": " "},
                 "card_brand": [BRAND_KEY],
@@ -367,7 +373,7 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": ["txn_num", "bank_transaction_id"],
                 "status": [RESULT_KEY],
-                "reason_code": [REASON_KEY],
+                "reason_code": [REASON_KEY, ISSUER_KEY],
                 "amount": ["charge_total"],
                 "currency": ["currency"],
                 "event_time": {"join": ["date_stamp", "time_stamp"], "sep": " "},

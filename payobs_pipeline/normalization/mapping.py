@@ -18,6 +18,8 @@ translate into the taxonomy:
       "decline_type_fallback": "mastercard_mac",   # shared table for the decline_type field (optional)
       "payment_method_map": {"card": "CARD", "pix": "PIX"},
       "decline_type_map": {"soft_declined": "SOFT"},
+      "card_brand_map": {"VI": "visa", "PAYPAL": None},   # provider card codes (case, spaces, dashes ignored);
+                                                   # None: no card scheme; a code left out is kept as it is
       "rules": [{"when": {"outcome.type": "blocked"}, "set": {"failure_reason": "RISK_REJECTED"}}],
       "variants": [{"name": "refund", "match": {"object": "refund"}, "status": "REFUNDED", ...},
                    {"name": "payout", "match": {"object": "payout"}, "not_a_payment": "payouts move balance"}]
@@ -202,11 +204,15 @@ def country_code(raw: str | None) -> str | None:
     return None
 
 
+def _brand_key(raw: str) -> str:
+    return "".join(ch for ch in raw.lower() if ch.isalnum())
+
+
 def card_brand(raw: str | None, method: PaymentMethod | None) -> str | None:
     """The card scheme in one spelling (visa, mastercard, amex, ...), only for card-like methods."""
     if not raw or method in _NO_CARD_BRAND:
         return None
-    key = "".join(ch for ch in raw.lower() if ch.isalnum())
+    key = _brand_key(raw)
     for suffix in ("applepay", "googlepay", "debit", "credit"):  # Adyen's visa_applepay, mc_debit ...
         if key.endswith(suffix) and key != suffix:
             key = key[: -len(suffix)]
@@ -438,7 +444,7 @@ class CompiledVariant:
 
     def __init__(self, provider: str, spec: Mapping[str, Any], variant: Mapping[str, Any]) -> None:
         merged = {**spec, **variant}
-        for key in ("fields", "status_map", "reason_map", "payment_method_map", "decline_type_map"):
+        for key in ("fields", "status_map", "reason_map", "payment_method_map", "decline_type_map", "card_brand_map"):
             merged[key] = {**spec.get(key, {}), **variant.get(key, {})}
         self.provider = provider
         self.name = variant.get("name", "default")
@@ -470,6 +476,7 @@ class CompiledVariant:
             PaymentMethod(merged["default_payment_method"]) if merged.get("default_payment_method") else None
         )
         self.decline_type_map = {str(k).lower(): DeclineType(v) for k, v in merged["decline_type_map"].items()}
+        self.card_brand_map = {_brand_key(str(k)): v for k, v in merged["card_brand_map"].items()}
         self.amount_unit = merged.get("amount_unit", "minor")
         if self.amount_unit not in ("minor", "major"):
             raise MappingError(f"{provider}: amount_unit must be minor or major")
@@ -572,7 +579,7 @@ class CompiledVariant:
             currency=currency,
             event_time=parse_event_time(self._field("event_time", body, document)),
             payment_method=method,
-            card_brand=card_brand(text("card_brand", body, document), method),
+            card_brand=card_brand(self._card_scheme(text("card_brand", body, document)), method),
             country=None,  # the metrics' country: chosen from the three below by normalize.with_merchant
             provider_transaction_id=transaction_id,
             merchant_id=text("merchant_id", body, document),
@@ -662,6 +669,13 @@ class CompiledVariant:
         if found is None and self.decline_type_fallback is not None:
             found = self.decline_type_fallback.get(stated.strip().lower())
         return found
+
+    def _card_scheme(self, raw: str | None) -> str | None:
+        """A provider's card code in the scheme's name (dLocal ``VI`` -> visa); a code the map leaves out as it is."""
+        if raw is None or not self.card_brand_map:
+            return raw
+        key = _brand_key(raw)
+        return self.card_brand_map[key] if key in self.card_brand_map else raw
 
     def _payment_method(self, raw: str | None) -> PaymentMethod | None:
         if raw:

@@ -120,3 +120,19 @@ def test_heuristic_reads_the_kind_and_ids_a_document_names():
     assert _heuristic({"transaction_id": "t3", "tipo": "anulacion", "estado": "aprobado"})[:2] == ("VOID", "CANCELLED")
     # A refunded status without ids that say whose they are: no refund or attempt id is guessed.
     assert _heuristic({"transaction_id": "t4", "status": "refunded"}) == ("REFUND", "REFUNDED", None, None, None)
+
+
+def test_a_card_brand_map_names_the_scheme_of_a_providers_card_code():
+    # A spec's card_brand_map turns the provider's code into the scheme (dLocal VI, Moneris AX); None names no
+    # scheme (Converge PAYPAL); a code the map leaves out is kept, in card_brand's spelling.
+    spec = {"provider": "p", "amount_unit": "major",
+            "fields": {"status": ["status"], "card_brand": ["brand"], "amount": ["amount"], "currency": ["cur"]},
+            "status_map": {"ok": "APPROVED"}, "default_payment_method": "CARD",
+            "card_brand_map": {"VI": "visa", "Diners Club": "diners", "PAYPAL": None}}
+    mapping = CompiledMapping(spec)
+
+    def brand(raw):
+        return mapping.apply({"status": "ok", "brand": raw, "amount": "1.00", "cur": "USD"}).card_brand
+
+    assert (brand("vi"), brand("DINERSCLUB"), brand("PayPal"), brand("Elo"), brand(None)) == (
+        "visa", "diners", None, "elo", None)

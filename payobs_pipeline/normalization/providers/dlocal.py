@@ -20,11 +20,6 @@ distinctive enough to claim without a provider hint; with one it maps.
 
 from __future__ import annotations
 
-from typing import Any
-
-# Key under which prepare() leaves the card scheme named by dLocal's two-letter brand code.
-CARD_SCHEME_KEY = "payobs_card_scheme"
-
 _CARD_BRANDS = {
     "VI": "visa", "MC": "mastercard", "AE": "amex", "EL": "elo", "HI": "hipercard", "DC": "diners", "JC": "jcb",
 }
@@ -109,17 +104,6 @@ _PAYMENT_STATUSES = {
 }
 
 
-def prepare(body: Any) -> Any:
-    """The payload with the card scheme named by dLocal's brand code (``VI`` -> visa).
-
-    Pure: returns a shallow copy with one extra top-level key; the original is untouched.
-    """
-    card = body.get("card") if isinstance(body, dict) else None
-    brand = card.get("brand") if isinstance(card, dict) else None
-    scheme = _CARD_BRANDS.get(brand.upper()) if isinstance(brand, str) else None
-    return {**body, CARD_SCHEME_KEY: scheme} if scheme else body
-
-
 # Payouts v3 ``purpose`` values.
 _PAYOUT_PURPOSES = ["REMITTANCES", "PAYROLL", "SUPPLIER_PAYMENT", "REFUND", "AID", "INVESTMENT", "OTHER"]
 _NOT_A_PAYMENT = "a dLocal payout (money sent to a beneficiary), not a payment"
@@ -146,6 +130,8 @@ SPEC = {
     "status_map": _PAYMENT_STATUSES,
     "reason_map": REASONS,
     "payment_method_map": PAYMENT_METHOD_TYPES,
+    # card.brand is dLocal's two-letter code (VI, MC, ...).
+    "card_brand_map": _CARD_BRANDS,
     "variants": [
         # Payouts v3 object/notification (a beneficiary instead of a payer) and the v2 cashout notification.
         {"name": "payout", "match": {"beneficiary": {"exists": True}}, "not_a_payment": _NOT_A_PAYMENT},
@@ -220,7 +206,7 @@ SPEC = {
                 "currency": ["currency"],
                 "event_time": ["approved_date", "created_date"],
                 "payment_method": ["payment_method_type"],
-                "card_brand": [CARD_SCHEME_KEY, "card.brand"],
+                "card_brand": ["card.brand"],
                 # The payment's country (the-payment-object: "country of the payment"), the payer's.
                 "customer_country": ["country"],
                 # The payment (D-...) is the attempt; order_id is the merchant's id of the payment

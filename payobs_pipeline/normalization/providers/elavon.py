@@ -34,7 +34,6 @@ from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 
 REASON_KEY = "payobs_reason_code"
 ISSUER_KEY = "payobs_issuer_code"
-BRAND_KEY = "payobs_card_brand"
 
 _MERCHANT_CONFIG = "MERCHANT_CONFIG"
 _TECHNICAL = "TECHNICAL"
@@ -172,7 +171,7 @@ def _issuer_code(doc: dict) -> str | None:
 
 
 def prepare(body: Any) -> Any:
-    """The response as ``{"txn": {...}}`` (XML, key=value or JSON alike) with its reason and card brand read.
+    """The response as ``{"txn": {...}}`` (XML, key=value or JSON alike) with its reason read.
 
     Transaction types are upper-cased so ``ccsale`` and ``SALE`` read alike. Pure.
     """
@@ -189,9 +188,6 @@ def prepare(body: Any) -> Any:
     kind = _text(doc.get("ssl_transaction_type"))
     if kind:
         prepared["ssl_transaction_type"] = kind.upper()
-    brand = _text(doc.get("ssl_card_short_description"))
-    if brand and BRANDS.get(brand.upper().replace(" ", "")):
-        prepared[BRAND_KEY] = BRANDS[brand.upper().replace(" ", "")]
     return {"txn": prepared}
 
 
@@ -216,6 +212,8 @@ SPEC = {
     "default_currency": "USD",
     "default_payment_method": "CARD",
     "payment_method_map": PAYMENT_METHODS,
+    # ssl_card_short_description names the scheme (PAYPAL and DEBIT name none).
+    "card_brand_map": BRANDS,
     "reason_map": {**ERROR_CODES, **RESULT_MESSAGES},
     "reason_fallback": "iso8583",
     "variants": [
@@ -264,7 +262,7 @@ SPEC = {
                 "currency": ["ssl_transaction_currency"],
                 "event_time": ["ssl_txn_time"],
                 "payment_method": ["ssl_card_type"],
-                "card_brand": [BRAND_KEY],
+                "card_brand": ["ssl_card_short_description"],
                 "payment_id": ["ssl_invoice_number"],
                 "customer_country": ["ssl_country"],
             },

@@ -43,7 +43,6 @@ from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 RESULT_KEY = "payobs_result"
 REASON_KEY = "payobs_reason_code"
 ISSUER_KEY = "payobs_issuer_code"
-BRAND_KEY = "payobs_card_brand"
 
 _TECHNICAL = "TECHNICAL"
 _MERCHANT_CONFIG = "MERCHANT_CONFIG"
@@ -221,8 +220,8 @@ def prepare(body: Any) -> Any:
     ``payobs_result``: approved (ResponseCode 000-049), declined (050-999), incomplete (no ResponseCode:
     never sent for authorization) or timedout (TimedOut true: the outcome is not known).
     ``payobs_reason_code``: ResponseCode, or the Message of an incomplete receipt. ``payobs_issuer_code``:
-    the ISO field when it is a known ISO 8583 code (the next reason path). ``payobs_card_brand`` from CardType.
-    Hosted Paypage responses get the same keys from response_code / iso_code / card.
+    the ISO field when it is a known ISO 8583 code (the next reason path).
+    Hosted Paypage responses get the same keys from response_code / iso_code.
     """
     if not isinstance(body, dict):
         return body
@@ -236,9 +235,6 @@ def prepare(body: Any) -> Any:
         issuer = _issuer_code(receipt.get("ISO"))
         if issuer:
             clean[ISSUER_KEY] = issuer
-        brand = CARD_TYPES.get((_text(receipt.get("CardType")) or "").upper())
-        if brand:
-            clean[BRAND_KEY] = brand
         # Vault financial transactions (res_purchase_cc, res_preauth_cc, res_ind_refund_cc: "Purchase with
         # Vault" in the Moneris Vault guide) charge a stored card: their receipt has the Vault's DataKey and
         # ResSuccess beside a TransType, or, when not sent to the host, an order id problem (vault
@@ -253,9 +249,6 @@ def prepare(body: Any) -> Any:
         issuer = _issuer_code(body.get("iso_code"))
         if issuer:
             prepared[ISSUER_KEY] = issuer
-        brand = CARD_TYPES.get((_text(body.get("card")) or "").upper())
-        if brand:
-            prepared[BRAND_KEY] = brand
         return prepared
     return body
 
@@ -335,6 +328,8 @@ SPEC = {
     "amount_unit": "major",
     "default_currency": "CAD",
     "default_payment_method": "CARD",
+    # CardType (receipts) and card (Hosted Paypage) are Moneris's card codes: V, M, AX, ...
+    "card_brand_map": CARD_TYPES,
     "status_map": RESULTS,
     "reason_map": RESPONSE_CODES,
     "reason_fallback": "iso8583",
@@ -362,7 +357,7 @@ SPEC = {
                 "reason_code": [REASON_KEY, ISSUER_KEY],
                 "amount": ["TransAmount"],
                 "event_time": {"join": ["TransDate", "TransTime"], "sep": " "},
-                "card_brand": [BRAND_KEY],
+                "card_brand": ["CardType"],
                 "payment_id": ["ReceiptId"],
             },
             "rules": [*_INCOMPLETE_RULES, *_LIFECYCLE_RULES],
@@ -377,7 +372,7 @@ SPEC = {
                 "amount": ["charge_total"],
                 "currency": ["currency"],
                 "event_time": {"join": ["date_stamp", "time_stamp"], "sep": " "},
-                "card_brand": [BRAND_KEY],
+                "card_brand": ["card"],
                 "payment_id": ["response_order_id"],
             },
             "rules": [*_INCOMPLETE_RULES, *_HPP_KINDS],

@@ -456,6 +456,10 @@ _REST_FIELDS = {
     "customer_country": ["orderInformation.billTo.country"],
 }
 # A reversal or void either released the authorization or failed (taxonomy: VOID is CANCELLED or ERROR).
+# REST refund and credit replies: every accepted state is the refund made; a refusal is a failed refund.
+_REFUND_STATUSES = {"PENDING": "REFUNDED", "TRANSMITTED": "REFUNDED", "COMPLETED": "REFUNDED", "SETTLED": "REFUNDED",
+                    "PARTIAL_AUTHORIZED": "REFUNDED", "AUTHORIZED": "REFUNDED", "DECLINED": "DECLINED",
+                    "INVALID_REQUEST": "DECLINED", "FAILED": "DECLINED"}
 _VOID_STATUSES = {"REVERSED": "CANCELLED", "VOIDED": "CANCELLED", "CANCELLED": "CANCELLED",
                   "DECLINED": "ERROR", "INVALID_REQUEST": "ERROR", "FAILED": "ERROR"}
 _REST_PAYMENT_RULES = [
@@ -621,9 +625,7 @@ SPEC = {
             "event_kind": "REFUND",
             "fields": {**_REST_FIELDS, "amount": ["refundAmountDetails.refundAmount"],
                        "currency": ["refundAmountDetails.currency"]},
-            "status_map": {"PENDING": "REFUNDED", "TRANSMITTED": "REFUNDED", "COMPLETED": "REFUNDED",
-                           "SETTLED": "REFUNDED", "PARTIAL_AUTHORIZED": "REFUNDED", "AUTHORIZED": "REFUNDED",
-                           "DECLINED": "DECLINED", "INVALID_REQUEST": "DECLINED", "FAILED": "DECLINED"},
+            "status_map": _REFUND_STATUSES,
         },
         {
             "name": "rest.credit",
@@ -631,9 +633,7 @@ SPEC = {
             "event_kind": "REFUND",
             "fields": {**_REST_FIELDS, "amount": ["creditAmountDetails.creditAmount"],
                        "currency": ["creditAmountDetails.currency"]},
-            "status_map": {"PENDING": "REFUNDED", "TRANSMITTED": "REFUNDED", "COMPLETED": "REFUNDED",
-                           "SETTLED": "REFUNDED", "PARTIAL_AUTHORIZED": "REFUNDED", "AUTHORIZED": "REFUNDED",
-                           "DECLINED": "DECLINED", "INVALID_REQUEST": "DECLINED", "FAILED": "DECLINED"},
+            "status_map": _REFUND_STATUSES,
         },
         {
             "name": "rest.reversal",

@@ -455,11 +455,11 @@ _REST_FIELDS = {
     "card_country": ["issuerInformation.country"],
     "customer_country": ["orderInformation.billTo.country"],
 }
-# A reversal or void either released the authorization or failed (taxonomy: VOID is CANCELLED or ERROR).
 # REST refund and credit replies: every accepted state is the refund made; a refusal is a failed refund.
 _REFUND_STATUSES = {"PENDING": "REFUNDED", "TRANSMITTED": "REFUNDED", "COMPLETED": "REFUNDED", "SETTLED": "REFUNDED",
                     "PARTIAL_AUTHORIZED": "REFUNDED", "AUTHORIZED": "REFUNDED", "DECLINED": "DECLINED",
                     "INVALID_REQUEST": "DECLINED", "FAILED": "DECLINED"}
+# A reversal or void either released the authorization or failed (taxonomy: VOID is CANCELLED or ERROR).
 _VOID_STATUSES = {"REVERSED": "CANCELLED", "VOIDED": "CANCELLED", "CANCELLED": "CANCELLED",
                   "DECLINED": "ERROR", "INVALID_REQUEST": "ERROR", "FAILED": "ERROR"}
 _REST_PAYMENT_RULES = [

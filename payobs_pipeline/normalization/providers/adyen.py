@@ -25,6 +25,26 @@ as the item's bare fields, or as a legacy form-encoded HTTP POST (value and curr
 - https://docs.adyen.com/risk-management/disputes-api/dispute-notifications (a dispute webhook's pspReference is
   the dispute's, the same for all its events; originalReference the disputed payment's)
 - https://docs.adyen.com/online-payments/partial-payments (ORDER_OPENED / ORDER_CLOSED: the order, not a payment)
+- SOAP (Classic) messages: https://docs.adyen.com/developers/notifications/set-up-notifications ("an endpoint that
+  can receive a JSON or SOAP call, or HTTP POST") and https://docs.adyen.com/development-resources/notifications/
+  (the SOAP acknowledgement ns1:sendNotificationResponse in the http://notification.services.adyen.com namespace):
+  a SOAP notification is Envelope/Body/sendNotification/notification/notificationItems/NotificationRequestItem*
+  with the same fields as the JSON one (additionalData is a map of entry key/value pairs, nil elements carry
+  xsi:nil). The Classic Payment service (https://pal-live.adyen.com/pal/Payment.wsdl, its operations as generated
+  in wikimedia SmashPig PaymentProviders/Adyen/WSDL/Payment.php): authorise / authorise3d -> authoriseResponse /
+  authorise3dResponse holding a PaymentResult (pspReference, resultCode, refusalReason, authCode, md, paRequest,
+  issuerUrl, dccAmount, fraudResult, additionalData); capture / cancel / refund / cancelOrRefund /
+  authoriseReferral -> <op>Response/<op>Result holding a ModificationResult (pspReference, response);
+  refundWithData -> refundWithDataResponse/result (a PaymentResult); directdebit -> directdebitResponse/response.
+  prepare() unwraps them into the JSON shapes the variants below read.
+- Barclaycard SmartPay is Adyen's platform under Barclaycard's name: "Barclaycard HPP is part of the Adyen Payment
+  Platform ... You will need a Smartpay or Adyen Merchant Account" (drupal.org/project/commerce_smartpay), the
+  Adyen libraries are used against SmartPay endpoints (github.com/Adyen/adyen-python-api-library issue 55), and
+  SmartPay's SOAP messages use Adyen's namespaces (http://payment.services.adyen.com). Its hints are aliases here.
+- https://docs.adyen.com/api-explorer/Checkout/latest/post/payments/(paymentPspReference)/captures and /refunds,
+  /cancels, /reversals, /amountUpdates: the modification responses (PaymentCaptureResponse,
+  PaymentRefundResponse, ...: paymentPspReference, pspReference, reference, status "received", amount); the
+  outcome comes later in the CAPTURE / REFUND / CANCELLATION webhook.
 
 Lifecycle identity: the attempt is the payment's pspReference (an AUTHORISATION's own, a modification's or a
 dispute's originalReference); the payment is the merchantReference (originalMerchantReference on a
@@ -202,7 +222,10 @@ PAYMENT_METHODS = {
                      "doku_alfamart", "doku_indomaret"], "CASH_VOUCHER"),
     **dict.fromkeys(["klarna", "klarna_paynow", "klarna_account", "affirm", "afterpaytouch", "clearpay",
                      "zip", "atome", "facilypay_3x", "facilypay_4x", "ratepay"], "BNPL"),
-    **dict.fromkeys(["sepadirectdebit", "ach", "directdebit_gb", "bacs", "au_becs_debit"], "DIRECT_DEBIT"),
+    # elv: German ELV (Elektronisches Lastschriftverfahren) and directdebit_NL: Dutch direct debit (Incasso), the
+    # Classic / HPP payment method names (docs.adyen.com Classic HPP directory lookup brandCodes).
+    **dict.fromkeys(["sepadirectdebit", "ach", "directdebit_gb", "bacs", "au_becs_debit", "elv", "directdebit_NL"],
+                    "DIRECT_DEBIT"),
     **dict.fromkeys(["ideal", "directEbanking", "giropay", "eps", "bancontact", "trustly", "onlinebanking_pl",
                      "blik", "molpay_ebanking_fpx_my", "bankTransfer_IBAN", "paybybank", "dotpay", "upi",
                      "upi_collect"], "BANK_TRANSFER"),
@@ -229,7 +252,10 @@ _NOTIFICATION_STATUSES = {
     "AUTHORISATION/true": "APPROVED",
     "AUTHORISATION/false": "DECLINED",
     "CAPTURE/true": "APPROVED",
-    "CAPTURE/false": "ERROR",
+    # success=false: Adyen rejected the capture (docs.adyen.com/online-payments/capture, failed capture; webhook-types
+    # CAPTURE "success false: the capture failed", the reason field says why): refused by the provider. A reason
+    # that is an invalid request (more than the remaining authorised amount) makes it an ERROR (rule below).
+    "CAPTURE/false": "DECLINED",
     "CAPTURE_FAILED/true": "ERROR",
     "AUTHORISATION_ADJUSTMENT/true": "APPROVED",
     "AUTHORISATION_ADJUSTMENT/false": "DECLINED",
@@ -333,9 +359,15 @@ _HPP_RESULTS = {
     "ERROR": "ERROR",
 }
 
+# Failed-modification reasons that say the request itself was invalid (docs/taxonomy.md: an invalid request is an
+# ERROR event with INVALID_REQUEST), not a refusal of a valid capture.
+_INVALID_MODIFICATION_REASONS = [text for text, reason in REASONS.items() if reason == "INVALID_REQUEST"]
+
 _NOTIFICATION_RULES = [
     # Modifications of an authorisation (webhook-types): never a second authorisation.
     {"when": {"eventCode": ["CAPTURE", "CAPTURE_FAILED"]}, "set": {"event_kind": "CAPTURE"}},
+    {"when": {"eventCode": "CAPTURE", "success": "false", "reason": _INVALID_MODIFICATION_REASONS},
+     "set": {"status_category": "ERROR"}},
     # CANCELLATION / TECHNICAL_CANCEL cancel an authorisation; EXPIRE: its uncaptured remainder expired.
     {"when": {"eventCode": ["CANCELLATION", "TECHNICAL_CANCEL", "CANCEL_OR_REFUND", "EXPIRE"]},
      "set": {"event_kind": "VOID"}},
@@ -390,10 +422,37 @@ def _notification(name: str, match: dict, root: str | None) -> dict:
         "rules": _NOTIFICATION_RULES,
     }
 
+# Refusals only a card payment can have (refusal-reasons page; codes and texts).
+_CARD_ONLY_CODES = {"5", "6", "8", "17", "18", "19", "24", "25", "33"}
+_CARD_ONLY_REFUSALS = [value for code, text, _ in _REFUSALS if code in _CARD_ONLY_CODES for value in (code, text)]
+
+# SOAP messages (module docstring): where the notification sits, and each Classic Payment service response's
+# result element with a field every such result has.
+_SOAP_NOTIFICATION = "Envelope.Body.sendNotification.notification"
+_SOAP_RESULTS = {
+    "authoriseResponse": ("paymentResult", "resultCode"),
+    "authorise3dResponse": ("paymentResult", "resultCode"),
+    "authorise3ds2Response": ("paymentResult", "resultCode"),
+    "refundWithDataResponse": ("result", "resultCode"),
+    "directdebitResponse": ("response", "resultCode"),
+    "captureResponse": ("captureResult", "response"),
+    "cancelResponse": ("cancelResult", "response"),
+    "refundResponse": ("refundResult", "response"),
+    "cancelOrRefundResponse": ("cancelOrRefundResult", "response"),
+    "technicalCancelResponse": ("technicalCancelResult", "response"),
+    "adjustAuthorisationResponse": ("adjustAuthorisationResult", "response"),
+    "authoriseReferralResponse": ("authoriseReferralResult", "response"),
+}
+# What a SOAP result says beyond its fields: refundWithData is a refund, directdebit a direct debit.
+SOAP_OPERATION_KEY = "payobs_soap_operation"
+
 
 SPEC = {
     "provider": "adyen",
-    "aliases": ["adyen", "adyen_checkout", "adyen_v68", "adyen_v71"],
+    "aliases": ["adyen", "adyen_checkout", "adyen_v68", "adyen_v71", "adyen_soap", "adyen_classic",
+                # Barclaycard SmartPay: Adyen's platform under Barclaycard's name (module docstring).
+                "smartpay", "barclaycard_smartpay", "barclaycardsmartpay", "smartpay_fuse",
+                "barclaycard smartpay fuse"],
     "detect": [
         {"path": "pspReference", "exists": True, "weight": 0.6},
         # An API error body: Adyen's errorType vocabulary beside errorCode (error-codes page), or an RFC 7807
@@ -419,6 +478,18 @@ SPEC = {
         {"path": "authResult", "in": list(_HPP_RESULTS), "weight": 0.5},
         {"path": "skinCode", "exists": True, "weight": 0.3},
         {"path": "merchantSig", "exists": True, "weight": 0.2},
+        # SOAP messages (module docstring): a notification, a Classic Payment service result.
+        {"path": f"{_SOAP_NOTIFICATION}.notificationItems.NotificationRequestItem.eventCode", "exists": True,
+         "weight": 0.9},
+        *({"path": f"Envelope.Body.{operation}.{result}.{key}", "exists": True, "weight": 0.9}
+          for operation, (result, key) in _SOAP_RESULTS.items()),
+        # Checkout API action objects (docs.adyen.com/api-explorer/Checkout/latest/post/payments, responses
+        # action: CheckoutThreeDS2Action, CheckoutRedirectAction, ...): paymentMethodType beside a documented type.
+        {"path": "action.paymentMethodType", "exists": True, "weight": 0.2},
+        {"path": "action.type", "in": ["threeDS2", "threeDS2Challenge", "threeDS2Fingerprint", "voucher", "qrCode",
+                                       "await", "sdk", "bank", "document"], "weight": 0.2},
+        # Checkout modification responses (/payments/{paymentPspReference}/captures, refunds, cancels, ...).
+        {"path": "paymentPspReference", "exists": True, "weight": 0.4},
     ],
     "amount_unit": "minor",
     "reason_map": REASONS,
@@ -444,9 +515,12 @@ SPEC = {
                 "currency": ["amount.currency", "action.totalAmount.currency", "action.initialAmount.currency"],
                 "event_time": ["additionalData.authorisationDate", "eventDate", "createdAt"],
                 # Classic /authorise responses name the method only in additionalData.
+                # additionalData.cardPaymentMethod: "the card payment method used for the transaction", e.g.
+                # visa (docs.adyen.com/development-resources/additional-data, card details / Payment additionalData).
                 "payment_method": ["paymentMethod.type", "paymentMethod", "additionalData.paymentMethod",
-                                   "action.paymentMethodType"],
-                "card_brand": ["paymentMethod.brand", "additionalData.paymentMethod"],
+                                   "action.paymentMethodType", "additionalData.cardPaymentMethod"],
+                "card_brand": ["paymentMethod.brand", "additionalData.paymentMethod",
+                               "additionalData.cardPaymentMethod"],
                 "card_country": ["additionalData.cardIssuingCountry"],
                 "customer_country": ["additionalData.shopperCountry"],
                 "merchant_id": ["merchantAccount"],
@@ -456,6 +530,17 @@ SPEC = {
             "rules": [
                 # A shopper who cancels the authentication abandoned the payment.
                 {"when": {"resultCode": "Refused", "refusalReasonCode": "16"}, "set": {"status_category": "CANCELLED"}},
+                # A message that names no method (the Classic /authorise result) but whose refusal only a card can
+                # have (refusal-reasons page: card number, expiry, CVC, PIN, card restrictions) was a card payment.
+                *({"when": {"resultCode": "Refused", path: _CARD_ONLY_REFUSALS, "paymentMethod": {"exists": False},
+                            "additionalData.paymentMethod": {"exists": False}, "action": {"exists": False}},
+                   "set": {"payment_method": "CARD"}}
+                  for path in ("refusalReasonCode", "refusalReason")),
+                # SOAP refundWithData answers with a PaymentResult: the refund's; directdebit's is a direct debit.
+                {"when": {SOAP_OPERATION_KEY: "refundWithDataResponse"}, "set": {"event_kind": "REFUND"}},
+                {"when": {SOAP_OPERATION_KEY: "refundWithDataResponse", "resultCode": "Authorised"},
+                 "set": {"status_category": "REFUNDED"}},
+                {"when": {SOAP_OPERATION_KEY: "directdebitResponse"}, "set": {"payment_method": "DIRECT_DEBIT"}},
             ],
         },
         {
@@ -488,6 +573,34 @@ SPEC = {
             "status_map": dict.fromkeys(_MODIFICATION_RECEIVED, "PENDING"),
             "rules": [{"when": {"response": received}, "set": {"event_kind": kind}}
                       for received, kind in _MODIFICATION_RECEIVED.items() if kind],
+        },
+        {
+            # Checkout API modification responses (module docstring): the request was received (status
+            # "received", the only documented value); the outcome comes in the CAPTURE / REFUND / CANCELLATION
+            # webhook, so it is PENDING. The capture and refund responses have the same required fields: the kind
+            # is read from the fields only one of them documents (PaymentRefundResponse: capturePspReference,
+            # merchantRefundReason, store; PaymentCaptureResponse: platformChargebackLogic, subMerchants;
+            # PaymentAmountUpdateResponse: industryUsage); a response naming neither is read as a capture (an
+            # amount with no refund field), the cancel and reversal responses (no amount) as a void.
+            "name": "checkout_modification_response",
+            "match": {"paymentPspReference": {"exists": True}, "status": "received", "resultCode": {"exists": False}},
+            "fields": {
+                "provider_transaction_id": ["pspReference"],
+                "status": ["status"],
+                "amount": ["amount.value"],
+                "currency": ["amount.currency"],
+                "merchant_id": ["merchantAccount"],
+                "attempt_id": ["paymentPspReference"],
+                "payment_id": ["reference", "paymentReference"],
+            },
+            "status_map": {"received": "PENDING"},
+            "event_kind": "CAPTURE",
+            "rules": [
+                {"when": {"amount": {"exists": False}}, "set": {"event_kind": "VOID"}},
+                {"when": {"industryUsage": {"exists": True}}, "set": {"event_kind": "AUTHORIZATION"}},
+                *({"when": {key: {"exists": True}}, "set": {"event_kind": "REFUND"}}
+                  for key in ("capturePspReference", "merchantRefundReason", "store")),
+            ],
         },
         {
             # A failed API call's error body: no payment was made.
@@ -596,6 +709,9 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    envelope = body.get("Envelope")
+    if isinstance(envelope, dict):
+        body = _from_soap(envelope) or body
     event_type = body.get("type")
     if isinstance(event_type, str) and event_type.startswith("balancePlatform."):
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"adyen: {event_type} is a balance platform event, not a payment")
@@ -620,3 +736,49 @@ def _notification_item(body: dict) -> dict | None:
     if isinstance(item, dict):
         return item
     return body if "eventCode" in body else None
+
+
+def _from_soap(envelope: dict) -> dict | None:
+    """A SOAP notification or Classic Payment service result in the JSON shape the variants read (or None).
+
+    Namespaces are already dropped by the XML reader; ``xsi:nil`` elements become None and additionalData's
+    ``entry`` key/value pairs a plain map, as in the JSON messages.
+    """
+    soap_body = envelope.get("Body")
+    if not isinstance(soap_body, dict):
+        return None
+    send = soap_body.get("sendNotification")
+    if isinstance(send, dict):
+        notification = send.get("notification")
+        if not isinstance(notification, dict):
+            return None
+        container = notification.get("notificationItems")
+        items = container.get("NotificationRequestItem") if isinstance(container, dict) else None
+        items = items if isinstance(items, list) else [items]
+        return {"live": _soap_value(notification.get("live")),
+                "notificationItems": [{"NotificationRequestItem": _soap_value(item)}
+                                      for item in items if isinstance(item, dict)]}
+    for operation, (result_key, _) in _SOAP_RESULTS.items():
+        response = soap_body.get(operation)
+        result = response.get(result_key) if isinstance(response, dict) else None
+        if isinstance(result, dict):
+            return {**_soap_value(result), SOAP_OPERATION_KEY: operation}
+    return None
+
+
+def _soap_value(node: Any) -> Any:
+    """An XML-derived value with xsi:nil as None, attributes dropped, and ``entry`` maps as dicts."""
+    if isinstance(node, list):
+        return [_soap_value(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "@nil" in node:
+        return None
+    if "#text" in node:
+        return node["#text"]
+    entries = node.get("entry")
+    if len(node) == 1 and entries is not None:
+        pairs = entries if isinstance(entries, list) else [entries]
+        return {str(_soap_value(pair.get("key"))): _soap_value(pair.get("value"))
+                for pair in pairs if isinstance(pair, dict) and _soap_value(pair.get("key")) is not None}
+    return {key: _soap_value(value) for key, value in node.items() if not key.startswith("@")}

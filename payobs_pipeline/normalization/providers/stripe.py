@@ -32,6 +32,8 @@ PaymentIntent that names no charge yet (requires_payment_method before any attem
 canceled before any attempt) and a Checkout Session are PAYMENT rows: states of the payment, no attempt.
 """
 
+from typing import Any
+
 _SOFT = "SOFT"
 _HARD = "HARD"
 
@@ -425,6 +427,12 @@ _ERROR_VARIANT = {
         {"when": {"type": "idempotency_error"}, "set": {"failure_reason": "DUPLICATE"}},
         {"when": {"type": ["authentication_error", "permission_error"]},
          "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+        # card_error: "Card errors ... result when the user enters a card that can't be charged for some reason"
+        # (docs.stripe.com/api/errors): a card payment, when the body names no payment method type.
+        {"when": {"type": "card_error", "payment_method.type": {"exists": False},
+                  "payment_intent.last_payment_error.payment_method.type": {"exists": False},
+                  "payment_intent.payment_method_types": {"exists": False}},
+         "set": {"payment_method": "CARD"}},
     ],
 }
 
@@ -449,6 +457,11 @@ SPEC = {
         {"path": "error.type", "in": _ERROR_TYPES, "weight": 0.5},
         {"path": "error.charge", "prefix": ["ch_", "py_"], "weight": 0.3},
         {"path": "error.payment_intent.object", "in": ["payment_intent"], "weight": 0.4},
+        # The Dispute object's own fields (docs.stripe.com/api/disputes/object: evidence_details {due_by,
+        # has_evidence, past_due, submission_count}, is_charge_refundable), beside object "dispute".
+        {"path": "evidence_details.due_by", "exists": True, "weight": 0.2},
+        {"path": "evidence_details.submission_count", "exists": True, "weight": 0.1},
+        {"path": "is_charge_refundable", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "minor",
     "status_map": {
@@ -492,3 +505,26 @@ SPEC = {
         _ERROR_VARIANT,
     ],
 }
+
+
+# Where prepare() leaves an error body's payment_intent.amount when the intent names no currency.
+AMOUNT_WITHOUT_CURRENCY_KEY = "_payobs_amount_without_currency"
+
+
+def prepare(body: Any) -> Any:
+    """An API error body whose embedded PaymentIntent has an amount but no currency stays an event.
+
+    A card_error's ``payment_intent`` is often logged trimmed (docs.stripe.com/api/errors: the error names the
+    PaymentIntent; the intent's ``amount`` is in the smallest unit of its ``currency``). An amount without its
+    currency is no amount (docs/taxonomy.md: amount_minor is in the currency's minor units), so the amount is
+    set aside and the decline is read without one, instead of the row failing with MISSING_CURRENCY.
+    Pure: returns a copy when it changes anything.
+    """
+    if not isinstance(body, dict):
+        return body
+    error = body.get("error")
+    intent = error.get("payment_intent") if isinstance(error, dict) else None
+    if not isinstance(intent, dict) or intent.get("amount") is None or intent.get("currency"):
+        return body
+    trimmed = {key: value for key, value in intent.items() if key != "amount"}
+    return {**body, "error": {**error, "payment_intent": trimmed}, AMOUNT_WITHOUT_CURRENCY_KEY: intent["amount"]}

@@ -1,0 +1,53 @@
+"""Stripe API error bodies and bare disputes: pinned behaviour.
+
+docs.stripe.com/api/errors: a card_error is the decline itself, its payment_intent names the payment; an intent
+logged without its currency gives no amount (docs/taxonomy.md: amount_minor is in the currency's minor units).
+"""
+
+from __future__ import annotations
+
+import copy
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.normalize import detect_provider
+from payobs_pipeline.normalization.providers import builtin_mappings, stripe as module
+
+MAPPING = CompiledMapping(module.SPEC, module.prepare)
+
+
+def _card_error(intent):
+    return {"error": {"type": "card_error", "code": "card_declined", "decline_code": "lost_card",
+                      "charge": "ch_1", "payment_intent": intent}}
+
+
+def test_a_card_error_whose_intent_has_no_currency_is_a_decline_without_an_amount():
+    event = MAPPING.apply(_card_error({"id": "pi_1", "object": "payment_intent", "amount": 900}))
+    assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", "LOST_OR_STOLEN_CARD")
+    assert (event.amount_minor, event.currency, event.payment_id) == (None, None, "pi_1")
+    assert str(event.payment_method) == "CARD"
+
+
+def test_a_card_error_whose_intent_has_its_currency_keeps_the_amount():
+    event = MAPPING.apply(_card_error({"id": "pi_1", "object": "payment_intent", "amount": 900, "currency": "jpy"}))
+    assert (event.amount_minor, event.currency) == (900, "JPY")
+
+
+def test_prepare_does_not_touch_its_input():
+    body = _card_error({"id": "pi_1", "object": "payment_intent", "amount": 900})
+    before = copy.deepcopy(body)
+    module.prepare(body)
+    assert body == before
+
+
+def test_a_card_error_naming_another_method_keeps_it():
+    body = _card_error({"id": "pi_1", "object": "payment_intent", "amount": 900, "currency": "usd",
+                        "payment_method_types": ["us_bank_account"]})
+    assert str(MAPPING.apply(body).payment_method) != "CARD"
+
+
+def test_a_bare_dispute_without_id_is_stripe_without_a_hint():
+    dispute = {"object": "dispute", "charge": "ch_9", "amount": 100, "currency": "usd", "status": "under_review",
+               "is_charge_refundable": False, "evidence_details": {"due_by": 1, "submission_count": 1}}
+    guess = detect_provider(dispute, {}, list(builtin_mappings()))
+    assert guess.provider == "stripe"
+    assert str(guess.mapping.apply(dispute).status_category) == "CHARGEBACK"

@@ -347,6 +347,26 @@ _GRAPHQL_ERROR_CLASSES = {
     "UNKNOWN": "UNKNOWN",
 }
 
+# GraphQL LocalPaymentContext (developer.paypal.com/braintree/graphql/reference/types/local-payment-context): a local
+# payment the buyer approves at approvalUrl. It has no status: approvedAt "when the local payment context was
+# approved by the customer", transactedAt "when the local payment context was used to create a transaction",
+# expiredAt "when the local payment context was expired". Its type is a LocalPaymentMethodType
+# (.../types/local-payment-method-type), read here as the taxonomy's method families.
+_LOCAL_PAYMENT_TYPES = {
+    **dict.fromkeys(["alipay", "bancomatpay", "bizum", "grabpay", "mbway", "satispay", "skrill", "swish", "twint",
+                     "vipps", "wechat_pay"], "WALLET"),
+    **dict.fromkeys(["bancontact", "blik", "eps", "giropay", "ideal", "mybank", "p24", "sofort", "trustly",
+                     "verkkopankki"], "BANK_TRANSFER"),
+    **dict.fromkeys(["klarna", "pay_upon_invoice", "blik_pay_later"], "BNPL"),
+    **dict.fromkeys(["multibanco", "oxxo", "oxxo_pay"], "CASH_VOUCHER"),
+    "boletobancario": "BOLETO",
+    "pix_international": "PIX",
+    "sepa": "DIRECT_DEBIT",
+    **dict.fromkeys(["crypto", "payu"], "OTHER"),
+}
+LOCAL_PAYMENT_CONTEXT_KEY = "graphql_local_payment_context"
+_LOCAL_PAYMENT_MUTATIONS = ("createLocalPaymentContext", "createNonInstantLocalPaymentContext")
+
 _GRAPHQL_MUTATIONS = ("chargePaymentMethod", "chargeCreditCard", "authorizePaymentMethod", "authorizeCreditCard",
                       "chargePayPalAccount", "chargeVenmoAccount", "captureTransaction", "refundTransaction")
 
@@ -387,6 +407,10 @@ SPEC = {
         {"path": "api-error-response.transaction.status", "exists": True, "weight": 0.8},
         {"path": "api-error-response.verification.status", "exists": True, "weight": 0.8},
         {"path": "errors.0.extensions.errorClass", "in": list(_GRAPHQL_ERROR_CLASSES), "weight": 0.4},
+        # A GraphQL error carrying the gateway's legacy validation code (developer.paypal.com/braintree/graphql guides).
+        {"path": "errors.0.extensions.legacyCode", "exists": True, "weight": 0.2},
+        {"path": "data.node.approvalUrl", "exists": True, "weight": 0.2},
+        *({"path": f"data.{m}.paymentContext.legacyId", "exists": True, "weight": 0.8} for m in _LOCAL_PAYMENT_MUTATIONS),
         {"path": "extensions.requestId", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "major",
@@ -482,6 +506,24 @@ SPEC = {
          },
          "rules": [{"when": {"processorResponse.legacyCode": "3000"}, "set": {"status_category": "ERROR"}},
                    {"when": {"status": ["VOIDED", "AUTHORIZATION_EXPIRED"]}, "set": {"event_kind": "VOID"}}]},
+        {"name": "graphql.local_payment_context", "root": LOCAL_PAYMENT_CONTEXT_KEY,
+         "match": {LOCAL_PAYMENT_CONTEXT_KEY: {"exists": True}},
+         "status": "PENDING", "event_kind": "PAYMENT",
+         "fields": {
+             "provider_transaction_id": ["legacyId", "id"],
+             "amount": ["amount.value"],
+             "currency": ["amount.currencyIsoCode", "amount.currencyCode"],
+             "event_time": ["updatedAt", "createdAt"],
+             "payment_method": ["type"],
+             "merchant_id": ["merchantAccountId"],
+             "payment_id": ["orderId", "paymentId"],
+         },
+         "payment_method_map": _LOCAL_PAYMENT_TYPES,
+         # Not approved yet (or approved, no transaction yet): PENDING. Used for a transaction: the buyer paid.
+         # Expired without a transaction: CANCELLED.
+         "rules": [{"when": {"expiredAt": {"exists": True}, "transactedAt": {"exists": False}},
+                    "set": {"status_category": "CANCELLED"}},
+                   {"when": {"transactedAt": {"exists": True}}, "set": {"status_category": "APPROVED"}}]},
         {"name": "graphql.refund", "root": "graphql_refund", "match": {"graphql_refund.status": {"exists": True}},
          "fields": {
              "provider_transaction_id": ["legacyId", "id"],
@@ -519,6 +561,9 @@ def prepare(body):
             raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
                                   f"braintree: {notification.get('kind')} names a transaction to fetch, not its outcome")
     else:
+        context = _local_payment_context(body)
+        if context is not None:
+            return {LOCAL_PAYMENT_CONTEXT_KEY: context}
         refund = _graphql_refund(body)
         if refund is not None:
             return {"graphql_refund": refund}
@@ -564,6 +609,23 @@ def _graphql_transaction(body: dict):
     for result in data.values():
         if isinstance(result, dict) and isinstance(result.get("transaction"), dict):
             return result["transaction"]
+    return None
+
+
+def _local_payment_context(body: dict):
+    """A LocalPaymentContext: the ``node`` query's or a create*LocalPaymentContext mutation's ``paymentContext``."""
+    data = body.get("data")
+    if not isinstance(data, dict):
+        return None
+    candidates = [data.get("node")]
+    for mutation in _LOCAL_PAYMENT_MUTATIONS:
+        result = data.get(mutation)
+        if isinstance(result, dict):
+            candidates.append(result.get("paymentContext"))
+    for node in candidates:
+        # approvalUrl and paymentId belong to the context alone; a transaction node has a status instead.
+        if isinstance(node, dict) and "paymentId" in node and "approvalUrl" in node and "status" not in node:
+            return node
     return None
 
 

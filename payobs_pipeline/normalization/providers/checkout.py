@@ -407,6 +407,14 @@ SPEC = {
         {"name": "webhook.not_a_payment",
          "match": {"type": {"prefix": list(NON_PAYMENT_EVENT_PREFIXES)}, "data": {"exists": True}},
          "not_a_payment": "a Checkout.com event that is not about a payment"},
+        # A card payout: api-reference.checkout.com/#operation/requestAPaymentOrPayout, "To accept payments ... specify
+        # the source.type field ... To pay out to a card, specify the destination of your payout using the
+        # destination.type field". A payout (its reply, GET details or payment_* webhook, all with destination) moves
+        # money to the cardholder: never a customer's payment outcome.
+        {"name": "payout.not_a_payment", "match": {"destination": {"exists": True}, "id": {"prefix": "pay_"}},
+         "not_a_payment": "a Checkout.com card payout (destination): money out, not a customer payment"},
+        {"name": "webhook.payout.not_a_payment", "match": {"data.destination": {"exists": True}, "type": {"exists": True}},
+         "not_a_payment": "a Checkout.com card payout event (data.destination): money out, not a customer payment"},
         {
             "name": "webhook.dispute",
             "root": "data",

@@ -96,6 +96,28 @@ _FRAUD_RULES = [
              "event_kind": "AUTHORIZATION"}},
 ]
 
+# Hosted Payment Page session status (GET /hpp/v1/sessions/{session_id}; docs.klarna.com/hosted-payment-page/
+# get-started/tracking-session-status and api-documentation/read-session; the HPP OpenAPI SessionResponseV1 status enum
+# WAITING, BACK, IN_PROGRESS, MANUAL_ID_CHECK, COMPLETED, CANCELLED, FAILED, DISABLED, ERROR; kco_rest_dotnet
+# HostedPaymentPageSessionStatus {auth_token, status, updated_at}). COMPLETED: "Consumer has successfully gotten an
+# Authorization"; FAILED: the authorization was declined; CANCELLED: the consumer cancelled; DISABLED: the merchant
+# disabled the session ("this status is definitive"); ERROR: the session failed; the others are still open.
+HPP_SESSION_STATUSES = {
+    "WAITING": "PENDING", "BACK": "PENDING", "IN_PROGRESS": "PENDING", "MANUAL_ID_CHECK": "PENDING",
+    "COMPLETED": "APPROVED", "FAILED": "DECLINED", "CANCELLED": "CANCELLED", "DISABLED": "CANCELLED", "ERROR": "ERROR",
+}
+_HPP_FIELDS = {
+    "provider_transaction_id": ["order_id", "session_id"],
+    "status": ["status"],
+    "event_time": ["updated_at"],
+    "attempt_id": ["order_id"],
+}
+_HPP_RULES = [
+    # Before the authorization the session is the payment as a whole; COMPLETED / FAILED are its authorization.
+    {"when": {"status": ["WAITING", "BACK", "IN_PROGRESS", "MANUAL_ID_CHECK", "CANCELLED", "DISABLED"]},
+     "set": {"event_kind": "PAYMENT"}},
+]
+
 _ORDER_FIELDS = {
     "provider_transaction_id": ["order_id"],
     "status": [STATUS_KEY, "status"],
@@ -133,6 +155,11 @@ SPEC = {
         {"path": "refund_id", "exists": True, "weight": 0.1},
         {"path": "capture_id", "exists": True, "weight": 0.2},
         {"path": "shipping_info", "exists": True, "weight": 0.1},
+        # HPP session status (see HPP_SESSION_STATUSES): the KP authorization token beside an HPP status.
+        {"path": "auth_token", "exists": True, "weight": 0.4},
+        {"path": "authorization_token", "exists": True, "weight": 0.3},
+        {"path": "status", "in": ["WAITING", "BACK", "IN_PROGRESS", "MANUAL_ID_CHECK", "COMPLETED", "DISABLED"],
+         "weight": 0.1},
         # Error body.
         {"path": "correlation_id", "exists": True, "weight": 0.3},
         {"path": "error_messages", "exists": True, "weight": 0.3},
@@ -173,6 +200,12 @@ SPEC = {
             "rules": [{"when": {"fraud_status": "REJECTED"},
                        "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}}],
         },
+        # HPP session status: the authorization token (auth_token in the SDK's model, authorization_token in the
+        # API reference) or the session id beside an HPP status. No amount is stated.
+        *({"name": "hpp.session_status",
+           "match": {key: {"exists": True}, "status": list(HPP_SESSION_STATUSES), "order_amount": {"exists": False}},
+           "fields": _HPP_FIELDS, "status_map": HPP_SESSION_STATUSES, "rules": _HPP_RULES}
+          for key in ("auth_token", "authorization_token", "session_id")),
         {
             # A refund object (GET .../refunds/{refund_id}); it states no currency.
             "name": "refund",

@@ -18,6 +18,12 @@ Sources (Mercado Pago Developers):
 - https://www.mercadopago.com.br/developers/en/docs/order/status-errors/order-status (Orders API: order
   status/status_detail; ``transactions.payments[]`` with ``payment_method {id, type}``; ``order.*`` webhooks
   carry the whole order under ``data``)
+- https://www.mercadopago.com.br/developers/en/reference/order/online-payments/refund and sdk-php
+  src/MercadoPago/Resources/Order/Refund.php (Orders API refund reply: ``transactions.refunds[]`` id, transaction_id,
+  amount, status); developers.mercadolibre.com.mx/es_ar/api-docs-es/m-n-o (site ids MLA, MLB, MLC, MCO, MLM, MPE,
+  MLU = the countries whose one currency an order naming only its ``site_id`` is in, see SITE_CURRENCIES)
+- sdk-php src/MercadoPago/Resources/Chargeback.php (chargeback resource: payment_id, status, amount, currency_id,
+  reason_id, reason, date_created, last_modified)
 - https://www.mercadopago.com.ar/developers/en/reference/subscriptions/_authorized_payments_id/get (a
   subscription's charge, ``payment`` nested) and /_preapproval_id/get (the subscription agreement)
 - https://www.mercadopago.com.br/developers/en/reference/merchant_orders/_merchant_orders_id/get
@@ -215,6 +221,28 @@ _ORDER_RULES = [
     {"when": {"status": "failed", "status_detail": "processing_error"}, "set": {"status_category": "ERROR"}},
 ]
 _ORDER_FIELDS_NO_AMOUNT = {k: v for k, v in _ORDER_FIELDS.items() if k != "amount"}
+# Orders API refund reply (POST /v1/orders/{id}/refund, mercadopago.com.br/developers/en/reference/order/online-payments/
+# refund; sdk-php src/MercadoPago/Resources/Order/Refund.php: id, transaction_id, reference_id, amount, status): the
+# order with transactions.refunds[] only. "To check the status of the refund ... confirm it in the
+# transactions.refunds.status field" (refund-order reference): processed = made, processing = under way, failed.
+_ORDER_REFUND = "transactions.refunds.0"
+_ORDER_REFUND_STATUSES = {"processed": "REFUNDED", "processing": "PENDING", "in_process": "PENDING",
+                          "failed": "DECLINED", "cancelled": "CANCELLED", "canceled": "CANCELLED"}
+_ORDER_REFUND_FIELDS = {
+    "provider_transaction_id": [f"{_ORDER_REFUND}.id"],
+    "status": [f"{_ORDER_REFUND}.status"],
+    "amount": [f"{_ORDER_REFUND}.amount"],
+    "currency": ["currency", "currency_id"],
+    "event_time": ["last_updated_date", "created_date"],
+    "attempt_id": [f"{_ORDER_REFUND}.transaction_id"],
+    "payment_id": ["id"],
+    "refund_id": [f"{_ORDER_REFUND}.id"],
+}
+# A Mercado Libre / Mercado Pago site names its country (developers.mercadolibre.com.mx/es_ar/api-docs-es/m-n-o:
+# "MLA, MLB, MLC, MCO, MLM, MPE, MLU ... Sitios de Mercado Libre Argentina, Brasil, Chile, Colombia, Mexico, Peru,
+# Uruguay"); each site trades in its country's one currency (GET /sites/{site_id}: default_currency_id). An Orders
+# API order that names its site_id but no currency is in that currency.
+SITE_CURRENCIES = {"MLA": "ARS", "MLB": "BRL", "MLC": "CLP", "MCO": "COP", "MLM": "MXN", "MPE": "PEN", "MLU": "UYU"}
 
 # Refund status (refunds API): a refund that did not go through leaves the payment as it was.
 _REFUND_STATUSES = {"approved": "REFUNDED", "in_process": "PENDING", "authorized": "REFUNDED",
@@ -292,6 +320,12 @@ SPEC = {
         {"path": "transactions.payments.0.payment_method.type", "exists": True, "weight": 0.4},
         {"path": "data.transactions.payments.0.payment_method.type", "exists": True, "weight": 0.4},
         {"path": "processing_mode", "in": ["automatic", "manual"], "weight": 0.2},
+        {"path": "transactions.refunds.0.transaction_id", "exists": True, "weight": 0.3},
+        {"path": "site_id", "in": list(SITE_CURRENCIES), "weight": 0.2},
+        # The SDK's chargeback resource: a card network reason_id beside the disputed payment_id.
+        {"path": "reason_id", "exists": True, "weight": 0.2},
+        # MercadoPago's modification-date word (merchant orders, authorized payments, chargebacks).
+        {"path": "last_modified", "exists": True, "weight": 0.1},
         {"path": "id", "prefix": "ORD01", "weight": 0.3},
         # Subscriptions: a charge (authorized payment) and the agreement (preapproval).
         {"path": "preapproval_id", "exists": True, "weight": 0.4},
@@ -337,6 +371,14 @@ SPEC = {
          "fields": _ORDER_FIELDS, "status_map": ORDER_STATUSES, "rules": _ORDER_RULES},
         {"name": "order.webhook", "root": "data", "match": {"data.transactions.payments": {"exists": True}},
          "fields": _ORDER_FIELDS_NO_AMOUNT, "status_map": ORDER_STATUSES, "rules": _ORDER_RULES},
+        # Orders API refund reply: the refunds without the payments (see _ORDER_REFUND).
+        {"name": "order.refund", "match": {f"{_ORDER_REFUND}.status": {"exists": True},
+                                           "transactions.payments": {"exists": False}, "currency": {"exists": True}},
+         "fields": _ORDER_REFUND_FIELDS, "status_map": _ORDER_REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "order.refund", "match": {f"{_ORDER_REFUND}.status": {"exists": True},
+                                           "transactions.payments": {"exists": False}},
+         "fields": {k: v for k, v in _ORDER_REFUND_FIELDS.items() if k != "amount"},
+         "status_map": _ORDER_REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "order", "match": {"transactions.payments": {"exists": True}, "status": {"exists": True},
                                     "currency": {"exists": True}},
          "fields": _ORDER_FIELDS, "status_map": ORDER_STATUSES, "rules": _ORDER_RULES},
@@ -361,6 +403,16 @@ SPEC = {
         # (coverage_applied, documentation_required) may be null or absent in older responses: either tells.
         *({**_CHARGEBACK, "name": f"chargeback.{key}", "match": {key: {"exists": True}, "payments": {"exists": True}}}
           for key in ("coverage_applied", "documentation_required", "date_documentation_deadline")),
+        # The chargeback as the SDK's Chargeback resource has it (sdk-php src/MercadoPago/Resources/Chargeback.php:
+        # id, payment_id "the payment that originated the dispute", status, amount, currency_id, reason_id "the reason
+        # code provided by the card network", reason, date_created, last_modified): any status is a dispute.
+        {"name": "chargeback.single_payment",
+         "match": {"payment_id": {"exists": True}, "reason_id": {"exists": True}, "amount": {"exists": True},
+                   "transaction_amount": {"exists": False}, "refund_mode": {"exists": False}},
+         "status": "CHARGEBACK", "event_kind": "DISPUTE",
+         "fields": {"provider_transaction_id": ["id"], "amount": ["amount"], "currency": ["currency_id", "currency"],
+                    "event_time": ["last_modified", "date_created"], "attempt_id": ["payment_id"],
+                    "dispute_id": ["id"], "reason_code": ["reason_id"]}},
         {
             # A refund of a payment: its own id, the payment is its parent. It carries no
             # currency, so no amount is taken (the payment row has both).
@@ -454,7 +506,18 @@ def prepare(body):
     if "order_status" in body and isinstance(payments, list) and len(payments) == 1 and isinstance(payments[0], dict):
         # A merchant order of one payment: that payment is the event (several are not one event).
         return payments[0]
+    if "site_id" in body and "transactions" in body and not (body.get("currency") or body.get("currency_id")):
+        # An Orders API order naming its site but no currency: the site's currency (SITE_CURRENCIES).
+        currency = SITE_CURRENCIES.get(str(body.get("site_id")).upper())
+        if currency:
+            body = {**body, "currency": currency}
     data = body.get("data")
+    if isinstance(data, dict) and "site_id" in data and "transactions" in data and not (
+            data.get("currency") or data.get("currency_id")):
+        currency = SITE_CURRENCIES.get(str(data.get("site_id")).upper())
+        if currency:
+            body = {**body, "data": {**data, "currency": currency}}
+            data = body["data"]
     topic = body.get("type") or body.get("topic")
     # A webhook whose data names resources (ids, a payment_id) but carries no status: the outcome is
     # elsewhere. Topics that are not about payments are left to their not-a-payment variant.

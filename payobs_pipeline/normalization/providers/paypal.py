@@ -559,6 +559,14 @@ SPEC = {
         {"path": "intent", "in": ["CAPTURE", "AUTHORIZE", "SALE"], "weight": 0.2},
         # v1 payment: transactions[].amount.total beside a payer.payment_method.
         {"path": "transactions.0.amount.total", "exists": True, "weight": 0.2},
+        # v1 sale/authorization/capture/refund: the parent payment is PayPal's PAY- id (payments v1 reference);
+        # protection_eligibility is PayPal's Seller Protection word.
+        {"path": "parent_payment", "prefix": "PAY-", "weight": 0.5},
+        {"path": "resource.parent_payment", "prefix": "PAY-", "weight": 0.3},
+        {"path": "protection_eligibility", "in": ["ELIGIBLE", "PARTIALLY_ELIGIBLE", "INELIGIBLE"], "weight": 0.3},
+        # REST webhook event names (developer.paypal.com/api/rest/webhooks/event-names) of payments and disputes.
+        {"path": "event_type", "prefix": ["PAYMENT.AUTHORIZATION.", "PAYMENT.CAPTURE.", "PAYMENT.SALE.",
+                                          "PAYMENT.ORDER.", "CUSTOMER.DISPUTE.", "RISK.DISPUTE."], "weight": 0.3},
         {"path": "payer.payment_method", "in": list(_V1_PAYMENT_METHODS), "weight": 0.2},
         {"path": "ipn_track_id", "exists": True, "weight": 0.4},
         # Recurring payments profiles are "I-..." (IPN recurring_payment_*).
@@ -611,6 +619,23 @@ SPEC = {
          "status_map": _REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "authorization.v1", "match": _v1_self_link("authorization"), "fields": _AUTHORIZATION_FIELDS,
          "status_map": _AUTHORIZATION_STATUSES, "rules": _AUTHORIZATION_RULES},
+        # The same v1 objects told by their own members when the self link is on another host or absent
+        # (developer.paypal.com/docs/api/payments/v1/): every sale, authorization, capture and refund names its
+        # PAY- payment in parent_payment; a refund names the sale_id or capture_id it refunds (state pending,
+        # completed, cancelled, failed); an authorization has valid_until; a capture has is_final_capture.
+        *({"name": "refund.v1", "match": {"parent_payment": {"exists": True}, "state": {"exists": True}, key: {"exists": True}},
+           "fields": _REFUND_FIELDS, "status_map": _REFUND_STATUSES, "event_kind": "REFUND"}
+          for key in ("sale_id", "capture_id")),
+        {"name": "authorization.v1", "match": {"parent_payment": {"exists": True}, "state": {"exists": True},
+                                               "valid_until": {"exists": True}},
+         "fields": _AUTHORIZATION_FIELDS, "status_map": _AUTHORIZATION_STATUSES, "rules": _AUTHORIZATION_RULES},
+        {"name": "capture.v1", "match": {"parent_payment": {"exists": True}, "state": {"exists": True},
+                                         "is_final_capture": {"exists": True}},
+         "fields": {**_CAPTURE_FIELDS, "attempt_id": ["id"]}, "status_map": _SALE_STATUSES, "event_kind": "CAPTURE",
+         "rules": [{"when": {"state": ["refunded", "partially_refunded"]}, "set": {"event_kind": "REFUND"}}]},
+        {"name": "sale.v1", "match": {"parent_payment": {"exists": True}, "state": {"exists": True},
+                                      "amount.total": {"exists": True}},
+         "fields": _CAPTURE_FIELDS, "status_map": _SALE_STATUSES},
         # final_capture exists only on a capture (an authorization or refund has none).
         {"name": "capture", "match": {"final_capture": {"exists": True}, "status": {"exists": True}},
          "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},

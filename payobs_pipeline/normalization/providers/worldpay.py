@@ -230,12 +230,16 @@ PAYMENT_METHODS = {
     **dict.fromkeys(["card/wallet+applepay", "card/wallet+googlepay"], "WALLET"),
 }
 
-# <reply><ok> acknowledgements and the status each one confirms.
+# <reply><ok> acknowledgements of a modification request. developer.worldpay.com/docs/wpg/manage/modificationrequests
+# ("Our reply"): Worldpay responds with <ok> "where a valid modification ... has been accepted for processing (it
+# doesn't confirm that the modification itself has been successfully processed, just that we've accepted it)". The
+# outcome is the later order notification (CAPTURED, SENT_FOR_REFUND / REFUNDED, CANCELLED): each is PENDING, as
+# Adyen's [capture-received] is.
 _MODIFICATIONS = {
-    "captureReceived": "APPROVED",
-    "refundReceived": "REFUNDED",
-    "cancelReceived": "CANCELLED",
-    "cancelOrRefundReceived": "CANCELLED",
+    "captureReceived": "PENDING",
+    "refundReceived": "PENDING",
+    "cancelReceived": "PENDING",
+    "cancelOrRefundReceived": "PENDING",
 }
 _MODIFICATION_KINDS = {"captureReceived": "CAPTURE", "refundReceived": "REFUND", "cancelReceived": "VOID",
                        "cancelOrRefundReceived": "VOID"}
@@ -454,6 +458,22 @@ SPEC = {
                        "set": {"status_category": status, "event_kind": _MODIFICATION_KINDS[kind]}}
                       for kind, status in _MODIFICATIONS.items()],
         },
+        *({
+            # The order needs the shopper's authentication before it is authorised: 3-D Secure 1
+            # (developer.worldpay.com/docs/wpg/authentication/worldpaympi: "We send a message to you to request payer
+            # authentication", <requestInfo><request3DSecure> with paRequest and issuerURL) or 3DS2 / 3DS Flex
+            # (developer.worldpay.com/docs/wpg/directintegration/3ds2: "Challenge Required - Proceed to 3DS2
+            # Challenge", <challengeRequired><threeDSChallengeDetails>). No outcome yet, no amount in the reply.
+            "name": "reply.authentication_required",
+            "match": {f"paymentService.reply.orderStatus.{element}": {"exists": True},
+                      "paymentService.reply.orderStatus.payment": {"exists": False}},
+            "root": "paymentService.reply.orderStatus",
+            "status": "PENDING",
+            "event_kind": "AUTHORIZATION",
+            "fields": {"provider_transaction_id": ["@orderCode"], "attempt_id": ["@orderCode"],
+                       "payment_id": ["@orderCode"], "merchant_id": ["^paymentService.@merchantCode"]},
+            "rules": [],
+        } for element in ("requestInfo.request3DSecure", "challengeRequired")),
         {
             "name": "reply",
             "match": {"paymentService.reply.orderStatus.payment": {"exists": True}},

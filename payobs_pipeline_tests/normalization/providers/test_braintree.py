@@ -62,3 +62,23 @@ def test_a_transaction_review_notification_names_a_transaction_to_fetch():
            '</transaction-review></subject></notification>')
     data = {"bt_signature": "k|s", "bt_payload": base64.b64encode(xml.encode()).decode()}
     assert _outcome(data).unprocessed_reason == "NOTIFICATION_WITHOUT_OUTCOME"
+
+
+def _local_payment_context(**timestamps):
+    # developer.paypal.com/braintree/graphql/reference/types/local-payment-context
+    context = {"id": "cGF5bWVudGNvbnRleHQ", "legacyId": "lpc_1", "type": "BLIK",
+               "amount": {"value": "99.00", "currencyCode": "PLN"}, "approvalUrl": "https://example.test/approve",
+               "merchantAccountId": "shop_pln", "transactedAt": None, "approvedAt": None, "expiredAt": None,
+               "createdAt": "2025-01-01T00:00:00Z", "updatedAt": "2025-01-01T00:00:00Z", "paymentId": "PAYID-1",
+               "orderId": "order-1"}
+    return {"provider": "braintree", "payload": {"data": {"node": {**context, **timestamps}}}}
+
+
+def test_a_local_payment_context_is_pending_until_used_for_a_transaction():
+    for timestamps, category in (({}, "PENDING"), ({"approvedAt": "2025-01-01T00:01:00Z"}, "PENDING"),
+                                 ({"approvedAt": "2025-01-01T00:01:00Z", "transactedAt": "2025-01-01T00:02:00Z"},
+                                  "APPROVED"),
+                                 ({"expiredAt": "2025-01-02T00:00:00Z"}, "CANCELLED")):
+        event = normalized_event(_local_payment_context(**timestamps))
+        assert (event.status_category, event.amount_minor, event.currency, event.payment_method, event.payment_id) == (
+            category, 9900, "PLN", "BANK_TRANSFER", "order-1")

@@ -48,3 +48,12 @@ def test_a_redirect_url_elsewhere_does_not_name_klarna():
     body = {"order_id": "1234", "redirect_url": "https://shop.example.com/thanks", "fraud_status": "ACCEPTED"}
     guess = detect_provider(masked_body(body), {}, builtin_mappings())
     assert guess.provider != "klarna" or guess.confidence < SHAPE_DETECTION_THRESHOLD
+
+
+@pytest.mark.parametrize("status, category", sorted(module.HPP_SESSION_STATUSES.items()))
+def test_an_hpp_session_status_reads_through_the_hpp_statuses(status, category):
+    # docs.klarna.com/hosted-payment-page/get-started/tracking-session-status; kco_rest_dotnet
+    # HostedPaymentPageSessionStatus {auth_token, status, updated_at}.
+    event = normalized_event({"provider": "klarna", "payload": {"auth_token": "b4bd3423-24e3", "status": status,
+                                                                "updated_at": "2025-01-19T03:14:07.000Z"}})
+    assert (event.status_category, event.amount_minor, event.payment_method) == (category, None, "BNPL")

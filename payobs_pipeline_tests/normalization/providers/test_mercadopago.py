@@ -35,3 +35,39 @@ def test_minimal_rejected_payment_keeps_its_status_detail_reason():
     body = {"id": 5005, "status": "rejected", "status_detail": "cc_rejected_insufficient_amount"}
     outcome = normalize_lake_data({"provider": "mercado_pago", "payload": body}, None, NORMALIZER)
     assert outcome.event.failure_reason.value == "INSUFFICIENT_FUNDS"
+
+
+# Orders API (mercadopago.com.br/developers/en/reference/order/online-payments): an order names its site_id; each
+# Mercado Libre site is one country with one currency (developers.mercadolibre glossary: MLA, MLB, MLC, MCO, MLM, MPE,
+# MLU), so a site-named order without a currency field is in the site's currency; unknown sites give no amount.
+@pytest.mark.parametrize("site, currency, minor", [
+    ("MLA", "ARS", 1050), ("MLB", "BRL", 1050), ("MLM", "MXN", 1050), ("MCO", "COP", 1050), ("MPE", "PEN", 1050),
+    ("MLU", "UYU", 1050),
+])
+def test_an_orders_api_order_takes_its_sites_currency(site, currency, minor):
+    order = {"id": "ORD01JTEST0000000000000000001", "total_amount": "10.50", "site_id": site, "status": "processed",
+             "status_detail": "accredited", "transactions": {"payments": [
+                 {"id": "PAY01JTEST0000000000000000001", "amount": "10.50", "status": "processed",
+                  "payment_method": {"id": "visa", "type": "credit_card"}}]}}
+    event = normalize_lake_data({"provider": "mercadopago", "payload": order}, None, NORMALIZER).event
+    assert (event.status_category, event.amount_minor, event.currency) == ("APPROVED", minor, currency)
+
+
+def test_an_orders_api_order_of_an_unknown_site_has_no_amount():
+    order = {"id": "ORD01JTEST0000000000000000002", "total_amount": "10.50", "site_id": "XYZ", "status": "processed",
+             "transactions": {"payments": [{"id": "PAY01JTEST0000000000000000002", "amount": "10.50",
+                                            "payment_method": {"id": "visa", "type": "credit_card"}}]}}
+    event = normalize_lake_data({"provider": "mercadopago", "payload": order}, None, NORMALIZER).event
+    assert (event.status_category, event.amount_minor, event.currency) == ("APPROVED", None, None)
+
+
+@pytest.mark.parametrize("status, category", [("processed", "REFUNDED"), ("processing", "PENDING"),
+                                               ("failed", "DECLINED")])
+def test_an_orders_api_refund_reply_is_its_refunds_status(status, category):
+    reply = {"id": "ORD01JTEST0000000000000000003", "status": "processed", "status_detail": "partially_refunded",
+             "transactions": {"refunds": [{"id": "REF01JTEST0000000000000000003",
+                                           "transaction_id": "PAY01JTEST0000000000000000003", "amount": "5.00",
+                                           "status": status}]}}
+    event = normalize_lake_data({"provider": "mercadopago", "payload": reply}, None, NORMALIZER).event
+    assert (event.status_category, event.event_kind, event.amount_minor, event.refund_id) == (
+        category, "REFUND", None, "REF01JTEST0000000000000000003")

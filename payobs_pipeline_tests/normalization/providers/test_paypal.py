@@ -202,3 +202,14 @@ def test_11610_under_a_failure_ack_is_not_made_pending():
     event = normalized_event({"provider": "paypal", "content": "ACK=Failure&CORRELATIONID=1a2b3c&L_ERRORCODE0=11611"
                                                         "&L_SEVERITYCODE0=Error&AMT=10.00&CURRENCYCODE=USD"})
     assert event.status_category is not StatusCategory.PENDING
+
+
+def test_a_v1_capture_without_its_self_link_is_a_capture():
+    # developer.paypal.com/docs/api/payments/v1/#capture: is_final_capture, state, parent_payment PAY-.
+    capture = {"id": "8F148933LY9388354", "amount": {"total": "110.54", "currency": "USD"}, "is_final_capture": True,
+               "state": "completed", "parent_payment": "PAY-8PT597110X687430LKGECATA",
+               "create_time": "2013-06-25T21:39:15Z", "update_time": "2013-06-25T21:39:17Z"}
+    outcome = normalize_lake_data(capture, None, NORMALIZER)
+    event = outcome.event
+    assert (event.provider, event.status_category, event.event_kind, event.amount_minor) == (
+        "paypal", "APPROVED", "CAPTURE", 11054)

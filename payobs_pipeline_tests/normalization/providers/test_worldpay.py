@@ -68,3 +68,25 @@ def test_online_error_body():
     event = _online({"httpStatusCode": 400, "customCode": "BAD_REQUEST", "message": "Order amount is invalid",
                      "description": "Some of request parameters are invalid", "errorHelpUrl": None})
     assert (event.status_category, event.failure_reason, event.amount_minor) == ("ERROR", "INVALID_REQUEST", None)
+
+
+@pytest.mark.parametrize("element, kind", [("captureReceived", "CAPTURE"), ("refundReceived", "REFUND"),
+                                           ("cancelReceived", "VOID"), ("cancelOrRefundReceived", "VOID")])
+def test_a_modification_acknowledgement_is_pending(element, kind):
+    # developer.worldpay.com/docs/wpg/manage/modificationrequests: <ok> accepts the modification for processing and
+    # "doesn't confirm that the modification itself has been successfully processed".
+    xml = (f'<paymentService version="1.4" merchantCode="M"><reply><ok><{element} orderCode="o-m1">'
+           f'<amount value="500" currencyCode="GBP" exponent="2" debitCreditIndicator="credit"/></{element}>'
+           '</ok></reply></paymentService>')
+    event = normalized_event({"provider": "worldpay", "content": xml, "format": "xml"})
+    assert (event.status_category, event.event_kind, event.amount_minor) == ("PENDING", kind, 500)
+
+
+def test_a_3ds_request_reply_is_a_pending_authorization():
+    # developer.worldpay.com/docs/wpg/authentication/worldpaympi: the reply requests payer authentication.
+    xml = ('<paymentService version="1.4" merchantCode="M"><reply><orderStatus orderCode="o-3ds1"><requestInfo>'
+           '<request3DSecure><paRequest>eJxVUsFu</paRequest><issuerURL>https://acs.example.test</issuerURL>'
+           '</request3DSecure></requestInfo><echoData>1</echoData></orderStatus></reply></paymentService>')
+    event = normalized_event({"provider": "worldpay", "content": xml, "format": "xml"})
+    assert (event.status_category, event.event_kind, event.provider_transaction_id) == (
+        "PENDING", "AUTHORIZATION", "o-3ds1")

@@ -30,6 +30,15 @@ Sources (Authorize.net developer docs and official SDKs):
   CIM API returns the same delimited text as ``directResponse`` (createCustomerProfileTransactionResponse), and
   as ``validationDirectResponse`` of a payment profile check (validateCustomerPaymentProfile): not a payment
 - ARB Silent Post (x_subscription_id, x_subscription_paynum beside the AIM x_ fields): one subscription charge
+- Card-Present Transactions Implementation Guide v1.0 (Authorize.Net, 2006), "XML Response" and Appendix E
+  "Sample XML Responses": with x_response_format 0 the card-present (AIM CP) gateway answers
+  ``<response><ResponseCode/>`` (1 approved, 2 declined, 3 error, 4 held for review), ``<Messages><Message><Code/>
+  <Description/>`` (approved: the Response Reason Code) or ``<Errors><Error><ErrorCode/><ErrorText/>`` ("ErrorCode
+  contains the Response Reason Code in the case of declines and errors"), AuthCode, AVSResultCode, CVVResultCode,
+  TransID (0: no transaction), RefTransID, TransHash, TestMode, UserRef; the partial-authorization feature
+  (developer.authorize.net/api/reference/features/card-present.html and the AIM guide's "Partial Authorization
+  Transactions") adds SplitTenderID and ``<PrepaidCard><RequestedAmount/><ApprovedAmount/><BalanceOnCard/>``:
+  the amount authorized is ApprovedAmount. The card-present API takes only card swipes / keyed cards.
 Amounts are decimal numbers in major units. Responses carry no currency: a gateway account
 settles in the one currency it was opened in, and the accounts behind this pipeline are US
 accounts, hence ``default_currency`` USD. A request stored beside its response
@@ -364,6 +373,10 @@ SPEC = {
         {"path": "values.10", "in": ["CC", "ECHECK"], "weight": 0.2},
         {"path": "values.11", "in": list(AIM_TRANSACTION_TYPES), "weight": 0.4},
         {"path": "createTransactionResponse.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9},
+        # Card-present XML response (Card-Present Implementation Guide, "XML Response").
+        {"path": "response.TransHash", "exists": True, "weight": 0.5},
+        {"path": "response.ResponseCode", "in": list(RESPONSE_CODES), "weight": 0.3},
+        {"path": "response.CVVResultCode", "exists": True, "weight": 0.1},
         {"path": "getTransactionDetailsResponse.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9},
     ],
     "amount_unit": "major",
@@ -509,6 +522,29 @@ SPEC = {
             "fields": {"reason_code": ["messages.message.0.code", "messages.message.code"]},
         } for root in _XML_ERROR_ROOTS),
         {
+            # Card-present (AIM CP) XML response: <response><ResponseCode/>... (see the module docstring).
+            "name": "card_present.xml",
+            "match": {"response.ResponseCode": {"exists": True}, "response.TransHash": {"exists": True}},
+            "root": "response",
+            "default_payment_method": "CARD",
+            "fields": {
+                "provider_transaction_id": ["TransID"],
+                "status": ["ResponseCode"],
+                "reason_code": ["Errors.Error.ErrorCode", "Messages.Message.Code"],
+                # Only a partial authorization of a prepaid card states an amount: the one approved.
+                "amount": ["PrepaidCard.ApprovedAmount"],
+                "attempt_id": ["TransID"],
+            },
+            "rules": [
+                # As for createTransaction: response code 3 for a refused card or request is a refusal.
+                {"when": {"ResponseCode": "3", "Errors.Error.ErrorCode": _REFUSED_AS_ERROR},
+                 "set": {"status_category": "DECLINED"}},
+                {"when": {"Errors.Error.ErrorCode": "120"}, "set": {"status_category": "UNKNOWN"}},
+                {"when": {"ResponseCode": "1", "Messages.Message.Code": "310"},
+                 "set": {"status_category": "CANCELLED", "event_kind": "VOID"}},
+            ],
+        },
+        {
             # Silent Post / Relay Response: the form the gateway posts to the merchant.
             "name": "silent_post",
             "match": {"x_response_code": {"exists": True}},
@@ -560,6 +596,10 @@ def prepare(body: Any) -> Any:
     for root in _CIM_PROFILE_CALLS:
         if isinstance(body.get(root), dict):
             raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"authorizenet: {root} is a customer/payment-profile call")
+    card_present = body.get("response")
+    if isinstance(card_present, dict) and "TransHash" in card_present and str(card_present.get("TransID")) == "0":
+        # TransID 0: test mode or a refused request, no transaction was created (as for AIM).
+        return {**body, "response": {k: v for k, v in card_present.items() if k != "TransID"}}
     values = body.get("values")
     if len(body) == 1 and isinstance(values, list):  # an AIM line stored as the row (formats: delimited)
         fields = aim_fields(values)

@@ -38,6 +38,19 @@ Sources (CyberSource developer documentation and the official REST client SDK mo
   and .../payer-auth/pa-testing-reason-codes.html (475 enrolled: authenticate before authorizing; 476 and 465
   authentication failed; 261 merchant set-up missing on the acquirer's gateway)
 
+- Transaction Detail Report, XML (developer.cybersource.com/library/documentation/dev_guides/SmallBusiness/
+  Reporting_Developer_Guide/html/ch02.html and appA.html, the tdr DTD; the On-Demand Single Transaction Report
+  of Reporting_Users_Guide/html/app_dtds.htm has the same Request element): ``Report`` (MerchantID) /
+  ``Requests`` / ``Request`` (RequestID, RequestDate, MerchantReferenceNumber) with BillTo, PaymentMethod
+  (Card.CardType or Check), ``ApplicationReplies/ApplicationReply`` (Name ics_auth, ics_bill, ics_credit,
+  ics_auth_reversal, ics_decision, ics_score...; RCode 1 succeeded, 0 declined, -1 error; RFlag; RMsg) and
+  PaymentData (Amount in major units, CurrencyCode). Each Request is one API request with its per-service
+  results: the record of a payment outcome, read like a Transaction Details (TSS) record. Reply flags
+  (www.cybersource.com/developers/develop/cybersource_services/quick_references/reply_flags/ and the reason
+  code / reply flag table, support.cybersource.com "What does this response code or reply flag mean?"): SOK
+  success, DREVIEW Decision Manager review (480), DREJECT Decision Manager reject (481), DSCORE score exceeds
+  threshold (400), DCARDREFUSED, DCALL, DCARDEXPIRED, DAVSNO, DCV, DINVALIDCARD, DMISSINGFIELD, DINVALIDDATA,
+  DDUPLICATE, ESYSTEM, ETIMEOUT. A report listing several requests is a report, not one outcome.
 A refund or capture that CyberSource accepted is queued for the processor's batch (REST status PENDING /
 TRANSMITTED, Simple Order decision ACCEPT): the refund succeeded (REFUNDED) and the capture succeeded
 (APPROVED), as Authorize.net's refundPendingSettlement and Worldpay's SENT_FOR_REFUND are read.
@@ -357,6 +370,11 @@ def prepare(body: Any) -> Any:
         reply = body["replyMessage"]
     elif "decision" in body and ("requestID" in body or "reasonCode" in body):
         reply = body
+    report = body.get("Report")
+    if isinstance(report, dict) and isinstance(report.get("Requests"), dict):
+        request = _tdr(report)
+        if request is not None:
+            return {TDR_KEY: request}
     if isinstance(reply, dict):
         reply = _nested_reply(reply)
         reply[REASON_KEY] = _so_reason(reply)
@@ -407,6 +425,52 @@ def _tss(body: dict, application: dict) -> dict:
     if brand:
         prepared[BRAND_KEY] = brand
     return prepared
+
+
+# SCMP reply flags (Transaction Detail Report ApplicationReply RFlag) and the Simple Order reason code each one
+# is documented with (reason code / reply flag table); DCARDREFUSED stands for 203 and the issuer refusals
+# 204-211 alike, so it reads as the generic decline 203. ETIMEOUT (151): received, then timed out.
+RFLAG_REASONS = {
+    "DMISSINGFIELD": "101", "DINVALIDDATA": "102", "DDUPLICATE": "104", "ESYSTEM": "150", "ETIMEOUT": "151",
+    "DAVSNO": "200", "DCALL": "201", "DCARDEXPIRED": "202", "DCARDREFUSED": "203", "DCV": "230",
+    "DINVALIDCARD": "231", "DSCORE": "400", "DREVIEW": "480", "DREJECT": "481",
+}
+TDR_KEY = "payobs_tdr_request"
+
+
+def _tdr(report: dict) -> dict | None:
+    """A Transaction Detail Report's one Request with its decision, reason and service kind; None if none.
+
+    rCode -1 anywhere is an error; otherwise a Decision Manager DREVIEW holds the order for review; otherwise
+    rCode 0 anywhere is a refusal (its flag the reason); otherwise the services succeeded.
+    """
+    requests = report.get("Requests")
+    request = requests.get("Request") if isinstance(requests, dict) else None
+    if isinstance(request, list):
+        return {"payobs_report_requests": len(request)}
+    if not isinstance(request, dict):
+        return None
+    replies = request.get("ApplicationReplies")
+    replies = replies.get("ApplicationReply") if isinstance(replies, dict) else None
+    replies = [r for r in (replies if isinstance(replies, list) else [replies]) if isinstance(r, dict)]
+    codes = [(_text(r.get("@Name")), _text(r.get("RCode")), _text(r.get("RFlag"))) for r in replies]
+    refused = [flag for _, code, flag in codes if code == "-1"]
+    if refused:
+        decision = "ERROR"
+    elif any(flag == "DREVIEW" for _, _, flag in codes):
+        decision, refused = "REVIEW", []
+    else:
+        refused = [flag for _, code, flag in codes if code == "0"]
+        decision = "REJECT" if refused else ("ACCEPT" if any(code == "1" for _, code, _ in codes) else None)
+    names = [name for name, _, _ in codes if name]
+    kinds = [_TSS_KINDS[name] for name in names if name in _TSS_KINDS]
+    kind = "AUTHORIZATION" if "ics_auth" in names else (kinds[0] if kinds else "AUTHORIZATION")
+    flag = next((f for f in refused if f), None)
+    card = request.get("PaymentMethod")
+    card = card.get("Card") if isinstance(card, dict) else None
+    card_type = _text(card.get("CardType")) if isinstance(card, dict) else None
+    return {**request, DECISION_KEY: decision, KIND_KEY: kind, REASON_KEY: flag,
+            BRAND_KEY: card_type.lower() if card_type else None, "payobs_merchant_id": report.get("@MerchantID")}
 
 
 _SO_AMOUNTS = ["ccAuthReply.amount", "ccCaptureReply.amount", "ccCreditReply.amount", "ccAuthReversalReply.amount",
@@ -508,6 +572,8 @@ SPEC = {
         {"path": "transactionTraceId", "exists": True, "weight": 0.3},
         {"path": "eventType", "prefix": ["payments.", "tms.", "risk.", "invoicing.", "fraudManagement."], "weight": 0.3},
         {"path": "productId", "exists": True, "weight": 0.1},
+        # Transaction Detail Report (XML): a Request with its ApplicationReplies.
+        {"path": "Report.Requests.Request.ApplicationReplies.ApplicationReply", "exists": True, "weight": 0.9},
         # Decision Manager Case Management Order Status notification.
         {"path": "CaseManagementOrderStatus.Update.NewDecision", "exists": True, "weight": 0.9},
     ],
@@ -617,6 +683,45 @@ SPEC = {
                 {"when": {REASON_KEY: _OUTCOME_UNKNOWN_SO, KIND_KEY: {"in": ["AUTHORIZATION", "CAPTURE"]}},
                  "set": {"status_category": "UNKNOWN"}},
                 {"when": {"paymentInformation.paymentType.name": "CHECK"}, "set": {"payment_method": "DIRECT_DEBIT"}},
+            ],
+        },
+        {
+            # A Transaction Detail Report of several requests: a report, each request its own outcome.
+            "name": "tdr.report",
+            "match": {f"{TDR_KEY}.payobs_report_requests": {"exists": True}},
+            "not_a_payment": "a CyberSource Transaction Detail Report listing several requests",
+        },
+        {
+            # A Transaction Detail Report's single Request (module docstring): read as a TSS record.
+            "name": "tdr.request",
+            "root": TDR_KEY,
+            "match": {f"{TDR_KEY}.{DECISION_KEY}": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["@RequestID"],
+                "status": [DECISION_KEY],
+                "reason_code": [REASON_KEY],
+                "amount": ["PaymentData.Amount"],
+                "currency": ["PaymentData.CurrencyCode"],
+                "event_time": ["@RequestDate"],
+                "card_brand": [BRAND_KEY],
+                "payment_id": ["@MerchantReferenceNumber"],
+                "merchant_id": ["payobs_merchant_id"],
+                "customer_country": ["BillTo.Country"],
+            },
+            "status_map": SO_DECISIONS,
+            # The flag read through the Simple Order code it is documented with.
+            "reason_map": {flag: SO_REASONS[code] for flag, code in RFLAG_REASONS.items() if code in SO_REASONS},
+            "rules": [
+                {"when": {KIND_KEY: "CAPTURE"}, "set": {"event_kind": "CAPTURE"}},
+                {"when": {KIND_KEY: "REFUND"}, "set": {"event_kind": "REFUND"}},
+                {"when": {KIND_KEY: "REFUND", DECISION_KEY: "ACCEPT"}, "set": {"status_category": "REFUNDED"}},
+                {"when": {KIND_KEY: "REFUND", DECISION_KEY: ["REJECT", "ERROR"]}, "set": {"status_category": "DECLINED"}},
+                {"when": {KIND_KEY: "VOID"}, "set": {"event_kind": "VOID"}},
+                {"when": {KIND_KEY: "VOID", DECISION_KEY: "ACCEPT"}, "set": {"status_category": "CANCELLED"}},
+                {"when": {KIND_KEY: "VOID", DECISION_KEY: ["REJECT", "ERROR"]}, "set": {"status_category": "ERROR"}},
+                {"when": {REASON_KEY: "ETIMEOUT", KIND_KEY: {"in": ["AUTHORIZATION", "CAPTURE"]}},
+                 "set": {"status_category": "UNKNOWN"}},
+                {"when": {"PaymentMethod.Check": {"exists": True}}, "set": {"payment_method": "DIRECT_DEBIT"}},
             ],
         },
         {

@@ -1,4 +1,5 @@
-"""Worldline: Worldline Direct / Ingenico Direct, Ingenico Connect (GlobalCollect), and Ogone e-Commerce.
+"""Worldline: Worldline Direct / Ingenico Direct, Ingenico Connect (GlobalCollect), and Ogone e-Commerce
+(key=value parameters and the DirectLink ``<ncresponse>`` XML reply; Barclaycard ePDQ runs the same platform).
 
 Sources:
 - https://docs.direct.worldline-solutions.com/en/integration/api-developer-guide/statuses (payment
@@ -230,6 +231,35 @@ _PAYMENT_RULES = [
 _OGONE_RULES = [
     {"when": {"STATUS": _REFUND_CODES}, "set": {"event_kind": "REFUND"}},
     {"when": {"STATUS": _VOID_CODES}, "set": {"event_kind": "VOID"}},
+    # STATUS 0 "Invalid or incomplete" comes with NCERROR 500.../NCSTATUS 5: "At least one of the payment data
+    # fields is invalid or missing. The NCERROR and NCERRORPLUS fields give an explanation of the error"
+    # (e-payment-postfinance.v-psp.com/en/en/guides/user%20guides/statuses-and-errors): the request was wrong.
+    {"when": {"STATUS": "0", "NCERROR": {"prefix": "5"}}, "set": {"failure_reason": "INVALID_REQUEST"}},
+    {"when": {"STATUS": "0", "NCERROR": "50001113"}, "set": {"failure_reason": "DUPLICATE"}},
+]
+
+# DirectLink (Ogone / Ingenico e-Commerce, Barclaycard ePDQ, PostFinance) answers an order, maintenance or query
+# request with one XML element whose attributes are the e-Commerce parameters: orderID, PAYID, PAYIDSUB
+# (maintenance operations), NCSTATUS (first digit of NCERROR), NCERROR, NCERRORPLUS, ACCEPTANCE, STATUS, amount,
+# currency, PM, BRAND (support.epdq.co.uk/en/integration-solutions/integrations/directlink, "Order response" and
+# "Maintenance response"). The XML reader keeps attributes as "@name" keys.
+_DIRECTLINK_FIELDS = {
+    "provider_transaction_id": ["@PAYID"],
+    "status": ["@STATUS"],
+    "reason_code": ["@NCERROR"],
+    "amount": ["@amount"],
+    "currency": ["@currency"],
+    "payment_method": ["@PM"],
+    "card_brand": ["@BRAND"],
+    "attempt_id": ["@PAYID"],
+    "refund_id": {"join": ["@PAYID", "@PAYIDSUB"], "sep": "/"},
+    "payment_id": ["@orderID"],
+}
+_DIRECTLINK_RULES = [
+    {"when": {"@STATUS": _REFUND_CODES}, "set": {"event_kind": "REFUND"}},
+    {"when": {"@STATUS": _VOID_CODES}, "set": {"event_kind": "VOID"}},
+    {"when": {"@STATUS": "0", "@NCERROR": {"prefix": "5"}}, "set": {"failure_reason": "INVALID_REQUEST"}},
+    {"when": {"@STATUS": "0", "@NCERROR": "50001113"}, "set": {"failure_reason": "DUPLICATE"}},
 ]
 
 _NON_PAYMENT_TYPES = ("payout.", "token.", "mandate.", "dispute.")
@@ -238,7 +268,12 @@ SPEC = {
     "provider": "worldline",
     "aliases": ["worldline", "worldline_direct", "worldlinedirect", "ingenico", "ingenico_direct", "ingenico_connect",
                 "ingenico_epayments", "globalcollect", "global_collect", "gcs", "ogone", "worldline_ecommerce",
-                "worldline_global_collect"],
+                "worldline_global_collect",
+                # Barclaycard ePDQ is the Ingenico ePayments (Ogone) platform sold by Barclaycard: the same
+                # DirectLink / e-Commerce parameters, STATUS and NCERROR codes (support.epdq.co.uk/en/
+                # integration-solutions/integrations/directlink: "returns the response to your server in XML
+                # format"; support.epdq.co.uk guides are the Ingenico e-Commerce guides rebranded).
+                "epdq", "barclaycard_epdq", "barclaycardepdq", "ogone_directlink", "ingenico_directlink"],
     "detect": [
         {"path": "payment.statusOutput.statusCategory", "exists": True, "weight": 0.6},
         {"path": "payment.statusOutput.statusCode", "exists": True, "weight": 0.3},
@@ -263,6 +298,10 @@ SPEC = {
         {"path": "PAYID", "exists": True, "weight": 0.3},
         {"path": "STATUS", "exists": True, "weight": 0.1},
         {"path": "ACCEPTANCE", "exists": True, "weight": 0.1},
+        # Ogone / ePDQ DirectLink XML reply: <ncresponse orderID PAYID NCSTATUS NCERROR ... STATUS/>.
+        {"path": "ncresponse.@NCSTATUS", "exists": True, "weight": 0.5},
+        {"path": "ncresponse.@PAYID", "exists": True, "weight": 0.3},
+        {"path": "ncresponse.@STATUS", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "status_map": PAYMENT_STATUSES,
@@ -342,6 +381,16 @@ SPEC = {
             "status_map": STATUS_CODES,
             "rules": _OGONE_RULES,
         },
+        {
+            # DirectLink XML reply (new order, maintenance, direct query), Ogone / ePDQ.
+            "name": "directlink",
+            "root": "ncresponse",
+            "match": {"ncresponse.@STATUS": {"exists": True}},
+            "amount_unit": "major",
+            "fields": _DIRECTLINK_FIELDS,
+            "status_map": STATUS_CODES,
+            "rules": _DIRECTLINK_RULES,
+        },
     ],
 }
 
@@ -393,6 +442,9 @@ def prepare(body: Any) -> Any:
         return body
     if str(body.get("NCERROR", "")).strip() == "0":
         body = {k: v for k, v in body.items() if k != "NCERROR"}
+    reply = body.get("ncresponse")
+    if isinstance(reply, dict) and str(reply.get("@NCERROR", "")).strip() == "0":
+        body = {**body, "ncresponse": {k: v for k, v in reply.items() if k != "@NCERROR"}}
     if _luhn_failed(body):
         body = {**body, LUHN_KEY: True}
     for path in _PAYMENT_HOLDERS:

@@ -66,3 +66,38 @@ def test_an_aim_response_naming_transaction_0_names_no_attempt():
                          11: "CC", 12: "auth_capture"}))
     assert (event.status_category, event.failure_reason) == ("DECLINED", "INVALID_CARD_DATA")
     assert event.attempt_id is None and event.provider_transaction_id is None
+
+
+def _card_present(code: str, inner: str, trans_id: str = "2150000001") -> str:
+    return (f'<?xml version="1.0" ?><response><ResponseCode>{code}</ResponseCode>{inner}<AuthCode><![CDATA[]]></AuthCode>'
+            f'<AVSResultCode>P</AVSResultCode><CVVResultCode></CVVResultCode><TransID>{trans_id}</TransID>'
+            '<RefTransID>0</RefTransID><TransHash>0123456789ABCDEF0123456789ABCDEF</TransHash><TestMode>0</TestMode>'
+            '<UserRef></UserRef></response>')
+
+
+def _errors(*codes: str) -> str:
+    return "<Errors>" + "".join(f"<Error><ErrorCode>{c}</ErrorCode><ErrorText>t</ErrorText></Error>" for c in codes) + "</Errors>"
+
+
+@pytest.mark.parametrize("hint", [None, "authorize.net"])
+def test_card_present_xml_response_is_read_with_and_without_a_hint(hint):
+    """Card-Present Implementation Guide, XML Response: ErrorCode is the Response Reason Code."""
+    cases = [
+        ("1", "<Messages><Message><Code>1</Code></Message></Messages>", "APPROVED", None),
+        ("2", _errors("2"), "DECLINED", "GENERIC_DECLINE"),
+        ("2", _errors("44"), "DECLINED", "INCORRECT_CVC"),  # 44: declined by the card code filter
+        ("3", _errors("33", "5"), "ERROR", "INVALID_REQUEST"),
+        ("3", _errors("8"), "DECLINED", "EXPIRED_CARD"),  # a refused card answered as an error
+        ("4", "<Messages><Message><Code>252</Code></Message></Messages>", "PENDING", None),
+    ]
+    for code, inner, status, reason in cases:
+        content = _card_present(code, inner)
+        event = normalized_event({"provider": hint, "content": content} if hint else content)
+        assert (event.provider, event.variant, str(event.status_category)) == ("authorizenet", "card_present.xml", status)
+        assert (event.failure_reason and str(event.failure_reason)) == reason
+        assert str(event.payment_method) == "CARD"
+
+
+def test_card_present_transaction_0_names_no_transaction():
+    event = normalized_event(_card_present("3", _errors("33"), trans_id="0"))
+    assert event.provider_transaction_id is None

@@ -46,3 +46,45 @@ def test_failed_reversal_is_a_void_error():
     reply = "requestID=8\ndecision=REJECT\nreasonCode=237\nccAuthReversalReply_reasonCode=237\n"
     event = normalized_event(reply)
     assert (event.event_kind, event.status_category) == ("VOID", "ERROR")
+
+
+def _tdr(replies: str, amount: str = "<Amount>12.00</Amount><CurrencyCode>usd</CurrencyCode>") -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?><Report Name="Transaction Detail" Version="1.5" MerchantID="m" '
+            'ReportStartDate="2024-01-01T00:00:00Z" ReportEndDate="2024-01-02T00:00:00Z"><Requests>'
+            '<Request RequestID="r1" RequestDate="2024-01-01T10:00:00Z" MerchantReferenceNumber="o1">'
+            '<PaymentMethod><Card><CardType>Visa</CardType></Card></PaymentMethod>'
+            f'<ApplicationReplies>{replies}</ApplicationReplies><PaymentData>{amount}</PaymentData>'
+            '</Request></Requests></Report>')
+
+
+def _reply(name: str, rcode: str, rflag: str) -> str:
+    return f'<ApplicationReply Name="{name}"><RCode>{rcode}</RCode><RFlag>{rflag}</RFlag></ApplicationReply>'
+
+
+def test_transaction_detail_report_request_is_read_from_its_application_replies():
+    """RCode 1 succeeded, 0 declined, -1 error; DREVIEW holds the order; the service names the event kind."""
+    cases = [
+        (_reply("ics_auth", "1", "SOK"), "APPROVED", None, "AUTHORIZATION"),
+        (_reply("ics_auth", "1", "SOK") + _reply("ics_bill", "1", "SOK"), "APPROVED", None, "AUTHORIZATION"),
+        (_reply("ics_bill", "1", "SOK"), "APPROVED", None, "CAPTURE"),
+        (_reply("ics_credit", "1", "SOK"), "REFUNDED", None, "REFUND"),
+        (_reply("ics_auth_reversal", "1", "SOK"), "CANCELLED", None, "VOID"),
+        (_reply("ics_auth", "0", "DCARDEXPIRED"), "DECLINED", "EXPIRED_CARD", "AUTHORIZATION"),
+        (_reply("ics_auth", "0", "DCV"), "DECLINED", "INCORRECT_CVC", "AUTHORIZATION"),
+        (_reply("ics_auth", "1", "SOK") + _reply("ics_decision", "0", "DREVIEW"), "PENDING", None, "AUTHORIZATION"),
+        (_reply("ics_auth", "1", "SOK") + _reply("ics_decision", "0", "DREJECT"), "DECLINED", "RISK_REJECTED",
+         "AUTHORIZATION"),
+        (_reply("ics_auth", "-1", "ESYSTEM"), "ERROR", "PROCESSING_ERROR", "AUTHORIZATION"),
+        (_reply("ics_auth", "-1", "ETIMEOUT"), "UNKNOWN", "TIMEOUT", "AUTHORIZATION"),
+    ]
+    for replies, status, reason, kind in cases:
+        event = normalized_event(_tdr(replies))
+        assert (event.variant, str(event.status_category), event.failure_reason and str(event.failure_reason),
+                str(event.event_kind)) == ("tdr.request", status, reason, kind), replies
+        assert (event.amount_minor, event.currency, event.card_brand) == (1200, "USD", "visa")
+
+
+def test_a_score_flag_on_a_successful_reply_is_no_refusal():
+    """ics_score with RCode 1 (DSCORE reported, not applied) leaves a successful authorization approved."""
+    event = normalized_event(_tdr(_reply("ics_auth", "1", "SOK") + _reply("ics_score", "1", "DSCORE")))
+    assert str(event.status_category) == "APPROVED"

@@ -38,3 +38,49 @@ def test_prepare_is_pure():
     before = json.dumps(body, sort_keys=True)
     assert module.prepare(body)["payment"][module.CARD_BRAND_KEY] == "mastercard"
     assert json.dumps(body, sort_keys=True) == before
+
+
+def _ncresponse(**attributes: str) -> str:
+    return "<?xml version=\"1.0\"?><ncresponse " + " ".join(f'{k}="{v}"' for k, v in attributes.items()) + "/>"
+
+
+def test_epdq_names_the_ogone_platform():
+    """Barclaycard ePDQ is the Ingenico e-Commerce (Ogone) platform: its hint names the worldline spec."""
+    for hint in ("epdq", "Barclaycard ePDQ", "barclaycard_epdq"):
+        event = normalized_event({"provider": hint, "content": _ncresponse(
+            orderID="o1", PAYID="3001", NCSTATUS="0", NCERROR="0", STATUS="5", amount="1.50", currency="GBP")})
+        assert (event.provider, str(event.status_category), event.amount_minor) == ("worldline", "APPROVED", 150)
+
+
+def test_directlink_reply_reads_every_documented_status_code():
+    """The DirectLink XML reply carries the e-Commerce STATUS codes (statuses-and-errors table)."""
+    for status, category in module.STATUS_CODES.items():
+        event = normalized_event(_ncresponse(orderID="o1", PAYID="3001", NCSTATUS="0", NCERROR="0", STATUS=status,
+                                             amount="2", currency="EUR"))
+        assert (event.variant, str(event.status_category)) == ("directlink", category)
+    assert str(normalized_event(_ncresponse(PAYID="1", PAYIDSUB="2", NCSTATUS="0", NCERROR="0", STATUS="6",
+                                            amount="2", currency="EUR")).event_kind) == "VOID"
+
+
+def test_directlink_ncerror_0_is_no_reason_and_a_refusal_reads_the_issuer_code():
+    refused = normalized_event(_ncresponse(PAYID="1", NCSTATUS="3", NCERROR="30541001", STATUS="2"))
+    assert (str(refused.failure_reason), refused.raw_reason_code) == ("EXPIRED_CARD", "30541001")
+    unexplained = normalized_event(_ncresponse(PAYID="1", NCSTATUS="0", NCERROR="0", STATUS="2"))
+    assert (str(unexplained.failure_reason), unexplained.raw_reason_code) == ("UNKNOWN", None)
+
+
+def test_status_0_with_a_500_error_is_an_invalid_request():
+    """STATUS 0 "invalid or incomplete", NCERROR 500...: a payment data field was invalid or missing."""
+    for payload in (_ncresponse(PAYID="1", NCSTATUS="5", NCERROR="50001127", STATUS="0"),
+                    "PAYID=1&STATUS=0&NCERROR=50001127"):
+        event = normalized_event({"provider": "ogone", "content": payload})
+        assert (str(event.status_category), str(event.failure_reason)) == ("ERROR", "INVALID_REQUEST")
+    duplicate = normalized_event(_ncresponse(PAYID="1", NCSTATUS="5", NCERROR="50001113", STATUS="0"))
+    assert str(duplicate.failure_reason) == "DUPLICATE"
+
+
+def test_prepare_drops_ncerror_0_of_a_directlink_reply_without_touching_the_input():
+    body = {"ncresponse": {"@PAYID": "1", "@NCERROR": "0", "@STATUS": "5"}}
+    before = json.dumps(body, sort_keys=True)
+    assert "@NCERROR" not in module.prepare(body)["ncresponse"]
+    assert json.dumps(body, sort_keys=True) == before

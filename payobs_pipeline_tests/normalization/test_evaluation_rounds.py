@@ -1,7 +1,7 @@
 """The evaluation rounds of real provider messages stay read at least as well as they are today.
 
 Each round was written from sources the mappings were not built from, committed before the code that reads
-it, and measured once (those first figures are in the README, "Normalization quality"); the first three were
+it, and measured once (those first figures are in the README, "Normalization quality"); the first three and the fifth were
 then used to fix the specs, so they are training data now and these floors only guard against regressions. The labels come
 from the providers' documentation (each case's ``source``), never from this code's output. A floor is the
 share measured when the round's fixes landed, rounded down to the half percent.
@@ -19,8 +19,10 @@ FLOORS = {
     "heldout_sdk_fixtures": {True: (0.97, 0.98, 0.96, 1.0, 0.925), False: (0.92, 0.985, 0.96, 1.0, 0.92)},
     "heldout_integrations": {True: (0.98, 0.98, 0.945, 0.975, 0.895), False: (0.78, 0.985, 0.94, 0.98, 0.87)},
     "heldout_plugins": {True: (0.94, 1.0, 1.0, 1.0, 1.0), False: (0.865, 1.0, 1.0, 1.0, 1.0)},
-    # Measured once and not used for any fix: half its payments are Omise and iyzico replies nobody maps.
-    "heldout_packages": {True: (0.455, 1.0, 1.0, 1.0, 1.0), False: (0.455, 1.0, 1.0, 1.0, 1.0)},
+    # Not used for any fix; half its payments are Omise and iyzico replies, mapped since (blind to this round).
+    "heldout_packages": {True: (0.97, 1.0, 1.0, 1.0, 1.0), False: (0.97, 1.0, 1.0, 1.0, 1.0)},
+    # Round 5: first measured at 69.1% / 65.4% on the Omise and iyzico specs, then fixed from.
+    "heldout_killbill_payum_shops": {True: (1.0, 1.0, 0.96, 0.925, 0.96), False: (1.0, 1.0, 0.96, 0.925, 0.96)},
 }
 FIELDS = ("status_category", "failure_reason", "amount_minor", "currency")
 

@@ -1,0 +1,310 @@
+"""Paddle (merchant of record): Paddle Billing transactions, adjustments, webhooks and API errors; Paddle Classic
+webhook alerts.
+
+Sources (Paddle documentation, and the Paddle Billing API enums as published in paddle-rust-sdk, a model crate,
+not tests):
+- https://developer.paddle.com/api-reference/transactions/overview and
+  https://docs.rs/paddle-rust-sdk/latest/paddle_rust_sdk/enums/enum.TransactionStatus.html (transaction id txn_,
+  status draft / ready / billed / paid / completed / canceled / past_due: "Automatically-collected transactions
+  may return completed if payment is captured successfully, or past_due if payment failed"; currency_code;
+  details.totals.total / grand_total as strings in the lowest denomination of the currency; payments[] the
+  payment attempts, most recent first: payment_attempt_id, amount, status, error_code, method_details
+  {type, card {type}}, created_at, captured_at; billed_at, created_at, updated_at)
+- https://docs.rs/paddle-rust-sdk/latest/paddle_rust_sdk/enums/enum.PaymentAttemptStatus.html (authorized,
+  authorized_flagged, canceled, captured, error, action_required, pending_no_action_required, created, unknown,
+  dropped)
+- https://docs.rs/paddle-rust-sdk/latest/paddle_rust_sdk/enums/enum.ErrorCode.html (payment attempt error_code:
+  already_canceled, already_refunded, authentication_failed "3DS2 challenge completed but not successful",
+  blocked_card "frozen, lost, damaged, or stolen", canceled "customer has requested that the mandate for
+  recurring payments be canceled", declined "no other information", declined_not_retryable, expired_card, fraud,
+  invalid_amount, invalid_payment_details, issuer_unavailable, not_enough_balance,
+  preferred_network_not_supported, psp_error, redacted_payment_method, system_error,
+  transaction_not_permitted, unknown)
+- https://developer.paddle.com/webhooks/transactions/transaction-billed, transaction-ready (event envelope:
+  event_id evt_, event_type, occurred_at, notification_id ntf_, data the entity); transaction.completed,
+  transaction.paid, transaction.payment_failed ("occurs when a payment fails for a transaction"),
+  transaction.canceled, transaction.past_due; adjustment.created / adjustment.updated
+- https://developer.paddle.com/api-reference/adjustments/overview (adjustment id adj_, action credit / refund /
+  chargeback / chargeback_reverse / chargeback_warning / credit_reverse, status pending_approval / approved /
+  rejected / reversed, transaction_id, currency_code, totals.total in the lowest denomination)
+- https://developer.paddle.com/errors/transactions/transaction_status_must_be_ready and
+  .../transaction_invalid_status_change (error bodies {"error": {"type": "request_error", "code", "detail",
+  "documentation_url": "https://developer.paddle.com/errors/..."}, "meta": {"request_id"}}; 4xx request_error,
+  5xx api_error)
+- Paddle Classic: https://developer.paddle.com/webhook-reference/ (alert_name subscription_payment_succeeded
+  "fired when a subscription payment is received successfully", subscription_payment_failed,
+  subscription_payment_refunded, payment_succeeded, payment_refunded, payment_dispute_created /
+  payment_dispute_closed "fired when a dispute/chargeback is raised", high_risk_transaction_created /
+  high_risk_transaction_updated, and the non-payment alerts subscription_created / updated / cancelled,
+  transfer_created / transfer_paid, new_audience_member / update_audience_member, order_processing_completed;
+  form-encoded fields as strings: sale_gross / amount / gross_refund in major units, currency, order_id,
+  checkout_id, payment_method card / paypal, event_time "YYYY-MM-DD HH:MM:SS", p_signature) and
+  https://paddle.com/docs/subscriptions-event-reference (the subscription alert list and fields)
+
+Lifecycle identity: Billing: the transaction (txn_) is the payment; its payment attempt is
+payments[0].payment_attempt_id; a refund is an adjustment (adj_) naming the transaction; a chargeback is an
+adjustment with a chargeback action. Classic: the order_id is the attempt, checkout_id the payment; refunds and
+disputes name the order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_CUSTOMER = "CUSTOMER"
+_HARD = "HARD"
+
+TRANSACTION_STATUSES = {
+    "draft": "PENDING",
+    "ready": "PENDING",
+    "billed": "PENDING",  # an invoice issued, awaiting payment
+    "paid": "APPROVED",
+    "completed": "APPROVED",
+    "canceled": "CANCELLED",
+    "past_due": "DECLINED",  # an automatically-collected payment failed (the subscription is in dunning)
+}
+PAYMENT_ATTEMPT_STATUSES = {
+    "captured": "APPROVED",
+    "authorized": "APPROVED",
+    "authorized_flagged": "PENDING",
+    "canceled": "CANCELLED",
+    "error": "DECLINED",
+    "action_required": "PENDING",
+    "pending_no_action_required": "PENDING",
+    "created": "PENDING",
+    "unknown": "UNKNOWN",
+    "dropped": "CANCELLED",
+}
+REFUND_STATUSES = {
+    "approved": "REFUNDED",
+    "pending_approval": "PENDING",
+    "rejected": "DECLINED",
+    "reversed": "DECLINED",
+}
+PAYMENT_ERROR_CODES = {
+    "already_canceled": "INVALID_REQUEST",
+    "already_refunded": "INVALID_REQUEST",
+    "authentication_failed": {"reason": "AUTHENTICATION_FAILED", "source": _CUSTOMER},
+    "blocked_card": "RESTRICTED_CARD",
+    "canceled": "REVOKED",
+    "declined": "GENERIC_DECLINE",
+    "declined_not_retryable": {"reason": "GENERIC_DECLINE", "decline_type": _HARD},
+    "expired_card": "EXPIRED_CARD",
+    "fraud": "SUSPECTED_FRAUD",
+    "invalid_amount": "INVALID_REQUEST",
+    "invalid_payment_details": {"reason": "INVALID_CARD_DATA", "source": _CUSTOMER},
+    "issuer_unavailable": "ISSUER_UNAVAILABLE",
+    "not_enough_balance": "INSUFFICIENT_FUNDS",
+    "preferred_network_not_supported": "TRANSACTION_NOT_PERMITTED",
+    "psp_error": "PROCESSING_ERROR",
+    "redacted_payment_method": "INVALID_REQUEST",
+    "system_error": "PROCESSING_ERROR",
+    "transaction_not_permitted": "TRANSACTION_NOT_PERMITTED",
+    "unknown": "UNKNOWN",
+}
+API_ERROR_CODES = {
+    "authentication_missing": "CONFIGURATION_ERROR",
+    "authentication_malformed": "CONFIGURATION_ERROR",
+    "invalid_token": "CONFIGURATION_ERROR",
+    "forbidden": "CONFIGURATION_ERROR",
+    "not_found": "INVALID_REQUEST",
+    "bad_request": "INVALID_REQUEST",
+    "invalid_field": "INVALID_REQUEST",
+    "invalid_json": "INVALID_REQUEST",
+    "invalid_url": "INVALID_REQUEST",
+    "method_not_allowed": "INVALID_REQUEST",
+    "transaction_status_must_be_ready": "INVALID_REQUEST",
+    "transaction_invalid_status_change": "INVALID_REQUEST",
+    "conflict": "DUPLICATE",
+    "too_many_requests": "PROCESSING_ERROR",
+    "internal_error": "PROCESSING_ERROR",
+    # The error body's type, read last (prepare() names it): request_error = a 4xx, api_error = a 5xx.
+    "request_error": "INVALID_REQUEST",
+    "api_error": "PROCESSING_ERROR",
+}
+CLASSIC_ALERTS = {
+    "payment_succeeded": "APPROVED",
+    "subscription_payment_succeeded": "APPROVED",
+    "subscription_payment_failed": "DECLINED",
+    "payment_refunded": "REFUNDED",
+    "subscription_payment_refunded": "REFUNDED",
+    "payment_dispute_created": "CHARGEBACK",
+    "payment_dispute_closed": "CHARGEBACK",
+}
+HIGH_RISK_STATUSES = {
+    "high_risk_transaction_created/pending": "PENDING",
+    "high_risk_transaction_updated/pending": "PENDING",
+    "high_risk_transaction_updated/accepted": "APPROVED",
+    "high_risk_transaction_updated/rejected": "DECLINED",
+}
+CLASSIC_NON_PAYMENT_ALERTS = ["subscription_created", "subscription_updated", "subscription_cancelled",
+                              "transfer_created", "transfer_paid", "new_audience_member", "update_audience_member",
+                              "order_processing_completed", "locker_processed", "invoice_sent", "invoice_overdue"]
+NON_PAYMENT_EVENT_PREFIXES = ["subscription.", "customer.", "address.", "business.", "product.", "price.",
+                              "discount.", "payout.", "report.", "payment_method.", "api_key.", "client_token."]
+
+PAYMENT_METHODS = {
+    "card": "CARD",
+    "apple_pay": "WALLET",
+    "google_pay": "WALLET",
+    "paypal": "WALLET",
+    "alipay": "WALLET",
+    "wechat_pay": "WALLET",
+    "kakao_pay": "WALLET",
+    "naver_pay": "WALLET",
+    "payco": "WALLET",
+    "samsung_pay": "WALLET",
+    "mb_way": "WALLET",
+    "ideal": "BANK_TRANSFER",
+    "bancontact": "BANK_TRANSFER",
+    "blik": "BANK_TRANSFER",
+    "korea_local": "CARD",  # Korean locally issued cards
+    "pix": "PIX",
+    "upi": "BANK_TRANSFER",
+    "wire_transfer": "BANK_TRANSFER",
+    "offline": "OTHER",
+    "unknown": "OTHER",
+    # Classic alerts' payment_method
+    "apple-pay": "WALLET",
+    "wire-transfer": "BANK_TRANSFER",
+}
+CARD_BRANDS = {"american_express": "amex", "diners_club": "diners", "union_pay": "unionpay", "unknown": None}
+
+METHOD_KEY = "_payobs_method"
+ERROR_TYPE_KEY = "_payobs_error_type"
+
+_TRANSACTION_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "reason_code": ["payments.0.error_code"],
+    "amount": ["details.totals.grand_total", "details.totals.total"],
+    "currency": ["currency_code", "details.totals.currency_code"],
+    "event_time": ["^occurred_at", "updated_at", "billed_at", "created_at"],
+    "payment_method": ["payments.0.method_details.type"],
+    "card_brand": ["payments.0.method_details.card.type"],
+    "payment_id": ["id"],
+    "attempt_id": ["payments.0.payment_attempt_id"],
+}
+_TRANSACTION_RULES = [
+    # "Occurs when a payment fails for a transaction": the attempt (payments[0]) failed, whatever the
+    # transaction's own status (still ready or billed, awaiting a retry).
+    {"when": {"^event_type": "transaction.payment_failed"},
+     "set": {"status_category": "DECLINED", "event_kind": "AUTHORIZATION"}},
+]
+_ADJUSTMENT_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "amount": ["totals.total"],
+    "currency": ["currency_code", "totals.currency_code"],
+    "event_time": ["^occurred_at", "updated_at", "created_at"],
+    "payment_id": ["transaction_id"],
+    "refund_id": ["id"],
+    "dispute_id": ["id"],
+}
+_CLASSIC_FIELDS = {
+    "provider_transaction_id": ["order_id", "checkout_id"],
+    "status": ["alert_name"],
+    "amount": ["sale_gross", "amount"],
+    "currency": ["currency"],
+    "event_time": ["event_time"],
+    "payment_method": [METHOD_KEY],
+    "card_brand": ["payment_method.card_type"],
+    "customer_country": ["country"],
+    "attempt_id": ["order_id"],
+    "payment_id": ["checkout_id"],
+}
+
+SPEC = {
+    "provider": "paddle",
+    "aliases": ["paddle", "paddle_billing", "paddle billing", "paddle_classic", "paddle classic", "paddle.com",
+                "paddlecom"],
+    "detect": [
+        {"path": "id", "prefix": "txn_", "weight": 0.5},
+        {"path": "id", "prefix": "adj_", "weight": 0.5},
+        {"path": "data.id", "prefix": ["txn_", "adj_"], "weight": 0.4},
+        {"path": "notification_id", "prefix": "ntf_", "weight": 0.3},
+        {"path": "event_type", "prefix": ["transaction.", "adjustment."], "weight": 0.2},
+        {"path": "event_type", "prefix": NON_PAYMENT_EVENT_PREFIXES, "weight": 0.2},
+        {"path": "data.transaction_id", "prefix": "txn_", "weight": 0.2},
+        {"path": "transaction_id", "prefix": "txn_", "weight": 0.2},
+        {"path": "payments.0.payment_attempt_id", "exists": True, "weight": 0.3},
+        {"path": "error.documentation_url", "prefix": "https://developer.paddle.com/", "weight": 0.9},
+        # Classic alerts (form-encoded POSTs)
+        {"path": "alert_name", "in": [*CLASSIC_ALERTS, "high_risk_transaction_created",
+                                      "high_risk_transaction_updated", *CLASSIC_NON_PAYMENT_ALERTS,
+                                      "invoice_paid"], "weight": 0.5},
+        {"path": "p_signature", "exists": True, "weight": 0.4},
+    ],
+    "amount_unit": "minor",
+    "reason_map": {**PAYMENT_ERROR_CODES, **API_ERROR_CODES},
+    "payment_method_map": PAYMENT_METHODS,
+    "card_brand_map": CARD_BRANDS,
+    "variants": [
+        # --- Paddle Billing -------------------------------------------------------------------------------
+        {"name": "error", "match": {"error.code": {"exists": True}},
+         "status": "ERROR", "event_kind": "AUTHORIZATION",
+         "fields": {"status": ["error.code"], "reason_code": ["error.code", ERROR_TYPE_KEY]}},
+        {"name": "event.not_a_payment", "match": {"event_type": {"prefix": NON_PAYMENT_EVENT_PREFIXES}},
+         "not_a_payment": "a Paddle subscription, customer, catalog, payout or report event"},
+        {"name": "event.transaction", "root": "data",
+         "match": {"event_type": {"prefix": "transaction."}, "data.id": {"prefix": "txn_"}},
+         "fields": _TRANSACTION_FIELDS, "status_map": TRANSACTION_STATUSES, "event_kind": "PAYMENT",
+         "rules": _TRANSACTION_RULES},
+        {"name": "event.adjustment.not_a_payment",
+         "match": {"event_type": {"prefix": "adjustment."}, "data.action": ["credit", "credit_reverse"]},
+         "not_a_payment": "a Paddle credit adjustment (balance credited on an invoice, no money returned)"},
+        {"name": "event.adjustment.chargeback", "root": "data",
+         "match": {"event_type": {"prefix": "adjustment."}, "data.action": {"prefix": "chargeback"}},
+         "fields": {**_ADJUSTMENT_FIELDS, "status": ["action"]}, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
+        {"name": "event.adjustment.refund", "root": "data",
+         "match": {"event_type": {"prefix": "adjustment."}, "data.action": "refund"},
+         "fields": _ADJUSTMENT_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "transaction", "match": {"id": {"prefix": "txn_"}, "status": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "status_map": TRANSACTION_STATUSES, "event_kind": "PAYMENT"},
+        {"name": "adjustment.not_a_payment",
+         "match": {"id": {"prefix": "adj_"}, "action": ["credit", "credit_reverse"]},
+         "not_a_payment": "a Paddle credit adjustment (balance credited on an invoice, no money returned)"},
+        {"name": "adjustment.chargeback", "match": {"id": {"prefix": "adj_"}, "action": {"prefix": "chargeback"}},
+         "fields": {**_ADJUSTMENT_FIELDS, "status": ["action"]}, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
+        {"name": "adjustment.refund", "match": {"id": {"prefix": "adj_"}, "action": "refund"},
+         "fields": _ADJUSTMENT_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        # --- Paddle Classic alerts ------------------------------------------------------------------------
+        {"name": "classic.not_a_payment", "match": {"alert_name": CLASSIC_NON_PAYMENT_ALERTS},
+         "not_a_payment": "a Paddle Classic subscription, payout, audience or fulfilment alert"},
+        {"name": "classic.refund", "match": {"alert_name": ["payment_refunded", "subscription_payment_refunded"]},
+         "amount_unit": "major", "status_map": CLASSIC_ALERTS, "event_kind": "REFUND",
+         "fields": {**_CLASSIC_FIELDS, "amount": ["gross_refund", "amount"], "refund_id": ["alert_id"]}},
+        {"name": "classic.dispute", "match": {"alert_name": ["payment_dispute_created", "payment_dispute_closed"]},
+         "amount_unit": "major", "status_map": CLASSIC_ALERTS, "event_kind": "DISPUTE",
+         "fields": {**_CLASSIC_FIELDS, "dispute_id": ["order_id", "checkout_id"]}},
+        {"name": "classic.high_risk",
+         "match": {"alert_name": ["high_risk_transaction_created", "high_risk_transaction_updated"]},
+         "amount_unit": "major", "status_map": HIGH_RISK_STATUSES,
+         "fields": {**_CLASSIC_FIELDS, "status": {"join": ["alert_name", "status"], "sep": "/"}},
+         # Paddle's buyer-support team rejected a transaction its risk checks flagged.
+         "rules": [{"when": {"status": "rejected"}, "set": {"failure_reason": "RISK_REJECTED"}}]},
+        {"name": "classic.payment", "match": {"alert_name": list(CLASSIC_ALERTS)},
+         "amount_unit": "major", "status_map": CLASSIC_ALERTS,
+         "fields": _CLASSIC_FIELDS},
+    ],
+}
+
+
+def prepare(body: Any) -> Any:
+    """Name a Classic alert's payment method (a string, or an object with card details) and an error's type.
+
+    Pure: returns a copy when it adds a key; the original is untouched.
+    """
+    if not isinstance(body, dict):
+        return body
+    if "alert_name" in body:
+        method = body.get("payment_method")
+        if isinstance(method, dict):
+            name = "card" if method.get("card_type") or method.get("last_four_digits") else None
+        else:
+            name = method if isinstance(method, str) and method.strip() else None
+        return {**body, METHOD_KEY: name.strip().lower()} if name else body
+    error = body.get("error")
+    if isinstance(error, dict) and isinstance(error.get("type"), str):
+        return {**body, ERROR_TYPE_KEY: error["type"]}
+    return body

@@ -1,0 +1,89 @@
+"""Paddle mapping (Billing and Classic): pinned behaviour (the checks every provider passes:
+../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.evaluation import normalize_lake_data
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, detect_provider
+from payobs_pipeline.normalization.providers import builtin_mappings, paddle
+from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    case_ids,
+    has_hint,
+    normalized_event,
+    provider_cases,
+    raw_body,
+)
+
+CASES = provider_cases("paddle")
+UNHINTED = [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
+def test_unhinted_documented_shapes_are_detected(case):
+    guess = detect_provider(raw_body(case["data"]), {}, builtin_mappings())
+    assert guess.provider == "paddle"
+    assert guess.confidence >= SHAPE_DETECTION_THRESHOLD
+
+
+def test_every_mapped_status_is_a_category():
+    compiled = CompiledMapping(paddle.SPEC, paddle.prepare)
+    for variant in compiled.variants:
+        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())
+    for table in (paddle.TRANSACTION_STATUSES, paddle.PAYMENT_ATTEMPT_STATUSES, paddle.REFUND_STATUSES,
+                  paddle.CLASSIC_ALERTS, paddle.HIGH_RISK_STATUSES):
+        for raw, category in table.items():
+            assert category in StatusCategory.__members__, raw
+
+
+def _case(name: str) -> dict:
+    return copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
+
+
+def test_every_documented_payment_error_code_names_a_reason():
+    for code in paddle.PAYMENT_ERROR_CODES:
+        if code == "unknown":
+            continue
+        body = _case("billing_transaction_payment_failed_declined")
+        body["data"]["payments"][0]["error_code"] = code
+        event = normalized_event(body)
+        assert str(event.status_category) == "DECLINED", code
+        assert str(event.failure_reason) not in ("UNKNOWN", "None"), code
+        assert event.raw_reason_code == code
+
+
+def test_a_failed_payment_names_its_attempt_and_transaction():
+    event = normalized_event(_case("billing_transaction_payment_failed_declined"))
+    assert (event.attempt_id, event.payment_id) == (
+        "937640dd-e3dc-40df-a16c-bb75aafd8f71", "txn_01hv8wptq8987qeep44cyrewp9")
+
+
+def test_a_refund_adjustment_names_the_transaction():
+    event = normalized_event(_case("billing_adjustment_refund_approved"))
+    assert (str(event.event_kind), event.refund_id, event.payment_id) == (
+        "REFUND", "adj_01hvgf2s84dr6reszzg29zbvcm", "txn_01hv8wptq8987qeep44cyrewp9")
+
+
+def test_an_unknown_request_error_code_is_an_invalid_request():
+    body = _case("billing_api_error_status_must_be_ready")
+    body["error"]["code"] = "some_new_validation_code"
+    event = normalized_event(body)
+    assert (str(event.status_category), str(event.failure_reason)) == ("ERROR", "INVALID_REQUEST")
+
+
+def test_a_credit_adjustment_is_not_a_payment():
+    body = _case("billing_adjustment_refund_approved")
+    body["data"]["action"] = "credit"
+    outcome = normalize_lake_data(body, None)
+    assert outcome.unprocessed_reason == "NOT_A_PAYMENT_EVENT"

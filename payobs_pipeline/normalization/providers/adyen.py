@@ -51,6 +51,7 @@ dispute's originalReference); the payment is the merchantReference (originalMerc
 CANCEL_OR_REFUND); a refund's or dispute's own id is its pspReference.
 """
 
+import re
 from typing import Any
 
 from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
@@ -136,7 +137,9 @@ _API_ERROR_CODES = {
     "010": "CONFIGURATION_ERROR",  # Not allowed: the credential lacks the permission
     "100": "INVALID_REQUEST",  # No amount specified
     "101": "INVALID_CARD_DATA",  # Invalid card number
-    "102": "INVALID_CARD_DATA",  # Unable to determine variant (card number not recognised)
+    # Unable to determine variant: the payment method variant (card brand or method) could not be derived from
+    # the request's payment data; a validation error (errorType validation on the same page), not a card refused.
+    "102": "INVALID_REQUEST",
     "103": "INCORRECT_CVC",  # CVC is not the right length
     "104": "INVALID_REQUEST",  # Billing address problem
     "105": "AUTHENTICATION_FAILED",  # Invalid paRes from issuer (3D Secure)
@@ -445,6 +448,12 @@ _SOAP_RESULTS = {
 }
 # What a SOAP result says beyond its fields: refundWithData is a refund, directdebit a direct debit.
 SOAP_OPERATION_KEY = "payobs_soap_operation"
+# A Classic (SOAP or JSON /authorise) PaymentResult that failed validation is Refused with the API error code
+# written before its message in refusalReason ("102 Unable to determine variant"; codes and messages of
+# docs.adyen.com/development-resources/error-codes): prepare() leaves the code here, read through
+# _API_ERROR_CODES.
+VALIDATION_CODE_KEY = "payobs_validation_error_code"
+_VALIDATION_REFUSAL = re.compile(r"^\s*(\d{3})\s+[^\W\d_]")
 
 
 SPEC = {
@@ -541,6 +550,8 @@ SPEC = {
                 {"when": {SOAP_OPERATION_KEY: "refundWithDataResponse", "resultCode": "Authorised"},
                  "set": {"status_category": "REFUNDED"}},
                 {"when": {SOAP_OPERATION_KEY: "directdebitResponse"}, "set": {"payment_method": "DIRECT_DEBIT"}},
+                # A validation error code in refusalReason (VALIDATION_CODE_KEY): the request's fault.
+                *_code_rules(VALIDATION_CODE_KEY, _API_ERROR_CODES, ()),
             ],
         },
         {
@@ -717,6 +728,10 @@ def prepare(body: Any) -> Any:
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"adyen: {event_type} is a balance platform event, not a payment")
     item = _notification_item(body)
     if item is None:
+        refusal = body.get("refusalReason") if "resultCode" in body else None
+        found = _VALIDATION_REFUSAL.match(refusal) if isinstance(refusal, str) else None
+        if found is not None and found.group(1) in _API_ERROR_CODES:
+            return {**body, VALIDATION_CODE_KEY: found.group(1)}
         return body
     code = item.get("eventCode")
     if isinstance(code, str) and code.upper() in NON_PAYMENT_EVENT_CODES:

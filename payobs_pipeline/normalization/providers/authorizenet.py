@@ -290,7 +290,10 @@ _TIMEOUT_RULE = {"when": {"errors.0.errorCode": "120"}, "set": {"status_category
 # responseCode 3 ("Error") also carries the gateway's refusals of the card or the request
 # itself (invalid/expired card, duplicate, invalid amount, card type not accepted, AVS/CVV
 # format): refusals, not technical failures, so DECLINED like responseCode 2.
-_REFUSED_AS_ERROR = ["5", "6", "7", "8", "11", "17", "27", "28", "37", "78", "200", "201"]
+# Reason 11 ("A duplicate transaction has been submitted": the gateway's duplicate window, a repeat of a
+# request it already took, responseCodes.html) is not among them: it stays the documented responseCode 3
+# Error, like an idempotency conflict (docs/taxonomy.md: DUPLICATE on an ERROR event).
+_REFUSED_AS_ERROR = ["5", "6", "7", "8", "17", "27", "28", "37", "78", "200", "201"]
 # A createTransaction row stored with its request: the request says what was asked (a refund,
 # a void) and carries the amount and currencyCode the response does not repeat.
 _REQUEST_RULES = [

@@ -296,6 +296,11 @@ _REFUND_STATUSES = {**dict.fromkeys(STATUSES, "REFUNDED"),
                                     "DECLINED"),
                     "voided": "CANCELLED"}
 
+# Resources an error result nests its validation errors under (developer.paypal.com/braintree/docs/reference/
+# general/validation-errors/all: Transaction, Customer, CreditCard, Address, PaymentMethod, Subscription,
+# MerchantAccount, Verification ...), in the JSON form's spelling.
+_ERROR_RESOURCES = ("transaction", "customer", "credit_card", "payment_method", "subscription", "merchant_account",
+                    "address", "verification", "paypal_account")
 # CreditCardVerification.status (/docs/reference/response/credit-card-verification).
 _VERIFICATION_STATUSES = {"verified": "APPROVED", "processor_declined": "DECLINED", "gateway_rejected": "DECLINED",
                           "failed": "ERROR"}
@@ -324,8 +329,10 @@ _VALIDATION_CODES = {
     # NumberIsRequired 81714, NumberIsInvalid 81715, NumberHasInvalidLength 81716, NumberMustBeTestNumber 81717).
     **dict.fromkeys(["81709", "81710", "81711", "81712", "81713", "81714", "81715", "81716", "81717"],
                     "INVALID_CARD_DATA"),
-    # CreditCard CvvIsRequired 81706, CvvIsInvalid 81707, CvvVerificationFailed 81736.
-    **dict.fromkeys(["81706", "81707", "81736"], "INCORRECT_CVC"),
+    # CreditCard CvvIsInvalid 81707, CvvVerificationFailed 81736: the CVV sent is wrong. CvvIsRequired 81706
+    # ("CVV is required.") is a field the request left out: the request's (INVALID_REQUEST, below).
+    **dict.fromkeys(["81707", "81736"], "INCORRECT_CVC"),
+    "81706": "INVALID_REQUEST",
     # Transaction amount and state (AmountCannotBeNegative 81501, AmountIsRequired 81502, AmountIsInvalid 81503,
     # AmountIsTooLarge 81528, AmountMustBeGreaterThanZero 81531, AmountNotSupportedByProcessor 815193,
     # AmountDoesNotMatch3DSecureAmount 91585, CannotBeVoided 91504, CannotRefundCredit 91505,
@@ -404,6 +411,11 @@ SPEC = {
         {"path": "gateway_rejection_reason", "exists": True, "weight": 0.3},
         {"path": "currency_iso_code", "exists": True, "weight": 0.2},
         {"path": "api-error-response.errors", "exists": True, "weight": 0.8},
+        # The same error result as JSON (the SDKs' ErrorResult: "errors" keyed by resource, each with its own
+        # "errors" list of {attribute, code, message}, beside "message" and "params";
+        # developer.paypal.com/braintree/docs/reference/general/result-objects).
+        *({"path": f"errors.{resource}.errors", "exists": True, "weight": 0.4} for resource in _ERROR_RESOURCES),
+        {"path": "params", "exists": True, "weight": 0.1},
         {"path": "api-error-response.transaction.status", "exists": True, "weight": 0.8},
         {"path": "api-error-response.verification.status", "exists": True, "weight": 0.8},
         {"path": "errors.0.extensions.errorClass", "in": list(_GRAPHQL_ERROR_CLASSES), "weight": 0.4},
@@ -574,6 +586,10 @@ def prepare(body):
         if isinstance(error_response, dict):
             return _with_error_code(_plain(body), _plain(error_response))
         graphql_errors = body.get("errors")
+        # The JSON form of an error result: {"errors": {<resource>: {"errors": [...], ...}}, "message", "params"}.
+        if isinstance(graphql_errors, dict) and isinstance(body.get("message"), str) and any(
+                isinstance(graphql_errors.get(resource), dict) for resource in _ERROR_RESOURCES):
+            return _with_error_code({"api-error-response": body}, body)
         if isinstance(graphql_errors, list) and graphql_errors and isinstance(graphql_errors[0], dict):
             extensions = graphql_errors[0].get("extensions") or {}
             # The legacy validation code is the most specific; the error class when there is none.
@@ -674,6 +690,9 @@ def _first_error_code(node, depth: int = 0):
         return None
     if not isinstance(node, dict):
         return None
+    # The JSON form lists the error objects themselves: {"attribute", "code", "message"}.
+    if isinstance(node.get("code"), str) and ("attribute" in node or "message" in node):
+        return node["code"]
     error = node.get("error")
     for candidate in (error if isinstance(error, list) else [error]):
         if isinstance(candidate, dict) and isinstance(candidate.get("code"), str):

@@ -375,6 +375,15 @@ SPEC = {
                                      "paymentStatus": {"exists": False}},
          "status": "CANCELLED", "event_kind": "VOID",
          "fields": {**_PAYMENT_FIELDS, "amount": ["price"], "payment_id": []}},
+        # A refused cancel (dev.iyzipay.com/en/api/cancel: the cancel response's paymentId, price, currency;
+        # docs.iyzico.com/en/add-ons/error-codes: status "failure" with errorCode / errorMessage): the void
+        # was not done; its outcome is read from the error code as for any failure.
+        {"name": "cancel.failure",
+         "match": {"status": "failure", "paymentId": {"exists": True}, "price": {"exists": True},
+                   "paidPrice": {"exists": False}, "itemTransactions": {"exists": False},
+                   "paymentStatus": {"exists": False}, "paymentTransactionId": {"exists": False}},
+         "event_kind": "VOID", "rules": _OUTCOME_RULES,
+         "fields": {**_PAYMENT_FIELDS, "amount": ["price"], "payment_id": []}},
         # BIN / installment look-ups and stored cards: not payments.
         {"name": "card_storage", "match": {"cardUserKey": {"exists": True}, "paymentId": {"exists": False},
                                            "paidPrice": {"exists": False}},

@@ -310,6 +310,21 @@ SPEC = {
         # Refund object (GET /v1/payments/{id}/refunds/{refund_id}).
         {"path": "refund_mode", "exists": True, "weight": 0.3},
         {"path": "amount_refunded_to_payer", "exists": True, "weight": 0.3},
+        # The Refund object's other own fields (mercadopago.com/developers/en/reference/online-payments/checkout-api/
+        # refunds/create: adjustment_amount, partition_details beside refund_mode, unique_sequence_number).
+        {"path": "adjustment_amount", "exists": True, "weight": 0.1},
+        {"path": "partition_details", "exists": True, "weight": 0.1},
+        # Advanced Payments (marketplace split payments, deprecated: mercadopago.com.mx/developers/en/reference/
+        # advanced_payments, errors 400031 "amount of disbursements", 400032 "collector ID is required", 400035
+        # money_release_date): payments[] beside disbursements[] {amount, collector_id, money_release_days}.
+        {"path": "disbursements.0.money_release_days", "exists": True, "weight": 0.3},
+        {"path": "disbursements.0.collector_id", "exists": True, "weight": 0.2},
+        # Orders API (mercadopago.com.br/developers/en/docs/checkout-api-orders/payment-management/status/
+        # order-status: status created / processed / processing / action_required / failed / cancelled / refunded):
+        # its payment transactions carry MercadoPago's reference_id (Create Order response).
+        {"path": "transactions.payments.0.reference_id", "exists": True, "weight": 0.3},
+        {"path": "transactions.payments.0.status",
+         "in": ["processed", "processing", "action_required", "failed", "cancelled", "refunded"], "weight": 0.2},
         # Payment search response holding the payment(s) under results[].
         {"path": "results.0.status_detail", "exists": True, "weight": 0.3},
         {"path": "results.0.payment_type_id", "exists": True, "weight": 0.3},

@@ -157,11 +157,47 @@ PAYMENT_METHODS = {
 
 _API_STATES = ["APPROVED", "DECLINED", "ERROR", "EXPIRED", "PENDING", "SUBMITTED"]
 
+# PayU Europe (GPO, REST API v2.1; same provider, another API): order notifications and order retrieval.
+# developers.payu.com/europe/docs/payment-flows/lifecycle: order status PENDING "payment is currently being
+# processed", WAITING_FOR_CONFIRMATION "PayU is currently waiting for the merchant system to receive (capture) the
+# payment" (auto-receive off: authorized, not captured), COMPLETED "payment has been accepted", CANCELED "payment
+# has been cancelled and the buyer has not been charged"; NEW is an order created and not yet paid (order create
+# / retrieve). Notifications are {"order": {orderId, extOrderId, orderCreateDate, merchantPosId, currencyCode,
+# totalAmount, payMethod.type, status, ...}, "localReceiptDateTime", "properties": [{"name": "PAYMENT_ID", ...}]};
+# GET /api/v2_1/orders/{orderId} answers {"orders": [...], "status": {"statusCode": "SUCCESS"}}.
+# Amounts are in the currency's lowest unit (developers.payu.com/europe/docs/payment-flows/refunds: "Specify prices
+# using the lowest currency unit ... 1000 ... would be equivalent to 10 PLN"; HUF also times 100, its ISO exponent).
+_EUROPE_ORDER_STATUSES = {
+    "NEW": "PENDING",
+    "PENDING": "PENDING",
+    "WAITING_FOR_CONFIRMATION": "APPROVED",
+    "COMPLETED": "APPROVED",
+    "CANCELED": "CANCELLED",
+}
+# payMethod.type (developers.payu.com/europe: PBL online or standard transfer, CARD_TOKEN card, INSTALLMENTS PayU
+# installments).
+_EUROPE_METHODS = {"PBL": "BANK_TRANSFER", "CARD_TOKEN": "CARD", "INSTALLMENTS": "BNPL"}
+_EUROPE_ORDER_FIELDS = {
+    "provider_transaction_id": ["orderId"],
+    "status": ["status"],
+    "amount": ["totalAmount"],
+    "currency": ["currencyCode"],
+    "event_time": ["^localReceiptDateTime", "orderCreateDate"],
+    "payment_method": ["payMethod.type"],
+    "merchant_id": ["merchantPosId"],
+    "payment_id": ["orderId"],
+}
+# Refund notifications (developers.payu.com/europe/docs/payment-flows/refunds): {"orderId", "extOrderId",
+# "refund": {refundId, amount, currencyCode, status PENDING / CANCELED / FINALIZED, statusDateTime, reason,
+# reasonDescription, refundDate}}: FINALIZED the money went back, CANCELED the refund was not made.
+_EUROPE_REFUND_STATUSES = {"PENDING": "PENDING", "FINALIZED": "REFUNDED", "CANCELED": "CANCELLED"}
+
 _TX = "transactions.0"
 
 SPEC = {
     "provider": "payu",
-    "aliases": ["payu", "payu_latam", "payulatam", "payu latam", "payu_colombia", "payu_mexico", "payu_brasil"],
+    "aliases": ["payu", "payu_latam", "payulatam", "payu latam", "payu_colombia", "payu_mexico", "payu_brasil",
+                "payu_europe", "payu_pl", "payu_poland"],
     "detect": [
         {"path": "transactionResponse.orderId", "exists": True, "weight": 0.4},
         {"path": "transactionResponse.state", "in": _API_STATES, "weight": 0.3},
@@ -180,6 +216,13 @@ SPEC = {
         # A refused request: {"code": "ERROR", "error": "...", "transactionResponse" / "result": null}.
         {"path": "code", "in": ["ERROR"], "weight": 0.3},
         {"path": "error", "exists": True, "weight": 0.2},
+        # PayU Europe: the order's point of sale (merchantPosId) and status words of its own.
+        {"path": "order.merchantPosId", "exists": True, "weight": 0.4},
+        {"path": "order.status", "in": ["WAITING_FOR_CONFIRMATION"], "weight": 0.3},
+        {"path": "order.totalAmount", "exists": True, "weight": 0.1},
+        {"path": "orders.0.merchantPosId", "exists": True, "weight": 0.4},
+        {"path": "refund.refundId", "exists": True, "weight": 0.2},
+        {"path": "refund.status", "in": ["FINALIZED"], "weight": 0.3},
     ],
     "amount_unit": "major",
     "status_map": STATES,
@@ -337,6 +380,20 @@ SPEC = {
                 {"when": {"^request.transaction.type": "CAPTURE"}, "set": {"event_kind": "CAPTURE"}},
             ],
         },
+        # PayU Europe order notification / retrieved order, and refund notification.
+        {"name": "europe.order", "root": "order", "match": {"order.status": list(_EUROPE_ORDER_STATUSES)},
+         "amount_unit": "minor", "fields": _EUROPE_ORDER_FIELDS, "status_map": _EUROPE_ORDER_STATUSES,
+         "payment_method_map": _EUROPE_METHODS},
+        {"name": "europe.orders", "root": "orders.0", "match": {"orders.0.status": list(_EUROPE_ORDER_STATUSES),
+                                                               "orders.0.orderId": {"exists": True}},
+         "amount_unit": "minor", "fields": _EUROPE_ORDER_FIELDS, "status_map": _EUROPE_ORDER_STATUSES,
+         "payment_method_map": _EUROPE_METHODS},
+        {"name": "europe.refund", "root": "refund",
+         "match": {"refund.status": list(_EUROPE_REFUND_STATUSES), "refund.refundId": {"exists": True}},
+         "amount_unit": "minor", "event_kind": "REFUND", "status_map": _EUROPE_REFUND_STATUSES,
+         "fields": {"provider_transaction_id": ["refundId"], "status": ["status"], "amount": ["amount"],
+                    "currency": ["currencyCode"], "refund_id": ["refundId"], "attempt_id": ["^orderId"],
+                    "payment_id": ["^orderId"]}},
         {
             # A request PayU refused before creating a transaction.
             "name": "request_error",

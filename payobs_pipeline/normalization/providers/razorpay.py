@@ -170,6 +170,12 @@ _PAYMENT_RULES = [
     {"when": {"status": "failed", "error_reason": _TECHNICAL_REASONS}, "set": {"status_category": "ERROR"}},
     # A UPI "deemed" transaction has no final answer: money may have moved.
     {"when": {"status": "failed", "error_reason": "deemed_transaction"}, "set": {"status_category": "UNKNOWN"}},
+    # payment_failed names no specific cause; error_source says where it failed ("the point of failure",
+    # razorpay.com/docs/payments/payment-gateway/rainy-day/errors; sources customer, business, internal,
+    # gateway, issuer_bank: razorpay.com/docs/errors/payments/payment-methods-error-parameters). At the gateway
+    # or inside Razorpay, no one decided on the payment: a processing fault, not a decline reason.
+    {"when": {"status": "failed", "error_reason": "payment_failed", "error_source": ["gateway", "internal"]},
+     "set": {"failure_reason": "PROCESSING_ERROR", "failure_source": "TECHNICAL"}},
     # Razorpay's risk-check reason names who ran the check in error_source.
     {"when": {"error_reason": "payment_risk_check_failed", "error_source": ["issuer_bank", "bank", "issuer"]},
      "set": {"failure_reason": "SUSPECTED_FRAUD", "failure_source": "ISSUER"}},
@@ -296,6 +302,11 @@ SPEC = {
         {"path": "error.step", "exists": True, "weight": 0.2},
         # An error body: {"error": {"code": "BAD_REQUEST_ERROR", "source", "step", "reason", "metadata"}}.
         {"path": "error.code", "in": _ERROR_CODES, "weight": 0.3},
+        # BAD_REQUEST_ERROR is Razorpay's own spelling of an error body's code (razorpay.com/docs/errors/:
+        # {"error": {"code": "BAD_REQUEST_ERROR", "description", "field", "source", "step", "reason",
+        # "metadata"}}), also when source, step and reason are null (a request refused before any payment).
+        {"path": "error.code", "in": ["BAD_REQUEST_ERROR"], "weight": 0.2},
+        {"path": "error.metadata", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "minor",
     "status_map": _PAYMENT_STATUSES,

@@ -27,9 +27,9 @@ from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedP
 
 _MERCHANT_CONFIG = "MERCHANT_CONFIG"
 
-# Webhook data.type values that are payment documents; every other type (payout, checkout,
-# invoice, order, customer, ...) is not a payment: a Terminal checkout or an invoice has its
-# Payment's own payment.* events, and a payout is money to the seller.
+# Webhook data.type values that are payment documents; every other type (payout, invoice, order, customer, ...)
+# is not a payment: an invoice has its Payment's own payment.* events, and a payout is money to the seller.
+# A Terminal checkout is read as the payment's state (TERMINAL_CHECKOUT_VARIANTS).
 PAYMENT_DOCUMENT_TYPES = frozenset({"payment", "refund", "dispute"})
 
 # Error codes a failed payment carries (card_details.errors / errors), per ErrorCode.
@@ -232,6 +232,53 @@ _TRANSACTION_RULES = [
 ]
 
 
+# A Terminal checkout (developer.squareup.com/reference/square/objects/TerminalCheckout) asks a Square Terminal
+# to take a payment: status PENDING (created, not yet on the device), IN_PROGRESS (on the device),
+# CANCEL_REQUESTED, CANCELED (cancel_reason BUYER_CANCELED / SELLER_CANCELED / TIMED_OUT: no payment) or COMPLETED
+# (the buyer paid; payment_ids names the Payments, which have their own payment.* events). It is the payment's
+# state on the device, never an attempt: a PAYMENT row, like a Checkout Session elsewhere. Its webhooks are
+# terminal.checkout.created / terminal.checkout.updated (data.type "checkout.event", data.object.checkout);
+# CreateTerminalCheckout / GetTerminalCheckout answer {"checkout": {...}}.
+_TERMINAL_CHECKOUT_STATUSES = {
+    "PENDING": "PENDING", "IN_PROGRESS": "PENDING", "CANCEL_REQUESTED": "PENDING",
+    "CANCELED": "CANCELLED", "COMPLETED": "APPROVED",
+}
+# TerminalCheckout.payment_type (CheckoutOptionsPaymentType: CARD_PRESENT, the default, MANUAL_CARD_ENTRY,
+# FELICA_ID / FELICA_QUICPAY / FELICA_TRANSPORTATION_GROUP / FELICA_ALL (Japanese IC cards), PAYPAY, QR_CODE).
+_TERMINAL_PAYMENT_TYPES = {
+    "CARD_PRESENT": "CARD", "MANUAL_CARD_ENTRY": "CARD",
+    **dict.fromkeys(["FELICA_ID", "FELICA_QUICPAY", "FELICA_TRANSPORTATION_GROUP", "FELICA_ALL"], "OTHER"),
+    "PAYPAY": "WALLET", "QR_CODE": "WALLET",
+}
+_TERMINAL_CHECKOUT = {
+    "fields": {
+        "provider_transaction_id": ["id"],
+        "status": ["status"],
+        "amount": ["amount_money.amount"],
+        "currency": ["amount_money.currency"],
+        "event_time": ["updated_at", "created_at"],
+        "payment_method": ["payment_type"],
+        "merchant_id": ["location_id"],
+        # The checkout's Payment (payment_ids) is the attempt, whose own payment.* rows carry its id as attempt_id:
+        # the checkout row joins that payment instead of counting as another one. Before any payment, the
+        # checkout (or its order) is the payment.
+        "attempt_id": ["payment_ids.0"],
+        "payment_id": ["order_id", "id"],
+    },
+    "status_map": _TERMINAL_CHECKOUT_STATUSES,
+    "payment_method_map": _TERMINAL_PAYMENT_TYPES,
+    "default_payment_method": "CARD",  # payment_type defaults to CARD_PRESENT
+    "event_kind": "PAYMENT",
+}
+TERMINAL_CHECKOUT_VARIANTS = [
+    {"name": "event.terminal_checkout", "root": "data.object.checkout",
+     "match": {"data.object.checkout.device_options": {"exists": True}}, **_TERMINAL_CHECKOUT},
+    {"name": "terminal_checkout", "root": "checkout",
+     "match": {"checkout.device_options": {"exists": True}, "checkout.amount_money": {"exists": True}},
+     **_TERMINAL_CHECKOUT},
+]
+
+
 def _documents(root: str | None) -> list[dict]:
     """Payment, refund and dispute variants under ``root`` (a webhook's data.object or a response key)."""
     variants = []
@@ -281,6 +328,7 @@ SPEC = {
         # Webhooks about other objects (refused by prepare()).
         {"path": "data.object.payout.amount_money", "exists": True, "weight": 0.7},
         {"path": "data.object.checkout.device_options", "exists": True, "weight": 0.7},
+        {"path": "checkout.device_options.device_id", "exists": True, "weight": 0.5},
         {"path": "data.object.invoice.payment_requests", "exists": True, "weight": 0.7},
         {"path": "errors.0.category", "in": list(ERROR_CATEGORIES), "weight": 0.6},
         # A bare Payment object, as a lake export may hold it.
@@ -304,6 +352,7 @@ SPEC = {
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
         *_documents("data.object"),
+        *TERMINAL_CHECKOUT_VARIANTS,
         *_documents(None),
         {
             # A bare Payment object (no response or event envelope).
@@ -349,6 +398,10 @@ def prepare(body: Any) -> Any:
         return body
     data = body.get("data")
     kind = data.get("type") if isinstance(data, dict) else None
+    document = data.get("object") if isinstance(data, dict) else None
+    checkout = document.get("checkout") if isinstance(document, dict) else None
+    if isinstance(checkout, dict) and "device_options" in checkout:
+        return body  # a Terminal checkout: the payment's state on the device (TERMINAL_CHECKOUT_VARIANTS)
     if isinstance(kind, str) and kind.lower() not in PAYMENT_DOCUMENT_TYPES:
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT,
                               f"square: {body.get('type') or kind} is a {kind} event, not a payment")

@@ -366,11 +366,29 @@ _SESSION_RULES = [
 ]
 
 
+# Set by prepare() on a Charge that has been refunded, fully or in part (see _refunded_charge).
+REFUNDED_CHARGE_KEY = "_payobs_refunded_charge"
+# A refunded Charge is a REFUND row of the charge's attempt. Its amount is the refund's: the newest refund of
+# the charge's refunds list (docs.stripe.com/api/charges/object: refunds, "a list of refunds that have been
+# applied to the charge", newest first per docs.stripe.com/api/pagination), the same refund refund_id names;
+# else amount_refunded ("amount in cents refunded (can be less than the amount attribute on the charge if a
+# partial refund was issued)"). An uncaptured charge marked refunded is a void of the whole authorization.
+_REFUNDED_CHARGE = {
+    "fields": {**_CHARGE_FIELDS, "amount": ["refunds.data.0.amount", "amount_refunded", "amount"]},
+    "status": "REFUNDED", "event_kind": "REFUND",
+    "rules": [{"when": {"captured": False, "refunded": True},
+               "set": {"status_category": "CANCELLED", "event_kind": "VOID"}}],
+}
+
+
 def _documents(match_object: dict, root: str | None, label: str = "") -> list[dict]:
     """The document variants, either bare or at ``root`` (an event's data.object, a list's first item)."""
     prefix = f"{root}." if root else ""
     extra = {"root": root} if root else {}
     return [
+        {"name": f"{label}charge.refunded",
+         "match": {**match_object, f"{prefix}object": "charge", REFUNDED_CHARGE_KEY: True},
+         **_REFUNDED_CHARGE, **extra},
         {"name": f"{label}charge", "match": {**match_object, f"{prefix}object": "charge"},
          "fields": _CHARGE_FIELDS, "rules": _CHARGE_RULES, **extra},
         {"name": f"{label}payment_intent",
@@ -500,6 +518,13 @@ SPEC = {
          "match": {"object": "event", "data.object.object": {"in": sorted(NON_PAYMENT_OBJECTS)}},
          "not_a_payment": "a Stripe event about an object that is not a payment"},
         *_documents({}, None),
+        # A Charge logged without its "object" key: Stripe's charge ids are ch_ (py_ for non-card charges)
+        # (docs.stripe.com/api/charges/object).
+        {"name": "charge.refunded", "match": {"object": {"exists": False}, "id": {"prefix": ["ch_", "py_"]},
+                                               REFUNDED_CHARGE_KEY: True}, **_REFUNDED_CHARGE},
+        {"name": "charge", "match": {"object": {"exists": False}, "id": {"prefix": ["ch_", "py_"]},
+                                     "amount": {"exists": True}, "status": {"exists": True}},
+         "fields": _CHARGE_FIELDS, "rules": _CHARGE_RULES},
         *_documents({"object": "event"}, "data.object", "event."),
         *_documents({"object": ["list", "search_result"]}, "data.0", "list."),
         _ERROR_VARIANT,
@@ -511,8 +536,63 @@ SPEC = {
 AMOUNT_WITHOUT_CURRENCY_KEY = "_payobs_amount_without_currency"
 
 
+_CHARGE_ID_PREFIXES = ("ch_", "py_")
+# Events whose Charge is the refunded charge (docs.stripe.com/api/events/types: charge.refunded "occurs whenever
+# a charge is refunded, including partial refunds"; charge.refund.updated "occurs whenever a refund is updated").
+_REFUND_EVENT_TYPES = frozenset({"charge.refunded", "charge.refund.updated"})
+
+
+def _is_charge(document: Any, bare: bool) -> bool:
+    if not isinstance(document, dict):
+        return False
+    kind = document.get("object")
+    if kind == "charge":
+        return True
+    identifier = document.get("id")
+    return bare and kind is None and isinstance(identifier, str) and identifier.startswith(_CHARGE_ID_PREFIXES)
+
+
+def _refunded_charge(body: dict) -> bool:
+    """Whether the payload is a Charge that has been refunded, fully or in part.
+
+    docs.stripe.com/api/charges/object: ``refunded`` "whether the charge has been fully refunded. If the charge is
+    only partially refunded, this attribute will still be false"; ``amount_refunded`` the amount refunded. So a
+    Charge with ``refunded`` true or a positive ``amount_refunded`` (bare, a list's item, or the object of a
+    charge.refunded / charge.refund.updated event; other events about a refunded charge, such as a dispute,
+    keep their own reading) is a refund of that charge.
+    """
+    kind = body.get("object")
+    if kind == "event":
+        data = body.get("data")
+        document = data.get("object") if isinstance(data, dict) else None
+        if not _is_charge(document, False):
+            return False
+        if body.get("type") in _REFUND_EVENT_TYPES:
+            return True
+        event_type = str(body.get("type") or "")
+        if event_type.startswith("charge.dispute.") or event_type == "charge.expired":
+            return False
+    elif kind in ("list", "search_result"):
+        items = body.get("data")
+        document = items[0] if isinstance(items, list) and items else None
+        if not _is_charge(document, False):
+            return False
+    elif _is_charge(body, True):
+        document = body
+    else:
+        return False
+    refunded = document.get("amount_refunded")
+    return document.get("refunded") is True or (
+        isinstance(refunded, int) and not isinstance(refunded, bool) and refunded > 0)
+
+
 def prepare(body: Any) -> Any:
-    """An API error body whose embedded PaymentIntent has an amount but no currency stays an event.
+    """Mark a refunded Charge; keep an API error body whose PaymentIntent has an amount but no currency an event.
+
+    A Charge refunded fully or in part is marked with REFUNDED_CHARGE_KEY (see _refunded_charge): its row is the
+    refund, with the refund's amount.
+
+    An API error body whose embedded PaymentIntent has an amount but no currency stays an event.
 
     A card_error's ``payment_intent`` is often logged trimmed (docs.stripe.com/api/errors: the error names the
     PaymentIntent; the intent's ``amount`` is in the smallest unit of its ``currency``). An amount without its
@@ -522,6 +602,8 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    if _refunded_charge(body):
+        return {**body, REFUNDED_CHARGE_KEY: True}
     error = body.get("error")
     intent = error.get("payment_intent") if isinstance(error, dict) else None
     if not isinstance(intent, dict) or intent.get("amount") is None or intent.get("currency"):

@@ -31,6 +31,8 @@ Sources:
   CAPITECPAY instant EFT, PAYFLEX / ZEROPAY / FLOAT buy now pay later, MASTERPASS / SCANTOPAY QR wallets, MPESA,
   1FORYOU cash voucher; webhooks {"type": "PAYMENT", "payload": {...}})
 
+Of the specific bank-decline codes below, only 800.100.153 was confirmed in the documentation excerpts read;
+the others were written from a recollection of the OPPWA list (each is also covered by its regex family).
 The specific bank-decline codes (800.100.151 invalid card, 800.100.153 invalid CVV, 800.100.155 amount exceeds
 credit, 800.100.157 wrong expiry date, 800.100.159 stolen card, 800.100.165 card lost, ...) are read first; every
 other code takes its family's reason.

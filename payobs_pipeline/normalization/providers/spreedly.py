@@ -22,7 +22,8 @@ Sources (Spreedly documentation):
   invalid_expiry_date, invalid_cvc, expired_card, incorrect_cvc, incorrect_zip, incorrect_address,
   incorrect_pin, card_declined, processing_error, call_issuer, pickup_card, config_error,
   test_mode_live_card, unsupported_feature, invalid_amount) or the gateway's own code (ISO 8583 where the
-  gateway passes the issuer's code through).
+  gateway passes the issuer's code through). This list was written from a recollection of gateway.rb, not
+  read from the file during this work: check it against ActiveMerchant before relying on a rare code.
 
 The XML form (``<transaction>`` with typed elements ``<amount type="integer">``) and the JSON form
 (``{"transaction": {...}}``) are the same object; prepare() folds XML typed values and nil elements into plain

@@ -499,6 +499,11 @@ SPEC = {
                                        "await", "sdk", "bank", "document"], "weight": 0.2},
         # Checkout modification responses (/payments/{paymentPspReference}/captures, refunds, cancels, ...).
         {"path": "paymentPspReference", "exists": True, "weight": 0.4},
+        # Classic HTTP Post results as PHP's form parser stores them (see _from_classic_form; the dotted spelling
+        # is a key a path cannot name).
+        {"path": "paymentResult_resultCode", "exists": True, "weight": 0.6},
+        {"path": "paymentResult_pspReference", "exists": True, "weight": 0.3},
+        {"path": "modificationResult_response", "exists": True, "weight": 0.6},
     ],
     "amount_unit": "minor",
     "reason_map": REASONS,
@@ -545,6 +550,10 @@ SPEC = {
                             "additionalData.paymentMethod": {"exists": False}, "action": {"exists": False}},
                    "set": {"payment_method": "CARD"}}
                   for path in ("refusalReasonCode", "refusalReason")),
+                # RedirectShopper with paRequest ("the 3D request data for the issuer", PaymentResult page): a card's
+                # 3-D Secure authentication at its issuer.
+                {"when": {"resultCode": "RedirectShopper", "paRequest": {"exists": True}},
+                 "set": {"payment_method": "CARD"}},
                 # SOAP refundWithData answers with a PaymentResult: the refund's; directdebit's is a direct debit.
                 {"when": {SOAP_OPERATION_KEY: "refundWithDataResponse"}, "set": {"event_kind": "REFUND"}},
                 {"when": {SOAP_OPERATION_KEY: "refundWithDataResponse", "resultCode": "Authorised"},
@@ -723,6 +732,7 @@ def prepare(body: Any) -> Any:
     envelope = body.get("Envelope")
     if isinstance(envelope, dict):
         body = _from_soap(envelope) or body
+    body = _from_classic_form(body)
     event_type = body.get("type")
     if isinstance(event_type, str) and event_type.startswith("balancePlatform."):
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"adyen: {event_type} is a balance platform event, not a payment")
@@ -739,6 +749,38 @@ def prepare(body: Any) -> Any:
     extra = item.get("additionalData")
     action = extra.get("modification.action") if isinstance(extra, dict) else None
     return {**body, MODIFICATION_ACTION_KEY: action} if isinstance(action, str) else body
+
+
+# The Classic API's HTTP Post interface (pal/adapter/httppost) answers form-encoded: the PaymentResult's fields
+# prefixed "paymentResult." (paymentResult.pspReference, paymentResult.resultCode, paymentResult.refusalReason,
+# paymentResult.authCode, paymentResult.issuerUrl, paymentResult.md, paymentResult.paRequest, ...) and the
+# ModificationResult's "modificationResult." (pspReference, response). Same fields as the SOAP / JSON results
+# (docs.adyen.com/api-reference/payments-api/paymentresult/, schemas ModificationResult: response
+# "[capture-received]" ... "[cancelOrRefund-received]"). PHP's form parser turns the dot into an underscore
+# (paymentResult_resultCode), so both spellings are read.
+_CLASSIC_FORM_PREFIXES = ("paymentResult.", "paymentResult_", "modificationResult.", "modificationResult_")
+
+
+def _from_classic_form(body: dict) -> dict:
+    """A Classic HTTP Post result in the JSON shape the variants read (dotted sub-keys nested); else the body."""
+    fields: dict[str, Any] = {}
+    for key, value in body.items():
+        prefix = next((p for p in _CLASSIC_FORM_PREFIXES if isinstance(key, str) and key.startswith(p)), None)
+        if prefix is None:
+            continue
+        name = key[len(prefix):]
+        node = fields
+        *parents, leaf = name.split(".")
+        for parent in parents:
+            child = node.get(parent)
+            if not isinstance(child, dict):
+                child = node[parent] = {}
+            node = child
+        node[leaf] = value
+    if not fields:
+        return body
+    return {**{k: v for k, v in body.items() if not (isinstance(k, str) and k.startswith(_CLASSIC_FORM_PREFIXES))},
+            **fields}
 
 
 def _notification_item(body: dict) -> dict | None:

@@ -150,6 +150,8 @@ SPEC = {
                                             "https://payments.playground.eu.klarna.com/",
                                             "https://payments.playground.na.klarna.com/"], "weight": 0.3},
         {"path": "html_snippet", "exists": True, "weight": 0.3},
+        # Klarna Checkout's own order statuses (KCO v2 / v3 order resource).
+        {"path": "status", "in": ["checkout_incomplete", "checkout_complete"], "weight": 0.3},
         # Refund and capture objects.
         {"path": "credit_invoice", "exists": True, "weight": 0.4},
         {"path": "refund_id", "exists": True, "weight": 0.1},
@@ -189,6 +191,22 @@ SPEC = {
             "name": "order",
             "match": {"order_id": {"exists": True}, "status": {"exists": True}},
             "fields": _ORDER_FIELDS,
+            "rules": _FRAUD_RULES,
+        },
+        {
+            # A Klarna Checkout order as KCO v2 (GET /checkout/orders/{id}: id, reservation, reference, status
+            # checkout_incomplete / checkout_complete / created, purchase_currency, cart.total_price_including_tax in
+            # minor units) or a v3 order stored without order_id sends it to the push / confirmation URI. Klarna
+            # Checkout's own status words say it (checkout_complete: the consumer completed the purchase and the
+            # order is authorized; created: the merchant acknowledged it).
+            "name": "checkout.order",
+            "match": {"order_id": {"exists": False}, "status": ["checkout_incomplete", "checkout_complete", "created"],
+                      "purchase_currency": {"exists": True}},
+            "fields": {**_ORDER_FIELDS, "provider_transaction_id": ["id", "reservation", "reference"],
+                       "attempt_id": ["id", "reservation", "reference"],
+                       "amount": ["order_amount", "cart.total_price_including_tax"],
+                       "event_time": ["completed_at", "started_at", "created_at"],
+                       "payment_id": ["merchant_reference1", "merchant_reference.orderid1"]},
             "rules": _FRAUD_RULES,
         },
         {

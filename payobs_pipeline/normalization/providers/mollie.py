@@ -37,6 +37,9 @@ from typing import Any
 
 from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
+# Where prepare() leaves a chargeback's or refund's amount without its minus sign (read first, see _unsigned_amount).
+UNSIGNED_AMOUNT_KEY = "_payobs_unsigned_amount"
+
 
 # Mollie resources that are not payment events: payouts to the merchant, billing schedules,
 # debit authorizations, account objects. Their statuses must never read as payment outcomes.
@@ -199,7 +202,7 @@ def _documents(match: dict, root: str | None, name: str = "") -> list[dict]:
                 # A refund (re_) or chargeback (chb_) is its own transaction; paymentId is its parent.
                 "provider_transaction_id": ["id", "paymentId"],
                 "status": ["status"],
-                "amount": ["amount.value"],
+                "amount": [f"^{UNSIGNED_AMOUNT_KEY}", "amount.value"],
                 "currency": ["amount.currency"],
                 "event_time": times + ["createdAt"],
                 "attempt_id": ["paymentId"],
@@ -220,7 +223,7 @@ def _documents(match: dict, root: str | None, name: str = "") -> list[dict]:
                 "attempt_id": ["paymentId"],
                 "dispute_id": ["id"],
                 "reason_code": ["reason.code"],
-                "amount": ["amount.value"],
+                "amount": [f"^{UNSIGNED_AMOUNT_KEY}", "amount.value"],
                 "currency": ["amount.currency"],
                 "event_time": times + ["createdAt"],
             },
@@ -276,6 +279,11 @@ SPEC = {
         {"path": "_links.self.href", "prefix": "https://api.mollie.com", "weight": 0.5},
         {"path": "profileId", "prefix": "pfl_", "weight": 0.3},
         {"path": "_embedded.entity.resource", "exists": True, "weight": 0.2},
+        # v1 payments (docs.mollie.com/reference/v1/payments-api/get-payment): createdDatetime (v1's own name for
+        # the creation time; with a tr_ id it names a v1 payment) and the payment screen's URL on Mollie's own site
+        # in links.paymentUrl (present while the payment is open).
+        {"path": "createdDatetime", "exists": True, "weight": 0.3},
+        {"path": "links.paymentUrl", "prefix": ["https://www.mollie.com/", "https://www.mollie.nl/"], "weight": 0.5},
     ],
     "amount_unit": "major",
     "status_map": _PAYMENT_STATUSES,
@@ -303,6 +311,29 @@ SPEC = {
                 "attempt_id": ["id"],
             },
             # v1 payments took on refunded / charged_back themselves (REFUND / DISPUTE by their status).
+            "status_map": _V1_PAYMENT_STATUSES,
+        },
+        # The same v1 payment logged without its "resource" key: v1 payment ids are tr_ and only v1 has
+        # createdDatetime (docs.mollie.com/reference/v1/payments-api/get-payment).
+        {
+            "name": "v1.payment",
+            "match": {"resource": {"exists": False}, "id": {"prefix": "tr_"}, "createdDatetime": {"exists": True},
+                      "status": {"exists": True}},
+            "default_currency": "EUR",  # v1 amounts are always EUR
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "status": ["status"],
+                "reason_code": ["failureReason", "details.failureReason", "details.bankReasonCode"],
+                "amount": ["amount"],
+                "event_time": ["paidDatetime", "failedDatetime", "cancelledDatetime", "expiredDatetime",
+                               "createdDatetime"],
+                "payment_method": ["method"],
+                "card_brand": ["details.cardLabel"],
+                "card_country": ["details.cardCountryCode"],
+                "customer_country": ["countryCode"],
+                "merchant_id": ["profileId"],
+                "attempt_id": ["id"],
+            },
             "status_map": _V1_PAYMENT_STATUSES,
         },
         *_documents({}, None),
@@ -343,4 +374,23 @@ def prepare(body: Any) -> Any:
     if body.get("resource") == "event" and "entityId" in body and not (isinstance(embedded, dict) and embedded.get("entity")):
         raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
                               f"mollie: {body.get('type')} event for {body.get('entityId')} has no entity snapshot")
-    return body
+    document = embedded.get("entity") if isinstance(embedded, dict) and body.get("resource") == "event" else body
+    unsigned = _unsigned_amount(document) if isinstance(document, dict) else None
+    return {**body, UNSIGNED_AMOUNT_KEY: unsigned} if unsigned is not None else body
+
+
+def _unsigned_amount(document: dict) -> str | None:
+    """A chargeback's or refund's ``amount.value`` without its minus sign, or None when it has none.
+
+    A chargeback is money "reclaimed and deducted from your Mollie balance" (docs.mollie.com/reference/
+    chargebacks-api), and such amounts may be sent signed as a deduction (``"value": "-13.00"``); the resource
+    already says the direction (a chargeback is a DISPUTE, a refund a REFUND), and amount_minor is the size of
+    the money moved (docs/taxonomy.md), so the sign is dropped. The stored payload is left as it is.
+    """
+    if document.get("resource") not in ("chargeback", "refund"):
+        return None
+    amount = document.get("amount")
+    value = amount.get("value") if isinstance(amount, dict) else None
+    if isinstance(value, str) and value.strip().startswith("-"):
+        return value.strip()[1:]
+    return None

@@ -553,6 +553,11 @@ SPEC = {
         {"path": "event_version", "exists": True, "weight": 0.2},
         {"path": "links.0.href", "prefix": list(_HOSTS), "weight": 0.6},
         {"path": "purchase_units", "exists": True, "weight": 0.4},
+        # Orders v2 purchase_unit.payments (captures, authorizations, refunds: developer.paypal.com/docs/api/
+        # orders/v2/): the order after its payment.
+        {"path": "purchase_units.0.payments", "exists": True, "weight": 0.2},
+        # Payments v2 refund: seller_payable_breakdown.total_refunded_amount is PayPal's own member.
+        {"path": "seller_payable_breakdown.total_refunded_amount", "exists": True, "weight": 0.5},
         # An order webhook stored without resource_type / id: the Orders v2 event name and resource.
         {"path": "event_type", "prefix": ["CHECKOUT.ORDER.", "CHECKOUT.PAYMENT-APPROVAL."], "weight": 0.4},
         {"path": "resource.purchase_units", "exists": True, "weight": 0.3},
@@ -583,6 +588,10 @@ SPEC = {
           for op in ("DoDirectPayment", "DoExpressCheckoutPayment", "DoAuthorization", "DoCapture", "DoVoid",
                      "RefundTransaction", "DoReferenceTransaction", "GetTransactionDetails")),
         {"path": "name", "in": list(_ERROR_NAMES), "weight": 0.1},
+        # Payflow Gateway responses (PNREF, RESPMSG) are PayPal's too; paypal_payflow reads them and scores far
+        # higher: the same kind of weak signal as the Classic API's above.
+        {"path": "PNREF", "exists": True, "weight": 0.05},
+        {"path": "RESPMSG", "exists": True, "weight": 0.05},
         # A capture stored without its HATEOAS links still has these PayPal-only members.
         {"path": "final_capture", "exists": True, "weight": 0.3},
         {"path": "seller_protection.status", "exists": True, "weight": 0.3},
@@ -609,6 +618,11 @@ SPEC = {
                    "resource.purchase_units": {"exists": True}},
          "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "rules": _ORDER_RULES},
         {"name": "order", "match": {"purchase_units": {"exists": True}, "status": {"exists": True}},
+         "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "rules": _ORDER_RULES},
+        # The minimal representation of an order (Prefer: return=minimal, developer.paypal.com/docs/api/orders/v2/
+        # "create order": id, status and links only) is told by its own link (/v2/checkout/orders/{id}).
+        {"name": "order", "match": {"links.0.href": {"prefix": [f"{host}/v2/checkout/orders/" for host in _HOSTS]},
+                                    "status": {"exists": True}},
          "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "rules": _ORDER_RULES},
         {"name": "capture", "match": _self_link("captures"), "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},
         {"name": "payment.v1", "match": {"transactions.0.amount.total": {"exists": True}, "state": {"exists": True}},
@@ -641,6 +655,11 @@ SPEC = {
          "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},
         {"name": "refund", "match": _self_link("refunds"), "fields": _REFUND_FIELDS,
          "status_map": _REFUND_STATUSES, "event_kind": "REFUND"},
+        # A refund stored without its links: seller_payable_breakdown ("the breakdown of the refund": gross_amount,
+        # paypal_fee, net_amount, total_refunded_amount) is a member of the Payments v2 refund object only (a
+        # capture has seller_receivable_breakdown), developer.paypal.com/docs/api/payments/v2/#refunds_get.
+        {"name": "refund", "match": {"seller_payable_breakdown": {"exists": True}, "status": {"exists": True}},
+         "fields": _REFUND_FIELDS, "status_map": _REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "authorization", "match": _self_link("authorizations"), "fields": _AUTHORIZATION_FIELDS,
          "status_map": _AUTHORIZATION_STATUSES, "rules": _AUTHORIZATION_RULES},
         {

@@ -197,13 +197,15 @@ _CHARGE_FIELDS = {
     # Charges before payment_method_details (API versions before 2019) carry the card as `source`
     # (a Card, object "card") or a Source (object "source" with a type such as sofort).
     "payment_method": ["payment_method_details.card.wallet.type", "payment_method_details.type", "source.type",
-                       "source.object"],
+                       "source.object", "card.object"],
     # In-person (Terminal) charges keep the card under card_present / interac_present.
     "card_brand": ["payment_method_details.card.brand", "payment_method_details.card_present.brand",
-                   "payment_method_details.interac_present.brand", "source.brand", "source.card.brand"],
+                   "payment_method_details.interac_present.brand", "source.brand", "source.card.brand",
+                   # Charges of API versions before 2015-02-18 carry the Card as `card` (brand then `type`).
+                   "card.brand", "card.type"],
     # The issuing country of the card; a legacy Card (`source`, object "card") has it as `country`.
     "card_country": ["payment_method_details.card.country", "payment_method_details.card_present.country",
-                     "payment_method_details.interac_present.country", "source.country"],
+                     "payment_method_details.interac_present.country", "source.country", "card.country"],
     "customer_country": ["billing_details.address.country", "source.address_country"],
     # The charge is the attempt, whatever the event says about it (refunded, disputed, captured, expired).
     "attempt_id": ["id"],
@@ -214,6 +216,17 @@ _CHARGE_FIELDS = {
     "refund_id": ["refunds.data.0.id"],
 }
 _CHARGE_RULES = [
+    # Charges of old API versions have no `status`, only `paid` (docs.stripe.com/api/charges/object: paid "true if
+    # the charge succeeded, or was successfully authorized for later capture"); a card charge that was not paid
+    # failed when it names why (failure_code) or its event says so. docs.stripe.com/api/events/types:
+    # charge.failed "occurs whenever a failed charge attempt occurs", charge.succeeded "whenever a charge is
+    # successful"; failure_code null there means Stripe gave no reason (UNKNOWN).
+    {"when": {"status": {"exists": False}, "paid": True}, "set": {"status_category": "APPROVED"}},
+    {"when": {"status": {"exists": False}, "paid": False, "failure_code": {"exists": True}},
+     "set": {"status_category": "DECLINED"}},
+    {"when": {"^type": "charge.failed"}, "set": {"status_category": "DECLINED"}},
+    {"when": {"^type": "charge.succeeded"}, "set": {"status_category": "APPROVED"}},
+    {"when": {"^type": "charge.pending"}, "set": {"status_category": "PENDING"}},
     # Radar blocked it: a risk rejection whatever the code says.
     {"when": {"outcome.type": "blocked"}, "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED"}},
     {"when": {"outcome.type": "invalid"}, "set": {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"}},
@@ -358,11 +371,22 @@ _SESSION_STATUSES = {
     "open/": "PENDING",
     "expired/unpaid": "CANCELLED",
     "expired/": "CANCELLED",
+    # Sessions of API versions before `status` was added carry payment_status alone
+    # (docs.stripe.com/api/checkout/sessions/object: payment_status paid / unpaid / no_payment_required).
+    "/paid": "APPROVED",
+    "/no_payment_required": "APPROVED",
+    "/unpaid": "PENDING",
 }
 _SESSION_RULES = [
     {"when": {"^type": "checkout.session.async_payment_failed"}, "set": {"status_category": "DECLINED"}},
     {"when": {"^type": "checkout.session.async_payment_succeeded"}, "set": {"status_category": "APPROVED"}},
     {"when": {"^type": "checkout.session.expired"}, "set": {"status_category": "CANCELLED"}},
+    # checkout.session.completed "occurs when a Checkout Session has been successfully completed"
+    # (docs.stripe.com/api/events/types): complete, paid or not yet paid (delayed methods) per payment_status.
+    {"when": {"^type": "checkout.session.completed", "payment_status": ["paid", "no_payment_required"]},
+     "set": {"status_category": "APPROVED"}},
+    {"when": {"^type": "checkout.session.completed", "payment_status": "unpaid"},
+     "set": {"status_category": "PENDING"}},
 ]
 
 

@@ -320,6 +320,18 @@ _WALLET_DESCRIPTORS = ["COMMON.APPLE.INAPP.PAYMENT", "COMMON.GOOGLE.INAPP.PAYMEN
 _REQUEST_RULES.append({"when": {"^transactionRequest.payment.opaqueData.dataDescriptor": _WALLET_DESCRIPTORS},
                        "set": {"payment_method": "WALLET"}})
 _XML_TIMEOUT_RULE = {"when": {"errors.error.errorCode": "120"}, "set": {"status_category": "UNKNOWN"}}
+# Reason codes the gateway returns only to a credit (refund) request it refuses (responseCodes.html: 50 "This
+# transaction is awaiting settlement and cannot be refunded", 51 "The sum of all credits against this transaction
+# is greater than the original transaction amount", 54 "The referenced transaction does not meet the criteria for
+# issuing a credit", 55 "The sum of credits against the referenced transaction would exceed original debit
+# amount"): the reply is a refund, refused (docs/taxonomy.md: a failed or rejected refund is a DECLINED REFUND),
+# whether or not the request is stored with it.
+_REFUND_REFUSAL_CODES = ["50", "51", "54", "55"]
+_REFUND_REFUSAL_RULES = [
+    {"when": {path: _REFUND_REFUSAL_CODES, "responseCode": ["2", "3"]},
+     "set": {"event_kind": "REFUND", "status_category": "DECLINED"}}
+    for path in ("errors.error.errorCode", "errors.0.errorCode")
+]
 # Response reason code 310 "This transaction has already been voided." (Authorize.net response code
 # reference, developer.authorize.net/api/reference/responseCodes.html): a void answered with responseCode 1
 # because the transaction is voided already: the outcome is a cancelled transaction.
@@ -440,7 +452,7 @@ SPEC = {
             "root": "createTransactionResponse.transactionResponse",
             "fields": {**_RESPONSE_FIELDS,
                        "reason_code": ["errors.error.errorCode", "^createTransactionResponse.messages.message.code"]},
-            "rules": [_XML_TIMEOUT_RULE, *_ALREADY_VOIDED_RULES],
+            "rules": [_XML_TIMEOUT_RULE, *_ALREADY_VOIDED_RULES, *_REFUND_REFUSAL_RULES],
         },
         {
             "name": "xml.transaction_details.unsettled",
@@ -468,7 +480,7 @@ SPEC = {
                        "customer_country": ["^transactionRequest.billTo.country"],
                        # A refund, void or prior-auth capture request names the transaction it acts on.
                        "attempt_id": ["^transactionRequest.refTransId", "transId"]},
-            "rules": [_TIMEOUT_RULE, *_REQUEST_RULES, *_ALREADY_VOIDED_RULES],
+            "rules": [_TIMEOUT_RULE, *_REQUEST_RULES, *_ALREADY_VOIDED_RULES, *_REFUND_REFUSAL_RULES],
         },
         {
             "name": "transaction_details.unsettled",

@@ -395,6 +395,10 @@ SPEC = {
         # A Classic API charge.
         {"path": "id", "prefix": "charge_", "weight": 0.4},
         {"path": "responseCode", "exists": True, "weight": 0.2},
+        # A Classic API error body (errorCode, message, errors, errorMessageCodes, eventId).
+        {"path": "errorMessageCodes", "exists": True, "weight": 0.4},
+        {"path": "errorCode", "prefix": "7", "weight": 0.1},
+        {"path": "eventId", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "minor",
     "status_map": STATUSES,
@@ -490,6 +494,17 @@ SPEC = {
             "status_map": dict.fromkeys(_ERROR_TYPES, "ERROR"),
             "reason_map": _REQUEST_ERROR_CODES,
             "rules": _REQUEST_ERROR_RULES,
+        },
+        {
+            # A Classic API (developers.checkout.com/docs/server/api-reference, the pre-Unified API) request error:
+            # {"errorCode": "70000", "message": "Validation error", "errors": [...], "errorMessageCodes": [...],
+            # "eventId": ...}. The classic API's 7xxxx codes are request validation errors (70000 "Validation
+            # error", its errorMessageCodes 700xx naming the invalid field): no payment was attempted.
+            "name": "classic_request_error",
+            "match": {"errorCode": {"exists": True}, "message": {"exists": True}, "id": {"exists": False}},
+            "status": "ERROR",
+            "fields": {"reason_code": ["errorCode", "errorMessageCodes.0"]},
+            "rules": [{"when": {"errorCode": {"prefix": "7"}}, "set": {"failure_reason": "INVALID_REQUEST"}}],
         },
         {
             "name": "classic_charge",

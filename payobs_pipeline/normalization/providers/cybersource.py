@@ -627,6 +627,11 @@ SPEC = {
             "rules": [
                 # req_payment_method echeck: an electronic check (ACH) debit.
                 {"when": {"req_payment_method": "echeck"}, "set": {"payment_method": "DIRECT_DEBIT"}},
+                # reason_code 101 (the request is missing one or more required fields) and 102 (one or more
+                # fields contain invalid data): Secure Acceptance replies decision DECLINE for them, but the
+                # request failed validation before any authorization (the guide's reason-code table; the
+                # reply names the fields in required_fields / invalid_fields): an invalid request, ERROR.
+                {"when": {"reason_code": ["101", "102"]}, "set": {"status_category": "ERROR"}},
             ],
         },
         {

@@ -256,6 +256,12 @@ SPEC = {
         {"path": "error.type", "in": _ERROR_TYPES, "weight": 0.3},
         {"path": "error.documentation_url", "prefix": "https://developer.gocardless.com", "weight": 0.6},
         {"path": "error.request_id", "exists": True, "weight": 0.1},
+        # error.type "gocardless" (an internal error on GoCardless' side) names the provider itself.
+        {"path": "error.type", "in": ["gocardless"], "weight": 0.3},
+        # The error object alone (what the client libraries expose as the error: GoCardless::Error#type,
+        # #documentation_url, #request_id, #errors), per the api-usage-errors page above.
+        {"path": "documentation_url", "prefix": "https://developer.gocardless.com", "weight": 0.6},
+        {"path": "type", "in": _ERROR_TYPES, "weight": 0.2},
         # Legacy API v1 resources name themselves by their uri.
         {"path": "uri", "prefix": ["https://gocardless.com/api/v1/", "https://sandbox.gocardless.com/api/v1/"],
          "weight": 0.8},
@@ -298,6 +304,11 @@ SPEC = {
         {"name": "refund.bare", "match": {"id": {"prefix": "RF"}, "status": {"exists": True}},
          "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "error", "root": "error", "match": {"error.type": {"exists": True}},
+         "status": "ERROR",
+         "fields": {"status": ["type"], "reason_code": ["errors.0.reason", "type"]}},
+        # The error object without its {"error": ...} wrapper: its documented type and documentation_url.
+        {"name": "error.bare",
+         "match": {"type": _ERROR_TYPES, "documentation_url": {"exists": True}},
          "status": "ERROR",
          "fields": {"status": ["type"], "reason_code": ["errors.0.reason", "type"]}},
     ],

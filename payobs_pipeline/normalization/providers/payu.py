@@ -27,6 +27,15 @@ Sources (PayU Latam developer docs and the official Java SDK):
 - payments-api refunds and voids (transaction.type REFUND / VOID with parentTransactionId; a refund is
   answered PENDING with pendingReason PENDING_REVIEW and no transactionId) and payments-api-mexico
   cash responses (extraParameters REFERENCE, EXPIRATION_DATE, BAR_CODE, URL_PAYMENT_RECEIPT_HTML)
+- PayU India (PayU Biz / PayUmoney, payu.in), the same PayU group's Indian gateway: its hosted-checkout return
+  (surl/furl POST) and webhook are form posts with mihpayid (PayU's payment id), txnid (the merchant's), status
+  (success / failure / pending), unmappedstatus, mode (CC, DC, NB, UPI, CASH (wallets), EMI, ...), amount (a decimal
+  in rupees), error (E000: no error) and error_Message. docs.payu.in/reference-link/payment-state-explanations
+  ("You must map the order status using the payment state specified in the Status column": auth, captured ->
+  Success; userCancelled (cancelled by the customer), bounced (the customer did not complete the payment), dropped
+  (PayU got no response from the payment gateway), failed -> Failure); docs.payu.in/docs/webhook-events-and-sample-
+  payloads and /reference-link/_payment_merchant_hosted_cb_lrs (sample raw responses); docs.payu.in/docs/error-codes
+  (the error parameter's E-codes). PayU India charges Indian rupees: the post carries no currency field, INR.
 Amounts are decimal numbers in major units (TX_VALUE.value, confirmation `value`).
 PayU does not state soft/hard on its response codes: decline types are the reasons' defaults.
 """
@@ -194,10 +203,29 @@ _EUROPE_REFUND_STATUSES = {"PENDING": "PENDING", "FINALIZED": "REFUNDED", "CANCE
 
 _TX = "transactions.0"
 
+# PayU India unmappedstatus (docs.payu.in/reference-link/payment-state-explanations) and status.
+_INDIA_STATUSES = {
+    "auth": "APPROVED",  # authorized at the bank, not yet captured at PayU
+    "captured": "APPROVED",
+    "usercancelled": "CANCELLED",  # cancelled by the customer
+    "bounced": "CANCELLED",  # the customer did not complete the payment (abandoned)
+    "dropped": "UNKNOWN",  # PayU got no response from the payment gateway
+    "failed": "DECLINED",
+    "success": "APPROVED",
+    "failure": "DECLINED",
+    "pending": "PENDING",
+    "in progress": "PENDING",
+    "initiated": "PENDING",
+}
+# PayU India mode: CC credit card, DC debit card, NB net banking, UPI, CASH (wallets), EMI (card EMI).
+_INDIA_MODES = {"CC": "CARD", "DC": "CARD", "EMI": "CARD", "NB": "BANK_TRANSFER", "UPI": "BANK_TRANSFER",
+                "CASH": "WALLET"}
+
 SPEC = {
     "provider": "payu",
     "aliases": ["payu", "payu_latam", "payulatam", "payu latam", "payu_colombia", "payu_mexico", "payu_brasil",
-                "payu_europe", "payu_pl", "payu_poland"],
+                "payu_europe", "payu_pl", "payu_poland", "payu india", "payu_india", "payu_in", "payuin", "payubiz",
+                "payu_biz", "payumoney"],
     "detect": [
         {"path": "transactionResponse.orderId", "exists": True, "weight": 0.4},
         {"path": "transactionResponse.state", "in": _API_STATES, "weight": 0.3},
@@ -223,12 +251,37 @@ SPEC = {
         {"path": "orders.0.merchantPosId", "exists": True, "weight": 0.4},
         {"path": "refund.refundId", "exists": True, "weight": 0.2},
         {"path": "refund.status", "in": ["FINALIZED"], "weight": 0.3},
+        # PayU India: mihpayid is PayU India's own payment id field.
+        {"path": "mihpayid", "exists": True, "weight": 0.7},
+        {"path": "unmappedstatus", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "major",
     "status_map": STATES,
     "reason_map": RESPONSE_CODES,
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
+        {
+            # PayU India return / webhook post (see the docstring). status is the merchant-facing outcome,
+            # unmappedstatus the finer state that says what a failure was.
+            "name": "india.response",
+            "match": {"mihpayid": {"exists": True}, "status": {"exists": True}},
+            "default_currency": "INR",
+            "fields": {
+                "provider_transaction_id": ["mihpayid"],
+                "status": ["unmappedstatus", "status"],
+                "reason_code": ["error"],
+                "amount": ["amount"],
+                "payment_method": ["mode"],
+                "attempt_id": ["mihpayid"],
+                "payment_id": ["txnid"],
+            },
+            "status_map": _INDIA_STATUSES,
+            "payment_method_map": _INDIA_MODES,
+            "rules": [
+                {"when": {"unmappedstatus": "failed"}, "set": {"failure_reason": "GENERIC_DECLINE"}},
+                {"when": {"unmappedstatus": "dropped"}, "set": {"failure_reason": "TIMEOUT"}},
+            ],
+        },
         {
             # Confirmation page (webhook): form-encoded POST of the final state.
             "name": "confirmation",

@@ -26,12 +26,25 @@ Verification: developer.userede.com.br was not readable from the search index us
 authorization return table is the one quoted by Zoop (above), the response shapes and the refund returns
 (353-370, 899) are from the e.Rede reference as known to the author.
 Amounts are integers in centavos; currency BRL.
+- Komerci WebService (Rede's older card API, "Manual de Captura e Gerenciamento WebService Komerci" /
+  "Capture and Management Manual - WebService Komerci", section 5.2 "Return of the getauthorized operation",
+  readkong.com/page/capture-and-management-webservice-komerci-2536043): the GetAuthorized reply is
+  <AUTHORIZATION> with CODRET (0: the transaction was approved; any other value: not approved), MSGRET (its
+  message), NUMPEDIDO (the merchant's order number), DATA, NUMAUTOR (the authorization number), NUMCV (the sale
+  receipt number), NUMAUTENT, NUMSQN, ORIGEM_BIN. Komerci is Redecard's Brazilian card capture: reais (BRL).
+  The manual's Appendix D/E code tables were not readable from the search index: a non-zero CODRET is read as
+  a refusal with no specific reason (GENERIC_DECLINE), MSGRET kept as the raw text.
 
 Lifecycle identity: the ``tid`` is the attempt (captures and refunds name it); the merchant's ``reference`` is the
 payment; a refund's ``refundId`` is the refund.
 """
 
+from typing import Any
+
 from payobs_pipeline.normalization.providers._abecs import _ALPHA, _NUMERIC, _spellings
+
+# Komerci GetAuthorized: CODRET 0 approved, any other value not approved (see the module docstring).
+KOMERCI_RESULT_KEY = "payobs_komerci_result"
 
 # e.Rede authorization returnCode -> outcome.
 _DECLINES = {
@@ -135,6 +148,9 @@ SPEC = {
         {"path": "refundDateTime", "exists": True, "weight": 0.2},
         {"path": "authorization.tid", "exists": True, "weight": 0.3},
         {"path": "authorization.returnCode", "exists": True, "weight": 0.3},
+        # Komerci WebService GetAuthorized reply.
+        {"path": "AUTHORIZATION.CODRET", "exists": True, "weight": 0.5},
+        {"path": "AUTHORIZATION.MSGRET", "exists": True, "weight": 0.3},
     ],
     "amount_unit": "minor",
     "default_currency": "BRL",
@@ -144,6 +160,22 @@ SPEC = {
     "payment_method_map": {"Credit": "CARD", "Debit": "CARD", "Pix": "PIX"},
     "default_payment_method": "CARD",
     "variants": [
+        {
+            # Komerci WebService GetAuthorized reply (see the module docstring and prepare()).
+            "name": "komerci.authorization",
+            "match": {"AUTHORIZATION.CODRET": {"exists": True}},
+            "root": "AUTHORIZATION",
+            "fields": {
+                "provider_transaction_id": ["NUMCV", "NUMAUTOR"],
+                "status": [KOMERCI_RESULT_KEY],
+                "reason_code": ["CODRET"],
+                "attempt_id": ["NUMCV"],
+                "payment_id": ["NUMPEDIDO"],
+            },
+            "status_map": {"approved": "APPROVED", "refused": "DECLINED"},
+            "reason_fallback": None,
+            "rules": [{"when": {KOMERCI_RESULT_KEY: "refused"}, "set": {"failure_reason": "GENERIC_DECLINE"}}],
+        },
         {
             "name": "refund",
             "match": {"refundId": {"exists": True}},
@@ -190,3 +222,17 @@ SPEC = {
         },
     ],
 }
+
+
+def prepare(body: Any) -> Any:
+    """A Komerci <AUTHORIZATION> reply gets KOMERCI_RESULT_KEY: approved (CODRET 0) or refused (any other)."""
+    if not isinstance(body, dict):
+        return body
+    node = body.get("AUTHORIZATION")
+    if not isinstance(node, dict) or "CODRET" not in node:
+        return body
+    code = str(node.get("CODRET") or "").strip()
+    if not code:
+        return body
+    result = "approved" if code.lstrip("0") == "" else "refused"
+    return {**body, "AUTHORIZATION": {**node, KOMERCI_RESULT_KEY: result}}

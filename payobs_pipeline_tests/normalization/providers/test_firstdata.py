@@ -1,0 +1,75 @@
+"""First Data Payeezy mapping: pinned behaviour (the checks every provider passes: ../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, detect_provider
+from payobs_pipeline.normalization.providers import builtin_mappings, firstdata
+from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    case_ids,
+    has_hint,
+    normalized_event,
+    provider_cases,
+    raw_body,
+)
+
+CASES = provider_cases("firstdata")
+UNHINTED = [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]
+            and "transaction_status" in c["data"]]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
+def test_unhinted_documented_shapes_are_detected(case):
+    guess = detect_provider(raw_body(case["data"]), {}, builtin_mappings())
+    assert guess.provider == "firstdata"
+    assert guess.confidence >= SHAPE_DETECTION_THRESHOLD
+
+
+def test_every_mapped_status_is_a_category():
+    compiled = CompiledMapping(firstdata.SPEC, getattr(firstdata, "prepare", None))
+    for variant in compiled.variants:
+        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())
+
+
+def _purchase(**kw):
+    reply = copy.deepcopy(next(c["data"] for c in CASES if c["name"] == "purchase_approved_visa_usd"))
+    reply.update(kw)
+    return reply
+
+
+def test_amount_is_in_minor_units():
+    # developer.payeezy.com: amount in the lowest denomination of the currency.
+    assert normalized_event(_purchase(amount="1", currency="USD")).amount_minor == 1
+
+
+@pytest.mark.parametrize("code", sorted(c for c in firstdata.BANK_CODES))
+def test_every_bank_code_names_a_reason(code):
+    event = normalized_event(_purchase(transaction_status="declined", bank_resp_code=code, bank_message="x"))
+    assert str(event.status_category) == "DECLINED"
+    assert str(event.failure_reason) not in ("UNKNOWN", "None"), code
+    assert event.raw_reason_code == code
+
+
+def test_gateway_error_code_wins_over_the_bank_code():
+    event = normalized_event(_purchase(transaction_status="Not Processed", bank_resp_code="000",
+                                       gateway_resp_code="44", gateway_message="Invalid Logon"))
+    assert str(event.status_category) == "ERROR"
+    assert str(event.failure_reason) == "CONFIGURATION_ERROR"
+
+
+def test_refund_is_its_own_id_and_no_attempt():
+    case = next(c for c in CASES if c["name"] == "refund_approved_cad")
+    event = normalized_event(case["data"])
+    assert event.refund_id == "ET100009"
+    assert event.attempt_id is None

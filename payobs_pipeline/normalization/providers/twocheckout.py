@@ -1,6 +1,7 @@
 """2Checkout (now Verifone): INS notifications and the hosted-checkout return (passback).
 
-Sources:
+Sources (the knowledge-center pages could not be read during this work: the fields and values below were
+written from a recollection of them; check them against the pages before relying on a rare value):
 - 2Checkout Instant Notification Service (INS) documentation (knowledgecenter.2checkout.com, "Instant
   Notification Service (INS)" / "INS message types and parameters"; the legacy 2co.com/documentation/notifications
   pages): a form POST with message_type (ORDER_CREATED, FRAUD_STATUS_CHANGED, SHIP_STATUS_CHANGED,

@@ -1,7 +1,7 @@
 """The evaluation rounds of real provider messages stay read at least as well as they are today.
 
 Each round was written from sources the mappings were not built from, committed before the code that reads
-it, and measured once (those first figures are in the README, "Normalization quality"); the first three, the fifth and the sixth were
+it, and measured once (those first figures are in the README, "Normalization quality"); the first three and the fifth to seventh were
 then used to fix the specs, so they are training data now and these floors only guard against regressions. The labels come
 from the providers' documentation (each case's ``source``), never from this code's output. A floor is the
 share measured when the round's fixes landed, rounded down to the half percent.
@@ -25,6 +25,8 @@ FLOORS = {
     "heldout_killbill_payum_shops": {True: (1.0, 1.0, 0.96, 0.925, 0.96), False: (1.0, 1.0, 0.96, 0.925, 0.96)},
     # Round 6: first measured at 78.8% / 71.2% (its mapped providers 93.9% / 84.8%), then fixed from.
     "heldout_gems_and_apps": {True: (0.975, 0.985, 1.0, 0.945, 0.945), False: (0.95, 0.985, 1.0, 0.945, 0.945)},
+    # Round 7: first measured at 76.2% / 70.2% (its mapped providers 80.8% / 74.0%), then fixed from.
+    "heldout_commerce_and_billing": {True: (0.95, 1.0, 0.965, 0.985, 0.935), False: (0.88, 1.0, 0.96, 0.985, 0.93)},
 }
 FIELDS = ("status_category", "failure_reason", "amount_minor", "currency")
 

@@ -4,35 +4,15 @@ from __future__ import annotations
 
 import copy
 
-import pytest
-
 from payobs_pipeline.normalization.mapping import CompiledMapping
-from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, detect_provider
-from payobs_pipeline.normalization.providers import builtin_mappings, lemonsqueezy
+from payobs_pipeline.normalization.providers import lemonsqueezy
 from payobs_pipeline.normalization.taxonomy import StatusCategory
 from payobs_pipeline_tests.normalization.corpus_checks import (
-    assert_case_matches_labels,
-    case_ids,
-    has_hint,
     normalized_event,
     provider_cases,
-    raw_body,
 )
 
 CASES = provider_cases("lemonsqueezy")
-UNHINTED = [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]]
-
-
-@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_corpus_case(case):
-    assert_case_matches_labels(case)
-
-
-@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
-def test_unhinted_documented_shapes_are_detected(case):
-    guess = detect_provider(raw_body(case["data"]), {}, builtin_mappings())
-    assert guess.provider == "lemonsqueezy"
-    assert guess.confidence >= SHAPE_DETECTION_THRESHOLD
 
 
 def test_every_mapped_status_is_a_category():

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import re
 import sys
 import time
 from datetime import datetime, timezone
@@ -14,9 +17,10 @@ import pandas as pd
 from payobs_pipeline import settings
 from payobs_pipeline.assets.partitions import WINDOW_LENGTH, Window
 
-DEMO_WINDOWS = 4
-DEMO_ROWS = 20_000
+DEMO_WINDOWS = 15  # the last window's health baseline: the same slot of the 7 days before it
+DEMO_ROWS = 30_000
 DEMO_SEED = 7
+DEMO_OUTAGE_PROVIDER, DEMO_OUTAGE_POINTS = "stripe", 30  # seeded in the demo's last window
 
 
 def _say(message: str) -> None:
@@ -54,34 +58,80 @@ def _windows_between(first: str, last: str) -> list[Window]:
     return windows
 
 
-def materialize_windows(windows: list[Window]) -> None:
-    """Materialize every asset for each window, in process, on the persistent instance."""
+class _DagsterLog(io.TextIOBase):
+    """Where Dagster's console log goes during a quiet run: a file; each finished step advances a bar.
+
+    Dagster's console logger writes through ``sys.stderr`` (coloredlogs looks it up at every record), one
+    line per event, ``... - <step> - STEP_SUCCESS - ...``; the demo shows one bar per window instead.
+    """
+
+    _STEP_DONE = re.compile(r" - (STEP_SUCCESS|STEP_FAILURE|STEP_SKIPPED) - ")
+
+    def __init__(self, handle, on_step) -> None:
+        self._handle, self._on_step = handle, on_step
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._handle.write(settings.scrub(text))
+        for _ in self._STEP_DONE.finditer(text):
+            self._on_step()
+        return len(text)
+
+    def flush(self) -> None:
+        self._handle.flush()
+
+
+def _window_line(window: Window, result, seconds: float) -> str:
+    counts = {
+        m.asset_key.to_user_string(): m.metadata
+        for m in (e.event_specific_data.materialization for e in result.get_asset_materialization_events())
+    }
+    lake_rows = counts.get("raw_lake_batch", {}).get("lake_rows")
+    events = counts.get("normalized_events", {})
+    return (f"{window.partition_key}: {lake_rows.value if lake_rows else '?'} lake rows, "
+            f"{events['events'].value if 'events' in events else '?'} events, "
+            f"{events['unprocessed'].value if 'unprocessed' in events else '?'} unprocessed ({seconds:.1f}s)")
+
+
+def materialize_windows(windows: list[Window], progress=None, log_path: Path | None = None) -> None:
+    """Materialize every asset for each window, in process, on the persistent instance.
+
+    Without ``progress`` each window is reported by one line on stderr (and Dagster's event log goes to the
+    console as usual). With a rich ``Progress`` each window gets a bar that advances step by step, and
+    Dagster's console log is appended to ``log_path`` instead.
+    """
     import dagster as dg
 
     from payobs_pipeline.definitions import PIPELINE, default_resources
 
-    instance = _dagster_instance()
-    for number, window in enumerate(windows, 1):
-        began = time.perf_counter()
-        result = dg.materialize(
-            PIPELINE, partition_key=window.partition_key, resources=default_resources(), instance=instance,
-            raise_on_error=False,
-        )
-        if not result.success:
-            failures = [e.message for e in result.all_events if e.is_failure]
-            raise click.ClickException(settings.scrub(f"window {window.partition_key} failed: {failures[:1]}"))
-        counts = {
-            m.asset_key.to_user_string(): m.metadata
-            for m in (e.event_specific_data.materialization for e in result.get_asset_materialization_events())
-        }
-        events = counts.get("normalized_events", {})
-        _say(
-            f"[{number}/{len(windows)}] {window.partition_key}: "
-            f"{counts.get('raw_lake_batch', {}).get('lake_rows').value if 'raw_lake_batch' in counts else '?'} lake rows, "
-            f"{events['events'].value if 'events' in events else '?'} events, "
-            f"{events['unprocessed'].value if 'unprocessed' in events else '?'} unprocessed "
-            f"({time.perf_counter() - began:.1f}s)"
-        )
+    steps = len(PIPELINE)
+    log = open(log_path, "a", encoding="utf-8") if log_path else None
+    try:
+        with contextlib.redirect_stderr(_DagsterLog(log, lambda: None)) if log else contextlib.nullcontext():
+            instance = _dagster_instance()
+        for number, window in enumerate(windows, 1):
+            began = time.perf_counter()
+            task = progress.add_task(f"window {window.partition_key}", total=steps) if progress else None
+            quiet = (contextlib.redirect_stderr(_DagsterLog(log, lambda: progress.advance(task)))
+                     if progress and log else contextlib.nullcontext())
+            with quiet:
+                result = dg.materialize(
+                    PIPELINE, partition_key=window.partition_key, resources=default_resources(), instance=instance,
+                    raise_on_error=False,
+                )
+            if not result.success:
+                failures = [e.message for e in result.all_events if e.is_failure]
+                raise click.ClickException(settings.scrub(f"window {window.partition_key} failed: {failures[:1]}"))
+            line = _window_line(window, result, time.perf_counter() - began)
+            if progress:
+                progress.update(task, completed=steps, description=line)
+            else:
+                _say(f"[{number}/{len(windows)}] {line}")
+    finally:
+        if log:
+            log.close()
 
 
 @click.group()
@@ -106,10 +156,10 @@ def _parse_start(value: str | None, windows: int) -> datetime:
     return Window.containing(moment).start
 
 
-def seed_lake_rows(rows: int, start: datetime, windows: int, seed: int) -> int:
+def seed_lake_rows(rows: int, start: datetime, windows: int, seed: int, scenario=None) -> int:
     import psycopg
 
-    from payobs_pipeline.lake.seed import ensure_lake_table, seed_lake
+    from payobs_pipeline.lake.seed import ensure_lake_table, seed_lake, write_scenario_truth
 
     began = time.perf_counter()
     with psycopg.connect(settings.lake_url()) as conn:
@@ -119,11 +169,39 @@ def seed_lake_rows(rows: int, start: datetime, windows: int, seed: int) -> int:
             if done % 50_000 == 0 or done == rows:
                 _say(f"  seeded {done:,}/{rows:,} rows")
 
-        written = seed_lake(conn, rows=rows, start=start, windows=windows, seed=seed, on_progress=progress)
+        written = seed_lake(conn, rows=rows, start=start, windows=windows, seed=seed, on_progress=progress,
+                            scenario=scenario)
     elapsed = time.perf_counter() - began
     _say(f"lake: {written:,} rows over {windows} windows from {start:%Y-%m-%d %H:%M} UTC "
          f"in {elapsed:.1f}s ({rows / max(elapsed, 1e-9):,.0f} rows/s)")
+    if scenario is not None:
+        path = scenario_truth_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_scenario_truth(path, scenario, rows, start, windows, seed)
+        for incident in scenario.incidents:
+            _say(f"  outage: {incident.provider} in window {incident.window}, approval about "
+                 f"{incident.drop * 100:.0f} points lower")
+        if scenario.noisy:
+            _say("  noisy provider: culqi, a few dozen attempts a window")
+        _say(f"  ground truth: {path}")
     return written
+
+
+def scenario_truth_path() -> Path:
+    """Where a seed records the incidents it injected (docs/metrics.md, "Seeded incidents")."""
+    return settings.payobs_home() / "seeded_incidents.json"
+
+
+def _scenario(incidents: tuple[str, ...], noisy: bool | None):
+    """The --incident / --noisy-provider options as a generator Scenario (None: a plain seed)."""
+    from payobs_pipeline.lake.synthetic import Incident, Scenario
+
+    try:
+        parsed = tuple(Incident.parse(text) for text in incidents)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--incident") from None
+    noisy = bool(parsed) if noisy is None else noisy
+    return Scenario(parsed, noisy) if parsed or noisy else None
 
 
 @lake.command("seed")
@@ -132,9 +210,25 @@ def seed_lake_rows(rows: int, start: datetime, windows: int, seed: int) -> int:
               "Default: so that the windows end with the last closed one.")
 @click.option("--windows", default=2, show_default=True, help="How many 12-hour windows to spread them over.")
 @click.option("--seed", default=1, show_default=True, help="Random seed: same seed, same rows.")
-def lake_seed(rows: int, start: str | None, windows: int, seed: int) -> None:
-    """Write realistic synthetic payment records into the lake (COPY)."""
-    seed_lake_rows(rows, _parse_start(start, windows), windows, seed)
+@click.option("--incident", "incidents", multiple=True, metavar="PROVIDER:WINDOW:DROP",
+              help="A provider outage in one window, e.g. stripe:2026-11-27-12:00:30 (30 points; 0.3 is the "
+                   "same). Repeatable. The ground truth goes to $PAYOBS_HOME/seeded_incidents.json.")
+@click.option("--noisy-provider/--no-noisy-provider", "noisy", default=None,
+              help="Add Culqi, a noisy low-volume provider (a few dozen attempts a window). "
+                   "Default: on with --incident.")
+def lake_seed(rows: int, start: str | None, windows: int, seed: int, incidents: tuple[str, ...],
+              noisy: bool | None) -> None:
+    """Write realistic synthetic payment records into the lake (COPY), optionally with incidents."""
+    first = _parse_start(start, windows)
+    scenario = _scenario(incidents, noisy)
+    if scenario is not None:
+        from payobs_pipeline.lake.synthetic import generation_chunks
+
+        try:  # an incident outside the seeded windows is refused before anything is written
+            generation_chunks(0, first, windows, seed, scenario)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--incident") from None
+    seed_lake_rows(rows, first, windows, seed, scenario)
 
 
 # --- pipeline -------------------------------------------------------------------
@@ -159,30 +253,10 @@ def materialize(partition: str | None, first: str | None, last: str | None) -> N
 
 # --- metrics --------------------------------------------------------------------
 
-SUMMARY_SQL = """
-SELECT provider,
-       sum(attempts) AS attempts, sum(approved) AS approved, sum(declined) AS declined,
-       sum(errored) AS errors, sum(pending) AS pending, sum(refunded) AS refunds, sum(chargebacks) AS chargebacks,
-       round(100.0 * sum(approved) / NULLIF(sum(attempts), 0), 2) AS approval_pct
-FROM approval_metrics
-WHERE partition_key >= %(first)s AND partition_key <= %(last)s
-GROUP BY provider ORDER BY sum(attempts) DESC
-"""
-PAYMENTS_SUMMARY_SQL = """
-SELECT provider, sum(payments) AS payments, sum(payments_approved) AS approved, sum(payments_failed) AS failed,
-       sum(payments_pending) AS pending, sum(payments_retried) AS retried,
-       round(100.0 * sum(payments_approved) / NULLIF(sum(payments), 0), 2) AS conversion_pct
-FROM payment_metrics
-WHERE partition_key >= %(first)s AND partition_key <= %(last)s
-GROUP BY provider ORDER BY sum(payments) DESC
-"""
-TOP_REASONS_SQL = """
-SELECT failure_reason, sum(failures) AS failures,
-       round(100.0 * sum(failures) / NULLIF(sum(sum(failures)) OVER (), 0), 2) AS pct_of_failures
-FROM failure_reason_metrics
-WHERE partition_key >= %(first)s AND partition_key <= %(last)s
-GROUP BY failure_reason ORDER BY sum(failures) DESC LIMIT 10
-"""
+FORMATS = ("table", "csv", "json")
+# How a column is shown in a table (CSV and JSON keep the raw values: rates as fractions, USD as numbers).
+PERCENT_COLUMNS = ("approval_rate", "baseline_approval_rate", "conversion_rate", "share_of_failures",
+                   "share_of_attempts", "unprocessed_share", "approval_drop", "delta", "failure_rate")
 
 
 def _query_frame(query: str, params: dict) -> pd.DataFrame:
@@ -192,36 +266,313 @@ def _query_frame(query: str, params: dict) -> pd.DataFrame:
         return pd.DataFrame(cur.fetchall(), columns=[c.name for c in cur.description])
 
 
-def print_metrics(first: str, last: str) -> None:
-    params = {"first": first, "last": last}
-    by_provider = _query_frame(SUMMARY_SQL, params)
-    reasons = _query_frame(TOP_REASONS_SQL, params)
-    click.echo(f"\nApproval by provider, windows {first} .. {last}")
-    if by_provider.empty:
-        click.echo("  (no metrics yet: run `payobs materialize` first)")
+def _cell(column: str, value) -> str:
+    from decimal import Decimal
+
+    if value is None:
+        return "—"
+    if column in PERCENT_COLUMNS:
+        return f"{float(value):.2%}"
+    if column.endswith("_usd"):
+        return f"${float(value):,.2f}"
+    if column == "p_value":
+        return f"{float(value):.2g}"
+    if column == "z_score":
+        return f"{float(value):.2f}"
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, (float, Decimal)):
+        return f"{float(value):,.4g}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in value.items())
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    return str(value)
+
+
+def _console(stderr: bool = False):
+    """rich's console: colours and the terminal's width on a terminal; plain text, wide, in a pipe."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(file=stream, width=None if stream.isatty() else 400, highlight=False)
+
+
+def _rich_table(table, title: str | None = None, total_label: str | None = None):
+    from decimal import Decimal
+
+    from rich.table import Table as RichTable
+
+    view = RichTable(title=title, title_justify="left", title_style="bold", header_style="bold",
+                     show_edge=False, pad_edge=False)
+    for at, column in enumerate(table.columns):
+        numeric = any(isinstance(row[at], (int, float, Decimal)) and not isinstance(row[at], bool)
+                      for row in table.rows)
+        view.add_column(column, justify="right" if numeric else "left", no_wrap=True)
+    for row in table.rows:
+        cells = [_cell(column, value) for column, value in zip(table.columns, row)]
+        if total_label and row[0] is None:
+            view.add_section()
+            view.add_row(total_label, *cells[1:], style="bold")
+        else:
+            view.add_row(*cells)
+    return view
+
+
+def _emit(table, fmt: str, title: str | None = None, total_label: str | None = None) -> None:
+    """One table to stdout: a rich table, CSV (header row, raw values) or JSON (a list of objects)."""
+    import csv
+    import json
+
+    from payobs_pipeline.warehouse.analyst import as_plain
+
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(table.columns)
+        for row in table.rows:
+            writer.writerow([json.dumps(v) if isinstance(v, (dict, list)) else ("" if v is None else as_plain(v))
+                             for v in row])
+    elif fmt == "json":
+        click.echo(json.dumps([{k: as_plain(v) for k, v in r.items()} for r in table.records()], indent=2))
+    else:
+        console = _console()
+        if not table.rows:
+            console.print(f"[bold]{title}[/bold]\n  (none)" if title else "(none)")
+        else:
+            console.print(_rich_table(table, title, total_label))
+
+
+def _format(fmt: str | None) -> str:
+    """--format, defaulting to a table on a terminal and CSV in a pipe."""
+    return fmt or ("table" if sys.stdout.isatty() else "csv")
+
+
+def _range(first: str | None, last: str | None) -> tuple[str, str]:
+    from payobs_pipeline.warehouse.analyst import window_bound
+
+    try:
+        bounds = window_bound(first, end=False), window_bound(last, end=True)
+    except ValueError as error:
+        raise click.BadParameter(f"{error}; give a window key (2026-11-27-00:00) or a date (2026-11-27)") from None
+    if bounds[1] < bounds[0]:
+        raise click.BadParameter(f"--to {last} is before --from {first}")
+    return bounds
+
+
+def range_options(command):
+    """--from/--to (window keys or dates), --provider and --format, shared by the metrics commands."""
+    for option in reversed([
+        click.option("--from", "first", default=None,
+                     help="First window: a window key (2026-11-27-00:00) or a date (its first window). "
+                          "Default: the first there is."),
+        click.option("--to", "last", default=None,
+                     help="Last window, inclusive: a window key or a date (its last window). Default: the last."),
+        click.option("--provider", default=None, help="Only this provider (e.g. stripe)."),
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                     help="table (rich, aligned), csv or json. Default: table on a terminal, csv in a pipe."),
+    ]):
+        command = option(command)
+    return command
+
+
+def print_summary(first: str, last: str, provider: str | None = None, fmt: str = "table") -> None:
+    """Per provider: attempts, approval, USD volumes, payments; the total; the top failure reasons."""
+    import json
+
+    from payobs_pipeline.warehouse import analyst
+
+    with _warehouse().connection() as conn:
+        by_provider = analyst.providers(conn, first, last, provider)
+        reasons = analyst.top_reasons(conn, first, last, provider, limit=10)
+        shown = analyst.window_range(conn, first, last)
+    columns = ["provider", "attempts", "approved", "declined", "errored", "approval_rate", "approved_amount_usd",
+               "declined_amount_usd", "refunds", "chargebacks", "payments", "conversion_rate"]
+    picked = analyst.Table(columns, [tuple(r[c] for c in columns) for r in by_provider.records()])
+    total = next((r for r in by_provider.records() if r["provider"] is None), None)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "from": shown[0] if shown else None, "to": shown[1] if shown else None,
+            "providers": [{k: analyst.as_plain(v) for k, v in r.items()} for r in by_provider.records()
+                          if r["provider"] is not None],
+            "overall": {k: analyst.as_plain(v) for k, v in total.items() if k != "provider"} if total else None,
+            "top_failure_reasons": [{k: analyst.as_plain(v) for k, v in r.items()} for r in reasons.records()],
+        }, indent=2))
         return
-    totals = by_provider.drop(columns=["provider", "approval_pct"]).sum()
-    overall = 100.0 * float(totals["approved"]) / max(float(totals["attempts"]), 1.0)
-    click.echo(by_provider.to_string(index=False))
-    click.echo(f"\nOverall: {int(totals['attempts']):,} attempts, approval rate {overall:.2f}%")
-    payments = _query_frame(PAYMENTS_SUMMARY_SQL, params)
-    click.echo("\nPayments (each once, in the window of its first attempt) by provider")
-    click.echo(payments.to_string(index=False))
-    click.echo("\nTop failure reasons (attempts)")
-    click.echo(reasons.to_string(index=False))
+    if fmt == "csv":
+        picked.rows = [("ALL" if row[0] is None else row[0], *row[1:]) for row in picked.rows]
+        _emit(picked, "csv")
+        return
+    console = _console()
+    if not shown:
+        console.print("No metrics in this range yet: run `payobs materialize` first.")
+        return
+    _emit(picked, "table", title=f"Approval by provider, windows {shown[0]} .. {shown[1]}", total_label="all")
+    console.print(f"\nOverall: {int(total['attempts']):,} attempts, approval rate {_cell('approval_rate', total['approval_rate'])}, "
+                  f"declined {_cell('declined_amount_usd', total['declined_amount_usd'])}"
+                  + (f" ({int(total['attempts_missing_usd']):,} attempts without a USD rate)"
+                     if total["attempts_missing_usd"] else ""))
+    console.print()
+    _emit(reasons, "table", title="Top failure reasons (attempts)")
 
 
 @main.group()
 def metrics() -> None:
-    """Failure metrics."""
+    """What analysts read: approval, failure reasons, provider health (docs/metrics.md)."""
 
 
 @metrics.command("summary")
-@click.option("--from", "first", default="0000", help="First window key (default: all).")
-@click.option("--to", "last", default="9999", help="Last window key (default: all).")
-def metrics_summary(first: str, last: str) -> None:
-    """Approval rates per provider and the top failure reasons."""
-    print_metrics(first, last)
+@range_options
+def metrics_summary(first: str | None, last: str | None, provider: str | None, fmt: str | None) -> None:
+    """Approval, USD volumes and payments per provider, the total, and the top failure reasons.
+
+    CSV: the provider rows and an ALL row; JSON: providers, overall and top_failure_reasons.
+    """
+    print_summary(*_range(first, last), provider=provider, fmt=_format(fmt))
+
+
+@metrics.command("providers")
+@range_options
+@click.option("--by", "period", type=click.Choice(["total", "window", "day", "week"]), default="total",
+              show_default=True, help="One row per provider over the range, or per window, UTC day or ISO week "
+                                      "(days and weeks touching the range are shown whole).")
+def metrics_providers(first: str | None, last: str | None, provider: str | None, fmt: str | None,
+                      period: str) -> None:
+    """Attempts, approval rate and USD volumes per provider (daily_/weekly_provider_metrics)."""
+    from payobs_pipeline.warehouse import analyst
+
+    first, last = _range(first, last)
+    with _warehouse().connection() as conn:
+        if period == "total":
+            table = analyst.providers(conn, first, last, provider)
+        else:
+            table = analyst.providers_by_period(conn, first, last, period, provider)
+    fmt = _format(fmt)
+    if period == "total" and fmt != "table":
+        table.rows = [("ALL" if row[0] is None else row[0], *row[1:]) for row in table.rows]
+    _emit(table, fmt, title=f"Providers ({period})", total_label="all")
+
+
+@metrics.command("reasons")
+@range_options
+@click.option("--by-country", is_flag=True, help="Per provider and country (from the attempts themselves).")
+@click.option("--limit", default=20, show_default=True, help="How many rows, most failures first.")
+def metrics_reasons(first: str | None, last: str | None, provider: str | None, fmt: str | None,
+                    by_country: bool, limit: int) -> None:
+    """Top failure reasons per provider: failures, USD, shares of the provider's failures and attempts."""
+    from payobs_pipeline.warehouse import analyst
+
+    first, last = _range(first, last)
+    with _warehouse().connection() as conn:
+        table = analyst.failure_reasons(conn, first, last, provider, by_country=by_country, limit=limit)
+    _emit(table, _format(fmt), title="Failure reasons" + (" by country" if by_country else ""))
+
+
+@metrics.command("health")
+@range_options
+@click.option("--all-dimensions", is_flag=True, help="Also per provider x country and x payment method.")
+@click.option("--flagged", is_flag=True, help="Only the flagged rows.")
+def metrics_health(first: str | None, last: str | None, provider: str | None, fmt: str | None,
+                   all_dimensions: bool, flagged: bool) -> None:
+    """Provider health per window (approval against the provider's baseline) and the alerts raised.
+
+    CSV: the provider_health rows; JSON: {"health": [...], "alerts": [...]}; table: both.
+    """
+    import json
+
+    from payobs_pipeline.warehouse import analyst
+
+    first, last = _range(first, last)
+    with _warehouse().connection() as conn:
+        rows = analyst.health(conn, first, last, provider, all_dimensions=all_dimensions)
+        raised = analyst.alerts(conn, first, last, provider)
+    if flagged:
+        rows.rows = [row for row, record in zip(rows.rows, rows.records()) if record["flagged"]]
+    fmt = _format(fmt)
+    if fmt == "json":
+        click.echo(json.dumps({"health": [{k: analyst.as_plain(v) for k, v in r.items()} for r in rows.records()],
+                               "alerts": [{k: analyst.as_plain(v) for k, v in r.items()} for r in raised.records()]},
+                              indent=2))
+    elif fmt == "csv":
+        _emit(rows, "csv")
+    else:
+        _emit(rows, "table", title="Provider health")
+        _console().print()
+        _emit(raised, "table", title="Alerts")
+
+
+@metrics.command("quality")
+@click.option("--from", "first", default=None, help="First window key or date.")
+@click.option("--to", "last", default=None, help="Last window key or date.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None)
+def metrics_quality(first: str | None, last: str | None, fmt: str | None) -> None:
+    """pipeline_quality per window: lake rows, normalized, unprocessed (by reason), missing fields."""
+    from payobs_pipeline.warehouse import analyst
+
+    first, last = _range(first, last)
+    with _warehouse().connection() as conn:
+        table = analyst.quality(conn, first, last)
+    _emit(table, _format(fmt), title="Pipeline quality")
+
+
+# --- money, report ---------------------------------------------------------------
+
+
+@main.group()
+def fx() -> None:
+    """Reference exchange rates (fx_rates: USD per one unit of each currency, per day)."""
+
+
+@fx.command("load")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--keep-existing", is_flag=True, help="Keep a stored rate of the same day and currency "
+                                                     "(default: the file's rate replaces it).")
+def fx_load(path: Path, keep_existing: bool) -> None:
+    """Load a CSV (rate_date,currency,usd_rate[,source]) into fx_rates: replace or extend; all or nothing."""
+    from payobs_pipeline.warehouse import fx as rates
+
+    try:
+        with _warehouse().connection() as conn:
+            summary = rates.load_rates_csv(conn, path, replace=not keep_existing)
+    except rates.RatesFileError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(summary.line())
+
+
+@fx.command("coverage")
+def fx_coverage() -> None:
+    """Per currency: the first and last day with a rate, and how many days have one."""
+    from payobs_pipeline.warehouse import analyst, fx as rates
+
+    with _warehouse().connection() as conn:
+        rows = rates.rates_coverage(conn)
+    _emit(analyst.Table(["currency", "first_date", "last_date", "days"], rows), _format(None))
+
+
+def write_report(first: str, last: str, out: Path, provider: str | None = None) -> Path:
+    from payobs_pipeline.report import build_report
+
+    with _warehouse().connection() as conn:
+        page = build_report(conn, first, last, provider)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out
+
+
+@main.command()
+@click.option("--from", "first", default=None, help="First window: a window key or a date. Default: all.")
+@click.option("--to", "last", default=None, help="Last window: a window key or a date. Default: all.")
+@click.option("--provider", default=None, help="Only this provider.")
+@click.option("--out", "out", default="report.html", show_default=True, type=click.Path(dir_okay=False,
+              path_type=Path), help="Where to write the page.")
+def report(first: str | None, last: str | None, provider: str | None, out: Path) -> None:
+    """A self-contained HTML report (charts inline, works offline): approval over time with alerts, failure
+    reasons, declined USD, pipeline quality."""
+    first, last = _range(first, last)
+    written = write_report(first, last, out, provider)
+    click.echo(f"report written to {written}")
 
 
 # --- events, unprocessed events, mappings ---------------------------------------
@@ -389,10 +740,33 @@ def eval_corpus(path: Path, show_failures: bool, as_round: bool) -> None:
               help="Payloads for the pure-core benchmark (0: skip it).")
 @click.option("--pipeline-rows", default=0, show_default=True,
               help="Also run the whole pipeline on one window of this many lake rows (bench databases).")
-def bench(payloads: int, pipeline_rows: int) -> None:
-    """Benchmark the pure core (one core) and, optionally, the pipeline's stages with peak memory."""
+@click.option("--analyst", is_flag=True,
+              help="Instead: time the documented analyst questions and the views over a filled year of windows "
+                   "(schema payobs_bench of the warehouse database, dropped afterwards).")
+@click.option("--windows", default=730, show_default=True, help="--analyst: windows of data (730 = a year).")
+@click.option("--providers", default=20, show_default=True, help="--analyst: providers.")
+@click.option("--merchants", default=200, show_default=True, help="--analyst: merchants.")
+@click.option("--repeat", default=5, show_default=True, help="--analyst: timed runs per query (median shown).")
+@click.option("--keep", is_flag=True, help="--analyst: keep the payobs_bench schema for a look with psql.")
+def bench(payloads: int, pipeline_rows: int, analyst: bool, windows: int, providers: int, merchants: int,
+          repeat: int, keep: bool) -> None:
+    """Benchmark the pure core (one core) and, optionally, the pipeline's stages with peak memory; with
+    --analyst, the speed of the analyst queries (docs/metrics.md, "Speed of the analyst queries")."""
     from payobs_pipeline.normalization.benchmark import core_throughput
 
+    if analyst:
+        from payobs_pipeline import analyst_benchmark
+
+        _say(f"filling schema {analyst_benchmark.BENCH_SCHEMA}: {windows} windows, {providers} providers, "
+             f"{merchants} merchants ...")
+        try:
+            result = analyst_benchmark.run(settings.warehouse_url(), windows=windows, providers=providers,
+                                           merchants=merchants, repeat=repeat, keep=keep)
+        except ValueError as error:
+            raise click.ClickException(str(error)) from None
+        for line in result.lines():
+            click.echo(line)
+        return
     if payloads:
         result = core_throughput(payloads)
         click.echo(
@@ -410,18 +784,155 @@ def bench(payloads: int, pipeline_rows: int) -> None:
 # --- demo, dev, doctor ------------------------------------------------------------
 
 
+def print_health_summary(first: str, last: str) -> None:
+    """The alerts of the range, one line each (provider level first), or that no drop was flagged."""
+    from payobs_pipeline.warehouse import analyst
+
+    with _warehouse().connection() as conn:
+        raised = analyst.alerts(conn, first, last).records()
+        tested = analyst.health(conn, first, last)
+    console = _console()
+    if not raised:
+        console.print(f"\nHealth: no approval drop flagged ({len(tested):,} provider windows tested, "
+                      f"windows {first} .. {last}).")
+        return
+    console.print(f"\nHealth: {len(raised)} alert{'s' if len(raised) != 1 else ''} "
+                  f"(approval drops against each provider's own baseline):")
+    for alert in raised[:12]:
+        where = alert["provider"] + ("" if alert["dimension"] == "provider"
+                                     else f" {alert['dimension']}={alert['dimension_value']}")
+        console.print(
+            f"  [bold red]ALERT[/bold red] {where} in window {alert['window']}: approval "
+            f"{_cell('approval_rate', alert['approval_rate'])} vs baseline "
+            f"{_cell('approval_rate', alert['baseline_approval_rate'])} over {alert['attempts']:,} attempts "
+            f"(p={_cell('p_value', alert['p_value'])})"
+            + (f"; reason that grew most: {alert['top_grown_reason']}" if alert["top_grown_reason"] else "")
+            + f"; {alert['merchants_affected']:,} merchants affected")
+    if len(raised) > 12:
+        console.print(f"  ... and {len(raised) - 12} more: `payobs metrics health --flagged`")
+
+
+def print_seeded_incidents(scenario, first: str, last: str) -> None:
+    """Each seeded outage against what provider_health made of it: flagged or not, approval vs baseline."""
+    from payobs_pipeline.lake.synthetic import NOISY_PROVIDER
+    from payobs_pipeline.warehouse import analyst
+
+    if scenario is None:
+        return
+    console = _console()
+    with _warehouse().connection() as conn:
+        tested = analyst.health(conn, first, last).records()
+    cells = {(r["window"], r["provider"]): r for r in tested}
+    for incident in scenario.incidents:
+        row = cells.get((incident.window, incident.provider))
+        head = f"Seeded outage: {incident.provider} in window {incident.window} ({incident.drop * 100:.0f} points)"
+        if row is None:
+            console.print(f"{head}: no attempts of the provider in the window")
+        elif row["flagged"]:
+            console.print(f"{head}: [bold]flagged[/bold], approval {_cell('approval_rate', row['approval_rate'])} "
+                          f"vs baseline {_cell('approval_rate', row['baseline_approval_rate'])} "
+                          f"over {row['attempts']:,} attempts")
+        else:
+            console.print(f"{head}: not flagged, approval {_cell('approval_rate', row['approval_rate'])} vs "
+                          f"baseline {_cell('approval_rate', row['baseline_approval_rate'])} over "
+                          f"{row['attempts']:,} attempts ({row['baseline_attempts']:,} in the baseline; "
+                          f"docs/health.md says what a flag needs)")
+    if scenario.noisy:
+        noisy = [r for r in tested if r["provider"] == NOISY_PROVIDER]
+        flagged = sum(1 for r in noisy if r["flagged"])
+        rates = [r["approval_rate"] for r in noisy if r["approval_rate"] is not None]
+        spread = f", approval {min(rates):.0%} to {max(rates):.0%}" if rates else ""
+        console.print(f"Noisy provider: {NOISY_PROVIDER}, {len(noisy)} windows tested{spread}, "
+                      f"{flagged} flagged (noise should not be)")
+
+
+def print_usd_coverage(first: str, last: str) -> None:
+    """How many of the range's attempts with an amount have it in USD, and the currencies that had no rate."""
+    from payobs_pipeline.warehouse import fx
+
+    with _warehouse().connection() as conn:
+        coverage = fx.usd_coverage(conn, first, last)
+    if not coverage.with_amount:
+        return
+    line = (f"USD amounts: {coverage.converted:,} of {coverage.with_amount:,} attempts with an amount "
+            f"({coverage.share:.1%})")
+    if coverage.missing_by_currency:
+        line += "; no rate for " + ", ".join(f"{currency} ({count:,})"
+                                             for currency, count in coverage.missing_by_currency[:8])
+        line += " (docs/fx_rates.md)"
+    _console().print(line)
+
+
 @main.command()
 @click.option("--rows", default=DEMO_ROWS, show_default=True)
-@click.option("--windows", default=DEMO_WINDOWS, show_default=True)
-def demo(rows: int, windows: int) -> None:
-    """Seed the last few windows, materialize them and print the metrics."""
+@click.option("--windows", default=DEMO_WINDOWS, show_default=True,
+              help="Windows seeded; 15 give the last window a full 7-day baseline.")
+@click.option("--incident", "incidents", multiple=True, metavar="PROVIDER:WINDOW:DROP",
+              help=f"Outages to seed (repeatable). Default: {DEMO_OUTAGE_PROVIDER}, {DEMO_OUTAGE_POINTS} points, "
+                   "in the last window.")
+@click.option("--no-incidents", is_flag=True, help="Seed no outage and no noisy provider.")
+def demo(rows: int, windows: int, incidents: tuple[str, ...], no_incidents: bool) -> None:
+    """Seed the windows ending with the last day the shipped exchange rates cover (with an outage), materialize
+    them, print the metrics, the health and the USD coverage, write the report."""
+    import psycopg
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from payobs_pipeline.lake.seed import ensure_lake_table, seed_lake, write_scenario_truth
+    from payobs_pipeline.lake.synthetic import generation_chunks, noisy_row_count
+
+    from datetime import timedelta
+
+    from payobs_pipeline.warehouse import fx
+
     began = time.perf_counter()
-    start = _parse_start(None, windows)
-    _say(f"payobs demo: {rows:,} rows over the last {windows} closed windows")
-    seed_lake_rows(rows, start, windows, DEMO_SEED)
+    # The windows end with the last day the shipped exchange rates cover, so their amounts get USD (a later
+    # window would be past the staleness limit); never after the last closed window.
+    rates_end = fx.last_rate_day()
+    end = min(datetime(rates_end.year, rates_end.month, rates_end.day, tzinfo=timezone.utc) + timedelta(days=1),
+              Window.containing(datetime.now(timezone.utc)).start)
+    start = end - windows * WINDOW_LENGTH
     demo_windows = [Window.containing(start + i * WINDOW_LENGTH) for i in range(windows)]
-    materialize_windows(demo_windows)
-    print_metrics(demo_windows[0].partition_key, demo_windows[-1].partition_key)
+    first, last = demo_windows[0].partition_key, demo_windows[-1].partition_key
+    scenario = None
+    if not no_incidents:
+        scenario = _scenario(incidents or (f"{DEMO_OUTAGE_PROVIDER}:{last}:{DEMO_OUTAGE_POINTS}",), True)
+        try:
+            generation_chunks(0, start, windows, DEMO_SEED, scenario)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--incident") from None
+    home = settings.payobs_home()
+    log_path = home / "logs" / f"demo-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    err = _console(stderr=True)
+    err.print(f"payobs demo: {rows:,} rows over {windows} windows ({first} .. {last})")
+    err.print(f"demo windows end on {end - timedelta(seconds=1):%Y-%m-%d} (24:00 UTC), the last day the shipped "
+              f"exchange rates cover")
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, redirect_stdout=False, redirect_stderr=False) as progress:
+        seeding = progress.add_task("seed the lake", total=rows)
+        seed_began = time.perf_counter()
+        with psycopg.connect(settings.lake_url()) as conn:
+            ensure_lake_table(conn)
+            written = seed_lake(conn, rows=rows, start=start, windows=windows, seed=DEMO_SEED,
+                                on_progress=lambda done: progress.update(seeding, completed=done),
+                                scenario=scenario)
+        if scenario is not None:
+            scenario_truth_path().parent.mkdir(parents=True, exist_ok=True)
+            write_scenario_truth(scenario_truth_path(), scenario, rows, start, windows, DEMO_SEED)
+        extra = noisy_row_count(start, windows, DEMO_SEED, scenario)  # the noisy provider's, on top of rows
+        progress.update(seeding, completed=rows, description=(
+            f"lake: {max(written - extra, 0):,} new rows seeded"
+            + (f" (+{extra:,} of the noisy provider)" if extra and written else "")
+            + f" ({time.perf_counter() - seed_began:.1f}s)"))
+        materialize_windows(demo_windows, progress=progress, log_path=log_path)
+    print_summary(first, last, fmt="table")
+    print_health_summary(first, last)
+    print_seeded_incidents(scenario, first, last)
+    print_usd_coverage(first, last)
+    report_path = write_report(first, last, home / "report.html")
+    console = _console()
+    console.print(f"\nReport: {report_path} (open it in a browser; it works offline)")
+    console.print(f"Dagster's event log of these runs: {log_path}")
     _say(f"\ndemo done in {time.perf_counter() - began:.1f}s — explore it with `make dev` (Dagster UI)")
 
 

@@ -4,11 +4,16 @@ import dagster as dg
 
 from payobs_pipeline.assets.checks import events_are_valid, snapshot_matches_lake, window_conserves_lake_rows
 from payobs_pipeline.assets.events import normalized_events
+from payobs_pipeline.assets.health import provider_health, provider_health_has_no_alerts
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
 from payobs_pipeline.assets.learned_mappings import learned_mappings
 from payobs_pipeline.assets.lifecycle import payment_lifecycle
-from payobs_pipeline.assets.metrics import approval_metrics, failure_reason_metrics, payment_metrics
+from payobs_pipeline.assets.metrics import (
+    approval_metrics, failure_reason_country_metrics, failure_reason_metrics, payment_metrics,
+)
 from payobs_pipeline.assets.payloads import parsed_payloads
+from payobs_pipeline.assets.quality import pipeline_quality, unprocessed_share_is_stable
+from payobs_pipeline.automation.alerts import alert_webhook_sensor
 from payobs_pipeline.automation.schedules import window_job, window_schedule
 from payobs_pipeline.automation.sensors import late_arrival_sensor, unprocessed_retry_sensor
 from payobs_pipeline.resources.lake import LakeDatabase
@@ -16,9 +21,13 @@ from payobs_pipeline.resources.warehouse import WarehouseDatabase
 
 ASSETS = [
     raw_lake_batch, parsed_payloads, learned_mappings, normalized_events, payment_lifecycle,
-    approval_metrics, payment_metrics, failure_reason_metrics,
+    approval_metrics, payment_metrics, failure_reason_metrics, failure_reason_country_metrics, pipeline_quality,
+    provider_health,
 ]
-ASSET_CHECKS = [snapshot_matches_lake, window_conserves_lake_rows, events_are_valid]
+ASSET_CHECKS = [
+    snapshot_matches_lake, window_conserves_lake_rows, events_are_valid, unprocessed_share_is_stable,
+    provider_health_has_no_alerts,
+]
 # What one in-process run materializes: the assets and their checks.
 PIPELINE = [*ASSETS, *ASSET_CHECKS]
 
@@ -33,6 +42,6 @@ defs = dg.Definitions(
     asset_checks=ASSET_CHECKS,
     jobs=[window_job],
     schedules=[window_schedule],
-    sensors=[unprocessed_retry_sensor, late_arrival_sensor],
+    sensors=[unprocessed_retry_sensor, late_arrival_sensor, alert_webhook_sensor],
     resources=default_resources(),
 )

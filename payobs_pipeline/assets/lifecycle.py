@@ -69,6 +69,9 @@ WITH ev AS (
            {_first('amount_minor')} AS amount_minor,
            (array_agg(currency ORDER BY auth_first, t, lake_created_at, lake_id)
                FILTER (WHERE amount_minor IS NOT NULL))[1] AS currency,
+           -- the USD of that same row (its day's rate)
+           (array_agg(amount_usd ORDER BY auth_first, t, lake_created_at, lake_id)
+               FILTER (WHERE amount_minor IS NOT NULL))[1] AS amount_usd,
            count(*) AS events
     FROM ev GROUP BY attempt_key
 )
@@ -80,7 +83,7 @@ SELECT a.attempt_key, a.partition_key, a.provider, l.payment_key, a.authorized_a
        CASE WHEN a.approved THEN NULL ELSE d.failure_source END,
        CASE WHEN a.approved THEN NULL ELSE d.decline_type END,
        d.raw_status, d.raw_reason_code,
-       a.amount_minor, a.currency, a.captured, a.voided, a.events
+       a.amount_minor, a.currency, a.captured, a.voided, a.events, a.amount_usd
 FROM agg a
 JOIN payment_links l ON l.node = 'a:' || a.attempt_key
 LEFT JOIN normalized_events d ON d.lake_id = a.decisive
@@ -92,7 +95,7 @@ PAYMENTS_SQL = f"""
 WITH pay_events AS (
     SELECT l.payment_key, e.partition_key, COALESCE(e.event_time, e.lake_created_at) AS t, e.lake_created_at,
            e.lake_id, e.status_category, e.provider, e.merchant_id, e.payment_method, e.card_country,
-           e.customer_country, e.merchant_country, e.amount_minor, e.currency
+           e.customer_country, e.merchant_country, e.amount_minor, e.currency, e.amount_usd
     FROM touched_payments p
     JOIN payment_links l ON l.payment_key = p.payment_key
     JOIN normalized_events e ON e.payment_node = l.node
@@ -102,12 +105,12 @@ WITH pay_events AS (
     SELECT a.payment_key, false AS auth_first, a.partition_key, a.authorized_at AS t, a.authorized_at AS lake_created_at,
            a.attempt_key AS lake_id, a.status_category, a.provider, a.merchant_id, a.payment_method,
            a.country AS card_country, NULL::char(2) AS customer_country, NULL::char(2) AS merchant_country,
-           a.amount_minor, a.currency, true AS is_attempt
+           a.amount_minor, a.currency, true AS is_attempt, a.amount_usd
     FROM attempts a JOIN touched_payments p USING (payment_key)
     UNION ALL
     SELECT payment_key, true, partition_key, t, lake_created_at, lake_id::text, status_category, provider,
            merchant_id, payment_method, card_country, customer_country, merchant_country, amount_minor, currency,
-           false
+           false, amount_usd
     FROM pay_events
 )
 INSERT INTO payments
@@ -124,7 +127,8 @@ SELECT payment_key,
        count(*) FILTER (WHERE is_attempt AND status_category IN ('APPROVED', 'DECLINED', 'ERROR', 'UNKNOWN')),
        min(t),
        (array_agg(amount_minor ORDER BY auth_first, t DESC, lake_id) FILTER (WHERE amount_minor IS NOT NULL))[1],
-       (array_agg(currency ORDER BY auth_first, t DESC, lake_id) FILTER (WHERE amount_minor IS NOT NULL))[1]
+       (array_agg(currency ORDER BY auth_first, t DESC, lake_id) FILTER (WHERE amount_minor IS NOT NULL))[1],
+       (array_agg(amount_usd ORDER BY auth_first, t DESC, lake_id) FILTER (WHERE amount_minor IS NOT NULL))[1]
 FROM parts
 GROUP BY payment_key
 """
@@ -153,6 +157,8 @@ WITH ev AS (
                FILTER (WHERE amount_minor IS NOT NULL))[1] AS amount_minor,
            (array_agg(currency ORDER BY t DESC, lake_created_at DESC, lake_id DESC)
                FILTER (WHERE amount_minor IS NOT NULL))[1] AS currency,
+           (array_agg(amount_usd ORDER BY t DESC, lake_created_at DESC, lake_id DESC)
+               FILTER (WHERE amount_minor IS NOT NULL))[1] AS amount_usd,
            min(t) AS first_seen_at,
            count(*) AS events
            {extra_cols}
@@ -163,7 +169,7 @@ SELECT g.{key}, g.partition_key, g.provider, g.attempt_key, l.payment_key,
        COALESCE(g.merchant_id, a.merchant_id, 'UNKNOWN'),
        COALESCE(g.card_country, NULLIF(a.country, 'UNKNOWN'), g.customer_country, g.merchant_country, 'UNKNOWN'),
        COALESCE(g.payment_method, a.payment_method, 'UNKNOWN'),
-       {extra_values}, g.amount_minor, g.currency, g.first_seen_at, g.events
+       {extra_values}, g.amount_minor, g.currency, g.first_seen_at, g.events, g.amount_usd
 FROM agg g
 LEFT JOIN attempts a ON a.attempt_key = g.attempt_key
 LEFT JOIN payment_links l ON l.node = g.payment_node

@@ -10,18 +10,25 @@ import dagster as dg
 
 from payobs_pipeline.assets.lifecycle import payment_lifecycle, windows_to_publish
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
+from payobs_pipeline.normalization.taxonomy import AUTHORIZATION_OUTCOMES, FAILURE_STATUSES
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, lock_window, transient_database_errors
+from payobs_pipeline.warehouse import analyst
 
 # Attempt level: each attempt once, by its final outcome; refunds (succeeded) and disputes once per object.
+# USD volumes add up the objects' amount_usd (their day's rate); an attempt with an amount but no USD amount
+# (no rate within the staleness limit) is left out of them and counted in attempts_missing_usd.
 APPROVAL_SQL = """
 INSERT INTO approval_metrics (partition_key, window_start, provider, merchant_id, country, payment_method,
     attempts, approved, declined, errored, unknown, pending, cancelled, refunded, chargebacks, approval_rate,
-    captured, voided)
+    captured, voided, approved_amount_usd, declined_amount_usd, refunded_amount_usd, disputed_amount_usd,
+    attempts_missing_usd)
 SELECT %(key)s, %(start)s, provider, merchant_id, country, payment_method,
        sum(attempts), sum(approved), sum(declined), sum(errored), sum(unknown), sum(pending), sum(cancelled),
        sum(refunded), sum(chargebacks),
        sum(approved)::double precision / NULLIF(sum(attempts), 0),
-       sum(captured), sum(voided)
+       sum(captured), sum(voided),
+       COALESCE(sum(approved_usd), 0), COALESCE(sum(declined_usd), 0), COALESCE(sum(refunded_usd), 0),
+       COALESCE(sum(disputed_usd), 0), sum(missing_usd)
 FROM (
     SELECT provider, merchant_id, country, payment_method,
            count(*) FILTER (WHERE status_category IN ('APPROVED', 'DECLINED', 'ERROR', 'UNKNOWN')) AS attempts,
@@ -33,16 +40,22 @@ FROM (
            count(*) FILTER (WHERE status_category = 'CANCELLED') AS cancelled,
            0 AS refunded, 0 AS chargebacks,
            count(*) FILTER (WHERE captured) AS captured,
-           count(*) FILTER (WHERE voided) AS voided
+           count(*) FILTER (WHERE voided) AS voided,
+           sum(amount_usd) FILTER (WHERE status_category = 'APPROVED') AS approved_usd,
+           sum(amount_usd) FILTER (WHERE status_category = 'DECLINED') AS declined_usd,
+           NULL::numeric AS refunded_usd, NULL::numeric AS disputed_usd,
+           count(*) FILTER (WHERE amount_minor IS NOT NULL AND amount_usd IS NULL) AS missing_usd
     FROM attempts WHERE partition_key = %(key)s
     GROUP BY 1, 2, 3, 4
     UNION ALL
     SELECT provider, merchant_id, country, payment_method, 0, 0, 0, 0, 0, 0, 0,
-           count(*) FILTER (WHERE status_category = 'REFUNDED'), 0, 0, 0
+           count(*) FILTER (WHERE status_category = 'REFUNDED'), 0, 0, 0,
+           NULL, NULL, sum(amount_usd) FILTER (WHERE status_category = 'REFUNDED'), NULL, 0
     FROM refunds WHERE partition_key = %(key)s
     GROUP BY 1, 2, 3, 4
     UNION ALL
-    SELECT provider, merchant_id, country, payment_method, 0, 0, 0, 0, 0, 0, 0, 0, count(*), 0, 0
+    SELECT provider, merchant_id, country, payment_method, 0, 0, 0, 0, 0, 0, 0, 0, count(*), 0, 0,
+           NULL, NULL, NULL, sum(amount_usd), 0
     FROM disputes WHERE partition_key = %(key)s
     GROUP BY 1, 2, 3, 4
 ) counts
@@ -53,7 +66,7 @@ GROUP BY provider, merchant_id, country, payment_method
 PAYMENT_SQL = """
 INSERT INTO payment_metrics (partition_key, window_start, provider, merchant_id, country, payment_method,
     payments, payments_approved, payments_failed, payments_pending, payments_cancelled, payments_retried,
-    attempts, conversion_rate)
+    attempts, conversion_rate, approved_amount_usd)
 SELECT %(key)s, %(start)s, provider, merchant_id, country, payment_method,
        count(*),
        count(*) FILTER (WHERE status_category = 'APPROVED'),
@@ -62,7 +75,8 @@ SELECT %(key)s, %(start)s, provider, merchant_id, country, payment_method,
        count(*) FILTER (WHERE status_category = 'CANCELLED'),
        count(*) FILTER (WHERE attempts > 1),
        sum(attempts),
-       count(*) FILTER (WHERE status_category = 'APPROVED')::double precision / count(*)
+       count(*) FILTER (WHERE status_category = 'APPROVED')::double precision / count(*),
+       COALESCE(sum(amount_usd) FILTER (WHERE status_category = 'APPROVED'), 0)
 FROM payments WHERE partition_key = %(key)s
 GROUP BY provider, merchant_id, country, payment_method
 """
@@ -70,10 +84,11 @@ GROUP BY provider, merchant_id, country, payment_method
 # Failed attempts by canonical reason, with their shares of the provider's failures and attempts.
 FAILURE_REASON_SQL = """
 INSERT INTO failure_reason_metrics (partition_key, window_start, provider, status_category, failure_reason,
-    failure_source, decline_type, failures, share_of_failures, share_of_attempts)
+    failure_source, decline_type, failures, share_of_failures, share_of_attempts, amount_usd)
 SELECT %(key)s, %(start)s, a.provider, a.status_category, a.failure_reason,
        COALESCE(a.failure_source, 'UNKNOWN'), COALESCE(a.decline_type, 'UNKNOWN'), count(*),
-       count(*)::double precision / p.failures, count(*)::double precision / p.attempts
+       count(*)::double precision / p.failures, count(*)::double precision / p.attempts,
+       COALESCE(sum(a.amount_usd), 0)
 FROM attempts a
 JOIN (
     SELECT provider,
@@ -83,6 +98,31 @@ JOIN (
 ) p USING (provider)
 WHERE a.partition_key = %(key)s AND a.status_category IN ('DECLINED', 'ERROR', 'UNKNOWN')
 GROUP BY a.provider, a.status_category, a.failure_reason, a.failure_source, a.decline_type, p.failures, p.attempts
+"""
+
+
+def _sql_list(statuses) -> str:
+    return ", ".join(f"'{status.value}'" for status in sorted(statuses))
+
+
+# Decided attempts per provider and country, grouped by failure (status, reason, source, decline type; ''
+# for the attempts that did not fail), with the failed ones' USD: the summary the
+# *_failure_reasons_by_country views read (migration 0009). A failed attempt without a reason, source or
+# decline type counts under UNKNOWN, as in failure_reason_metrics.
+FAILURE_REASON_COUNTRY_SQL = f"""
+INSERT INTO failure_reason_country_metrics (partition_key, provider, country, status_category, failure_reason,
+    failure_source, decline_type, attempts, failures, amount_usd)
+SELECT %(key)s, provider, country,
+       CASE WHEN failed THEN status_category ELSE '' END,
+       CASE WHEN failed THEN COALESCE(failure_reason, 'UNKNOWN') ELSE '' END,
+       CASE WHEN failed THEN COALESCE(failure_source, 'UNKNOWN') ELSE '' END,
+       CASE WHEN failed THEN COALESCE(decline_type, 'UNKNOWN') ELSE '' END,
+       count(*), count(*) FILTER (WHERE failed), sum(amount_usd) FILTER (WHERE failed)
+FROM (SELECT provider, country, status_category, failure_reason, failure_source, decline_type, amount_usd,
+             status_category IN ({_sql_list(FAILURE_STATUSES)}) AS failed
+      FROM attempts
+      WHERE partition_key = %(key)s AND status_category IN ({_sql_list(AUTHORIZATION_OUTCOMES)})) a
+GROUP BY 2, 3, 4, 5, 6, 7
 """
 
 
@@ -114,6 +154,9 @@ def _metric_asset(table: str, insert_sql: str, description: str) -> dg.AssetsDef
             "rows": dg.MetadataValue.int(rows),
             "restated_windows": dg.MetadataValue.json([w.partition_key for w in published
                                                        if w.partition_key not in run_keys]),
+            # the window's main table, shown in the Dagster UI (approval_metrics: approval by provider)
+            **{name: dg.MetadataValue.md(text) for name, text in
+               analyst.metric_previews(warehouse, table, run_windows[-1].partition_key).items()},
         })
 
     return _metric
@@ -135,4 +178,10 @@ failure_reason_metrics = _metric_asset(
     "failure_reason_metrics",
     FAILURE_REASON_SQL,
     "Failed attempts per window, provider and canonical failure reason, with shares of failures and of attempts.",
+)
+failure_reason_country_metrics = _metric_asset(
+    "failure_reason_country_metrics",
+    FAILURE_REASON_COUNTRY_SQL,
+    "Decided attempts per window, provider and country, grouped by failure (status, reason, source, decline "
+    "type; empty for those that did not fail), with the failed ones' USD: the per-country failure views' source.",
 )

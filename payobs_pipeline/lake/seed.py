@@ -31,7 +31,7 @@ import psycopg
 from psycopg import sql
 from psycopg.copy import QueuedLibpqWriter
 
-from payobs_pipeline.lake.synthetic import generate_chunk, generation_chunks
+from payobs_pipeline.lake.synthetic import Scenario, generate_chunk, generation_chunks
 
 PROGRESS_EVERY = 10_000
 
@@ -89,16 +89,21 @@ def seed_lake(
     seed: int,
     table: str = "raw_transactions",
     on_progress: Callable[[int], None] | None = None,
+    scenario: Scenario | None = None,
 ) -> int:
     """Generate ``rows`` synthetic lake rows and load them; return how many were inserted.
 
     Idempotent by arguments: rows already present (same ids) are skipped, so a
     rerun returns 0. ``on_progress(rows_done)`` is called every 10,000 rows
-    streamed and once at the end with the total.
+    streamed and once at the end with the total. ``scenario``: provider outages
+    and the noisy low-volume provider (:class:`~payobs_pipeline.lake.synthetic.Scenario`;
+    its rows come on top of ``rows``). Seed a scenario into an empty lake: an outage
+    keeps the ids of the rows it replaces, so over an earlier seed of the same
+    arguments it would be skipped as already present.
     """
     ident, _ = _table_ident(table)
     ensure_lake_table(conn, table)
-    chunks = generation_chunks(rows, start, windows, seed)
+    chunks = generation_chunks(rows, start, windows, seed, scenario)
     if not chunks:
         conn.commit()
         return 0
@@ -213,3 +218,24 @@ def _copy_via_staging(conn: psycopg.Connection, target: sql.Composable, chunks: 
 def _uuid_text(value: int) -> str:
     h = "%032x" % value
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def write_scenario_truth(path: os.PathLike | str, scenario: Scenario, rows: int, start: datetime, windows: int,
+                         seed: int) -> dict:
+    """Record what a seed injected (``seeded_incidents.json``): the scenario's truth and the seed's arguments,
+    so detection can be compared against it. Returns the record written."""
+    record = {"seed": {"rows": rows, "start": start.isoformat(), "windows": windows, "seed": seed},
+              **scenario.truth()}
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(record, out, indent=2)
+        out.write("\n")
+    return record
+
+
+def read_scenario_truth(path: os.PathLike | str) -> dict | None:
+    """The record :func:`write_scenario_truth` wrote, or None when there is none."""
+    try:
+        with open(path, encoding="utf-8") as src:
+            return json.load(src)
+    except FileNotFoundError:
+        return None

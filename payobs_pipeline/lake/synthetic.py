@@ -33,6 +33,11 @@ What the lake looks like (shares are the module constants below):
   PaymentIntent, Adyen response and notification, ...); about 20 % of a lifecycle's rows lack the
   transactional_id (never the rows that only it links).
 
+* Incidents (``Scenario``, off by default; docs/metrics.md "Seeded incidents"): provider outages in chosen
+  windows (a share of the provider's would-be-approved attempts fail with issuer-unavailable, processing-error
+  and timeout codes in its own format) and Culqi, a noisy low-volume provider, each from random streams of
+  their own so that every other row stays as it is.
+
 Ground truth (``ExpectedEvent``) follows docs/taxonomy.md; ``event_kind`` says what the row is in its payment's
 lifecycle and ``attempt`` / ``payment`` / ``refund`` / ``dispute`` are the generator's own serials of the
 objects it belongs to. ``expected_metrics()`` gives the per-window counts of approval_metrics and
@@ -68,7 +73,14 @@ from itertools import accumulate
 from typing import Callable, Iterator
 from urllib.parse import quote
 
-from payobs_pipeline.normalization.taxonomy import UNKNOWN_PROVIDER, FailureReason, PaymentMethod, StatusCategory
+from payobs_pipeline.normalization.taxonomy import (
+    REASON_DEFAULTS,
+    UNKNOWN_PROVIDER,
+    FailureReason,
+    FailureSource,
+    PaymentMethod,
+    StatusCategory,
+)
 
 _S = StatusCategory
 _R = FailureReason
@@ -262,6 +274,7 @@ _HINT_VALUES: dict[str, tuple[str, ...]] = {
     "ebanx": ("ebanx", "EBANX"),
     "square": ("square", "Square", "squareup"),
     "authorizenet": ("authorizenet", "authorize.net", "Authorize.Net", "authnet"),
+    "culqi": ("culqi", "Culqi"),
     # PSPs nobody wrote a mapping for: the hint names them, the truth says "unknown".
     "unknown": ("pagosya", "LocalPay", "acquirer_x", "paynow_mx"),
 }
@@ -2056,6 +2069,89 @@ _PROVIDERS: dict[str, _Provider] = {p.name: p for p in (
 
 
 # ---------------------------------------------------------------------------
+# Culqi (Peru): the noisy low-volume provider of incident scenarios (never in the default mix)
+# ---------------------------------------------------------------------------
+
+# Merchants of the noisy provider only: kept out of MERCHANTS so the default generation is unchanged.
+CULQI_MERCHANTS: tuple[dict, ...] = (
+    {"id": "m_01HQ7ZM6", "name": "Lima Gourmet", "country": "PE"},
+    {"id": "m_01HQ7ZQ1", "name": "Arequipa Artesanías", "country": "PE"},
+    {"id": "m_01HQ7ZQ2", "name": "Cusco Trekking", "country": "PE"},
+)
+
+# Culqi's charge decline codes (docs.culqi.com, "Denegaciones": the error object's decline_code) with
+# their merchant messages, by canonical reason.
+_CULQI_MSG = {
+    "insufficient_funds": "La tarjeta no tiene fondos suficientes para realizar la compra.",
+    "contact_issuer": "La operación fue denegada por el banco emisor de la tarjeta.",
+    "issuer_decline_operation": "La operación fue denegada por el banco emisor de la tarjeta.",
+    "expired_card": "La tarjeta está vencida o la fecha de vencimiento ingresada es incorrecta.",
+    "stolen_card": "La tarjeta fue bloqueada y reportada al banco emisor como una tarjeta robada.",
+    "lost_card": "La tarjeta fue bloqueada y reportada al banco emisor como una tarjeta perdida.",
+    "invalid_cvv": "El código de seguridad (CVV2, CVC2, CID) de la tarjeta es inválido.",
+    "fraudulent": "La operación fue considerada fraudulenta por el banco emisor.",
+    "issuer_not_available": "El banco que emitió la tarjeta no responde.",
+}
+
+
+class _Culqi(_Provider):
+    name = "culqi"
+    declines = {
+        _R.INSUFFICIENT_FUNDS: ["insufficient_funds"],
+        _R.GENERIC_DECLINE: ["contact_issuer", "issuer_decline_operation"],
+        _R.EXPIRED_CARD: ["expired_card"],
+        _R.LOST_OR_STOLEN_CARD: ["stolen_card", "lost_card"],
+        _R.INCORRECT_CVC: ["invalid_cvv"],
+        _R.SUSPECTED_FRAUD: ["fraudulent"],
+        _R.ISSUER_UNAVAILABLE: ["issuer_not_available"],
+    }
+    statuses = frozenset({_S.APPROVED, _S.DECLINED})
+    pending_capable = False
+
+    def __init__(self) -> None:  # its merchants are its own (CULQI_MERCHANTS), not _PROVIDER_COUNTRIES'
+        self.status_pick = _restricted(STATUS_SHARES, self.statuses)
+        self.decline_pick = _restricted(DECLINE_REASON_SHARES, self.declines)
+        self.error_pick = self.unknown_pick = None
+        self.merchant_pick = _Picker({("PE", m["id"]): 1 for m in CULQI_MERCHANTS})
+        self._merchants = {m["id"]: m for m in CULQI_MERCHANTS}
+
+    def new_payment(self, rng, needs_card):
+        _, merchant_id = self.merchant_pick(rng)
+        pay = _Payment(self.name, self._merchants[merchant_id], "PE", "PEN", _amount(rng, "PEN"),
+                       "chr_live_" + _tok(rng, 16), "card", "charge", _card(rng), False, {})
+        return pay
+
+    def render(self, rng, pay, out, when):
+        st, reason, code = out
+        if st is _S.APPROVED:  # POST /v2/charges: the charge object
+            c = pay.card
+            data = {
+                "duplicated": False, "object": "charge", "id": pay.txn_id, "amount": pay.amount_minor,
+                "amount_refunded": 0, "current_amount": pay.amount_minor, "installments": 0,
+                "installments_amount": None, "currency_code": pay.currency,
+                "email": f"cliente{_digits(rng, 4)}@example.pe",
+                "description": "Pedido " + _digits(rng, 6),
+                "source": {"object": "token", "id": "tkn_live_" + _tok(rng, 16), "type": "card",
+                           "card_number": f"{c.bin}******{c.last4}", "last_four": c.last4,
+                           "iin": {"object": "iin", "bin": c.bin, "card_brand": c.label, "card_type": "crédito"}},
+                "outcome": {"type": "venta_exitosa", "code": "AUT0000",
+                            "merchant_message": "La operación de venta ha sido autorizada exitosamente",
+                            "user_message": "Su compra ha sido exitosa."},
+                "creation_date": int(when.timestamp() * 1000), "reference_code": _tok(rng, 10),
+                "authorization_code": _tok(rng, 6), "metadata": {}, "capture": True,
+            }
+            return data, self.expected(pay, out, _M.CARD)
+        # A refused charge: Culqi answers with an error object naming the charge (no amount in it).
+        data = {"object": "error", "type": "card_error", "charge_id": pay.txn_id, "code": "card_declined",
+                "decline_code": code, "merchant_message": _CULQI_MSG[code],
+                "user_message": "Su tarjeta fue rechazada. Intente con otra tarjeta o contacte a su banco."}
+        return data, (self.name, st, reason, None, None, _M.CARD, pay.txn_id, None, _AUTH)
+
+
+_CULQI = _Culqi()
+
+
+# ---------------------------------------------------------------------------
 # Unknown providers: shapes nobody wrote a mapping for
 # ---------------------------------------------------------------------------
 
@@ -3041,6 +3137,190 @@ def _dispute_id(rng, name):
 
 
 # ---------------------------------------------------------------------------
+# Incidents: provider outages and a noisy low-volume provider, with their ground truth
+# ---------------------------------------------------------------------------
+
+# What an outage's failed attempts fail with, by weight: the acquirer's or issuer's link is down
+# (issuer unavailable), the provider's processing fails, requests time out. Each provider renders them
+# with its own codes for these reasons (an error where it classifies them as errors, else a decline);
+# a provider with none of them (MercadoPago, Mollie, EBANX) shows an outage as generic declines.
+OUTAGE_REASON_SHARES: dict[FailureReason, float] = {
+    _R.PROCESSING_ERROR: 0.45, _R.ISSUER_UNAVAILABLE: 0.40, _R.TIMEOUT: 0.15}
+
+# The noisy low-volume provider of a scenario: Culqi (Peru), a few dozen attempts a window whose approval
+# rate moves from window to window (NOISY_APPROVAL_RATE +- NOISY_RATE_SWING, uniform, then binomial noise).
+NOISY_PROVIDER = "culqi"
+# Share of a provider's approved attempts that are single rows or pending-then-final pairs, the ones an
+# outage turns into failures (lifecycles keep their planned outcomes; measured over the 14 providers:
+# 0.91 to 0.93). An incident's failure share is divided by it, so the rate falls by about DROP.
+OUTAGE_CONVERTIBLE_SHARE = 0.92
+NOISY_ATTEMPTS = (36, 60)  # attempts per window, uniform
+NOISY_APPROVAL_RATE = 0.82
+NOISY_RATE_SWING = 0.04
+NOISY_CHUNK = "noisy"
+
+_ATTEMPT_KINDS = frozenset({_AUTH, _CAPTURE})
+_WINDOW_KEY = re.compile(r"\d{4}-\d{2}-\d{2}-(00|12):00")
+_OUTAGE_TABLES: dict[str, tuple] = {}
+
+
+def _outage_table(prov: _Provider) -> tuple:
+    table = _OUTAGE_TABLES.get(prov.name)
+    if table is None:
+        codes: dict = {}
+        for reason in OUTAGE_REASON_SHARES:
+            for status, known in ((_S.ERROR, prov.errors), (_S.DECLINED, prov.declines), (_S.UNKNOWN, prov.unknowns)):
+                if reason in known:
+                    codes[reason] = (status, known[reason])
+                    break
+        if codes:
+            pick = _Picker({reason: OUTAGE_REASON_SHARES[reason] for reason in codes})
+        else:
+            codes = {_R.GENERIC_DECLINE: (_S.DECLINED, prov.declines[_R.GENERIC_DECLINE])}
+            pick = _Picker({_R.GENERIC_DECLINE: 1.0})
+        table = _OUTAGE_TABLES[prov.name] = (pick, codes)
+    return table
+
+
+def _outage_outcome(rng: random.Random, prov: _Provider) -> _Outcome:
+    pick, codes = _outage_table(prov)
+    reason = pick(rng)
+    status, known = codes[reason]
+    return status, reason, _choice(rng, known)
+
+
+def outage_reasons(provider: str) -> list[str]:
+    """The failure reasons an outage of this provider produces (its own codes for OUTAGE_REASON_SHARES)."""
+    return [str(reason) for reason in _outage_table(_PROVIDERS[provider])[1]]
+
+
+def natural_approval_rate(provider: str) -> float:
+    """The provider's approval rate by the generator's shares, as provider health counts it: approved over
+    decided attempts (approved, declined, error, unknown) less the customer-caused declines."""
+    prov = _PROVIDERS[provider]
+    share = {st: STATUS_SHARES[st] if st in prov.statuses else 0.0 for st in STATUS_SHARES}
+    weights = {r: DECLINE_REASON_SHARES[r] for r in prov.declines}
+    customer = sum(w for r, w in weights.items() if REASON_DEFAULTS[r][0] is FailureSource.CUSTOMER) / sum(
+        weights.values())
+    decided = share[_S.APPROVED] + share[_S.DECLINED] * (1 - customer) + share[_S.ERROR] + share[_S.UNKNOWN]
+    return share[_S.APPROVED] / decided
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """A provider outage in one window: the provider's approval rate falls by about ``drop`` (a fraction)."""
+
+    provider: str
+    window: str  # the window's key, e.g. 2026-11-27-12:00
+    drop: float
+
+    @classmethod
+    def parse(cls, text: str) -> Incident:
+        """``PROVIDER:WINDOW:DROP``, e.g. ``stripe:2026-11-27-12:00:30`` (30 points) or ``...:0.3``.
+
+        DROP above 1 (or ending in ``%``) is in points, 1 or below a fraction: ``30``, ``30%`` and ``0.3``
+        are the same drop.
+        """
+        provider, _, rest = text.strip().partition(":")
+        window, _, drop_text = rest.rpartition(":")
+        if not provider or not window or not drop_text:
+            raise ValueError(f"incident {text!r}: expected PROVIDER:WINDOW:DROP, e.g. stripe:2026-11-27-12:00:30")
+        points = drop_text.endswith("%")
+        try:
+            value = float(drop_text.rstrip("%"))
+        except ValueError:
+            raise ValueError(f"incident {text!r}: DROP {drop_text!r} is not a number") from None
+        drop = value / 100 if points or value > 1 else value
+        return cls(provider.lower(), window, drop)
+
+    def __post_init__(self) -> None:
+        if self.provider not in PROVIDER_SHARES:
+            raise ValueError(f"incident provider {self.provider!r}: not a generated provider "
+                             f"({', '.join(sorted(PROVIDER_SHARES))})")
+        if not _WINDOW_KEY.fullmatch(self.window):
+            raise ValueError(f"incident window {self.window!r}: expected a window key like 2026-11-27-12:00")
+        if not 0 < self.drop <= 1:
+            raise ValueError(f"incident drop {self.drop!r}: must be more than 0 and at most 100 points")
+
+    @property
+    def share(self) -> float:
+        """Share of the provider's would-be-approved single-row and pending-then-final attempts that fail:
+        the drop over its natural rate, over the share of its approved attempts those make up."""
+        return min(1.0, self.drop / natural_approval_rate(self.provider) / OUTAGE_CONVERTIBLE_SHARE)
+
+    @property
+    def window_start(self) -> datetime:
+        return datetime.strptime(self.window, "%Y-%m-%d-%H:%M").replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """Incidents to inject into a generation, and whether to add the noisy low-volume provider.
+
+    Deterministic like the rest: the same arguments and scenario give the same rows. Rows of other
+    providers and other windows are exactly those of the generation without the scenario (outage rows
+    and the noisy provider's rows come from random streams of their own).
+    """
+
+    incidents: tuple[Incident, ...] = ()
+    noisy: bool = True
+
+    def outages_by_window(self, start: datetime, windows: int) -> dict[int, tuple]:
+        """``{window index: ((provider, share), ...)}``; an incident outside the range is an error."""
+        start = start.astimezone(timezone.utc)
+        out: dict[int, list] = defaultdict(list)
+        for incident in self.incidents:
+            index, rest = divmod(incident.window_start - start, WINDOW)
+            if rest or not 0 <= index < windows:
+                first, last = window_key(start), window_key(start + (windows - 1) * WINDOW)
+                raise ValueError(f"incident window {incident.window} is not a window of the seeded range "
+                                 f"{first} .. {last}")
+            if any(p == incident.provider for p, _ in out[index]):
+                raise ValueError(f"two incidents for {incident.provider} in {incident.window}")
+            out[index].append((incident.provider, incident.share))
+        return {w: tuple(items) for w, items in out.items()}
+
+    def truth(self) -> dict:
+        """The ground truth of the scenario, as the seed records it (JSON-ready)."""
+        return {
+            "incidents": [
+                {"provider": i.provider, "window": i.window, "drop": round(i.drop, 4),
+                 "natural_approval_rate": round(natural_approval_rate(i.provider), 4),
+                 "failed_share_of_approved": round(i.share, 4), "failure_reasons": outage_reasons(i.provider)}
+                for i in self.incidents],
+            "noisy_provider": None if not self.noisy else {
+                "provider": NOISY_PROVIDER, "attempts_per_window": list(NOISY_ATTEMPTS),
+                "approval_rate": NOISY_APPROVAL_RATE, "rate_swing": NOISY_RATE_SWING, "flag_expected": False},
+        }
+
+
+def noisy_row_count(start: datetime, windows: int, seed: int, scenario: Scenario | None) -> int:
+    """How many rows the scenario's noisy provider adds to a generation (0 without one)."""
+    if scenario is None or not scenario.noisy:
+        return 0
+    return sum(1 for chunk in generation_chunks(0, start, windows, seed, scenario) for _ in generate_chunk(*chunk))
+
+
+def _noisy_rows(seed: int, wstart: datetime, window: int) -> Iterator[tuple]:
+    """One window of the noisy provider: its own random stream, its own attempt count and rate."""
+    rng = random.Random(f"payobs:{seed}:{window}:{NOISY_CHUNK}")
+    rnd = rng.random
+    prov = _CULQI
+    n = _randint(rng, *NOISY_ATTEMPTS)
+    rate = NOISY_APPROVAL_RATE + (2 * rnd() - 1) * NOISY_RATE_SWING
+    for k in range(n):
+        created = wstart + timedelta(microseconds=int(rnd() * _WINDOW_US))
+        when = created - _LAGS[int(rnd() * 120)]
+        out = prov.outcome(rng, _S.APPROVED if rnd() < rate else _S.DECLINED)
+        pay = prov.new_payment(rng, True)
+        data, exp = prov.render(rng, pay, out, when)
+        data = _finish(rng, data, prov.name, True)
+        serial = f"{window}.{NOISY_CHUNK}.{k}"
+        yield ((rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET, data, pay.merchant,
+               (rng.getrandbits(128) & _UUID_CLEAR) | _UUID_SET, created, exp + (serial, serial, None, None))
+
+
+# ---------------------------------------------------------------------------
 # The generator
 # ---------------------------------------------------------------------------
 
@@ -3067,7 +3347,8 @@ def _finish(rng: random.Random, data: object, provider: str, string_ok: bool) ->
 _LAGS = tuple(timedelta(seconds=k) for k in range(120))  # payload time precedes the lake write
 
 
-def generate_lake_rows(rows: int, start: datetime, windows: int, seed: int) -> Iterator[tuple[LakeRow, ExpectedEvent]]:
+def generate_lake_rows(rows: int, start: datetime, windows: int, seed: int,
+                       scenario: Scenario | None = None) -> Iterator[tuple[LakeRow, ExpectedEvent]]:
     """Yield ``rows`` lake rows spread over ``windows`` 12-hour windows from ``start``, with their truth.
 
     Deterministic in its arguments. Each window gets ``rows // windows`` rows
@@ -3076,7 +3357,7 @@ def generate_lake_rows(rows: int, start: datetime, windows: int, seed: int) -> I
     ``transactional_id`` and provider transaction id, the final one later in
     the same window.
     """
-    for row_id, data, merchant, txn, created, exp in generate_raw_rows(rows, start, windows, seed):
+    for row_id, data, merchant, txn, created, exp in generate_raw_rows(rows, start, windows, seed, scenario):
         yield (LakeRow(uuid.UUID(int=row_id), data, merchant, None if txn is None else uuid.UUID(int=txn), created),
                ExpectedEvent(*exp))
 
@@ -3086,44 +3367,63 @@ def generate_lake_rows(rows: int, start: datetime, windows: int, seed: int) -> I
 GENERATION_CHUNK_ROWS = 20_000
 
 
-def generation_chunks(rows: int, start: datetime, windows: int, seed: int) -> list[tuple]:
-    """The independent chunks of a generation: ``(seed, window_start, window, chunk, rows, range_end)`` each."""
+def generation_chunks(rows: int, start: datetime, windows: int, seed: int,
+                      scenario: Scenario | None = None) -> list[tuple]:
+    """The independent chunks of a generation: ``(seed, window_start, window, chunk, rows, range_end)`` each
+    (with a scenario, a seventh element: the window's outages, and one ``NOISY_CHUNK`` per window when the
+    scenario has the noisy provider)."""
     if rows < 0 or windows < 1:
         raise ValueError("rows must be >= 0 and windows >= 1")
     if start.tzinfo is None:
         raise ValueError("start must be timezone-aware (UTC)")
     start = start.astimezone(timezone.utc)
+    outages = scenario.outages_by_window(start, windows) if scenario is not None else None
     chunks = []
     end = start + windows * WINDOW
     for w, n in enumerate(lake_row_counts(rows, windows)):
+        wstart = start + w * WINDOW
         for k, first in enumerate(range(0, n, GENERATION_CHUNK_ROWS)):
-            chunks.append((seed, start + w * WINDOW, w, k, min(GENERATION_CHUNK_ROWS, n - first), end))
+            chunk = (seed, wstart, w, k, min(GENERATION_CHUNK_ROWS, n - first), end)
+            chunks.append(chunk if outages is None else chunk + (outages.get(w, ()),))
+        if scenario is not None and scenario.noisy:
+            chunks.append((seed, wstart, w, NOISY_CHUNK, 0, end, ()))
     return chunks
 
 
-def generate_raw_rows(rows: int, start: datetime, windows: int, seed: int) -> Iterator[tuple]:
+def generate_raw_rows(rows: int, start: datetime, windows: int, seed: int,
+                      scenario: Scenario | None = None) -> Iterator[tuple]:
     """The rows of :func:`generate_lake_rows` as plain tuples, for bulk loading.
 
     ``(id_int, data, merchant, transactional_id_int | None, created_at, expected_fields)``:
     uuids as their 128-bit integers and the truth as the tuple of
     ``ExpectedEvent`` fields, so a loader builds no objects it does not need.
     """
-    for chunk in generation_chunks(rows, start, windows, seed):
+    for chunk in generation_chunks(rows, start, windows, seed, scenario):
         yield from generate_chunk(*chunk)
 
 
 _NO_LIFECYCLE = (None, None, None, None, None)
 
 
-def generate_chunk(seed: int, wstart: datetime, window: int, chunk: int, n: int,
-                   end: datetime | None = None) -> Iterator[tuple]:
+def generate_chunk(seed: int, wstart: datetime, window: int, chunk: int | str, n: int,
+                   end: datetime | None = None, outages: tuple = ()) -> Iterator[tuple]:
     """The rows of one chunk of one window, from the chunk's own random stream.
 
     ``n`` rows are generated; a lifecycle started in this chunk generates all its rows here, also
     those whose ``created_at`` falls in a later window (never at or after ``end``, the end of the
     generation's range), so chunks stay independent and the rows do not depend on how many
     processes generate them.
+
+    ``outages``: ``((provider, share), ...)`` of the incidents in this window (:class:`Scenario`):
+    that share of the provider's approved single-row and pending-then-final attempts is replaced by
+    a failed attempt drawn from a stream of its own, so every other row of the chunk stays as it
+    would be without the incident. The chunk ``NOISY_CHUNK`` holds the noisy provider's rows.
     """
+    if chunk == NOISY_CHUNK:
+        yield from _noisy_rows(seed, wstart, window)
+        return
+    outage = dict(outages)
+    irng = random.Random(f"payobs:{seed}:{window}:{chunk}:outage") if outage else None
     rng = random.Random(f"payobs:{seed}:{window}:{chunk}")
     rnd = rng.random
     bits = rng.getrandbits
@@ -3139,7 +3439,15 @@ def generate_chunk(seed: int, wstart: datetime, window: int, chunk: int, n: int,
         serial = prefix + str(serial_no)
         serial_no += 1
         if n - i >= 2 and rnd() < _PAIR_RATE:
-            yield from _payment_pair(rng, wstart, serial)
+            pair = _payment_pair(rng, wstart, serial)
+            if outage:
+                pair = list(pair)
+                final = pair[1][5]
+                share = outage.get(final[0])
+                if share and final[1] is _S.APPROVED and final[8] in _ATTEMPT_KINDS and irng.random() < share:
+                    prov = _PROVIDERS[final[0]]
+                    pair = _payment_pair(irng, wstart, serial, prov, _outage_outcome(irng, prov))
+            yield from pair
             i += 2
             continue
         if rnd() < LIFECYCLE_START_SHARE:
@@ -3169,6 +3477,14 @@ def generate_chunk(seed: int, wstart: datetime, window: int, chunk: int, n: int,
                 data, exp = prov.render(rng, pay, out, when)
                 data = _finish(rng, data, prov.name, True)
                 merchant = pay.merchant
+                # (a lone approved capture row is an attempt too)
+                if outage and st is _S.APPROVED and exp[8] in _ATTEMPT_KINDS:
+                    share = outage.get(prov.name)
+                    if share and irng.random() < share:  # the outage: this attempt fails instead
+                        pay = prov.new_payment(irng, True)
+                        data, exp = prov.render(irng, pay, _outage_outcome(irng, prov), when)
+                        data = _finish(irng, data, prov.name, True)
+                        merchant = pay.merchant
             kind = exp[8]
             exp = exp + (serial if kind in auth_like else None, serial,
                          serial if kind == _REFUND else None, serial if kind == _DISPUTE else None)
@@ -3200,10 +3516,12 @@ def _lifecycle_rows(rng, wstart, end_us, serial, name, pay, steps) -> Iterator[t
                txn if must_txn or rng.random() >= LIFECYCLE_NO_TRANSACTIONAL_ID_SHARE else None, created, exp)
 
 
-def _payment_pair(rng: random.Random, wstart: datetime, serial: str) -> Iterator[tuple]:
-    prov = _PROVIDERS[_PAIR_PICK(rng)]
-    final = prov.outcome(rng, _FINAL_AFTER_PENDING(rng))
-    pay = prov.new_payment(rng, final[0] is _S.DECLINED)
+def _payment_pair(rng: random.Random, wstart: datetime, serial: str, prov: _Provider | None = None,
+                  final: _Outcome | None = None) -> Iterator[tuple]:
+    if prov is None:
+        prov = _PROVIDERS[_PAIR_PICK(rng)]
+        final = prov.outcome(rng, _FINAL_AFTER_PENDING(rng))
+    pay = prov.new_payment(rng, final[0] is not _S.APPROVED)
     first = prov.outcome(rng, _S.PENDING)
     t1 = _randrange(rng, _WINDOW_US - 120_000_000)
     t2 = t1 + 1 + _randrange(rng, min(_WINDOW_US - t1 - 1, 4 * 3600 * 1_000_000))
@@ -3240,7 +3558,8 @@ def window_key(moment: datetime) -> str:
         "%Y-%m-%d-%H:%M")
 
 
-def expected_metrics(rows: int, start: datetime, windows: int, seed: int) -> tuple[dict, dict]:
+def expected_metrics(rows: int, start: datetime, windows: int, seed: int,
+                     scenario: Scenario | None = None) -> tuple[dict, dict]:
     """Expected per-window counts at both levels for these seed arguments, from the generator's truth.
 
     Returns ``(attempt_level, payment_level)``, each ``{(window_key, provider): {count: n}}`` with the
@@ -3263,7 +3582,7 @@ def expected_metrics(rows: int, start: datetime, windows: int, seed: int) -> tup
     payments: dict = {}
     refunds: dict = {}
     disputes: dict = {}
-    for _id, _data, _merchant, _txn, created, exp in generate_raw_rows(rows, start, windows, seed):
+    for _id, _data, _merchant, _txn, created, exp in generate_raw_rows(rows, start, windows, seed, scenario):
         kind = exp[8]
         if kind is None:
             continue

@@ -45,7 +45,8 @@ def materialized(resources):
     result = dg.materialize(PIPELINE, partition_key=WINDOW.partition_key, resources=resources)
     evaluations = result.get_asset_check_evaluations()
     assert {e.check_name for e in evaluations} == {
-        "snapshot_matches_lake", "window_conserves_lake_rows", "events_are_valid"}
+        "snapshot_matches_lake", "window_conserves_lake_rows", "events_are_valid",
+        "unprocessed_share_is_stable", "provider_health_has_no_alerts"}
     assert all(e.passed for e in evaluations), [(e.check_name, e.metadata) for e in evaluations if not e.passed]
     return resources
 

@@ -234,7 +234,8 @@ def test_no_seeded_pii_reaches_the_warehouse_the_event_log_or_the_logs(
     )
     assert result.success
     checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
-    assert checks == {"snapshot_matches_lake": True, "window_conserves_lake_rows": True, "events_are_valid": True}
+    assert checks == {"snapshot_matches_lake": True, "window_conserves_lake_rows": True, "events_are_valid": True,
+                      "unprocessed_share_is_stable": True, "provider_health_has_no_alerts": True}
     console = capfd.readouterr()
 
     found: list[str] = []

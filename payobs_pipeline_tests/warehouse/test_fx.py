@@ -154,3 +154,46 @@ def test_an_empty_file_loads_nothing(warehouse, tmp_path):
     with warehouse.connection() as conn:
         summary = fx.load_rates_csv(conn, path)
     assert summary.rows == 0 and "holds no rates" in summary.line()
+
+
+def test_a_currency_the_ecb_lacks_converts_by_the_fawazahmed0_rate(warehouse):
+    # @fawazahmed0/currency-api 2026.9.29, usd.json: 1 USD = 1525.02726539 ARS, so 1 ARS = 1 / 1525.02726539 USD
+    # = 0.000655725981 (12 decimals).
+    with warehouse.connection() as conn:
+        assert _rate(conn, "2026-09-29", "ARS") == (Decimal("0.000655725981"), "fawazahmed0-currency-api")
+        # 1,500.00 ARS on 30 September (no rate that day: the 29th's, one day old) = 0.9835889715 USD.
+        at = datetime(2026, 9, 30, 12, tzinfo=timezone.utc)
+        assert fx.RateBook(conn).usd(150000, "ARS", at) == Decimal("0.9836")
+        # The ECB stays the source of the currencies it publishes, on every day it publishes them.
+        assert conn.execute("SELECT count(*) FROM fx_rates WHERE source = 'fawazahmed0-currency-api' "
+                            "AND currency IN ('EUR', 'GBP', 'JPY', 'BRL', 'MXN')").fetchone()[0] == 0
+
+
+def test_fawazahmed0_files_give_usd_per_unit_and_fill_only_what_the_ecb_lacks(tmp_path):
+    day = date(2026, 9, 1)
+    (tmp_path / "usd.json").write_text('{"date": "2026-09-01", "usd": {"ars": 1250, "eur": 0.8, "kwd": 0.3125}}')
+    fawaz = fx.fawaz_usd_rates([tmp_path / "usd.json"], date(2026, 1, 1), {"ARS", "KWD", "EUR"})
+    assert fawaz[day, "ARS"] == (Decimal("0.0008"), fx.FAWAZ_SOURCE)  # 1 / 1250
+    assert fawaz[day, "KWD"] == (Decimal("3.2"), fx.FAWAZ_SOURCE)  # 1 / 0.3125
+    ecb = {(day, "EUR"): (Decimal("1.17"), "ECB")}
+    imf = {(day, "KWD"): (Decimal("3.3"), "IMF"), (date(2026, 8, 31), "KWD"): (Decimal("3.21"), "IMF"),
+           (day, "EUR"): (Decimal("1.2"), "IMF")}
+    rates = fx.build_reference_rates(ecb, fawaz, imf)
+    assert rates == {(day, "EUR"): (Decimal("1.17"), "ECB"),  # the ECB wherever it publishes the currency
+                     (day, "ARS"): (Decimal("0.0008"), fx.FAWAZ_SOURCE),
+                     (day, "KWD"): (Decimal("3.2"), fx.FAWAZ_SOURCE),  # fawazahmed0 before the IMF
+                     (date(2026, 8, 31), "KWD"): (Decimal("3.21"), "IMF")}  # the IMF where fawazahmed0 has none
+
+
+def test_last_rate_day_is_the_last_day_every_currency_has_a_rate(tmp_path):
+    path = _write(tmp_path, "rates.csv", "rate_date,currency,usd_rate,source\n"
+                  "2026-09-28,ARS,0.0007,x\n2026-09-29,ARS,0.0007,x\n"
+                  "2026-09-30,EUR,1.17,x\n2026-10-30,EUR,1.16,x\n"
+                  "2024-12-23,AED,0.27,x\n")
+    # EUR reaches 30 October, ARS only 29 September: the 29th is the last day both have a rate.
+    assert fx.last_rate_day(path, {"ARS", "EUR"}) == date(2026, 9, 29)
+    assert fx.last_rate_day(path, {"EUR"}) == date(2026, 10, 30)
+    # AED is no currency payobs produces: by default it does not hold the day back.
+    assert fx.last_rate_day(path) == date(2026, 9, 29)
+    assert fx.last_rate_day(path, None) == date(2024, 12, 23)  # None: every currency of the file
+    assert fx.last_rate_day() == date(2026, 9, 29)  # the shipped set: fawazahmed0's last version

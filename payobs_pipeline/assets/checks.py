@@ -117,34 +117,59 @@ def events_are_valid(context: dg.AssetCheckExecutionContext, warehouse: Warehous
             "kinds": _values(EventKind), "keys": keys,
         })
         problems = dict(zip([c.name for c in cur.description], cur.fetchone()))
-        problems["card_numbers_stored"] = _card_numbers_stored(conn, keys)
+        problems["card_numbers_stored"], card_places = _card_numbers_stored(conn, keys)
     problems = {name: count for name, count in problems.items() if count}
     return dg.AssetCheckResult(
         passed=not problems,
         severity=dg.AssetCheckSeverity.ERROR,
-        metadata={"problems": dg.MetadataValue.json(problems)},
+        metadata={
+            "problems": dg.MetadataValue.json(problems),
+            # where the stored card numbers are (the first MAX_LISTED_CARD_PLACES): table, column, lake_id
+            "card_numbers_found": dg.MetadataValue.json(card_places),
+        },
     )
 
 
-def _card_numbers_stored(conn, keys: list[str]) -> int:
-    """Rows of the window's stage tables whose text holds a Luhn-valid card number.
+# Where a stored card number is looked for: each stage table's text columns, by the masking rule
+# (pii.contains_card_number) in the column's place. The id columns hold the provider's references (the
+# value of a reference key in the payload: the masker keeps a Luhn-valid numeric pspReference as the id it
+# is), so each is read as a reference value: digits alone are an id, a card number written in them among
+# other text is not. ``merchant_id`` is not scanned: it is the lake's merchant identifier, kept as it came
+# even when it happens to pass the Luhn check (raw_lake_batch keeps the merchant's ``id`` unmasked on purpose).
+_REFERENCE = "transaction_id"
+CARD_SCANNED_COLUMNS: dict[str, dict[str, str | None]] = {
+    "raw_lake_batch": {"data": None},
+    "parsed_payloads": {"body": None},
+    "normalized_events": {
+        "provider_transaction_id": _REFERENCE, "payment_id": _REFERENCE, "attempt_id": _REFERENCE,
+        "refund_id": _REFERENCE, "dispute_id": _REFERENCE,
+        "merchant_name": None, "raw_status": None, "raw_reason_code": None, "card_brand": None,
+    },
+}
+# The check's metadata names at most this many (row, column) places; the count covers them all.
+MAX_LISTED_CARD_PLACES = 20
 
-    ``merchant_id`` is not scanned: it is the lake's merchant identifier, kept as it came even when it
-    happens to pass the Luhn check (raw_lake_batch keeps the merchant's ``id`` unmasked on purpose).
-    A card number is one by the masking rules (:func:`contains_card_number`): a digit run that is the
-    value of a reference key is an id.
+
+def _card_numbers_stored(conn, keys: list[str]) -> tuple[int, list[dict[str, str]]]:
+    """Stored card numbers in the windows' stage tables: (rows holding one, the first places found).
+
+    A place is {"table", "column", "lake_id", "partition_key"}; a row counts once however many of its
+    columns hold one. Only values with a long digit run (SQL pre-filter) are checked in Python.
     """
-    found = 0
-    for table, text in (
-        ("raw_lake_batch", "data"),
-        ("parsed_payloads", "body::text"),
-        # The provider's transaction id is scanned as what it is, a reference value (masking keeps a
-        # Luhn-valid numeric pspReference: it is an id), so only a card number elsewhere in it counts.
-        ("normalized_events", "concat_ws(' ', 'transaction_id=' || provider_transaction_id, merchant_name, "
-                              "raw_status, raw_reason_code, card_brand)"),
-    ):
-        query = sql.SQL("SELECT {text} FROM {table} WHERE partition_key = ANY({keys}) AND {text} ~ {pattern}").format(
-            text=sql.SQL(text), table=sql.Identifier(table), keys=sql.Literal(keys), pattern=sql.Literal(_CARD_LIKE)
-        )
-        found += sum(1 for (value,) in copy_out(conn, query, ["text"]) if contains_card_number(value))
-    return found
+    rows = 0
+    places: list[dict[str, str]] = []
+    for table, columns in CARD_SCANNED_COLUMNS.items():
+        texts = [sql.SQL("{}::text").format(sql.Identifier(column)) for column in columns]
+        query = sql.SQL(
+            "SELECT lake_id::text, partition_key, {texts} FROM {table} "
+            "WHERE partition_key = ANY({keys}) AND concat_ws(' ', {texts}) ~ {pattern} ORDER BY lake_id"
+        ).format(texts=sql.SQL(", ").join(texts), table=sql.Identifier(table), keys=sql.Literal(keys),
+                 pattern=sql.Literal(_CARD_LIKE))
+        for lake_id, partition_key, *values in copy_out(conn, query, ["text", "text", *["text"] * len(columns)]):
+            found = [column for (column, key), value in zip(columns.items(), values)
+                     if value is not None and contains_card_number(value, key=key)]
+            if found:
+                rows += 1
+                places += [{"table": table, "column": column, "lake_id": lake_id, "partition_key": partition_key}
+                           for column in found][:MAX_LISTED_CARD_PLACES - len(places)]
+    return rows, places

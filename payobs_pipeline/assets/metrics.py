@@ -134,6 +134,63 @@ def publish_metrics(warehouse: WarehouseDatabase, table: str, insert_sql: str, w
         return conn.execute(insert_sql, {"key": window.partition_key, "start": window.start}).rowcount
 
 
+# How many failure reasons the failure_reason_metrics materialization lists for its window.
+TOP_FAILURE_REASONS = 10
+
+
+def _window_figures(warehouse: WarehouseDatabase, table: str, window: Window) -> dict[str, dg.MetadataValue]:
+    """The figures a metric asset shows for one window in the Dagster UI (numbers it plots over partitions,
+    markdown tables), read back from the rows just published."""
+    key = window.partition_key
+    figures: dict[str, dg.MetadataValue] = {}
+    with warehouse.connection() as conn:
+        if table == "approval_metrics":
+            attempts, approved, declined, errored = conn.execute(
+                "SELECT COALESCE(sum(attempts), 0), COALESCE(sum(approved), 0), COALESCE(sum(declined), 0), "
+                "COALESCE(sum(errored), 0) FROM approval_metrics WHERE partition_key = %s", (key,)).fetchone()
+            figures |= {"attempts": dg.MetadataValue.int(int(attempts)),
+                        "approved": dg.MetadataValue.int(int(approved)),
+                        "declined": dg.MetadataValue.int(int(declined)),
+                        "errored": dg.MetadataValue.int(int(errored))}
+            if attempts:  # no rate for a window without attempts (a gap in the plot, not a zero)
+                figures["approval_rate"] = dg.MetadataValue.float(float(approved) / float(attempts))
+        elif table == "failure_reason_metrics":
+            failures, rows = _top_failure_reasons(conn, key)
+            figures |= {"failures": dg.MetadataValue.int(failures),
+                        "top_failure_reasons": dg.MetadataValue.md(_failure_reasons_markdown(key, failures, rows))}
+        elif table == "payment_metrics":
+            payments, approved = conn.execute(
+                "SELECT COALESCE(sum(payments), 0), COALESCE(sum(payments_approved), 0) "
+                "FROM payment_metrics WHERE partition_key = %s", (key,)).fetchone()
+            figures["payments"] = dg.MetadataValue.int(int(payments))
+            if payments:
+                figures["conversion_rate"] = dg.MetadataValue.float(float(approved) / float(payments))
+    previews = analyst.metric_previews(warehouse, table, key)  # approval_metrics: approval by provider
+    figures |= {name: dg.MetadataValue.md(text) for name, text in previews.items()}
+    return figures
+
+
+def _top_failure_reasons(conn, partition_key: str) -> tuple[int, list[tuple]]:
+    """The window's failed attempts and its top reasons across providers: (reason, failures, providers, USD)."""
+    failures = conn.execute("SELECT COALESCE(sum(failures), 0) FROM failure_reason_metrics WHERE partition_key = %s",
+                            (partition_key,)).fetchone()[0]
+    rows = conn.execute(
+        "SELECT COALESCE(failure_reason, 'UNKNOWN'), sum(failures), string_agg(DISTINCT provider, ', '), "
+        "sum(amount_usd) FROM failure_reason_metrics WHERE partition_key = %s "
+        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT %s", (partition_key, TOP_FAILURE_REASONS)).fetchall()
+    return int(failures), [(reason, int(count), providers, usd) for reason, count, providers, usd in rows]
+
+
+def _failure_reasons_markdown(partition_key: str, failures: int, rows: list[tuple]) -> str:
+    lines = [f"Top failure reasons, window {partition_key} ({failures:,} failed attempts)", "",
+             "| failure reason | failures | share of failures | providers | USD |", "|---|---:|---:|---|---:|"]
+    for reason, count, providers, usd in rows:
+        lines.append(f"| {reason} | {count:,} | {count / failures:.2%} | {providers} | ${float(usd or 0):,.2f} |")
+    if not rows:
+        lines.append("| (no failed attempts) | 0 | — | — | — |")
+    return "\n".join(lines)
+
+
 def _metric_asset(table: str, insert_sql: str, description: str) -> dg.AssetsDefinition:
     @dg.asset(
         name=table,
@@ -146,17 +203,24 @@ def _metric_asset(table: str, insert_sql: str, description: str) -> dg.AssetsDef
     )
     def _metric(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase):
         run_windows = windows_of(context)
+        run_keys = {w.partition_key for w in run_windows}
         with transient_database_errors(context):
             published = windows_to_publish(warehouse, run_windows)
-            rows = sum(publish_metrics(warehouse, table, insert_sql, window) for window in published)
-        run_keys = {w.partition_key for w in run_windows}
+            rows = {window.partition_key: publish_metrics(warehouse, table, insert_sql, window)
+                    for window in published}
+            # Each window of the run gets its own figures: a run of several windows (a backfill range)
+            # records one materialization per window, and Dagster puts partition-scoped metadata on that
+            # window's event only (AssetExecutionContext.add_asset_metadata(partition_key=...)), so the
+            # UI's plots over partitions show each window's numbers, never the run's totals.
+            for window in run_windows:
+                context.add_asset_metadata(
+                    {"rows": dg.MetadataValue.int(rows[window.partition_key]),
+                     **_window_figures(warehouse, table, window)},
+                    partition_key=window.partition_key,
+                )
+        # What the run did beyond its windows, the same on each window's event.
         return dg.MaterializeResult(metadata={
-            "rows": dg.MetadataValue.int(rows),
-            "restated_windows": dg.MetadataValue.json([w.partition_key for w in published
-                                                       if w.partition_key not in run_keys]),
-            # the window's main table, shown in the Dagster UI (approval_metrics: approval by provider)
-            **{name: dg.MetadataValue.md(text) for name, text in
-               analyst.metric_previews(warehouse, table, run_windows[-1].partition_key).items()},
+            "restated_windows": dg.MetadataValue.json(sorted(k for k in rows if k not in run_keys)),
         })
 
     return _metric

@@ -44,7 +44,7 @@ import json
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 SECURITY_CODE_MASK = "***"
 EMAIL_LOCAL_PART_MASK = "***"
@@ -140,18 +140,48 @@ def _card_windows(run: str) -> list[tuple[int, int, str]]:
     return windows
 
 
-def contains_card_number(text: str) -> bool:
-    """True when ``text`` holds a card number by the rules of :func:`mask_text`.
+def contains_card_number(text: str, key: str | None = None) -> bool:
+    """True when ``text`` holds a card number by the rules of the masker, in its place.
 
-    As in masking, a digit run that is the value of a reference key (``"pspReference": "8535…"``) is an
-    id, not a card number, whatever its checksum.
+    This is the one rule the masker (:func:`mask_text`, :func:`mask_payload`) and the warehouse's check
+    (``events_are_valid``) share:
+
+    * a digit run that is the value of a reference key in the text (``"pspReference": "8535…"``,
+      ``<pasref>…</pasref>``, ``txn_id=…``) is an id, not a card number, whatever its checksum;
+    * ``key`` names the field the whole ``text`` is the value of (a document key, a stored column holding
+      a provider's reference): a digits-only value under a reference key (:func:`is_reference_id`) is an id,
+      as :func:`mask_payload` keeps it;
+    * anything else is a card number when :func:`mask_text` would mask it (12-19 digits, grouped as cards
+      print them, Luhn-valid, not starting with 0, nor with 1 unless 15 digits long).
+    """
+    if key is not None and is_reference_id(key, text):
+        return False
+    return next(_card_number_runs(text), None) is not None
+
+
+def is_reference_id(key: str, value: object) -> bool:
+    """True when ``value`` under the document key ``key`` is a provider's reference the masker keeps.
+
+    The key ends with a reference name (``pspReference``, ``@orderId``, ``ns2:transactionId``,
+    ``acquirer_reference``, ``tid``, ``nsu``, ...) and the value is digits only (an int or a numeric string).
+    """
+    return (isinstance(value, (int, str)) and not isinstance(value, bool)
+            and _REFERENCE_KEY_NAME.fullmatch(key) is not None and _DIGITS_ONLY.fullmatch(str(value)) is not None)
+
+
+def _card_number_runs(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int, str]]]]:
+    """Each digit run of ``text`` the masker masks, with its card-number windows (offsets in the run).
+
+    A run that is the value of a reference key is skipped: it is an id.
     """
     if not _may_hold_digit_run(text.encode("utf-8", "surrogatepass")):
-        return False
-    return any(
-        _card_windows(match.group()) and not _is_reference_value(text, match.start())
-        for match in _DIGIT_RUN.finditer(text)
-    )
+        return
+    for match in _DIGIT_RUN.finditer(text):
+        if _is_reference_value(text, match.start()):
+            continue
+        windows = _card_windows(match.group())
+        if windows:
+            yield match, windows
 
 
 def _mask_card_numbers(text: str, json_text: bool) -> str:
@@ -195,13 +225,7 @@ def _mask_card_numbers_once(text: str, json_text: bool) -> str:
     pieces: list[str] = []
     position = 0
     strings: _JsonStrings | None = None
-    for match in _DIGIT_RUN.finditer(text):
-        run = match.group()
-        if _is_reference_value(text, match.start()):
-            continue
-        windows = _card_windows(run)
-        if not windows:
-            continue
+    for match, windows in _card_number_runs(text):
         base = match.start()
         for start, end, digits in windows:
             replacement = _masked_card_number(digits)
@@ -632,8 +656,7 @@ def _masked_entry(key: Any, value: Any) -> Any:
     if isinstance(key, str) and value is not None and not isinstance(value, bool):
         # A provider reference is an id, as in mask_text: a document parsed out of a string (XML, JSON in a
         # string) keeps <pspReference>8535…</pspReference> as the raw text kept it.
-        if (isinstance(value, (int, str)) and _REFERENCE_KEY_NAME.fullmatch(key)
-                and _DIGITS_ONLY.fullmatch(str(value))):
+        if is_reference_id(key, value):
             return value
         kind = _security_code_key_kind(key)
         if kind is not None:

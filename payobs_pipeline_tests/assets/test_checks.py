@@ -8,6 +8,7 @@ blocking behaviour, lets a lake row arrive in the middle of a run.
 from __future__ import annotations
 
 import itertools
+import json
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -74,6 +75,13 @@ def one_event(warehouse_url: str, where: str = "TRUE") -> str:
         conn.execute("SET search_path TO payobs")
         return str(conn.execute(f"SELECT lake_id FROM normalized_events WHERE partition_key = %s AND {where} "
                                 "ORDER BY lake_id LIMIT 1", (WINDOW.partition_key,)).fetchone()[0])
+
+
+def first_row(warehouse_url: str, table: str) -> str:
+    with psycopg.connect(warehouse_url) as conn:
+        conn.execute("SET search_path TO payobs")
+        return str(conn.execute(f"SELECT lake_id FROM {table} WHERE partition_key = %s ORDER BY lake_id LIMIT 1",
+                                (WINDOW.partition_key,)).fetchone()[0])
 
 
 # --- snapshot_matches_lake ---------------------------------------------------------------------------------
@@ -169,6 +177,9 @@ def test_validity_check_fails_on_each_kind_of_invalid_value(materialized, wareho
     evaluation = run_check(materialized, events_are_valid)
     assert not evaluation.passed
     assert evaluation.metadata["problems"].value == {problem: 1}
+    expected_places = ([{"table": "normalized_events", "column": column, "lake_id": lake_id,
+                         "partition_key": WINDOW.partition_key}] if problem == "card_numbers_stored" else [])
+    assert evaluation.metadata["card_numbers_found"].value == expected_places
 
 
 def test_validity_check_fails_when_a_failure_reason_does_not_match_the_status(materialized, warehouse_url):
@@ -187,8 +198,12 @@ def test_validity_check_fails_when_a_stage_table_stores_a_card_number(
         materialized, warehouse_url, table, column, value):
     warehouse_execute(warehouse_url, f"UPDATE {table} SET {column} = %s WHERE lake_id = (SELECT lake_id FROM "
                       f"{table} WHERE partition_key = %s ORDER BY lake_id LIMIT 1)", (value, WINDOW.partition_key))
+    lake_id = first_row(warehouse_url, table)
     evaluation = run_check(materialized, events_are_valid)
     assert evaluation.metadata["problems"].value == {"card_numbers_stored": 1}
+    # the check names the row and the column it found the card number in
+    assert evaluation.metadata["card_numbers_found"].value == [
+        {"table": table, "column": column, "lake_id": lake_id, "partition_key": WINDOW.partition_key}]
 
 
 def test_a_luhn_valid_merchant_id_is_an_identifier_not_a_card_number(materialized, warehouse_url):
@@ -212,6 +227,71 @@ def test_a_luhn_valid_provider_reference_is_an_id_not_a_card_number(materialized
     warehouse_execute(warehouse_url, f"UPDATE {table} SET {column} = %s WHERE lake_id = (SELECT lake_id FROM "
                       f"{table} WHERE partition_key = %s ORDER BY lake_id LIMIT 1)", (value, WINDOW.partition_key))
     assert run_check(materialized, events_are_valid).passed
+
+
+def _luhn(digits: str) -> bool:
+    """The Luhn check, written out here (not the masker's): the test's own reading of the reference."""
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        digit = int(char) * (2 if position % 2 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return total % 10 == 0
+
+
+# Adyen as it sends them: an authorisation response and a standard notification, each with a numeric
+# 16-digit pspReference that passes the Luhn check (and the notification's originalReference too).
+ADYEN_REFERENCES = [LUHN_VALID_REFERENCE, "8835511210681003"]
+
+
+def adyen_rows() -> list[dict]:
+    response = {"pspReference": ADYEN_REFERENCES[0], "resultCode": "Refused", "refusalReason": "Not enough balance",
+                "refusalReasonCode": "51", "merchantReference": "ORDER-CHK-1",
+                "amount": {"currency": "EUR", "value": 1250}, "paymentMethod": {"brand": "visa", "type": "scheme"}}
+    notification = {"live": "false", "notificationItems": [{"NotificationRequestItem": {
+        "eventCode": "AUTHORISATION", "success": "true", "pspReference": ADYEN_REFERENCES[1],
+        "originalReference": ADYEN_REFERENCES[0], "merchantReference": "ORDER-CHK-2",
+        "merchantAccountCode": "PayobsECOM", "amount": {"currency": "EUR", "value": 990},
+        "eventDate": "2026-11-03T01:10:00+01:00", "paymentMethod": "mc", "reason": "012345:1111:03/2030"}}]}
+    return [response, notification]
+
+
+def test_a_window_of_adyen_events_with_luhn_valid_psp_references_passes(lake_url, warehouse_url, resources):
+    assert all(len(ref) == 16 and _luhn(ref) for ref in ADYEN_REFERENCES)
+    with psycopg.connect(lake_url) as conn:
+        for n, data in enumerate(adyen_rows()):
+            conn.execute("INSERT INTO raw_transactions (id, data, merchant, transactional_id, created_at) "
+                         "VALUES (%s, %s::jsonb, NULL, %s, %s)",
+                         (uuid.uuid4(), json.dumps(data), uuid.uuid4(), WINDOW.start + timedelta(minutes=7 + n)))
+    result = dg.materialize(PIPELINE, partition_key=WINDOW.partition_key, resources=resources)
+    (valid,) = [e for e in result.get_asset_check_evaluations() if e.check_name == "events_are_valid"]
+    assert valid.passed, valid.metadata
+    assert valid.metadata["card_numbers_found"].value == []
+    # The references were stored as they came (kept by the masker), where the check scans: it saw them.
+    with psycopg.connect(warehouse_url) as conn:
+        conn.execute("SET search_path TO payobs")
+        key = WINDOW.partition_key
+        raw = "\n".join(r for (r,) in conn.execute("SELECT data FROM raw_lake_batch WHERE partition_key = %s", (key,)))
+        ids = {r for (r,) in conn.execute(
+            "SELECT provider_transaction_id FROM normalized_events WHERE partition_key = %s AND provider = 'adyen'",
+            (key,))}
+    assert all(ref in raw for ref in ADYEN_REFERENCES)
+    assert set(ADYEN_REFERENCES) & ids, ids
+
+
+def test_a_real_card_number_in_a_stored_column_fails_the_check_naming_row_and_column(materialized, warehouse_url):
+    lake_id = one_event(warehouse_url)
+    card = "5500 0055 5555 5559"
+    assert _luhn(card.replace(" ", ""))
+    warehouse_execute(warehouse_url, "UPDATE normalized_events SET raw_reason_code = %s WHERE lake_id = %s",
+                      (f"declined: card {card}", lake_id))
+    warehouse_execute(warehouse_url, "UPDATE normalized_events SET provider_transaction_id = %s WHERE lake_id = %s",
+                      (LUHN_VALID_REFERENCE, lake_id))  # an id in its place: not reported
+    evaluation = run_check(materialized, events_are_valid)
+    assert not evaluation.passed
+    assert evaluation.metadata["problems"].value == {"card_numbers_stored": 1}
+    assert evaluation.metadata["card_numbers_found"].value == [
+        {"table": "normalized_events", "column": "raw_reason_code", "lake_id": lake_id,
+         "partition_key": WINDOW.partition_key}]
 
 
 def test_the_check_accepts_every_amount_the_normalizer_accepts(materialized, warehouse_url):

@@ -500,6 +500,34 @@ def test_contains_card_number_follows_the_masking_rules_for_references():
     assert contains_card_number(f'{{"pspReference": "x", "pan": "{LUHN_VALID_REFERENCE}"}}')
 
 
+# The one rule the masker and the warehouse check share: what contains_card_number calls a card number is
+# exactly what masking removes, in the text and under a document key.
+SHARED_RULE_TEXTS = [
+    f'{{"pspReference": "{LUHN_VALID_REFERENCE}"}}', f"txn_id={LUHN_VALID_REFERENCE}&status=ok",
+    f"<ns2:pasref>{LUHN_VALID_REFERENCE}</ns2:pasref>", f'{{"note": "{LUHN_VALID_REFERENCE}"}}',
+    "declined 5555 5555 5555 4444", "3782-822463-10005", "order 4111 1111 1111 1111", "4111111111111112",
+    "epoch 1793840400000", "0000004111111111111111", "ref 993617895204576J",
+]
+
+
+@pytest.mark.parametrize("text", SHARED_RULE_TEXTS)
+def test_contains_card_number_is_what_masking_removes(text):
+    masked = mask_text(text)
+    assert contains_card_number(text) == (masked != text)
+    assert not contains_card_number(masked)
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("pspReference", LUHN_VALID_REFERENCE), ("ns2:originalReference", int(LUHN_VALID_REFERENCE)),
+    ("transaction_id", LUHN_VALID_REFERENCE), ("@orderId", LUHN_VALID_REFERENCE), ("tid", LUHN_VALID_REFERENCE),
+    ("note", LUHN_VALID_REFERENCE), ("number", "4111111111111111"), ("pspReference", "ref 4111 1111 1111 1111"),
+])
+def test_contains_card_number_under_a_key_is_what_mask_payload_removes(key, value):
+    kept = mask_payload({key: value})[key] == value
+    assert pii.is_reference_id(key, value) == (kept and value != mask_text(str(value)))
+    assert contains_card_number(str(value), key=key) == (not kept)
+
+
 @pytest.mark.parametrize("text, masked", [
     ("card 4111 1111 1111 1111 cvv 123 thanks", "cvv ***"),
     ("customer said CVV2 is 4821", "CVV2 is ***"),

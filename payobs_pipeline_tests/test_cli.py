@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psutil
 import psycopg
 import pytest
 
@@ -61,16 +62,34 @@ def test_seed_materialize_and_summarize_a_window(environment):
     assert rows[-1]["provider"] == "ALL" and int(rows[-1]["attempts"]) == attempts
     assert sum(int(r["attempts"]) for r in rows[:-1]) == attempts
 
-    # The runs went to Dagster's Postgres storage configured by dagster.yaml.
+    # The runs went to Dagster's Postgres storage configured by dagster.yaml, as runs of the pipeline's own job
+    # (not __ephemeral_asset_job__), each tagged with its window and its trigger like a schedule's run.
     with psycopg.connect(settings.libpq_url(environment["PAYOBS_DAGSTER_PG_URL"])) as conn:
-        runs = conn.execute("SELECT count(*) FROM runs WHERE status = 'SUCCESS'").fetchone()[0]
-    assert runs == 2
+        runs = conn.execute(
+            "SELECT r.pipeline_name, r.status, p.value, t.value FROM runs r "
+            "JOIN run_tags p ON p.run_id = r.run_id AND p.key = 'dagster/partition' "
+            "JOIN run_tags t ON t.run_id = r.run_id AND t.key = 'payobs/trigger' ORDER BY p.value").fetchall()
+        total = conn.execute("SELECT count(*) FROM runs").fetchone()[0]
+    assert runs == [("payobs_window_job", "SUCCESS", "2026-11-01-00:00", "cli"),
+                    ("payobs_window_job", "SUCCESS", "2026-11-01-12:00", "cli")]
+    assert total == 2
 
 
 def test_materialize_rejects_a_key_that_is_not_a_window(environment):
     run = payobs(environment, "materialize", "--partition", "2026-11-01-06:00")
     assert run.returncode != 0
     assert "not a window key" in run.stderr
+
+
+def test_materialize_refuses_a_window_before_the_first_one_and_names_the_setting(environment):
+    early = payobs({**environment, "PAYOBS_FIRST_WINDOW": "2026-11-01-12:00"}, "materialize", "--partition",
+                   "2026-11-01-00:00")
+    assert early.returncode == 2  # a usage error, before any database is touched
+    assert ("window 2026-11-01-00:00 is before the partition set's first window 2026-11-01-12:00: set "
+            "PAYOBS_FIRST_WINDOW to an earlier window") in early.stderr
+    with psycopg.connect(settings.libpq_url(environment["PAYOBS_DAGSTER_PG_URL"])) as conn:
+        tables = conn.execute("SELECT count(*) FROM pg_tables WHERE tablename = 'runs'").fetchone()[0]
+    assert tables == 0
 
 
 def test_doctor_reports_every_check_and_fails_on_a_dead_database(environment):
@@ -250,18 +269,70 @@ def test_demo_shows_progress_bars_and_keeps_dagsters_log_in_a_file(environment):
     assert re.search(r"lake: 1,500 new rows seeded .*1500/1500", demo.stderr)
     assert len(re.findall(r"lake rows, \d+ events, \d+ unprocessed .*━", demo.stderr)) == 2  # a bar per window
     assert "Top failure reasons" in demo.stdout and "Health:" in demo.stdout
-    # the windows end with the last day of the shipped exchange rates (the file's newest rate_date), so the
-    # attempts get USD amounts: the 2 windows are that day's 00:00 and 12:00
+    # the windows end with the last day the shipped exchange rates cover for every currency the lake produces
+    # (the earliest of those currencies' newest rate_date), so all attempts get USD amounts: the 2 windows are
+    # that day's 00:00 and 12:00
     rates = Path(__file__).resolve().parents[1] / "payobs_pipeline" / "warehouse" / "fx_reference_rates.csv"
-    last_day = max(line.split(",")[0] for line in rates.read_text().splitlines()[1:] if line)
-    assert f"demo windows end on {last_day} (24:00 UTC), the last day the shipped exchange rates cover" \
-        in demo.stderr
+    newest: dict[str, str] = {}
+    for line in rates.read_text().splitlines()[1:]:
+        day, currency = line.split(",")[:2]
+        if currency in {"EUR", "GBP", "CAD", "AUD", "BRL", "MXN", "ARS", "COP", "CLP", "PEN", "JPY", "INR",
+                        "KWD", "IDR"}:
+            newest[currency] = max(newest.get(currency, day), day)
+    last_day = min(newest.values())
+    assert f"demo windows end on {last_day} (24:00 UTC), the last day the shipped exchange rates cover for " \
+        "every currency" in demo.stderr
     assert f"({last_day}-00:00 .. {last_day}-12:00)" in demo.stderr
     converted, with_amount = (int(n.replace(",", "")) for n in re.search(
         r"USD amounts: ([\d,]+) of ([\d,]+) attempts with an amount", demo.stdout).groups())
-    assert 0 < converted <= with_amount
+    assert 0 < converted == with_amount
     log = Path(re.search(r"Dagster's event log of these runs: (\S+)", demo.stdout).group(1))
     assert log.parent == Path(environment["PAYOBS_HOME"]) / "logs"
     assert log.read_text().count("STEP_SUCCESS") >= 2 * 8
     report = Path(re.search(r"Report: (\S+)", demo.stdout).group(1))
     assert report.exists() and "<svg" in report.read_text()
+
+
+def test_db_status_and_stop_follow_the_embedded_server(tmp_path_factory):
+    """`payobs db status|stop` on a fresh PAYOBS_HOME: not running; started (by settings) running; stopped."""
+    home = tmp_path_factory.mktemp("db")  # short: the server's Unix socket lives in pgdata
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("PAYOBS_", "DAGSTER_", "OPENAI_"))},
+           "PAYOBS_HOME": str(home)}
+    pgdata = home / "pgdata"
+    fresh = payobs(env, "db", "status")
+    assert fresh.returncode == 0, fresh.stderr
+    assert fresh.stdout.splitlines() == [f"embedded PostgreSQL in {pgdata}: not running"]
+    assert not pgdata.exists()  # status never starts a server (nor creates its directory)
+
+    started = subprocess.run([sys.executable, "-c", "from payobs_pipeline import settings; print(settings.lake_url())"],
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    try:
+        assert started.returncode == 0, started.stderr
+        pid = int((pgdata / "postmaster.pid").read_text().splitlines()[0])
+        os.kill(pid, 0)  # alive
+        running = payobs(env, "db", "status")
+        assert running.returncode == 0, running.stderr
+        lines = running.stdout.splitlines()
+        assert lines[0] == f"embedded PostgreSQL in {pgdata}: running"
+        assert f"  pid       {pid}" in lines
+        uri = next(line.split()[1] for line in lines if line.startswith("  uri "))
+        assert uri == f"postgresql://postgres:@/postgres?host={pgdata}"
+        with psycopg.connect(uri) as conn:  # the URI shown reaches the server, which holds what was listed
+            names = [r[0] for r in conn.execute("SELECT datname FROM pg_database WHERE NOT datistemplate "
+                                                "ORDER BY datname")]
+        assert "payobs_lake" in names
+        assert f"  databases {', '.join(names)}" in lines
+        port = next(line.split()[1] for line in lines if line.startswith("  port "))
+        assert port == (pgdata / "postmaster.pid").read_text().splitlines()[3].strip()
+    finally:
+        stopped = payobs(env, "db", "stop")
+    assert stopped.returncode == 0, stopped.stderr
+    assert stopped.stdout.splitlines() == [f"embedded PostgreSQL in {pgdata}: stopped (was pid {pid})"]
+    # Gone (or a zombie waiting for its reaper: the server was a daemon, its parent exited long ago).
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    assert not (pgdata / "postmaster.pid").exists()
+    after = payobs(env, "db", "status")
+    assert after.stdout.splitlines() == [f"embedded PostgreSQL in {pgdata}: not running"]
+    again = payobs(env, "db", "stop")
+    assert again.returncode == 0 and again.stdout.splitlines() == [
+        f"embedded PostgreSQL in {pgdata}: not running, nothing to stop"]

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from payobs_pipeline.assets.partitions import Window, window_partitions
 from payobs_pipeline.definitions import defs
@@ -54,3 +55,57 @@ def test_dagster_definitions_validate_accepts_the_workspace(fresh_database, tmp_
         cwd=ROOT, capture_output=True, text=True, timeout=300, env=env,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schedule_runs_by_default_like_the_sensors():
+    schedule = defs.get_schedule_def("payobs_every_12_hours")
+    assert schedule.default_status == dg.DefaultScheduleStatus.RUNNING
+    for name in ("unprocessed_retry_sensor", "late_arrival_sensor", "alert_webhook_sensor"):
+        assert defs.get_sensor_def(name).default_status == dg.DefaultSensorStatus.RUNNING
+
+
+def first_partition(first_window: str | None) -> subprocess.CompletedProcess:
+    """The partition set's first key as a fresh process (a daemon, the UI, a run worker) loads it."""
+    env = {k: v for k, v in os.environ.items() if k != "PAYOBS_FIRST_WINDOW"}
+    if first_window is not None:
+        env["PAYOBS_FIRST_WINDOW"] = first_window
+    code = ("from payobs_pipeline.definitions import defs\n"
+            "job = defs.resolve_job_def('payobs_window_job')\n"
+            "print(job.partitions_def.get_first_partition_key())")
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_the_partition_set_starts_at_a_fixed_default_for_a_fresh_install():
+    loaded = first_partition(None)
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.split() == ["2026-09-01-00:00"]  # settings.DEFAULT_FIRST_WINDOW, documented in README
+
+
+def test_payobs_first_window_sets_the_first_partition_to_the_lakes_history():
+    loaded = first_partition("2025-03-14-12:00")
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.split() == ["2025-03-14-12:00"]
+
+
+@pytest.mark.parametrize("value", ["2025-03-14", "2025-03-14-06:00", "yesterday"])
+def test_an_invalid_first_window_fails_with_a_message_naming_the_variable(value):
+    loaded = first_partition(value)
+    assert loaded.returncode != 0
+    assert (f"PAYOBS_FIRST_WINDOW must be a window key like 2026-09-01-00:00 (a date, then 00:00 or 12:00 UTC), "
+            f"got {value!r}") in loaded.stderr
+
+
+def test_the_demos_windows_are_inside_the_default_partition_set():
+    """`payobs demo` on a fresh install materializes windows ending with the shipped rates' last day."""
+    from datetime import datetime, timedelta, timezone
+
+    from payobs_pipeline import settings
+    from payobs_pipeline.cli import DEMO_WINDOWS
+    from payobs_pipeline.warehouse import fx
+
+    day = fx.last_rate_day()
+    demo_start = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) + timedelta(days=1) \
+        - DEMO_WINDOWS * timedelta(hours=12)
+    assert demo_start >= datetime(2026, 9, 1, tzinfo=timezone.utc)
+    assert settings.DEFAULT_FIRST_WINDOW == "2026-09-01-00:00"

@@ -9,18 +9,11 @@ import os
 
 import dagster as dg
 
+from payobs_pipeline import settings
+
 WINDOW_CRON = "0 0,12 * * *"
 WINDOW_KEY_FORMAT = "%Y-%m-%d-%H:%M"
 WINDOW_LENGTH = timedelta(hours=12)
-FIRST_WINDOW = "2024-01-01-00:00"
-
-window_partitions = dg.TimeWindowPartitionsDefinition(
-    cron_schedule=WINDOW_CRON,
-    start=FIRST_WINDOW,
-    fmt=WINDOW_KEY_FORMAT,
-    timezone="UTC",
-)
-
 # A backfill runs ranges of up to this many windows per run (default: a week),
 # each asset looping over the run's windows; memory stays per-window.
 WINDOWS_PER_BACKFILL_RUN = int(os.environ.get("PAYOBS_BACKFILL_WINDOWS_PER_RUN", "14"))
@@ -47,6 +40,18 @@ class Window:
         moment = moment.astimezone(timezone.utc)
         start = moment.replace(hour=0 if moment.hour < 12 else 12, minute=0, second=0, microsecond=0)
         return cls(start.strftime(WINDOW_KEY_FORMAT), start, start + WINDOW_LENGTH)
+
+
+# The partition set starts at PAYOBS_FIRST_WINDOW (settings.first_window: a fixed default, so every process of
+# a deployment agrees; README, "Configuration"). Defined after Window, which settings uses to validate it.
+FIRST_WINDOW = settings.first_window()
+
+window_partitions = dg.TimeWindowPartitionsDefinition(
+    cron_schedule=WINDOW_CRON,
+    start=FIRST_WINDOW,
+    fmt=WINDOW_KEY_FORMAT,
+    timezone="UTC",
+)
 
 
 def windows_of(context: dg.AssetExecutionContext) -> list[Window]:

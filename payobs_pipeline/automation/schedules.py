@@ -11,5 +11,8 @@ window_job = dg.define_asset_job(
     description="Lake batch → parsed payloads → normalized events → failure metrics, for one window.",
 )
 
-# Built from the partitioned job: each tick runs the partition whose window just ended.
-window_schedule = dg.build_schedule_from_partitioned_job(window_job, name="payobs_every_12_hours")
+# Built from the partitioned job: each tick runs the partition whose window just ended. Running by default,
+# like the sensors: a daemon that starts (`payobs dev`, a deployment) materializes each window as it closes.
+window_schedule = dg.build_schedule_from_partitioned_job(
+    window_job, name="payobs_every_12_hours", default_status=dg.DefaultScheduleStatus.RUNNING,
+)

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from payobs_pipeline.normalization.heuristics.common import _ST, ReplyReading, _coded, _text_of
+from payobs_pipeline.normalization.providers.redsys import DENIALS
 from payobs_pipeline.normalization.taxonomy import EventKind, PaymentMethod
 
 
@@ -19,39 +20,9 @@ from payobs_pipeline.normalization.taxonomy import EventKind, PaymentMethod
 # www.uviseo.com/noticia/15/codigos-respuesta-tpv-virtual-redsys and
 # alejandrolopez123.com/122-php16/438-codigos-de-resultado-error-de-los-tpvs-de-redsys-antes-sermepa):
 # "0000 a 0099 Transacción autorizada para pagos y preautorizaciones"; "900 Transacción autorizada para
-# devoluciones y confirmaciones"; "400 Transacción autorizada para anulaciones"; the other codes below deny.
+# devoluciones y confirmaciones"; "400 Transacción autorizada para anulaciones"; the other codes deny.
 # Ds_Amount is in the currency's minor units and Ds_Currency its ISO 4217 numeric code (978 EUR).
-REDSYS_CODES = _coded({
-    "0101": ("DECLINED", "EXPIRED_CARD"),  # tarjeta caducada
-    "0102": ("DECLINED", "SUSPECTED_FRAUD"),  # tarjeta en excepción transitoria o bajo sospecha de fraude
-    "0104": ("DECLINED", "TRANSACTION_NOT_PERMITTED"),  # operación no permitida para esa tarjeta o terminal
-    "0106": ("DECLINED", {"reason": "AUTHENTICATION_FAILED", "decline_type": "HARD"}),  # intentos de PIN excedidos
-    "0116": ("DECLINED", "INSUFFICIENT_FUNDS"),  # disponible insuficiente
-    "0118": ("DECLINED", "INVALID_CARD_DATA"),  # tarjeta no registrada
-    "0125": ("DECLINED", "INVALID_CARD_DATA"),  # tarjeta no efectiva
-    "0129": ("DECLINED", "INCORRECT_CVC"),  # código de seguridad (CVV2/CVC2) incorrecto
-    "0180": ("DECLINED", "TRANSACTION_NOT_PERMITTED"),  # tarjeta ajena al servicio
-    "0184": ("DECLINED", "AUTHENTICATION_FAILED"),  # error en la autenticación del titular
-    "0190": ("DECLINED", "GENERIC_DECLINE"),  # denegación del emisor sin especificar motivo
-    "0191": ("DECLINED", "INVALID_CARD_DATA"),  # fecha de caducidad errónea
-    "0202": ("DECLINED", "SUSPECTED_FRAUD"),  # excepción transitoria o sospecha de fraude con retirada de tarjeta
-    "0904": ("ERROR", "CONFIGURATION_ERROR"),  # comercio no registrado en FUC
-    "0909": ("ERROR", "PROCESSING_ERROR"),  # error de sistema
-    "0912": ("DECLINED", "ISSUER_UNAVAILABLE"),  # emisor no disponible
-    "9912": ("DECLINED", "ISSUER_UNAVAILABLE"),  # emisor no disponible
-    "0913": ("DECLINED", "DUPLICATE"),  # pedido repetido
-    "0944": ("ERROR", "INVALID_REQUEST"),  # sesión incorrecta
-    "0950": ("DECLINED", "TRANSACTION_NOT_PERMITTED"),  # operación de devolución no permitida
-    "9064": ("DECLINED", "INVALID_CARD_DATA"),  # número de posiciones de la tarjeta incorrecto
-    "9078": ("DECLINED", "TRANSACTION_NOT_PERMITTED"),  # tipo de operación no permitida para esa tarjeta
-    "9093": ("DECLINED", "INVALID_CARD_DATA"),  # tarjeta no existente
-    "9094": ("DECLINED", "GENERIC_DECLINE"),  # rechazo servidores internacionales
-    "9253": ("DECLINED", "INVALID_CARD_DATA"),  # tarjeta no cumple el check-digit
-    "9256": ("ERROR", "CONFIGURATION_ERROR"),  # el comercio no puede realizar preautorizaciones
-    "9257": ("DECLINED", "TRANSACTION_NOT_PERMITTED"),  # esta tarjeta no permite operativa de preautorizaciones
-    "9261": ("DECLINED", {"reason": "RISK_REJECTED", "source": "PSP_RISK"}),  # superar el control de restricciones
-    "9915": ("CANCELLED", None),  # a petición del usuario se ha cancelado el pago
-})
+REDSYS_CODES = _coded(DENIALS)  # one table: the Redsys spec's (providers/redsys.py), cited there
 # Ds_TransactionType (Ds_Merchant_TransactionType in the same manual): 0 autorización, 1 preautorización,
 # 2 confirmación de preautorización, 3 devolución automática, 9 anulación de preautorización,
 # O autorización en diferido, P confirmación de autorización en diferido, Q anulación de autorización en diferido.

@@ -4,7 +4,12 @@ The two conservation checks are blocking: a window that does not add up stops
 its downstream metrics from being published.
 """
 
+from collections.abc import Callable, Iterator
+
 import dagster as dg
+from dagster._core.definitions.asset_checks.asset_check_evaluation import (
+    AssetCheckEvaluationTargetMaterializationData,  # not exported by dagster's top level (1.13)
+)
 from psycopg import sql
 
 from payobs_pipeline.assets.events import normalized_events
@@ -30,6 +35,47 @@ MAX_SANE_AMOUNT_MINOR = MAX_MINOR_UNITS
 _CARD_LIKE = r"[0-9][0-9 -]{10,}[0-9]"
 
 
+def check_each_window(
+    context: dg.AssetCheckExecutionContext, evaluate: Callable[[Window], dg.AssetCheckResult]
+) -> Iterator[dg.AssetCheckEvaluation | dg.Output]:
+    """One evaluation per window of the run, passed or failed with that window's own metadata.
+
+    A run of several windows (a backfill range) has no single partition, so an AssetCheckResult returned from
+    it is recorded once, with no partition, and the UI shows every window's check as Skipped. Instead each
+    window's result goes out as an AssetCheckEvaluation carrying its partition (Dagster stores one check
+    execution per partition of the run's planned range and updates it from the evaluation of that partition),
+    then the check's output, so the step succeeds without a second, unpartitioned evaluation. A failed
+    evaluation of a blocking check with ERROR severity still fails the step after every window has been
+    recorded (dagster execute_step: DagsterAssetCheckFailedError), so nothing downstream runs in that run.
+    """
+    (spec,) = context.check_specs
+    for window in windows_of(context):
+        result = evaluate(window)
+        yield dg.AssetCheckEvaluation(
+            asset_key=spec.asset_key,
+            check_name=spec.name,
+            passed=result.passed,
+            metadata=result.metadata,
+            target_materialization_data=_latest_materialization(context, spec.asset_key, window.partition_key),
+            severity=result.severity,
+            description=result.description,
+            blocking=spec.blocking,
+            partition=window.partition_key,
+        )
+    (output,) = context.op_def.output_defs
+    yield dg.Output(None, output_name=output.name)
+
+
+def _latest_materialization(context: dg.AssetCheckExecutionContext, asset_key: dg.AssetKey, partition_key: str):
+    """The window's materialization the check looked at (what Dagster links an evaluation to)."""
+    records = context.instance.fetch_materializations(
+        dg.AssetRecordsFilter(asset_key=asset_key, asset_partitions=[partition_key]), limit=1).records
+    if not records:
+        return None
+    return AssetCheckEvaluationTargetMaterializationData(
+        storage_id=records[0].storage_id, run_id=records[0].run_id, timestamp=records[0].timestamp)
+
+
 @dg.asset_check(
     asset=raw_lake_batch,
     partitions_def=window_partitions,
@@ -37,16 +83,18 @@ _CARD_LIKE = r"[0-9][0-9 -]{10,}[0-9]"
     description="The snapshot holds exactly the lake's rows for the window.",
 )
 def snapshot_matches_lake(context: dg.AssetCheckExecutionContext, lake: LakeDatabase, warehouse: WarehouseDatabase):
-    mismatches = {}
-    with warehouse.connection() as conn:
-        for window in windows_of(context):
+    def evaluate(window: Window) -> dg.AssetCheckResult:
+        with warehouse.connection() as conn:
             snapshot = conn.execute(
                 "SELECT count(*) FROM raw_lake_batch WHERE partition_key = %s", (window.partition_key,)
             ).fetchone()[0]
-            in_lake = lake.count_window(window.start, window.end)
-            if snapshot != in_lake:
-                mismatches[window.partition_key] = {"snapshot": snapshot, "lake": in_lake}
-    return dg.AssetCheckResult(passed=not mismatches, metadata={"mismatches": dg.MetadataValue.json(mismatches)})
+        in_lake = lake.count_window(window.start, window.end)
+        mismatches = {window.partition_key: {"snapshot": snapshot, "lake": in_lake}} if snapshot != in_lake else {}
+        return dg.AssetCheckResult(passed=not mismatches, metadata={
+            "snapshot_rows": dg.MetadataValue.int(snapshot), "lake_rows": dg.MetadataValue.int(in_lake),
+            "mismatches": dg.MetadataValue.json(mismatches)})
+
+    yield from check_each_window(context, evaluate)
 
 
 @dg.asset_check(
@@ -58,9 +106,15 @@ def snapshot_matches_lake(context: dg.AssetCheckExecutionContext, lake: LakeData
 def window_conserves_lake_rows(
     context: dg.AssetCheckExecutionContext, lake: LakeDatabase, warehouse: WarehouseDatabase
 ):
-    per_window = conservation(lake, warehouse, windows_of(context))
-    passed = all(w["lake"] == w["events"] + w["unprocessed"] for w in per_window.values())
-    return dg.AssetCheckResult(passed=passed, metadata={"windows": dg.MetadataValue.json(per_window)})
+    def evaluate(window: Window) -> dg.AssetCheckResult:
+        per_window = conservation(lake, warehouse, [window])
+        counts = per_window[window.partition_key]
+        return dg.AssetCheckResult(
+            passed=counts["lake"] == counts["events"] + counts["unprocessed"],
+            metadata={"windows": dg.MetadataValue.json(per_window),
+                      **{name: dg.MetadataValue.int(value) for name, value in counts.items()}})
+
+    yield from check_each_window(context, evaluate)
 
 
 def conservation(lake: LakeDatabase, warehouse: WarehouseDatabase, windows: list[Window]) -> dict[str, dict]:
@@ -107,27 +161,30 @@ FROM normalized_events WHERE partition_key = ANY(%(keys)s)
     "normalizer's maximum, and no stored row of the window holds a card number.",
 )
 def events_are_valid(context: dg.AssetCheckExecutionContext, warehouse: WarehouseDatabase):
-    keys = [window.partition_key for window in windows_of(context)]
-    with warehouse.connection() as conn, conn.cursor() as cur:
-        cur.execute(VALIDITY_SQL, {
-            "statuses": _values(StatusCategory), "reasons": _values(FailureReason),
-            "failures": ["DECLINED", "ERROR", "UNKNOWN"], "sources": _values(FailureSource),
-            "decline_types": _values(DeclineType), "methods": _values(PaymentMethod),
-            "currencies": list(MINOR_UNIT_EXPONENTS), "max_amount": MAX_SANE_AMOUNT_MINOR,
-            "kinds": _values(EventKind), "keys": keys,
-        })
-        problems = dict(zip([c.name for c in cur.description], cur.fetchone()))
-        problems["card_numbers_stored"], card_places = _card_numbers_stored(conn, keys)
-    problems = {name: count for name, count in problems.items() if count}
-    return dg.AssetCheckResult(
-        passed=not problems,
-        severity=dg.AssetCheckSeverity.ERROR,
-        metadata={
-            "problems": dg.MetadataValue.json(problems),
-            # where the stored card numbers are (the first MAX_LISTED_CARD_PLACES): table, column, lake_id
-            "card_numbers_found": dg.MetadataValue.json(card_places),
-        },
-    )
+    def evaluate(window: Window) -> dg.AssetCheckResult:
+        keys = [window.partition_key]
+        with warehouse.connection() as conn, conn.cursor() as cur:
+            cur.execute(VALIDITY_SQL, {
+                "statuses": _values(StatusCategory), "reasons": _values(FailureReason),
+                "failures": ["DECLINED", "ERROR", "UNKNOWN"], "sources": _values(FailureSource),
+                "decline_types": _values(DeclineType), "methods": _values(PaymentMethod),
+                "currencies": list(MINOR_UNIT_EXPONENTS), "max_amount": MAX_SANE_AMOUNT_MINOR,
+                "kinds": _values(EventKind), "keys": keys,
+            })
+            problems = dict(zip([c.name for c in cur.description], cur.fetchone()))
+            problems["card_numbers_stored"], card_places = _card_numbers_stored(conn, keys)
+        problems = {name: count for name, count in problems.items() if count}
+        return dg.AssetCheckResult(
+            passed=not problems,
+            severity=dg.AssetCheckSeverity.ERROR,
+            metadata={
+                "problems": dg.MetadataValue.json(problems),
+                # where the stored card numbers are (the first MAX_LISTED_CARD_PLACES): table, column, lake_id
+                "card_numbers_found": dg.MetadataValue.json(card_places),
+            },
+        )
+
+    yield from check_each_window(context, evaluate)
 
 
 # Where a stored card number is looked for: each stage table's text columns, by the masking rule

@@ -11,8 +11,9 @@ window has alerts; the sensor ``alert_webhook_sensor`` posts them.
 import dagster as dg
 
 from payobs_pipeline import settings
+from payobs_pipeline.assets.checks import check_each_window
 from payobs_pipeline.assets.lifecycle import payment_lifecycle, windows_to_publish
-from payobs_pipeline.assets.partitions import backfill_policy, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.warehouse import health
 from payobs_pipeline.warehouse.health_stats import HealthTest
@@ -106,22 +107,25 @@ def provider_health(context: dg.AssetExecutionContext, warehouse: WarehouseDatab
     "whose approval rate dropped for real against its baseline (docs/health.md).",
 )
 def provider_health_has_no_alerts(context: dg.AssetCheckExecutionContext, warehouse: WarehouseDatabase):
-    with warehouse.connection() as conn:
-        alerts = health.window_alerts(conn, [w.partition_key for w in windows_of(context)])
-    listed = [
-        {
-            "alert_key": a["alert_key"], "provider": a["provider"], "dimension": a["dimension"],
-            "dimension_value": a["dimension_value"], "attempts": a["attempts"],
-            "approval_rate": round(a["approval_rate"], 4),
-            "baseline_approval_rate": round(a["baseline_approval_rate"], 4),
-            "p_value": a["p_value"],
-            "grown_reasons": [r["failure_reason"] for r in a["grown_reasons"]],
-            "affected_merchants": len(a["affected_merchants"]),
-        }
-        for a in alerts
-    ]
-    return dg.AssetCheckResult(
-        passed=not alerts,
-        severity=dg.AssetCheckSeverity.WARN,
-        metadata={"alert_count": dg.MetadataValue.int(len(alerts)), "alerts": dg.MetadataValue.json(listed)},
-    )
+    def evaluate(window: Window) -> dg.AssetCheckResult:
+        with warehouse.connection() as conn:
+            alerts = health.window_alerts(conn, [window.partition_key])
+        listed = [
+            {
+                "alert_key": a["alert_key"], "provider": a["provider"], "dimension": a["dimension"],
+                "dimension_value": a["dimension_value"], "attempts": a["attempts"],
+                "approval_rate": round(a["approval_rate"], 4),
+                "baseline_approval_rate": round(a["baseline_approval_rate"], 4),
+                "p_value": a["p_value"],
+                "grown_reasons": [r["failure_reason"] for r in a["grown_reasons"]],
+                "affected_merchants": len(a["affected_merchants"]),
+            }
+            for a in alerts
+        ]
+        return dg.AssetCheckResult(
+            passed=not alerts,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={"alert_count": dg.MetadataValue.int(len(alerts)), "alerts": dg.MetadataValue.json(listed)},
+        )
+
+    yield from check_each_window(context, evaluate)

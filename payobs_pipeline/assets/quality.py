@@ -7,10 +7,11 @@ unprocessed share jumps above its recent median.
 
 import dagster as dg
 
+from payobs_pipeline.assets.checks import check_each_window
 from payobs_pipeline.assets.metrics import (
     approval_metrics, failure_reason_country_metrics, failure_reason_metrics, payment_metrics,
 )
-from payobs_pipeline.assets.partitions import backfill_policy, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.warehouse import quality
 
@@ -65,17 +66,19 @@ def pipeline_quality(context: dg.AssetExecutionContext, warehouse: WarehouseData
     f"{quality.JUMP_FACTOR:g}x that median (needs {quality.MIN_BASELINE_WINDOWS} earlier windows).",
 )
 def unprocessed_share_is_stable(context: dg.AssetCheckExecutionContext, warehouse: WarehouseDatabase):
-    with warehouse.connection() as conn:
-        judgements = [quality.judge_unprocessed_share(conn, window.partition_key) for window in windows_of(context)]
-    jumped = [j.partition_key for j in judgements if j.jumped]
-    return dg.AssetCheckResult(
-        passed=not jumped,
-        severity=dg.AssetCheckSeverity.WARN,
-        metadata={
-            "windows": dg.MetadataValue.json({j.partition_key: j.as_metadata() for j in judgements}),
-            "jumped_windows": dg.MetadataValue.json(jumped),
-            "rule": dg.MetadataValue.text(
-                f"share > median + {quality.JUMP_POINTS} and share > {quality.JUMP_FACTOR} x median "
-                f"(median of the previous {quality.BASELINE_WINDOWS} windows)"),
-        },
-    )
+    def evaluate(window: Window) -> dg.AssetCheckResult:
+        with warehouse.connection() as conn:
+            judgement = quality.judge_unprocessed_share(conn, window.partition_key)
+        return dg.AssetCheckResult(
+            passed=not judgement.jumped,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={
+                "windows": dg.MetadataValue.json({judgement.partition_key: judgement.as_metadata()}),
+                "jumped_windows": dg.MetadataValue.json([judgement.partition_key] if judgement.jumped else []),
+                "rule": dg.MetadataValue.text(
+                    f"share > median + {quality.JUMP_POINTS} and share > {quality.JUMP_FACTOR} x median "
+                    f"(median of the previous {quality.BASELINE_WINDOWS} windows)"),
+            },
+        )
+
+    yield from check_each_window(context, evaluate)

@@ -118,6 +118,21 @@ _PAYMENT_STATUSES = {
     "expired": "CANCELLED",
 }
 # v1 statuses: British "cancelled", and later lifecycle states the v1 payment itself took on.
+# Where a v1 payment keeps its fields (docs.mollie.com/reference/v1/payments-api/get-payment), with or without
+# its "resource" key.
+_V1_PAYMENT_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "reason_code": ["failureReason", "details.failureReason", "details.bankReasonCode"],
+    "amount": ["amount"],
+    "event_time": ["paidDatetime", "failedDatetime", "cancelledDatetime", "expiredDatetime", "createdDatetime"],
+    "payment_method": ["method"],
+    "card_brand": ["details.cardLabel"],
+    "card_country": ["details.cardCountryCode"],
+    "customer_country": ["countryCode"],
+    "merchant_id": ["profileId"],
+    "attempt_id": ["id"],
+}
 _V1_PAYMENT_STATUSES = {
     **_PAYMENT_STATUSES,
     "cancelled": "CANCELLED",
@@ -296,20 +311,7 @@ SPEC = {
             "name": "v1.payment",
             "match": {"resource": "payment", "createdDatetime": {"exists": True}},
             "default_currency": "EUR",  # v1 amounts are always EUR
-            "fields": {
-                "provider_transaction_id": ["id"],
-                "status": ["status"],
-                "reason_code": ["failureReason", "details.failureReason", "details.bankReasonCode"],
-                "amount": ["amount"],
-                "event_time": ["paidDatetime", "failedDatetime", "cancelledDatetime", "expiredDatetime",
-                               "createdDatetime"],
-                "payment_method": ["method"],
-                "card_brand": ["details.cardLabel"],
-                "card_country": ["details.cardCountryCode"],
-                "customer_country": ["countryCode"],
-                "merchant_id": ["profileId"],
-                "attempt_id": ["id"],
-            },
+            "fields": _V1_PAYMENT_FIELDS,
             # v1 payments took on refunded / charged_back themselves (REFUND / DISPUTE by their status).
             "status_map": _V1_PAYMENT_STATUSES,
         },
@@ -320,20 +322,7 @@ SPEC = {
             "match": {"resource": {"exists": False}, "id": {"prefix": "tr_"}, "createdDatetime": {"exists": True},
                       "status": {"exists": True}},
             "default_currency": "EUR",  # v1 amounts are always EUR
-            "fields": {
-                "provider_transaction_id": ["id"],
-                "status": ["status"],
-                "reason_code": ["failureReason", "details.failureReason", "details.bankReasonCode"],
-                "amount": ["amount"],
-                "event_time": ["paidDatetime", "failedDatetime", "cancelledDatetime", "expiredDatetime",
-                               "createdDatetime"],
-                "payment_method": ["method"],
-                "card_brand": ["details.cardLabel"],
-                "card_country": ["details.cardCountryCode"],
-                "customer_country": ["countryCode"],
-                "merchant_id": ["profileId"],
-                "attempt_id": ["id"],
-            },
+            "fields": _V1_PAYMENT_FIELDS,
             "status_map": _V1_PAYMENT_STATUSES,
         },
         *_documents({}, None),

@@ -1,0 +1,43 @@
+"""Nets Easy mapping: pinned behaviour (the checks every provider passes: ../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import nets
+from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    normalized_event,
+    provider_cases,
+)
+
+CASES = provider_cases("nets")
+
+
+def test_every_mapped_status_is_a_category():
+    compiled = CompiledMapping(nets.SPEC, nets.prepare)
+    for variant in compiled.variants:
+        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())
+
+
+def _case(name: str) -> dict:
+    return copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
+
+
+def test_a_charge_names_the_payment_it_captures():
+    event = normalized_event(_case("webhook_charge_created_v2_hinted"))
+    assert (event.provider_transaction_id, event.attempt_id) == (
+        "02a9000060923f9c4f4e6c1b7d9a3b21", "02a900006091a9a96937598058c4e474")
+
+
+def test_a_payment_objects_state_is_read_from_its_summary():
+    assert nets.prepare(_case("payment_object_reserved_hinted")["payload"])[nets.STATUS_KEY] == "RESERVED"
+    assert nets.prepare(_case("payment_object_terminated"))[nets.STATUS_KEY] == "CANCELLED"
+
+
+def test_prepare_keeps_the_payload_unchanged():
+    body = _case("payment_object_refunded")
+    before = copy.deepcopy(body)
+    nets.prepare(body)
+    assert body == before

@@ -1,0 +1,35 @@
+"""Windcave mapping: pinned behaviour (the checks every provider passes: ../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import windcave
+from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    normalized_event,
+    provider_cases,
+)
+
+CASES = provider_cases("windcave")
+
+
+def test_every_mapped_status_is_a_category():
+    compiled = CompiledMapping(windcave.SPEC, windcave.prepare)
+    for variant in compiled.variants:
+        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())
+
+
+def _case(name: str) -> dict:
+    return copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
+
+
+def test_a_session_names_its_transaction_as_the_attempt_and_itself_as_the_payment():
+    event = normalized_event(_case("session_complete_purchase_approved_visa"))
+    assert (event.attempt_id, event.payment_id) == ("00000005000b8ef8", "0000050000173579050ea491c10a3e56")
+
+
+def test_windcaves_own_76_is_a_plain_decline():
+    event = normalized_event(_case("transaction_purchase_declined_76_hinted"))
+    assert str(event.failure_reason) == "GENERIC_DECLINE"

@@ -20,8 +20,8 @@ Sources:
 
 A payment object has no status field: :func:`prepare` reads it from the summary (terminated: cancelled; refunded,
 charged, cancelled or reserved amounts; none of them: the checkout is still open). The failed events' error
-``code`` is Nets' own (the documentation's reservation.failed example says "Refused by issuer" with code 33, which
-is not ISO 8583's 33): it is kept as the raw code and only ``source`` Issuer says the issuer refused.
+``code`` is Nets' own (no table of it was found; it is not read as ISO 8583): it is kept as the raw code, and an
+error whose ``source`` is the issuer is a plain issuer refusal.
 
 Lifecycle identity: the payment (``paymentId``) is both the payment and its one reservation (the attempt);
 charges (``chargeId``), refunds (``refundId``) and cancels name it.

@@ -1,0 +1,86 @@
+"""Alipay (Antom / Alipay global, Alipay+ and the classic alipay.trade.* API): pinned behaviour (the checks every
+provider passes: ../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import alipay
+from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    case_ids,
+    has_hint,
+    normalized_event,
+    provider_cases,
+)
+
+CASES = provider_cases("alipay")
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+def test_unhinted_documented_shapes_are_detected_as_alipay():
+    for case in CASES:
+        if has_hint(case["data"]) or "unprocessed" in case["expected"]:
+            continue
+        assert normalized_event(case["data"]).provider == "alipay", case["name"]
+
+
+def test_every_mapped_status_is_a_category():
+    compiled = CompiledMapping(alipay.SPEC, alipay.prepare)
+    for variant in compiled.variants:
+        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())
+
+
+def _case(name):
+    return copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
+
+
+def test_every_global_decline_code_names_a_reason():
+    notify = _case("notify_payment_failed_balance_not_enough")
+    for code in alipay.GLOBAL_DECLINES:
+        notify["result"]["resultCode"] = code
+        event = normalized_event(notify)
+        assert str(event.status_category) == "DECLINED", code
+        assert str(event.failure_reason) not in ("UNKNOWN", "None"), code
+
+
+def test_a_failed_call_is_an_error_not_a_decline():
+    for code, reason in alipay.GLOBAL_ERRORS.items():
+        event = normalized_event({"result": {"resultCode": code, "resultStatus": "F", "resultMessage": "x"},
+                                  "paymentRequestId": "pay_1"})
+        assert (str(event.status_category), str(event.failure_reason)) == ("ERROR", reason), code
+
+
+def test_every_classic_sub_code_names_a_reason():
+    response = _case("trade_pay_buyer_balance_not_enough")
+    for code, reason in {**alipay.CLASSIC_DECLINES, **alipay.CLASSIC_ERRORS}.items():
+        if not code.startswith("ACQ."):
+            continue
+        response["alipay_trade_pay_response"]["sub_code"] = code
+        event = normalized_event(response)
+        expected = "ERROR" if code in alipay.CLASSIC_ERRORS else "DECLINED"
+        assert str(event.status_category) == expected, code
+        assert event.raw_reason_code == code
+
+
+def test_the_classic_envelope_is_read_in_yuan_and_cny():
+    event = normalized_event(_case("trade_query_success_cny"))
+    assert (event.amount_minor, event.currency, str(event.payment_method)) == (8888, "CNY", "WALLET")
+
+
+def test_a_refund_notification_of_a_trade_is_a_refund():
+    event = normalized_event({"notify_type": "trade_status_sync", "notify_id": "n1", "trade_no": "2024T1",
+                              "out_trade_no": "o1", "out_biz_no": "r1", "trade_status": "TRADE_SUCCESS",
+                              "total_amount": "100.00", "refund_fee": "30.00",
+                              "gmt_refund": "2024-06-16 10:00:00.123", "sign": "x"})
+    assert (str(event.status_category), str(event.event_kind), event.refund_id, event.attempt_id) == (
+        "REFUNDED", "REFUND", "r1", "2024T1")
+    assert (event.amount_minor, event.currency) == (3000, "CNY")

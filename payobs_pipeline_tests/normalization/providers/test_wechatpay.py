@@ -1,0 +1,69 @@
+"""WeChat Pay (API v3 and v2 XML): pinned behaviour (the checks every provider passes: ../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import wechatpay
+from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    case_ids,
+    has_hint,
+    normalized_event,
+    provider_cases,
+)
+
+CASES = provider_cases("wechatpay")
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+def test_unhinted_documented_shapes_are_detected_as_wechatpay():
+    for case in CASES:
+        if has_hint(case["data"]) or "unprocessed" in case["expected"]:
+            continue
+        assert normalized_event(case["data"]).provider == "wechatpay", case["name"]
+
+
+def test_every_mapped_status_is_a_category():
+    compiled = CompiledMapping(wechatpay.SPEC, wechatpay.prepare)
+    for variant in compiled.variants:
+        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())
+
+
+def _case(name):
+    return copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
+
+
+def test_every_error_body_code_names_its_reason():
+    for code, reason in {**wechatpay.DECLINE_CODES, **wechatpay.ERROR_CODES}.items():
+        if not code.isascii() or code == "PAYERROR":
+            continue
+        event = normalized_event({"provider": "wechatpay", "payload": {"code": code, "message": "x"}})
+        expected = "DECLINED" if code in wechatpay.DECLINE_CODES else "ERROR"
+        reason = reason if isinstance(reason, str) else reason["reason"]
+        assert (str(event.status_category), str(event.failure_reason)) == (expected, reason), code
+
+
+def test_a_decrypted_refund_notification_resource_is_a_refund():
+    resource = {"mchid": "1900000100", "transaction_id": "1008450740201411110005820873",
+                "out_trade_no": "20150806125346", "refund_id": "50200207182018070300011301001",
+                "out_refund_no": "7752501201407033233368018", "refund_status": "SUCCESS",
+                "success_time": "2018-06-08T10:34:56+08:00", "user_received_account": "招商银行信用卡0403",
+                "amount": {"total": 999, "refund": 999, "payer_total": 999, "payer_refund": 999}}
+    event = normalized_event(resource)
+    assert (event.provider, str(event.status_category), event.amount_minor, event.currency, event.refund_id,
+            event.attempt_id) == ("wechatpay", "REFUNDED", 999, "CNY", "50200207182018070300011301001",
+                                  "1008450740201411110005820873")
+
+
+def test_v2_amounts_are_fen_and_default_to_cny():
+    event = normalized_event(_case("v2_xml_orderquery_success"))
+    assert (event.amount_minor, event.currency, str(event.payment_method)) == (1, "CNY", "WALLET")

@@ -47,8 +47,10 @@ API's out_request_no where given).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+_NAIVE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$")
 _CUSTOMER = "CUSTOMER"
 _MERCHANT_CONFIG = "MERCHANT_CONFIG"
 
@@ -231,6 +233,9 @@ _GLOBAL_DISPUTE_FIELDS = {
 # --- classic open platform (alipay.trade.*) -----------------------------------------------------------------
 API_KEY = "_payobs_api"  # prepare(): the response key the envelope had, without "_response"
 REFUND_FEE_KEY = "_payobs_refund_fee"  # prepare(): a refund notification's refunded amount (refund_fee)
+TIME_KEY = "_payobs_time"  # prepare(): the classic API's local time (Beijing, UTC+8, no offset written) with its offset
+CLASSIC_TIMES = ("gmt_refund_pay", "gmt_refund", "gmt_payment", "send_pay_date", "gmt_close", "gmt_create",
+                 "notify_time", "timestamp")
 TRADE_STATUSES = {
     "WAIT_BUYER_PAY": "PENDING",
     "TRADE_SUCCESS": "APPROVED",
@@ -355,7 +360,7 @@ _CLASSIC_FIELDS = {
     "reason_code": ["sub_code", "code", "sub_msg"],
     "amount": ["total_amount", "buyer_pay_amount"],
     "currency": ["trans_currency", "currency"],
-    "event_time": ["gmt_payment", "send_pay_date", "gmt_close", "gmt_create", "notify_time", "timestamp"],
+    "event_time": [TIME_KEY, "gmt_payment", "send_pay_date", "gmt_close", "gmt_create", "notify_time", "timestamp"],
     "merchant_id": ["seller_id", "app_id"],
     "attempt_id": ["trade_no"],
     "payment_id": ["out_trade_no"],
@@ -375,7 +380,7 @@ _CLASSIC_REFUND_FIELDS = {
     **_CLASSIC_FIELDS,
     "status": ["refund_status", "code"],
     "amount": ["refund_fee", "refund_amount", "send_back_fee"],
-    "event_time": ["gmt_refund_pay", "gmt_refund", "timestamp"],
+    "event_time": [TIME_KEY, "gmt_refund_pay", "gmt_refund", "timestamp"],
 }
 
 SPEC = {
@@ -447,17 +452,29 @@ SPEC = {
 }
 
 
+def _beijing_time(document: dict[str, Any]) -> dict[str, Any]:
+    """The classic API writes Beijing time without an offset ("2014-11-27 15:45:57"): name it with +08:00."""
+    for key in CLASSIC_TIMES:
+        value = document.get(key)
+        if isinstance(value, str) and _NAIVE_TIME.match(value.strip()):
+            return {**document, TIME_KEY: value.strip().replace(" ", "T", 1) + "+08:00"}
+    return document
+
+
 def prepare(body: Any) -> Any:
     """Unwrap a classic open-platform response ``{"<method>_response": {...}, "sign": ...}``.
 
     The inner document gets ``_payobs_api`` = the method (``alipay_trade_query``, or ``error`` for
-    ``error_response``); a refund notification (gmt_refund) names its refund_fee as the amount. Pure: returns a new dict; the original is untouched.
+    ``error_response``); a refund notification (gmt_refund) names its refund_fee as the amount; the classic
+    API's Beijing local times get their +08:00 offset. Pure: returns a new dict; the original is untouched.
     """
     if not isinstance(body, dict):
         return body
-    if body.get("notify_type") == "trade_status_sync" and body.get("gmt_refund") and body.get("refund_fee"):
-        return {**body, REFUND_FEE_KEY: body["refund_fee"]}
+    if body.get("notify_type") == "trade_status_sync":
+        if body.get("gmt_refund") and body.get("refund_fee"):
+            body = {**body, REFUND_FEE_KEY: body["refund_fee"]}
+        return _beijing_time(body)
     for key, value in body.items():
         if isinstance(key, str) and key.endswith("_response") and isinstance(value, dict):
-            return {**value, API_KEY: key[: -len("_response")]}
+            return _beijing_time({**value, API_KEY: key[: -len("_response")]})
     return body

@@ -117,6 +117,7 @@ ERROR_CODES = {
 }
 REASONS = {**DECLINE_CODES, **ERROR_CODES}
 PENDING_CODES = ["USERPAYING"]
+TIME_KEY = "_payobs_time"  # prepare(): v2 time_end (yyyyMMddHHmmss, Beijing time) as ISO 8601 with +08:00
 
 PAYMENT_METHODS = {  # trade_type: all pay from the customer's WeChat Pay wallet (balance or a linked card)
     "JSAPI": "WALLET", "NATIVE": "WALLET", "APP": "WALLET", "MICROPAY": "WALLET", "MWEB": "WALLET",
@@ -156,7 +157,7 @@ _V2_FIELDS = {
     "reason_code": ["err_code", "trade_state", "err_code_des", "return_msg"],
     "amount": ["total_fee"],
     "currency": ["fee_type"],
-    "event_time": ["time_end"],
+    "event_time": [TIME_KEY, "time_end"],
     "payment_method": ["trade_type"],
     "merchant_id": ["sub_mch_id", "mch_id"],
     "attempt_id": ["transaction_id"],
@@ -240,7 +241,8 @@ SPEC = {
 
 def prepare(body: Any) -> Any:
     """Refuse notifications whose outcome is encrypted (v3 resource.ciphertext, v2 req_info); a v2 return_code
-    FAIL answer names no result_code, so its status is read from return_code. Pure."""
+    FAIL answer names no result_code, so its status is read from return_code; v2 time_end is Beijing time
+    (yyyyMMddHHmmss) and gets its +08:00 offset. Pure."""
     if not isinstance(body, dict):
         return body
     resource = body.get("resource")
@@ -251,6 +253,13 @@ def prepare(body: Any) -> Any:
     if isinstance(xml, dict):
         if xml.get("req_info"):
             raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME, "wechatpay: v2 refund notification (req_info is encrypted)")
+        extra: dict[str, Any] = {}
         if xml.get("return_code") == "FAIL" and not xml.get("result_code"):
-            return {**body, "xml": {**xml, "result_code": "FAIL"}}
+            extra["result_code"] = "FAIL"
+        end = xml.get("time_end")
+        if isinstance(end, str) and len(end.strip()) == 14 and end.strip().isdigit():
+            t = end.strip()
+            extra[TIME_KEY] = f"{t[0:4]}-{t[4:6]}-{t[6:8]}T{t[8:10]}:{t[10:12]}:{t[12:14]}+08:00"
+        if extra:
+            return {**body, "xml": {**xml, **extra}}
     return body

@@ -84,3 +84,8 @@ def test_a_refund_notification_of_a_trade_is_a_refund():
     assert (str(event.status_category), str(event.event_kind), event.refund_id, event.attempt_id) == (
         "REFUNDED", "REFUND", "r1", "2024T1")
     assert (event.amount_minor, event.currency) == (3000, "CNY")
+
+
+def test_classic_times_are_beijing_time():
+    event = normalized_event(_case("trade_query_success_cny"))
+    assert event.event_time.isoformat() == "2014-11-27T07:45:57+00:00"  # send_pay_date 15:45:57 at UTC+8

@@ -67,3 +67,8 @@ def test_a_decrypted_refund_notification_resource_is_a_refund():
 def test_v2_amounts_are_fen_and_default_to_cny():
     event = normalized_event(_case("v2_xml_orderquery_success"))
     assert (event.amount_minor, event.currency, str(event.payment_method)) == (1, "CNY", "WALLET")
+
+
+def test_v2_time_end_is_beijing_time():
+    event = normalized_event(_case("v2_xml_orderquery_success"))
+    assert event.event_time.isoformat() == "2014-11-11T09:00:43+00:00"  # time_end 20141111170043 at UTC+8

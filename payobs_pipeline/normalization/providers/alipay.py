@@ -438,7 +438,10 @@ SPEC = {
          "rules": [_CLASSIC_ERROR_RULE]},
         {"name": "classic.close", "match": {API_KEY: ["alipay_trade_close", "alipay_trade_cancel"]},
          "fields": _CLASSIC_FIELDS | {"status": ["code"]}, "status_map": CLASSIC_CLOSE_STATUSES,
-         "amount_unit": "major", "default_currency": "CNY", "default_payment_method": "WALLET"},
+         "amount_unit": "major", "default_currency": "CNY", "default_payment_method": "WALLET",
+         # alipay.trade.cancel: action "close" (unpaid, closed) or "refund" (paid, so refunded in full).
+         "rules": [{"when": {"code": "10000", "action": "refund"},
+                    "set": {"status_category": "REFUNDED", "event_kind": "REFUND"}}]},
         {"name": "classic.trade", "match": {API_KEY: CLASSIC_APIS},
          "fields": _CLASSIC_FIELDS, "status_map": TRADE_STATUSES, "rules": _CLASSIC_RULES,
          "amount_unit": "major", "default_currency": "CNY", "default_payment_method": "WALLET"},

@@ -171,6 +171,12 @@ _V2_RULES = [
      "set": {"status_category": "PENDING"}},
     {"when": {"return_code": "SUCCESS", "result_code": "FAIL", "err_code": list(ERROR_CODES),
               "trade_state": {"exists": False}}, "set": {"status_category": "ERROR"}},
+    # unifiedorder answered a prepay order (prepay_id / code_url), nothing is paid yet: the payment waits.
+    {"when": {"return_code": "SUCCESS", "result_code": "SUCCESS", "prepay_id": {"exists": True},
+              "transaction_id": {"exists": False}}, "set": {"status_category": "PENDING", "event_kind": "PAYMENT"}},
+    # reverse (撤销订单) answered SUCCESS: the order is revoked (recall Y: WeChat Pay retries the reversal).
+    {"when": {"return_code": "SUCCESS", "result_code": "SUCCESS", "recall": {"exists": True}},
+     "set": {"status_category": "CANCELLED", "event_kind": "VOID"}},
     # micropay SYSTEMERROR / BANKERROR: "query the order at once": the outcome is not known.
     {"when": {"result_code": "FAIL", "err_code": ["SYSTEMERROR", "BANKERROR"], "trade_type": "MICROPAY"},
      "set": {"status_category": "UNKNOWN"}},

@@ -89,3 +89,14 @@ def test_a_refund_notification_of_a_trade_is_a_refund():
 def test_classic_times_are_beijing_time():
     event = normalized_event(_case("trade_query_success_cny"))
     assert event.event_time.isoformat() == "2014-11-27T07:45:57+00:00"  # send_pay_date 15:45:57 at UTC+8
+
+
+def test_a_cancel_that_refunded_a_paid_trade_is_a_refund():
+    body = {"alipay_trade_cancel_response": {"code": "10000", "msg": "Success", "trade_no": "2013112011001004330000121540",
+                                             "out_trade_no": "6823789339978251", "retry_flag": "N", "action": "refund"},
+            "sign": "x"}
+    event = normalized_event(body)
+    assert (str(event.status_category), str(event.event_kind), event.attempt_id) == (
+        "REFUNDED", "REFUND", "2013112011001004330000121540")
+    body["alipay_trade_cancel_response"]["action"] = "close"
+    assert str(normalized_event(body).status_category) == "CANCELLED"

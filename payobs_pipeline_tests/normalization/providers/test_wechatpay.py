@@ -72,3 +72,12 @@ def test_v2_amounts_are_fen_and_default_to_cny():
 def test_v2_time_end_is_beijing_time():
     event = normalized_event(_case("v2_xml_orderquery_success"))
     assert event.event_time.isoformat() == "2014-11-11T09:00:43+00:00"  # time_end 20141111170043 at UTC+8
+
+
+def test_a_v2_unifiedorder_answer_is_a_pending_payment():
+    xml = ("<xml><return_code>SUCCESS</return_code><return_msg>OK</return_msg><appid>wx2421b1c4370ec43b</appid>"
+           "<mch_id>10000100</mch_id><nonce_str>IITRi8Iabbblz1Jc</nonce_str><sign>7921E432F65EB8ED0CE9755F0E86D72F</sign>"
+           "<result_code>SUCCESS</result_code><prepay_id>wx201411101639507cbf6ffd8b0779950874</prepay_id>"
+           "<trade_type>JSAPI</trade_type></xml>")
+    event = normalized_event(xml)
+    assert (event.provider, str(event.status_category), str(event.event_kind)) == ("wechatpay", "PENDING", "PAYMENT")

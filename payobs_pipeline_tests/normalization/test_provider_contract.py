@@ -48,13 +48,20 @@ PROVIDERS = [slug for slug in provider_test_slugs() if slug not in NOT_UNDER_CON
 # The outcomes each provider's corpus must cover (as its documentation gives them).
 COVERED_STATUSES = {
     "2c2p": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
+    "aci": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "amazonpaymentservices": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
     "authorizenet": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "bambora": {"APPROVED", "DECLINED", "ERROR", "CANCELLED", "REFUNDED"},
+    "bluesnap": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "braintree": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "cardknox": {"APPROVED", "DECLINED", "ERROR"},
+    "chasepaymentech": {"APPROVED", "DECLINED", "ERROR", "CANCELLED", "REFUNDED"},
     "cielo": {"APPROVED", "DECLINED", "PENDING", "CANCELLED", "REFUNDED"},
     "conekta": {"APPROVED", "DECLINED", "ERROR", "PENDING"},
     "culqi": {"APPROVED", "DECLINED", "ERROR", "PENDING"},
     "cybersource": {"APPROVED", "DECLINED", "ERROR", "REFUNDED"},
     "elavon": {"APPROVED", "DECLINED", "ERROR", "REFUNDED"},
+    "eway": {"APPROVED", "DECLINED", "ERROR", "PENDING", "REFUNDED"},
     "firstdata": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "CANCELLED", "REFUNDED"},
     "flutterwave": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "getnet": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED"},
@@ -66,24 +73,33 @@ COVERED_STATUSES = {
     "lemonsqueezy": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "midtrans": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "moneris": {"APPROVED", "DECLINED", "ERROR", "REFUNDED"},
+    "mpesa": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED"},
     "mpgs": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
+    "nets": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "niubiz": {"APPROVED", "DECLINED", "ERROR", "CANCELLED"},
     "nmi": {"APPROVED", "DECLINED", "ERROR", "REFUNDED"},
     "nuvei": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "omise": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "opayo": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "openpay": {"APPROVED", "DECLINED", "ERROR", "PENDING"},
     "paddle": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "pagseguro": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "payfast": {"APPROVED", "CANCELLED"},
     "paypal": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "paysafe": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "paystack": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "paytabs": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "paytm": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "peachpayments": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "pinpayments": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "rede": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "redsys": {"APPROVED", "DECLINED", "ERROR", "CANCELLED", "REFUNDED"},
     "spreedly": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
+    "tap": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
     "transbank": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "twocheckout": {"APPROVED", "DECLINED", "PENDING", "REFUNDED"},
+    "usaepay": {"APPROVED", "DECLINED", "ERROR", "PENDING"},
+    "windcave": {"APPROVED", "DECLINED", "PENDING", "CANCELLED", "REFUNDED"},
     "wompi": {"APPROVED", "DECLINED", "ERROR", "PENDING"},
     "worldline": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "worldpay": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
@@ -92,7 +108,7 @@ COVERED_STATUSES = {
 MIN_CASES = 10
 # Distinct failure reasons among the DECLINED cases; the corpora of these document a single one.
 MIN_DECLINE_REASONS = 2
-FEWER_DECLINE_REASONS = {"klarna": 1, "wompi": 1}
+FEWER_DECLINE_REASONS = {"klarna": 1, "payfast": 0, "usaepay": 1, "wompi": 1}
 # Entries of a spec's status maps (top level and variants together). Converge's ssl_result is 0 or 1; its
 # errors have a fixed status and its refunds, voids and error-code declines are set by rules.
 MIN_STATUS_MAP_ENTRIES = 4

@@ -361,6 +361,22 @@ AIM_FIELDS = {
     53: "x_split_tender_id", 54: "x_prepaid_requested_amount", 55: "x_prepaid_balance_on_card",
 }
 
+# The Response Reason Text of the commonest codes (developer.authorize.net/api/reference/responseCodes.html),
+# read when a response lost its reason code: 1 approved; 2, 3, 4 declined; 6 invalid card number; 8 card
+# expired; 11 duplicate; 17 / 28 card type not accepted.
+REASON_TEXTS = {
+    "this transaction has been declined.": REASON_CODES["2"],
+    "the credit card number is invalid.": REASON_CODES["6"],
+    "the credit card has expired.": REASON_CODES["8"],
+    "a duplicate transaction has been submitted.": REASON_CODES["11"],
+    "the merchant does not accept this type of credit card.": REASON_CODES["17"],
+}
+
+# Set by prepare() to the account's currency when the message carries an amount (AMOUNT_NAMES anywhere in it).
+DEFAULT_CURRENCY_KEY = "_payobs_account_currency"
+ACCOUNT_CURRENCY = "USD"
+AMOUNT_NAMES = frozenset({"amount", "settleAmount", "authAmount", "x_amount", "ApprovedAmount", "RequestedAmount"})
+
 SPEC = {
     "provider": "authorizenet",
     "aliases": ["authorizenet", "authorize.net", "authorize_net", "authnet", "anet"],
@@ -385,6 +401,8 @@ SPEC = {
         # (field 1 response code, 3 reason code, 11 method, 12 transaction type).
         {"path": "values.0", "in": list(RESPONSE_CODES), "weight": 0.2},
         {"path": "values.2", "in": list(REASON_CODES), "weight": 0.2},
+        # Field 4, the Response Reason Text, in Authorize.net's own words (responseCodes.html).
+        {"path": "values.3", "in": ["This transaction has been approved.", *REASON_TEXTS], "weight": 0.3},
         {"path": "values.10", "in": ["CC", "ECHECK"], "weight": 0.2},
         {"path": "values.11", "in": list(AIM_TRANSACTION_TYPES), "weight": 0.4},
         {"path": "createTransactionResponse.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9},
@@ -395,9 +413,11 @@ SPEC = {
         {"path": "getTransactionDetailsResponse.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9},
     ],
     "amount_unit": "major",
-    "default_currency": "USD",
+    # The account's currency (USD, see the docstring) only where the message carries an amount: a currency
+    # says nothing without one (prepare sets DEFAULT_CURRENCY_KEY then).
+    "fields": {"currency": [f"^{DEFAULT_CURRENCY_KEY}"]},
     "status_map": RESPONSE_CODES,
-    "reason_map": REASON_CODES,
+    "reason_map": {**REASON_CODES, **REASON_TEXTS},
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
         {
@@ -476,7 +496,7 @@ SPEC = {
             "match": {"transactionResponse.responseCode": {"exists": True}},
             "root": "transactionResponse",
             "fields": {**_RESPONSE_FIELDS, "amount": ["^transactionRequest.amount"],
-                       "currency": ["^transactionRequest.currencyCode"],
+                       "currency": ["^transactionRequest.currencyCode", f"^{DEFAULT_CURRENCY_KEY}"],
                        "customer_country": ["^transactionRequest.billTo.country"],
                        # A refund, void or prior-auth capture request names the transaction it acts on.
                        "attempt_id": ["^transactionRequest.refTransId", "transId"]},
@@ -566,10 +586,10 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": ["x_trans_id"],
                 "status": ["x_response_code"],
-                "reason_code": ["x_response_reason_code"],
+                "reason_code": ["x_response_reason_code", "x_response_reason_text"],
                 "amount": ["x_amount"],
                 # Echoed from the request when the merchant sent it (AIM x_currency_code); else the account's.
-                "currency": ["x_currency_code"],
+                "currency": ["x_currency_code", f"^{DEFAULT_CURRENCY_KEY}"],
                 "payment_method": ["x_method"],
                 "card_brand": ["x_card_type"],
                 "customer_country": ["x_country"],  # the billing address country
@@ -600,7 +620,32 @@ SPEC = {
 }
 
 
+def _has_amount(node: Any, depth: int = 0) -> bool:
+    """Whether an amount field (AMOUNT_NAMES) with a value is anywhere in the message."""
+    if depth > 8:
+        return False
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in AMOUNT_NAMES:
+                text = value.get("#text") if isinstance(value, dict) else value
+                if text is not None and str(text).strip():
+                    return True
+            if isinstance(value, (dict, list)) and _has_amount(value, depth + 1):
+                return True
+    elif isinstance(node, list):
+        return any(_has_amount(item, depth + 1) for item in node)
+    return False
+
+
 def prepare(body: Any) -> Any:
+    """The message as read (see _prepare), with the account's currency when it carries an amount."""
+    prepared = _prepare(body)
+    if isinstance(prepared, dict) and _has_amount(prepared):
+        return {**prepared, DEFAULT_CURRENCY_KEY: ACCOUNT_CURRENCY}
+    return prepared
+
+
+def _prepare(body: Any) -> Any:
     """A CIM ``directResponse`` (an AIM delimited response) as the AIM ``x_`` fields; other bodies unchanged.
 
     A customer or payment-profile call (validateCustomerPaymentProfile, createCustomerProfile with its
@@ -658,7 +703,10 @@ def parse_aim_response(text: str) -> dict[str, str] | None:
 
 def aim_fields(values: list) -> dict[str, str] | None:
     """AIM's positional values named with the AIM ``x_`` field names; None when they are not an AIM response."""
-    if len(values) < 12 or not all(isinstance(value, str) for value in values) or values[0].strip() not in RESPONSE_CODES:
+    # The first seven fields (response code, subcode, reason code, reason text, authorization code, AVS code,
+    # transaction ID: AIM guide "Fields in the Payment Gateway Response") say the outcome; a response cut after
+    # them (an integration keeping only those) is read from them.
+    if len(values) < 7 or not all(isinstance(value, str) for value in values) or values[0].strip() not in RESPONSE_CODES:
         return None
     fields = {name: values[number - 1].strip() for number, name in AIM_FIELDS.items()
               if number <= len(values) and values[number - 1].strip()}

@@ -398,6 +398,10 @@ SPEC = {
         # A Classic API error body (errorCode, message, errors, errorMessageCodes, eventId).
         {"path": "errorMessageCodes", "exists": True, "weight": 0.4},
         {"path": "errorCode", "prefix": "7", "weight": 0.1},
+        # Its validation error as integrations keep it (Classic API reference, "Error codes": errorCode 70000
+        # "Validation error", with errors: a list of the messages of the fields that failed).
+        {"path": "message", "in": ["Validation error"], "weight": 0.2},
+        {"path": "errors.0", "exists": True, "weight": 0.2},
         {"path": "eventId", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "minor",

@@ -301,6 +301,14 @@ SPEC = {
     "aliases": ["mercadopago", "mercado_pago", "mercadopago_v1", "mp", "mercadolibre"],
     "detect": [
         {"path": "status_detail", "exists": True, "weight": 0.3},
+        # MercadoPago's own status_detail words (collection-results page: accredited, pending_contingency,
+        # pending_review_manual, pending_waiting_payment / _transfer, pending_challenge, by_collector, by_payer,
+        # refunded, partially_refunded, cc_rejected_*): with the key, a payment even when stored trimmed.
+        {"path": "status_detail", "in": ["accredited", "pending_contingency", "pending_review_manual",
+                                         "pending_waiting_payment", "pending_waiting_transfer", "pending_challenge",
+                                         "by_collector", "by_payer", "refunded", "partially_refunded"],
+         "weight": 0.2},
+        {"path": "status_detail", "prefix": "cc_rejected_", "weight": 0.2},
         {"path": "payment_type_id", "exists": True, "weight": 0.3},
         {"path": "payment_method_id", "exists": True, "weight": 0.2},
         {"path": "currency_id", "exists": True, "weight": 0.2},

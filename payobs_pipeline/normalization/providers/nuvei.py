@@ -117,7 +117,7 @@ GATEWAY_FILTER_CODES = {
     "1157": "INVALID_REQUEST",  # No update parameters were supplied
     "1158": "AUTHENTICATION_FAILED",  # 3D PARes value is incorrect
     "1163": "INVALID_REQUEST",  # Transaction must contain a Card/Token/Account
-    "1164": "INVALID_CARD_DATA",  # Invalid token
+    "1164": "INVALID_REQUEST",  # Invalid token: a token the merchant sent that the gateway does not hold (as API 1065)
     "1167": "DUPLICATE",  # Transaction already settled
     "1168": "DUPLICATE",  # Transaction already voided
     "1182": "AUTHENTICATION_REQUIRED",  # Transaction must be sent as 3D-Secure
@@ -300,20 +300,35 @@ SPEC = {
         {"path": "PAYMENTRESPONSE.UNIQUEREF", "exists": True, "weight": 0.6},
         {"path": "PAYMENTRESPONSE.RESPONSECODE", "in": ["A", "D", "R"], "weight": 0.3},
         {"path": "PAYMENTRESPONSE.BANKRESPONSECODE", "exists": True, "weight": 0.2},
-        {"path": "ERROR.ERRORSTRING", "exists": True, "weight": 0.1},
+        # The XML gateway's error reply is <ERROR><ERRORSTRING>...</ERRORSTRING></ERROR> and nothing else
+        # (Nuvei XML gateway "Error handling", e.g. "INVALID HASH FIELD").
+        {"path": "ERROR.ERRORSTRING", "exists": True, "weight": 0.5},
         # SafeCharge Gateway XML <Response>.
         {"path": "Response.ExErrCode", "exists": True, "weight": 0.3},
         {"path": "Response.ErrCode", "exists": True, "weight": 0.1},
         {"path": "Response.Status", "in": ["APPROVED", "DECLINED", "ERROR"], "weight": 0.1},
         {"path": "Response.ClientLoginID", "exists": True, "weight": 0.1},
+        # The same fields as key=value lines (the SafeCharge Gateway's name=value reply, one field a line):
+        # ClientLoginID, ClientUniqueID, TransactionID, Status, AuthCode, AVSCode, CVV2Reply, Reason, ErrCode,
+        # ExErrCode (ExErrCode above). Such a reply does not name its transaction type: an ERROR or DECLINED one
+        # is that whatever was asked, but an APPROVED one may be a sale, a settle, a credit (refund) or a void,
+        # so its shape alone does not claim it (with a hint it is read as the card transaction it answers).
+        {"path": "ClientLoginID", "exists": True, "weight": 0.1},
+        {"path": "Status", "in": ["ERROR", "DECLINED"], "weight": 0.1},
     ],
     "amount_unit": "major",
     "status_map": STATUSES,
     "reason_map": REASONS,
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
-        {"name": "not_a_payment", "match": {"transactionType": _NOT_PAYMENT_TYPES},
+        {"name": "not_a_payment", "match": {"transactionType": ["Payout", "InitAuth3D"]},
          "not_a_payment": "a Nuvei payout or 3DS step, not a payment outcome"},
+        {"name": "not_a_payment", "match": {"transactionType": "Auth3D",
+                                            "transactionStatus": {"exists": False}},
+         "not_a_payment": "a Nuvei 3DS step, not a payment outcome"},
+        {"name": "not_a_payment", "match": {"transactionType": "Auth3D",
+                                            "transactionStatus": ["APPROVED", "REDIRECT", "PENDING"]},
+         "not_a_payment": "a Nuvei 3DS step, not a payment outcome"},
         # A withdrawal DMN (payouts: wdRequestId / wdOrderId) moves money to the customer.
         {"name": "withdrawal_dmn", "match": {"wdRequestId": {"exists": True}},
          "not_a_payment": "a Nuvei withdrawal (payout) notification"},
@@ -426,7 +441,12 @@ def prepare(body: Any) -> Any:
         if "CreditCardInfo" in response and PAYMENT_METHOD_KEY not in lifted:
             lifted[PAYMENT_METHOD_KEY] = "card"
         return lifted
-    if isinstance(body.get("transactionType"), str) and body["transactionType"] in _NOT_PAYMENT_TYPES:
+    # The /payment call answers transactionType Auth3D when the card goes through 3DS (docs.nuvei.com
+    # "3D-Secure": transactionStatus REDIRECT, the challenge to run): a step, not an outcome. When that call
+    # itself fails (transactionStatus ERROR / DECLINED, gwErrorCode / gwExtendedErrorCode), the payment attempt
+    # ended there: it is read like any failed payment.
+    failed_step = body.get("transactionType") == "Auth3D" and body.get("transactionStatus") in ("ERROR", "DECLINED")
+    if isinstance(body.get("transactionType"), str) and body["transactionType"] in _NOT_PAYMENT_TYPES and not failed_step:
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"nuvei: {body['transactionType']} is not a payment")
     out = {k: v for k, v in body.items() if not (k in _ZERO_MEANS_NONE and _code(v) == "0")}
     option = body.get("paymentOption")

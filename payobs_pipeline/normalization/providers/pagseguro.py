@@ -103,6 +103,10 @@ _CHARGE_FIELDS = {
 _CHARGE_RULES = [
     # A paid charge that is canceled is refunded (estorno); an unpaid one is voided.
     {"when": {"status": "CANCELED"}, "set": {"event_kind": "VOID"}},
+    # A charge created with payment_method.capture false stops at AUTHORIZED (pre-authorization); it is PAID only
+    # once captured (developer.pagbank.com.br/reference/capturar-pagamento-pre-autorizado: the capture reply is
+    # the charge, status PAID, its payment_method.capture still false): that reply is the capture.
+    {"when": {"status": "PAID", "payment_method.capture": False}, "set": {"event_kind": "CAPTURE"}},
     {"when": {"status": "CANCELED", "paid_at": {"exists": True}},
      "set": {"status_category": "REFUNDED", "event_kind": "REFUND"}},
 ]
@@ -183,6 +187,16 @@ SPEC = {
                                                 "Em disputa", "Devolvida", "Cancelada", "Debitado",
                                                 "Retenção temporária"], "weight": 0.3},
         {"path": "errors.error.code", "exists": True, "weight": 0.2},
+        # Classic error body (developer.pagbank.com.br/v1/reference/redirect-apendice: <errors><error><code>
+        # <message>; five-digit codes 10xxx credentials, 11xxx-19xxx request fields, 53xxx payment data).
+        {"path": "errors.error.code", "prefix": ["10", "11", "12", "13", "14", "15", "17", "19", "53"],
+         "weight": 0.2},
+        {"path": "errors.error.message", "exists": True, "weight": 0.1},
+        # Classic transaction as an HTML-style XML parser hands it over (tag names case-folded).
+        {"path": "transaction.grossamount", "exists": True, "weight": 0.3},
+        {"path": "transaction.paymentmethod.type", "exists": True, "weight": 0.2},
+        {"path": "transaction.lastEventDate", "exists": True, "weight": 0.2},
+        {"path": "transaction.lasteventdate", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "default_currency": "BRL",

@@ -573,6 +573,11 @@ SPEC = {
         {"path": "event_type", "prefix": ["PAYMENT.AUTHORIZATION.", "PAYMENT.CAPTURE.", "PAYMENT.SALE.",
                                           "PAYMENT.ORDER.", "CUSTOMER.DISPUTE.", "RISK.DISPUTE."], "weight": 0.3},
         {"path": "payer.payment_method", "in": list(_V1_PAYMENT_METHODS), "weight": 0.2},
+        # A webhook stored as event_type and resource only: the resource is a Payments v2 object, its amount
+        # PayPal's Money object {currency_code, value} (developer.paypal.com/docs/api/payments/v2: capture
+        # amount, supplementary_data.related_ids.order_id).
+        {"path": "resource.amount.currency_code", "exists": True, "weight": 0.2},
+        {"path": "resource.supplementary_data.related_ids", "exists": True, "weight": 0.3},
         {"path": "ipn_track_id", "exists": True, "weight": 0.4},
         # Recurring payments profiles are "I-..." (IPN recurring_payment_*).
         {"path": "recurring_payment_id", "prefix": "I-", "weight": 0.3},

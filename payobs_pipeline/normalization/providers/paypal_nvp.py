@@ -171,7 +171,10 @@ ERROR_CODES: dict[str, Any] = {
     # Fraud Management Filters.
     "11610": _MERCHANT_FILTER,  # payment pending the merchant's review (with a Pending status)
     "11611": _MERCHANT_FILTER,  # blocked by the merchant's FMF settings
-    "11612": "PROCESSING_ERROR",  # could not accept/deny the transaction
+    # NVP/SOAP error codes reference: DoCapture 11612 "Transaction must be accepted in Fraud Management Filters
+    # before capture" (ManagePendingTransactionStatus: "could not process your request to accept/deny the
+    # transaction"): a request the transaction's review state does not allow, not a PayPal failure.
+    "11612": "INVALID_REQUEST",
     "11821": _MERCHANT_FILTER,  # already denied by a Fraud Management Filter
     # 3-D Secure.
     "12000": "AUTHENTICATION_FAILED",  # missing or invalid 3-D Secure authentication values
@@ -382,6 +385,10 @@ SPEC = {
         {"path": f"{_PI}TRANSACTIONID", "exists": True, "weight": 0.4},
         {"path": "REFUNDTRANSACTIONID", "exists": True, "weight": 0.3},
         {"path": "CVV2MATCH", "exists": True, "weight": 0.2},
+        # The same reply with its names in lower case (see upper_case_keys).
+        {"path": "ack", "in": [*_SUCCESS_ACKS, *_FAILURE_ACKS, "Warning"], "weight": 0.3},
+        {"path": "correlationid", "exists": True, "weight": 0.4},
+        {"path": "build", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "major",
     "fields": FIELDS,
@@ -401,7 +408,17 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    body = upper_case_keys(body)
     return {**body, **derived_keys(body)}
+
+
+def upper_case_keys(body: dict) -> dict:
+    """An NVP reply whose names were stored in lower case (django-paypal's PayPalNVP model keeps ``ack``,
+    ``correlationid``, ``amt``, ``paymentstatus``...): NVP names are upper case (developer.paypal.com NVP/SOAP API
+    reference), so the reply is read with its names upper-cased."""
+    if "ACK" in body or not isinstance(body.get("ack"), str) or "correlationid" not in body:
+        return body
+    return {key.upper() if isinstance(key, str) else key: value for key, value in body.items()}
 
 
 def derived_keys(body: dict) -> dict:

@@ -52,6 +52,11 @@ TRANSACTION_STATUSES = {
     "open_url": "PENDING",
     "pay_offline": "PENDING",
 }
+CHARGE_NEXT_STEPS = ["send_otp", "send_pin", "send_phone", "send_birthday", "send_address", "open_url",
+                     "pay_offline"]
+RESPONSE_MESSAGES = ["Charge attempted", "Reference check successful", "Verification successful",
+                     "Transaction retrieved", "Charge attempted successfully", "Refund has been queued for processing",
+                     "Refund retrieved", "Refunds retrieved", "Authorization URL created", "Transactions retrieved"]
 REFUND_STATUSES = {
     "pending": "PENDING",
     "processing": "PENDING",
@@ -218,6 +223,20 @@ SPEC = {
         {"path": "gateway_response", "exists": True, "weight": 0.4},
         {"path": "authorization.authorization_code", "prefix": "AUTH_", "weight": 0.4},
         {"path": "domain", "in": ["test", "live"], "weight": 0.2},
+        # The API's response envelope (paystack.com/docs/api "Response": every reply is {"status": <boolean>,
+        # "message": <text>, "data"?: ...}; an error reply has status false and a message, nothing else
+        # (docs-v2.paystack.com/api/errors)): a boolean status next to a message is Paystack's envelope.
+        {"path": "status", "in": [True, False], "weight": 0.2},
+        {"path": "message", "exists": True, "weight": 0.1},
+        {"path": "status", "in": [False], "weight": 0.2},
+        # The Charge API's next steps (docs-v2.production.paystack.co/docs/api/charge, "Create Charge" /
+        # "Submit PIN" / "Check pending charge": data.status send_pin, send_otp, send_phone, send_birthday,
+        # send_address, open_url, pay_offline): Paystack's own words for a charge waiting on the customer.
+        {"path": "data.status", "in": CHARGE_NEXT_STEPS, "weight": 0.3},
+        {"path": "data.reference", "exists": True, "weight": 0.1},
+        # The fixed messages of the transaction and charge endpoints (paystack.com/docs/api/transaction,
+        # /charge, /refund examples).
+        {"path": "message", "in": RESPONSE_MESSAGES, "weight": 0.3},
     ],
     "amount_unit": "minor",
     "status_map": TRANSACTION_STATUSES,
@@ -243,6 +262,12 @@ SPEC = {
            "match": {"status": True, "data.transaction": {"exists": True}, f"data.{key}": {"exists": True}},
            "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"}
           for key in ("fully_deducted", "refunded_by")),
+        # Create Refund's documented reply (paystack.com/docs/api/refund/#create: "Refund has been queued for
+        # processing", data {transaction: {...}, currency, amount, status: "pending", ...}) may carry neither.
+        {"name": "response.refund", "root": "data",
+         "match": {"status": True, "data.transaction": {"exists": True},
+                   "message": ["Refund has been queued for processing", "Refund retrieved"]},
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "response.dispute", "root": "data",
          "match": {"status": True, "data.category": ["chargeback", "fraud"], "data.transaction": {"exists": True}},
          "status": "CHARGEBACK", "event_kind": "DISPUTE", "fields": _DISPUTE_FIELDS},

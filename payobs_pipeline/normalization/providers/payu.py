@@ -247,6 +247,11 @@ SPEC = {
         # PayU Europe: the order's point of sale (merchantPosId) and status words of its own.
         {"path": "order.merchantPosId", "exists": True, "weight": 0.4},
         {"path": "order.status", "in": ["WAITING_FOR_CONFIRMATION"], "weight": 0.3},
+        # The order notification's body is {"order": {...}} (developers.payu.com/europe/docs/payment-flows/
+        # lifecycle "Notifications": order.status NEW, PENDING, WAITING_FOR_CONFIRMATION, COMPLETED, CANCELED, the
+        # last spelled with one L); integrations may keep only the order's status.
+        {"path": "order.status", "in": ["NEW", "PENDING", "WAITING_FOR_CONFIRMATION", "COMPLETED", "CANCELED"],
+         "weight": 0.5},
         {"path": "order.totalAmount", "exists": True, "weight": 0.1},
         {"path": "orders.0.merchantPosId", "exists": True, "weight": 0.4},
         {"path": "refund.refundId", "exists": True, "weight": 0.2},

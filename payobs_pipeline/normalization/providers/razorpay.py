@@ -148,6 +148,8 @@ _NOT_A_PAYMENT_EVENTS = [
     "virtual_account.created", "virtual_account.closed", "account.", "product.",
 ]
 
+_PAYMENT_LINK_STATUSES = {"created": "PENDING", "partially_paid": "PENDING", "paid": "APPROVED",
+                          "expired": "CANCELLED", "cancelled": "CANCELLED"}
 _PAYMENT_STATUSES = {
     "created": "PENDING",
     "pending": "PENDING",  # payment.pending: order placed, amount not collected yet (Cash on Delivery)
@@ -294,9 +296,18 @@ SPEC = {
         {"path": "entity", "in": ["collection"], "weight": 0.2},
         {"path": "items.0.id", "prefix": ["pay_", "rfnd_", "disp_", "order_"], "weight": 0.4},
         {"path": "id", "prefix": ["pay_", "rfnd_", "disp_", "order_"], "weight": 0.3},
+        {"path": "id", "prefix": "plink_", "weight": 0.4},
+        {"path": "short_url", "prefix": "https://rzp.io/", "weight": 0.3},
         {"path": "payload.payment.entity.id", "prefix": "pay_", "weight": 0.4},
         # Every Razorpay entity names its kind: {"entity": "payment"} inside the webhook payload.
         {"path": "payload.payment.entity.entity", "in": ["payment"], "weight": 0.3},
+        # The webhook's event names (razorpay.com/docs/webhooks/payments: payment.authorized, payment.captured,
+        # payment.failed; refunds: refund.created, refund.processed, refund.failed; order.paid), kept by
+        # integrations that store only "event" and "payload".
+        {"path": "event", "in": ["payment.authorized", "payment.captured", "payment.failed", "order.paid",
+                                 "refund.created", "refund.processed", "refund.failed", "refund.speed_changed",
+                                 "payment.dispute.created", "payment.dispute.won", "payment.dispute.lost",
+                                 "payment.dispute.closed"], "weight": 0.2},
         {"path": "account_id", "prefix": "acc_", "weight": 0.2},
         {"path": "error.metadata.payment_id", "prefix": "pay_", "weight": 0.6},
         {"path": "error.step", "exists": True, "weight": 0.2},
@@ -318,6 +329,15 @@ SPEC = {
         {"name": "event_name.not_a_payment",
          "match": {"entity": {"exists": False}, "payload": {"exists": True}, "event": {"prefix": _NOT_A_PAYMENT_EVENTS}},
          "not_a_payment": "a payout, settlement, transfer, validation or downtime event moves no customer payment"},
+        # A Payment Link (razorpay.com/docs/api/payments/payment-links: id plink_..., amount in paise, currency,
+        # amount_paid, short_url, status created / partially_paid / paid / expired / cancelled): the page the
+        # customer pays through, the payment as a whole, never an attempt.
+        {"name": "payment_link", "match": {"id": {"prefix": "plink_"}, "status": {"exists": True}},
+         "event_kind": "PAYMENT",
+         "fields": {"provider_transaction_id": ["id"], "status": ["status"], "amount": ["amount"],
+                    "currency": ["currency"], "event_time": ["updated_at", "created_at"], "payment_id": ["id"],
+                    "attempt_id": []},
+         "status_map": _PAYMENT_LINK_STATUSES},
     ] + _documents("payload") + _documents("payload_event") + _documents(None) + _documents("items") + [
         {
             # A failed payment call answers with an error body naming the payment.

@@ -430,6 +430,17 @@ def _documents(match_object: dict, root: str | None, label: str = "") -> list[di
     ]
 
 
+# docs.stripe.com/api/events/types: the events about a payment's objects.
+_PAYMENT_EVENT_TYPES = [
+    "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",
+    "payment_intent.processing", "payment_intent.requires_action", "payment_intent.amount_capturable_updated",
+    "payment_intent.partially_funded", "payment_intent.created", "charge.succeeded", "charge.failed",
+    "charge.pending", "charge.captured", "charge.expired", "charge.refunded", "charge.updated",
+    "charge.refund.updated", "refund.created", "refund.updated", "refund.failed",
+    "checkout.session.completed", "checkout.session.async_payment_succeeded",
+    "checkout.session.async_payment_failed", "checkout.session.expired",
+]
+_OBJECT_ID_PREFIXES = ("ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "cs_")
 _ERROR_TYPES = ["card_error", "api_error", "api_connection_error", "invalid_request_error", "idempotency_error",
                 "rate_limit_error", "authentication_error", "permission_error"]
 # An API error response ({"error": {...}}) as the lake may store a failed call: a card_error is the
@@ -486,8 +497,15 @@ SPEC = {
         # Other PSPs copied Stripe's object names (Culqi "charge", Conekta "event"): alone, not enough.
         {"path": "object", "in": ["charge", "payment_intent", "refund", "dispute", "event", "checkout.session"],
          "weight": 0.4},
-        {"path": "id", "prefix": ["ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "evt_", "cs_"], "weight": 0.5},
+        {"path": "id", "prefix": ["ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "cs_"], "weight": 0.5},
+        # An event id: other gateways name theirs evt_ too (Airwallex, Culqi), so it counts with the event's
+        # object "event" and its data.object, not alone.
+        {"path": "id", "prefix": "evt_", "weight": 0.3},
         {"path": "data.object.object", "in": [*_DOCUMENT_OBJECTS], "weight": 0.3},
+        # An Event kept as its type and data.object (docs.stripe.com/api/events/types: payment_intent.*,
+        # charge.*, checkout.session.*), the object's id naming a Stripe object.
+        {"path": "data.object.id", "prefix": [*_OBJECT_ID_PREFIXES], "weight": 0.3},
+        {"path": "type", "in": _PAYMENT_EVENT_TYPES, "weight": 0.2},
         # A list response of one object (GET /v1/charges?...).
         {"path": "data.0.object", "in": [*_DOCUMENT_OBJECTS], "weight": 0.3},
         {"path": "data.0.id", "prefix": ["ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "cs_"], "weight": 0.3},
@@ -610,6 +628,36 @@ def _refunded_charge(body: dict) -> bool:
         isinstance(refunded, int) and not isinstance(refunded, bool) and refunded > 0)
 
 
+# An Event's object as its id names it (docs.stripe.com/api: ch_/py_ Charge, pi_ PaymentIntent, re_/pyr_ Refund,
+# dp_/du_ Dispute, cs_ Checkout Session), for an event whose data.object was stored without its "object" key.
+_OBJECT_OF_ID_PREFIX = {"ch_": "charge", "py_": "charge", "pi_": "payment_intent", "re_": "refund",
+                        "pyr_": "refund", "dp_": "dispute", "du_": "dispute", "cs_": "checkout.session"}
+
+
+def _event_envelope(body: dict) -> dict:
+    """An Event stored as its ``type`` and ``data.object`` only (an integration's copy without ``object``/``id``).
+
+    docs.stripe.com/api/events/object: an Event is {"id": "evt_...", "object": "event", "type", "data": {"object":
+    ...}}; integrations (Odoo's payment_stripe among them) keep only ``type`` and ``data.object``. Such a body
+    whose object is a Stripe object (its ``object`` or its id's prefix says which) is read as the Event it is.
+    """
+    if "object" in body or not isinstance(body.get("type"), str):
+        return body
+    data = body.get("data")
+    document = data.get("object") if isinstance(data, dict) else None
+    if not isinstance(document, dict):
+        return body
+    kind = document.get("object")
+    if kind is None:
+        identifier = document.get("id")
+        if isinstance(identifier, str):
+            kind = next((k for prefix, k in _OBJECT_OF_ID_PREFIX.items() if identifier.startswith(prefix)), None)
+        if kind is None:
+            return body
+        document = {**document, "object": kind}
+    return {**body, "object": "event", "data": {**data, "object": document}}
+
+
 def prepare(body: Any) -> Any:
     """Mark a refunded Charge; keep an API error body whose PaymentIntent has an amount but no currency an event.
 
@@ -626,6 +674,7 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    body = _event_envelope(body)
     if _refunded_charge(body):
         return {**body, REFUNDED_CHARGE_KEY: True}
     error = body.get("error")

@@ -90,6 +90,9 @@ _TX_FIELDS = {
     "payment_id": ["session_id"],
 }
 
+TRANSBANK_ERROR_MESSAGES = ["Not Authorized", "Api mismatch error", "Invalid value for parameter",
+                            "The transactions's date has passed max time", "The transaction's date has passed max time"]
+
 SPEC = {
     "provider": "transbank",
     "aliases": ["transbank", "webpay", "webpay plus", "webpayplus", "webpay_plus", "oneclick", "transbank_webpay",
@@ -103,11 +106,21 @@ SPEC = {
         {"path": "parent_buy_order", "exists": True, "weight": 0.4},
         {"path": "details.0.payment_type_code", "in": list(PAYMENT_TYPES), "weight": 0.3},
         {"path": "details.0.commerce_code", "exists": True, "weight": 0.1},
-        {"path": "type", "in": ["REVERSED", "NULLIFIED"], "weight": 0.3},
+        # Refund replies (transbankdevelopers.cl/referencia/webpay "Reversar o Anular un pago": a reversal
+        # answers only {"type": "REVERSED"}; a nullification {"type": "NULLIFIED", authorization_code,
+        # authorization_date, nullified_amount, balance, response_code}): Transbank's own words.
+        {"path": "type", "in": ["REVERSED", "NULLIFIED"], "weight": 0.5},
         {"path": "nullified_amount", "exists": True, "weight": 0.3},
         {"path": "captured_amount", "exists": True, "weight": 0.3},
         {"path": "authorization_date", "exists": True, "weight": 0.2},
+        # Error replies (transbankdevelopers.cl/referencia/webpay "Códigos de estado HTTP": 400, 401, 404, 422,
+        # 500 answer {"error_message": "..."} and nothing else). Other gateways also name a field error_message
+        # (Openpay's transaction), so the key alone is not enough; Transbank's own messages are (listed by
+        # Transbank's plugin, TransbankDevelopers WooCommerce Webpay REST src/Helpers/ErrorUtil.php: 401 "Not
+        # Authorized"; 422 "Api mismatch error, required version is ...", "Invalid value for parameter: <name>",
+        # "The transactions's date has passed max time (7 days) to recover the status").
         {"path": "error_message", "exists": True, "weight": 0.2},
+        {"path": "error_message", "prefix": TRANSBANK_ERROR_MESSAGES, "weight": 0.3},
         # Return-URL posts and Oneclick enrollment.
         {"path": "TBK_ORDEN_COMPRA", "exists": True, "weight": 0.5},
         {"path": "TBK_ID_SESION", "exists": True, "weight": 0.2},
@@ -154,6 +167,9 @@ SPEC = {
             "name": "capture",
             "match": {"captured_amount": {"exists": True}},
             "event_kind": "CAPTURE",
+            # Deferred capture exists for card authorizations only (transbankdevelopers.cl/referencia/webpay
+            # "Captura diferida": credit cards).
+            "default_payment_method": "CARD",
             "fields": {
                 "status": ["response_code"],
                 "reason_code": ["response_code"],

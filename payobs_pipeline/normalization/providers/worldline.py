@@ -142,7 +142,10 @@ ERROR_CODES = {
     # Connect (GlobalCollect) card errors.
     "430285": "GENERIC_DECLINE",  # not authorised
     "430306": "EXPIRED_CARD",
-    "430330": "INVALID_CARD_DATA",  # invalid card number
+    # "Not authorised" (HTTP 402): the issuer refused; docs.connect.worldline-solutions.com/documentation/error-codes
+    # gives that message to the issuer refusals (430285 undisclosed reason, 430360 low funds), and the reply names
+    # no card-data cause.
+    "430330": "GENERIC_DECLINE",
     "430409": "GENERIC_DECLINE",  # referred
 }
 
@@ -224,6 +227,16 @@ _PAYMENT_RULES = [
     # releases it; statusCode 1 is the customer abandoning before any decision.
     {"when": {"status": "CANCELLED", "statusOutput.statusCode": _VOID_CODES}, "set": {"event_kind": "VOID"}},
     {"when": {"status": "REFUND_REQUESTED"}, "set": {"event_kind": "REFUND"}},
+    # CancelPaymentResponse (Connect API reference "Cancel payment": {payment, cardPaymentMethodSpecificOutput
+    # {voidResponseId}, mobilePaymentMethodSpecificOutput {voidResponseId}}): the answer to a void.
+    {"when": {"status": "CANCELLED", "^cardPaymentMethodSpecificOutput.voidResponseId": {"exists": True}},
+     "set": {"event_kind": "VOID"}},
+    {"when": {"status": "CANCELLED", "^mobilePaymentMethodSpecificOutput.voidResponseId": {"exists": True}},
+     "set": {"event_kind": "VOID"}},
+    # PaymentOutput names the method by its own output object (Direct API reference PaymentOutput:
+    # cardPaymentMethodSpecificOutput for cards) even where paymentMethod is left out (a trimmed webhook).
+    {"when": {f"{_OUT}.paymentMethod": {"exists": False}, f"{_OUT}.cardPaymentMethodSpecificOutput": {"exists": True}},
+     "set": {"payment_method": "CARD"}},
     *_HTTP_RULES,
     {"when": {f"^{LUHN_KEY}": True}, "set": {"failure_reason": "INVALID_CARD_DATA"}},
 ]
@@ -278,6 +291,17 @@ SPEC = {
         {"path": "payment.statusOutput.statusCategory", "exists": True, "weight": 0.6},
         {"path": "payment.statusOutput.statusCode", "exists": True, "weight": 0.3},
         {"path": "payment.paymentOutput.amountOfMoney", "exists": True, "weight": 0.3},
+        # A webhook's payment as integrations keep it (trimmed: no id, no amount): PaymentOutput's per-method
+        # objects are Worldline's names (Direct API reference PaymentOutput: cardPaymentMethodSpecificOutput,
+        # redirectPaymentMethodSpecificOutput, mobilePaymentMethodSpecificOutput,
+        # sepaDirectDebitPaymentMethodSpecificOutput; PaymentResponse.hostedCheckoutSpecificOutput).
+        *({"path": f"payment.paymentOutput.{key}PaymentMethodSpecificOutput", "exists": True, "weight": 0.4}
+          for key in ("card", "redirect", "mobile", "sepaDirectDebit")),
+        {"path": "payment.hostedCheckoutSpecificOutput.hostedCheckoutId", "exists": True, "weight": 0.2},
+        {"path": "payment.status", "in": ["CREATED", "CANCELLED", "REJECTED", "REJECTED_CAPTURE", "REDIRECTED",
+                                          "PENDING_PAYMENT", "PENDING_COMPLETION", "PENDING_CAPTURE",
+                                          "AUTHORIZATION_REQUESTED", "CAPTURE_REQUESTED", "CAPTURED",
+                                          "REFUND_REQUESTED", "REFUNDED"], "weight": 0.1},
         {"path": "statusOutput.statusCategory", "exists": True, "weight": 0.6},
         {"path": "paymentOutput.amountOfMoney", "exists": True, "weight": 0.3},
         {"path": "refund.refundOutput", "exists": True, "weight": 0.6},

@@ -465,6 +465,11 @@ SPEC = {
         {"path": "merchant_code", "exists": True, "weight": 0.1},
         {"path": "is_closed", "exists": True, "weight": 0.2},
         {"path": "ewallet_type", "in": ["OVO", "DANA", "LINKAJA"], "weight": 0.3},
+        # The legacy DANA / LinkAja payment's checkout_url is Xendit's own wallet checkout host
+        # (developers.xendit.co/api-reference/ewallets: "checkout_url": "https://ewallet-linkaja-dev.xendit.co/
+        # checkouts/...", DANA "https://sandbox.m.dana.id/..." is DANA's, not Xendit's).
+        {"path": "checkout_url", "prefix": ["https://ewallet-linkaja-dev.xendit.co", "https://ewallet-linkaja.xendit.co"],
+         "weight": 0.4},
         {"path": "callback_authentication_token", "exists": True, "weight": 0.3},
         {"path": "owner_id", "exists": True, "weight": 0.1},
         # non-payment events (payouts are disb- objects)

@@ -101,3 +101,25 @@ def test_card_present_xml_response_is_read_with_and_without_a_hint(hint):
 def test_card_present_transaction_0_names_no_transaction():
     event = normalized_event(_card_present("3", _errors("33"), trans_id="0"))
     assert event.provider_transaction_id is None
+
+
+def test_the_account_currency_only_goes_with_an_amount():
+    from payobs_pipeline_tests.normalization.corpus_checks import normalized_event
+
+    base = {"transactionResponse": {"responseCode": "1", "authCode": "A1", "transId": "60", "accountType": "Visa",
+                                    "messages": [{"code": "1", "description": "This transaction has been approved."}]},
+            "messages": {"resultCode": "Ok", "message": [{"code": "I00001", "text": "Successful."}]}}
+    without = normalized_event(base)
+    assert (without.amount_minor, without.currency) == (None, None)
+    with_amount = normalized_event({**base, "transactionRequest": {"amount": "5.00"}})
+    assert (with_amount.amount_minor, with_amount.currency) == (500, "USD")
+    stated = normalized_event({**base, "transactionRequest": {"amount": "5.00", "currencyCode": "CAD"}})
+    assert stated.currency == "CAD"
+
+
+def test_an_aim_response_cut_after_its_first_fields_is_read():
+    from payobs_pipeline_tests.normalization.corpus_checks import normalized_event
+
+    event = normalized_event("2||| This transaction has been declined.|||1234")
+    assert (event.provider, str(event.status_category), str(event.failure_reason)) == (
+        "authorizenet", "DECLINED", "GENERIC_DECLINE")

@@ -42,3 +42,17 @@ def test_a_declined_refund_is_not_a_refund():
                    "&relatedTransactionId=800&totalAmount=1.00&currency=USD&transactionType=Credit"
                    "&advanceResponseChecksum=x")
     assert (str(event.status_category), str(event.event_kind)) == ("DECLINED", "REFUND")
+
+
+def test_a_failed_auth3d_payment_call_is_a_failed_payment_and_a_challenge_is_not():
+    from payobs_pipeline_tests.normalization.corpus_checks import NORMALIZER
+    from payobs_pipeline.normalization.evaluation import normalize_lake_data
+
+    reply = {"internalRequestId": 1, "status": "SUCCESS", "errCode": 0, "merchantSiteId": "1",
+             "transactionType": "Auth3D", "transactionId": "711", "gwErrorCode": -1100, "gwExtendedErrorCode": 1271,
+             "gwErrorReason": "sg_transaction must be of type InitAuth3D", "transactionStatus": "ERROR"}
+    failed = normalize_lake_data(reply, None, NORMALIZER).event
+    assert failed is not None and str(failed.status_category) == "ERROR"
+    challenge = normalize_lake_data({**reply, "transactionStatus": "REDIRECT", "gwErrorCode": 0,
+                                     "gwExtendedErrorCode": 0}, None, NORMALIZER)
+    assert challenge.event is None and challenge.unprocessed_reason == "NOT_A_PAYMENT_EVENT"

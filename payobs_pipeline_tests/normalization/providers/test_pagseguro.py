@@ -35,3 +35,14 @@ def test_classic_boleto_cancelled_unpaid_stays_cancelled():
     cancelled = "<status>7</status>\n    <cancellationSource>INTERNAL</cancellationSource>"
     event = normalized_event(xml.replace("<status>1</status>", cancelled))
     assert event.status_category is StatusCategory.CANCELLED
+
+
+def test_a_paid_charge_created_without_capture_is_its_capture():
+    from payobs_pipeline_tests.normalization.corpus_checks import normalized_event
+
+    charge = {"id": "CHAR_1", "status": "PAID", "amount": {"value": 100, "currency": "BRL"},
+              "payment_response": {"code": "20000", "message": "SUCESSO"},
+              "payment_method": {"type": "CREDIT_CARD", "capture": False}}
+    assert str(normalized_event(charge).event_kind) == "CAPTURE"
+    assert str(normalized_event({**charge, "payment_method": {"type": "CREDIT_CARD", "capture": True}}).event_kind) == (
+        "AUTHORIZATION")

@@ -213,3 +213,12 @@ def test_a_v1_capture_without_its_self_link_is_a_capture():
     event = outcome.event
     assert (event.provider, event.status_category, event.event_kind, event.amount_minor) == (
         "paypal", "APPROVED", "CAPTURE", 11054)
+
+
+def test_an_nvp_reply_stored_with_lower_case_names_is_read():
+    from payobs_pipeline_tests.normalization.corpus_checks import normalized_event
+
+    event = normalized_event({"ack": "Success", "amt": "10.00", "build": "848077", "correlationid": "375f",
+                              "currencycode": "USD", "paymentstatus": "Completed", "transactionid": "3TG4"})
+    assert (event.provider, str(event.status_category), event.amount_minor, event.currency) == (
+        "paypal", "APPROVED", 1000, "USD")

@@ -33,3 +33,22 @@ def test_a_brand_is_a_card_brand_only_on_card_transactions():
                        authorization={"authorization_code": "AUTH_x", "brand": "mtn", "channel": "mobile_money"}))
     assert event.card_brand is None
     assert normalized_event(_tx(status="success")).card_brand == "visa"
+
+
+def test_the_api_envelope_is_recognised_without_a_hint():
+    # paystack.com/docs/api: {"status": <boolean>, "message", "data"?}; Charge API next steps such as send_pin.
+    pending = normalized_event({"status": True, "message": "Charge attempted",
+                                "data": {"reference": "r1", "status": "send_pin"}})
+    assert (pending.provider, str(pending.status_category)) == ("paystack", "PENDING")
+    failed = normalized_event({"status": True, "message": "Reference check successful",
+                               "data": {"reference": "r2", "status": "failed", "message": "Insufficient funds"}})
+    assert (failed.provider, str(failed.failure_reason)) == ("paystack", "INSUFFICIENT_FUNDS")
+    error = normalized_event({"status": False, "message": "Invalid key"})
+    assert (error.provider, str(error.status_category), str(error.failure_reason)) == (
+        "paystack", "ERROR", "CONFIGURATION_ERROR")
+
+
+def test_a_queued_refund_is_a_refund():
+    event = normalized_event({"status": True, "message": "Refund has been queued for processing",
+                              "data": {"transaction": {}, "currency": "NGN", "amount": 1000, "status": "pending"}})
+    assert (str(event.status_category), str(event.event_kind), event.amount_minor) == ("PENDING", "REFUND", 1000)

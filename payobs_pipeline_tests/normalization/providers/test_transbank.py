@@ -24,3 +24,20 @@ def test_every_response_code_maps_to_a_reason():
         data["response_code"] = int(code)
         event = normalized_event(data)
         assert event.failure_reason.value != "UNKNOWN", code
+
+
+def test_refund_and_error_replies_are_recognised_without_a_hint():
+    from payobs_pipeline_tests.normalization.corpus_checks import normalized_event
+
+    reversed_ = normalized_event({"type": "REVERSED"})
+    assert (reversed_.provider, str(reversed_.status_category), str(reversed_.event_kind)) == (
+        "transbank", "CANCELLED", "VOID")
+    error = normalized_event({"error_message": "Invalid value for parameter: amount"})
+    assert (error.provider, str(error.failure_reason)) == ("transbank", "INVALID_REQUEST")
+
+
+def test_another_gateways_error_message_field_is_not_transbanks():
+    from payobs_pipeline.normalization.providers import builtin_mappings
+
+    transbank = next(m for m in builtin_mappings() if m.provider == "transbank")
+    assert transbank.shape_score({"error_message": "The card doesn't have sufficient funds"}) < 0.5

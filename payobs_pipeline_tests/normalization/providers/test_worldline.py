@@ -84,3 +84,11 @@ def test_prepare_drops_ncerror_0_of_a_directlink_reply_without_touching_the_inpu
     before = json.dumps(body, sort_keys=True)
     assert "@NCERROR" not in module.prepare(body)["ncresponse"]
     assert json.dumps(body, sort_keys=True) == before
+
+
+def test_a_trimmed_direct_webhook_is_recognised_and_its_card_output_names_the_method():
+    from payobs_pipeline_tests.normalization.corpus_checks import normalized_event
+
+    event = normalized_event({"payment": {"paymentOutput": {"cardPaymentMethodSpecificOutput": {
+        "paymentProductId": 1, "card": {"cardNumber": "******4242"}}}, "status": "CAPTURED"}})
+    assert (event.provider, str(event.status_category), str(event.payment_method)) == ("worldline", "APPROVED", "CARD")

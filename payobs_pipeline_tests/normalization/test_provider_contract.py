@@ -49,6 +49,10 @@ PROVIDERS = [slug for slug in provider_test_slugs() if slug not in NOT_UNDER_CON
 COVERED_STATUSES = {
     "2c2p": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "aci": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "affirm": {"APPROVED", "DECLINED", "ERROR", "CANCELLED", "REFUNDED"},
+    "afterpay": {"APPROVED", "DECLINED", "ERROR", "CANCELLED", "REFUNDED"},
+    "airwallex": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "alipay": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "amazonpaymentservices": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
     "authorizenet": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "bambora": {"APPROVED", "DECLINED", "ERROR", "CANCELLED", "REFUNDED"},
@@ -86,6 +90,7 @@ COVERED_STATUSES = {
     "pagseguro": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "payfast": {"APPROVED", "CANCELLED"},
     "paypal": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "paypay": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
     "paysafe": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "paystack": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "paytabs": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
@@ -99,6 +104,7 @@ COVERED_STATUSES = {
     "transbank": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "twocheckout": {"APPROVED", "DECLINED", "PENDING", "REFUNDED"},
     "usaepay": {"APPROVED", "DECLINED", "ERROR", "PENDING"},
+    "wechatpay": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
     "windcave": {"APPROVED", "DECLINED", "PENDING", "CANCELLED", "REFUNDED"},
     "wompi": {"APPROVED", "DECLINED", "ERROR", "PENDING"},
     "worldline": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
@@ -108,7 +114,7 @@ COVERED_STATUSES = {
 MIN_CASES = 10
 # Distinct failure reasons among the DECLINED cases; the corpora of these document a single one.
 MIN_DECLINE_REASONS = 2
-FEWER_DECLINE_REASONS = {"klarna": 1, "payfast": 0, "usaepay": 1, "wompi": 1}
+FEWER_DECLINE_REASONS = {"affirm": 1, "afterpay": 1, "klarna": 1, "payfast": 0, "usaepay": 1, "wompi": 1}
 # Entries of a spec's status maps (top level and variants together). Converge's ssl_result is 0 or 1; its
 # errors have a fixed status and its refunds, voids and error-code declines are set by rules.
 MIN_STATUS_MAP_ENTRIES = 4

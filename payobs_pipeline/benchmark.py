@@ -14,10 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 
-import psycopg
-from psycopg import sql
-
-from payobs_pipeline import settings
+from payobs_pipeline import embedded_postgres, settings
 from payobs_pipeline.assets.events import normalize_window
 from payobs_pipeline.assets.lake_batch import snapshot_window
 from payobs_pipeline.assets.lifecycle import run_lifecycle
@@ -35,12 +32,8 @@ def _peak_rss_mib() -> float:
 
 
 def _fresh_database(name: str) -> str:
-    server = os.environ.get("PAYOBS_BENCH_POSTGRES_URL") or settings.embedded_server_uri()
-    with psycopg.connect(settings.libpq_url(server), autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    base, _, query = server.partition("?")
-    return f"{base.rsplit('/', 1)[0]}/{name}" + (f"?{query}" if query else "")
+    server = settings.bench_postgres_url() or embedded_postgres.server_uri()
+    return embedded_postgres.recreate_database(server, name)
 
 
 def pipeline_throughput(rows: int, progress: Callable[[str], None] = print) -> Iterator[str]:

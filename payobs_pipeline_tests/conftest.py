@@ -29,7 +29,9 @@ os.environ.setdefault("PAYOBS_FIRST_WINDOW", "2024-01-01-00:00")
 
 @pytest.fixture(scope="session")
 def postgres_server_url(tmp_path_factory) -> str:
-    external = os.environ.get("PAYOBS_TEST_POSTGRES_URL")
+    from payobs_pipeline import settings  # no pipeline module: the partition set is not built yet
+
+    external = settings.tests_postgres_url()
     if external:
         return external
     with warnings.catch_warnings():

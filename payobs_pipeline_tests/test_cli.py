@@ -108,9 +108,17 @@ def test_doctor_reports_every_check_and_fails_on_a_dead_database(environment):
 
 
 def test_dagster_storage_url_always_names_psycopg2(monkeypatch):
+    from payobs_pipeline import cli
+
+    monkeypatch.setenv("PAYOBS_LAKE_URL", "postgresql://u:p@h/lake")
+    monkeypatch.setenv("PAYOBS_WAREHOUSE_URL", "postgresql://u:p@h/wh")
+    monkeypatch.setenv("PAYOBS_WAREHOUSE_SCHEMA", "payobs")
+    for exported in ("PAYOBS_DAGSTER_ARTIFACTS", "PAYOBS_DAGSTER_COMPUTE_LOGS"):
+        monkeypatch.setenv(exported, "")  # export_environment sets them: restored after the test
     for given in ("postgresql://u:p@h/db", "postgres://u:p@h/db", "postgresql+psycopg://u:p@h/db"):
         monkeypatch.setenv("PAYOBS_DAGSTER_PG_URL", given)
-        assert settings.dagster_storage_url() == "postgresql+psycopg2://u:p@h/db"
+        assert settings.psycopg2_url(given) == "postgresql+psycopg2://u:p@h/db"
+        assert cli.export_environment()["PAYOBS_DAGSTER_PG_URL"] == "postgresql+psycopg2://u:p@h/db"
     assert settings.libpq_url("postgresql+psycopg2://u:p@h/db") == "postgresql://u:p@h/db"
     assert settings.redact("postgresql://user:secret@h/db") == "postgresql://user:***@h/db"
 
@@ -294,7 +302,8 @@ def test_demo_shows_progress_bars_and_keeps_dagsters_log_in_a_file(environment):
 
 
 def test_db_status_and_stop_follow_the_embedded_server(tmp_path_factory):
-    """`payobs db status|stop` on a fresh PAYOBS_HOME: not running; started (by settings) running; stopped."""
+    """`payobs db status|stop` on a fresh PAYOBS_HOME: not running; started (by embedded_postgres) running;
+    stopped. Reading the settings starts nothing."""
     home = tmp_path_factory.mktemp("db")  # short: the server's Unix socket lives in pgdata
     env = {**{k: v for k, v in os.environ.items() if not k.startswith(("PAYOBS_", "DAGSTER_", "OPENAI_"))},
            "PAYOBS_HOME": str(home)}
@@ -304,7 +313,15 @@ def test_db_status_and_stop_follow_the_embedded_server(tmp_path_factory):
     assert fresh.stdout.splitlines() == [f"embedded PostgreSQL in {pgdata}: not running"]
     assert not pgdata.exists()  # status never starts a server (nor creates its directory)
 
-    started = subprocess.run([sys.executable, "-c", "from payobs_pipeline import settings; print(settings.lake_url())"],
+    read = subprocess.run([sys.executable, "-c", "from payobs_pipeline import settings; "
+                           "print(settings.database_url(settings.LAKE), settings.warehouse_schema())"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert read.returncode == 0, read.stderr
+    assert read.stdout.split() == ["None", "payobs"]
+    assert not pgdata.exists()  # reading the configuration started nothing
+
+    started = subprocess.run([sys.executable, "-c", "from payobs_pipeline import embedded_postgres, settings; "
+                              "print(embedded_postgres.resolve_url(settings.LAKE))"],
                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     try:
         assert started.returncode == 0, started.stderr

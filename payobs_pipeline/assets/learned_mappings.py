@@ -23,7 +23,6 @@ normalize stage gives a row that still defers its shape's reason.
 """
 
 import json
-import os
 import re
 from collections import Counter
 
@@ -31,6 +30,7 @@ import dagster as dg
 import psycopg
 from psycopg.types.json import Jsonb
 
+from payobs_pipeline import settings
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
 from payobs_pipeline.assets.payloads import parsed_payloads
 from payobs_pipeline.normalization import learning
@@ -81,7 +81,7 @@ def load_learned_mappings(conn: psycopg.Connection) -> dict[str, CompiledMapping
 
 def auto_activate() -> bool:
     """Whether a validated LLM mapping is applied at once (default) or waits for `payobs mappings approve`."""
-    return os.environ.get("PAYOBS_LLM_AUTO_ACTIVATE", "1").strip().lower() not in ("0", "false", "no", "off")
+    return settings.llm_auto_activate()
 
 
 def _shapes(conn: psycopg.Connection, window: Window) -> dict[str, dict]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-import os
-
 import dagster as dg
 
 from payobs_pipeline import settings
@@ -15,8 +13,8 @@ WINDOW_CRON = "0 0,12 * * *"
 WINDOW_KEY_FORMAT = "%Y-%m-%d-%H:%M"
 WINDOW_LENGTH = timedelta(hours=12)
 # A backfill runs ranges of up to this many windows per run (default: a week),
-# each asset looping over the run's windows; memory stays per-window.
-WINDOWS_PER_BACKFILL_RUN = int(os.environ.get("PAYOBS_BACKFILL_WINDOWS_PER_RUN", "14"))
+# each asset looping over the run's windows; memory stays per-window (PAYOBS_BACKFILL_WINDOWS_PER_RUN).
+WINDOWS_PER_BACKFILL_RUN = settings.backfill_windows_per_run()
 backfill_policy = dg.BackfillPolicy.multi_run(max_partitions_per_run=WINDOWS_PER_BACKFILL_RUN)
 
 

@@ -12,7 +12,7 @@ from psycopg import sql
 from pydantic import PrivateAttr
 
 from payobs_pipeline import settings
-from payobs_pipeline.resources.warehouse import with_timeouts
+from payobs_pipeline.resources.connection import resolve_url, with_timeouts
 
 LAKE_COLUMNS = ("id", "data", "merchant", "transactional_id", "created_at")
 
@@ -28,13 +28,22 @@ class LakeDatabase(dg.ConfigurableResource):
     _resolved_url: str = PrivateAttr(default="")
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        self._resolved_url = with_timeouts(settings.libpq_url(self.url) if self.url else settings.lake_url())
+        self._resolve()
+
+    def _resolve(self) -> None:
+        if not self._resolved_url:  # at a run's start, or when first used outside a run (CLI, tests)
+            self._resolved_url = resolve_url(self.url, settings.LAKE)
 
     @property
     def conninfo(self) -> str:
-        if not self._resolved_url:  # used outside a Dagster run (CLI, tests)
-            self._resolved_url = with_timeouts(settings.libpq_url(self.url) if self.url else settings.lake_url())
-        return self._resolved_url
+        """The connection string: the resolved URL with connect_timeout and keepalives."""
+        self._resolve()
+        return with_timeouts(self._resolved_url)
+
+    def location(self) -> str:
+        """Where the lake is, fit for output (the URL, its password redacted)."""
+        self._resolve()
+        return settings.redact(self._resolved_url)
 
     @contextmanager
     def connection(self) -> Iterator[psycopg.Connection]:
@@ -56,6 +65,11 @@ class LakeDatabase(dg.ConfigurableResource):
         with self.connection() as conn, conn.cursor() as cur, cur.copy(query) as copy:
             copy.set_types(["uuid", "text", "text", "uuid", "timestamptz"])
             yield from copy.rows()
+
+    def count_rows(self) -> int:
+        """Every row of the lake table."""
+        with self.connection() as conn:
+            return conn.execute(sql.SQL("SELECT count(*) FROM {}").format(self._table())).fetchone()[0]
 
     def count_window(self, start: datetime, end: datetime) -> int:
         query = sql.SQL("SELECT count(*) FROM {} WHERE created_at >= %s AND created_at < %s").format(self._table())

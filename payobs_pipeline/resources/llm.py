@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import threading
 from dataclasses import dataclass
@@ -85,7 +84,6 @@ PRICES_PER_MILLION_TOKENS: dict[str, tuple[float, float]] = {
     "gpt-5-nano": (0.05, 0.40),
 }
 
-_OFF_WORDS = {"0", "false", "no", "off", "disabled"}
 _log = logging.getLogger(__name__)
 
 
@@ -113,8 +111,7 @@ class LLMAnswer:
 
 def price_per_million_tokens(model: str) -> tuple[float, float] | None:
     """(input, output) USD per million tokens for ``model``: the environment's override, else the table."""
-    override_in = os.environ.get("PAYOBS_LLM_PRICE_INPUT_PER_MTOK")
-    override_out = os.environ.get("PAYOBS_LLM_PRICE_OUTPUT_PER_MTOK")
+    override_in, override_out = settings.llm_price_overrides()
     known = None
     for prefix in sorted(PRICES_PER_MILLION_TOKENS, key=len, reverse=True):
         if model == prefix or model.startswith(prefix + "-"):
@@ -203,13 +200,13 @@ class LLMResource(dg.ConfigurableResource):
 
     @staticmethod
     def _api_key() -> str | None:
-        return os.environ.get("OPENAI_API_KEY", "").strip() or None
+        return settings.openai_api_key()
 
     def resolved_base_url(self) -> str:
-        return (self.base_url or os.environ.get("PAYOBS_LLM_BASE_URL", "").strip() or OPENAI_BASE_URL).rstrip("/")
+        return (self.base_url or settings.llm_base_url() or OPENAI_BASE_URL).rstrip("/")
 
     def resolved_model(self) -> str:
-        return self.model or os.environ.get("PAYOBS_LLM_MODEL", "").strip() or settings.DEFAULT_LLM_MODEL
+        return self.model or settings.llm_model()
 
     def model_name(self) -> str:
         """The model calls go to (stored with each learned mapping)."""
@@ -218,7 +215,7 @@ class LLMResource(dg.ConfigurableResource):
     def is_enabled(self) -> bool:
         if self.enabled is not None:
             return self.enabled
-        return os.environ.get("PAYOBS_LLM_ENABLED", "").strip().lower() not in _OFF_WORDS
+        return settings.llm_enabled()
 
     def describe(self) -> str:
         """Model and server, fit for output (a base URL's password redacted)."""

@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from urllib.parse import urlencode
 
 import dagster as dg
 import psycopg
 from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict
 from pydantic import PrivateAttr
 
 from payobs_pipeline import settings
+from payobs_pipeline.resources.connection import resolve_url, with_timeouts
 from payobs_pipeline.warehouse import migrate
-
-# A server that accepts the TCP connection but never answers (a hung pooler or load balancer) must fail
-# the connect, not hang the run: without connect_timeout libpq waits forever. TCP keepalives notice a
-# server that vanished mid-query (a partition, a dead host) in about a minute instead of never.
-CONNECT_TIMEOUT_SECONDS = 10
-KEEPALIVES = {"keepalives": "1", "keepalives_idle": "30", "keepalives_interval": "10", "keepalives_count": "3"}
-
-
-def with_timeouts(url: str) -> str:
-    """The connection URL (or key=value string) with connect_timeout and keepalives, unless it sets them."""
-    given = conninfo_to_dict(url)
-    extra = {k: v for k, v in {"connect_timeout": str(CONNECT_TIMEOUT_SECONDS), **KEEPALIVES}.items()
-             if k not in given}
-    if not extra:
-        return url
-    if re.match(r"^postgres(ql)?://", url):
-        return url + ("&" if "?" in url else "?") + urlencode(extra)
-    return url + " " + " ".join(f"{key}={value}" for key, value in extra.items())
 
 
 class WarehouseDatabase(dg.ConfigurableResource):
@@ -49,13 +29,19 @@ class WarehouseDatabase(dg.ConfigurableResource):
 
     def _resolve(self) -> None:
         if not self._resolved_url:
-            self._resolved_url = with_timeouts(settings.libpq_url(self.url) if self.url else settings.warehouse_url())
+            self._resolved_url = resolve_url(self.url, settings.WAREHOUSE)
             self._resolved_schema = self.schema_name or settings.warehouse_schema()
 
     @property
     def conninfo(self) -> str:
+        """The connection string: the resolved URL with connect_timeout and keepalives."""
         self._resolve()
-        return self._resolved_url
+        return with_timeouts(self._resolved_url)
+
+    def location(self) -> str:
+        """Where the warehouse is, fit for output (the URL, its password redacted)."""
+        self._resolve()
+        return settings.redact(self._resolved_url)
 
     @property
     def db_schema(self) -> str:

@@ -18,7 +18,6 @@ import bisect
 import csv
 import io
 import json
-import os
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -28,11 +27,12 @@ from pathlib import Path
 
 import psycopg
 
+from payobs_pipeline import settings
 from payobs_pipeline.normalization.currency import MINOR_UNIT_EXPONENTS, WITHDRAWN_MINOR_UNIT_EXPONENTS
 
 REFERENCE_RATES = Path(__file__).with_name("fx_reference_rates.csv")
 CSV_COLUMNS = ("rate_date", "currency", "usd_rate", "source")
-DEFAULT_MAX_STALENESS_DAYS = 7
+DEFAULT_MAX_STALENESS_DAYS = settings.DEFAULT_FX_MAX_STALENESS_DAYS
 USD = "USD"
 _CENTS4 = Decimal("0.0001")
 # fx_rates.usd_rate is numeric(24, 12): at most 12 digits before the point.
@@ -46,13 +46,7 @@ _EXPONENTS = {**WITHDRAWN_MINOR_UNIT_EXPONENTS, **MINOR_UNIT_EXPONENTS}
 
 def max_staleness_days() -> int:
     """How many days before an amount's day a rate may be (``PAYOBS_FX_MAX_STALENESS_DAYS``, default 7)."""
-    value = os.environ.get("PAYOBS_FX_MAX_STALENESS_DAYS", "").strip()
-    if not value:
-        return DEFAULT_MAX_STALENESS_DAYS
-    days = int(value)
-    if days < 0:
-        raise ValueError(f"PAYOBS_FX_MAX_STALENESS_DAYS must be 0 or more, not {value!r}")
-    return days
+    return settings.fx_max_staleness_days()
 
 
 def to_usd(amount_minor: int | None, currency: str | None, usd_rate: Decimal | None) -> Decimal | None:

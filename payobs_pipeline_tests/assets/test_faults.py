@@ -20,6 +20,7 @@ from payobs_pipeline.assets.lake_batch import raw_lake_batch
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
 from payobs_pipeline.lake.seed import seed_lake
+from payobs_pipeline.resources import connection as connection_module
 from payobs_pipeline.resources import warehouse as warehouse_module
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
@@ -226,7 +227,7 @@ def test_a_server_that_accepts_but_never_answers_fails_the_run_in_bounded_time_t
     lake_url, warehouse_url, proxies, monkeypatch, stalled
 ):
     # Before connect_timeout was set on every connection this run waited forever (libpq's default).
-    monkeypatch.setattr(warehouse_module, "CONNECT_TIMEOUT_SECONDS", 2)
+    monkeypatch.setattr(connection_module, "CONNECT_TIMEOUT_SECONDS", 2)
     seed(lake_url, rows=1_000, seed=10)
     proxy = proxies(lake_url if stalled == "lake" else warehouse_url)
     urls = {"lake": lake_url, "warehouse": warehouse_url, stalled: proxy.url()}

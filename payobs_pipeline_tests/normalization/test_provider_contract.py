@@ -59,7 +59,9 @@ COVERED_STATUSES = {
     "bluesnap": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "braintree": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "cardknox": {"APPROVED", "DECLINED", "ERROR"},
+    "cashfree": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "chasepaymentech": {"APPROVED", "DECLINED", "ERROR", "CANCELLED", "REFUNDED"},
+    "chip": {"APPROVED", "DECLINED", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "cielo": {"APPROVED", "DECLINED", "PENDING", "CANCELLED", "REFUNDED"},
     "conekta": {"APPROVED", "DECLINED", "ERROR", "PENDING"},
     "culqi": {"APPROVED", "DECLINED", "ERROR", "PENDING"},
@@ -71,6 +73,7 @@ COVERED_STATUSES = {
     "getnet": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED"},
     "globalpayments": {"APPROVED", "DECLINED", "ERROR", "REFUNDED"},
     "gocardless": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "helcim": {"APPROVED", "DECLINED", "PENDING", "CANCELLED", "REFUNDED"},
     "iyzico": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "klarna": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "kushki": {"APPROVED", "DECLINED", "ERROR", "PENDING"},
@@ -114,14 +117,15 @@ COVERED_STATUSES = {
 MIN_CASES = 10
 # Distinct failure reasons among the DECLINED cases; the corpora of these document a single one.
 MIN_DECLINE_REASONS = 2
-FEWER_DECLINE_REASONS = {"affirm": 1, "afterpay": 1, "klarna": 1, "payfast": 0, "usaepay": 1, "wompi": 1}
+FEWER_DECLINE_REASONS = {"affirm": 1, "afterpay": 1, "helcim": 1, "klarna": 1, "payfast": 0, "usaepay": 1, "wompi": 1}
 # Entries of a spec's status maps (top level and variants together). Converge's ssl_result is 0 or 1; its
 # errors have a fixed status and its refunds, voids and error-code declines are set by rules.
 MIN_STATUS_MAP_ENTRIES = 4
 FEWER_STATUS_MAP_ENTRIES = {"elavon": 2}
 # Other mappings that score at or above the detection threshold on some of these providers' unhinted
 # documents (webhook envelopes shaped like Stripe's events); they must still score below the provider's own.
-SHARED_SHAPES = {"conekta": {"stripe"}, "culqi": {"stripe"}}
+# Cashfree's order and payment entities carry "entity": "order" / "payment", the member Razorpay's detector keys on.
+SHARED_SHAPES = {"cashfree": {"razorpay"}, "conekta": {"stripe"}, "culqi": {"stripe"}}
 
 CASES = [case for slug in PROVIDERS for case in provider_cases(slug)]
 UNHINTED = [case for case in CASES if not has_hint(case["data"])]

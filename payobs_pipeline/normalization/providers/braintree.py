@@ -475,6 +475,19 @@ SPEC = {
                    "verification.processor-response-code": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "status_map": _VERIFICATION_STATUSES, "default_payment_method": "CARD",
          "rules": [{"when": {"processor-response-code": "3000"}, "set": {"status_category": "ERROR"}}]},
+        # Validation errors on a follow-up call (submit_for_settlement, refund, void: general/validation-errors/all,
+        # e.g. 91522 settlement amount too large) come with the transaction as it still stands (authorized,
+        # settled ...): the call was refused, the transaction did not change. Its amount and currency are read;
+        # the status is the refused request's.
+        {"name": "api_error.validation_on_transaction", "root": "api-error-response.transaction",
+         "match": {"api-error-response.transaction.status": [k for k, v in STATUSES.items()
+                                                             if v not in ("DECLINED", "ERROR")],
+                   ERROR_CODE_KEY: {"exists": True}},
+         "status": "ERROR",
+         "fields": {**_TRANSACTION_FIELDS, "reason_code": [f"^{ERROR_CODE_KEY}"]},
+         "reason_map": _VALIDATION_CODES,
+         "rules": [{"when": {f"^{ERROR_CODE_KEY}": {"exists": True}, f"^{ERROR_CODE_KEY}_known": {"exists": False}},
+                    "set": {"failure_reason": "INVALID_REQUEST"}}]},
         # A processor decline or gateway rejection returned as <api-error-response> with its transaction.
         {"name": "api_error.transaction", "root": "api-error-response.transaction",
          "match": {"api-error-response.transaction.status": {"exists": True}},

@@ -500,6 +500,9 @@ _SO_RULES = [
     {"when": {"voidReply": {"exists": True}, "decision": ["REJECT", "ERROR"]}, "set": {"status_category": "ERROR"}},
     {"when": {"ccAuthReversalReply": {"exists": True}, "decision": ["REJECT", "ERROR"]},
      "set": {"status_category": "ERROR"}},
+    # 101 / 102: missing or invalid fields in the request (reason codes table: "resend the request with the
+    # complete/correct information"): the request was refused before any authorization, not a card decline.
+    {"when": {"reasonCode": ["101", "102"]}, "set": {"status_category": "ERROR"}},
     # 475: enrolled in 3-D Secure, the cardholder must authenticate before the authorization.
     {"when": {"reasonCode": "475"}, "set": {"status_category": "PENDING"}},
     # CyberSource received the request but timed out: money may have moved.
@@ -542,6 +545,9 @@ SPEC = {
         # Simple Order API: XML replyMessage (bare or in a SOAP envelope), JSON or name-value pairs.
         {"path": "replyMessage.decision", "in": list(SO_DECISIONS), "weight": 0.9},
         {"path": "Envelope.Body.replyMessage.decision", "in": list(SO_DECISIONS), "weight": 0.9},
+        # A replyMessage with CyberSource's requestID, whatever its decision word is spelled as.
+        {"path": "replyMessage.requestID", "exists": True, "weight": 0.6},
+        {"path": "Envelope.Body.replyMessage.requestID", "exists": True, "weight": 0.6},
         {"path": "decision", "in": list(SO_DECISIONS), "weight": 0.3},
         {"path": "requestID", "exists": True, "weight": 0.3},
         {"path": "requestToken", "exists": True, "weight": 0.2},

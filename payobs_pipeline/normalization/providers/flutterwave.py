@@ -76,6 +76,10 @@ PROCESSOR_RESPONSES = {
     "pin tries exceeded": {"reason": "AUTHENTICATION_FAILED", "decline_type": "HARD"},
     "invalid otp": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
     "otp expired": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    # PIN/OTP charges (auth_model PIN): the one-time token the customer entered to validate the charge
+    # (developer.flutterwave.com/docs/card-payments: "validate the charge" with the OTP) was wrong.
+    "invalid token supplied": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    "invalid token": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
     "3ds authentication failed": "AUTHENTICATION_FAILED",
     "transaction not permitted to cardholder": "TRANSACTION_NOT_PERMITTED",
     "transaction not permitted": "TRANSACTION_NOT_PERMITTED",
@@ -105,6 +109,7 @@ ERROR_MESSAGES = {
     "invalid secret key": "CONFIGURATION_ERROR",
     "authorization required": "CONFIGURATION_ERROR",
     "no transaction was found": "INVALID_REQUEST",
+    "transaction not found": "INVALID_REQUEST",
     "duplicate transaction reference": "DUPLICATE",
     "transaction reference already exists": "DUPLICATE",
     "an error occurred": "PROCESSING_ERROR",

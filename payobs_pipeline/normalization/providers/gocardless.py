@@ -30,6 +30,8 @@ so the dispute is the payment. GoCardless has no separate order: the payment id 
 
 from __future__ import annotations
 
+import re
+
 PAYMENT_STATUSES = {
     "pending_customer_approval": "PENDING",
     "pending_submission": "PENDING",
@@ -187,14 +189,35 @@ def _with_scheme_currency(event: dict) -> dict:
     details = event.get("details")
     scheme = details.get("scheme") if isinstance(details, dict) else None
     currency = SCHEME_CURRENCIES.get(scheme.lower()) if isinstance(scheme, str) else None
+    cause = _cause_from_description(details)
+    if cause:
+        event = {**event, DESCRIBED_CAUSE_KEY: cause}
     return {**event, SCHEME_CURRENCY_KEY: currency} if currency else event
+
+
+# An event whose details give only the description (no cause, no reason_code): the events reference
+# (developer.gocardless.com/api-reference/#events-payment-actions) writes each cause's description around
+# the cause's own words ("... had insufficient funds ...", "... bank account ... closed"); the cause whose
+# words all appear in the description is the one it names. No match: no reason is guessed.
+DESCRIBED_CAUSE_KEY = "payobs_described_cause"
+
+
+def _cause_from_description(details) -> str | None:
+    if not isinstance(details, dict) or details.get("cause") or details.get("reason_code"):
+        return None
+    description = details.get("description")
+    if not isinstance(description, str):
+        return None
+    words = set(re.findall(r"[a-z]+", description.lower()))
+    found = [cause for cause in CAUSES if set(cause.split("_")) <= words]
+    return found[0] if len(found) == 1 else None
 
 
 _EVENT_FIELDS = {
     "provider_transaction_id": ["links.payment", "id"],
     "status": ["action"],
     "currency": [SCHEME_CURRENCY_KEY],
-    "reason_code": ["details.cause", "details.reason_code"],
+    "reason_code": ["details.cause", "details.reason_code", DESCRIBED_CAUSE_KEY],
     "event_time": ["created_at"],
     "merchant_id": ["links.organisation"],
     "attempt_id": ["links.payment"],
@@ -203,6 +226,7 @@ _NOT_PAYMENT_RESOURCES = ["mandates", "payouts", "subscriptions", "instalment_sc
                           "customer_bank_accounts", "billing_requests", "scheme_identifiers", "exports",
                           "outbound_payments", "payer_authorisations", "creditor_bank_accounts", "blocks",
                           "bank_authorisations", "verification_details"]
+_OWN_PAYMENT_STATUSES = ["pending_customer_approval", "customer_approval_denied", "paid_out"]
 _ERROR_TYPES = ["invalid_api_usage", "invalid_state", "validation_failed", "gocardless"]
 
 
@@ -266,6 +290,8 @@ SPEC = {
         {"path": "uri", "prefix": ["https://gocardless.com/api/v1/", "https://sandbox.gocardless.com/api/v1/"],
          "weight": 0.8},
         {"path": "gocardless_fees", "exists": True, "weight": 0.3},
+        # Payment statuses no other mapped provider writes (payment resource, status list above).
+        {"path": "status", "in": _OWN_PAYMENT_STATUSES, "weight": 0.5},
     ],
     "amount_unit": "minor",
     "default_payment_method": "DIRECT_DEBIT",
@@ -303,6 +329,11 @@ SPEC = {
          "fields": _PAYMENT_FIELDS},
         {"name": "refund.bare", "match": {"id": {"prefix": "RF"}, "status": {"exists": True}},
          "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        # A payment resource as a client library returns it (GoCardlessPro::Resources::Payment: id, amount,
+        # currency, status), trimmed of charge_date and links: its payment status and minor-unit amount.
+        {"name": "payment.resource",
+         "match": {"amount": {"exists": True}, "currency": {"exists": True}, "status": list(PAYMENT_STATUSES)},
+         "fields": _PAYMENT_FIELDS},
         {"name": "error", "root": "error", "match": {"error.type": {"exists": True}},
          "status": "ERROR",
          "fields": {"status": ["type"], "reason_code": ["errors.0.reason", "type"]}},

@@ -371,6 +371,11 @@ SPEC = {
         {"path": "cause.0.code", "exists": True, "weight": 0.1},
         {"path": "cause.0.description", "exists": True, "weight": 0.1},
         {"path": "error", "in": list(_API_ERROR_WORDS), "weight": 0.2},
+        {"path": "cause.0.code", "prefix": "cc_rejected_", "weight": 0.3},
+        # The Payments API object wrapped under "payment" (see the payment.wrapped variant).
+        {"path": "payment.status_detail", "exists": True, "weight": 0.3},
+        {"path": "payment.currency_id", "exists": True, "weight": 0.2},
+        {"path": "payment.transaction_amount", "exists": True, "weight": 0.1},
         # Checkout Pro back_url query parameters (see _BACK_URL_STATUSES).
         {"path": "collection_status", "in": list(_BACK_URL_STATUSES), "weight": 0.4},
         {"path": "collection_id", "exists": True, "weight": 0.2},
@@ -387,7 +392,21 @@ SPEC = {
          "not_a_payment": "a subscription agreement (preapproval); its charges are separate authorized payments"},
         {"name": "merchant_order.not_a_payment", "match": {"preference_id": {"exists": True}, "order_status": {"exists": True}},
          "not_a_payment": "a merchant order grouping several or no payments; each payment is its own event"},
+        # A 4xx body whose cause is a card rejection (a cc_rejected_* status_detail of the collection-results
+        # page: the issuer or MercadoPago refused the card) reports a decline of the payment asked for, not a
+        # malformed call: the rejection's own reason.
+        {"name": "api_error.card_rejected",
+         "match": {"error": {"exists": True}, "status": _API_ERROR_HTTP, "cause.0.code": {"prefix": "cc_rejected_"}},
+         "status": "DECLINED",
+         "fields": {"status": ["error"], "reason_code": ["cause.0.code", "cause.1.code"]},
+         "default_payment_method": "CARD"},
         _API_ERROR,
+        # A reply wrapping the payment under "payment" beside its customer and card (a subscription or
+        # integration layer's answer around the Payments API object): the payment object is the event.
+        {"name": "payment.wrapped", "root": "payment",
+         "match": {"payment.status": {"exists": True}, "payment.transaction_amount": {"exists": True},
+                   "payment.currency_id": {"exists": True}},
+         "fields": _PAYMENT_FIELDS, "rules": _PAYMENT_RULES},
         # Orders API order, bare or as an order.* webhook's data; without a currency the amount is not read.
         {"name": "order.webhook", "root": "data",
          "match": {"data.transactions.payments": {"exists": True}, "data.currency": {"exists": True}},

@@ -584,7 +584,11 @@ SPEC = {
         {"path": "txn_id", "exists": True, "weight": 0.2},
         {"path": "payment_status", "exists": True, "weight": 0.2},
         {"path": "mc_gross", "exists": True, "weight": 0.2},
+        # IPN variables naming the receiving PayPal account and the payment's currency (IPNandPDTVariables).
+        {"path": "receiver_email", "exists": True, "weight": 0.2},
+        {"path": "mc_currency", "exists": True, "weight": 0.1},
         {"path": "debug_id", "exists": True, "weight": 0.5},
+        {"path": "error.debug_id", "exists": True, "weight": 0.3},
         {"path": "links.0.href", "prefix": list(_ERROR_LINKS), "weight": 0.5},
         # Classic API (NVP / SOAP) responses are PayPal's too; paypal_nvp and paypal_soap read them and
         # score far higher, so these weak signals only keep the REST mapping from scoring them as nobody's.
@@ -630,6 +634,20 @@ SPEC = {
                                     "status": {"exists": True}},
          "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "rules": _ORDER_RULES},
         {"name": "capture", "match": _self_link("captures"), "fields": _CAPTURE_FIELDS, "rules": _CAPTURE_RULES},
+        # A v1 payment as the SDKs hand it back after a failed create (paypalrestsdk Payment.create: the
+        # response's error body is kept on the payment's ``error``, developer.paypal.com/api/rest/responses/:
+        # name, message, debug_id, details): the call's error is the event; a 5xx has no name, only its message.
+        {"name": "payment.v1_error.named", "root": "error",
+         "match": {"error.debug_id": {"exists": True}, "error.name": {"exists": True}},
+         "fields": {"status": ["name"], "reason_code": ["details.0.issue", "name"]},
+         "status_map": _ERROR_NAMES, "reason_map": _API_ERROR_REASONS,
+         "rules": [{"when": {"details.0.issue": list(_REQUEST_ISSUES)}, "set": {"status_category": "ERROR"}}]},
+        {"name": "payment.v1_error", "root": "error",
+         "match": {"error.debug_id": {"exists": True}, "error.name": {"exists": False}},
+         "status": "ERROR",
+         "fields": {"status": ["message"], "reason_code": ["details.0.issue"]},
+         "rules": [{"when": {"message": {"prefix": ["500", "502", "503", "504"]}},
+                    "set": {"failure_reason": "PROCESSING_ERROR"}}]},
         {"name": "payment.v1", "match": {"transactions.0.amount.total": {"exists": True}, "state": {"exists": True}},
          "fields": _V1_PAYMENT_FIELDS, "status_map": _V1_PAYMENT_STATUSES, "payment_method_map": _V1_PAYMENT_METHODS,
          "rules": _V1_PAYMENT_RULES},
@@ -699,6 +717,16 @@ SPEC = {
                     "currency": ["mc_currency", "currency_code"], "event_time": ["payment_date", "time_created"],
                     "attempt_id": ["txn_id"]},
          "rules": []},
+        # An IPN whose mc_gross comes without its mc_currency (IPNandPDTVariables: mc_gross is in mc_currency):
+        # the status stands, the amount cannot be read in an unnamed currency. A refund's own id is its txn_id.
+        {**_IPN, "name": "ipn.without_currency",
+         "match": {"payment_status": list(_IPN_STATUSES), "mc_gross": {"exists": True},
+                   "mc_currency": {"exists": False}},
+         "fields": {**{k: v for k, v in _IPN["fields"].items() if k not in ("amount", "currency")},
+                    "refund_id": ["txn_id"], "dispute_id": ["txn_id"]},
+         "rules": [*_IPN["rules"],
+                   {"when": {"payment_status": "Refunded"}, "set": {"event_kind": "REFUND"}},
+                   {"when": {"payment_status": ["Reversed", "Canceled_Reversal"]}, "set": {"event_kind": "DISPUTE"}}]},
         # A refund's or a reversal's own id is its txn_id (parent_txn_id is the payment it undoes).
         {**_IPN, "name": "ipn.refund", "match": {"txn_id": {"exists": True}, "payment_status": "Refunded"},
          "fields": {**_IPN["fields"], "refund_id": ["txn_id"]}, "event_kind": "REFUND"},
@@ -706,6 +734,10 @@ SPEC = {
          "match": {"txn_id": {"exists": True}, "payment_status": ["Reversed", "Canceled_Reversal"]},
          "fields": {**_IPN["fields"], "dispute_id": ["txn_id"]}, "event_kind": "DISPUTE"},
         _IPN,
+        # An IPN stored without its txn_id (IPNandPDTVariables: payment_status with the receiver's
+        # receiver_email / the mc_gross of the payment): the status still says the outcome.
+        {**_IPN, "name": "ipn.without_txn_id",
+         "match": {"payment_status": list(_IPN_STATUSES), "receiver_email": {"exists": True}}},
         {
             # REST error body (HTTP 4xx/5xx): no amount; the issue says why, else the error's name. A 422 is a
             # refusal, unless its issue is the request's or the merchant account's fault.

@@ -131,6 +131,24 @@ ERROR_CATEGORIES = {
     "EXTERNAL_VENDOR_ERROR": "ERROR",
 }
 
+# Codes of category PAYMENT_METHOD_ERROR (ErrorCode reference and payments-api/error-codes: the buyer's
+# payment method was declined). A trimmed error that keeps its code but not its category is still a decline.
+PAYMENT_METHOD_ERROR_CODES = [
+    "GENERIC_DECLINE", "CARD_DECLINED", "CARD_DECLINED_CALL_ISSUER", "VOICE_FAILURE", "INSUFFICIENT_FUNDS",
+    "GIFT_CARD_AVAILABLE_AMOUNT", "CARD_EXPIRED", "EXPIRATION_FAILURE", "INVALID_EXPIRATION",
+    "BAD_EXPIRATION", "CVV_FAILURE", "ADDRESS_VERIFICATION_FAILURE", "INVALID_POSTAL_CODE", "INVALID_ACCOUNT",
+    "INVALID_CARD", "PAN_FAILURE", "CARDHOLDER_INSUFFICIENT_PERMISSIONS", "CARD_NOT_SUPPORTED",
+    "ACCOUNT_UNUSABLE", "BUYER_REFUSED_PAYMENT", "TRANSACTION_LIMIT", "INVALID_PIN",
+    "ALLOWABLE_PIN_TRIES_EXCEEDED", "CARD_DECLINED_VERIFICATION_REQUIRED", "CHIP_INSERTION_REQUIRED",
+    "MANUALLY_ENTERED_PAYMENT_NOT_SUPPORTED",
+]
+# The ones no other gateway writes: they name Square without a hint.
+_OWN_DECLINE_CODES = [
+    "CARD_DECLINED_VERIFICATION_REQUIRED", "CARD_DECLINED_CALL_ISSUER", "GIFT_CARD_AVAILABLE_AMOUNT",
+    "ALLOWABLE_PIN_TRIES_EXCEEDED", "CHIP_INSERTION_REQUIRED", "MANUALLY_ENTERED_PAYMENT_NOT_SUPPORTED",
+    "CARDHOLDER_INSUFFICIENT_PERMISSIONS", "BUYER_REFUSED_PAYMENT", "ADDRESS_VERIFICATION_FAILURE",
+]
+
 PAYMENT_STATUSES = {
     "APPROVED": "APPROVED",  # authorized, delayed capture pending
     "COMPLETED": "APPROVED",
@@ -331,6 +349,7 @@ SPEC = {
         {"path": "checkout.device_options.device_id", "exists": True, "weight": 0.5},
         {"path": "data.object.invoice.payment_requests", "exists": True, "weight": 0.7},
         {"path": "errors.0.category", "in": list(ERROR_CATEGORIES), "weight": 0.6},
+        {"path": "errors.0.code", "in": _OWN_DECLINE_CODES, "weight": 0.5},
         # A bare Payment object, as a lake export may hold it.
         {"path": "amount_money.currency", "exists": True, "weight": 0.3},
         {"path": "card_details.status", "in": ["AUTHORIZED", "CAPTURED", "VOIDED", "FAILED"], "weight": 0.3},
@@ -377,6 +396,15 @@ SPEC = {
             "default_payment_method": "CARD",
         },
         *_listed(),
+        {
+            # Only `errors`, each with its code but no category: a PAYMENT_METHOD_ERROR code is a decline
+            # of the authorization the call asked for.
+            "name": "error_response.decline_code",
+            "match": {"errors.0.category": {"exists": False}, "errors.0.code": PAYMENT_METHOD_ERROR_CODES},
+            "fields": {"status": ["errors.0.code"], "reason_code": ["errors.0.code"]},
+            "status": "DECLINED",
+            "default_payment_method": "CARD",
+        },
         {
             # A failed call that returned only `errors` (no payment was created).
             "name": "error_response",

@@ -1,0 +1,35 @@
+"""cashfree mapping: pinned behaviour (the checks every provider passes: ../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import cashfree
+from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    case_ids,
+    has_hint,
+    normalized_event,
+    provider_cases,
+)
+
+CASES = provider_cases("cashfree")
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
+                         ids=lambda c: c["name"])
+def test_unhinted_documented_shapes_are_cashfree(case):
+    assert normalized_event(case["data"]).provider == "cashfree"
+
+
+def test_every_mapped_status_is_a_category():
+    compiled = CompiledMapping(cashfree.SPEC, getattr(cashfree, "prepare", None))
+    for variant in compiled.variants:
+        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())

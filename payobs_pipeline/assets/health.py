@@ -84,12 +84,17 @@ def provider_health(context: dg.AssetExecutionContext, warehouse: WarehouseDatab
         for window in published:
             with warehouse.connection() as conn:
                 results.append(health.publish_window(conn, window, test))
-    in_run = [result for result in results if result.partition_key in run_keys]
+    # Each window of a run (a backfill range) gets its own figures on its own materialization event; what
+    # the run did beyond its windows (restated later windows) and the test's settings are the same on each.
+    for result in results:
+        if result.partition_key in run_keys:
+            context.add_asset_metadata({
+                "providers": dg.MetadataValue.md(providers_markdown([result], test)),
+                "cells": dg.MetadataValue.int(len(result.rows)),
+                "flagged_cells": dg.MetadataValue.int(len(result.flagged)),
+                "alerts": dg.MetadataValue.json(list(result.alert_keys)),
+            }, partition_key=result.partition_key)
     return dg.MaterializeResult(metadata={
-        "providers": dg.MetadataValue.md(providers_markdown(in_run, test)),
-        "cells": dg.MetadataValue.int(sum(len(r.rows) for r in in_run)),
-        "flagged_cells": dg.MetadataValue.int(sum(len(r.flagged) for r in in_run)),
-        "alerts": dg.MetadataValue.json([key for r in in_run for key in r.alert_keys]),
         "restated_windows": dg.MetadataValue.json([r.partition_key for r in results
                                                    if r.partition_key not in run_keys]),
         "test": dg.MetadataValue.json({

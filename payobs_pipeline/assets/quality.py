@@ -36,25 +36,26 @@ def _markdown(rows: list[dict]) -> str:
     "missing an amount, currency, country or FX rate, and windows restated by the window's run.",
 )
 def pipeline_quality(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase):
-    rows = []
+    # Each window of a run (a backfill range) gets its own figures on its own materialization event.
     with transient_database_errors(context):
         for window in windows_of(context):
             with warehouse.connection() as conn:
-                rows.append(quality.publish_quality(conn, window.partition_key, window.start))
-    totals = {name: sum(row[name] for row in rows) for name in (
-        "lake_rows", "normalized", "unprocessed", "missing_amount", "missing_currency", "missing_country",
-        "missing_fx_rate")}
-    by_reason: dict[str, int] = {}
-    for row in rows:
-        for reason, count in row["unprocessed_by_reason"].items():
-            by_reason[reason] = by_reason.get(reason, 0) + count
-    return dg.MaterializeResult(metadata={
-        **{name: dg.MetadataValue.int(value) for name, value in totals.items()},
+                row = quality.publish_quality(conn, window.partition_key, window.start)
+            context.add_asset_metadata(_window_metadata(row), partition_key=window.partition_key)
+    return dg.MaterializeResult()
+
+
+def _window_metadata(row: dict) -> dict:
+    by_reason = dict(sorted(row["unprocessed_by_reason"].items(), key=lambda kv: -kv[1]))
+    return {
+        **{name: dg.MetadataValue.int(row[name]) for name in (
+            "lake_rows", "normalized", "unprocessed", "missing_amount", "missing_currency", "missing_country",
+            "missing_fx_rate")},
         "unprocessed_share": dg.MetadataValue.float(
-            totals["unprocessed"] / totals["lake_rows"] if totals["lake_rows"] else 0.0),
-        "unprocessed_by_reason": dg.MetadataValue.json(dict(sorted(by_reason.items(), key=lambda kv: -kv[1]))),
-        "windows": dg.MetadataValue.md(_markdown(rows)),
-    })
+            row["unprocessed"] / row["lake_rows"] if row["lake_rows"] else 0.0),
+        "unprocessed_by_reason": dg.MetadataValue.json(by_reason),
+        "window": dg.MetadataValue.md(_markdown([row])),
+    }
 
 
 @dg.asset_check(

@@ -102,3 +102,17 @@ def test_payment_metrics_record_each_window_s_conversion(two_window_run):
         metadata = _metadata(two_window_run, "payment_metrics", key)
         assert metadata["payments"] == approved + declined  # each charge its own payment intent
         assert metadata["conversion_rate"] == pytest.approx(approved / (approved + declined))
+
+
+def test_the_quality_and_health_assets_record_each_window_s_own_figures(two_window_run):
+    for key, (approved, declined) in OUTCOMES.items():
+        quality = _metadata(two_window_run, "pipeline_quality", key)
+        assert quality["lake_rows"] == approved + declined  # 4 per window, not the run's 8
+        assert quality["normalized"] == approved + declined and quality["unprocessed"] == 0
+        assert f"| {key} | {approved + declined:,} |" in quality["window"]
+        health = _metadata(two_window_run, "provider_health", key)
+        # the window's own table only: this window's attempts and approval rate
+        other = next(k for k in OUTCOMES if k != key)
+        assert f"**{key}**" in health["providers"] and f"**{other}**" not in health["providers"]
+        stripe = next(line for line in health["providers"].splitlines() if line.startswith("| stripe "))
+        assert stripe.startswith(f"| stripe | {approved + declined} | {approved / (approved + declined):.1%} |")

@@ -13,8 +13,8 @@ USAePay UMresult, First Data e4 Transaction_Approved/EXact_Resp_Code/Bank_Resp_C
 trnApproved/messageId/errorType, gateways with no mapping read from their notification
 documentation (Buckaroo brq_statuscode, DPO Result/ResultExplanation, AsiaPay successcode, Worldline
 Sips Paypage responseCode, Amazon Payment Services status/response_code/command, Dotpay URLC
-operation_status, ECPay RtnCode/PaymentType, seQura sq_state, BACEN API Pix cob status, and easypay
-checkouts under an easypay hint), an HTTP error answer read by formats.py as {http_status,
+operation_status, ECPay RtnCode/PaymentType, seQura sq_state, BACEN API Pix cob status, x402 facilitator
+settlement answers, and easypay checkouts under an easypay hint), an HTTP error answer read by formats.py as {http_status,
 http_reason}, and three-digit ISO 8583:1993 action codes (American Express, ActionCode fields). A
 family is recognized by its own fields together, reads its codes in its own numbering, and its
 outcome values come from its documentation (cited at each table); a value that does not state the
@@ -54,6 +54,7 @@ from payobs_pipeline.normalization.heuristics.replies.redsys import _redsys
 from payobs_pipeline.normalization.heuristics.replies.sequra import _sequra
 from payobs_pipeline.normalization.heuristics.replies.sips import _expand, _sips
 from payobs_pipeline.normalization.heuristics.replies.usaepay import _usaepay
+from payobs_pipeline.normalization.heuristics.replies.x402_settle import _x402_settle
 
 
 # --- reply messages of gateway families -------------------------------------------------------------
@@ -85,7 +86,7 @@ from payobs_pipeline.normalization.heuristics.replies.usaepay import _usaepay
 # The order the families are tried in: the first whose own fields are there reads the reply.
 REPLY_FAMILIES = (_cybersource, _paypal_nvp, _payflow, _nmi, _converge, _opayo, _realex, _moneris, _redsys, _eway,
                   _bluepay, _usaepay, _firstdata_e4, _beanstream, _buckaroo, _dpo, _asiapay, _sips, _aps,
-                  _dotpay, _ecpay, _sequra, _bacen_pix_cob, _action_code, _iso_response)
+                  _dotpay, _ecpay, _sequra, _bacen_pix_cob, _x402_settle, _action_code, _iso_response)
 
 # Families read only under their provider's hint (the hint's folded name): shapes with no field name of
 # their own.

@@ -406,7 +406,11 @@ SPEC = {
         {"name": "payment.wrapped", "root": "payment",
          "match": {"payment.status": {"exists": True}, "payment.transaction_amount": {"exists": True},
                    "payment.currency_id": {"exists": True}},
-         "fields": _PAYMENT_FIELDS, "rules": _PAYMENT_RULES},
+         "fields": _PAYMENT_FIELDS,
+         # The card beside the payment (first_six_digits, the card token's payment_method) says it was a card.
+         "rules": [*_PAYMENT_RULES,
+                   {"when": {"^card.first_six_digits": {"exists": True}, "payment_type_id": {"exists": False}},
+                    "set": {"payment_method": "CARD"}}]},
         # Orders API order, bare or as an order.* webhook's data; without a currency the amount is not read.
         {"name": "order.webhook", "root": "data",
          "match": {"data.transactions.payments": {"exists": True}, "data.currency": {"exists": True}},

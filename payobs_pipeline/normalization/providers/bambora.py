@@ -59,15 +59,21 @@ PAYMENT_METHODS = {"cc": "CARD", "card": "CARD", "token": "CARD", "payment_profi
                    "googlepay": "WALLET", "android_pay": "WALLET", "cash": "OTHER", "cheque": "OTHER"}
 
 
+# Transaction types: the Payments API answers a pre-authorization completion as "PAC" (Process Transaction
+# API trnType) or "PC", and a void as "VP" / "VR" (void purchase / void return) or plain "V".
+_CAPTURE_TYPES = ["PAC", "PC"]
+_VOID_TYPES = ["VP", "VR", "V"]
+
+
 def _kind_rules(type_path: str, approved_path: str) -> list[dict]:
     """Capture, refund and void kinds by the transaction type, and their lifecycle statuses."""
     return [
-        {"when": {type_path: "PAC"}, "set": {"event_kind": "CAPTURE"}},
+        {"when": {type_path: _CAPTURE_TYPES}, "set": {"event_kind": "CAPTURE"}},
         {"when": {type_path: "R"}, "set": {"event_kind": "REFUND"}},
         {"when": {type_path: "R", approved_path: "1"}, "set": {"status_category": "REFUNDED"}},
-        {"when": {type_path: ["VP", "VR"]}, "set": {"event_kind": "VOID"}},
-        {"when": {type_path: ["VP", "VR"], approved_path: "1"}, "set": {"status_category": "CANCELLED"}},
-        {"when": {type_path: ["VP", "VR"], approved_path: "0"}, "set": {"status_category": "ERROR"}},
+        {"when": {type_path: _VOID_TYPES}, "set": {"event_kind": "VOID"}},
+        {"when": {type_path: _VOID_TYPES, approved_path: "1"}, "set": {"status_category": "CANCELLED"}},
+        {"when": {type_path: _VOID_TYPES, approved_path: "0"}, "set": {"status_category": "ERROR"}},
     ]
 
 
@@ -81,7 +87,10 @@ SPEC = {
         {"path": "approved", "in": ["0", "1"], "weight": 0.1},
         {"path": "message_id", "exists": True, "weight": 0.2},
         {"path": "order_number", "exists": True, "weight": 0.1},
-        {"path": "type", "in": ["P", "PA", "PAC", "R", "VP", "VR"], "weight": 0.1},
+        {"path": "type", "in": ["P", "PA", "PAC", "PC", "R", "VP", "VR", "V"], "weight": 0.1},
+        # The Payments API card block: its CVD / address check results.
+        {"path": "card.cvd_match", "exists": True, "weight": 0.2},
+        {"path": "card.address_match", "exists": True, "weight": 0.1},
         # Legacy Process Transaction API reply.
         {"path": "trnApproved", "in": ["0", "1"], "weight": 0.4},
         {"path": "trnId", "exists": True, "weight": 0.2},

@@ -96,6 +96,9 @@ ERROR_NAMES: dict[str, Any] = {
     "TRANSACTION_ALREADY_CAPTURED": "INVALID_REQUEST",
     "AMOUNT_EXCEEDED_MAXIMUM_ALLOWED_FRACTION_DIGITS": "INVALID_REQUEST",
     "BLS_ERROR_IN_PROCESSING_SUBSCRIPTION_PAYMENT": {"reason": "PROCESSING_ERROR", "source": _TECHNICAL},
+    # Extended Payment API (XML) errors: the order / invoice the request names is not there or is done.
+    "ORDER_NOT_FOUND": "INVALID_REQUEST",  # 10000 Order retrieval service failure
+    "INVOICE_ALREADY_FULLY_REFUNDED": "INVALID_REQUEST",  # 14022
 }
 
 PROCESSING_STATUSES = {"success": "APPROVED", "pending": "PENDING", "fail": "DECLINED", "failed": "DECLINED",
@@ -146,6 +149,9 @@ SPEC = {
         {"path": "message.errorName", "exists": True, "weight": 0.4},
         {"path": "message.code", "exists": True, "weight": 0.1},
         {"path": "message.description", "exists": True, "weight": 0.1},
+        # Extended Payment API (XML) error body: <messages><message><error-name>, <code>, <description>.
+        {"path": "messages.message.error-name", "exists": True, "weight": 0.6},
+        {"path": "messages.message.code", "exists": True, "weight": 0.1},
         # IPN.
         {"path": "bluesnapNode", "exists": True, "weight": 0.5},
         {"path": "plimusNode", "exists": True, "weight": 0.5},
@@ -195,7 +201,9 @@ SPEC = {
             "match": {"message.errorName": {"exists": True}},
             "status": "ERROR",
             "fields": {"status": ["message.code"], "reason_code": ["message.errorName", "message.code"]},
-            "rules": [{"when": {"message.errorName": list(DECLINE_NAMES)}, "set": {"status_category": "DECLINED"}}],
+            "rules": [{"when": {"message.errorName": list(DECLINE_NAMES)}, "set": {"status_category": "DECLINED"}},
+                      {"when": {"message.errorName": ["INVOICE_ALREADY_FULLY_REFUNDED"]},
+                       "set": {"event_kind": "REFUND"}}],
         },
         {
             "name": "card_transaction.refund",
@@ -222,11 +230,22 @@ SPEC = {
 _REVERSALS = {"REFUND", "CANCELLATION_REFUND", "PENDING_REFUND", "CHARGEBACK", "CHARGEBACK_STATUS_CHANGED", "RDR"}
 
 
+def _xml_messages(messages: Any) -> dict[str, Any] | None:
+    """The Extended Payment API's XML error body (``<messages><message><error-name>..``) as the JSON one
+    (``{"message": [{"errorName", "code", "description"}]}``)."""
+    items = messages if isinstance(messages, list) else [messages]
+    listed = [{"errorName": item.get("error-name"), "code": item.get("code"), "description": item.get("description")}
+              for item in items if isinstance(item, dict) and item.get("error-name")]
+    return {"message": listed} if listed else None
+
+
 def prepare(body: Any) -> Any:
     """A refund or chargeback IPN whose amount is written as a negative number, with the amount as a size (a copy).
 
     A refund's amount is how much was given back; the sign only says the money went back to the shopper.
     """
+    if isinstance(body, dict) and isinstance(body.get("messages"), dict) and "message" in body["messages"]:
+        return _xml_messages(body["messages"]["message"]) or body
     if not isinstance(body, dict) or str(body.get("transactionType", "")).upper() not in _REVERSALS:
         return body
     amount = body.get("invoiceChargeAmount")

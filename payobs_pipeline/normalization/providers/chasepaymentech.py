@@ -336,6 +336,13 @@ SPEC = {
             "root": "Response.QuickResp",
             "status": "ERROR",
             "fields": {**_COMMON_FIELDS, "status": ["ProcStatus"], "reason_code": ["ProcStatus"]},
+            # A gateway error code this table does not name (e.g. 329 "The amount requested is invalid") is
+            # still the gateway refusing the request as sent: INVALID_REQUEST; a documented code keeps its own.
+            "rules": [
+                {"when": {"ProcStatus": {"exists": True}}, "set": {"failure_reason": "INVALID_REQUEST"}},
+                *({"when": {"ProcStatus": code}, "set": {"failure_reason": reason}}
+                  for code, reason in PROC_STATUS_CODES.items()),
+            ],
         },
     ],
 }

@@ -144,10 +144,14 @@ _GATEWAY_RULES = [
     {"when": {"gateway_resp_code": "12"}, "set": {"status_category": "UNKNOWN"}},
 ]
 
+# Aliases of the legacy API generation (its own module), named by both so a hint reaches either.
+LEGACY_ALIASES = ["gge4", "global gateway e4", "first data gge4", "firstdata_gge4", "e-xact",
+                  "exact transactions", "payeezy gateway", "firstdata_e4"]
+
 SPEC = {
     "provider": "firstdata",
     "aliases": ["firstdata", "first data", "first_data", "payeezy", "payeezy direct", "payeezy_direct",
-                "first data payeezy", "firstdata_payeezy", "fiserv payeezy", "payeezy_gateway"],
+                "first data payeezy", "firstdata_payeezy", "fiserv payeezy", "payeezy_gateway", *LEGACY_ALIASES],
     "detect": [
         # transaction_tag with bank_resp_code / gateway_resp_code / validation_status: Payeezy's reply.
         {"path": "transaction_tag", "exists": True, "weight": 0.3},

@@ -212,6 +212,14 @@ def _issuer_code(value: Any) -> str | None:
 
 
 VAULT_PAYMENT_KEY = "payobs_vault_payment"
+ZERO_COMPLETION_KEY = "payobs_zero_completion"
+
+
+def _is_zero(value: Any) -> bool:
+    try:
+        return float(_text(value) or "x") == 0
+    except ValueError:
+        return False
 
 
 def prepare(body: Any) -> Any:
@@ -240,6 +248,10 @@ def prepare(body: Any) -> Any:
         # ResSuccess beside a TransType, or, when not sent to the host, an order id problem (vault
         # maintenance requests such as res_add_cc carry no order_id). They are payments.
         message = (_text(receipt.get("Message")) or "").lower()
+        # A $0.00 completion is how Moneris releases (cancels) a pre-authorization (Moneris Gateway guide:
+        # "to reverse the full amount of a pre-authorization, perform a completion for $0.00").
+        if _text(receipt.get("TransType")) == _COMPLETION and _is_zero(receipt.get("TransAmount")):
+            clean[ZERO_COMPLETION_KEY] = True
         if "DataKey" in clean and ("TransType" in clean or "order id" in message):
             clean[VAULT_PAYMENT_KEY] = True
         return {"receipt": clean}
@@ -288,6 +300,9 @@ _LIFECYCLE_RULES = [
     {"when": {"TransType": _REFUND, RESULT_KEY: "approved"}, "set": {"status_category": "REFUNDED"}},
     {"when": {"TransType": _REFUND, RESULT_KEY: ["declined", "incomplete"]}, "set": {"status_category": "DECLINED"}},
     {"when": {"TransType": _CORRECTION}, "set": {"event_kind": "VOID"}},
+    {"when": {ZERO_COMPLETION_KEY: True}, "set": {"event_kind": "VOID"}},
+    {"when": {ZERO_COMPLETION_KEY: True, RESULT_KEY: "approved"}, "set": {"status_category": "CANCELLED"}},
+    {"when": {ZERO_COMPLETION_KEY: True, RESULT_KEY: ["declined", "incomplete"]}, "set": {"status_category": "ERROR"}},
     {"when": {"TransType": _CORRECTION, RESULT_KEY: "approved"}, "set": {"status_category": "CANCELLED"}},
     {"when": {"TransType": _CORRECTION, RESULT_KEY: ["declined", "incomplete"]}, "set": {"status_category": "ERROR"}},
     # 914: the cardholder cancelled at the terminal / page.

@@ -100,11 +100,14 @@ _TRANSACTION_FIELDS = {
     "merchant_id": ["merchant"],
 }
 
+# Aliases of the legacy API generation (its own module), named by both so a hint reaches either.
+LEGACY_ALIASES = ["vpc", "virtual payment client", "mastercard_migs", "migs_vpc", "anz egate", "egate"]
+
 SPEC = {
     "provider": "mpgs",
     "aliases": ["mpgs", "mastercard gateway", "mastercard_gateway", "mastercard payment gateway",
                 "mastercard payment gateway services", "mastercard_payment_gateway_services", "mastercard mpgs",
-                "tns", "tnspayments", "mastercard internet gateway service", "migs"],
+                "tns", "tnspayments", "mastercard internet gateway service", "migs", *LEGACY_ALIASES],
     "detect": [
         {"path": "response.gatewayCode", "in": list(GATEWAY_CODES), "weight": 0.5},
         {"path": "result", "in": list(RESULTS), "weight": 0.2},

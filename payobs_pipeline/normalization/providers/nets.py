@@ -108,10 +108,13 @@ def prepare(body: Any) -> Any:
     return {**body, STATUS_KEY: state, KIND_KEY: kind, REFUND_KEY: last_refund}
 
 
+# Aliases of the legacy API generation (its own module), named by both so a hint reaches either.
+LEGACY_ALIASES = ["netaxept", "nets netaxept", "nets_netaxept", "bbs", "nexi netaxept"]
+
 SPEC = {
     "provider": "nets",
     "aliases": ["nets", "nets_easy", "netseasy", "Nets Easy", "nexi_checkout", "nexi_nets", "dibs", "dibs_easy",
-                "nets_checkout", "nexi_easy"],
+                "nets_checkout", "nexi_easy", *LEGACY_ALIASES],
     "detect": [
         {"path": "event", "in": list(EVENTS), "weight": 0.4},
         {"path": "data.paymentId", "exists": True, "weight": 0.3},

@@ -98,6 +98,10 @@ SPEC = {
         {"path": "merchant_entitlement", "exists": True, "weight": 0.3},
         {"path": "charge_token", "prefix": "ch_", "weight": 0.4},
         {"path": "error_description", "exists": True, "weight": 0.2},
+        # Error codes only Pin Payments documents (API reference: 422 invalid_resource with messages
+        # [{code, message, param}], 402 insufficient_pin_balance on a refund).
+        {"path": "error", "in": ["invalid_resource", "insufficient_pin_balance"], "weight": 0.3},
+        {"path": "messages.0.param", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "minor",
     "reason_map": {**ERROR_CODES, **MESSAGES},
@@ -124,7 +128,8 @@ SPEC = {
          "fields": {"provider_transaction_id": ["charge_token"], "status": ["error"],
                     "reason_code": ["error", "error_description"], "attempt_id": ["charge_token"]},
          "rules": [{"when": {"error": ["card_declined", "insufficient_funds", "expired_card", "suspected_fraud"]},
-                    "set": {"status_category": "DECLINED"}}]},
+                    "set": {"status_category": "DECLINED"}},
+                   {"when": {"error": "insufficient_pin_balance"}, "set": {"event_kind": "REFUND"}}]},
     ],
 }
 

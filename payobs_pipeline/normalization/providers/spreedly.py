@@ -204,7 +204,33 @@ def _transaction(document: dict[str, Any]) -> dict[str, Any]:
     out = {k: _plain(v) for k, v in document.items()}
     if isinstance(message, dict) and message.get("@key") and not document.get("message_key"):
         out["message_key"] = message["@key"]
+    if not out.get("state"):
+        state = _state_of(out)
+        if state:
+            out["state"] = state
     return out
+
+
+def _state_of(transaction: dict[str, Any]) -> str | None:
+    """The state of a transaction answered without ``state`` (older API answers): from ``succeeded``, else
+    from the gateway response's ``success`` / ``pending`` / ``result_unknown`` flags (the transactions
+    reference: a transaction succeeds when its gateway response does)."""
+    response = transaction.get("response") if isinstance(transaction.get("response"), dict) else {}
+
+    def flag(value: Any) -> bool | None:
+        text = str(value).strip().lower() if value is not None else ""
+        return True if text == "true" else False if text == "false" else None
+
+    if flag(response.get("pending")):
+        return "pending"
+    if flag(response.get("result_unknown")):
+        return "gateway_processing_result_unknown"
+    success = flag(transaction.get("succeeded"))
+    if success is None:
+        success = flag(response.get("success"))
+    if success is None:
+        return None
+    return "succeeded" if success else "gateway_processing_failed"
 
 
 def prepare(body: Any) -> Any:

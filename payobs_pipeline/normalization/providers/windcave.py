@@ -74,9 +74,13 @@ def prepare(body: Any) -> Any:
     return body
 
 
+# Aliases of the legacy API generation (its own module), named by both so a hint reaches either.
+LEGACY_ALIASES = ["payment express", "pxfusion", "pxpay2", "windcave_pxpay", "windcave_pxpost"]
+
 SPEC = {
     "provider": "windcave",
-    "aliases": ["windcave", "payment_express", "paymentexpress", "dps", "pxpay", "pxpost", "windcave_rest"],
+    "aliases": ["windcave", "payment_express", "paymentexpress", "dps", "pxpay", "pxpost", "windcave_rest",
+                *LEGACY_ALIASES],
     "detect": [
         {"path": "reCo", "exists": True, "weight": 0.4},
         {"path": "allowRetry", "exists": True, "weight": 0.3},

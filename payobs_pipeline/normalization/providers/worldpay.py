@@ -475,6 +475,20 @@ SPEC = {
             "rules": [],
         } for element in ("requestInfo.request3DSecure", "challengeRequired")),
         {
+            # The reply to a Hosted Payment Pages order (developer.worldpay.com/docs/wpg/hostedintegration:
+            # "the response contains a reference element ... the URL of the payment pages" the shopper is sent to):
+            # the order is set up, the shopper is still to pay. No outcome, no amount in the reply.
+            "name": "reply.hosted_reference",
+            "match": {"paymentService.reply.orderStatus.reference": {"exists": True},
+                      "paymentService.reply.orderStatus.payment": {"exists": False}},
+            "root": "paymentService.reply.orderStatus",
+            "status": "PENDING",
+            "event_kind": "PAYMENT",
+            "fields": {"provider_transaction_id": ["@orderCode"], "payment_id": ["@orderCode"],
+                       "merchant_id": ["^paymentService.@merchantCode"]},
+            "rules": [],
+        },
+        {
             "name": "reply",
             "match": {"paymentService.reply.orderStatus.payment": {"exists": True}},
             "root": "paymentService.reply.orderStatus",

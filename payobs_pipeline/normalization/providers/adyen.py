@@ -184,15 +184,17 @@ _API_ERROR_CODES = {
 }
 # errorType (old body) and the problem type of an RFC 7807 body (docs.adyen.com/errors: type URL, status).
 _ERROR_TYPE_RULES = [
+    # The body's HTTP status first (docs.adyen.com/development-resources/response-handling: 4xx the request, 401/403
+    # the credentials, 5xx Adyen's side), whatever errorType it names; a documented errorType and then a documented
+    # errorCode override it (later rules win). So an errorType outside the documented four (an older API's or a
+    # library's own word) still reads its status.
+    {"when": {"status": ["400", "404", "405", "409", "415", "422"]}, "set": {"failure_reason": "INVALID_REQUEST"}},
+    {"when": {"status": ["401", "403"]}, "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+    {"when": {"status": {"prefix": "5"}}, "set": {"failure_reason": "PROCESSING_ERROR"}},
+    {"when": {"status": "429"}, "set": {"failure_reason": "PROCESSING_ERROR"}},
     {"when": {"errorType": "validation"}, "set": {"failure_reason": "INVALID_REQUEST"}},
     {"when": {"errorType": ["security", "configuration"]}, "set": {"failure_reason": "CONFIGURATION_ERROR"}},
     {"when": {"errorType": "internal"}, "set": {"failure_reason": "PROCESSING_ERROR"}},
-    {"when": {"errorType": {"exists": False}, "status": ["400", "404", "405", "409", "415", "422"]},
-     "set": {"failure_reason": "INVALID_REQUEST"}},
-    {"when": {"errorType": {"exists": False}, "status": ["401", "403"]},
-     "set": {"failure_reason": "CONFIGURATION_ERROR"}},
-    {"when": {"errorType": {"exists": False}, "status": ["429", "500", "502", "503", "504"]},
-     "set": {"failure_reason": "PROCESSING_ERROR"}},
 ]
 
 
@@ -466,10 +468,18 @@ SPEC = {
         {"path": "pspReference", "exists": True, "weight": 0.6},
         # An API error body: Adyen's errorType vocabulary beside errorCode (error-codes page), or an RFC 7807
         # body whose type is a docs.adyen.com/errors page.
-        {"path": "errorType", "in": ["validation", "security", "configuration", "internal"], "weight": 0.3},
+        {"path": "errorType", "in": ["validation", "security", "configuration", "internal"], "weight": 0.1},
+        # The ServiceError body's own member names (status, errorCode, message, errorType, pspReference): errorType
+        # beside errorCode is Adyen's shape whatever the type's word.
+        {"path": "errorType", "exists": True, "weight": 0.3},
         {"path": "errorCode", "exists": True, "weight": 0.2},
         {"path": "type", "prefix": "https://docs.adyen.com/errors", "weight": 0.8},
         {"path": "resultCode", "exists": True, "weight": 0.3},
+        # Result codes only Adyen's payment results use (docs.adyen.com/online-payments/payment-result-codes: the
+        # shopper-action codes and the British "Authorised"): a payment result kept with its resultCode alone.
+        {"path": "resultCode", "in": ["Authorised", "PartiallyAuthorised", "RedirectShopper", "IdentifyShopper",
+                                      "ChallengeShopper", "PresentToShopper", "AuthenticationFinished",
+                                      "AuthenticationNotRequired"], "weight": 0.2},
         {"path": f"{_ITEM}.pspReference", "exists": True, "weight": 0.8},
         {"path": f"{_ITEM}.eventCode", "exists": True, "weight": 0.2},
         {"path": "NotificationRequestItem.pspReference", "exists": True, "weight": 0.8},

@@ -296,6 +296,35 @@ _API_ERROR = {
     ],
 }
 
+# The notification MercadoPago's platform plugins fetch (GET /v1/asgard/notification/{notification_id}; MercadoPago's
+# plugins SDK, MercadoPago\PP\Sdk\Entity\Notification\Notification: notification_id, status, transaction_id,
+# transaction_type, external_reference, transaction_amount, total_paid / _approved / _pending / _refunded / _rejected /
+# _cancelled / _charged_back, payments_metadata, payments_details, refunds_notifying). Each payments_details entry is a
+# payment as the Payments API describes it (id, status, status_detail, payment_type_id, payment_method_id), read with
+# the payment's own rules; the notification's status is the overall one, its amounts are in the currency of
+# payments_metadata.site_id (SITE_CURRENCIES, set by prepare()).
+_ASGARD_NOTIFICATION = {
+    "name": "asgard_notification",
+    "root": "payments_details.0",
+    "match": {"notification_id": {"exists": True}, "payments_details.0.status": {"exists": True},
+              "status": {"exists": True}},
+    "fields": {
+        "provider_transaction_id": ["id", "^transaction_id"],
+        "status": ["^status"],
+        "reason_code": ["status_detail"],
+        "amount": ["^transaction_amount"],
+        "currency": ["^currency_id"],
+        "payment_method": ["payment_type_id"],
+        "card_brand": ["payment_method_id"],
+        "attempt_id": ["id", "^transaction_id"],
+        "payment_id": ["^external_reference"],
+        "refund_id": ["^refunds_notifying.0.id"],
+        "dispute_id": ["id"],
+    },
+    "rules": _PAYMENT_RULES,
+}
+
+
 SPEC = {
     "provider": "mercadopago",
     "aliases": ["mercadopago", "mercado_pago", "mercadopago_v1", "mp", "mercadolibre"],
@@ -376,6 +405,11 @@ SPEC = {
         {"path": "payment.status_detail", "exists": True, "weight": 0.3},
         {"path": "payment.currency_id", "exists": True, "weight": 0.2},
         {"path": "payment.transaction_amount", "exists": True, "weight": 0.1},
+        # The plugins' Asgard notification (see _ASGARD_NOTIFICATION): the payments under payments_details, the
+        # site under payments_metadata.
+        {"path": "payments_details.0.payment_type_id", "exists": True, "weight": 0.3},
+        {"path": "payments_details.0.status_detail", "exists": True, "weight": 0.2},
+        {"path": "payments_metadata.site_id", "in": list(SITE_CURRENCIES), "weight": 0.2},
         # Checkout Pro back_url query parameters (see _BACK_URL_STATUSES).
         {"path": "collection_status", "in": list(_BACK_URL_STATUSES), "weight": 0.4},
         {"path": "collection_id", "exists": True, "weight": 0.2},
@@ -411,6 +445,11 @@ SPEC = {
          "rules": [*_PAYMENT_RULES,
                    {"when": {"^card.first_six_digits": {"exists": True}, "payment_type_id": {"exists": False}},
                     "set": {"payment_method": "CARD"}}]},
+        # The Asgard notification of MercadoPago's platform plugins, refunded (its refunds' total) or any other status.
+        {**_ASGARD_NOTIFICATION, "name": "asgard_notification.refunded",
+         "match": {**_ASGARD_NOTIFICATION["match"], "^status": "refunded"},
+         "fields": {**_ASGARD_NOTIFICATION["fields"], "amount": ["^total_refunded", "^transaction_amount"]}},
+        _ASGARD_NOTIFICATION,
         # Orders API order, bare or as an order.* webhook's data; without a currency the amount is not read.
         {"name": "order.webhook", "root": "data",
          "match": {"data.transactions.payments": {"exists": True}, "data.currency": {"exists": True}},
@@ -557,6 +596,13 @@ def prepare(body):
         currency = SITE_CURRENCIES.get(str(body.get("site_id")).upper())
         if currency:
             body = {**body, "currency": currency}
+    metadata = body.get("payments_metadata")
+    if ("notification_id" in body and isinstance(body.get("payments_details"), list) and isinstance(metadata, dict)
+            and not body.get("currency_id")):
+        # An Asgard notification (see _ASGARD_NOTIFICATION): its amounts are in its site's currency.
+        currency = SITE_CURRENCIES.get(str(metadata.get("site_id")).upper())
+        if currency:
+            body = {**body, "currency_id": currency}
     data = body.get("data")
     if isinstance(data, dict) and "site_id" in data and "transactions" in data and not (
             data.get("currency") or data.get("currency_id")):

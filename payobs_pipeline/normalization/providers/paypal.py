@@ -85,7 +85,9 @@ _PROCESSOR_CODES = {
     "5700": "TRANSACTION_NOT_PERMITTED",
     "5710": "LIMIT_EXCEEDED",  # attempts exceed limit
     "5800": "PROCESSING_ERROR",  # reversal rejected
-    "5900": "INVALID_CARD_DATA",  # invalid issue
+    # INVALID_ISSUE ("Invalid issue", processor-response-code enumeration): the issuer refused the card without a
+    # stated cause, the advice being that the buyer contact the issuer; no card field is named as wrong.
+    "5900": "GENERIC_DECLINE",
     "5910": {"reason": "ISSUER_UNAVAILABLE", "decline_type": _HARD},  # not retriable
     "5920": {"reason": "ISSUER_UNAVAILABLE", "decline_type": _SOFT},  # retriable
     "5930": "RESTRICTED_CARD",  # card not activated
@@ -566,8 +568,16 @@ SPEC = {
         {"path": "transactions.0.amount.total", "exists": True, "weight": 0.2},
         # v1 sale/authorization/capture/refund: the parent payment is PayPal's PAY- id (payments v1 reference);
         # protection_eligibility is PayPal's Seller Protection word.
-        {"path": "parent_payment", "prefix": "PAY-", "weight": 0.5},
-        {"path": "resource.parent_payment", "prefix": "PAY-", "weight": 0.3},
+        # Payments created since 2018 are named PAYID-... (the same v1 payment id, its newer spelling).
+        {"path": "parent_payment", "prefix": ["PAY-", "PAYID-"], "weight": 0.5},
+        {"path": "resource.parent_payment", "prefix": ["PAY-", "PAYID-"], "weight": 0.3},
+        # Customer Disputes v1 dispute resource (developer.paypal.com/docs/api/customer-disputes/v1/): dispute ids
+        # PP-D-... (older PP-000-...), dispute_life_cycle_stage INQUIRY/CHARGEBACK/PRE_ARBITRATION/ARBITRATION,
+        # disputed_transactions[] naming the seller's transaction.
+        {"path": "dispute_id", "prefix": "PP-", "weight": 0.4},
+        {"path": "dispute_life_cycle_stage", "in": ["INQUIRY", "CHARGEBACK", "PRE_ARBITRATION", "ARBITRATION"],
+         "weight": 0.3},
+        {"path": "disputed_transactions.0.seller_transaction_id", "exists": True, "weight": 0.2},
         {"path": "protection_eligibility", "in": ["ELIGIBLE", "PARTIALLY_ELIGIBLE", "INELIGIBLE"], "weight": 0.3},
         # REST webhook event names (developer.paypal.com/api/rest/webhooks/event-names) of payments and disputes.
         {"path": "event_type", "prefix": ["PAYMENT.AUTHORIZATION.", "PAYMENT.CAPTURE.", "PAYMENT.SALE.",
@@ -666,6 +676,16 @@ SPEC = {
         {"name": "authorization.v1", "match": {"parent_payment": {"exists": True}, "state": {"exists": True},
                                                "valid_until": {"exists": True}},
          "fields": _AUTHORIZATION_FIELDS, "status_map": _AUTHORIZATION_STATUSES, "rules": _AUTHORIZATION_RULES},
+        # A v1 authorization stored without valid_until (the void reply of POST /v1/payments/authorization/{id}/void:
+        # id, amount, state, parent_payment, create_time, update_time, links) is told by its state: authorized,
+        # partially_captured, captured, expired and voided are an authorization's only (payments v1 reference:
+        # a sale is completed/partially_refunded/pending/refunded/denied, a capture pending/completed/refunded/
+        # partially_refunded, a refund pending/completed/cancelled/failed).
+        {"name": "authorization.v1", "match": {"parent_payment": {"exists": True},
+                                               "state": ["authorized", "partially_captured", "captured", "expired",
+                                                         "voided"],
+                                               "sale_id": {"exists": False}, "capture_id": {"exists": False}},
+         "fields": _AUTHORIZATION_FIELDS, "status_map": _AUTHORIZATION_STATUSES, "rules": _AUTHORIZATION_RULES},
         {"name": "capture.v1", "match": {"parent_payment": {"exists": True}, "state": {"exists": True},
                                          "is_final_capture": {"exists": True}},
          "fields": {**_CAPTURE_FIELDS, "attempt_id": ["id"]}, "status_map": _SALE_STATUSES, "event_kind": "CAPTURE",
@@ -685,6 +705,11 @@ SPEC = {
          "fields": _REFUND_FIELDS, "status_map": _REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "authorization", "match": _self_link("authorizations"), "fields": _AUTHORIZATION_FIELDS,
          "status_map": _AUTHORIZATION_STATUSES, "rules": _AUTHORIZATION_RULES},
+        # The dispute resource itself (GET /v1/customer/disputes/{id}, developer.paypal.com/docs/api/customer-
+        # disputes/v1/: dispute_id, disputed_transactions, reason, status, dispute_amount, dispute_outcome,
+        # dispute_life_cycle_stage), as the webhook's resource is read: any status is a stage of the dispute.
+        {"name": "dispute", "match": {"dispute_id": {"exists": True}, "dispute_amount": {"exists": True}},
+         "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
         {
             # IPN of a new dispute (case_type chargeback, complaint or dispute): no payment_status is sent.
             "name": "ipn.new_case",

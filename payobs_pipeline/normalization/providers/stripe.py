@@ -34,6 +34,8 @@ canceled before any attempt) and a Checkout Session are PAYMENT rows: states of 
 
 from typing import Any
 
+from payobs_pipeline.normalization.currency import AmountError, normalize_currency
+
 _SOFT = "SOFT"
 _HARD = "HARD"
 
@@ -109,6 +111,9 @@ REASONS = {
     "rule": {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"},
     # API error codes seen on failed payments.
     "payment_intent_authentication_failure": "AUTHENTICATION_FAILED",
+    # "The latest payment attempt for the PaymentIntent has failed. Check the last_payment_error property ... and
+    # provide a new payment method" (docs.stripe.com/error-codes): the attempt failed, no cause stated.
+    "payment_intent_payment_attempt_failed": "UNKNOWN",
     "card_decline_rate_limit_exceeded": "LIMIT_EXCEEDED",
     "payment_method_not_available": "PROCESSING_ERROR",
     "payment_method_provider_timeout": "TIMEOUT",
@@ -285,6 +290,12 @@ _INTENT_RULES = [
     {"when": {"status": ["requires_payment_method", "requires_source"],
               "last_payment_error.type": ["api_error", "invalid_request_error"]},
      "set": {"status_category": "ERROR"}},
+    # payment_intent_payment_attempt_failed (docs.stripe.com/error-codes: "the latest payment attempt for the
+    # PaymentIntent has failed"): the payment method was tried and failed, whatever the error's type says; a
+    # refusal of the attempt, not a malformed request.
+    {"when": {"status": ["requires_payment_method", "requires_source"],
+              "last_payment_error.code": "payment_intent_payment_attempt_failed"},
+     "set": {"status_category": "DECLINED"}},
     {"when": {"status": "canceled", "cancellation_reason": "fraudulent"},
      "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED", "failure_source": "MERCHANT_RISK"}},
     {"when": {"status": "canceled", "cancellation_reason": "duplicate"}, "set": {"status_category": "CANCELLED"}},
@@ -498,6 +509,14 @@ SPEC = {
         {"path": "object", "in": ["charge", "payment_intent", "refund", "dispute", "event", "checkout.session"],
          "weight": 0.4},
         {"path": "id", "prefix": ["ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "cs_"], "weight": 0.5},
+        # PaymentIntent and Refund members named as only Stripe names them (docs.stripe.com/api/payment_intents/
+        # object: amount_capturable, amount_received, capture_method, confirmation_method; docs.stripe.com/api/
+        # refunds/object: a refund's payment_intent beside its charge), so an object whose id is not one of
+        # Stripe's prefixes (a test double, an integration's copy) is still told by its own fields.
+        {"path": "amount_capturable", "exists": True, "weight": 0.2},
+        {"path": "amount_received", "exists": True, "weight": 0.1},
+        {"path": "confirmation_method", "in": ["automatic", "manual"], "weight": 0.1},
+        {"path": "payment_intent", "exists": True, "weight": 0.1},
         # An event id: other gateways name theirs evt_ too (Airwallex, Culqi), so it counts with the event's
         # object "event" and its data.object, not alone.
         {"path": "id", "prefix": "evt_", "weight": 0.3},
@@ -658,13 +677,22 @@ def _event_envelope(body: dict) -> dict:
     return {**body, "object": "event", "data": {**data, "object": document}}
 
 
+def _iso_currency(code: Any) -> bool:
+    try:
+        normalize_currency(code)
+    except AmountError:
+        return False
+    return True
+
+
 def prepare(body: Any) -> Any:
     """Mark a refunded Charge; keep an API error body whose PaymentIntent has an amount but no currency an event.
 
     A Charge refunded fully or in part is marked with REFUNDED_CHARGE_KEY (see _refunded_charge): its row is the
     refund, with the refund's amount.
 
-    An API error body whose embedded PaymentIntent has an amount but no currency stays an event.
+    An API error body whose embedded PaymentIntent has an amount but no currency, or a currency that is no ISO 4217
+    code, stays an event.
 
     A card_error's ``payment_intent`` is often logged trimmed (docs.stripe.com/api/errors: the error names the
     PaymentIntent; the intent's ``amount`` is in the smallest unit of its ``currency``). An amount without its
@@ -679,7 +707,13 @@ def prepare(body: Any) -> Any:
         return {**body, REFUNDED_CHARGE_KEY: True}
     error = body.get("error")
     intent = error.get("payment_intent") if isinstance(error, dict) else None
-    if not isinstance(intent, dict) or intent.get("amount") is None or intent.get("currency"):
+    if not isinstance(intent, dict) or intent.get("amount") is None:
         return body
+    if intent.get("currency"):
+        if _iso_currency(intent["currency"]):
+            return body
+        # The error is the event; an embedded intent whose currency is no ISO 4217 code (an integration's
+        # hand-written copy) gives neither amount nor currency, the decline is read without them.
+        intent = {key: value for key, value in intent.items() if key != "currency"}
     trimmed = {key: value for key, value in intent.items() if key != "amount"}
     return {**body, "error": {**error, "payment_intent": trimmed}, AMOUNT_WITHOUT_CURRENCY_KEY: intent["amount"]}

@@ -16,6 +16,7 @@ import pandas as pd
 
 from payobs_pipeline import embedded_postgres, settings
 from payobs_pipeline.assets.partitions import WINDOW_LENGTH, Window
+from payobs_pipeline.warehouse import unprocessed as unprocessed_rows  # the lifecycle (the group is `unprocessed`)
 
 DEMO_WINDOWS = 15  # the last window's health baseline: the same slot of the 7 days before it
 DEMO_ROWS = 30_000
@@ -309,13 +310,6 @@ FORMATS = ("table", "csv", "json")
 # How a column is shown in a table (CSV and JSON keep the raw values: rates as fractions, USD as numbers).
 PERCENT_COLUMNS = ("approval_rate", "baseline_approval_rate", "conversion_rate", "share_of_failures",
                    "share_of_attempts", "unprocessed_share", "approval_drop", "delta", "failure_rate")
-
-
-def _query_frame(query: str, params: dict) -> pd.DataFrame:
-    warehouse = _warehouse()
-    with warehouse.connection() as conn, conn.cursor() as cur:
-        cur.execute(query, params)
-        return pd.DataFrame(cur.fetchall(), columns=[c.name for c in cur.description])
 
 
 def _cell(column: str, value) -> str:
@@ -630,10 +624,14 @@ def report(first: str | None, last: str | None, provider: str | None, out: Path)
 # --- events, unprocessed events, mappings ---------------------------------------
 
 
-def _print_query(query: str, params: dict | tuple = ()) -> pd.DataFrame:
-    frame = _query_frame(query, params)
+def _frame(cursor) -> pd.DataFrame:
+    """A query's rows (a cursor from the warehouse modules) as a frame, with its column names."""
+    return pd.DataFrame(cursor.fetchall(), columns=[c.name for c in cursor.description])
+
+
+def _print_cursor(cursor) -> None:
+    frame = _frame(cursor)
     click.echo(frame.to_string(index=False) if not frame.empty else "(none)")
-    return frame
 
 
 @main.group()
@@ -645,9 +643,13 @@ def events() -> None:
 @click.argument("lake_id")
 def events_show(lake_id: str) -> None:
     """One lake row's normalized event, or why it is unprocessed."""
-    frame = _query_frame("SELECT * FROM normalized_events WHERE lake_id::text = %(id)s", {"id": lake_id})
+    from payobs_pipeline.warehouse import events as events_table
+
+    with _warehouse().connection() as conn:
+        frame = _frame(events_table.row_of(conn, lake_id))
+        kept = _frame(unprocessed_rows.row_of(conn, lake_id)) if frame.empty else None
     if frame.empty:
-        frame = _query_frame("SELECT * FROM unprocessed_events WHERE lake_id::text = %(id)s", {"id": lake_id})
+        frame = kept
         if frame.empty:
             raise click.ClickException(f"no event for lake row {lake_id}")
         click.echo("unprocessed:")
@@ -659,22 +661,15 @@ def unprocessed() -> None:
     """Lake rows kept unprocessed, with their reason."""
 
 
-def _print_cursor(cursor) -> None:
-    frame = pd.DataFrame(cursor.fetchall(), columns=[c.name for c in cursor.description])
-    click.echo(frame.to_string(index=False) if not frame.empty else "(none)")
-
-
 @unprocessed.command("list")
-@click.option("--state", type=click.Choice(["RETRYING", "DEAD_LETTER", "RESOLVED"]), default=None)
+@click.option("--state", type=click.Choice(unprocessed_rows.STATES), default=None)
 @click.option("--limit", default=20, show_default=True)
 def unprocessed_list(state: str | None, limit: int) -> None:
     """Counts by state and reason (and how many are due now), then the most recent rows."""
-    from payobs_pipeline.warehouse import unprocessed as lifecycle
-
     with _warehouse().connection() as conn:
-        _print_cursor(lifecycle.counts_by_reason(conn, state))
+        _print_cursor(unprocessed_rows.counts_by_reason(conn, state))
         click.echo("")
-        _print_cursor(lifecycle.recent(conn, state, limit))
+        _print_cursor(unprocessed_rows.recent(conn, state, limit))
 
 
 @unprocessed.command("requeue")
@@ -682,7 +677,7 @@ def unprocessed_list(state: str | None, limit: int) -> None:
 @click.option("--fingerprint", default=None, help="Only rows of this payload shape (fingerprint).")
 @click.option("--partition", default=None, help="Only rows of this window.")
 @click.option("--lake-id", "lake_id", default=None, help="Only this lake row.")
-@click.option("--state", type=click.Choice(["RETRYING", "DEAD_LETTER"]), default=None,
+@click.option("--state", type=click.Choice(unprocessed_rows.UNRESOLVED_STATES), default=None,
               help="Only rows in this state.")
 def unprocessed_requeue(reason: str | None, fingerprint: str | None, partition: str | None, lake_id: str | None,
                         state: str | None) -> None:
@@ -690,11 +685,9 @@ def unprocessed_requeue(reason: str | None, fingerprint: str | None, partition: 
 
     Without a selector every unresolved row is requeued.
     """
-    from payobs_pipeline.warehouse import unprocessed as lifecycle
-
     with _warehouse().connection() as conn:
-        requeued = lifecycle.requeue(conn, reason=reason, fingerprint=fingerprint, partition=partition,
-                                     lake_id=lake_id, state=state)
+        requeued = unprocessed_rows.requeue(conn, reason=reason, fingerprint=fingerprint, partition=partition,
+                                            lake_id=lake_id, state=state)
     click.echo(f"requeued {requeued} rows; the retry sensor reruns their windows")
 
 
@@ -705,8 +698,10 @@ def mappings() -> None:
 
 @mappings.command("list")
 def mappings_list() -> None:
-    _print_query("SELECT id, fingerprint, provider, source, state, model, usage_count, created_at "
-                 "FROM normalization_mappings ORDER BY id")
+    from payobs_pipeline.warehouse import mappings as learned
+
+    with _warehouse().connection() as conn:
+        _print_cursor(learned.list_mappings(conn))
 
 
 @mappings.command("show")
@@ -714,7 +709,10 @@ def mappings_list() -> None:
 def mappings_show(mapping_id: int) -> None:
     import json
 
-    frame = _query_frame("SELECT * FROM normalization_mappings WHERE id = %(id)s", {"id": mapping_id})
+    from payobs_pipeline.warehouse import mappings as learned
+
+    with _warehouse().connection() as conn:
+        frame = _frame(learned.mapping_of(conn, mapping_id))
     if frame.empty:
         raise click.ClickException(f"no mapping {mapping_id}")
     row = frame.iloc[0].to_dict()
@@ -724,18 +722,10 @@ def mappings_show(mapping_id: int) -> None:
 
 
 def _review(mapping_id: int, state: str) -> None:
-    from payobs_pipeline.warehouse import unprocessed as lifecycle
+    from payobs_pipeline.warehouse import mappings as learned
 
-    requeued = 0
     with _warehouse().connection() as conn:
-        if state == "active":  # one active mapping per shape
-            conn.execute("UPDATE normalization_mappings SET state = 'rejected', reviewed_at = now() "
-                         "WHERE state = 'active' AND id <> %(id)s AND fingerprint = "
-                         "(SELECT fingerprint FROM normalization_mappings WHERE id = %(id)s)", {"id": mapping_id})
-        changed = conn.execute("UPDATE normalization_mappings SET state = %s, reviewed_at = now() WHERE id = %s",
-                               (state, mapping_id)).rowcount
-        if changed and state == "active":  # its shape's rows are due now
-            requeued = lifecycle.requeue_mapping_shape(conn, mapping_id)
+        changed, requeued = learned.review(conn, mapping_id, state)
     if not changed:
         raise click.ClickException(f"no mapping {mapping_id}")
     click.echo(f"mapping {mapping_id} is {state}"
@@ -807,7 +797,7 @@ def bench(payloads: int, pipeline_rows: int, analyst: bool, windows: int, provid
     from payobs_pipeline.normalization.benchmark import core_throughput
 
     if analyst:
-        from payobs_pipeline import analyst_benchmark
+        from payobs_pipeline.warehouse import analyst_benchmark
         from payobs_pipeline.resources.warehouse import WarehouseDatabase
 
         _say(f"filling schema {analyst_benchmark.BENCH_SCHEMA}: {windows} windows, {providers} providers, "
@@ -1054,11 +1044,9 @@ def doctor() -> None:
         return f"{lake.table} has {lake.count_rows():,} rows"
 
     def backlog() -> str:
-        from payobs_pipeline.warehouse import unprocessed as lifecycle
-
         with _warehouse().connection() as conn:
-            rows = lifecycle.backlog(conn)
-        return ", ".join(f"{state} {rows.get(state, 0):,}" for state in ("RETRYING", "DEAD_LETTER", "RESOLVED")) \
+            rows = unprocessed_rows.backlog(conn)
+        return ", ".join(f"{state} {rows.get(state, 0):,}" for state in unprocessed_rows.STATES) \
             + f" ({rows['due']:,} due now)"
 
     def llm() -> str:

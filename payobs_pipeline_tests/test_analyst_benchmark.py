@@ -12,7 +12,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from payobs_pipeline import analyst_benchmark
+from payobs_pipeline.warehouse import analyst_benchmark
 from payobs_pipeline.assets.metrics import FAILURE_REASON_COUNTRY_SQL, publish_metrics
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.resources.warehouse import WarehouseDatabase

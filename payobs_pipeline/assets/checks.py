@@ -10,7 +10,6 @@ import dagster as dg
 from dagster._core.definitions.asset_checks.asset_check_evaluation import (
     AssetCheckEvaluationTargetMaterializationData,  # not exported by dagster's top level (1.13)
 )
-from psycopg import sql
 
 from payobs_pipeline.assets.events import normalized_events
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
@@ -18,6 +17,7 @@ from payobs_pipeline.assets.partitions import Window, window_partitions, windows
 from payobs_pipeline.normalization.currency import MAX_MINOR_UNITS, MINOR_UNIT_EXPONENTS
 from payobs_pipeline.normalization.pii import contains_card_number
 from payobs_pipeline.normalization.taxonomy import (
+    FAILURE_STATUSES,
     DeclineType,
     EventKind,
     FailureReason,
@@ -26,7 +26,8 @@ from payobs_pipeline.normalization.taxonomy import (
     StatusCategory,
 )
 from payobs_pipeline.resources.lake import LakeDatabase
-from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_out
+from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.warehouse import batches, events, unprocessed
 
 # The largest amount the normalizer accepts (currency.MAX_MINOR_UNITS) is the largest this check accepts:
 # one constant, so a stored amount is never "insane" by one rule and sane by the other.
@@ -85,9 +86,7 @@ def _latest_materialization(context: dg.AssetCheckExecutionContext, asset_key: d
 def snapshot_matches_lake(context: dg.AssetCheckExecutionContext, lake: LakeDatabase, warehouse: WarehouseDatabase):
     def evaluate(window: Window) -> dg.AssetCheckResult:
         with warehouse.connection() as conn:
-            snapshot = conn.execute(
-                "SELECT count(*) FROM raw_lake_batch WHERE partition_key = %s", (window.partition_key,)
-            ).fetchone()[0]
+            snapshot = batches.count_window(conn, window.partition_key)
         in_lake = lake.count_window(window.start, window.end)
         mismatches = {window.partition_key: {"snapshot": snapshot, "lake": in_lake}} if snapshot != in_lake else {}
         return dg.AssetCheckResult(passed=not mismatches, metadata={
@@ -122,35 +121,15 @@ def conservation(lake: LakeDatabase, warehouse: WarehouseDatabase, windows: list
     per_window = {}
     with warehouse.connection() as conn:
         for window in windows:
-            events, unprocessed = conn.execute(
-                "SELECT (SELECT count(*) FROM normalized_events WHERE partition_key = %(k)s), "
-                "(SELECT count(*) FROM unprocessed_events WHERE partition_key = %(k)s AND state <> 'RESOLVED')",
-                {"k": window.partition_key},
-            ).fetchone()
+            normalized = events.count_window(conn, window.partition_key)
+            kept = unprocessed.unresolved_in_window(conn, window.partition_key)
             in_lake = lake.count_window(window.start, window.end)
-            per_window[window.partition_key] = {"lake": in_lake, "events": events, "unprocessed": unprocessed}
+            per_window[window.partition_key] = {"lake": in_lake, "events": normalized, "unprocessed": kept}
     return per_window
 
 
 def _values(enum) -> list[str]:
     return [member.value for member in enum]
-
-
-VALIDITY_SQL = """
-SELECT
-    count(*) FILTER (WHERE status_category <> ALL(%(statuses)s)) AS bad_status,
-    count(*) FILTER (WHERE failure_reason IS NOT NULL AND failure_reason <> ALL(%(reasons)s)) AS bad_reason,
-    count(*) FILTER (WHERE (failure_reason IS NULL) <> (status_category <> ALL(%(failures)s))) AS reason_status_mismatch,
-    count(*) FILTER (WHERE failure_source IS NOT NULL AND failure_source <> ALL(%(sources)s)) AS bad_source,
-    count(*) FILTER (WHERE decline_type IS NOT NULL AND decline_type <> ALL(%(decline_types)s)) AS bad_decline_type,
-    count(*) FILTER (WHERE payment_method IS NOT NULL AND payment_method <> ALL(%(methods)s)) AS bad_payment_method,
-    count(*) FILTER (WHERE currency IS NOT NULL AND currency <> ALL(%(currencies)s)) AS bad_currency,
-    count(*) FILTER (WHERE amount_minor < 0 OR amount_minor > %(max_amount)s) AS bad_amount,
-    count(*) FILTER (WHERE event_kind IS NULL OR event_kind <> ALL(%(kinds)s)) AS bad_event_kind,
-    count(*) FILTER (WHERE card_country !~ '^[A-Z]{2}$' OR customer_country !~ '^[A-Z]{2}$'
-                        OR merchant_country !~ '^[A-Z]{2}$') AS bad_country
-FROM normalized_events WHERE partition_key = ANY(%(keys)s)
-"""
 
 
 @dg.asset_check(
@@ -163,15 +142,14 @@ FROM normalized_events WHERE partition_key = ANY(%(keys)s)
 def events_are_valid(context: dg.AssetCheckExecutionContext, warehouse: WarehouseDatabase):
     def evaluate(window: Window) -> dg.AssetCheckResult:
         keys = [window.partition_key]
-        with warehouse.connection() as conn, conn.cursor() as cur:
-            cur.execute(VALIDITY_SQL, {
+        with warehouse.connection() as conn:
+            problems = events.invalid_values(conn, keys, {
                 "statuses": _values(StatusCategory), "reasons": _values(FailureReason),
-                "failures": ["DECLINED", "ERROR", "UNKNOWN"], "sources": _values(FailureSource),
+                "failures": sorted(_values(FAILURE_STATUSES)), "sources": _values(FailureSource),
                 "decline_types": _values(DeclineType), "methods": _values(PaymentMethod),
                 "currencies": list(MINOR_UNIT_EXPONENTS), "max_amount": MAX_SANE_AMOUNT_MINOR,
-                "kinds": _values(EventKind), "keys": keys,
+                "kinds": _values(EventKind),
             })
-            problems = dict(zip([c.name for c in cur.description], cur.fetchone()))
             problems["card_numbers_stored"], card_places = _card_numbers_stored(conn, keys)
         problems = {name: count for name, count in problems.items() if count}
         return dg.AssetCheckResult(
@@ -216,13 +194,7 @@ def _card_numbers_stored(conn, keys: list[str]) -> tuple[int, list[dict[str, str
     rows = 0
     places: list[dict[str, str]] = []
     for table, columns in CARD_SCANNED_COLUMNS.items():
-        texts = [sql.SQL("{}::text").format(sql.Identifier(column)) for column in columns]
-        query = sql.SQL(
-            "SELECT lake_id::text, partition_key, {texts} FROM {table} "
-            "WHERE partition_key = ANY({keys}) AND concat_ws(' ', {texts}) ~ {pattern} ORDER BY lake_id"
-        ).format(texts=sql.SQL(", ").join(texts), table=sql.Identifier(table), keys=sql.Literal(keys),
-                 pattern=sql.Literal(_CARD_LIKE))
-        for lake_id, partition_key, *values in copy_out(conn, query, ["text", "text", *["text"] * len(columns)]):
+        for lake_id, partition_key, *values in events.rows_matching(conn, table, list(columns), keys, _CARD_LIKE):
             found = [column for (column, key), value in zip(columns.items(), values)
                      if value is not None and contains_card_number(value, key=key)]
             if found:

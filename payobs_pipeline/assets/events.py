@@ -1,15 +1,12 @@
 """Stage 3: normalize each parsed payload to a canonical event, or keep it as unprocessed with a reason."""
 
 
-import csv
 import json
-import tempfile
 from collections import Counter
 from datetime import datetime
 
 import dagster as dg
 import psycopg
-from psycopg import sql
 
 from payobs_pipeline.assets.learned_mappings import learned_mappings, load_learned_mappings
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
@@ -19,24 +16,11 @@ from payobs_pipeline.normalization.identity import lifecycle_keys
 from payobs_pipeline.normalization.mapping import CanonicalEvent
 from payobs_pipeline.normalization.normalize import FINAL_DEFERRALS, Deferral, Normalizer, with_merchant
 from payobs_pipeline.resources.lake import LakeDatabase
-from payobs_pipeline.resources.warehouse import (
-    WarehouseDatabase, copy_in, copy_out, lock_window, transient_database_errors,
-)
+from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
+from payobs_pipeline.warehouse import events as events_table
+from payobs_pipeline.warehouse import mappings, payloads
 from payobs_pipeline.warehouse.fx import RateBook
-from payobs_pipeline.warehouse.unprocessed import reconcile_window
-
-EVENT_COLUMNS = (
-    "lake_id", "transactional_id", "partition_key", "lake_created_at", "event_time", "provider",
-    "provider_transaction_id", "merchant_id", "merchant_name", "country", "payment_method", "card_brand",
-    "status_category", "failure_reason", "failure_source", "decline_type", "raw_status", "raw_reason_code",
-    "amount_minor", "currency", "normalization_method", "confidence",
-    "event_kind", "attempt_id", "payment_id", "refund_id", "dispute_id", "card_country", "customer_country",
-    "merchant_country", "attempt_key", "refund_key", "dispute_key", "payment_node", "payment_nodes", "amount_usd",
-)
-UNPROCESSED_COLUMNS = ("lake_id", "partition_key", "stage", "reason_code", "detail", "provider", "fingerprint")
-
-# Unprocessed rows wait on disk past this size, so memory stays flat on a bad window.
-_SPOOL_BYTES = 8 * 1024 * 1024
+from payobs_pipeline.warehouse.unprocessed import WindowRecorder
 
 
 def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, event: CanonicalEvent,
@@ -57,18 +41,6 @@ def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, 
     )
 
 
-# The keys a window's events had before a rerun replaces them (see lifecycle_touched).
-REMEMBER_KEYS_SQL = """
-INSERT INTO lifecycle_touched (partition_key, entity, key)
-SELECT DISTINCT partition_key, entity, key
-FROM normalized_events,
-     LATERAL (VALUES ('attempt', attempt_key), ('refund', refund_key), ('dispute', dispute_key),
-                     ('node', payment_node)) AS k(entity, key)
-WHERE partition_key = %s AND key IS NOT NULL
-ON CONFLICT DO NOTHING
-"""
-
-
 class WindowLearning:
     """What the learned_mappings stage did for the window's shapes: per-event extractions, and why a shape waits."""
 
@@ -78,13 +50,8 @@ class WindowLearning:
 
     @classmethod
     def load(cls, conn: psycopg.Connection, window: Window) -> "WindowLearning":
-        key = (window.partition_key,)
-        return cls(
-            dict(conn.execute("SELECT lake_id, fields FROM llm_extractions WHERE partition_key = %s", key)),
-            {fp: (reason, detail) for fp, reason, detail in conn.execute(
-                "SELECT fingerprint, reason_code, detail FROM shape_learning "
-                "WHERE partition_key = %s AND reason_code IS NOT NULL", key)},
-        )
+        return cls(mappings.window_extractions(conn, window.partition_key),
+                   mappings.waiting_shapes(conn, window.partition_key))
 
     def settle(self, lake_id, deferral: Deferral, body, merchant_text: str | None) -> CanonicalEvent | Deferral:
         """A deferred row's extracted event, or the reason its shape waits, or the deferral as it was."""
@@ -114,21 +81,15 @@ def normalize_window(
 ) -> Counter:
     """Replace the window's events and reconcile its unprocessed events; returns counts for metadata."""
     counts: Counter = Counter()
-    parsed = sql.SQL(
-        "SELECT lake_id, transactional_id, created_at, merchant::text, format, provider_hint, body::text, "
-        "parse_error, parse_detail, fingerprint FROM parsed_payloads WHERE partition_key = {}"
-    ).format(sql.Literal(window.partition_key))
-    types = ["uuid", "uuid", "timestamptz", "text", "text", "text", "text", "text", "text", "text"]
-    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, mode="w+", newline="")
-    unprocessed = csv.writer(spool)
+    unprocessed = WindowRecorder(window)
 
     def keep_unprocessed(lake_id, stage, reason, detail, provider, fingerprint):
         counts[f"unprocessed:{reason}"] += 1
-        unprocessed.writerow((lake_id, window.partition_key, stage, reason, (detail or "")[:500], provider, fingerprint))
+        unprocessed.record(lake_id, stage, reason, detail, provider, fingerprint)
 
     def events(reader):
         for (lake_id, transactional_id, created_at, merchant, fmt, hint, body, parse_error, parse_detail,
-             fingerprint) in copy_out(reader, parsed, types):
+             fingerprint) in payloads.stream_window(reader, window.partition_key):
             if parse_error:
                 keep_unprocessed(lake_id, "parse", parse_error, parse_detail, hint, None)
                 continue
@@ -160,31 +121,14 @@ def normalize_window(
         rates = RateBook(rates_conn)
         normalizer = Normalizer(learned=load_learned_mappings(reader), heuristic_threshold=heuristic_threshold)
         learned = WindowLearning.load(reader, window)
-        lock_window(writer, "normalized_events", window.partition_key)
-        writer.execute(REMEMBER_KEYS_SQL, (window.partition_key,))
-        writer.execute("DELETE FROM normalized_events WHERE partition_key = %s", (window.partition_key,))
-        counts["events"] = copy_in(writer, "normalized_events", EVENT_COLUMNS, events(reader))
-        spool.seek(0)
-        counts["unprocessed"] = reconcile_window(writer, window, spool)
+        counts["events"] = events_table.replace_window(writer, window.partition_key, events(reader))
+        counts["unprocessed"] = unprocessed.reconcile(writer)
     return counts
 
 
 def _breakdown(totals: Counter, prefix: str) -> dict[str, int]:
     return dict(sorted(((k[len(prefix):], v) for k, v in totals.items() if k.startswith(prefix)),
                        key=lambda kv: -kv[1]))
-
-
-WINDOW_SUMMARY_SQL = """
-SELECT min(event_time), max(event_time),
-       (SELECT count(*) FROM raw_lake_batch WHERE partition_key = ANY(%(keys)s))
-FROM normalized_events WHERE partition_key = ANY(%(keys)s)
-"""
-TOP_FAILURES_SQL = """
-SELECT provider, failure_reason, count(*) AS failures
-FROM normalized_events
-WHERE partition_key = ANY(%(keys)s) AND failure_reason IS NOT NULL
-GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10
-"""
 
 
 def _failures_markdown(rows: list[tuple]) -> str:
@@ -209,10 +153,10 @@ def normalized_events(
     with transient_database_errors(context):
         for window in windows:
             totals.update(normalize_window(warehouse, window, config.heuristic_threshold))
-    keys = {"keys": [window.partition_key for window in windows]}
+    keys = [window.partition_key for window in windows]
     with warehouse.connection() as conn:
-        first_event, last_event, snapshot_rows = conn.execute(WINDOW_SUMMARY_SQL, keys).fetchone()
-        top_failures = conn.execute(TOP_FAILURES_SQL, keys).fetchall()
+        first_event, last_event, snapshot_rows = events_table.windows_summary(conn, keys)
+        top_failures = events_table.top_failures(conn, keys)
     if lake.mark_processed and snapshot_rows == totals["events"] + totals["unprocessed"]:
         # Every lake row of the window is accounted for: tell the lake (opt-in, the lake user may be read-only).
         marked = sum(lake.mark_window_processed(window.start, window.end) for window in windows)

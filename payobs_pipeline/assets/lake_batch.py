@@ -33,9 +33,8 @@ from payobs_pipeline.normalization.formats import (
 )
 from payobs_pipeline.normalization.pii import mask_text
 from payobs_pipeline.resources.lake import LakeDatabase
-from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in, lock_window, transient_database_errors
-
-COLUMNS = ("lake_id", "partition_key", "transactional_id", "created_at", "merchant", "data")
+from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
+from payobs_pipeline.warehouse import batches
 
 REFUSAL_PREFIX = '{"payobs_refused":'
 MERCHANT_ID_KEY = "id"
@@ -130,14 +129,7 @@ def snapshot_window(lake: LakeDatabase, warehouse: WarehouseDatabase, window: Wi
             yield (lake_id, window.partition_key, transactional_id, created_at, safe_merchant, safe)
 
     with warehouse.connection() as conn:
-        lock_window(conn, "raw_lake_batch", window.partition_key)
-        conn.execute("DELETE FROM raw_lake_batch WHERE partition_key = %s", (window.partition_key,))
-        written = copy_in(conn, "raw_lake_batch", COLUMNS, rows())
-        conn.execute(
-            "INSERT INTO window_loads (partition_key, window_start, window_end, lake_rows) VALUES (%s, %s, %s, %s) "
-            "ON CONFLICT (partition_key) DO UPDATE SET lake_rows = excluded.lake_rows, loaded_at = now()",
-            (window.partition_key, window.start, window.end, written),
-        )
+        written = batches.replace_window(conn, window, rows())
     return {
         "lake_rows": written,
         "rows_with_pii_masked": counts["rows_with_pii_masked"],

@@ -28,17 +28,16 @@ from collections import Counter
 
 import dagster as dg
 import psycopg
-from psycopg.types.json import Jsonb
 
 from payobs_pipeline import settings
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
 from payobs_pipeline.assets.payloads import parsed_payloads
 from payobs_pipeline.normalization import learning
 from payobs_pipeline.normalization.formats import ParsedPayload
-from payobs_pipeline.normalization.mapping import CompiledMapping, MappingError
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
 from payobs_pipeline.resources.llm import LLMResource, LLMUnavailable
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, lock_window, transient_database_errors
+from payobs_pipeline.warehouse import mappings, payloads
 from payobs_pipeline.warehouse.unprocessed import record_llm_status
 
 # Deferrals a new mapping could fix; the others (parse errors, bad amounts, not a payment) it could not.
@@ -51,32 +50,8 @@ SAMPLES_PER_SHAPE = 5
 # Below this many rows of a shape in the window, its rows are extracted one by one instead.
 MIN_ROWS_FOR_MAPPING = 3
 
-# Samples of each shape of the window: a few rows each, and the shape's row count.
-SHAPES_SQL = """
-SELECT fingerprint, provider_hint, body::text, merchant::text, rows, lake_id
-FROM (
-    SELECT fingerprint, provider_hint, body, merchant, lake_id,
-           count(*) OVER (PARTITION BY fingerprint) AS rows,
-           row_number() OVER (PARTITION BY fingerprint ORDER BY lake_id) AS n
-    FROM parsed_payloads
-    WHERE partition_key = %(key)s AND parse_error IS NULL
-) s
-WHERE n <= %(samples)s
-ORDER BY fingerprint, n
-"""
-
-
-def load_learned_mappings(conn: psycopg.Connection) -> dict[str, CompiledMapping]:
-    """Active learned mappings by shape fingerprint; a spec that no longer compiles is skipped."""
-    learned = {}
-    for fingerprint, spec in conn.execute(
-        "SELECT fingerprint, spec FROM normalization_mappings WHERE state = 'active' AND source <> 'builtin'"
-    ):
-        try:
-            learned[fingerprint] = CompiledMapping(spec)
-        except MappingError:
-            continue
-    return learned
+# Active learned mappings by shape fingerprint (the normalize stage reads them here too).
+load_learned_mappings = mappings.active_learned
 
 
 def auto_activate() -> bool:
@@ -86,8 +61,8 @@ def auto_activate() -> bool:
 
 def _shapes(conn: psycopg.Connection, window: Window) -> dict[str, dict]:
     shapes: dict[str, dict] = {}
-    for fingerprint, hint, body, merchant, rows, lake_id in conn.execute(
-        SHAPES_SQL, {"key": window.partition_key, "samples": SAMPLES_PER_SHAPE}
+    for fingerprint, hint, body, merchant, rows, lake_id in payloads.shape_samples(
+        conn, window.partition_key, SAMPLES_PER_SHAPE
     ):
         shape = shapes.setdefault(fingerprint, {"hint": hint, "rows": rows, "samples": [], "lake_ids": []})
         shape["samples"].append((json.loads(body), json.loads(merchant) if merchant else None))
@@ -102,34 +77,18 @@ def _deferrals(normalizer: Normalizer, shape: dict) -> list[Deferral]:
     return [o for o in outcomes if isinstance(o, Deferral)]
 
 
-def _stored(conn: psycopg.Connection, fingerprint: str) -> tuple | None:
-    """The newest stored mapping of a shape: (id, state, prompt_version, spec)."""
-    return conn.execute(
-        "SELECT id, state, prompt_version, spec FROM normalization_mappings WHERE fingerprint = %s "
-        "ORDER BY (state = 'active') DESC, id DESC LIMIT 1",
-        (fingerprint,),
-    ).fetchone()
-
-
 def _store_mapping(conn, fingerprint: str, provider: str | None, spec: dict, state: str, llm: LLMResource,
                    answer, samples: int, rejection: str | None = None, extends: int | None = None) -> int:
-    if state == "active":  # one active mapping per shape
-        conn.execute("UPDATE normalization_mappings SET state = 'rejected', reviewed_at = now(), "
-                     "rejection_reason = 'superseded' WHERE fingerprint = %s AND state = 'active'", (fingerprint,))
-    return conn.execute(
-        "INSERT INTO normalization_mappings (fingerprint, provider, spec, source, state, model, prompt_version, "
-        "rejection_reason, samples, prompt_tokens, completion_tokens, extends_id) "
-        "VALUES (%s, %s, %s, 'llm', %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-        (fingerprint, provider, Jsonb(spec), state, llm.model_name(), learning.PROMPT_VERSION, rejection, samples,
-         answer.prompt_tokens, answer.completion_tokens, extends),
-    ).fetchone()[0]
+    return mappings.store_llm_mapping(conn, fingerprint, provider, spec, state, llm.model_name(),
+                                      learning.PROMPT_VERSION, rejection, samples, answer.prompt_tokens,
+                                      answer.completion_tokens, extends)
 
 
 def _learn_shape(conn, llm: LLMResource, fingerprint: str, shape: dict, deferrals: list[Deferral],
                  counts: Counter) -> tuple[str, str | None, str | None, int | None]:
     """Ask for (or extend) the shape's mapping, or extract its rows; returns (outcome, reason, detail, mapping id)."""
     samples = [body for body, _ in shape["samples"]]
-    stored = _stored(conn, fingerprint)
+    stored = mappings.newest_of_shape(conn, fingerprint)
     extending = stored is not None and stored[1] == "active" and any(d.reason_code in NEW_VALUES for d in deferrals)
     if stored is not None and not extending and stored[2] == learning.PROMPT_VERSION:
         if stored[1] == "proposed":
@@ -185,13 +144,8 @@ def _extract_rows(conn, llm: LLMResource, fingerprint: str, shape: dict,
         counts["calls"] += 1
         if answer.content is None:
             continue
-        conn.execute(
-            "INSERT INTO llm_extractions (lake_id, partition_key, fingerprint, fields, model, prompt_version) "
-            "VALUES (%s, (SELECT partition_key FROM parsed_payloads WHERE lake_id = %s), %s, %s, %s, %s) "
-            "ON CONFLICT (lake_id) DO UPDATE SET fields = excluded.fields, model = excluded.model, "
-            "prompt_version = excluded.prompt_version, extracted_at = now()",
-            (lake_id, lake_id, fingerprint, Jsonb(answer.content), llm.model_name(), learning.PROMPT_VERSION),
-        )
+        mappings.store_extraction(conn, lake_id, fingerprint, answer.content, llm.model_name(),
+                                  learning.PROMPT_VERSION)
         extracted += 1
     counts["extracted"] += extracted
     if extracted < len(shape["lake_ids"]):
@@ -207,7 +161,7 @@ def learn_window(warehouse: WarehouseDatabase, llm: LLMResource, window: Window)
         lock_window(conn, "learned_mappings", window.partition_key)
         shapes = _shapes(conn, window)
         normalizer = Normalizer(learned=load_learned_mappings(conn))
-        conn.execute("DELETE FROM shape_learning WHERE partition_key = %s", (window.partition_key,))
+        mappings.clear_shape_learning(conn, window.partition_key)
         counts["shapes"] = len(shapes)
         for fingerprint, shape in shapes.items():
             deferrals = [d for d in _deferrals(normalizer, shape) if d.reason_code in LEARNABLE | NEW_VALUES]
@@ -228,12 +182,8 @@ def learn_window(warehouse: WarehouseDatabase, llm: LLMResource, window: Window)
                 except LLMUnavailable as error:
                     outcome, reason, detail, mapping_id = "waiting", error.reason_code, error.detail, None
             counts[f"outcome:{outcome}"] += 1
-            conn.execute(
-                "INSERT INTO shape_learning (partition_key, fingerprint, provider_hint, rows, outcome, reason_code,"
-                " detail, mapping_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                (window.partition_key, fingerprint, shape["hint"], shape["rows"], outcome, reason,
-                 (detail or "")[:500] or None, mapping_id),
-            )
+            mappings.record_shape_learning(conn, window.partition_key, fingerprint, shape["hint"], shape["rows"],
+                                           outcome, reason, (detail or "")[:500] or None, mapping_id)
             conn.commit()  # each answer is kept even if a later call of the run fails
     return counts
 

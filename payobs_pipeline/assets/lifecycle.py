@@ -12,7 +12,8 @@ an earlier object the earlier window's rows change: those windows are recorded
 in ``window_restatements`` and the metric assets republish them in the same run.
 Only windows within the restatement horizon of the run's window are restated.
 
-The stage writes shared tables, so one lifecycle run at a time holds its lock.
+The stage writes shared tables, so one lifecycle run at a time holds its lock. Its SQL is in
+payobs_pipeline.warehouse.lifecycle.
 """
 
 
@@ -20,323 +21,27 @@ from collections import Counter
 from datetime import timedelta
 
 import dagster as dg
-import psycopg
 
 from payobs_pipeline.assets.events import normalized_events
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
-from payobs_pipeline.resources.warehouse import (
-    WarehouseDatabase, copy_in, lock_window, transient_database_errors,
-)
+from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
+from payobs_pipeline.warehouse import lifecycle
 
 DEFAULT_HORIZON_DAYS = 30
-
-# Dimensions of an object: the first known value over its events, authorizations first.
-_FIRST = "(array_agg({col} ORDER BY {order}) FILTER (WHERE {col} IS NOT NULL))[1]"
-
-
-def _first(col: str, order: str = "auth_first, t, lake_created_at, lake_id") -> str:
-    return _FIRST.format(col=col, order=order)
-
-
-# Country precedence (docs/metrics.md): card issuing country, customer's, merchant's.
-_COUNTRY = (
-    f"COALESCE({_first('card_country')}, {_first('customer_country')}, {_first('merchant_country')}, 'UNKNOWN')"
-)
-
-ATTEMPTS_SQL = f"""
-WITH ev AS (
-    SELECT e.*, COALESCE(e.event_time, e.lake_created_at) AS t, (e.event_kind <> 'AUTHORIZATION') AS auth_first
-    FROM normalized_events e JOIN touched_keys k ON k.key = e.attempt_key
-    WHERE k.entity = 'attempt' AND e.event_kind IN ('AUTHORIZATION', 'CAPTURE', 'VOID')
-), agg AS (
-    SELECT attempt_key,
-           min(provider) AS provider,
-           (array_agg(partition_key ORDER BY auth_first, lake_created_at, lake_id)
-               FILTER (WHERE event_kind = 'AUTHORIZATION'
-                          OR (event_kind = 'CAPTURE' AND status_category = 'APPROVED')))[1] AS partition_key,
-           min(t) FILTER (WHERE event_kind = 'AUTHORIZATION') AS authorized_at,
-           bool_or(status_category = 'APPROVED' AND event_kind IN ('AUTHORIZATION', 'CAPTURE')) AS approved,
-           -- the latest decision; a void of an authorization never approved ends it as CANCELLED
-           (array_agg(lake_id ORDER BY t DESC, lake_created_at DESC, lake_id DESC)
-               FILTER (WHERE (event_kind = 'AUTHORIZATION' AND status_category <> 'PENDING')
-                          OR (event_kind = 'VOID' AND status_category = 'CANCELLED')))[1] AS decisive,
-           bool_or(event_kind = 'CAPTURE' AND status_category = 'APPROVED') AS captured,
-           bool_or(event_kind = 'VOID' AND status_category = 'CANCELLED') AS voided,
-           COALESCE({_first('merchant_id')}, 'UNKNOWN') AS merchant_id,
-           {_COUNTRY} AS country,
-           COALESCE({_first('payment_method')}, 'UNKNOWN') AS payment_method,
-           {_first('card_brand')} AS card_brand,
-           {_first('amount_minor')} AS amount_minor,
-           (array_agg(currency ORDER BY auth_first, t, lake_created_at, lake_id)
-               FILTER (WHERE amount_minor IS NOT NULL))[1] AS currency,
-           -- the USD of that same row (its day's rate)
-           (array_agg(amount_usd ORDER BY auth_first, t, lake_created_at, lake_id)
-               FILTER (WHERE amount_minor IS NOT NULL))[1] AS amount_usd,
-           count(*) AS events
-    FROM ev GROUP BY attempt_key
-)
-INSERT INTO attempts
-SELECT a.attempt_key, a.partition_key, a.provider, l.payment_key, a.authorized_at, a.merchant_id, a.country,
-       a.payment_method, a.card_brand,
-       CASE WHEN a.approved THEN 'APPROVED' ELSE COALESCE(d.status_category, 'PENDING') END,
-       CASE WHEN a.approved THEN NULL ELSE d.failure_reason END,
-       CASE WHEN a.approved THEN NULL ELSE d.failure_source END,
-       CASE WHEN a.approved THEN NULL ELSE d.decline_type END,
-       d.raw_status, d.raw_reason_code,
-       a.amount_minor, a.currency, a.captured, a.voided, a.events, a.amount_usd
-FROM agg a
-JOIN payment_links l ON l.node = 'a:' || a.attempt_key
-LEFT JOIN normalized_events d ON d.lake_id = a.decisive
-WHERE a.partition_key IS NOT NULL
-"""
-
-# A payment: its attempts and the events about the payment as a whole (kind PAYMENT).
-PAYMENTS_SQL = f"""
-WITH pay_events AS (
-    SELECT l.payment_key, e.partition_key, COALESCE(e.event_time, e.lake_created_at) AS t, e.lake_created_at,
-           e.lake_id, e.status_category, e.provider, e.merchant_id, e.payment_method, e.card_country,
-           e.customer_country, e.merchant_country, e.amount_minor, e.currency, e.amount_usd
-    FROM touched_payments p
-    JOIN payment_links l ON l.payment_key = p.payment_key
-    JOIN normalized_events e ON e.payment_node = l.node
-    WHERE e.event_kind = 'PAYMENT'
-), parts AS (
-    -- attempts first (a payment belongs to the window of its first attempt), then payment-level events
-    SELECT a.payment_key, false AS auth_first, a.partition_key, a.authorized_at AS t, a.authorized_at AS lake_created_at,
-           a.attempt_key AS lake_id, a.status_category, a.provider, a.merchant_id, a.payment_method,
-           a.country AS card_country, NULL::char(2) AS customer_country, NULL::char(2) AS merchant_country,
-           a.amount_minor, a.currency, true AS is_attempt, a.amount_usd
-    FROM attempts a JOIN touched_payments p USING (payment_key)
-    UNION ALL
-    SELECT payment_key, true, partition_key, t, lake_created_at, lake_id::text, status_category, provider,
-           merchant_id, payment_method, card_country, customer_country, merchant_country, amount_minor, currency,
-           false, amount_usd
-    FROM pay_events
-)
-INSERT INTO payments
-SELECT payment_key,
-       (array_agg(partition_key ORDER BY auth_first, lake_created_at, lake_id))[1],
-       (array_agg(provider ORDER BY auth_first, lake_created_at, lake_id))[1],
-       COALESCE({_first('merchant_id')}, 'UNKNOWN'),
-       COALESCE(NULLIF({_first('card_country')}, 'UNKNOWN'), {_first('customer_country')},
-                {_first('merchant_country')}, 'UNKNOWN'),
-       COALESCE(NULLIF({_first('payment_method')}, 'UNKNOWN'), 'UNKNOWN'),
-       CASE WHEN bool_or(status_category = 'APPROVED') THEN 'APPROVED'
-            ELSE COALESCE((array_agg(status_category ORDER BY t DESC, lake_created_at DESC, lake_id DESC)
-                               FILTER (WHERE status_category <> 'PENDING'))[1], 'PENDING') END,
-       count(*) FILTER (WHERE is_attempt AND status_category IN ('APPROVED', 'DECLINED', 'ERROR', 'UNKNOWN')),
-       min(t),
-       (array_agg(amount_minor ORDER BY auth_first, t DESC, lake_id) FILTER (WHERE amount_minor IS NOT NULL))[1],
-       (array_agg(currency ORDER BY auth_first, t DESC, lake_id) FILTER (WHERE amount_minor IS NOT NULL))[1],
-       (array_agg(amount_usd ORDER BY auth_first, t DESC, lake_id) FILTER (WHERE amount_minor IS NOT NULL))[1]
-FROM parts
-GROUP BY payment_key
-"""
-
-
-def _follow_up_sql(table: str, key: str, kind: str, extra_cols: str, extra_values: str) -> str:
-    """Refunds and disputes: one row per object, in the window of its first event, with its latest state."""
-    return f"""
-WITH ev AS (
-    SELECT e.*, COALESCE(e.event_time, e.lake_created_at) AS t, false AS auth_first
-    FROM normalized_events e JOIN touched_keys k ON k.key = e.{key}
-    WHERE k.entity = '{kind}' AND e.event_kind = '{kind.upper()}'
-), agg AS (
-    SELECT {key},
-           min(provider) AS provider,
-           (array_agg(partition_key ORDER BY lake_created_at, lake_id))[1] AS partition_key,
-           {_first('attempt_key')} AS attempt_key,
-           {_first('payment_node')} AS payment_node,
-           {_first('merchant_id')} AS merchant_id,
-           {_first('card_country')} AS card_country,
-           {_first('customer_country')} AS customer_country,
-           {_first('merchant_country')} AS merchant_country,
-           {_first('payment_method')} AS payment_method,
-           (array_agg(raw_status ORDER BY t DESC, lake_created_at DESC, lake_id DESC))[1] AS raw_status,
-           (array_agg(amount_minor ORDER BY t DESC, lake_created_at DESC, lake_id DESC)
-               FILTER (WHERE amount_minor IS NOT NULL))[1] AS amount_minor,
-           (array_agg(currency ORDER BY t DESC, lake_created_at DESC, lake_id DESC)
-               FILTER (WHERE amount_minor IS NOT NULL))[1] AS currency,
-           (array_agg(amount_usd ORDER BY t DESC, lake_created_at DESC, lake_id DESC)
-               FILTER (WHERE amount_minor IS NOT NULL))[1] AS amount_usd,
-           min(t) AS first_seen_at,
-           count(*) AS events
-           {extra_cols}
-    FROM ev GROUP BY {key}
-)
-INSERT INTO {table}
-SELECT g.{key}, g.partition_key, g.provider, g.attempt_key, l.payment_key,
-       COALESCE(g.merchant_id, a.merchant_id, 'UNKNOWN'),
-       COALESCE(g.card_country, NULLIF(a.country, 'UNKNOWN'), g.customer_country, g.merchant_country, 'UNKNOWN'),
-       COALESCE(g.payment_method, a.payment_method, 'UNKNOWN'),
-       {extra_values}, g.amount_minor, g.currency, g.first_seen_at, g.events, g.amount_usd
-FROM agg g
-LEFT JOIN attempts a ON a.attempt_key = g.attempt_key
-LEFT JOIN payment_links l ON l.node = g.payment_node
-"""
-
-
-# A refund's state is its latest decided one (a success can later be reversed); pending only if nothing else.
-REFUNDS_SQL = _follow_up_sql(
-    "refunds", "refund_key", "refund",
-    """, COALESCE((array_agg(status_category ORDER BY t DESC, lake_created_at DESC, lake_id DESC)
-                  FILTER (WHERE status_category <> 'PENDING'))[1], 'PENDING') AS status_category""",
-    "g.status_category, g.raw_status",
-)
-DISPUTES_SQL = _follow_up_sql(
-    "disputes", "dispute_key", "dispute",
-    ", (array_agg(raw_reason_code ORDER BY t, lake_id) FILTER (WHERE raw_reason_code IS NOT NULL))[1] AS reason",
-    "g.raw_status, g.reason",
-)
-
-def link_window(conn: psycopg.Connection, partition_key: str) -> set[str]:
-    """Add a window's rows to the payment groups; returns the payment keys whose group changed.
-
-    Set-based, so memory does not grow with the window: the window's nodes start with their stored
-    group's key (or themselves), each stored group's key joins the graph as a node linked to its
-    stored members, and the smallest label spreads along the rows' links until nothing changes (as
-    many rounds as the longest chain of links, a few). A group's key stays its smallest node, so the
-    result does not depend on the order windows are processed in.
-    """
-    conn.execute(
-        """
-        CREATE TEMP TABLE window_links ON COMMIT DROP AS
-        SELECT DISTINCT payment_nodes[1] AS a, node AS b
-        FROM normalized_events, unnest(payment_nodes) AS node
-        WHERE partition_key = %s AND cardinality(payment_nodes) > 1 AND node <> payment_nodes[1]
-        """,
-        (partition_key,),
-    )
-    conn.execute(
-        """
-        CREATE TEMP TABLE window_nodes ON COMMIT DROP AS
-        SELECT n.node, l.payment_key AS stored_key, COALESCE(l.payment_key, n.node) AS label
-        FROM (SELECT DISTINCT node FROM normalized_events, unnest(payment_nodes) AS node
-              WHERE partition_key = %s) n
-        LEFT JOIN payment_links l USING (node)
-        """,
-        (partition_key,),
-    )
-    # A stored group's key stands for the members this window does not show.
-    conn.execute(
-        """
-        INSERT INTO window_links SELECT node, stored_key FROM window_nodes
-        WHERE stored_key IS NOT NULL AND stored_key <> node;
-        INSERT INTO window_nodes
-        SELECT DISTINCT stored_key, stored_key, stored_key FROM window_nodes w
-        WHERE stored_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM window_nodes x WHERE x.node = w.stored_key);
-        CREATE INDEX ON window_nodes (node);
-        ANALYZE window_nodes;
-        """
-    )
-    while conn.execute(
-        """
-        UPDATE window_nodes w SET label = m.label
-        FROM (SELECT e.node, min(n.label) AS label
-              FROM (SELECT a AS node, b AS other FROM window_links UNION ALL SELECT b, a FROM window_links) e
-              JOIN window_nodes n ON n.node = e.other
-              GROUP BY e.node) m
-        WHERE w.node = m.node AND m.label < w.label
-        """
-    ).rowcount:
-        pass
-    conn.execute(
-        "INSERT INTO payment_links (node, payment_key) SELECT node, label FROM window_nodes WHERE stored_key IS NULL"
-    )
-    relabeled = conn.execute(
-        "CREATE TEMP TABLE relabel ON COMMIT DROP AS SELECT DISTINCT stored_key AS old_key, label AS new_key "
-        "FROM window_nodes WHERE stored_key IS NOT NULL AND label <> stored_key"
-    ).rowcount
-    if relabeled:
-        for table in ("payment_links", "attempts", "refunds", "disputes"):
-            conn.execute(f"UPDATE {table} t SET payment_key = r.new_key FROM relabel r WHERE t.payment_key = r.old_key")
-    return {row[0] for row in conn.execute(
-        "SELECT label FROM window_nodes WHERE stored_key IS NULL OR label <> stored_key "
-        "UNION SELECT old_key FROM relabel"
-    )}
-
-
-def rebuild_window_objects(conn: psycopg.Connection, window: Window) -> set[str]:
-    """Recompute every object the window's events are (or were) about; returns the windows whose rows changed."""
-    changed_payments = link_window(conn, window.partition_key)
-    conn.execute(
-        "CREATE TEMP TABLE touched_keys (entity text, key text, PRIMARY KEY (entity, key)) ON COMMIT DROP"
-    )
-    conn.execute(
-        """
-        INSERT INTO touched_keys
-        SELECT entity, key FROM lifecycle_touched WHERE partition_key = %(key)s
-        UNION
-        SELECT entity, key FROM normalized_events,
-             LATERAL (VALUES ('attempt', attempt_key), ('refund', refund_key), ('dispute', dispute_key),
-                             ('node', payment_node)) AS k(entity, key)
-        WHERE partition_key = %(key)s AND key IS NOT NULL
-        """,
-        {"key": window.partition_key},
-    )
-    conn.execute("CREATE TEMP TABLE touched_payments (payment_key text PRIMARY KEY) ON COMMIT DROP")
-    copy_in(conn, "touched_payments", ("payment_key",), ((k,) for k in changed_payments))
-    conn.execute(
-        "INSERT INTO touched_payments SELECT DISTINCT l.payment_key FROM touched_keys k "
-        "JOIN payment_links l ON l.node = k.key WHERE k.entity = 'node' ON CONFLICT DO NOTHING"
-    )
-    touched = "SELECT key FROM touched_keys WHERE entity = '{}'".format
-    # Attempts first; payments read them (and the attempts' old and new payments are touched too);
-    # refunds and disputes read both.
-    windows = _replace(conn, "attempts", "attempt_key", touched("attempt"), ATTEMPTS_SQL, remember_payments=True)
-    windows |= _replace(conn, "payments", "payment_key", "SELECT payment_key FROM touched_payments", PAYMENTS_SQL)
-    windows |= _replace(conn, "refunds", "refund_key", touched("refund"), REFUNDS_SQL)
-    windows |= _replace(conn, "disputes", "dispute_key", touched("dispute"), DISPUTES_SQL)
-    conn.execute("DELETE FROM lifecycle_touched WHERE partition_key = %s", (window.partition_key,))
-    return windows
-
-
-def _replace(conn: psycopg.Connection, table: str, key: str, keys_query: str, insert: str,
-             remember_payments: bool = False) -> set[str]:
-    """Delete and recompute the objects named by ``keys_query``; returns the windows whose rows differ."""
-    conn.execute(f"CREATE TEMP TABLE old_{table} ON COMMIT DROP AS SELECT * FROM {table} WHERE {key} IN ({keys_query})")
-    conn.execute(f"DELETE FROM {table} WHERE {key} IN ({keys_query})")
-    conn.execute(insert)
-    if remember_payments:
-        # An attempt that moved between payments (or left one) changes both payments.
-        conn.execute(
-            f"INSERT INTO touched_payments SELECT payment_key FROM old_{table} UNION "
-            f"SELECT payment_key FROM {table} WHERE {key} IN ({keys_query}) ON CONFLICT DO NOTHING"
-        )
-    changed = conn.execute(
-        f"""
-        SELECT partition_key FROM (
-            (SELECT * FROM old_{table} EXCEPT SELECT * FROM {table} WHERE {key} IN ({keys_query}))
-            UNION ALL
-            (SELECT * FROM {table} WHERE {key} IN ({keys_query}) EXCEPT SELECT * FROM old_{table})
-        ) diff GROUP BY partition_key
-        """
-    ).fetchall()
-    return {row[0] for row in changed}
 
 
 def run_lifecycle(warehouse: WarehouseDatabase, window: Window, horizon_days: int = DEFAULT_HORIZON_DAYS) -> dict:
     """Rebuild the window's objects and record which other windows it restated (within the horizon)."""
     with warehouse.connection() as conn:
-        lock_window(conn, "payment_lifecycle", "all windows")  # shared tables: one lifecycle run at a time
-        changed = rebuild_window_objects(conn, window)
+        lifecycle.lock(conn)  # shared tables: one lifecycle run at a time
+        changed = lifecycle.rebuild_window_objects(conn, window)
         horizon = timedelta(days=horizon_days)
         restated, beyond = [], []
         for key in sorted(changed - {window.partition_key}):
             other = Window.from_key(key)
             (restated if abs(other.start - window.start) <= horizon else beyond).append(key)
-        conn.execute("DELETE FROM window_restatements WHERE partition_key = %s", (window.partition_key,))
-        copy_in(conn, "window_restatements", ("partition_key", "restated_partition_key"),
-                ((window.partition_key, key) for key in restated))
-        counts = dict(conn.execute(
-            """
-            SELECT 'attempts', count(*) FROM attempts WHERE partition_key = %(k)s
-            UNION ALL SELECT 'payments', count(*) FROM payments WHERE partition_key = %(k)s
-            UNION ALL SELECT 'refunds', count(*) FROM refunds WHERE partition_key = %(k)s
-            UNION ALL SELECT 'disputes', count(*) FROM disputes WHERE partition_key = %(k)s
-            """,
-            {"k": window.partition_key},
-        ).fetchall())
+        lifecycle.record_restatements(conn, window.partition_key, restated)
+        counts = lifecycle.object_counts(conn, window.partition_key)
     return {"restated": restated, "beyond_horizon": beyond, **counts}
 
 
@@ -344,9 +49,7 @@ def windows_to_publish(warehouse: WarehouseDatabase, windows: list[Window]) -> l
     """The run's windows and the windows their lifecycle runs restated, in order."""
     keys = {w.partition_key for w in windows}
     with warehouse.connection() as conn:
-        keys |= {row[0] for row in conn.execute(
-            "SELECT restated_partition_key FROM window_restatements WHERE partition_key = ANY(%s)", (list(keys),)
-        )}
+        keys |= lifecycle.restated_windows(conn, list(keys))
     return [Window.from_key(key) for key in sorted(keys)]
 
 

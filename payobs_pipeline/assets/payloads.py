@@ -15,7 +15,6 @@ import re
 from collections import Counter
 
 import dagster as dg
-from psycopg import sql
 
 from payobs_pipeline.assets.lake_batch import raw_lake_batch, read_refusal
 from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
@@ -27,14 +26,8 @@ from payobs_pipeline.normalization.formats import (
     read_lake_payload,
     storable_text,
 )
-from payobs_pipeline.resources.warehouse import (
-    WarehouseDatabase, copy_in, copy_out, lock_window, transient_database_errors,
-)
-
-COLUMNS = (
-    "lake_id", "partition_key", "transactional_id", "created_at", "merchant",
-    "format", "provider_hint", "fingerprint", "body", "parse_error", "parse_detail",
-)
+from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
+from payobs_pipeline.warehouse import batches, payloads
 
 
 # \u0000 not preceded by an escaping backslash: jsonb refuses the NUL character.
@@ -75,14 +68,10 @@ def parse_row(data: str) -> tuple[str | None, str | None, str | None, str | None
 def parse_window(warehouse: WarehouseDatabase, window: Window) -> Counter:
     """Replace the window's parsed payloads; returns counts by format and by parse error."""
     counts: Counter = Counter()
-    snapshot = sql.SQL(
-        "SELECT lake_id, transactional_id, created_at, merchant::text, data FROM raw_lake_batch "
-        "WHERE partition_key = {}"
-    ).format(sql.Literal(window.partition_key))
 
     def rows(reader):
-        for lake_id, transactional_id, created_at, merchant, data in copy_out(
-            reader, snapshot, ["uuid", "uuid", "timestamptz", "text", "text"]
+        for lake_id, transactional_id, created_at, merchant, data in batches.stream_window(
+            reader, window.partition_key
         ):
             head = (lake_id, window.partition_key, transactional_id, created_at, merchant)
             result = parse_row(data)
@@ -93,9 +82,7 @@ def parse_window(warehouse: WarehouseDatabase, window: Window) -> Counter:
             yield (*head, *result)
 
     with warehouse.connection() as reader, warehouse.connection() as writer:
-        lock_window(writer, "parsed_payloads", window.partition_key)
-        writer.execute("DELETE FROM parsed_payloads WHERE partition_key = %s", (window.partition_key,))
-        counts["rows"] = copy_in(writer, "parsed_payloads", COLUMNS, rows(reader))
+        counts["rows"] = payloads.replace_window(writer, window.partition_key, rows(reader))
     return counts
 
 

@@ -8,7 +8,7 @@ from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.automation.schedules import window_job
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
-from payobs_pipeline.warehouse import unprocessed
+from payobs_pipeline.warehouse import batches, unprocessed
 
 # Late rows are looked for in windows materialized within this horizon.
 LATE_ARRIVAL_HORIZON = timedelta(days=14)
@@ -53,11 +53,7 @@ def unprocessed_retry_sensor(context: dg.SensorEvaluationContext, warehouse: War
 def late_arrival_sensor(context: dg.SensorEvaluationContext, lake: LakeDatabase, warehouse: WarehouseDatabase):
     """Rematerialize a loaded window when the lake now holds more rows for it than were loaded."""
     with warehouse.connection() as conn:
-        loaded = conn.execute(
-            "SELECT window_start, partition_key, lake_rows FROM window_loads "
-            "WHERE window_start >= (SELECT max(window_start) FROM window_loads) - %s",
-            (LATE_ARRIVAL_HORIZON,),
-        ).fetchall()
+        loaded = batches.loaded_windows(conn, LATE_ARRIVAL_HORIZON)
     if not loaded:
         return dg.SkipReason("no window materialized yet")
     first = min(start for start, _, _ in loaded)

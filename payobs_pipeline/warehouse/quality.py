@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import psycopg
 
 from payobs_pipeline.resources.warehouse import lock_window
+from payobs_pipeline.warehouse import unprocessed
 
 # The values of normalized_events.normalization_method (set by normalization.mapping, normalize, heuristics
 # and learning), each a key of normalized_by_method (0 when unused; another value would appear as its own key).
@@ -42,7 +43,7 @@ FROM (SELECT count(*) AS n FROM raw_lake_batch WHERE partition_key = %(key)s) la
       FROM normalized_events WHERE partition_key = %(key)s) ev,
      (SELECT COALESCE(sum(c), 0) AS n, COALESCE(jsonb_object_agg(reason_code, c), '{}'::jsonb) AS by_reason
       FROM (SELECT reason_code, count(*) AS c FROM unprocessed_events
-            WHERE partition_key = %(key)s AND state <> 'RESOLVED' GROUP BY 1) x) un,
+            WHERE partition_key = %(key)s AND state <> %(resolved)s GROUP BY 1) x) un,
      (SELECT count(*) AS n FROM window_restatements WHERE partition_key = %(key)s) re
 """
 
@@ -51,7 +52,8 @@ def publish_quality(conn: psycopg.Connection, partition_key: str, window_start) 
     """Replace the window's pipeline_quality row; returns it as a dict."""
     lock_window(conn, "pipeline_quality", partition_key)
     conn.execute("DELETE FROM pipeline_quality WHERE partition_key = %s", (partition_key,))
-    conn.execute(QUALITY_SQL, {"key": partition_key, "start": window_start, "methods": list(METHODS)})
+    conn.execute(QUALITY_SQL, {"key": partition_key, "start": window_start, "methods": list(METHODS),
+                               "resolved": unprocessed.RESOLVED})
     return window_quality(conn, partition_key)
 
 

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from payobs_pipeline.assets.lifecycle import link_window
+from payobs_pipeline.warehouse.lifecycle import link_window
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 
 pytestmark = pytest.mark.database

@@ -29,7 +29,7 @@ from psycopg import sql
 
 GOAL_MS = 100.0
 BENCH_SCHEMA = "payobs_bench"
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "metrics.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "metrics.md"
 
 PROVIDERS = ("stripe", "adyen", "mercadopago", "paypal", "braintree", "checkout", "worldpay", "razorpay",
              "mollie", "dlocal", "payu", "ebanx", "square", "authorizenet", "culqi", "omise", "iyzico",

@@ -1,0 +1,60 @@
+"""Parsed payloads (table ``parsed_payloads``): each snapshot row parsed to a document, or its parse error.
+
+The parsed_payloads asset replaces a window's rows (:func:`replace_window`); the learned_mappings asset reads
+samples of each payload shape (:func:`shape_samples`), the normalize asset the whole window
+(:func:`stream_window`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+import psycopg
+from psycopg import sql
+
+from payobs_pipeline.resources.warehouse import copy_in, copy_out, lock_window
+
+COLUMNS = (
+    "lake_id", "partition_key", "transactional_id", "created_at", "merchant",
+    "format", "provider_hint", "fingerprint", "body", "parse_error", "parse_detail",
+)
+
+
+def replace_window(conn: psycopg.Connection, partition_key: str, rows: Iterable[Sequence]) -> int:
+    """Replace the window's parsed payloads by ``rows`` (tuples in COLUMNS order), in the caller's transaction,
+    holding the window's lock; returns how many were written."""
+    lock_window(conn, "parsed_payloads", partition_key)
+    conn.execute("DELETE FROM parsed_payloads WHERE partition_key = %s", (partition_key,))
+    return copy_in(conn, "parsed_payloads", COLUMNS, rows)
+
+
+def stream_window(conn: psycopg.Connection, partition_key: str) -> Iterator[tuple]:
+    """The window's rows as (lake_id, transactional_id, created_at, merchant_json_text, format, provider_hint,
+    body_json_text, parse_error, parse_detail, fingerprint), streamed."""
+    query = sql.SQL(
+        "SELECT lake_id, transactional_id, created_at, merchant::text, format, provider_hint, body::text, "
+        "parse_error, parse_detail, fingerprint FROM parsed_payloads WHERE partition_key = {}"
+    ).format(sql.Literal(partition_key))
+    types = ["uuid", "uuid", "timestamptz", "text", "text", "text", "text", "text", "text", "text"]
+    yield from copy_out(conn, query, types)
+
+
+# Samples of each shape of the window: a few rows each, and the shape's row count.
+SHAPES_SQL = """
+SELECT fingerprint, provider_hint, body::text, merchant::text, rows, lake_id
+FROM (
+    SELECT fingerprint, provider_hint, body, merchant, lake_id,
+           count(*) OVER (PARTITION BY fingerprint) AS rows,
+           row_number() OVER (PARTITION BY fingerprint ORDER BY lake_id) AS n
+    FROM parsed_payloads
+    WHERE partition_key = %(key)s AND parse_error IS NULL
+) s
+WHERE n <= %(samples)s
+ORDER BY fingerprint, n
+"""
+
+
+def shape_samples(conn: psycopg.Connection, partition_key: str, samples: int) -> psycopg.Cursor:
+    """Up to ``samples`` parsed rows of each payload shape of the window, in shape order, as (fingerprint,
+    provider_hint, body_json_text, merchant_json_text, the shape's rows in the window, lake_id)."""
+    return conn.execute(SHAPES_SQL, {"key": partition_key, "samples": samples})

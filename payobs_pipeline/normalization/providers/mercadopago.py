@@ -445,11 +445,15 @@ SPEC = {
          "rules": [*_PAYMENT_RULES,
                    {"when": {"^card.first_six_digits": {"exists": True}, "payment_type_id": {"exists": False}},
                     "set": {"payment_method": "CARD"}}]},
-        # The Asgard notification of MercadoPago's platform plugins, refunded (its refunds' total) or any other status.
+        # The Asgard notification of MercadoPago's platform plugins, refunded (its refunds' total) or any other status;
+        # a site outside SITE_CURRENCIES names no currency: the status stands, no amount is read (as for a payment
+        # without currency_id).
         {**_ASGARD_NOTIFICATION, "name": "asgard_notification.refunded",
-         "match": {**_ASGARD_NOTIFICATION["match"], "^status": "refunded"},
+         "match": {**_ASGARD_NOTIFICATION["match"], "^status": "refunded", "^currency_id": {"exists": True}},
          "fields": {**_ASGARD_NOTIFICATION["fields"], "amount": ["^total_refunded", "^transaction_amount"]}},
-        _ASGARD_NOTIFICATION,
+        {**_ASGARD_NOTIFICATION, "match": {**_ASGARD_NOTIFICATION["match"], "^currency_id": {"exists": True}}},
+        {**_ASGARD_NOTIFICATION, "name": "asgard_notification.without_currency",
+         "fields": {k: v for k, v in _ASGARD_NOTIFICATION["fields"].items() if k not in ("amount", "currency")}},
         # Orders API order, bare or as an order.* webhook's data; without a currency the amount is not read.
         {"name": "order.webhook", "root": "data",
          "match": {"data.transactions.payments": {"exists": True}, "data.currency": {"exists": True}},

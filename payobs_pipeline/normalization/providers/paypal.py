@@ -395,6 +395,8 @@ _CAPTURE_RULES = [*_CAPTURE_KIND_RULES, *_MONEY_RULES]
 _DISPUTE_FIELDS = {
     # The dispute is its own transaction (the disputed capture is its parent, like a refund's).
     "provider_transaction_id": ["dispute_id", "disputed_transactions.0.seller_transaction_id"],
+    # A dispute at any stage is CHARGEBACK; its stage and status stay in raw_status (docs/taxonomy.md, DISPUTE).
+    "status": {"join": ["dispute_life_cycle_stage", "status"], "sep": "/"},
     "reason_code": ["reason"],
     "amount": ["dispute_amount.value"],
     "currency": ["dispute_amount.currency_code"],

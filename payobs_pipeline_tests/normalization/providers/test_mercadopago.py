@@ -71,3 +71,21 @@ def test_an_orders_api_refund_reply_is_its_refunds_status(status, category):
     event = normalize_lake_data({"provider": "mercadopago", "payload": reply}, None, NORMALIZER).event
     assert (event.status_category, event.event_kind, event.amount_minor, event.refund_id) == (
         category, "REFUND", None, "REF01JTEST0000000000000000003")
+
+
+def test_an_asgard_refund_notification_names_the_payment_and_its_refund_in_its_site_currency():
+    body = {"notification_id": "P-555", "status": "refunded", "transaction_id": "555", "transaction_type": "payment",
+            "external_reference": "order-9", "transaction_amount": 80.0, "total_refunded": 30.0,
+            "payments_metadata": {"site_id": "MCO"},
+            "payments_details": [{"id": 555, "payment_type_id": "credit_card", "payment_method_id": "visa",
+                                  "status": "refunded", "status_detail": "refunded"}],
+            "refunds_notifying": [{"id": 9001, "notifying": True, "amount": 30.0}]}
+    event = normalize_lake_data(body, None, NORMALIZER).event
+    assert (event.provider, str(event.status_category), str(event.event_kind)) == ("mercadopago", "REFUNDED", "REFUND")
+    # The refunds' total in the site's currency (MCO: COP, exponent 2).
+    assert (event.amount_minor, event.currency) == (3000, "COP")
+    assert (event.attempt_id, event.payment_id, event.refund_id) == ("555", "order-9", "9001")
+    # A site outside the documented list names no currency: the status stands, no amount is guessed.
+    unknown_site = normalize_lake_data({**body, "payments_metadata": {"site_id": "XXX"}}, None, NORMALIZER).event
+    assert (str(unknown_site.status_category), unknown_site.amount_minor, unknown_site.currency) == ("REFUNDED", None,
+                                                                                                     None)

@@ -222,3 +222,29 @@ def test_an_nvp_reply_stored_with_lower_case_names_is_read():
                               "currencycode": "USD", "paymentstatus": "Completed", "transactionid": "3TG4"})
     assert (event.provider, str(event.status_category), event.amount_minor, event.currency) == (
         "paypal", "APPROVED", 1000, "USD")
+
+
+def test_a_bare_dispute_resource_is_a_dispute_keeping_its_stage_and_status():
+    # developer.paypal.com/docs/api/customer-disputes/v1/: the dispute resource; docs/taxonomy.md: CHARGEBACK at any
+    # stage, the stage staying in raw_status.
+    outcome = _outcome({"dispute_id": "PP-D-27803", "status": "UNDER_REVIEW", "dispute_life_cycle_stage": "CHARGEBACK",
+                        "reason": "UNAUTHORISED",
+                        "dispute_amount": {"currency_code": "USD", "value": "12.50"},
+                        "disputed_transactions": [{"seller_transaction_id": "1YT49253F56312219"}]})
+    event = outcome.event
+    assert (str(event.provider), str(event.status_category), str(event.event_kind)) == ("paypal", "CHARGEBACK",
+                                                                                         "DISPUTE")
+    assert (event.raw_status, event.amount_minor, event.currency) == ("CHARGEBACK/UNDER_REVIEW", 1250, "USD")
+    assert (event.dispute_id, event.attempt_id) == ("PP-D-27803", "1YT49253F56312219")
+
+
+def test_a_v1_authorization_is_told_by_its_own_states_and_a_payid_parent():
+    body = {"id": "0T620041D8391184B", "amount": {"total": "20.00", "currency": "GBP"},
+            "parent_payment": "PAYID-LUIPGRA0GY27935RV493512S"}
+    for state, category, kind in (("voided", "CANCELLED", "VOID"), ("expired", "CANCELLED", "VOID"),
+                                  ("authorized", "APPROVED", "AUTHORIZATION")):
+        event = _outcome({**body, "state": state}).event
+        assert (event.provider, str(event.status_category), str(event.event_kind)) == ("paypal", category, kind)
+        assert event.attempt_id == "0T620041D8391184B"
+    # A sale's state (completed) is not an authorization's: the sale reading keeps it.
+    assert _outcome({**body, "state": "completed"}).event.variant == "sale.v1"

@@ -51,3 +51,36 @@ def test_a_bare_dispute_without_id_is_stripe_without_a_hint():
     guess = detect_provider(dispute, {}, list(builtin_mappings()))
     assert guess.provider == "stripe"
     assert str(guess.mapping.apply(dispute).status_category) == "CHARGEBACK"
+
+
+def test_a_card_error_whose_intent_names_no_iso_currency_is_a_decline_without_an_amount():
+    # "gpb" is no ISO 4217 code: the error is still the decline, read without the intent's amount and currency.
+    event = MAPPING.apply(_card_error({"id": "pi_1", "object": "payment_intent", "amount": 900, "currency": "gpb"}))
+    assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", "LOST_OR_STOLEN_CARD")
+    assert (event.amount_minor, event.currency, event.payment_id) == (None, None, "pi_1")
+
+
+def test_a_failed_attempt_error_code_is_a_decline_whatever_its_error_type():
+    # docs.stripe.com/error-codes: payment_intent_payment_attempt_failed, "the latest payment attempt ... has failed".
+    event = MAPPING.apply({"id": "pi_1", "object": "payment_intent", "amount": 500, "currency": "eur",
+                           "status": "requires_payment_method",
+                           "last_payment_error": {"code": "payment_intent_payment_attempt_failed",
+                                                  "type": "invalid_request_error"}})
+    assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", "UNKNOWN")
+    # Any other invalid_request_error on the intent stays a request error.
+    event = MAPPING.apply({"id": "pi_1", "object": "payment_intent", "amount": 500, "currency": "eur",
+                           "status": "requires_payment_method",
+                           "last_payment_error": {"code": "parameter_invalid_empty", "type": "invalid_request_error"}})
+    assert (str(event.status_category), str(event.failure_reason)) == ("ERROR", "INVALID_REQUEST")
+
+
+def test_payment_intents_and_refunds_without_stripe_ids_are_told_by_their_members():
+    mappings = builtin_mappings()
+    intent = {"id": "order-42-intent", "object": "payment_intent", "amount": 100, "currency": "usd",
+              "amount_capturable": 0, "status": "processing"}
+    refund = {"id": "refund-7", "object": "refund", "amount": 100, "currency": "usd", "charge": "charge-7",
+              "payment_intent": "intent-7", "status": "succeeded"}
+    assert detect_provider(intent, {}, mappings).provider == "stripe"
+    assert detect_provider(refund, {}, mappings).provider == "stripe"
+    # object "refund" alone (Culqi, Conekta and Omise name theirs so too) names nobody.
+    assert detect_provider({"object": "refund", "amount": 100, "status": "succeeded"}, {}, mappings).provider is None

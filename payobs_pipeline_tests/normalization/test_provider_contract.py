@@ -82,6 +82,7 @@ COVERED_STATUSES = {
     "moneris": {"APPROVED", "DECLINED", "ERROR", "REFUNDED"},
     "mpesa": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED"},
     "mpgs": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
+    "multisafepay": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "nets": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "niubiz": {"APPROVED", "DECLINED", "ERROR", "CANCELLED"},
     "nmi": {"APPROVED", "DECLINED", "ERROR", "REFUNDED"},
@@ -102,6 +103,8 @@ COVERED_STATUSES = {
     "pinpayments": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "rede": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "redsys": {"APPROVED", "DECLINED", "ERROR", "CANCELLED", "REFUNDED"},
+    "securepay": {"APPROVED", "DECLINED", "ERROR", "CANCELLED", "REFUNDED"},
+    "securetrading": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
     "spreedly": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
     "tap": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
     "transbank": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
@@ -117,7 +120,8 @@ COVERED_STATUSES = {
 MIN_CASES = 10
 # Distinct failure reasons among the DECLINED cases; the corpora of these document a single one.
 MIN_DECLINE_REASONS = 2
-FEWER_DECLINE_REASONS = {"affirm": 1, "afterpay": 1, "helcim": 1, "klarna": 1, "payfast": 0, "usaepay": 1, "wompi": 1}
+FEWER_DECLINE_REASONS = {"affirm": 1, "afterpay": 1, "helcim": 1, "klarna": 1, "multisafepay": 1, "payfast": 0,
+                         "usaepay": 1, "wompi": 1}
 # Entries of a spec's status maps (top level and variants together). Converge's ssl_result is 0 or 1; its
 # errors have a fixed status and its refunds, voids and error-code declines are set by rules.
 MIN_STATUS_MAP_ENTRIES = 4

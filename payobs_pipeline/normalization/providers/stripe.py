@@ -304,6 +304,12 @@ _INTENT_RULES = [
      "set": {"event_kind": "PAYMENT"}},
     {"when": {"status": ["requires_confirmation", "requires_action", "requires_source_action"]},
      "set": {"event_kind": "PAYMENT"}},
+    # A failed attempt the intent names no charge for (latest_charge, last_payment_error.charge, charges.data):
+    # docs/taxonomy.md, PAYMENT "when no attempt is named" (a PaymentIntent with no charge).
+    {"when": {"status": ["requires_payment_method", "requires_source"], "last_payment_error": {"exists": True},
+              "latest_charge": {"exists": False}, "last_payment_error.charge": {"exists": False},
+              "charges.data.0.id": {"exists": False}},
+     "set": {"event_kind": "PAYMENT"}},
     # Processing or canceled: an attempt if the intent names its charge, else the payment's state.
     {"when": {"status": ["processing", "canceled"], "latest_charge": {"exists": False},
               "last_payment_error.charge": {"exists": False}, "charges.data.0.id": {"exists": False}},

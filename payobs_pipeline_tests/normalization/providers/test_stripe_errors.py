@@ -84,3 +84,17 @@ def test_payment_intents_and_refunds_without_stripe_ids_are_told_by_their_member
     assert detect_provider(refund, {}, mappings).provider == "stripe"
     # object "refund" alone (Culqi, Conekta and Omise name theirs so too) names nobody.
     assert detect_provider({"object": "refund", "amount": 100, "status": "succeeded"}, {}, mappings).provider is None
+
+
+def test_a_failed_attempt_names_its_charge_as_the_attempt_else_the_row_is_the_payment_s():
+    # docs/taxonomy.md: PAYMENT "the payment as a whole when no attempt is named"; a charge named by the intent is
+    # the attempt (module docstring).
+    intent = {"id": "pi_1", "object": "payment_intent", "amount": 500, "currency": "eur",
+              "status": "requires_payment_method",
+              "last_payment_error": {"code": "card_declined", "decline_code": "insufficient_funds", "type": "card_error"}}
+    event = MAPPING.apply(intent)
+    assert (str(event.status_category), str(event.event_kind), event.attempt_id) == ("DECLINED", "PAYMENT", None)
+    named = {**intent, "last_payment_error": {**intent["last_payment_error"], "charge": "ch_9"}}
+    event = MAPPING.apply(named)
+    assert (str(event.status_category), str(event.event_kind), event.attempt_id) == ("DECLINED", "AUTHORIZATION",
+                                                                                     "ch_9")

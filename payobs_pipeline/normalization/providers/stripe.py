@@ -189,6 +189,9 @@ PAYMENT_METHODS = {
     ),
 }
 
+_CARD_ONLY_FAILURE_CODES = ["card_declined", "expired_card", "incorrect_cvc", "invalid_cvc", "incorrect_number",
+                            "invalid_number", "invalid_expiry_month", "invalid_expiry_year", "card_not_supported",
+                            "card_velocity_exceeded", "incorrect_pin", "pin_try_exceeded"]
 _CHARGE_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
@@ -248,6 +251,12 @@ _CHARGE_RULES = [
     {"when": {"^type": "charge.expired"}, "set": {"status_category": "CANCELLED", "event_kind": "VOID"}},
     # charge.captured: a previously uncaptured charge was captured; the authorization was decided before.
     {"when": {"^type": "charge.captured"}, "set": {"event_kind": "CAPTURE"}},
+    # A charge kept without payment_method_details / source / card whose failure_code only a card can have
+    # (docs.stripe.com/error-codes: card_declined "the card has been declined", expired_card, incorrect_cvc,
+    # incorrect_number, invalid_expiry_month/_year, ...) was a card payment.
+    {"when": {"failure_code": _CARD_ONLY_FAILURE_CODES, "payment_method_details": {"exists": False},
+              "source": {"exists": False}, "card": {"exists": False}},
+     "set": {"payment_method": "CARD"}},
 ]
 _INTENT_FIELDS = {
     "provider_transaction_id": ["id"],

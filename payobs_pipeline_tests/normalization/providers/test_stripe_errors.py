@@ -98,3 +98,11 @@ def test_a_failed_attempt_names_its_charge_as_the_attempt_else_the_row_is_the_pa
     event = MAPPING.apply(named)
     assert (str(event.status_category), str(event.event_kind), event.attempt_id) == ("DECLINED", "AUTHORIZATION",
                                                                                      "ch_9")
+
+
+def test_a_charge_without_its_method_whose_failure_code_only_a_card_has_is_a_card_payment():
+    charge = {"id": "ch_1", "object": "charge", "amount": 2000, "currency": "usd", "status": "failed",
+              "failure_code": "card_declined", "outcome": {"type": "blocked", "reason": "highest_risk_level"}}
+    assert str(MAPPING.apply(charge).payment_method) == "CARD"
+    # A code bank debits share (insufficient_funds) names no method.
+    assert MAPPING.apply({**charge, "failure_code": "insufficient_funds"}).payment_method is None

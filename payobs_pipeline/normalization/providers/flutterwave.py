@@ -162,6 +162,13 @@ _TRANSACTION_FIELDS = {
     "attempt_id": ["id", "flw_ref"],
     "payment_id": ["tx_ref", "reference"],
 }
+# A transaction kept without payment_type whose card object names the card charged (verify-transaction response:
+# card {first_6digits, last_4digits, issuer, country, type, token "flw-t..."}) was a card payment.
+_TRANSACTION_RULES = [
+    {"when": {"payment_type": {"exists": False}, "payment_method": {"exists": False},
+              "card.last_4digits": {"exists": True}},
+     "set": {"payment_method": "CARD"}},
+]
 _REFUND_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
@@ -188,6 +195,10 @@ SPEC = {
     "aliases": ["flutterwave", "flw", "rave", "ravepay", "flutterwave_v3", "flutter_wave"],
     "detect": [
         {"path": "data.flw_ref", "exists": True, "weight": 0.6},
+        # The card object of a verified transaction (verify-transaction response): Flutterwave's card tokens are
+        # "flw-t..." and its digits members are spelled first_6digits / last_4digits.
+        {"path": "data.card.token", "prefix": "flw-t", "weight": 0.5},
+        {"path": "data.card.last_4digits", "exists": True, "weight": 0.2},
         {"path": "data.tx_ref", "exists": True, "weight": 0.3},
         {"path": "data.processor_response", "exists": True, "weight": 0.3},
         {"path": "data.charged_amount", "exists": True, "weight": 0.2},
@@ -223,11 +234,11 @@ SPEC = {
          "match": {"data.0.stage": {"exists": True}, "data.0.status": CHARGEBACK_STATUSES},
          "fields": _CHARGEBACK_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
         {"name": "transaction", "root": "data", "match": {"data.status": {"exists": True}, "data.id": {"exists": True}},
-         "fields": _TRANSACTION_FIELDS},
+         "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
         {"name": "transaction_list", "root": "data.0", "match": {"data.0.flw_ref": {"exists": True}},
-         "fields": _TRANSACTION_FIELDS},
+         "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
         {"name": "transaction.bare", "match": {"flw_ref": {"exists": True}, "status": {"exists": True}},
-         "fields": _TRANSACTION_FIELDS},
+         "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
         {"name": "error", "match": {"status": "error", "message": {"exists": True}},
          "status": "ERROR", "fields": {"status": ["status"], "reason_code": ["message"]},
          "rules": [{"when": {ERROR_REASON_KEY: reason}, "set": {"failure_reason": reason}}

@@ -26,3 +26,13 @@ def test_the_processor_message_is_the_reason():
                     "currency": "USD", "status": "failed", "payment_type": "card",
                     "processor_response": "Incorrect PIN"}})
     assert (str(event.failure_reason), str(event.failure_source)) == ("AUTHENTICATION_FAILED", "CUSTOMER")
+
+
+def test_a_verified_card_transaction_without_flw_ref_or_payment_type_is_told_by_its_card():
+    # verify-transaction response: card {last_4digits, token "flw-t..."}; kept by an integration without flw_ref.
+    event = normalized_event({"status": "success",
+                              "data": {"id": "99", "status": "successful", "amount": 25.5, "currency": "GHS",
+                                       "card": {"last_4digits": "4081", "token": "flw-t1nf-0a1b2c3d4e5f-m03k"}}})
+    assert (event.provider, str(event.status_category), str(event.payment_method)) == ("flutterwave", "APPROVED",
+                                                                                       "CARD")
+    assert (event.amount_minor, event.currency) == (2550, "GHS")

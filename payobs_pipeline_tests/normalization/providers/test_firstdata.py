@@ -54,3 +54,28 @@ def test_refund_is_its_own_id_and_no_attempt():
     event = normalized_event(case["data"])
     assert event.refund_id == "ET100009"
     assert event.attempt_id is None
+
+
+# --- GGE4 / E-xact Transaction API (providers/firstdata_gge4.py, the same slug) -------------------------------
+
+
+def test_gge4_statuses_are_categories():
+    from payobs_pipeline.normalization.providers import firstdata_gge4
+
+    compiled = CompiledMapping(firstdata_gge4.SPEC, firstdata_gge4.prepare)
+    for variant in compiled.variants:
+        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())
+
+
+def test_a_gge4_reply_without_currency_code_keeps_no_amount():
+    reply = copy.deepcopy(next(c["data"] for c in CASES if c["name"] == "gge4_purchase_approved"))
+    reply.pop("currency_code")
+    event = normalized_event(reply)
+    assert (event.provider, str(event.status_category), event.amount_minor, event.currency) == (
+        "firstdata", "APPROVED", None, None)
+
+
+def test_a_processor_message_names_the_reason_when_the_bank_code_is_the_processors_own():
+    reply = copy.deepcopy(next(c["data"] for c in CASES if c["name"] == "gge4_purchase_declined_302_credit_floor"))
+    reply["payload"].update(bank_resp_code="205", bank_message="Invalid Exp. Date")
+    assert str(normalized_event(reply).failure_reason) == "INVALID_CARD_DATA"

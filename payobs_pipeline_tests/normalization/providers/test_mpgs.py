@@ -44,3 +44,20 @@ def test_every_gateway_code_has_its_category(code):
     event = normalized_event(reply)
     assert str(event.status_category) == mpgs.GATEWAY_CODES[code][0]
 
+
+
+# --- MIGS Virtual Payment Client (providers/mpgs_vpc.py, the same slug) ---------------------------------------
+
+
+def test_vpc_statuses_are_categories():
+    from payobs_pipeline.normalization.providers import mpgs_vpc
+
+    compiled = CompiledMapping(mpgs_vpc.SPEC, mpgs_vpc.prepare)
+    for variant in compiled.variants:
+        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())
+
+
+def test_vpc_acquirer_code_and_error_number_are_read():
+    declined = normalized_event(next(c["data"] for c in CASES if c["name"] == "vpc_pay_5_insufficient_funds"))
+    error = normalized_event(next(c["data"] for c in CASES if c["name"] == "vpc_pay_7_secure_hash_e5000"))
+    assert (declined.raw_reason_code, error.raw_reason_code, error.provider_transaction_id) == ("51", "E5000", "407212004")

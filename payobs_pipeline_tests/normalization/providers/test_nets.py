@@ -41,3 +41,22 @@ def test_prepare_keeps_the_payload_unchanged():
     before = copy.deepcopy(body)
     nets.prepare(body)
     assert body == before
+
+
+# --- Netaxept (providers/nets_netaxept.py, the same slug) -----------------------------------------------------
+
+
+def test_netaxept_statuses_are_categories():
+    from payobs_pipeline.normalization.providers import nets_netaxept
+
+    compiled = CompiledMapping(nets_netaxept.SPEC, nets_netaxept.prepare)
+    for variant in compiled.variants:
+        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())
+
+
+def test_netaxept_tags_are_read_without_case():
+    xml = ("<result><sessionnumber>389</sessionnumber><responsecode>OK</responsecode>"
+           "<transactionid>cc497f37603678c61a09fd5645959812</transactionid></result>")
+    event = normalized_event({"provider": "Netaxept", "content": xml})
+    assert (event.provider, str(event.status_category), event.attempt_id) == (
+        "nets", "APPROVED", "cc497f37603678c61a09fd5645959812")

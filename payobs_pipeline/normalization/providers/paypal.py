@@ -349,6 +349,9 @@ def _self_link(resource: str) -> dict:
 
 
 _RELATED = "supplementary_data.related_ids"
+# Set by prepare() on a Payments v2 capture whose HATEOAS ``up`` link names the authorization it was captured
+# against (/v2/payments/authorizations/{id}): that authorization's id.
+UP_AUTHORIZATION_KEY = "_payobs_up_authorization_id"
 _BASE_FIELDS = {
     "provider_transaction_id": ["id"],
     # v2 objects say ``status``, v1 ones (sale, refund, authorization) ``state``.
@@ -361,7 +364,7 @@ _BASE_FIELDS = {
 }
 # A capture of an authorization (intent AUTHORIZE) belongs to the authorization's attempt; a v1 sale
 # refunded or reversed (resource_type sale/refund) names its sale in sale_id.
-_CAPTURE_FIELDS = {**_BASE_FIELDS, "attempt_id": [f"{_RELATED}.authorization_id", "sale_id", "id"]}
+_CAPTURE_FIELDS = {**_BASE_FIELDS, "attempt_id": [f"{_RELATED}.authorization_id", UP_AUTHORIZATION_KEY, "sale_id", "id"]}
 _REFUND_FIELDS = {**_BASE_FIELDS, "attempt_id": [f"{_RELATED}.authorization_id", f"{_RELATED}.capture_id", "sale_id",
                                                  "capture_id"]}
 _AUTHORIZATION_FIELDS = {**_BASE_FIELDS, "attempt_id": ["id"]}
@@ -377,6 +380,11 @@ _AUTHORIZATION_RULES = [
 _CAPTURE_KIND_RULES = [
     # Capturing an authorization (intent AUTHORIZE) confirms it; a refunded capture is about its refund.
     {"when": {f"{_RELATED}.authorization_id": {"exists": True}}, "set": {"event_kind": "CAPTURE"}},
+    # final_capture false: "you intend to capture additional payments against the authorization" (Payments v2 capture
+    # object): a partial capture of an authorization, a separate capture even when related_ids is not kept.
+    {"when": {"final_capture": False}, "set": {"event_kind": "CAPTURE"}},
+    # The capture's "up" link names the authorization it captured (Payments v2 capture links: self, refund, up).
+    {"when": {UP_AUTHORIZATION_KEY: {"exists": True}}, "set": {"event_kind": "CAPTURE"}},
     {"when": {"status": ["REFUNDED", "PARTIALLY_REFUNDED"]}, "set": {"event_kind": "REFUND"}},
 ]
 _MONEY_RULES = [
@@ -800,10 +808,35 @@ def prepare(body):
             return {**body, "mc_gross": gross[1:]}
         resource = body.get("resource")
         if isinstance(resource, dict):
-            positive = _positive_total(resource)
+            positive = _with_up_authorization(_positive_total(resource))
             return body if positive is resource else {**body, "resource": positive}
-        return _positive_total(body)
+        return _with_up_authorization(_positive_total(body))
     return body
+
+
+_AUTHORIZATION_PATH = "/v2/payments/authorizations/"
+
+
+def _with_up_authorization(document: dict) -> dict:
+    """A Payments v2 capture linking ``up`` to its authorization names it under UP_AUTHORIZATION_KEY (a copy).
+
+    developer.paypal.com/docs/api/payments/v2/ (capture object, links: HATEOAS self, refund and up, the up link
+    being the authorization the capture was made against; developer.paypal.com/api/rest/responses/#hateoas-links).
+    """
+    links = document.get("links")
+    if not isinstance(links, list) or not str(document.get("id") or ""):
+        return document
+    for link in links:
+        if not isinstance(link, dict) or str(link.get("rel", "")).lower() != "up":
+            continue
+        href = str(link.get("href") or "")
+        at = href.find(_AUTHORIZATION_PATH)
+        if at >= 0 and any(isinstance(other, dict) and str(other.get("rel", "")).lower() == "self"
+                           and "/v2/payments/captures/" in str(other.get("href") or "") for other in links):
+            authorization = href[at + len(_AUTHORIZATION_PATH):].split("/")[0].split("?")[0]
+            if authorization:
+                return {**document, UP_AUTHORIZATION_KEY: authorization}
+    return document
 
 
 def _positive_total(document: dict) -> dict:

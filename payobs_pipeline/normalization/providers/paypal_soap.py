@@ -40,6 +40,13 @@ OPERATIONS = (
 )
 
 FAULT_KEY = "payobs_soap_fault"  # prepare(): the SOAP fault's code, string and detail under this key
+OPERATION_KEY = "payobs_soap_operation"  # prepare(): the response element's name (DoCaptureResponse ...)
+# The operations that are by definition a capture, a void or a refund of an earlier authorization or payment
+# (SOAP API reference: DoCapture "captures an authorized payment", DoVoid "voids an order or an authorization",
+# RefundTransaction "issues a refund"): their answer is about that step even when a failed call names no id.
+_OPERATION_KINDS = {"DoCaptureResponse": "CAPTURE", "DoVoidResponse": "VOID", "RefundTransactionResponse": "REFUND"}
+_OPERATION_RULES = [{"when": {OPERATION_KEY: operation}, "set": {"event_kind": kind}}
+                    for operation, kind in _OPERATION_KINDS.items()]
 _TIMEOUT_PREFIXES = ["Timeout", "timeout", "Time-out", "Timed out", "timed out"]
 
 SPEC = {
@@ -69,7 +76,8 @@ SPEC = {
                  "set": {"status_category": "UNKNOWN", "failure_reason": "TIMEOUT"}},
             ],
         },
-        *paypal_nvp.SPEC["variants"],
+        *({**variant, "rules": [*variant.get("rules", paypal_nvp.SPEC.get("rules", [])), *_OPERATION_RULES]}
+          for variant in paypal_nvp.SPEC["variants"]),
     ],
 }
 
@@ -84,7 +92,7 @@ def prepare(body: Any) -> Any:
     response, operation = _response(body)
     if response is None:
         return body
-    return paypal_nvp.prepare(to_nvp(response, operation))
+    return {**paypal_nvp.prepare(to_nvp(response, operation)), OPERATION_KEY: operation}
 
 
 def _fault(body: dict) -> dict | None:

@@ -248,3 +248,34 @@ def test_a_v1_authorization_is_told_by_its_own_states_and_a_payid_parent():
         assert event.attempt_id == "0T620041D8391184B"
     # A sale's state (completed) is not an authorization's: the sale reading keeps it.
     assert _outcome({**body, "state": "completed"}).event.variant == "sale.v1"
+
+
+def test_a_v2_capture_linking_up_to_its_authorization_is_a_capture_of_that_authorization():
+    # Payments v2 capture links: self, refund, up (the authorization captured against).
+    host = "https://api-m.paypal.com/v2/payments"
+    capture = {"id": "3C679366HH908993F", "status": "COMPLETED", "amount": {"currency_code": "USD", "value": "10.00"},
+               "final_capture": True,
+               "links": [{"href": f"{host}/captures/3C679366HH908993F", "rel": "self", "method": "GET"},
+                         {"href": f"{host}/captures/3C679366HH908993F/refund", "rel": "refund", "method": "POST"},
+                         {"href": f"{host}/authorizations/0VF52814937998046", "rel": "up", "method": "GET"}]}
+    event = _outcome(capture).event
+    assert (str(event.event_kind), event.attempt_id) == ("CAPTURE", "0VF52814937998046")
+    # An intent-CAPTURE capture links up to its order: it is the attempt itself.
+    order_up = {**capture, "links": [*capture["links"][:2],
+                                     {"href": "https://api-m.paypal.com/v2/checkout/orders/5O190127TN364715T",
+                                      "rel": "up", "method": "GET"}]}
+    event = _outcome(order_up).event
+    assert (str(event.event_kind), event.attempt_id) == ("AUTHORIZATION", "3C679366HH908993F")
+    # final_capture false: more is to be captured against an authorization.
+    partial = {key: value for key, value in capture.items() if key != "links"}
+    event = _outcome({**partial, "final_capture": False, "seller_protection": {"status": "ELIGIBLE"}}).event
+    assert (event.provider, str(event.event_kind)) == ("paypal", "CAPTURE")
+
+
+def test_a_failed_soap_docapture_naming_no_id_is_still_a_capture():
+    xml = ("<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\"><SOAP-ENV:Body>"
+           "<DoCaptureResponse xmlns=\"urn:ebay:api:PayPalAPI\"><Ack>Failure</Ack><CorrelationID>abc</CorrelationID>"
+           "<Errors><ShortMessage>Invalid argument</ShortMessage><ErrorCode>10004</ErrorCode>"
+           "<SeverityCode>Error</SeverityCode></Errors></DoCaptureResponse></SOAP-ENV:Body></SOAP-ENV:Envelope>")
+    event = _outcome({"provider": "paypal", "content": xml}).event
+    assert (str(event.status_category), str(event.event_kind)) == ("ERROR", "CAPTURE")

@@ -527,6 +527,9 @@ SPEC = {
             "status_map": _CLASSIC_STATUSES,
             "rules": [
                 {"when": {"status": "Voided"}, "set": {"event_kind": "VOID"}},
+                # The Classic API's card charges answer with the card charged (card: id card_..., last4, bin,
+                # paymentMethod the scheme): a card payment.
+                {"when": {"card.last4": {"exists": True}}, "set": {"payment_method": "CARD"}},
                 {"when": {"responseCode": {"prefix": "20"}}, "set": {"decline_type": _SOFT}},
                 {"when": {"responseCode": {"prefix": "30"}}, "set": {"decline_type": _HARD}},
                 {"when": {"responseCode": {"prefix": "4"}},

@@ -455,6 +455,10 @@ SOAP_OPERATION_KEY = "payobs_soap_operation"
 # docs.adyen.com/development-resources/error-codes): prepare() leaves the code here, read through
 # _API_ERROR_CODES.
 VALIDATION_CODE_KEY = "payobs_validation_error_code"
+# Set by prepare() on a payment result whose additionalData carries the boleto's own members (docs.adyen.com/
+# payment-methods/boleto-bancario/api-only: the /payments or /authorise response's additionalData
+# boletobancario.url, boletobancario.data, boletobancario.dueDate, boletobancario.expirationDate): a boleto payment.
+BOLETO_KEY = "payobs_boleto_result"
 _VALIDATION_REFUSAL = re.compile(r"^\s*(\d{3})\s+[^\W\d_]")
 
 
@@ -560,6 +564,7 @@ SPEC = {
                             "additionalData.paymentMethod": {"exists": False}, "action": {"exists": False}},
                    "set": {"payment_method": "CARD"}}
                   for path in ("refusalReasonCode", "refusalReason")),
+                {"when": {BOLETO_KEY: True}, "set": {"payment_method": "BOLETO"}},
                 # RedirectShopper with paRequest ("the 3D request data for the issuer", PaymentResult page): a card's
                 # 3-D Secure authentication at its issuer.
                 {"when": {"resultCode": "RedirectShopper", "paRequest": {"exists": True}},
@@ -729,6 +734,16 @@ SPEC = {
 }
 
 
+
+
+def _names_boleto(body: dict) -> bool:
+    """additionalData's boletobancario.* entries, nested (JSON, SOAP) or flattened (form: additionalData.boleto...)."""
+    extra = body.get("additionalData")
+    keys = list(extra) if isinstance(extra, dict) else []
+    keys += [key[len("additionalData."):] for key in body if isinstance(key, str) and key.startswith("additionalData.")]
+    return any(isinstance(key, str) and key.startswith("boletobancario.") for key in keys)
+
+
 def prepare(body: Any) -> Any:
     """Refuse rows that are not a shopper's payment; expose CANCEL_OR_REFUND's modification action.
 
@@ -747,6 +762,8 @@ def prepare(body: Any) -> Any:
     if isinstance(event_type, str) and event_type.startswith("balancePlatform."):
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"adyen: {event_type} is a balance platform event, not a payment")
     item = _notification_item(body)
+    if item is None and "resultCode" in body and _names_boleto(body):
+        body = {**body, BOLETO_KEY: True}
     if item is None:
         refusal = body.get("refusalReason") if "resultCode" in body else None
         found = _VALIDATION_REFUSAL.match(refusal) if isinstance(refusal, str) else None

@@ -152,7 +152,8 @@ _PAYMENT_FIELDS = {
     "currency": ["currency_id"],
     # The last change is the event (a refund or chargeback updates a payment approved earlier).
     "event_time": ["date_last_updated", "date_approved", "date_created"],
-    "payment_method": ["payment_type_id"],
+    # payment_type: the same family under the collections API's older name (IPN collection resources).
+    "payment_method": ["payment_type_id", "payment_type"],
     "merchant_id": ["collector_id"],
     # The payment is the attempt whatever happened to it since (refunded, charged back).
     "attempt_id": ["id"],

@@ -411,6 +411,11 @@ SPEC = {
             "match": {"errors.0.code": {"exists": True}},
             "fields": {"status": ["errors.0.category"], "reason_code": ["errors.0.code"]},
             "status_map": ERROR_CATEGORIES,
+            # A PAYMENT_METHOD_ERROR with one of its documented codes is a decline of the card the call charged,
+            # as the same code without its category is read (error_response.decline_code above).
+            "rules": [{"when": {"errors.0.category": "PAYMENT_METHOD_ERROR",
+                                "errors.0.code": PAYMENT_METHOD_ERROR_CODES},
+                       "set": {"payment_method": "CARD"}}],
         },
     ],
 }

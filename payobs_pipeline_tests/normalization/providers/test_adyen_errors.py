@@ -46,3 +46,17 @@ def test_a_generic_result_code_alone_does_not_name_adyen():
     # "Error" / "Ok" are Authorize.net's resultCode words too: alone, below the detection threshold.
     for code in ("Error", "Ok"):
         assert detect_provider({"resultCode": code}, {}, builtin_mappings()).provider != "adyen"
+
+
+def test_a_result_carrying_the_boleto_s_members_is_a_boleto_payment():
+    # docs.adyen.com/payment-methods/boleto-bancario: additionalData boletobancario.url / .dueDate / .expirationDate.
+    nested = {"pspReference": "8813760397300101", "resultCode": "Received",
+              "additionalData": {"boletobancario.url": "https://test.adyen.com/hpp/generationBoleto.shtml",
+                                 "boletobancario.dueDate": "2024-08-12"}}
+    flattened = {"pspReference": "8813760397300101", "resultCode": "Received",
+                 "additionalData.boletobancario.url": "https://test.adyen.com/hpp/generationBoleto.shtml",
+                 "additionalData.boletobancario.dueDate": "2024-08-12"}
+    for body in (nested, flattened):
+        event = _event(body)
+        assert (event.provider, str(event.status_category), str(event.payment_method)) == ("adyen", "PENDING",
+                                                                                           "BOLETO")

@@ -89,3 +89,11 @@ def test_an_asgard_refund_notification_names_the_payment_and_its_refund_in_its_s
     unknown_site = normalize_lake_data({**body, "payments_metadata": {"site_id": "XXX"}}, None, NORMALIZER).event
     assert (str(unknown_site.status_category), unknown_site.amount_minor, unknown_site.currency) == ("REFUNDED", None,
                                                                                                      None)
+
+
+def test_a_collection_naming_its_method_family_as_payment_type_reads_it():
+    body = {"id": 135456789, "status": "rejected", "status_detail": "cc_rejected_high_risk", "transaction_amount": 159.9,
+            "currency_id": "BRL", "payment_type": "credit_card", "payment_method_id": "visa", "site_id": "MLB"}
+    event = normalize_lake_data(body, None, NORMALIZER).event
+    assert (event.provider, str(event.status_category), str(event.payment_method)) == ("mercadopago", "DECLINED",
+                                                                                       "CARD")

@@ -148,32 +148,30 @@ def _failures_markdown(rows: list[tuple]) -> str:
 def normalized_events(
     context: dg.AssetExecutionContext, config: NormalizationConfig, lake: LakeDatabase, warehouse: WarehouseDatabase
 ):
-    windows = windows_of(context)
-    totals: Counter = Counter()
+    # Each window of a run (a backfill range) gets its own figures on its own materialization event.
     with transient_database_errors(context):
-        for window in windows:
-            totals.update(normalize_window(warehouse, window, config.heuristic_threshold))
-    keys = [window.partition_key for window in windows]
-    with warehouse.connection() as conn:
-        first_event, last_event, snapshot_rows = events_table.windows_summary(conn, keys)
-        top_failures = events_table.top_failures(conn, keys)
-    if lake.mark_processed and snapshot_rows == totals["events"] + totals["unprocessed"]:
-        # Every lake row of the window is accounted for: tell the lake (opt-in, the lake user may be read-only).
-        marked = sum(lake.mark_window_processed(window.start, window.end) for window in windows)
-        context.log.info(f"marked {marked} lake rows processed")
-    return dg.MaterializeResult(
-        metadata={
-            "rows_in": dg.MetadataValue.int(snapshot_rows),
-            "events": dg.MetadataValue.int(totals["events"]),
-            "unprocessed": dg.MetadataValue.int(totals["unprocessed"]),
-            "by_method": dg.MetadataValue.json(_breakdown(totals, "method:")),
-            "by_provider": dg.MetadataValue.json(_breakdown(totals, "provider:")),
-            "by_status": dg.MetadataValue.json(_breakdown(totals, "status:")),
-            "by_event_kind": dg.MetadataValue.json(_breakdown(totals, "kind:")),
-            "internal_errors": dg.MetadataValue.int(totals["internal_errors"]),
-            "unprocessed_by_reason": dg.MetadataValue.json(_breakdown(totals, "unprocessed:")),
-            "first_event_time": dg.MetadataValue.text(str(first_event)),
-            "last_event_time": dg.MetadataValue.text(str(last_event)),
-            "top_failure_reasons": dg.MetadataValue.md(_failures_markdown(top_failures)),
-        }
-    )
+        for window in windows_of(context):
+            counts = normalize_window(warehouse, window, config.heuristic_threshold)
+            with warehouse.connection() as conn:
+                first_event, last_event, snapshot_rows = events_table.windows_summary(conn, [window.partition_key])
+                top_failures = events_table.top_failures(conn, [window.partition_key])
+            if lake.mark_processed and snapshot_rows == counts["events"] + counts["unprocessed"]:
+                # Every lake row of the window is accounted for: tell the lake (opt-in, the lake user may be
+                # read-only).
+                marked = lake.mark_window_processed(window.start, window.end)
+                context.log.info(f"{window.partition_key}: marked {marked} lake rows processed")
+            context.add_asset_metadata({
+                "rows_in": dg.MetadataValue.int(snapshot_rows),
+                "events": dg.MetadataValue.int(counts["events"]),
+                "unprocessed": dg.MetadataValue.int(counts["unprocessed"]),
+                "by_method": dg.MetadataValue.json(_breakdown(counts, "method:")),
+                "by_provider": dg.MetadataValue.json(_breakdown(counts, "provider:")),
+                "by_status": dg.MetadataValue.json(_breakdown(counts, "status:")),
+                "by_event_kind": dg.MetadataValue.json(_breakdown(counts, "kind:")),
+                "internal_errors": dg.MetadataValue.int(counts["internal_errors"]),
+                "unprocessed_by_reason": dg.MetadataValue.json(_breakdown(counts, "unprocessed:")),
+                "first_event_time": dg.MetadataValue.text(str(first_event)),
+                "last_event_time": dg.MetadataValue.text(str(last_event)),
+                "top_failure_reasons": dg.MetadataValue.md(_failures_markdown(top_failures)),
+            }, partition_key=window.partition_key)
+    return dg.MaterializeResult()

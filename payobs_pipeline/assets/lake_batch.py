@@ -147,10 +147,11 @@ def snapshot_window(lake: LakeDatabase, warehouse: WarehouseDatabase, window: Wi
     description="Snapshot of the window's raw_transactions rows (PII masked), one row per lake row.",
 )
 def raw_lake_batch(context: dg.AssetExecutionContext, lake: LakeDatabase, warehouse: WarehouseDatabase):
-    totals = Counter()
+    # Each window of a run (a backfill range) gets its own figures on its own materialization event.
     with transient_database_errors(context):
         for window in windows_of(context):
             stats = snapshot_window(lake, warehouse, window, context.log)
-            totals.update(stats)
+            context.add_asset_metadata({k: dg.MetadataValue.int(v) for k, v in stats.items()},
+                                       partition_key=window.partition_key)
             context.log.info(f"{window.partition_key}: {stats['lake_rows']} lake rows snapshotted")
-    return dg.MaterializeResult(metadata={k: dg.MetadataValue.int(v) for k, v in totals.items()})
+    return dg.MaterializeResult()

@@ -201,22 +201,27 @@ def learn_window(warehouse: WarehouseDatabase, llm: LLMResource, window: Window)
     "samples and stored in normalization_mappings; rare shapes are extracted row by row.",
 )
 def learned_mappings(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase, llm: LLMResource):
-    totals: Counter = Counter()
+    # Each window of a run (a backfill range) gets its own figures on its own materialization event, the LLM's
+    # usage included (the client's counters are for the run: each window records what it added).
     with transient_database_errors(context):
         for window in windows_of(context):
-            totals.update(learn_window(warehouse, llm, window))
-    usage = llm.usage()
-    outcomes = {k.split(":", 1)[1]: v for k, v in totals.items() if k.startswith("outcome:")}
-    return dg.MaterializeResult(metadata={
-        "shapes_seen": dg.MetadataValue.int(totals["shapes"]),
-        "shapes_without_mapping": dg.MetadataValue.int(totals["unmapped_shapes"]),
-        "llm_calls": dg.MetadataValue.int(usage.get("calls", 0)),
-        "prompt_tokens": dg.MetadataValue.int(usage.get("prompt_tokens", 0)),
-        "completion_tokens": dg.MetadataValue.int(usage.get("completion_tokens", 0)),
-        "estimated_cost_usd": dg.MetadataValue.float(float(usage.get("estimated_cost_usd", 0.0))),
-        "mappings_proposed": dg.MetadataValue.int(totals["proposed"]),
-        "mappings_activated": dg.MetadataValue.int(totals["activated"]),
-        "mappings_rejected": dg.MetadataValue.int(totals["rejected"]),
-        "rows_extracted": dg.MetadataValue.int(totals["extracted"]),
-        "shape_outcomes": dg.MetadataValue.json(outcomes),
-    })
+            before = llm.usage()
+            counts = learn_window(warehouse, llm, window)
+            after = llm.usage()
+            used = {name: (after.get(name) or 0) - (before.get(name) or 0)
+                    for name in ("calls", "prompt_tokens", "completion_tokens", "estimated_cost_usd")}
+            outcomes = {k.split(":", 1)[1]: v for k, v in counts.items() if k.startswith("outcome:")}
+            context.add_asset_metadata({
+                "shapes_seen": dg.MetadataValue.int(counts["shapes"]),
+                "shapes_without_mapping": dg.MetadataValue.int(counts["unmapped_shapes"]),
+                "llm_calls": dg.MetadataValue.int(used["calls"]),
+                "prompt_tokens": dg.MetadataValue.int(used["prompt_tokens"]),
+                "completion_tokens": dg.MetadataValue.int(used["completion_tokens"]),
+                "estimated_cost_usd": dg.MetadataValue.float(round(float(used["estimated_cost_usd"]), 6)),
+                "mappings_proposed": dg.MetadataValue.int(counts["proposed"]),
+                "mappings_activated": dg.MetadataValue.int(counts["activated"]),
+                "mappings_rejected": dg.MetadataValue.int(counts["rejected"]),
+                "rows_extracted": dg.MetadataValue.int(counts["extracted"]),
+                "shape_outcomes": dg.MetadataValue.json(outcomes),
+            }, partition_key=window.partition_key)
+    return dg.MaterializeResult()

@@ -17,7 +17,6 @@ payobs_pipeline.warehouse.lifecycle.
 """
 
 
-from collections import Counter
 from datetime import timedelta
 
 import dagster as dg
@@ -69,7 +68,9 @@ class LifecycleConfig(dg.Config):
     "rows, objects and windows; earlier windows whose objects changed are restated.",
 )
 def payment_lifecycle(context: dg.AssetExecutionContext, config: LifecycleConfig, warehouse: WarehouseDatabase):
-    totals: Counter = Counter()
+    # Each window of a run (a backfill range) gets its own figures on its own materialization event; the
+    # later windows the run restated are the same on each.
+    run_keys = set(context.partition_keys)
     restated: set[str] = set()
     beyond: set[str] = set()
     with transient_database_errors(context):
@@ -77,14 +78,12 @@ def payment_lifecycle(context: dg.AssetExecutionContext, config: LifecycleConfig
             result = run_lifecycle(warehouse, window, config.restatement_horizon_days)
             restated.update(result.pop("restated"))
             beyond.update(result.pop("beyond_horizon"))
-            totals.update(result)
-    run_keys = set(context.partition_keys)
+            context.add_asset_metadata(
+                {name: dg.MetadataValue.int(result[name]) for name in ("attempts", "payments", "refunds", "disputes")},
+                partition_key=window.partition_key,
+            )
     return dg.MaterializeResult(
         metadata={
-            "attempts": dg.MetadataValue.int(totals["attempts"]),
-            "payments": dg.MetadataValue.int(totals["payments"]),
-            "refunds": dg.MetadataValue.int(totals["refunds"]),
-            "disputes": dg.MetadataValue.int(totals["disputes"]),
             "restated_windows": dg.MetadataValue.json(sorted(restated - run_keys)),
             "changed_beyond_horizon": dg.MetadataValue.json(sorted(beyond - run_keys)),
         }

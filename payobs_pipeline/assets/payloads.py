@@ -95,23 +95,23 @@ def parse_window(warehouse: WarehouseDatabase, window: Window) -> Counter:
     description="Each lake row's payload parsed to a document (format detected, PII masked), or its parse error.",
 )
 def parsed_payloads(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase):
-    totals: Counter = Counter()
+    # Each window of a run (a backfill range) gets its own figures on its own materialization event.
     with transient_database_errors(context):
         for window in windows_of(context):
-            totals.update(parse_window(warehouse, window))
-    errors = {k.split(":", 1)[1]: v for k, v in totals.items() if k.startswith("error:")}
-    formats = {k.split(":", 1)[1]: v for k, v in totals.items() if k.startswith("format:")}
-    if errors.get(INTERNAL_ERROR):
-        context.log.warning(
-            f"{errors[INTERNAL_ERROR]} rows kept as {INTERNAL_ERROR} parse failures (see parsed_payloads.parse_detail)"
-        )
-    return dg.MaterializeResult(
-        metadata={
-            "rows": dg.MetadataValue.int(totals["rows"]),
-            "parsed": dg.MetadataValue.int(sum(formats.values())),
-            "parse_errors": dg.MetadataValue.int(sum(errors.values())),
-            "internal_errors": dg.MetadataValue.int(errors.get(INTERNAL_ERROR, 0)),
-            "by_format": dg.MetadataValue.json(formats),
-            "errors_by_reason": dg.MetadataValue.json(errors),
-        }
-    )
+            counts = parse_window(warehouse, window)
+            errors = {k.split(":", 1)[1]: v for k, v in counts.items() if k.startswith("error:")}
+            formats = {k.split(":", 1)[1]: v for k, v in counts.items() if k.startswith("format:")}
+            if errors.get(INTERNAL_ERROR):
+                context.log.warning(
+                    f"{window.partition_key}: {errors[INTERNAL_ERROR]} rows kept as {INTERNAL_ERROR} parse "
+                    "failures (see parsed_payloads.parse_detail)"
+                )
+            context.add_asset_metadata({
+                "rows": dg.MetadataValue.int(counts["rows"]),
+                "parsed": dg.MetadataValue.int(sum(formats.values())),
+                "parse_errors": dg.MetadataValue.int(sum(errors.values())),
+                "internal_errors": dg.MetadataValue.int(errors.get(INTERNAL_ERROR, 0)),
+                "by_format": dg.MetadataValue.json(formats),
+                "errors_by_reason": dg.MetadataValue.json(errors),
+            }, partition_key=window.partition_key)
+    return dg.MaterializeResult()

@@ -116,3 +116,18 @@ def test_the_quality_and_health_assets_record_each_window_s_own_figures(two_wind
         assert f"**{key}**" in health["providers"] and f"**{other}**" not in health["providers"]
         stripe = next(line for line in health["providers"].splitlines() if line.startswith("| stripe "))
         assert stripe.startswith(f"| stripe | {approved + declined} | {approved / (approved + declined):.1%} |")
+
+
+def test_every_stage_records_each_window_s_own_row_counts(two_window_run):
+    for key, (approved, declined) in OUTCOMES.items():
+        rows = approved + declined  # 4 lake rows per window; the run holds 8
+        assert _metadata(two_window_run, "raw_lake_batch", key)["lake_rows"] == rows
+        parsed = _metadata(two_window_run, "parsed_payloads", key)
+        assert (parsed["rows"], parsed["parsed"], parsed["by_format"]) == (rows, rows, {"json": rows})
+        events = _metadata(two_window_run, "normalized_events", key)
+        assert (events["rows_in"], events["events"], events["unprocessed"]) == (rows, rows, 0)
+        assert events["by_status"] == {"APPROVED": approved, "DECLINED": declined}
+        assert _metadata(two_window_run, "payment_lifecycle", key)["attempts"] == rows
+        # nothing unmapped in these windows: no shape for the LLM, no call
+        learned = _metadata(two_window_run, "learned_mappings", key)
+        assert (learned["shapes_without_mapping"], learned["llm_calls"]) == (0, 0)

@@ -212,7 +212,7 @@ def _parse_start(value: str | None, windows: int) -> datetime:
 
 
 def seed_lake_rows(rows: int, start: datetime, windows: int, seed: int, scenario=None) -> int:
-    from payobs_pipeline.lake.seed import ensure_lake_table, seed_lake, write_scenario_truth
+    from payobs_pipeline.synthetic.seed import ensure_lake_table, seed_lake, write_scenario_truth
 
     began = time.perf_counter()
     with _lake().connection() as conn:
@@ -247,7 +247,7 @@ def scenario_truth_path() -> Path:
 
 def _scenario(incidents: tuple[str, ...], noisy: bool | None):
     """The --incident / --noisy-provider options as a generator Scenario (None: a plain seed)."""
-    from payobs_pipeline.lake.synthetic import Incident, Scenario
+    from payobs_pipeline.synthetic import Incident, Scenario
 
     try:
         parsed = tuple(Incident.parse(text) for text in incidents)
@@ -275,7 +275,7 @@ def lake_seed(rows: int, start: str | None, windows: int, seed: int, incidents: 
     first = _parse_start(start, windows)
     scenario = _scenario(incidents, noisy)
     if scenario is not None:
-        from payobs_pipeline.lake.synthetic import generation_chunks
+        from payobs_pipeline.synthetic import generation_chunks
 
         try:  # an incident outside the seeded windows is refused before anything is written
             generation_chunks(0, first, windows, seed, scenario)
@@ -794,7 +794,7 @@ def bench(payloads: int, pipeline_rows: int, analyst: bool, windows: int, provid
           repeat: int, keep: bool) -> None:
     """Benchmark the pure core (one core) and, optionally, the pipeline's stages with peak memory; with
     --analyst, the speed of the analyst queries (docs/metrics.md, "Speed of the analyst queries")."""
-    from payobs_pipeline.normalization.benchmark import core_throughput
+    from payobs_pipeline.core_benchmark import core_throughput
 
     if analyst:
         from payobs_pipeline.warehouse import analyst_benchmark
@@ -857,7 +857,7 @@ def print_health_summary(first: str, last: str) -> None:
 
 def print_seeded_incidents(scenario, first: str, last: str) -> None:
     """Each seeded outage against what provider_health made of it: flagged or not, approval vs baseline."""
-    from payobs_pipeline.lake.synthetic import NOISY_PROVIDER
+    from payobs_pipeline.synthetic import NOISY_PROVIDER
     from payobs_pipeline.warehouse import analyst
 
     if scenario is None:
@@ -919,8 +919,8 @@ def demo(rows: int, windows: int, incidents: tuple[str, ...], no_incidents: bool
     them, print the metrics, the health and the USD coverage, write the report."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from payobs_pipeline.lake.seed import ensure_lake_table, seed_lake, write_scenario_truth
-    from payobs_pipeline.lake.synthetic import generation_chunks, noisy_row_count
+    from payobs_pipeline.synthetic.seed import ensure_lake_table, seed_lake, write_scenario_truth
+    from payobs_pipeline.synthetic import generation_chunks, noisy_row_count
 
     from datetime import timedelta
 

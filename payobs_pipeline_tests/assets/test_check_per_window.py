@@ -19,7 +19,7 @@ from dagster._core.storage.asset_check_execution_record import AssetCheckExecuti
 
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import ASSET_CHECKS, PIPELINE
-from payobs_pipeline.lake.seed import seed_lake
+from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 

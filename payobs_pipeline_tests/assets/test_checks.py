@@ -24,7 +24,7 @@ from payobs_pipeline.assets.checks import (
 )
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import ASSETS, PIPELINE
-from payobs_pipeline.lake.seed import seed_lake
+from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.normalization.currency import MAX_MINOR_UNITS
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase

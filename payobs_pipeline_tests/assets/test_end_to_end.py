@@ -18,8 +18,8 @@ import pytest
 
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.lake.seed import seed_lake
-from payobs_pipeline.lake.synthetic import (
+from payobs_pipeline.synthetic.seed import seed_lake
+from payobs_pipeline.synthetic import (
     PAYMENT_COUNTS,
     WINDOW,
     expected_metrics,

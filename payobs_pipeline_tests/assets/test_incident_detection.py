@@ -20,8 +20,8 @@ from psycopg import sql
 
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.lake.seed import seed_lake
-from payobs_pipeline.lake.synthetic import WINDOW, Incident, Scenario
+from payobs_pipeline.synthetic.seed import seed_lake
+from payobs_pipeline.synthetic import WINDOW, Incident, Scenario
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 

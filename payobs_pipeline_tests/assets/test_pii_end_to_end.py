@@ -28,7 +28,7 @@ from psycopg import sql
 
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.lake.seed import ensure_lake_table
+from payobs_pipeline.synthetic.seed import ensure_lake_table
 from payobs_pipeline.normalization.pii import luhn_valid
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase

@@ -12,7 +12,7 @@ from payobs_pipeline.assets.checks import conservation
 from payobs_pipeline.assets.events import normalize_window
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.lake.seed import seed_lake
+from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, lock_window
 

@@ -10,7 +10,7 @@ import pytest
 
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.lake.seed import ensure_lake_table
+from payobs_pipeline.synthetic.seed import ensure_lake_table
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 

@@ -20,7 +20,7 @@ from payobs_pipeline import cli
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.automation.sensors import unprocessed_retry_sensor
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.lake.seed import seed_lake
+from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase

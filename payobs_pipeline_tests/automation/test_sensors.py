@@ -11,7 +11,7 @@ from psycopg.types.json import Jsonb
 from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.automation.sensors import late_arrival_sensor, unprocessed_retry_sensor
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.lake.seed import seed_lake
+from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 

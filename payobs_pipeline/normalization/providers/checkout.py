@@ -372,8 +372,8 @@ _RULES = [
      "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
     # No status override from the code: Checkout.com says "Declined" for a technical code too (20068
     # timeout, 20096 system malfunction), and its status word is the outcome; the code gives the reason
-    # (the pipeline-wide rule stated in lake/synthetic.py's ground truth). A code on a refund or void
-    # event is that action's and never the payment's outcome.
+    # (the pipeline-wide rule stated in the synthetic generator's ground truth, payobs_pipeline/synthetic/).
+    # A code on a refund or void event is that action's and never the payment's outcome.
 ]
 
 SPEC = {

@@ -7,9 +7,7 @@ import copy
 
 import pytest
 
-from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.providers import _oppwa, aci, peachpayments
-from payobs_pipeline.normalization.taxonomy import StatusCategory
 from payobs_pipeline_tests.normalization.corpus_checks import (
     assert_case_matches_labels,
     case_ids,
@@ -30,12 +28,6 @@ def test_corpus_case_matches_its_labels(case):
                          ids=lambda c: c["name"])
 def test_unhinted_documented_shapes_are_aci(case):
     assert normalized_event(case["data"]).provider == "aci"
-
-
-def test_every_mapped_status_is_a_category():
-    compiled = CompiledMapping(aci.SPEC, aci.prepare)
-    for variant in compiled.variants:
-        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())
 
 
 def _case(name: str) -> dict:

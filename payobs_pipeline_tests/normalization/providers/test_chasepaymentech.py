@@ -1,51 +1,19 @@
-"""Chase Paymentech Orbital mapping: corpus, detection without a hint and pinned behaviour.
+"""Chase Paymentech Orbital mapping: pinned behaviour.
 
-The provider contract (../test_provider_contract.py) runs the same checks for every provider once its
-``COVERED_STATUSES`` names the provider; these keep them for this one meanwhile.
+The checks every provider passes (its corpus, detection without a hint, its statuses) are in
+../test_provider_contract.py; this module pins what is particular to this one.
 """
 
 from __future__ import annotations
 
-import pytest
-
-from payobs_pipeline.normalization.mapping import CompiledMapping
-from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, detect_provider
-from payobs_pipeline.normalization.providers import builtin_mappings, chasepaymentech
-from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline.normalization.providers import chasepaymentech
 from payobs_pipeline_tests.normalization.corpus_checks import (
-    BODIES,
-    assert_case_matches_labels,
-    case_ids,
-    has_hint,
     normalized_event,
     provider_cases,
 )
 
 SLUG = "chasepaymentech"
 CASES = provider_cases(SLUG)
-UNHINTED = [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]]
-
-
-@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_case_matches_its_labels(case):
-    assert_case_matches_labels(case)
-
-
-@pytest.mark.parametrize("body", sorted(BODIES))
-@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
-def test_unhinted_documented_shapes_are_detected_and_no_one_else_scores(case, body):
-    document = BODIES[body](case["data"])
-    guess = detect_provider(document, {}, builtin_mappings())
-    assert guess.provider == SLUG and guess.confidence >= SHAPE_DETECTION_THRESHOLD
-    for mapping in builtin_mappings():
-        if mapping.provider != SLUG:
-            assert mapping.shape_score(document) < SHAPE_DETECTION_THRESHOLD, mapping.provider
-
-
-def test_every_mapped_status_is_a_category():
-    compiled = CompiledMapping(chasepaymentech.SPEC, chasepaymentech.prepare)
-    for variant in compiled.variants:
-        assert all(isinstance(status, StatusCategory) for status in variant.status_map.values())
 
 
 def _order(proc="0", approval="1", resp="00", host="100", msg_type="A"):

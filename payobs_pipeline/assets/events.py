@@ -21,6 +21,7 @@ from payobs_pipeline.warehouse import events as events_table
 from payobs_pipeline.warehouse import mappings, payloads
 from payobs_pipeline.warehouse.fx import RateBook
 from payobs_pipeline.warehouse.unprocessed import WindowRecorder
+from payobs_pipeline.normalization.unprocessed_reasons import UnprocessedReason
 
 
 def _event_row(lake_id, transactional_id, window: Window, created_at: datetime, event: CanonicalEvent,
@@ -61,7 +62,8 @@ class WindowLearning:
                 event = learning.event_from_extraction(fields, body)
                 return with_merchant(event, json.loads(merchant_text) if merchant_text else None)
             except learning.RejectedSpec as rejected:
-                return Deferral("LLM_EXTRACTION_REJECTED", f"{rejected.reason_code}: {rejected.detail}",
+                return Deferral(UnprocessedReason.LLM_EXTRACTION_REJECTED,
+                                f"{rejected.reason_code}: {rejected.detail}",
                                 deferral.provider, deferral.fingerprint)
         waiting = self.waiting.get(deferral.fingerprint)
         if waiting is not None and deferral.reason_code not in FINAL_DEFERRALS:

@@ -39,13 +39,15 @@ from payobs_pipeline.resources.llm import LLMResource, LLMUnavailable
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, lock_window, transient_database_errors
 from payobs_pipeline.warehouse import mappings, payloads
 from payobs_pipeline.warehouse.unprocessed import record_llm_status
+from payobs_pipeline.normalization.unprocessed_reasons import UnprocessedReason
 
 # Deferrals a new mapping could fix; the others (parse errors, bad amounts, not a payment) it could not.
-LEARNABLE = frozenset({"NO_MAPPING", "LOW_CONFIDENCE", "NO_MATCHING_VARIANT", "MISSING_STATUS"})
-NEW_VALUES = frozenset({"UNMAPPED_STATUS"})
+LEARNABLE = frozenset({UnprocessedReason.NO_MAPPING, UnprocessedReason.LOW_CONFIDENCE,
+                       UnprocessedReason.NO_MATCHING_VARIANT, UnprocessedReason.MISSING_STATUS})
+NEW_VALUES = frozenset({UnprocessedReason.UNMAPPED_STATUS})
 # The LLM is off or has no key: an operator's choice, not a state that passes (LLM_UNAVAILABLE and
 # LLM_BUDGET_EXHAUSTED do pass: rows wait with those reasons and come due when the LLM is usable again).
-SWITCHED_OFF = frozenset({"LLM_OFF", "LLM_NOT_CONFIGURED"})
+SWITCHED_OFF = frozenset({UnprocessedReason.LLM_OFF, UnprocessedReason.LLM_NOT_CONFIGURED})
 SAMPLES_PER_SHAPE = 5
 # Below this many rows of a shape in the window, its rows are extracted one by one instead.
 MIN_ROWS_FOR_MAPPING = 3
@@ -92,9 +94,10 @@ def _learn_shape(conn, llm: LLMResource, fingerprint: str, shape: dict, deferral
     extending = stored is not None and stored[1] == "active" and any(d.reason_code in NEW_VALUES for d in deferrals)
     if stored is not None and not extending and stored[2] == learning.PROMPT_VERSION:
         if stored[1] == "proposed":
-            return "awaiting_review", "MAPPING_AWAITING_REVIEW", f"mapping {stored[0]} awaits approval", stored[0]
+            return ("awaiting_review", UnprocessedReason.MAPPING_AWAITING_REVIEW,
+                    f"mapping {stored[0]} awaits approval", stored[0])
         if stored[1] == "rejected":
-            return "rejected_before", "MAPPING_REJECTED", f"mapping {stored[0]} was rejected", stored[0]
+            return "rejected_before", UnprocessedReason.MAPPING_REJECTED, f"mapping {stored[0]} was rejected", stored[0]
     if shape["rows"] < MIN_ROWS_FOR_MAPPING and not extending:
         return _extract_rows(conn, llm, fingerprint, shape, counts)
     if extending:
@@ -108,7 +111,7 @@ def _learn_shape(conn, llm: LLMResource, fingerprint: str, shape: dict, deferral
     counts["calls"] += 1
     if answer.content is None:
         counts["rejected"] += 1
-        return "no_answer", "LLM_BAD_ANSWER", answer.error, None
+        return "no_answer", UnprocessedReason.LLM_BAD_ANSWER, answer.error, None
     try:
         spec = (learning.extend_spec(stored[3], answer.content) if extending
                 else learning.spec_from_answer(answer.content))
@@ -118,7 +121,7 @@ def _learn_shape(conn, llm: LLMResource, fingerprint: str, shape: dict, deferral
         reason = f"{rejected.reason_code}: {rejected.detail}"[:500]
         mapping_id = _store_mapping(conn, fingerprint, None, {"answer": answer.content}, "rejected", llm, answer,
                                     len(samples), reason, stored[0] if extending else None)
-        return "rejected", "MAPPING_REJECTED", reason, mapping_id
+        return "rejected", UnprocessedReason.MAPPING_REJECTED, reason, mapping_id
     state = "active" if auto_activate() else "proposed"
     counts["proposed"] += 1
     counts["activated"] += state == "active"
@@ -126,7 +129,7 @@ def _learn_shape(conn, llm: LLMResource, fingerprint: str, shape: dict, deferral
                                 extends=stored[0] if extending else None)
     if state == "active":
         return "learned", None, None, mapping_id
-    return "proposed", "MAPPING_AWAITING_REVIEW", f"mapping {mapping_id} awaits approval", mapping_id
+    return "proposed", UnprocessedReason.MAPPING_AWAITING_REVIEW, f"mapping {mapping_id} awaits approval", mapping_id
 
 
 def _unmapped_value(detail: str) -> str:
@@ -149,7 +152,8 @@ def _extract_rows(conn, llm: LLMResource, fingerprint: str, shape: dict,
         extracted += 1
     counts["extracted"] += extracted
     if extracted < len(shape["lake_ids"]):
-        return "extraction_failed", "LLM_BAD_ANSWER", f"{extracted} of {len(shape['lake_ids'])} rows extracted", None
+        return ("extraction_failed", UnprocessedReason.LLM_BAD_ANSWER,
+                f"{extracted} of {len(shape['lake_ids'])} rows extracted", None)
     return "extracted", None, None, None
 
 

@@ -27,11 +27,14 @@ import re
 from decimal import Decimal
 from typing import Final
 
-INVALID_AMOUNT: Final = "INVALID_AMOUNT"
-NEGATIVE_AMOUNT: Final = "NEGATIVE_AMOUNT"
-AMOUNT_TOO_LARGE: Final = "AMOUNT_TOO_LARGE"
-FRACTIONAL_MINOR_UNITS: Final = "FRACTIONAL_MINOR_UNITS"
-UNKNOWN_CURRENCY: Final = "UNKNOWN_CURRENCY"
+from payobs_pipeline.normalization.unprocessed_reasons import UnprocessedReason
+
+# The amount refusals of the one vocabulary (normalization/unprocessed_reasons.py).
+INVALID_AMOUNT: Final = UnprocessedReason.INVALID_AMOUNT
+NEGATIVE_AMOUNT: Final = UnprocessedReason.NEGATIVE_AMOUNT
+AMOUNT_TOO_LARGE: Final = UnprocessedReason.AMOUNT_TOO_LARGE
+FRACTIONAL_MINOR_UNITS: Final = UnprocessedReason.FRACTIONAL_MINOR_UNITS
+UNKNOWN_CURRENCY: Final = UnprocessedReason.UNKNOWN_CURRENCY
 
 # Above this an amount is a data error, not a payment (10**15 cents is ten
 # trillion dollars); it also keeps every result inside a Postgres bigint.

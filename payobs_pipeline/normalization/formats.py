@@ -131,6 +131,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from payobs_pipeline.normalization.pii import mask_payload, mask_text
+from payobs_pipeline.normalization.unprocessed_reasons import UnprocessedReason
 
 # --- formats -----------------------------------------------------------------
 FORMAT_JSON = "json"
@@ -142,48 +143,34 @@ FORMAT_DELIMITED = "delimited"
 FORMAT_JWT = "jwt"
 FORMAT_HTTP_ERROR = "http_error"
 
-# --- reason codes (stored in unprocessed_events.reason_code) ------------------
-MALFORMED_JSON = "MALFORMED_JSON"
-MALFORMED_XML = "MALFORMED_XML"
-XML_FORBIDDEN_CONSTRUCT = "XML_FORBIDDEN_CONSTRUCT"
-MALFORMED_CSV = "MALFORMED_CSV"
-CSV_NO_RECORDS = "CSV_NO_RECORDS"
-CSV_MULTIPLE_RECORDS = "CSV_MULTIPLE_RECORDS"
-MALFORMED_KV = "MALFORMED_KV"
-UNRECOGNIZED_FORMAT = "UNRECOGNIZED_FORMAT"
-MALFORMED_JWT = "MALFORMED_JWT"
-EMPTY_PAYLOAD = "EMPTY_PAYLOAD"
-PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
-PAYLOAD_TOO_DEEP = "PAYLOAD_TOO_DEEP"
-NUL_BYTE = "NUL_BYTE"
-NOT_AN_OBJECT = "NOT_AN_OBJECT"
-INVALID_UNICODE = "INVALID_UNICODE"
-NUMBER_OUT_OF_RANGE = "NUMBER_OUT_OF_RANGE"
+# --- reason codes: the parse refusals of the one vocabulary (normalization/unprocessed_reasons.py) -------
+MALFORMED_JSON = UnprocessedReason.MALFORMED_JSON
+MALFORMED_XML = UnprocessedReason.MALFORMED_XML
+XML_FORBIDDEN_CONSTRUCT = UnprocessedReason.XML_FORBIDDEN_CONSTRUCT
+MALFORMED_CSV = UnprocessedReason.MALFORMED_CSV
+CSV_NO_RECORDS = UnprocessedReason.CSV_NO_RECORDS
+CSV_MULTIPLE_RECORDS = UnprocessedReason.CSV_MULTIPLE_RECORDS
+MALFORMED_KV = UnprocessedReason.MALFORMED_KV
+UNRECOGNIZED_FORMAT = UnprocessedReason.UNRECOGNIZED_FORMAT
+MALFORMED_JWT = UnprocessedReason.MALFORMED_JWT
+EMPTY_PAYLOAD = UnprocessedReason.EMPTY_PAYLOAD
+PAYLOAD_TOO_LARGE = UnprocessedReason.PAYLOAD_TOO_LARGE
+PAYLOAD_TOO_DEEP = UnprocessedReason.PAYLOAD_TOO_DEEP
+NUL_BYTE = UnprocessedReason.NUL_BYTE
+NOT_AN_OBJECT = UnprocessedReason.NOT_AN_OBJECT
+INVALID_UNICODE = UnprocessedReason.INVALID_UNICODE
+NUMBER_OUT_OF_RANGE = UnprocessedReason.NUMBER_OUT_OF_RANGE
 # Not raised by the parser: the pipeline's stages record it for a row whose
 # processing raised an unexpected exception (a bug), so that one row never
 # fails its window. Detail: "<ExceptionType>: <message>", masked.
-INTERNAL_ERROR = "INTERNAL_ERROR"
+INTERNAL_ERROR = UnprocessedReason.INTERNAL_ERROR
 
-REASON_CODES = frozenset(
-    {
-        MALFORMED_JSON,
-        MALFORMED_XML,
-        XML_FORBIDDEN_CONSTRUCT,
-        MALFORMED_CSV,
-        CSV_NO_RECORDS,
-        CSV_MULTIPLE_RECORDS,
-        MALFORMED_KV,
-        UNRECOGNIZED_FORMAT,
-        MALFORMED_JWT,
-        EMPTY_PAYLOAD,
-        PAYLOAD_TOO_LARGE,
-        PAYLOAD_TOO_DEEP,
-        NUL_BYTE,
-        NOT_AN_OBJECT,
-        INVALID_UNICODE,
-        NUMBER_OUT_OF_RANGE,
-    }
-)
+# The reasons the parser raises.
+REASON_CODES = frozenset({
+    MALFORMED_JSON, MALFORMED_XML, XML_FORBIDDEN_CONSTRUCT, MALFORMED_CSV, CSV_NO_RECORDS, CSV_MULTIPLE_RECORDS,
+    MALFORMED_KV, UNRECOGNIZED_FORMAT, MALFORMED_JWT, EMPTY_PAYLOAD, PAYLOAD_TOO_LARGE, PAYLOAD_TOO_DEEP, NUL_BYTE,
+    NOT_AN_OBJECT, INVALID_UNICODE, NUMBER_OUT_OF_RANGE,
+})
 
 MAX_PAYLOAD_BYTES = 1_000_000
 MAX_DEPTH = 64

@@ -103,6 +103,7 @@ from payobs_pipeline.normalization.taxonomy import (
     PaymentMethod,
     StatusCategory,
 )
+from payobs_pipeline.normalization.unprocessed_reasons import UnprocessedReason
 
 CANONICAL_FIELDS = (
     "provider_transaction_id",
@@ -130,9 +131,9 @@ CANONICAL_FIELDS = (
 )
 
 
-# Reasons a payload is deferred for good (see normalize.FINAL_DEFERRALS), shared by specs and hooks.
-NOT_A_PAYMENT_EVENT = "NOT_A_PAYMENT_EVENT"  # a payout, a report, an account update: never an outcome
-NOTIFICATION_WITHOUT_OUTCOME = "NOTIFICATION_WITHOUT_OUTCOME"  # only a resource id to fetch
+# The two reasons specs and their hooks refuse a message with (normalization/unprocessed_reasons.py).
+NOT_A_PAYMENT_EVENT = UnprocessedReason.NOT_A_PAYMENT_EVENT
+NOTIFICATION_WITHOUT_OUTCOME = UnprocessedReason.NOTIFICATION_WITHOUT_OUTCOME
 
 
 class MappingError(ValueError):
@@ -528,7 +529,8 @@ class CompiledVariant:
         """Map one payload (already known to match this variant)."""
         document = lookup(body, self.root) if self.root else body
         if document is None:
-            raise UnmappedPayload("MISSING_DOCUMENT", f"{self.provider}/{self.name}: envelope has no document")
+            raise UnmappedPayload(UnprocessedReason.MISSING_DOCUMENT,
+                                  f"{self.provider}/{self.name}: envelope has no document")
         if self.not_a_payment:
             raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"{self.provider}/{self.name}: {self.not_a_payment}")
         text = self._text_field
@@ -544,7 +546,8 @@ class CompiledVariant:
         status = assigned.get("status_category", status)
         if status is None:
             detail = f"{self.provider}/{self.name}: status {raw_status!r} not in the mapping"
-            raise UnmappedPayload("UNMAPPED_STATUS" if raw_status else "MISSING_STATUS", detail)
+            refusal = UnprocessedReason.UNMAPPED_STATUS if raw_status else UnprocessedReason.MISSING_STATUS
+            raise UnmappedPayload(refusal, detail)
 
         reason = source = decline_type = None
         if status in FAILURE_STATUSES:
@@ -693,7 +696,8 @@ class CompiledVariant:
         if raw_currency is None:
             if raw_amount is None:
                 return None, None
-            raise UnmappedPayload("MISSING_CURRENCY", f"{self.provider}/{self.name}: amount without currency")
+            raise UnmappedPayload(UnprocessedReason.MISSING_CURRENCY,
+                                  f"{self.provider}/{self.name}: amount without currency")
         try:
             code = currency_codes.normalize_currency(raw_currency)
             if raw_amount is None:
@@ -708,7 +712,7 @@ class CompiledVariant:
         except currency_codes.AmountError as exc:
             raise UnmappedPayload(exc.reason_code, f"{self.provider}/{self.name}: {exc}") from exc
         except ValueError as exc:  # a non-numeric exponent
-            raise UnmappedPayload("INVALID_AMOUNT", f"{self.provider}/{self.name}: {exc}") from exc
+            raise UnmappedPayload(UnprocessedReason.INVALID_AMOUNT, f"{self.provider}/{self.name}: {exc}") from exc
 
 
 class CompiledMapping:
@@ -748,7 +752,7 @@ class CompiledMapping:
             body = self.prepare(body)
         variant = self.variant_for(body)
         if variant is None:
-            raise UnmappedPayload("NO_MATCHING_VARIANT", f"{self.provider}: no variant of the mapping fits")
+            raise UnmappedPayload(UnprocessedReason.NO_MATCHING_VARIANT, f"{self.provider}: no variant of the mapping fits")
         return variant.apply(body)
 
 

@@ -17,8 +17,6 @@ from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
 from payobs_pipeline.normalization.formats import ParsedPayload
 from payobs_pipeline.normalization.mapping import (
-    NOT_A_PAYMENT_EVENT,
-    NOTIFICATION_WITHOUT_OUTCOME,
     CanonicalEvent,
     CompiledMapping,
     Condition,
@@ -28,6 +26,7 @@ from payobs_pipeline.normalization.mapping import (
     folded_text,
 )
 from payobs_pipeline.normalization.providers import builtin_mappings
+from payobs_pipeline.normalization.unprocessed_reasons import FINAL, UnprocessedReason
 
 # A shape score at least this high names the provider without a hint.
 SHAPE_DETECTION_THRESHOLD = 0.5
@@ -175,7 +174,7 @@ class Normalizer:
     def normalize(self, parsed: ParsedPayload, merchant: Any = None) -> CanonicalEvent | Deferral:
         """The canonical event for a payload, or why it was deferred."""
         guess = self.detector.detect(parsed.body, parsed.hints)
-        deferral_reason, detail = "NO_MAPPING", f"no mapping for provider {guess.provider or 'unknown'}"
+        deferral_reason, detail = UnprocessedReason.NO_MAPPING, f"no mapping for provider {guess.provider or 'unknown'}"
         if guess.mapping is not None:
             try:
                 event = guess.mapping.apply(parsed.body)
@@ -209,21 +208,17 @@ class Normalizer:
         if isinstance(guessed, CanonicalEvent) and guessed.confidence >= self.heuristic_threshold:
             return with_merchant(guessed, merchant)
         if isinstance(guessed, CanonicalEvent):
-            deferral_reason = "LOW_CONFIDENCE"
+            deferral_reason = UnprocessedReason.LOW_CONFIDENCE
             detail = f"heuristic confidence {guessed.confidence:.2f} below {self.heuristic_threshold:.2f}; {detail}"
         elif isinstance(guessed, UnmappedPayload) and guessed.reason_code in FINAL_DEFERRALS:
             deferral_reason, detail = guessed.reason_code, guessed.detail
         return Deferral(deferral_reason, detail, guess.provider, fingerprint)
 
 
-# Deferrals no other method can fix: an amount or currency that is wrong in the
-# payload stays wrong whoever reads it, and a notification that carries no
-# outcome (only a resource id to fetch) or is not a payment at all (a payout, a
-# customer update) must not be guessed at, nor retried.
-FINAL_DEFERRALS = frozenset(
-    {"INVALID_AMOUNT", "NEGATIVE_AMOUNT", "AMOUNT_TOO_LARGE", "FRACTIONAL_MINOR_UNITS", "UNKNOWN_CURRENCY",
-     NOTIFICATION_WITHOUT_OUTCOME, NOT_A_PAYMENT_EVENT}
-)
+# Deferrals no other method can fix (unprocessed_reasons.FINAL): an amount or currency that is wrong in
+# the payload stays wrong whoever reads it, and a message with no payment outcome must not be guessed at, nor
+# retried.
+FINAL_DEFERRALS = FINAL
 
 
 def with_merchant(event: CanonicalEvent, merchant: Any) -> CanonicalEvent:

@@ -62,13 +62,14 @@ import openai
 from pydantic import Field, PrivateAttr
 
 from payobs_pipeline import settings
+from payobs_pipeline.normalization.unprocessed_reasons import UnprocessedReason
 
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 
-LLM_OFF = "LLM_OFF"
-LLM_NOT_CONFIGURED = "LLM_NOT_CONFIGURED"
-LLM_BUDGET_EXHAUSTED = "LLM_BUDGET_EXHAUSTED"
-LLM_UNAVAILABLE = "LLM_UNAVAILABLE"
+LLM_OFF = UnprocessedReason.LLM_OFF
+LLM_NOT_CONFIGURED = UnprocessedReason.LLM_NOT_CONFIGURED
+LLM_BUDGET_EXHAUSTED = UnprocessedReason.LLM_BUDGET_EXHAUSTED
+LLM_UNAVAILABLE = UnprocessedReason.LLM_UNAVAILABLE
 
 # USD per million tokens: (input, output). See the module docstring.
 PRICES_PER_MILLION_TOKENS: dict[str, tuple[float, float]] = {

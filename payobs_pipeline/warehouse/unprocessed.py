@@ -41,6 +41,7 @@ import psycopg
 
 from payobs_pipeline.normalization.formats import INTERNAL_ERROR
 from payobs_pipeline.normalization.normalize import FINAL_DEFERRALS
+from payobs_pipeline.normalization.unprocessed_reasons import UnprocessedReason
 
 # The states of a row (unprocessed_events.state; migration 0001 constrains the column to them).
 RETRYING, DEAD_LETTER, RESOLVED = "RETRYING", "DEAD_LETTER", "RESOLVED"
@@ -53,7 +54,8 @@ RETRY_BASE_MINUTES = 30
 
 # Reasons that mean "the LLM could not be asked": such a row waits for the LLM (no time backoff, no
 # dead letter from waiting) and is due once a run has seen the LLM usable (record_llm_status).
-LLM_REASONS = ("LLM_OFF", "LLM_NOT_CONFIGURED", "LLM_BUDGET_EXHAUSTED", "LLM_UNAVAILABLE")
+LLM_REASONS = (UnprocessedReason.LLM_OFF, UnprocessedReason.LLM_NOT_CONFIGURED, UnprocessedReason.LLM_BUDGET_EXHAUSTED,
+               UnprocessedReason.LLM_UNAVAILABLE)
 
 # Bump when the normalize cascade's code (not a provider spec) changes in a way that may normalize rows it
 # deferred before: every deferred row is then retried once.

@@ -13,7 +13,7 @@ from payobs_pipeline.assets.partitions import Window, backfill_policy, window_pa
 from payobs_pipeline.normalization import heuristics, learning
 from payobs_pipeline.normalization.formats import INTERNAL_ERROR, ParsedPayload, internal_error_detail
 from payobs_pipeline.normalization.identity import lifecycle_keys
-from payobs_pipeline.normalization.mapping import CanonicalEvent
+from payobs_pipeline.normalization.event import CanonicalEvent
 from payobs_pipeline.normalization.normalize import FINAL_DEFERRALS, Deferral, Normalizer, with_merchant
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors

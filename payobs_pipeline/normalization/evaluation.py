@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from payobs_pipeline.normalization.formats import PayloadParseError, read_lake_payload
-from payobs_pipeline.normalization.mapping import CanonicalEvent
+from payobs_pipeline.normalization.event import CanonicalEvent
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
 
 EVENT_FIELDS = (

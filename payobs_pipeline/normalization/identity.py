@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from payobs_pipeline.normalization.mapping import CanonicalEvent
+from payobs_pipeline.normalization.event import CanonicalEvent
 from payobs_pipeline.normalization.taxonomy import EventKind
 
 # Ids longer than this are not ids (a provider would not send one); they are cut, never rejected.

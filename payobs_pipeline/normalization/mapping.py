@@ -82,7 +82,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from payobs_pipeline.normalization import currency as currency_codes
@@ -103,6 +102,7 @@ from payobs_pipeline.normalization.taxonomy import (
     PaymentMethod,
     StatusCategory,
 )
+from payobs_pipeline.normalization.event import CanonicalEvent
 from payobs_pipeline.normalization.unprocessed_reasons import UnprocessedReason
 
 CANONICAL_FIELDS = (
@@ -147,39 +147,6 @@ class UnmappedPayload(ValueError):
         super().__init__(f"{reason_code}: {detail}")
         self.reason_code = reason_code
         self.detail = detail
-
-
-@dataclass(slots=True)
-class CanonicalEvent:
-    """One payload as a canonical payment event (docs/taxonomy.md), with how it was obtained."""
-
-    provider: str
-    status_category: StatusCategory
-    failure_reason: FailureReason | None
-    failure_source: FailureSource | None
-    decline_type: DeclineType | None
-    raw_status: str | None
-    raw_reason_code: str | None
-    amount_minor: int | None
-    currency: str | None
-    event_time: datetime | None
-    payment_method: PaymentMethod | None
-    card_brand: str | None
-    country: str | None
-    provider_transaction_id: str | None
-    merchant_id: str | None
-    merchant_name: str | None
-    variant: str
-    normalization_method: str = "provider_mapping"
-    confidence: float = 1.0
-    event_kind: EventKind = EventKind.AUTHORIZATION
-    attempt_id: str | None = None
-    payment_id: str | None = None
-    refund_id: str | None = None
-    dispute_id: str | None = None
-    card_country: str | None = None
-    customer_country: str | None = None
-    merchant_country: str | None = None
 
 
 # Brand spellings across providers, folded to one name each.

@@ -1,7 +1,7 @@
 """Shared by the provider tests: one lake row's canonical event, and its lifecycle identity."""
 
 from payobs_pipeline.normalization.evaluation import normalize_lake_data
-from payobs_pipeline.normalization.mapping import CanonicalEvent
+from payobs_pipeline.normalization.event import CanonicalEvent
 from payobs_pipeline.normalization.normalize import Normalizer
 
 

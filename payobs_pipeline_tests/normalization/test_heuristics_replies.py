@@ -15,7 +15,7 @@ import pytest
 
 from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.normalization.formats import read_lake_payload
-from payobs_pipeline.normalization.mapping import CanonicalEvent
+from payobs_pipeline.normalization.event import CanonicalEvent
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
 
 # The cascade with no provider mapping: only the heuristics (and their threshold) decide.

@@ -1,7 +1,7 @@
 """Lifecycle identity (pure): keys of an event and payment groups that do not depend on processing order."""
 
 from payobs_pipeline.normalization.identity import lifecycle_keys
-from payobs_pipeline.normalization.mapping import CanonicalEvent
+from payobs_pipeline.normalization.event import CanonicalEvent
 from payobs_pipeline.normalization.taxonomy import EventKind, StatusCategory
 
 

@@ -10,7 +10,8 @@ import pytest
 from payobs_pipeline.normalization import learning
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
 from payobs_pipeline.normalization.formats import read_lake_payload
-from payobs_pipeline.normalization.mapping import CANONICAL_FIELDS, CanonicalEvent, CompiledMapping
+from payobs_pipeline.normalization.event import CanonicalEvent
+from payobs_pipeline.normalization.mapping import CANONICAL_FIELDS, CompiledMapping
 from payobs_pipeline.normalization.normalize import Normalizer
 from payobs_pipeline.normalization.pii import luhn_valid
 from payobs_pipeline.normalization.taxonomy import (

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from payobs_pipeline.normalization.formats import read_lake_payload
-from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping
+from payobs_pipeline.normalization.event import CanonicalEvent
+from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer, ProviderDetector
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
 from payobs_pipeline.normalization.providers import builtin_mappings

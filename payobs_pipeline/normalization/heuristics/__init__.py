@@ -104,7 +104,8 @@ from payobs_pipeline.normalization.heuristics.replies.paypal_nvp import PAYPAL_N
 from payobs_pipeline.normalization.heuristics.replies.redsys import REDSYS_CODES
 from payobs_pipeline.normalization.heuristics.replies.sequra import SEQURA_STATES
 from payobs_pipeline.normalization.heuristics.words import METHOD_WORDS, REASON_WORDS, STATUS_WORDS, reason_from_text
-from payobs_pipeline.normalization.mapping import CanonicalEvent, ReasonEntry, UnmappedPayload
+from payobs_pipeline.normalization.event import CanonicalEvent
+from payobs_pipeline.normalization.mapping import ReasonEntry, UnmappedPayload
 from payobs_pipeline.normalization.taxonomy import DeclineType, EventKind, FailureReason, PaymentMethod, StatusCategory
 
 __all__ = [

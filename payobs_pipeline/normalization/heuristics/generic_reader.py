@@ -39,7 +39,8 @@ from payobs_pipeline.normalization.heuristics.words import (
     reason_from_text,
 )
 from payobs_pipeline.normalization.issuer_codes import MASTERCARD_ADVICE_REASONS
-from payobs_pipeline.normalization.mapping import CanonicalEvent, UnmappedPayload
+from payobs_pipeline.normalization.event import CanonicalEvent
+from payobs_pipeline.normalization.mapping import UnmappedPayload
 from payobs_pipeline.normalization.taxonomy import (
     FAILURE_STATUSES,
     KIND_OF_STATUS,

@@ -24,6 +24,7 @@ from typing import Any
 
 from payobs_pipeline.normalization.formats import PayloadParseError, read_lake_payload
 from payobs_pipeline.normalization.event import CanonicalEvent
+from payobs_pipeline.normalization.taxonomy import FAILURE_STATUSES
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
 
 EVENT_FIELDS = (
@@ -200,7 +201,7 @@ def score_round(cases: Iterable[dict], hinted: bool, normalizer: Normalizer | No
             score.misses.append(f"{label}: unprocessed {outcome.unprocessed_reason}")
             continue
         score.normalized += 1
-        failure = expected.get("status_category") in {"DECLINED", "ERROR", "UNKNOWN"}
+        failure = expected.get("status_category") in FAILURE_STATUSES
         for name in ROUND_FIELDS:
             if name not in expected or (name == "failure_reason" and not failure):
                 continue

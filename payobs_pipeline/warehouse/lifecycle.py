@@ -12,6 +12,7 @@ from __future__ import annotations
 import psycopg
 
 from payobs_pipeline.resources.warehouse import copy_in, lock_window
+from payobs_pipeline.warehouse.statuses import DECIDED
 
 # Dimensions of an object: the first known value over its events, authorizations first.
 _FIRST = "(array_agg({col} ORDER BY {order}) FILTER (WHERE {col} IS NOT NULL))[1]"
@@ -107,7 +108,7 @@ SELECT payment_key,
        CASE WHEN bool_or(status_category = 'APPROVED') THEN 'APPROVED'
             ELSE COALESCE((array_agg(status_category ORDER BY t DESC, lake_created_at DESC, lake_id DESC)
                                FILTER (WHERE status_category <> 'PENDING'))[1], 'PENDING') END,
-       count(*) FILTER (WHERE is_attempt AND status_category IN ('APPROVED', 'DECLINED', 'ERROR', 'UNKNOWN')),
+       count(*) FILTER (WHERE is_attempt AND status_category IN ({DECIDED})),
        min(t),
        (array_agg(amount_minor ORDER BY auth_first, t DESC, lake_id) FILTER (WHERE amount_minor IS NOT NULL))[1],
        (array_agg(currency ORDER BY auth_first, t DESC, lake_id) FILTER (WHERE amount_minor IS NOT NULL))[1],

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import psycopg
 
-from payobs_pipeline.normalization.taxonomy import AUTHORIZATION_OUTCOMES, FAILURE_STATUSES
 from payobs_pipeline.resources.warehouse import lock_window
+from payobs_pipeline.warehouse.statuses import DECIDED, FAILED
 
 # Attempt level: each attempt once, by its final outcome; refunds (succeeded) and disputes once per object.
 # USD volumes add up the objects' amount_usd (their day's rate); an attempt with an amount but no USD amount
 # (no rate within the staleness limit) is left out of them and counted in attempts_missing_usd.
-APPROVAL_SQL = """
+APPROVAL_SQL = f"""
 INSERT INTO approval_metrics (partition_key, window_start, provider, merchant_id, country, payment_method,
     attempts, approved, declined, errored, unknown, pending, cancelled, refunded, chargebacks, approval_rate,
     captured, voided, approved_amount_usd, declined_amount_usd, refunded_amount_usd, disputed_amount_usd,
@@ -27,7 +27,7 @@ SELECT %(key)s, %(start)s, provider, merchant_id, country, payment_method,
        COALESCE(sum(disputed_usd), 0), sum(missing_usd)
 FROM (
     SELECT provider, merchant_id, country, payment_method,
-           count(*) FILTER (WHERE status_category IN ('APPROVED', 'DECLINED', 'ERROR', 'UNKNOWN')) AS attempts,
+           count(*) FILTER (WHERE status_category IN ({DECIDED})) AS attempts,
            count(*) FILTER (WHERE status_category = 'APPROVED') AS approved,
            count(*) FILTER (WHERE status_category = 'DECLINED') AS declined,
            count(*) FILTER (WHERE status_category = 'ERROR') AS errored,
@@ -59,14 +59,14 @@ GROUP BY provider, merchant_id, country, payment_method
 """
 
 # Payment level: each payment once, in its cohort window, by its latest known outcome.
-PAYMENT_SQL = """
+PAYMENT_SQL = f"""
 INSERT INTO payment_metrics (partition_key, window_start, provider, merchant_id, country, payment_method,
     payments, payments_approved, payments_failed, payments_pending, payments_cancelled, payments_retried,
     attempts, conversion_rate, approved_amount_usd)
 SELECT %(key)s, %(start)s, provider, merchant_id, country, payment_method,
        count(*),
        count(*) FILTER (WHERE status_category = 'APPROVED'),
-       count(*) FILTER (WHERE status_category IN ('DECLINED', 'ERROR', 'UNKNOWN')),
+       count(*) FILTER (WHERE status_category IN ({FAILED})),
        count(*) FILTER (WHERE status_category = 'PENDING'),
        count(*) FILTER (WHERE status_category = 'CANCELLED'),
        count(*) FILTER (WHERE attempts > 1),
@@ -78,7 +78,7 @@ GROUP BY provider, merchant_id, country, payment_method
 """
 
 # Failed attempts by canonical reason, with their shares of the provider's failures and attempts.
-FAILURE_REASON_SQL = """
+FAILURE_REASON_SQL = f"""
 INSERT INTO failure_reason_metrics (partition_key, window_start, provider, status_category, failure_reason,
     failure_source, decline_type, failures, share_of_failures, share_of_attempts, amount_usd)
 SELECT %(key)s, %(start)s, a.provider, a.status_category, a.failure_reason,
@@ -88,17 +88,13 @@ SELECT %(key)s, %(start)s, a.provider, a.status_category, a.failure_reason,
 FROM attempts a
 JOIN (
     SELECT provider,
-           count(*) FILTER (WHERE status_category IN ('APPROVED', 'DECLINED', 'ERROR', 'UNKNOWN')) AS attempts,
-           count(*) FILTER (WHERE status_category IN ('DECLINED', 'ERROR', 'UNKNOWN')) AS failures
+           count(*) FILTER (WHERE status_category IN ({DECIDED})) AS attempts,
+           count(*) FILTER (WHERE status_category IN ({FAILED})) AS failures
     FROM attempts WHERE partition_key = %(key)s GROUP BY provider
 ) p USING (provider)
-WHERE a.partition_key = %(key)s AND a.status_category IN ('DECLINED', 'ERROR', 'UNKNOWN')
+WHERE a.partition_key = %(key)s AND a.status_category IN ({FAILED})
 GROUP BY a.provider, a.status_category, a.failure_reason, a.failure_source, a.decline_type, p.failures, p.attempts
 """
-
-
-def _sql_list(statuses) -> str:
-    return ", ".join(f"'{status.value}'" for status in sorted(statuses))
 
 
 # Decided attempts per provider and country, grouped by failure (status, reason, source, decline type; ''
@@ -115,9 +111,9 @@ SELECT %(key)s, provider, country,
        CASE WHEN failed THEN COALESCE(decline_type, 'UNKNOWN') ELSE '' END,
        count(*), count(*) FILTER (WHERE failed), sum(amount_usd) FILTER (WHERE failed)
 FROM (SELECT provider, country, status_category, failure_reason, failure_source, decline_type, amount_usd,
-             status_category IN ({_sql_list(FAILURE_STATUSES)}) AS failed
+             status_category IN ({FAILED}) AS failed
       FROM attempts
-      WHERE partition_key = %(key)s AND status_category IN ({_sql_list(AUTHORIZATION_OUTCOMES)})) a
+      WHERE partition_key = %(key)s AND status_category IN ({DECIDED})) a
 GROUP BY 2, 3, 4, 5, 6, 7
 """
 

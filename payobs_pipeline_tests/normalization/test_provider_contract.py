@@ -99,8 +99,10 @@ COVERED_STATUSES = {
     "paystack": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "paytabs": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "paytm": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
+    "payvision": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "peachpayments": {"APPROVED", "DECLINED", "ERROR", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
     "pinpayments": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"},
+    "rabosmartpay": {"APPROVED", "DECLINED", "UNKNOWN", "PENDING", "CANCELLED", "REFUNDED"},
     "rede": {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED"},
     "redsys": {"APPROVED", "DECLINED", "ERROR", "CANCELLED", "REFUNDED"},
     "securepay": {"APPROVED", "DECLINED", "ERROR", "CANCELLED", "REFUNDED"},
@@ -121,7 +123,7 @@ MIN_CASES = 10
 # Distinct failure reasons among the DECLINED cases; the corpora of these document a single one.
 MIN_DECLINE_REASONS = 2
 FEWER_DECLINE_REASONS = {"affirm": 1, "afterpay": 1, "helcim": 1, "klarna": 1, "multisafepay": 1, "payfast": 0,
-                         "usaepay": 1, "wompi": 1}
+                         "rabosmartpay": 1, "usaepay": 1, "wompi": 1}
 # Entries of a spec's status maps (top level and variants together). Converge's ssl_result is 0 or 1; its
 # errors have a fixed status and its refunds, voids and error-code declines are set by rules.
 MIN_STATUS_MAP_ENTRIES = 4

@@ -478,6 +478,10 @@ SPEC = {
         {"path": "errorType", "exists": True, "weight": 0.3},
         {"path": "errorCode", "exists": True, "weight": 0.2},
         {"path": "type", "prefix": "https://docs.adyen.com/errors", "weight": 0.8},
+        # The API front end's error body (see the api_gateway_error variant): the requested URI is an Adyen API path.
+        {"path": "error.requested URI", "prefix": ["/checkout/", "/pal/servlet/", "/pal/services/", "/cal/services/",
+                                                    "/hpp/", "/ca/services/", "/authe/api/", "/btl/", "/bcl/"],
+         "weight": 0.6},
         {"path": "resultCode", "exists": True, "weight": 0.3},
         # Result codes only Adyen's payment results use (docs.adyen.com/online-payments/payment-result-codes: the
         # shopper-action codes and the British "Authorised"): a payment result kept with its resultCode alone.
@@ -649,6 +653,23 @@ SPEC = {
             "status": "ERROR",
             "reason_map": _API_ERROR_CODES,
             "rules": [*_ERROR_TYPE_RULES, *_code_rules("errorCode", _API_ERROR_CODES, ())],
+        },
+        {
+            # The API front end's own error body, sent when the request never reached the service (credentials refused,
+            # unknown path, front-end failure): {"error": {"code": <HTTP status>, "message", "requested URI": "/checkout/
+            # v41/payments/"}}. Its HTTP status reads as docs.adyen.com/development-resources/response-handling reads
+            # any: 401/403 the credentials or permissions, other 4xx the request, 5xx Adyen's side.
+            "name": "api_gateway_error",
+            "match": {"error.code": {"exists": True}, "error.requested URI": {"exists": True}},
+            "fields": {"status": ["error.code"], "reason_code": ["error.code"]},
+            "status": "ERROR",
+            "rules": [
+                {"when": {"error.code": {"prefix": "4"}}, "set": {"failure_reason": "INVALID_REQUEST"}},
+                {"when": {"error.code": ["401", "403"]}, "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+                {"when": {"error.code": "408"}, "set": {"failure_reason": "TIMEOUT"}},
+                {"when": {"error.code": "429"}, "set": {"failure_reason": "PROCESSING_ERROR"}},
+                {"when": {"error.code": {"prefix": "5"}}, "set": {"failure_reason": "PROCESSING_ERROR"}},
+            ],
         },
         {
             # The RFC 7807 error body of the newer APIs (docs.adyen.com/errors): type is a docs.adyen.com/errors URL.

@@ -263,6 +263,15 @@ _TRANSACTION_RULES = [
     {"when": {"^notification.kind": ["transaction_settlement_declined"]}, "set": {"status_category": "DECLINED"}},
     # refund_failed: the credit named in the notification did not happen.
     {"when": {"^notification.kind": "refund_failed"}, "set": {"status_category": "DECLINED", "event_kind": "REFUND"}},
+    # gateway_rejection_reason three_d_secure: options.three_d_secure.required (default true) "indicate[s] whether or
+    # not 3D Secure verification must succeed before creating a transaction" (developer.paypal.com/braintree/docs/
+    # guides/3d-secure/server-side). A transaction with no three_d_secure_info ("this means that the nonce was not 3D
+    # Secured") was refused because no authentication was done: a step-up is needed (AUTHENTICATION_REQUIRED); one
+    # whose three_d_secure_info is there went through 3D Secure and failed it (AUTHENTICATION_FAILED, the map's).
+    {"when": {"gateway-rejection-reason": "three_d_secure", "three-d-secure-info": {"exists": False}},
+     "set": {"failure_reason": "AUTHENTICATION_REQUIRED"}},
+    {"when": {"gateway_rejection_reason": "three_d_secure", "three_d_secure_info": {"exists": False}},
+     "set": {"failure_reason": "AUTHENTICATION_REQUIRED"}},
 ]
 _DISPUTE_FIELDS = {
     # The dispute's own id; the disputed transaction is its parent (as a refund's would be).

@@ -140,6 +140,25 @@ ORDER_STATUSES = {
     "refunded": "REFUNDED",
     "charged_back": "CHARGEBACK",
 }
+# Point Integration API payment intent state (mercadopago.com.br/developers/en/docs/mp-point/integration-api/glossary,
+# "Possible statuses of an intent"; GET /point/integration-api/payment-intents/{id}: id, state, amount, device_id,
+# payment.id): OPEN, ON_TERMINAL, PROCESSING, PROCESSED are intermediate; CONFIRMATION_REQUIRED "ends without
+# obtaining a payment status" (confirm it on the device); CANCELED "when it is canceled"; ERROR "when a transaction
+# error occurs"; ABANDONED "hasn't been processed after a certain time". FINISHED "when the transaction ends" says
+# nothing of the payment's outcome (that is the payment's own status): left unmapped.
+POINT_INTENT_STATES = {
+    "open": "PENDING",
+    "on_terminal": "PENDING",
+    "processing": "PENDING",
+    "processed": "PENDING",
+    "confirmation_required": "PENDING",
+    "canceled": "CANCELLED",
+    "cancelled": "CANCELLED",
+    "abandoned": "CANCELLED",
+    "error": "ERROR",
+}
+# Marks a chargeback found by GET /v1/chargebacks/search (prepare(): a one-result search of a chargeback).
+CHARGEBACK_SEARCH_KEY = "_payobs_chargeback_search"
 # Subscription charge (authorized payment) status, when its payment is not there yet.
 _AUTHORIZED_PAYMENT_STATUSES = {**STATUSES, "scheduled": "PENDING", "recycling": "PENDING", "processed": "APPROVED"}
 _ORDER_PAYMENT = "transactions.payments.0"
@@ -363,6 +382,18 @@ SPEC = {
         {"path": "transactions.payments.0.reference_id", "exists": True, "weight": 0.3},
         {"path": "transactions.payments.0.status",
          "in": ["processed", "processing", "action_required", "failed", "cancelled", "refunded"], "weight": 0.2},
+        # The Payments API's own amount word (PUT /v1/payments/{id} replies may carry little else: id, status,
+        # capture, transaction_amount) and the capture flag of a capture/cancel update.
+        {"path": "transaction_amount", "exists": True, "weight": 0.4},
+        {"path": "capture", "exists": True, "weight": 0.1},
+        # Point Integration API payment intent: a device id "<MAKER>_<MODEL>__<SERIAL>" beside the intent state.
+        {"path": "device_id", "exists": True, "weight": 0.2},
+        {"path": "device_id", "prefix": ["PAX_", "GERTEC_", "NEWLAND_", "INGENICO_"], "weight": 0.2},
+        {"path": "state", "in": [key.upper() for key in POINT_INTENT_STATES] + ["FINISHED"], "weight": 0.2},
+        # Chargeback search response (GET /v1/chargebacks/search): paging + results[] of chargebacks naming the
+        # disputed payment_id.
+        {"path": "results.0.payment_id", "exists": True, "weight": 0.3},
+        {"path": "paging.offset", "exists": True, "weight": 0.2},
         # Payment search response holding the payment(s) under results[].
         {"path": "results.0.status_detail", "exists": True, "weight": 0.3},
         {"path": "results.0.payment_type_id", "exists": True, "weight": 0.3},
@@ -503,6 +534,20 @@ SPEC = {
          "fields": {"provider_transaction_id": ["id"], "amount": ["amount"], "currency": ["currency_id", "currency"],
                     "event_time": ["last_modified", "date_created"], "attempt_id": ["payment_id"],
                     "dispute_id": ["id"], "reason_code": ["reason_id"]}},
+        # A chargeback found by GET /v1/chargebacks/search (id, payment_id, amount, status, date_created): a dispute
+        # on the payment, whatever its status. No currency: the amount is not taken.
+        {"name": "chargeback.search_result", "match": {CHARGEBACK_SEARCH_KEY: True},
+         "status": "CHARGEBACK", "event_kind": "DISPUTE",
+         "fields": {"provider_transaction_id": ["id"], "status": ["status"],
+                    "event_time": ["last_modified", "date_last_updated", "date_created"],
+                    "attempt_id": ["payment_id"], "dispute_id": ["id"], "reason_code": ["reason_id"]}},
+        # A Point payment intent (see POINT_INTENT_STATES): the payment asked of a terminal. Its amount has no
+        # currency in the message, so none is taken; the payment it produced (payment.id / payment_id) is the attempt.
+        {"name": "point.payment_intent",
+         "match": {"device_id": {"exists": True}, "state": {"exists": True}},
+         "status_map": POINT_INTENT_STATES, "event_kind": "PAYMENT",
+         "fields": {"provider_transaction_id": ["id"], "status": ["state"],
+                    "attempt_id": ["payment.id", "payment_id"], "payment_id": ["id"]}},
         {
             # A refund of a payment: its own id, the payment is its parent. It carries no
             # currency, so no amount is taken (the payment row has both).
@@ -591,7 +636,14 @@ def prepare(body):
     results = body.get("results")
     if isinstance(results, list) and "paging" in body:
         # One payment found: it is the document. Several: no single event, left unmapped.
-        return results[0] if len(results) == 1 and isinstance(results[0], dict) else body
+        if len(results) != 1 or not isinstance(results[0], dict):
+            return body
+        found = results[0]
+        if ("payment_id" in found and "transaction_amount" not in found and "refund_mode" not in found
+                and "status" in found):
+            # GET /v1/chargebacks/search: a chargeback naming the disputed payment (payments have no payment_id).
+            return {**found, CHARGEBACK_SEARCH_KEY: True}
+        return found
     payments = body.get("payments")
     if "order_status" in body and isinstance(payments, list) and len(payments) == 1 and isinstance(payments[0], dict):
         # A merchant order of one payment: that payment is the event (several are not one event).

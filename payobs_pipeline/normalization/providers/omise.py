@@ -220,6 +220,11 @@ _CHARGE_RULES = [
     {"when": {STATUS_KEY: "failed", "failure_code": "payment_cancelled"}, "set": {"status_category": "CANCELLED"}},
     # An authorization released: reversed, or authorized and expired uncaptured.
     {"when": {STATUS_KEY: "reversed"}, "set": {"event_kind": "VOID"}},
+    # docs.opn.ooo/charges-api: reversed "whether charge has been reversed"; POST /charges/{id}/reverse releases
+    # an uncaptured authorization. Older API versions return the reversed charge with the authorization's status
+    # (successful or pending) and reversed true: the boolean says it was released.
+    {"when": {STATUS_KEY: ["successful", "pending"], "reversed": True},
+     "set": {"status_category": "CANCELLED", "event_kind": "VOID"}},
     {"when": {STATUS_KEY: "expired", "authorized": True}, "set": {"event_kind": "VOID"}},
 ]
 _REFUND_FIELDS = {
@@ -266,6 +271,9 @@ SPEC = {
         {"path": "key", "in": [*CHARGE_EVENTS, *REFUND_EVENTS, *DISPUTE_EVENTS], "weight": 0.3},
         {"path": "key", "prefix": list(NON_PAYMENT_EVENT_PREFIXES), "weight": 0.2},
         {"path": "data.id", "prefix": ["chrg_", "dspt_", "rfnd_"], "weight": 0.3},
+        # A list object (docs.opn.ooo/pagination: object "list", from, to, offset, limit, total, data[]).
+        {"path": "data.0.id", "prefix": ["chrg_", "dspt_"], "weight": 0.6},
+        {"path": "data.0.location", "prefix": ["/charges/chrg_", "/disputes/dspt_", "/refunds/rfnd_"], "weight": 0.3},
     ],
     "amount_unit": "minor",
     "reason_map": REASONS,
@@ -351,6 +359,12 @@ def prepare(body: Any) -> Any:
     Pure: returns a copy when it adds a key; the original is untouched.
     """
     if not isinstance(body, dict):
+        return body
+    items = body.get("data")
+    if body.get("object") == "list" and isinstance(items, list):
+        # A list (GET /charges, /disputes/closed, ...) of one object is that object; several are not one event.
+        if len(items) == 1 and isinstance(items[0], dict):
+            return _charge_extras(items[0])
         return body
     if body.get("object") == "event" and isinstance(body.get("data"), dict):
         data = _charge_extras(body["data"])

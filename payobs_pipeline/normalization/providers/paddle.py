@@ -190,6 +190,11 @@ _TRANSACTION_RULES = [
     # transaction's own status (still ready or billed, awaiting a retry).
     {"when": {"^event_type": "transaction.payment_failed"},
      "set": {"status_category": "DECLINED", "event_kind": "AUTHORIZATION"}},
+    # developer.paddle.com/api-reference/transactions/overview: payments[] lists the attempts, most recent
+    # first, each with status error and an error_code when it failed. A transaction still open (draft, ready,
+    # billed) whose latest attempt is in error was refused; the transaction waits for a retry.
+    {"when": {"status": ["draft", "ready", "billed"], "payments.0.status": "error"},
+     "set": {"status_category": "DECLINED", "event_kind": "AUTHORIZATION"}},
 ]
 _ADJUSTMENT_FIELDS = {
     "provider_transaction_id": ["id"],
@@ -260,7 +265,8 @@ SPEC = {
          "match": {"event_type": {"prefix": "adjustment."}, "data.action": "refund"},
          "fields": _ADJUSTMENT_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "transaction", "match": {"id": {"prefix": "txn_"}, "status": {"exists": True}},
-         "fields": _TRANSACTION_FIELDS, "status_map": TRANSACTION_STATUSES, "event_kind": "PAYMENT"},
+         "fields": _TRANSACTION_FIELDS, "status_map": TRANSACTION_STATUSES, "event_kind": "PAYMENT",
+         "rules": _TRANSACTION_RULES},
         {"name": "adjustment.not_a_payment",
          "match": {"id": {"prefix": "adj_"}, "action": ["credit", "credit_reverse"]},
          "not_a_payment": "a Paddle credit adjustment (balance credited on an invoice, no money returned)"},

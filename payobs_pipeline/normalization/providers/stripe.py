@@ -49,6 +49,9 @@ NON_PAYMENT_OBJECTS = frozenset({
     "radar.early_fraud_warning", "account", "person", "capability", "credit_note", "quote", "product", "price",
     "payment_link", "tax_rate", "coupon", "promotion_code", "issuing.authorization", "issuing.transaction",
     "treasury.received_credit", "billing_portal.session", "file", "reporting.report_run",
+    # docs.stripe.com/api/sources/object: a Source is the customer's payment instrument (its status pending /
+    # chargeable / consumed says whether a charge may be made with it); the Charge made from it is the payment.
+    "source",
 })
 
 # Decline codes (outcome.reason, last_payment_error.decline_code) and error codes
@@ -303,7 +306,10 @@ _INTENT_RULES = [
     # PaymentIntent has failed"): the payment method was tried and failed, whatever the error's type says; a
     # refusal of the attempt, not a malformed request.
     {"when": {"status": ["requires_payment_method", "requires_source"],
-              "last_payment_error.code": "payment_intent_payment_attempt_failed"},
+              "last_payment_error.code": ["payment_intent_payment_attempt_failed",
+                                          # "The provided payment method has failed authentication" (3DS):
+                                          # the attempt was refused at authentication, not a bad request.
+                                          "payment_intent_authentication_failure"]},
      "set": {"status_category": "DECLINED"}},
     {"when": {"status": "canceled", "cancellation_reason": "fraudulent"},
      "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED", "failure_source": "MERCHANT_RISK"}},

@@ -82,3 +82,24 @@ def test_a_local_payment_context_is_pending_until_used_for_a_transaction():
         event = normalized_event(_local_payment_context(**timestamps))
         assert (event.status_category, event.amount_minor, event.currency, event.payment_method, event.payment_id) == (
             category, 9900, "PLN", "BANK_TRANSFER", "order-1")
+
+
+def _three_d_secure_rejection(info: str) -> str:
+    return ("<api-error-response><errors><errors type=\"array\"/></errors>"
+            "<message>Gateway Rejected: three_d_secure</message><transaction><id>gr3ds002</id>"
+            "<status>gateway_rejected</status><type>sale</type><currency-iso-code>EUR</currency-iso-code>"
+            "<amount>10.00</amount><gateway-rejection-reason>three_d_secure</gateway-rejection-reason>"
+            f"<payment-instrument-type>credit_card</payment-instrument-type>{info}</transaction></api-error-response>")
+
+
+def test_three_d_secure_rejection_without_authentication_asks_for_it():
+    event = _outcome({"provider": "braintree", "content": _three_d_secure_rejection(
+        "<three-d-secure-info nil=\"true\"/>")}).event
+    assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", "AUTHENTICATION_REQUIRED")
+
+
+def test_three_d_secure_rejection_after_an_authentication_is_a_failed_one():
+    event = _outcome({"provider": "braintree", "content": _three_d_secure_rejection(
+        "<three-d-secure-info><status>authenticate_failed</status><liability-shifted type=\"boolean\">false"
+        "</liability-shifted></three-d-secure-info>")}).event
+    assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", "AUTHENTICATION_FAILED")

@@ -97,3 +97,31 @@ def test_a_collection_naming_its_method_family_as_payment_type_reads_it():
     event = normalize_lake_data(body, None, NORMALIZER).event
     assert (event.provider, str(event.status_category), str(event.payment_method)) == ("mercadopago", "DECLINED",
                                                                                        "CARD")
+
+
+@pytest.mark.parametrize(
+    ("state", "status"),
+    [("OPEN", "PENDING"), ("ON_TERMINAL", "PENDING"), ("PROCESSING", "PENDING"), ("CONFIRMATION_REQUIRED", "PENDING"),
+     ("CANCELED", "CANCELLED"), ("ABANDONED", "CANCELLED"), ("ERROR", "ERROR")],
+)
+def test_point_payment_intent_states(state, status):
+    body = {"id": "7f25f9aa-eea6-4f9c-bf16-a341f71ba2f1", "state": state, "amount": 1500,
+            "device_id": "PAX_A910__SMARTPOS1234567890"}
+    event = normalize_lake_data(body, None, NORMALIZER).event
+    assert (event.provider, str(event.status_category), event.amount_minor) == ("mercadopago", status, None)
+
+
+def test_a_finished_point_intent_is_not_given_an_outcome():
+    """FINISHED says the transaction ended, not how: the payment's own status tells."""
+    body = {"id": "7f25f9aa-eea6-4f9c-bf16-a341f71ba2f1", "state": "FINISHED", "amount": 1500,
+            "device_id": "PAX_A910__SMARTPOS1234567890", "payment": {"id": 16499678033}}
+    event = normalize_lake_data(body, None, NORMALIZER).event
+    assert event is None or str(event.status_category) not in ("APPROVED", "DECLINED")
+
+
+def test_a_chargeback_search_of_one_result_is_a_dispute_on_its_payment():
+    body = {"paging": {"total": 1, "limit": 30, "offset": 0},
+            "results": [{"id": "236758745", "payment_id": 1234567890, "amount": 250.0, "status": "in_review"}]}
+    event = normalize_lake_data(body, None, NORMALIZER).event
+    assert (str(event.status_category), str(event.event_kind), event.dispute_id, event.attempt_id) == (
+        "CHARGEBACK", "DISPUTE", "236758745", "1234567890")

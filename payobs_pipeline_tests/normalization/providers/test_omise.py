@@ -87,3 +87,16 @@ def test_aliases_name_omise():
     data = next(c["data"] for c in CASES if c["name"] == "charge_successful_card_thb")
     for alias in ("Omise", "OPN", "Opn Payments", "opn_payments"):
         assert normalized_event({"provider": alias, "payload": copy.deepcopy(data)}).provider == "omise"
+
+
+def test_a_charge_reversed_under_its_authorization_status_is_a_void():
+    event = normalized_event(_charge(status="successful", capture=False, authorized=True, reversed=True))
+    assert (str(event.status_category), str(event.event_kind)) == ("CANCELLED", "VOID")
+
+
+def test_a_list_of_one_object_is_that_object_and_a_longer_list_is_not_one_event():
+    dispute = copy.deepcopy(next(c["data"] for c in CASES if c["name"] == "disputes_list_one_lost"))
+    event = normalized_event(dispute)
+    assert (str(event.event_kind), event.dispute_id) == ("DISPUTE", "dspt_test_60abcdsp0000000000c")
+    dispute["data"].append(copy.deepcopy(dispute["data"][0]))
+    assert omise.prepare(dispute) is dispute

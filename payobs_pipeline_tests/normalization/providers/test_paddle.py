@@ -67,3 +67,13 @@ def test_a_credit_adjustment_is_not_a_payment():
     body["data"]["action"] = "credit"
     outcome = normalize_lake_data(body, None)
     assert outcome.unprocessed_reason == "NOT_A_PAYMENT_EVENT"
+
+
+def test_an_open_transaction_whose_latest_payment_errored_is_declined():
+    body = _case("billing_transaction_entity_ready_latest_payment_error_declined")
+    event = normalized_event(body)
+    assert (str(event.status_category), str(event.failure_reason), event.attempt_id) == (
+        "DECLINED", "GENERIC_DECLINE", "5b0c2d9e-1f3a-4b6c-8d7e-9f0a1b2c3d4e")
+    body["payments"][0].update(status="captured", error_code=None)
+    body["status"] = "completed"
+    assert str(normalized_event(body).status_category) == "APPROVED"

@@ -1,5 +1,6 @@
 """Authorize.net mapping: AIM delimited responses (CIM directResponse), API error bodies (JSON and XML
-ErrorResponse), profile checks that are no payment (the checks every provider passes are in
+ErrorResponse), profile checks that are no payment, its SDK fixtures and other event kinds, and lifecycle identity
+(the checks every provider passes, its corpus/authorizenet.json labels among them, are in
 ../test_provider_contract.py)."""
 
 from __future__ import annotations
@@ -8,8 +9,21 @@ import pytest
 
 from payobs_pipeline.normalization.evaluation import normalize_lake_data
 from payobs_pipeline.normalization.providers import authorizenet as module
-from payobs_pipeline_tests.normalization.corpus_checks import NORMALIZER, normalized_event
-
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    NORMALIZER,
+    assert_broad_corpus,
+    assert_case_matches_labels,
+    assert_no_deprecated_country_field,
+    assert_own_shape_wins,
+    assert_status_maps_compile,
+    case_ids,
+    docs_examples,
+    has_hint,
+    normalized_event,
+    other_corpora_scoring_on,
+    other_event_kinds,
+)
+from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event, lifecycle_identity
 
 def _outcome(data):
     return normalize_lake_data(data, None, NORMALIZER)
@@ -123,3 +137,95 @@ def test_an_aim_response_cut_after_its_first_fields_is_read():
     event = normalized_event("2||| This transaction has been declined.|||1234")
     assert (event.provider, str(event.status_category), str(event.failure_reason)) == (
         "authorizenet", "DECLINED", "GENERIC_DECLINE")
+
+
+SLUG = "authorizenet"
+# sdk_and_docs_examples/ (SDK fixtures and docs examples) and other_event_kinds/ (other event types, wrappers;
+# rows that are no payment outcome stay unprocessed): earlier rounds, training data. corpus/authorizenet.json's
+# labels are checked by test_provider_contract.py.
+CORPUS_CASES = docs_examples(SLUG) + other_event_kinds(SLUG)
+UNHINTED = [case for case in CORPUS_CASES if not has_hint(case["data"]) and "unprocessed" not in case["expected"]]
+
+
+@pytest.mark.parametrize("case", CORPUS_CASES, ids=case_ids(CORPUS_CASES))
+def test_corpus_case_matches_its_labels(case):
+    """Customer and subscription webhooks and refused voids stay unprocessed with their reason: never payment
+    outcomes."""
+    assert_case_matches_labels(case)
+
+
+def test_corpus_covers_the_required_ground():
+    assert_broad_corpus(SLUG)
+
+
+@pytest.mark.parametrize("case", UNHINTED, ids=case_ids(UNHINTED))
+def test_unhinted_payload_is_recognised_by_shape(case):
+    assert_own_shape_wins(case)
+
+
+def test_other_providers_payloads_do_not_look_like_ours():
+    assert not other_corpora_scoring_on(SLUG)
+
+
+def test_every_status_in_the_spec_maps_to_a_status_category():
+    assert_status_maps_compile(SLUG)
+
+
+def test_no_spec_uses_the_deprecated_country_field():
+    assert_no_deprecated_country_field(SLUG)
+
+
+# --- lifecycle identity: the rows of one payment's lifecycle share their attempt_id -------------------------
+
+
+def _event(data):
+    return canonical_event(data, NORMALIZER)
+
+
+_identity = lifecycle_identity
+
+
+def _anet_response(response_code, trans_id, request):
+    # createTransactionResponse with the createTransactionRequest's transactionRequest kept beside it.
+    return {"transactionRequest": {"amount": "25.00", **request},
+            "transactionResponse": {"responseCode": response_code, "transId": trans_id, "accountType": "Visa"},
+            "messages": {"resultCode": "Ok", "message": [{"code": "I00001", "text": "Successful."}]}}
+
+
+def test_authorizenet_follow_on_transactions_name_the_authorization():
+    auth = _event(_anet_response("1", "60001", {"transactionType": "authOnlyTransaction",
+                                                "billTo": {"country": "US"}}))
+    capture = _event(_anet_response("1", "60001", {"transactionType": "priorAuthCaptureTransaction",
+                                                   "refTransId": "60001"}))
+    refund = _event(_anet_response("1", "60002", {"transactionType": "refundTransaction", "refTransId": "60001"}))
+    refund_declined = _event(_anet_response("2", "0", {"transactionType": "refundTransaction",
+                                                       "refTransId": "60001"}))
+    void = _event(_anet_response("1", "60001", {"transactionType": "voidTransaction", "refTransId": "60001"}))
+    void_failed = _event(_anet_response("3", "0", {"transactionType": "voidTransaction", "refTransId": "60001"}))
+    assert _identity(auth) == ("AUTHORIZATION", "APPROVED", "60001", None, None, None)
+    assert auth.customer_country == "US"
+    assert _identity(capture) == ("CAPTURE", "APPROVED", "60001", None, None, None)
+    assert _identity(refund) == ("REFUND", "REFUNDED", "60001", None, "60002", None)
+    assert _identity(refund_declined)[:3] == ("REFUND", "DECLINED", "60001")
+    assert _identity(void) == ("VOID", "CANCELLED", "60001", None, None, None)
+    assert _identity(void_failed)[:3] == ("VOID", "ERROR", "60001")
+
+
+def test_authorizenet_webhooks_and_details_give_kinds():
+    def webhook(event_type, trans_id, code=1):
+        return {"notificationId": "n1", "eventType": event_type, "eventDate": "2024-06-10T10:00:00Z",
+                "webhookId": "w1", "payload": {"responseCode": code, "authAmount": 25.0, "entityName": "transaction",
+                                               "id": trans_id}}
+
+    voided = _event(webhook("net.authorize.payment.void.created", "60001"))
+    refunded = _event(webhook("net.authorize.payment.refund.created", "60002"))
+    captured = _event(webhook("net.authorize.payment.priorAuthCapture.created", "60001"))
+    assert _identity(voided) == ("VOID", "CANCELLED", "60001", None, None, None)
+    # The refund webhook does not name the refunded transaction: no attempt_id rather than a wrong one.
+    assert _identity(refunded) == ("REFUND", "REFUNDED", None, None, "60002", None)
+    assert _identity(captured) == ("CAPTURE", "APPROVED", "60001", None, None, None)
+    details = _event({"transaction": {"transId": "60002", "refTransId": "60001", "transactionType": "refundTransaction",
+                                      "transactionStatus": "refundSettledSuccessfully", "settleAmount": "10.00",
+                                      "submitTimeUTC": "2024-06-11T10:00:00Z"},
+                      "messages": {"resultCode": "Ok"}})
+    assert _identity(details) == ("REFUND", "REFUNDED", "60001", None, "60002", None)

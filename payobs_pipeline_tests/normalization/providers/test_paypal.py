@@ -1,24 +1,41 @@
-"""PayPal mappings (REST/IPN in paypal.py, Classic NVP in paypal_nvp.py, Classic SOAP in paypal_soap.py): every
-generation in the corpus and picked by its shape, the processor's pass-through code over PayPal's own, lifecycle ids,
-rows that are no payment (the checks every provider passes are in ../test_provider_contract.py)."""
+"""PayPal mappings (REST/IPN in paypal.py, Classic NVP in paypal_nvp.py, Classic SOAP in paypal_soap.py, the Payflow
+Gateway in paypal_payflow.py): every generation in the corpus and picked by its shape, the processor's pass-through
+code over PayPal's own, lifecycle ids, rows that are no payment, its SDK fixtures and other event kinds (the checks
+every provider passes, its corpus/paypal.json labels among them, are in ../test_provider_contract.py).
+
+Payflow: RESULT values, transaction types, hints, amounts. Sources are the module's: the Payflow integration
+guide's transaction responses and the RESULT table of the PayPal Manager help / Payflow Link User's Guide. Corpus
+cases (corpus/paypal.json, ``payflow_*``) carry the documented examples; these tests check the table and the rules
+for every value."""
 
 from __future__ import annotations
+
+import copy
 
 import pytest
 
 from payobs_pipeline.normalization.evaluation import normalize_lake_data
 from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, detect_provider
-from payobs_pipeline.normalization.providers import builtin_mappings
-from payobs_pipeline.normalization.providers import paypal, paypal_nvp, paypal_soap
-from payobs_pipeline.normalization.taxonomy import StatusCategory
+from payobs_pipeline.normalization.providers import builtin_mappings, paypal, paypal_nvp, paypal_payflow, paypal_soap
+from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
 from payobs_pipeline_tests.normalization.corpus_checks import (
     NORMALIZER,
+    assert_case_matches_labels,
+    assert_covers_the_lifecycle,
+    assert_detected_by_shape,
+    assert_does_not_claim,
+    assert_outscores,
+    assert_status_maps_compile,
     case_ids,
+    docs_examples,
+    foreign_payloads,
     normalized_event,
+    other_event_kinds,
     provider_cases,
     raw_body,
 )
+from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event
 
 SLUG = "paypal"
 CASES = provider_cases(SLUG)
@@ -279,3 +296,201 @@ def test_a_failed_soap_docapture_naming_no_id_is_still_a_capture():
            "<SeverityCode>Error</SeverityCode></Errors></DoCaptureResponse></SOAP-ENV:Body></SOAP-ENV:Envelope>")
     event = _outcome({"provider": "paypal", "content": xml}).event
     assert (str(event.status_category), str(event.event_kind)) == ("ERROR", "CAPTURE")
+
+
+MAPPING = CompiledMapping(paypal_payflow.SPEC, paypal_payflow.prepare)
+
+
+def _event(content: str, hint: str | None = "payflow"):
+    data = {"provider": hint, "content": content} if hint else content
+    outcome = normalize_lake_data(data)
+    assert outcome.event is not None, outcome.unprocessed_reason
+    return outcome.event
+
+
+def test_payflow_is_a_paypal_generation():
+    assert MAPPING.provider == "paypal"
+    assert any(m.spec is paypal_payflow.SPEC for m in builtin_mappings())
+
+
+@pytest.mark.parametrize("hint", ["PayPal Payflow", "payflow", "payflow_link", "Payflow Pro", "PayPal Payflow Link",
+                                  "PayPal"])
+def test_every_payflow_hint_names_paypal(hint):
+    event = _event("RESULT=0&PNREF=V19A0A1B2C3E&RESPMSG=Approved", hint)
+    assert event.provider == "paypal" and event.status_category is StatusCategory.APPROVED
+
+
+@pytest.mark.parametrize(("result", "status"), sorted(paypal_payflow.STATUSES.items()))
+def test_every_documented_result_has_a_status_and_failures_a_reason(result, status):
+    if not result.isdigit():
+        return
+    event = _event(f"RESULT={result}&PNREF=V19A0A1B2C3F&RESPMSG=x")
+    assert event.status_category is StatusCategory(status)
+    if event.status_category in (StatusCategory.DECLINED, StatusCategory.ERROR, StatusCategory.UNKNOWN):
+        assert event.failure_reason is not None and event.failure_reason is not FailureReason.UNKNOWN
+    else:
+        assert event.failure_reason is None
+
+
+def test_user_authentication_failure_is_the_merchant_configuration():
+    event = _event("RESULT=1&RESPMSG=User authentication failed")
+    assert (event.status_category, event.failure_reason) == (StatusCategory.ERROR, FailureReason.CONFIGURATION_ERROR)
+
+
+def test_negative_result_is_a_communication_error():
+    event = _event("RESULT=-31&RESPMSG=The certificate chain did not validate")
+    assert (event.status_category, event.failure_reason) == (StatusCategory.ERROR, FailureReason.PROCESSING_ERROR)
+
+
+def test_an_undocumented_positive_result_is_a_decline_without_reason():
+    """"Any other value for RESULT indicates a decline or error" (transaction responses page)."""
+    event = _event("RESULT=9999&PNREF=V19A0A1B2C3G&RESPMSG=Something new")
+    assert (event.status_category, event.failure_reason) == (StatusCategory.DECLINED, FailureReason.UNKNOWN)
+
+
+def test_126_is_held_for_review_and_127_went_through():
+    assert _event("RESULT=126&PNREF=V1&RESPMSG=Under review").status_category is StatusCategory.PENDING
+    assert _event("RESULT=127&PNREF=V2&RESPMSG=Approved").status_category is StatusCategory.APPROVED
+
+
+@pytest.mark.parametrize(("key", "kind"), [("TRXTYPE", "CAPTURE"), ("TYPE", "CAPTURE")])
+def test_delayed_capture_is_a_capture(key, kind):
+    event = _event(f"RESULT=0&PNREF=V3&RESPMSG=Approved&{key}=D")
+    assert str(event.event_kind) == kind and event.status_category is StatusCategory.APPROVED
+
+
+def test_a_failed_credit_is_a_refund_that_failed():
+    event = _event("RESULT=105&PNREF=V4&RESPMSG=Credit error&TRXTYPE=C")
+    assert str(event.event_kind) == "REFUND" and event.status_category is StatusCategory.ERROR
+
+
+def test_amount_only_with_its_currency():
+    with_currency = _event("RESULT=0&PNREF=V5&RESPMSG=Approved&AMT=21.30&CURRENCY=USD")
+    assert (with_currency.amount_minor, with_currency.currency) == (2130, "USD")
+    without = _event("RESULT=0&PNREF=V6&RESPMSG=Approved&AMT=21.30")
+    assert (without.amount_minor, without.currency) == (None, None)
+
+
+def test_tender_names_the_payment_method():
+    assert str(_event("RESULT=0&PNREF=V7&RESPMSG=Approved&TENDER=A").payment_method) == "DIRECT_DEBIT"
+    assert str(_event("RESULT=0&PNREF=V8&RESPMSG=Approved&TENDER=P").payment_method) == "WALLET"
+    assert str(_event("RESULT=0&PNREF=V9&RESPMSG=Approved&AUTHCODE=123456").payment_method) == "CARD"
+
+
+def test_prepare_is_pure_and_keeps_every_field():
+    body = {"RESULT": "0", "PNREF": "V10", "RESPMSG": "Approved", "AMT": "1.00", "CURRENCY": "EUR"}
+    before = copy.deepcopy(body)
+    prepared = paypal_payflow.prepare(body)
+    assert body == before and {k: prepared[k] for k in before} == before
+    assert paypal_payflow.prepare({"RESULT": "n/a"}) == {"RESULT": "n/a"}
+
+
+# sdk_and_docs_examples/ (SDK fixtures, other docs, lake variations) and other_event_kinds/ (orders,
+# subscriptions, payouts, disputes, lake wrappers): earlier rounds, training data. A webhook that only names a
+# payment stays unprocessed.
+# corpus/paypal.json's labels are checked by test_provider_contract.py.
+CORPUS_CASES = docs_examples(SLUG) + other_event_kinds(SLUG)
+# Its cases that normalize: the shape of each must name the provider by itself.
+SHAPE_CASES = provider_cases(SLUG) + [case for case in CORPUS_CASES if "unprocessed" not in case["expected"]]
+# The detectors its documents were first checked against (they share its envelope words: id, status, amount).
+RIVALS = ("mercadopago", "braintree", "checkout")
+
+
+@pytest.mark.parametrize("case", CORPUS_CASES, ids=case_ids(CORPUS_CASES))
+def test_corpus_case_matches_its_labels(case):
+    """A webhook that only names a payment (IPN resource) is never guessed: it stays unprocessed."""
+    assert_case_matches_labels(case)
+
+
+def test_corpus_covers_the_lifecycle():
+    assert_covers_the_lifecycle(provider_cases(SLUG))
+
+
+@pytest.mark.parametrize("case", SHAPE_CASES, ids=case_ids(SHAPE_CASES))
+def test_shape_alone_names_the_provider(case):
+    """Hints may be missing or wrong: each payload's shape (masked, as the pipeline reads it) names its provider."""
+    assert_detected_by_shape(case, "masked")
+
+
+@pytest.mark.parametrize("name", foreign_payloads(SLUG))
+def test_other_providers_payloads_score_low_on_our_detector(name):
+    assert_does_not_claim(SLUG, name)
+
+
+@pytest.mark.parametrize("case", SHAPE_CASES, ids=case_ids(SHAPE_CASES))
+def test_our_payloads_score_low_on_the_rivals_detectors(case):
+    assert_outscores(case, RIVALS, "masked")
+
+
+def test_every_status_in_each_status_map_is_a_status_category():
+    assert_status_maps_compile(SLUG, minimum_entries=5, strict=False)
+
+
+def test_paypal_ipn_refund_sign_is_dropped_by_prepare():
+    prepared = paypal.prepare({"mc_gross": "-10.00", "payment_status": "Refunded"})
+    assert prepared["mc_gross"] == "10.00"
+    assert paypal.prepare({"mc_gross": "10.00"}) == {"mc_gross": "10.00"}
+
+
+# --- lifecycle identity: one attempt's rows share (provider, attempt_id) --------------------------------
+
+
+def _lifecycle_event(data):
+    return canonical_event(data, NORMALIZER)
+
+
+_PP_HOST = "https://api-m.paypal.com"
+_PP_ORDER, _PP_AUTH, _PP_CAPTURE = "5O190127TN364715T", "0VF52814AB7998046", "3C679366HH908993F"
+
+
+def _paypal_webhook(event_type, resource_type, resource):
+    return {"id": "WH-LC0000000000000000-0000000000000000", "event_version": "1.0", "resource_version": "2.0",
+            "create_time": "2024-05-20T16:21:06.000Z", "event_type": event_type, "resource_type": resource_type,
+            "resource": resource}
+
+
+def test_paypal_authorize_intent_capture_and_refund_name_the_authorization():
+    # developer.paypal.com/docs/api/payments/v2: supplementary_data.related_ids names the order, the
+    # authorization a capture settles, the capture a refund returns.
+    related = {"order_id": _PP_ORDER, "authorization_id": _PP_AUTH}
+    amount = {"currency_code": "USD", "value": "100.00"}
+    auth = _lifecycle_event(_paypal_webhook("PAYMENT.AUTHORIZATION.CREATED", "authorization", {
+        "id": _PP_AUTH, "status": "CREATED", "amount": amount, "supplementary_data": {"related_ids": related},
+        "links": [{"href": f"{_PP_HOST}/v2/payments/authorizations/{_PP_AUTH}", "rel": "self"}]}))
+    assert (auth.event_kind, auth.status_category, auth.attempt_id, auth.payment_id) == (
+        "AUTHORIZATION", "APPROVED", _PP_AUTH, _PP_ORDER)
+    capture = _lifecycle_event(_paypal_webhook("PAYMENT.CAPTURE.COMPLETED", "capture", {
+        "id": _PP_CAPTURE, "status": "COMPLETED", "amount": amount, "final_capture": True,
+        "supplementary_data": {"related_ids": related},
+        "links": [{"href": f"{_PP_HOST}/v2/payments/captures/{_PP_CAPTURE}", "rel": "self"}]}))
+    assert (capture.event_kind, capture.status_category, capture.attempt_id, capture.payment_id) == (
+        "CAPTURE", "APPROVED", _PP_AUTH, _PP_ORDER)
+    refund = {"id": "1JU08902781691411", "status": "FAILED", "amount": amount,
+              "supplementary_data": {"related_ids": {**related, "capture_id": _PP_CAPTURE}},
+              "links": [{"href": f"{_PP_HOST}/v2/payments/refunds/1JU08902781691411", "rel": "self"}]}
+    failed = _lifecycle_event(_paypal_webhook("PAYMENT.CAPTURE.REFUNDED", "refund", refund))
+    assert (failed.event_kind, failed.status_category, failed.attempt_id, failed.refund_id) == (
+        "REFUND", "DECLINED", _PP_AUTH, "1JU08902781691411")
+    pending = _lifecycle_event(_paypal_webhook("PAYMENT.CAPTURE.REFUNDED", "refund", {**refund, "status": "PENDING"}))
+    assert (pending.event_kind, pending.status_category) == ("REFUND", "PENDING")
+    voided = _lifecycle_event(_paypal_webhook("PAYMENT.AUTHORIZATION.VOIDED", "authorization", {
+        "id": _PP_AUTH, "status": "VOIDED", "amount": amount,
+        "links": [{"href": f"{_PP_HOST}/v2/payments/authorizations/{_PP_AUTH}", "rel": "self"}]}))
+    assert (voided.event_kind, voided.status_category, voided.attempt_id) == ("VOID", "CANCELLED", _PP_AUTH)
+
+
+def test_paypal_capture_intent_order_and_its_capture_are_one_attempt():
+    capture = {"id": _PP_CAPTURE, "status": "COMPLETED", "amount": {"currency_code": "USD", "value": "100.00"},
+               "final_capture": True, "supplementary_data": {"related_ids": {"order_id": _PP_ORDER}}}
+    order = {"id": _PP_ORDER, "intent": "CAPTURE", "status": "COMPLETED",
+             "purchase_units": [{"amount": {"currency_code": "USD", "value": "100.00"},
+                                 "payments": {"captures": [capture]}}]}
+    from_order = _lifecycle_event(order)
+    from_capture = _lifecycle_event(_paypal_webhook("PAYMENT.CAPTURE.COMPLETED", "capture", capture))
+    for event in (from_order, from_capture):
+        assert (event.event_kind, event.status_category, event.attempt_id, event.payment_id) == (
+            "AUTHORIZATION", "APPROVED", _PP_CAPTURE, _PP_ORDER)
+    approved = _lifecycle_event(_paypal_webhook("CHECKOUT.ORDER.APPROVED", "checkout-order", {
+        "id": _PP_ORDER, "intent": "CAPTURE", "status": "APPROVED",
+        "purchase_units": [{"amount": {"currency_code": "USD", "value": "100.00"}}]}))
+    assert (approved.event_kind, approved.attempt_id, approved.payment_id) == ("PAYMENT", None, _PP_ORDER)

@@ -1,13 +1,32 @@
-"""Worldpay mapping: Access API error bodies, WPG journal type as status (the checks every provider passes are in
-../test_provider_contract.py)."""
+"""Worldpay mapping: Access API error bodies, WPG journal type as status, its SDK fixtures and other event kinds, and
+lifecycle identity (the checks every provider passes, its corpus/worldpay.json labels among them, are in
+../test_provider_contract.py).
+
+Lifecycle identity: an order's authorisation, capture, refund and chargeback rows are one attempt. Sources: WPG
+order notifications (orderStatusEvent, lastEvent per the Payment statuses page) and Access Worldpay webhook
+eventDetails.type."""
 
 from __future__ import annotations
 
 import pytest
 
 from payobs_pipeline.normalization.evaluation import normalize_lake_data
-from payobs_pipeline_tests.normalization.corpus_checks import NORMALIZER, normalized_event
-
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    NORMALIZER,
+    assert_case_matches_labels,
+    assert_covers_the_lifecycle,
+    assert_detected_by_shape,
+    assert_does_not_claim,
+    assert_prepare_keeps_the_payload,
+    assert_status_maps_compile,
+    case_ids,
+    docs_examples,
+    foreign_payloads,
+    normalized_event,
+    other_event_kinds,
+    provider_cases,
+)
+from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event
 
 def test_access_error_names_are_not_read_as_refusal_codes():
     event = normalized_event({"errorName": "bodyIsEmpty", "message": "The body of the request is empty"})
@@ -90,3 +109,89 @@ def test_a_3ds_request_reply_is_a_pending_authorization():
     event = normalized_event({"provider": "worldpay", "content": xml, "format": "xml"})
     assert (event.status_category, event.event_kind, event.provider_transaction_id) == (
         "PENDING", "AUTHORIZATION", "o-3ds1")
+
+
+SLUG = "worldpay"
+# sdk_and_docs_examples/ and other_event_kinds/ (Payments API responses, Access events; payout and token events
+# are not payments and stay unprocessed): earlier rounds, training data. corpus/worldpay.json's labels are checked
+# by test_provider_contract.py; its cases count for the coverage and shape checks below.
+CORPUS_CASES = docs_examples(SLUG) + other_event_kinds(SLUG)
+SHAPE_CASES = provider_cases(SLUG) + [case for case in CORPUS_CASES if "unprocessed" not in case["expected"]]
+
+
+@pytest.mark.parametrize("case", CORPUS_CASES, ids=case_ids(CORPUS_CASES))
+def test_corpus_case_matches_its_labels(case):
+    """An Access Worldpay payout's "refused" is not a payment decline: the row stays unprocessed."""
+    assert_case_matches_labels(case)
+
+
+def test_corpus_is_broad():
+    """At least 12 cases (its corpus file, docs examples and other event kinds), covering approvals, declines,
+    refunds and chargebacks."""
+    assert_covers_the_lifecycle(SHAPE_CASES, declines_only=True)
+
+
+@pytest.mark.parametrize("case", SHAPE_CASES, ids=case_ids(SHAPE_CASES))
+def test_provider_is_recognized_from_the_payload_shape_alone(case):
+    """Hints are often missing or wrong: the shape must name the provider by itself."""
+    assert_detected_by_shape(case)
+
+
+@pytest.mark.parametrize("name", foreign_payloads(SLUG))
+def test_other_providers_payloads_do_not_look_like_ours(name):
+    assert_does_not_claim(SLUG, name)
+
+
+def test_every_listed_status_compiles_to_its_category():
+    assert_status_maps_compile(SLUG)
+
+
+def test_prepare_does_not_modify_the_payload():
+    """prepare() hooks are pure: the stored payload stays exactly as received."""
+    assert_prepare_keeps_the_payload(SLUG, SHAPE_CASES)
+
+
+def _event(data):
+    return canonical_event(data, NORMALIZER)
+
+
+def _wpg_notification(last_event, order_code="lc-order-1"):
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<!DOCTYPE paymentService PUBLIC "-//WorldPay//DTD WorldPay PaymentService v1//EN" '
+        '"http://dtd.worldpay.com/paymentService_v1.dtd">'
+        '<paymentService version="1.4" merchantCode="MYMERCHANT"><notify>'
+        f'<orderStatusEvent orderCode="{order_code}"><payment>'
+        '<paymentMethod>ECMC-SSL</paymentMethod>'
+        '<amount value="2400" currencyCode="EUR" exponent="2" debitCreditIndicator="credit"/>'
+        f'<lastEvent>{last_event}</lastEvent><issuerCountryCode>NL</issuerCountryCode>'
+        '</payment></orderStatusEvent></notify></paymentService>'
+    )
+
+
+def test_wpg_order_events_share_the_order_code_as_attempt_and_payment():
+    expected = {
+        "AUTHORISED": ("AUTHORIZATION", "APPROVED"),
+        "CAPTURED": ("CAPTURE", "APPROVED"),
+        "SETTLED": ("CAPTURE", "APPROVED"),
+        "CAPTURE_FAILED": ("CAPTURE", "ERROR"),
+        "SENT_FOR_REFUND": ("REFUND", "REFUNDED"),
+        "REFUND_FAILED": ("REFUND", "DECLINED"),
+        "CHARGED_BACK": ("DISPUTE", "CHARGEBACK"),
+        "CANCEL_RECEIVED": ("VOID", "CANCELLED"),
+    }
+    for last_event, (kind, status) in expected.items():
+        event = _event(_wpg_notification(last_event))
+        assert (event.event_kind, event.status_category) == (kind, status), last_event
+        assert (event.attempt_id, event.payment_id, event.card_country) == ("lc-order-1", "lc-order-1", "NL")
+
+
+def test_access_events_name_the_transaction_reference_as_attempt_and_payment():
+    def access(event_type):
+        return {"eventId": "lc-evt-1", "eventTimestamp": "2024-06-01T10:00:00Z",
+                "eventDetails": {"classification": "payment", "transactionReference": "lc-ref-9", "type": event_type,
+                                 "amount": {"value": 500, "currencyCode": "GBP"}}}
+    for event_type, kind in (("authorized", "AUTHORIZATION"), ("settled", "CAPTURE"), ("cancelled", "VOID"),
+                             ("refunded", "REFUND"), ("chargebackReceived", "DISPUTE")):
+        event = _event(access(event_type))
+        assert (event.event_kind, event.attempt_id, event.payment_id) == (kind, "lc-ref-9", "lc-ref-9"), event_type

@@ -1,0 +1,320 @@
+"""Stripe: its labeled corpus, lifecycle identity, API error bodies, refunded Charges and bare Events.
+
+Stripe is CHECKED_BY_OWN_MODULE (corpus_checks.py): this module checks its corpus (corpus/stripe.json,
+sdk_and_docs_examples/ and other_event_kinds/) itself rather than test_provider_contract.py.
+
+docs.stripe.com/api/errors: a card_error is the decline itself, its payment_intent names the payment; an intent
+logged without its currency gives no amount (docs/taxonomy.md: amount_minor is in the currency's minor units).
+docs.stripe.com/api/charges/object: ``refunded`` is true only once the charge is fully refunded, ``amount_refunded``
+says how much was refunded (less than ``amount`` for a partial refund); docs.stripe.com/api/events/types:
+charge.refunded "occurs whenever a charge is refunded, including partial refunds". A refunded Charge is a REFUND
+row of its attempt, with the refund's amount; an uncaptured charge marked refunded is a void.
+An Event may be kept as its type and data.object only."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.evaluation import load_cases
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.normalize import detect_provider
+from payobs_pipeline.normalization.providers import builtin_mappings, stripe as module
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    CORPUS,
+    FOREIGN_PAYLOADS,
+    NORMALIZER,
+    assert_case_matches_labels,
+    case_ids,
+    docs_examples,
+    has_hint,
+    normalized_event,
+    other_event_kinds,
+)
+from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event
+
+# corpus/stripe.json, then sdk_and_docs_examples/ (SDK fixtures, docs examples, older API versions) and
+# other_event_kinds/ (payouts, reports, fraud warnings, in-person cards, vouchers, lake wrappers; events that are
+# not payments stay unprocessed): earlier rounds, training data since they landed with their fixes.
+CORPUS_CASES = load_cases(CORPUS / "stripe.json") + docs_examples("stripe") + other_event_kinds("stripe")
+
+
+@pytest.mark.parametrize("case", CORPUS_CASES, ids=case_ids(CORPUS_CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+def test_corpus_covers_the_required_ground():
+    cases = load_cases(CORPUS / "stripe.json")
+    statuses = {c["expected"]["status_category"] for c in cases}
+    reasons = {c["expected"]["failure_reason"] for c in cases} - {None}
+    methods = {c["expected"].get("payment_method") for c in cases} - {None}
+    assert len(cases) >= 20
+    assert {"APPROVED", "DECLINED", "ERROR", "PENDING", "CANCELLED", "REFUNDED", "CHARGEBACK"} <= statuses
+    assert len(reasons) >= 6, "declines and errors with several different reason codes"
+    assert {"CARD", "PIX", "BOLETO", "BNPL"} <= methods
+    assert any(has_hint(c["data"]) for c in cases) and any(not has_hint(c["data"]) for c in cases)
+    assert all(c["expected"]["provider"] == "stripe" for c in cases)
+    for case in cases:
+        for field in ("status_category", "failure_reason", "amount_minor", "currency"):
+            assert field in case["expected"], f"{case['name']} does not label {field}"
+
+
+@pytest.mark.parametrize("name", ["stripe_charge", "stripe_event"])
+def test_its_api_reference_documents_are_detected_as_stripe(name):
+    assert detect_provider(FOREIGN_PAYLOADS[name][1], {}, builtin_mappings()).provider == "stripe"
+
+
+# --- lifecycle identity: one attempt's rows share (provider, attempt_id) --------------------------------
+
+
+def _event(data):
+    return canonical_event(data, NORMALIZER)
+
+
+def _stripe_event(event_type, document):
+    return {"id": "evt_1Lc00000000000000000000", "object": "event", "api_version": "2024-06-20",
+            "created": 1717300000, "type": event_type, "data": {"object": document}}
+
+
+_CH = "ch_3Lc0aB2eZvKYlo2C0lIfE001"
+_PI = "pi_3Lc0aB2eZvKYlo2C0lIfE001"
+
+
+def _stripe_charge(**overrides):
+    charge = {"id": _CH, "object": "charge", "amount": 5000, "currency": "eur", "created": 1717200000,
+              "status": "succeeded", "paid": True, "captured": True, "refunded": False, "amount_refunded": 0,
+              "payment_intent": _PI, "outcome": {"type": "authorized", "network_status": "approved_by_network"},
+              "billing_details": {"address": {"country": "FR"}},
+              "payment_method_details": {"type": "card", "card": {"brand": "visa", "country": "DE"}}}
+    return {**charge, **overrides}
+
+
+def test_stripe_payment_intent_and_its_charge_are_one_attempt_of_one_payment():
+    # docs.stripe.com/api/payment_intents/object: latest_charge is the intent's latest Charge;
+    # docs.stripe.com/api/charges/object: payment_intent is the intent the charge belongs to.
+    intent = {"id": _PI, "object": "payment_intent", "amount": 5000, "currency": "eur", "created": 1717200000,
+              "status": "succeeded", "latest_charge": _CH, "last_payment_error": None}
+    from_intent = _event(_stripe_event("payment_intent.succeeded", intent))
+    from_charge = _event(_stripe_event("charge.succeeded", _stripe_charge()))
+    for event in (from_intent, from_charge):
+        assert (event.event_kind, event.status_category) == ("AUTHORIZATION", "APPROVED")
+        assert (event.attempt_id, event.payment_id) == (_CH, _PI)
+    # The card's issuing country and the billing country stay apart; the card's wins for the metrics.
+    assert (from_charge.card_country, from_charge.customer_country, from_charge.country) == ("DE", "FR", "DE")
+
+
+def test_stripe_intent_before_any_charge_is_the_payment_not_an_attempt():
+    for status in ("requires_payment_method", "requires_action", "processing", "canceled"):
+        intent = {"id": _PI, "object": "payment_intent", "amount": 5000, "currency": "eur", "status": status,
+                  "latest_charge": None, "last_payment_error": None}
+        event = _event(intent)
+        assert (event.event_kind, event.attempt_id, event.payment_id) == ("PAYMENT", None, _PI), status
+    session = {"id": "cs_test_a1Lc0", "object": "checkout.session", "status": "complete", "payment_status": "paid",
+               "amount_total": 5000, "currency": "eur", "payment_intent": _PI}
+    event = _event(_stripe_event("checkout.session.completed", session))
+    assert (event.event_kind, event.attempt_id, event.payment_id) == ("PAYMENT", None, _PI)
+
+
+def test_stripe_failed_confirmation_names_its_charge_as_the_attempt():
+    intent = {"id": _PI, "object": "payment_intent", "amount": 5000, "currency": "eur",
+              "status": "requires_payment_method", "latest_charge": _CH,
+              "last_payment_error": {"type": "card_error", "code": "card_declined", "charge": _CH,
+                                     "decline_code": "insufficient_funds"}}
+    event = _event(_stripe_event("payment_intent.payment_failed", intent))
+    assert (event.event_kind, event.status_category, event.attempt_id, event.payment_id) == (
+        "AUTHORIZATION", "DECLINED", _CH, _PI)
+
+
+def test_stripe_capture_and_expiry_of_an_uncaptured_charge_are_not_new_authorizations():
+    captured = _event(_stripe_event("charge.captured", _stripe_charge()))
+    assert (captured.event_kind, captured.status_category, captured.attempt_id) == ("CAPTURE", "APPROVED", _CH)
+    expired = _event(_stripe_event("charge.expired", _stripe_charge(captured=False)))
+    assert (expired.event_kind, expired.status_category, expired.attempt_id) == ("VOID", "CANCELLED", _CH)
+    # Canceling an intent whose charge was authorized releases the authorization (a void).
+    intent = {"id": _PI, "object": "payment_intent", "amount": 5000, "currency": "eur", "status": "canceled",
+              "cancellation_reason": "requested_by_customer", "latest_charge": _CH, "last_payment_error": None}
+    canceled = _event(_stripe_event("payment_intent.canceled", intent))
+    assert (canceled.event_kind, canceled.status_category, canceled.attempt_id) == ("VOID", "CANCELLED", _CH)
+
+
+def test_stripe_refunds_and_disputes_point_at_the_charge_they_follow():
+    refund = {"id": "re_3Lc0aB2eZvKYlo2C0lIfE001", "object": "refund", "amount": 5000, "currency": "eur",
+              "charge": _CH, "payment_intent": _PI, "status": "pending"}
+    pending = _event(_stripe_event("refund.created", refund))
+    assert (pending.event_kind, pending.status_category) == ("REFUND", "PENDING")
+    assert (pending.attempt_id, pending.payment_id, pending.refund_id) == (_CH, _PI, refund["id"])
+    failed = _event(_stripe_event("refund.failed", {**refund, "status": "failed",
+                                                    "failure_reason": "expired_or_canceled_card"}))
+    assert (failed.event_kind, failed.attempt_id, failed.refund_id) == ("REFUND", _CH, refund["id"])
+    refunded_charge = _event(_stripe_event("charge.refunded", _stripe_charge(refunded=True, amount_refunded=5000)))
+    assert (refunded_charge.event_kind, refunded_charge.attempt_id, refunded_charge.payment_id) == ("REFUND", _CH, _PI)
+    dispute = {"id": "du_1Lc0aB2eZvKYlo2C0lIfE001", "object": "dispute", "amount": 5000, "currency": "eur",
+               "charge": _CH, "payment_intent": _PI, "reason": "fraudulent", "status": "lost"}
+    disputed = _event(_stripe_event("charge.dispute.closed", dispute))
+    assert (disputed.event_kind, disputed.status_category) == ("DISPUTE", "CHARGEBACK")
+    assert (disputed.attempt_id, disputed.payment_id, disputed.dispute_id) == (_CH, _PI, dispute["id"])
+
+
+MAPPING = CompiledMapping(module.SPEC, module.prepare)
+
+
+def _card_error(intent):
+    return {"error": {"type": "card_error", "code": "card_declined", "decline_code": "lost_card",
+                      "charge": "ch_1", "payment_intent": intent}}
+
+
+def test_a_card_error_whose_intent_has_no_currency_is_a_decline_without_an_amount():
+    event = MAPPING.apply(_card_error({"id": "pi_1", "object": "payment_intent", "amount": 900}))
+    assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", "LOST_OR_STOLEN_CARD")
+    assert (event.amount_minor, event.currency, event.payment_id) == (None, None, "pi_1")
+    assert str(event.payment_method) == "CARD"
+
+
+def test_a_card_error_whose_intent_has_its_currency_keeps_the_amount():
+    event = MAPPING.apply(_card_error({"id": "pi_1", "object": "payment_intent", "amount": 900, "currency": "jpy"}))
+    assert (event.amount_minor, event.currency) == (900, "JPY")
+
+
+def test_prepare_does_not_touch_its_input():
+    body = _card_error({"id": "pi_1", "object": "payment_intent", "amount": 900})
+    before = copy.deepcopy(body)
+    module.prepare(body)
+    assert body == before
+
+
+def test_a_card_error_naming_another_method_keeps_it():
+    body = _card_error({"id": "pi_1", "object": "payment_intent", "amount": 900, "currency": "usd",
+                        "payment_method_types": ["us_bank_account"]})
+    assert str(MAPPING.apply(body).payment_method) != "CARD"
+
+
+def test_a_bare_dispute_without_id_is_stripe_without_a_hint():
+    dispute = {"object": "dispute", "charge": "ch_9", "amount": 100, "currency": "usd", "status": "under_review",
+               "is_charge_refundable": False, "evidence_details": {"due_by": 1, "submission_count": 1}}
+    guess = detect_provider(dispute, {}, list(builtin_mappings()))
+    assert guess.provider == "stripe"
+    assert str(guess.mapping.apply(dispute).status_category) == "CHARGEBACK"
+
+
+def test_a_card_error_whose_intent_names_no_iso_currency_is_a_decline_without_an_amount():
+    # "gpb" is no ISO 4217 code: the error is still the decline, read without the intent's amount and currency.
+    event = MAPPING.apply(_card_error({"id": "pi_1", "object": "payment_intent", "amount": 900, "currency": "gpb"}))
+    assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", "LOST_OR_STOLEN_CARD")
+    assert (event.amount_minor, event.currency, event.payment_id) == (None, None, "pi_1")
+
+
+def test_a_failed_attempt_error_code_is_a_decline_whatever_its_error_type():
+    # docs.stripe.com/error-codes: payment_intent_payment_attempt_failed, "the latest payment attempt ... has failed".
+    event = MAPPING.apply({"id": "pi_1", "object": "payment_intent", "amount": 500, "currency": "eur",
+                           "status": "requires_payment_method",
+                           "last_payment_error": {"code": "payment_intent_payment_attempt_failed",
+                                                  "type": "invalid_request_error"}})
+    assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", "UNKNOWN")
+    # Any other invalid_request_error on the intent stays a request error.
+    event = MAPPING.apply({"id": "pi_1", "object": "payment_intent", "amount": 500, "currency": "eur",
+                           "status": "requires_payment_method",
+                           "last_payment_error": {"code": "parameter_invalid_empty", "type": "invalid_request_error"}})
+    assert (str(event.status_category), str(event.failure_reason)) == ("ERROR", "INVALID_REQUEST")
+
+
+def test_payment_intents_and_refunds_without_stripe_ids_are_told_by_their_members():
+    mappings = builtin_mappings()
+    intent = {"id": "order-42-intent", "object": "payment_intent", "amount": 100, "currency": "usd",
+              "amount_capturable": 0, "status": "processing"}
+    refund = {"id": "refund-7", "object": "refund", "amount": 100, "currency": "usd", "charge": "charge-7",
+              "payment_intent": "intent-7", "status": "succeeded"}
+    assert detect_provider(intent, {}, mappings).provider == "stripe"
+    assert detect_provider(refund, {}, mappings).provider == "stripe"
+    # object "refund" alone (Culqi, Conekta and Omise name theirs so too) names nobody.
+    assert detect_provider({"object": "refund", "amount": 100, "status": "succeeded"}, {}, mappings).provider is None
+
+
+def test_a_failed_attempt_names_its_charge_as_the_attempt_else_the_row_is_the_payment_s():
+    # docs/taxonomy.md: PAYMENT "the payment as a whole when no attempt is named"; a charge named by the intent is
+    # the attempt (module docstring).
+    intent = {"id": "pi_1", "object": "payment_intent", "amount": 500, "currency": "eur",
+              "status": "requires_payment_method",
+              "last_payment_error": {"code": "card_declined", "decline_code": "insufficient_funds", "type": "card_error"}}
+    event = MAPPING.apply(intent)
+    assert (str(event.status_category), str(event.event_kind), event.attempt_id) == ("DECLINED", "PAYMENT", None)
+    named = {**intent, "last_payment_error": {**intent["last_payment_error"], "charge": "ch_9"}}
+    event = MAPPING.apply(named)
+    assert (str(event.status_category), str(event.event_kind), event.attempt_id) == ("DECLINED", "AUTHORIZATION",
+                                                                                     "ch_9")
+
+
+def test_a_charge_without_its_method_whose_failure_code_only_a_card_has_is_a_card_payment():
+    charge = {"id": "ch_1", "object": "charge", "amount": 2000, "currency": "usd", "status": "failed",
+              "failure_code": "card_declined", "outcome": {"type": "blocked", "reason": "highest_risk_level"}}
+    assert str(MAPPING.apply(charge).payment_method) == "CARD"
+    # A code bank debits share (insufficient_funds) names no method.
+    assert MAPPING.apply({**charge, "failure_code": "insufficient_funds"}).payment_method is None
+
+
+def _charge(**changes):
+    charge = {"id": "ch_1", "object": "charge", "amount": 5000, "amount_captured": 5000, "amount_refunded": 0,
+              "captured": True, "refunded": False, "status": "succeeded", "currency": "usd",
+              "payment_intent": "pi_1"}
+    return {**charge, **changes}
+
+
+def test_a_charge_without_refunds_is_its_authorization():
+    event = MAPPING.apply(_charge())
+    assert (str(event.status_category), str(event.event_kind), event.amount_minor) == ("APPROVED", "AUTHORIZATION", 5000)
+
+
+def test_a_partially_refunded_charge_is_a_refund_of_the_refunded_amount():
+    event = MAPPING.apply(_charge(amount_refunded=1200))
+    assert (str(event.status_category), str(event.event_kind), event.amount_minor) == ("REFUNDED", "REFUND", 1200)
+    assert (event.attempt_id, event.payment_id) == ("ch_1", "pi_1")
+
+
+def test_the_newest_listed_refund_names_the_row_and_its_amount():
+    refunds = {"object": "list", "data": [{"id": "re_2", "object": "refund", "amount": 700},
+                                          {"id": "re_1", "object": "refund", "amount": 500}]}
+    event = MAPPING.apply(_charge(amount_refunded=1200, refunds=refunds))
+    assert (event.refund_id, event.amount_minor) == ("re_2", 700)
+
+
+def test_a_fully_refunded_charge_is_a_refund():
+    event = MAPPING.apply(_charge(amount_refunded=5000, refunded=True))
+    assert (str(event.status_category), event.amount_minor) == ("REFUNDED", 5000)
+
+
+def test_an_uncaptured_charge_marked_refunded_is_a_void():
+    event = MAPPING.apply(_charge(captured=False, amount_captured=0, amount_refunded=5000, refunded=True))
+    assert (str(event.status_category), str(event.event_kind)) == ("CANCELLED", "VOID")
+
+
+def test_a_charge_refunded_event_reads_its_charge_as_the_refund():
+    event = MAPPING.apply({"id": "evt_1", "object": "event", "type": "charge.refunded",
+                           "data": {"object": _charge(amount_refunded=300)}})
+    assert (str(event.status_category), event.amount_minor) == ("REFUNDED", 300)
+
+
+def test_a_dispute_event_about_a_partially_refunded_charge_stays_a_chargeback():
+    event = MAPPING.apply({"id": "evt_2", "object": "event", "type": "charge.dispute.created",
+                           "data": {"object": _charge(amount_refunded=300)}})
+    assert str(event.status_category) == "CHARGEBACK"
+
+
+def test_a_charge_stored_without_its_object_key_is_read_by_its_id():
+    body = _charge(amount_refunded=300)
+    del body["object"]
+    event = MAPPING.apply(body)
+    assert (str(event.status_category), event.amount_minor, event.variant) == ("REFUNDED", 300, "charge.refunded")
+
+
+def test_an_event_without_object_and_id_is_read_as_the_event():
+    event = normalized_event({"type": "payment_intent.succeeded", "data": {"object": {
+        "id": "pi_1", "status": "succeeded", "amount": 500, "currency": "eur"}}})
+    assert (event.provider, str(event.status_category), event.amount_minor, event.currency) == (
+        "stripe", "APPROVED", 500, "EUR")
+
+
+def test_a_refund_update_event_without_envelope_is_a_refund():
+    event = normalized_event({"type": "charge.refund.updated", "data": {"object": {
+        "id": "re_1", "object": "refund", "charge": "ch_1", "status": "failed", "amount": 700, "currency": "usd"}}})
+    assert (str(event.status_category), str(event.event_kind)) == ("DECLINED", "REFUND")

@@ -19,7 +19,8 @@ from types import ModuleType
 from payobs_pipeline.normalization import providers
 from payobs_pipeline.normalization.evaluation import _value, load_cases, normalize_lake_data
 from payobs_pipeline.normalization.formats import PayloadParseError, parse_lake_data
-from payobs_pipeline.normalization.mapping import CanonicalEvent, CompiledMapping
+from payobs_pipeline.normalization.event import CanonicalEvent
+from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, Normalizer, detect_provider
 from payobs_pipeline.normalization.pii import mask_payload, mask_text
 from payobs_pipeline.normalization.providers import builtin_mappings

@@ -39,9 +39,9 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
 
 # Providers with a module and a corpus file that are not under this contract, and why.
 NOT_UNDER_CONTRACT = {
-    # Its module pins minimal hinted payments only; its corpus is checked by test_providers_latam_wallets.py
+    # Its module pins minimal hinted payments only; its corpus is checked by test_mercadopago_corpus.py
     # (and under this contract dLocal's corpus would reach its detector's threshold).
-    "mercadopago": "corpus checked by the regional module",
+    "mercadopago": "corpus checked by its own corpus module",
 }
 PROVIDERS = [slug for slug in provider_test_slugs() if slug not in NOT_UNDER_CONTRACT]
 

@@ -14,8 +14,12 @@ from payobs_pipeline.warehouse import batches, unprocessed
 LATE_ARRIVAL_HORIZON = timedelta(days=14)
 
 # A retry run that failed (or was canceled) before recording its window leaves the same rows due: the next
-# request gets a new run key, so a failure never blocks a window's retries.
+# request gets a new run key, so one failure never blocks a window's retries. A window whose retry runs keep
+# failing is not retried forever: after this many failed runs for the same due state the sensor stops
+# requesting it and says so (the failed runs are in the UI; a new due state, e.g. after
+# `payobs unprocessed requeue` or a counted attempt, starts again).
 _FAILED = [dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED]
+MAX_FAILED_RETRY_RUNS = 3
 
 
 def _failed_runs(context: dg.SensorEvaluationContext, retry_of: str) -> int:
@@ -38,14 +42,24 @@ def unprocessed_retry_sensor(context: dg.SensorEvaluationContext, warehouse: War
         due = unprocessed.due_windows(conn)
     if not due:
         return dg.SkipReason("no unprocessed events due for a retry")
-    requests = []
+    requests, given_up = [], []
     for key, count, token in due:
         # The token changes with every counted attempt; the failure count with every failed run.
         retry_of = f"retry:{key}:{token}"
+        failed = _failed_runs(context, retry_of)
+        if failed >= MAX_FAILED_RETRY_RUNS:
+            given_up.append(key)
+            continue
         requests.append(dg.RunRequest(
-            run_key=f"{retry_of}:{_failed_runs(context, retry_of)}", partition_key=key,
+            run_key=f"{retry_of}:{failed}", partition_key=key,
             tags={"payobs/trigger": "retry", "payobs/due_events": str(count), "payobs/retry_of": retry_of},
         ))
+    if given_up:
+        message = (f"not retrying {', '.join(given_up)}: {MAX_FAILED_RETRY_RUNS} retry runs of the same due rows "
+                   "failed (see the failed runs; `payobs unprocessed requeue` retries them again)")
+        if not requests:
+            return dg.SkipReason(message)
+        context.log.warning(message)
     return requests
 
 

@@ -18,7 +18,7 @@ from psycopg.types.json import Jsonb
 
 from payobs_pipeline import cli
 from payobs_pipeline.assets.partitions import Window
-from payobs_pipeline.automation.sensors import unprocessed_retry_sensor
+from payobs_pipeline.automation.sensors import MAX_FAILED_RETRY_RUNS, unprocessed_retry_sensor
 from payobs_pipeline.definitions import PIPELINE
 from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
@@ -237,6 +237,26 @@ def test_a_failed_retry_run_leaves_its_rows_due_and_they_are_requested_again(pip
     assert run(pipeline, again).success
     assert row(pipeline)[:2] == ("RETRYING", 2)
     assert sense(pipeline) == []
+
+
+def test_a_window_whose_retry_runs_keep_failing_is_not_retried_forever(pipeline):
+    make_due(pipeline)
+    keys = []
+    with psycopg.connect(pipeline["lake_url"], autocommit=True) as lake:
+        lake.execute("ALTER TABLE raw_transactions RENAME TO raw_transactions_away")
+        try:
+            for _ in range(MAX_FAILED_RETRY_RUNS):
+                [request] = sense(pipeline)
+                keys.append(request.run_key)
+                assert not run(pipeline, request).success
+        finally:
+            lake.execute("ALTER TABLE raw_transactions_away RENAME TO raw_transactions")
+    assert len(set(keys)) == MAX_FAILED_RETRY_RUNS  # each failure was retried under a new key
+    with dg.build_sensor_context(resources=pipeline["resources"], instance=pipeline["instance"]) as context:
+        result = unprocessed_retry_sensor(context)
+    assert isinstance(result, dg.SkipReason)
+    assert WINDOW.partition_key in result.skip_message and "failed" in result.skip_message
+    assert row(pipeline)[:2] == ("RETRYING", 1)  # still due, kept: nothing is dropped
 
 
 @pytest.mark.parametrize("selector, column", [("reason", "reason_code"), ("fingerprint", "fingerprint"),

@@ -10,13 +10,14 @@ export UV_PYTHON_DOWNLOADS := never
 .PHONY: install demo test dev bench doctor stop clean
 
 # uv is installed into a private tool environment; the project's own
-# environment (.venv) is then built exactly from the committed uv.lock.
+# environment (.venv) is then built exactly from the committed uv.lock, with every extra
+# (dagster-k8s, so that the Kubernetes deployment's tests run here and in CI).
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 $(VENV)/.synced: $(UV) pyproject.toml uv.lock
-	$(UV) sync --frozen --python $(PYTHON)
+	$(UV) sync --frozen --all-extras --python $(PYTHON)
 	@touch $@
 
 install: $(VENV)/.synced

@@ -31,8 +31,11 @@ test: install
 dev: install
 	$(PAYOBS) dev
 
+# The pure core, then the whole pipeline on one window of BENCH_ROWS lake rows against the COPY floor and the
+# naive design (`make bench BENCH_ROWS=1000000`; `payobs bench --help`).
+BENCH_ROWS ?= 200000
 bench: install
-	$(PAYOBS) bench
+	$(PAYOBS) bench --rows $(BENCH_ROWS)
 
 doctor: install
 	$(PAYOBS) doctor

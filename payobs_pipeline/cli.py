@@ -780,8 +780,11 @@ def eval_corpus(path: Path, show_failures: bool, as_round: bool) -> None:
 @main.command()
 @click.option("--payloads", default=50_000, show_default=True,
               help="Payloads for the pure-core benchmark (0: skip it).")
-@click.option("--pipeline-rows", default=0, show_default=True,
-              help="Also run the whole pipeline on one window of this many lake rows (bench databases).")
+@click.option("--rows", "--pipeline-rows", "rows", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Also run the whole graph on one window of this many lake rows (bench databases, LLM off), "
+                   "with the COPY floor and the naive ORM baseline (0: skip it).")
+@click.option("--json", "as_json", is_flag=True,
+              help="--rows: also print the figures as one JSON object, on the last line.")
 @click.option("--analyst", is_flag=True,
               help="Instead: time the documented analyst questions and the views over a filled year of windows "
                    "(schema payobs_bench of the warehouse database, dropped afterwards).")
@@ -790,12 +793,15 @@ def eval_corpus(path: Path, show_failures: bool, as_round: bool) -> None:
 @click.option("--merchants", default=200, show_default=True, help="--analyst: merchants.")
 @click.option("--repeat", default=5, show_default=True, help="--analyst: timed runs per query (median shown).")
 @click.option("--keep", is_flag=True, help="--analyst: keep the payobs_bench schema for a look with psql.")
-def bench(payloads: int, pipeline_rows: int, analyst: bool, windows: int, providers: int, merchants: int,
+def bench(payloads: int, rows: int, as_json: bool, analyst: bool, windows: int, providers: int, merchants: int,
           repeat: int, keep: bool) -> None:
-    """Benchmark the pure core (one core) and, optionally, the pipeline's stages with peak memory; with
-    --analyst, the speed of the analyst queries (docs/metrics.md, "Speed of the analyst queries")."""
+    """Benchmark the pure core (one core) and, with --rows, the whole pipeline on one window against the COPY
+    floor and the naive design, with peak memory; with --analyst, the speed of the analyst queries
+    (docs/metrics.md, "Speed of the analyst queries")."""
     from payobs_pipeline.core_benchmark import core_throughput
 
+    if as_json and not rows:
+        raise click.UsageError("--json reports the pipeline's figures: give --rows N")
     if analyst:
         from payobs_pipeline.warehouse import analyst_benchmark
         from payobs_pipeline.resources.warehouse import WarehouseDatabase
@@ -817,11 +823,19 @@ def bench(payloads: int, pipeline_rows: int, analyst: bool, windows: int, provid
             f"= {result.per_second:,.0f} payloads/s on one core ({result.normalized:,} normalized, "
             f"{result.deferred:,} deferred)"
         )
-    if pipeline_rows:
-        from payobs_pipeline.benchmark import pipeline_throughput
+    if rows:
+        import json
 
-        for line in pipeline_throughput(pipeline_rows, progress=_say):
+        from payobs_pipeline.benchmark import BenchmarkFailed, pipeline_benchmark
+
+        try:
+            figures = pipeline_benchmark(rows, progress=_say)
+        except BenchmarkFailed as error:
+            raise click.ClickException(str(error)) from None
+        for line in figures.lines():
             click.echo(line)
+        if as_json:
+            click.echo(json.dumps(figures.record()))
 
 
 # --- demo, dev, doctor ------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from payobs_pipeline import settings
 from payobs_pipeline.assets.checks import events_are_valid, snapshot_matches_lake, window_conserves_lake_rows
 from payobs_pipeline.assets.events import normalized_events
 from payobs_pipeline.assets.health import provider_health, provider_health_has_no_alerts
@@ -39,6 +40,17 @@ def default_resources() -> dict:
     return {"lake": LakeDatabase(), "warehouse": WarehouseDatabase()}
 
 
+def pipeline_executor() -> dg.ExecutorDefinition | None:
+    """The executor every job uses: Dagster's default (None), or with ``PAYOBS_EXECUTOR=k8s`` dagster-k8s's
+    k8s_job_executor, which runs each step of a run in its own pod. dagster-k8s is the optional ``k8s`` extra,
+    so it is imported only when selected: the base install loads these definitions without it."""
+    if settings.executor() != settings.K8S_EXECUTOR:
+        return None
+    from dagster_k8s import k8s_job_executor
+
+    return k8s_job_executor
+
+
 defs = dg.Definitions(
     assets=ASSETS,
     asset_checks=ASSET_CHECKS,
@@ -46,4 +58,5 @@ defs = dg.Definitions(
     schedules=[window_schedule],
     sensors=[unprocessed_retry_sensor, late_arrival_sensor, alert_webhook_sensor],
     resources=default_resources(),
+    executor=pipeline_executor(),
 )

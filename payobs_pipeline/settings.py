@@ -31,6 +31,9 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "PAYOBS_FIRST_WINDOW": ("2026-09-01-00:00", "The partition set's first window (a window key)."),
     "PAYOBS_BACKFILL_WINDOWS_PER_RUN": ("14", "Windows a backfill run materializes together (a week)."),
     "PAYOBS_FX_MAX_STALENESS_DAYS": ("7", "How many days before an amount's day an exchange rate may be."),
+    "PAYOBS_EXECUTOR": ("unset (Dagster's default: each run's steps in processes of the run's own pod or machine)",
+                        "k8s: each step of a run in its own Kubernetes pod (dagster-k8s's k8s_job_executor, the "
+                        "`k8s` extra; only under the K8sRunLauncher, deploy/)."),
     "OPENAI_API_KEY": ("unset (LLM off: rows of unknown shapes keep their reason)",
                        "The LLM's API key; a secret, never logged."),
     "PAYOBS_LLM_BASE_URL": ("https://api.openai.com/v1", "Any OpenAI-compatible server."),
@@ -148,6 +151,18 @@ def first_window() -> str:
 def backfill_windows_per_run() -> int:
     """How many windows a backfill run materializes together (``PAYOBS_BACKFILL_WINDOWS_PER_RUN``, default 14)."""
     return int(os.environ.get("PAYOBS_BACKFILL_WINDOWS_PER_RUN", str(DEFAULT_BACKFILL_WINDOWS_PER_RUN)))
+
+
+# PAYOBS_EXECUTOR's values: unset is Dagster's default executor; K8S_EXECUTOR is dagster-k8s's k8s_job_executor.
+K8S_EXECUTOR = "k8s"
+
+
+def executor() -> str | None:
+    """``PAYOBS_EXECUTOR``: K8S_EXECUTOR, or None for Dagster's default executor (unset or empty)."""
+    value = _text("PAYOBS_EXECUTOR").lower()
+    if value and value != K8S_EXECUTOR:
+        raise ValueError(f"PAYOBS_EXECUTOR must be unset or {K8S_EXECUTOR!r}, got {value!r}")
+    return value or None
 
 
 def fx_max_staleness_days() -> int:

@@ -39,7 +39,7 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
 
 # Providers with a module and a corpus file that are not under this contract, and why.
 NOT_UNDER_CONTRACT = {
-    # Its module pins minimal hinted payments only; its corpus is checked by test_mercadopago_corpus.py
+    # Its corpus is checked by its own module, test_mercadopago.py
     # (and under this contract dLocal's corpus would reach its detector's threshold).
     "mercadopago": "corpus checked by its own corpus module",
 }

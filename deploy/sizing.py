@@ -8,6 +8,8 @@ pod resources and the JSON disagree.
 
     python deploy/sizing.py                  # print the table
     python deploy/sizing.py --write          # rewrite it in docs/scaling.md
+    python deploy/sizing.py --bench-json OUT # take rows_per_s and peak_rss_mb from `payobs bench --rows N --json`'s
+                                             # output (its last line) into bench_figures.json, then --write
     python deploy/sizing.py --measure-warehouse URL --lake-rows N [--schema payobs]
                                              # bytes_per_row of a warehouse that holds N lake rows' windows
 
@@ -18,6 +20,7 @@ Dagster and no cluster.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import math
 import sys
@@ -160,6 +163,24 @@ def current_block(document: str) -> str:
     return document[document.index(BEGIN):document.index(END) + len(END)]
 
 
+def figures_from_bench(figures: dict, bench_output: str, measured: str) -> dict:
+    """The figures with the pipeline's rows/s and peak memory of a ``payobs bench --rows N --json`` run (its
+    output's last line is one JSON object); bytes_per_row is measured apart (``--measure-warehouse``)."""
+    bench = json.loads(bench_output.strip().splitlines()[-1])
+    how = dict(figures.get("how", {}))
+    source = f"payobs bench --rows {bench['rows']} --json ({bench['total_s']:.1f} s end to end)"
+    how["rows_per_s"] = how["peak_rss_mb"] = source
+    return figures | {
+        "provisional": False,
+        "rows_per_s": round(bench["rows_per_s"]),
+        "peak_rss_mb": round(bench["peak_rss_mb"]),
+        "measured": measured,
+        "machine": f"{bench.get('cpu_count') or '?'} cores, Python {bench.get('python') or '?'}",
+        "commit": bench.get("commit") or "not recorded",
+        "how": how,
+    }
+
+
 def measure_bytes_per_row(warehouse_url: str, schema: str, lake_rows: int) -> dict:
     """The warehouse's size per lake row: every table and index of the schema (pg_total_relation_size) but the
     reference data that does not grow with rows, over the lake rows its windows hold."""
@@ -180,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite the table in docs/scaling.md")
     parser.add_argument("--figures", type=Path, default=FIGURES)
+    parser.add_argument("--bench-json", type=Path, metavar="OUT",
+                        help="the output of `payobs bench --rows N --json`: its figures replace rows_per_s and "
+                             "peak_rss_mb in --figures, and the table is rewritten")
     parser.add_argument("--measure-warehouse", metavar="URL", help="measure bytes_per_row of this warehouse")
     parser.add_argument("--lake-rows", type=int, help="lake rows whose windows the warehouse holds")
     parser.add_argument("--schema", default="payobs")
@@ -189,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--measure-warehouse needs --lake-rows")
         print(json.dumps(measure_bytes_per_row(args.measure_warehouse, args.schema, args.lake_rows), indent=2))
         return 0
+    if args.bench_json:
+        today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+        figures = figures_from_bench(load_figures(args.figures), args.bench_json.read_text(encoding="utf-8"), today)
+        args.figures.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        args.write = True
     block = render(load_figures(args.figures))
     if args.write:
         SCALING_DOC.write_text(replace_block(SCALING_DOC.read_text(encoding="utf-8"), block), encoding="utf-8")

@@ -115,7 +115,8 @@ def test_payobs_executor_takes_k8s_or_nothing(monkeypatch):
 # --- the Helm values ---------------------------------------------------------------------------------------
 
 # Keys of Dagster's chart (dagster-io/dagster, helm/dagster/schema/schema/charts/dagster/values.py and
-# subschema/run_launcher.py, daemon.py, postgresql.py; dagster_user_deployments/subschema/user_deployments.py),
+# subschema/global_.py, run_launcher.py, daemon.py, postgresql.py; dagster_user_deployments/subschema/
+# user_deployments.py),
 # transcribed here so that a misspelt key, which helm would silently ignore, fails this test.
 CHART_TOP_LEVEL = {
     "dagsterWebserver", "dagster-user-deployments", "postgresql", "generatePostgresqlPasswordSecret",
@@ -136,7 +137,16 @@ CHART_K8S_RUN_LAUNCHER = {
     "envSecrets", "envVars", "volumeMounts", "volumes", "labels", "failPodOnRunFailure", "resources",
     "schedulerName", "securityContext", "runK8sConfig",
 }
-CHART_DAEMON_SET_HERE = {"enabled", "runCoordinator", "runRetries"}
+CHART_GLOBAL = {"postgresqlSecretName", "dagsterHome", "serviceAccountName", "celeryConfigSecretName",
+                "dagsterInstanceConfigMap"}
+CHART_USER_DEPLOYMENTS = {"enabled", "enableSubchart", "imagePullSecrets", "deployments"}
+CHART_DAEMON = {
+    "schedulerName", "volumeMounts", "volumes", "enabled", "image", "runCoordinator", "heartbeatTolerance", "env",
+    "envConfigMaps", "envSecrets", "deploymentLabels", "labels", "nodeSelector", "affinity", "tolerations",
+    "podSecurityContext", "securityContext", "resources", "livenessProbe", "readinessProbe", "startupProbe",
+    "annotations", "runMonitoring", "runRetries", "sensors", "schedules",
+}
+CHART_RUN_COORDINATOR = {"enabled", "type", "config"}
 CHART_QUEUED_RUN_COORDINATOR = {"maxConcurrentRuns", "tagConcurrencyLimits", "dequeueIntervalSeconds",
                                 "dequeueNumWorkers", "dequeueUseThreads"}
 
@@ -144,11 +154,17 @@ CHART_QUEUED_RUN_COORDINATOR = {"maxConcurrentRuns", "tagConcurrencyLimits", "de
 def test_the_values_use_the_charts_own_keys():
     values = _values()
     assert set(values) <= CHART_TOP_LEVEL
+    assert set(values["global"]) <= CHART_GLOBAL
     assert set(values["postgresql"]) <= CHART_POSTGRESQL
+    assert set(values["dagster-user-deployments"]) <= CHART_USER_DEPLOYMENTS
     assert set(_code_location(values)) <= CHART_USER_DEPLOYMENT
+    assert set(values["runLauncher"]) == {"type", "config"}
+    assert set(values["runLauncher"]["config"]) == {"k8sRunLauncher"}
     assert set(values["runLauncher"]["config"]["k8sRunLauncher"]) <= CHART_K8S_RUN_LAUNCHER
-    assert set(values["dagsterDaemon"]) <= CHART_DAEMON_SET_HERE
+    assert set(values["dagsterDaemon"]) <= CHART_DAEMON
     coordinator = values["dagsterDaemon"]["runCoordinator"]
+    assert set(coordinator) <= CHART_RUN_COORDINATOR
+    assert set(coordinator["config"]) == {"queuedRunCoordinator"}
     assert set(coordinator["config"]["queuedRunCoordinator"]) <= CHART_QUEUED_RUN_COORDINATOR
 
 
@@ -350,6 +366,23 @@ def test_the_sizing_arithmetic():
     assert sizing.pod_memory_mi(700) == (1280, 2560)    # 1,050 MiB rounded up to 1,280
     assert sizing.run_pod_resources({"peak_rss_mb": 700}) == {
         "requests": {"cpu": "2", "memory": "1280Mi"}, "limits": {"cpu": "2", "memory": "2560Mi"}}
+
+
+def test_a_bench_run_replaces_the_pipeline_figures_and_keeps_the_measured_bytes():
+    sizing = _sizing()
+    before = {"provisional": True, "rows_per_s": 2750, "bytes_per_row": 3871, "peak_rss_mb": 220,
+              "measured": "then", "machine": "m", "commit": "c", "how": {"bytes_per_row": "measured apart"}}
+    output = "seeding...\nparsed_payloads 4.2 s\n" + json.dumps({
+        "rows": 1000000, "total_s": 40.04, "rows_per_s": 24975.0, "floor_s": 19.0, "peak_rss_mb": 611.4,
+        "commit": "abc1234", "python": "3.11.7", "cpu_count": 2})
+    after = sizing.figures_from_bench(before, output, "2026-12-01")
+    assert after == {
+        "provisional": False, "rows_per_s": 24975, "bytes_per_row": 3871, "peak_rss_mb": 611,
+        "measured": "2026-12-01", "machine": "2 cores, Python 3.11.7", "commit": "abc1234",
+        "how": {"bytes_per_row": "measured apart",
+                "rows_per_s": "payobs bench --rows 1000000 --json (40.0 s end to end)",
+                "peak_rss_mb": "payobs bench --rows 1000000 --json (40.0 s end to end)"}}
+    assert sizing.run_pod_resources(after)["limits"]["memory"] == "2Gi"  # 611 x 1.5 = 917 -> 1,024 MiB, x 2
 
 
 def test_the_scaling_doc_holds_the_table_of_the_committed_bench_figures():

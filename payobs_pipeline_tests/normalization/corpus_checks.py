@@ -23,7 +23,7 @@ from payobs_pipeline.normalization.event import CanonicalEvent
 from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD, Normalizer, detect_provider
 from payobs_pipeline.normalization.pii import mask_payload, mask_text
-from payobs_pipeline.normalization.providers import builtin_mappings
+from payobs_pipeline.normalization.providers import builtin_mappings, mapped_providers
 from payobs_pipeline.normalization.taxonomy import StatusCategory
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -60,19 +60,12 @@ def assert_case_matches_labels(case: dict, normalizer: Normalizer = NORMALIZER) 
 # --- the provider contract (test_provider_contract.py) ---------------------------------------------------------
 
 PROVIDER_TESTS = Path(__file__).resolve().parent / "providers"
-# Providers with a module and a corpus file whose module checks its corpus itself (labels, coverage, detection),
-# as before the contract existed: under the contract their detectors overlap (dLocal's and Razorpay's documents
-# reach other mappings' scores, Stripe's and Checkout.com's detectors score on other corpora), which is spec work.
-CHECKED_BY_OWN_MODULE = frozenset({"adyen", "checkout", "dlocal", "ebanx", "mollie", "payu", "razorpay", "square",
-                                   "stripe"})
 
 
 def provider_test_slugs() -> list[str]:
-    """Providers with a module ``providers/test_<slug>.py`` and a corpus file ``corpus/<slug>.json``, less those
-    CHECKED_BY_OWN_MODULE."""
+    """Providers with a module ``providers/test_<slug>.py`` and a corpus file ``corpus/<slug>.json``."""
     return sorted(path.stem[len("test_"):] for path in PROVIDER_TESTS.glob("test_*.py")
-                  if (CORPUS / f"{path.stem[len('test_'):]}.json").exists()
-                  and path.stem[len("test_"):] not in CHECKED_BY_OWN_MODULE)
+                  if (CORPUS / f"{path.stem[len('test_'):]}.json").exists())
 
 
 def provider_modules(slug: str) -> list[ModuleType]:
@@ -96,11 +89,13 @@ BODIES = {"masked": masked_body, "raw": raw_body}
 
 @cache
 def corpus_bodies() -> tuple[tuple[str, str, object], ...]:
-    """(provider file stem, case label, document) of every top-level corpus case, masked and raw.
+    """(provider, case label, document) of every case of the providers' corpus files (``corpus/<provider>.json``),
+    masked and raw.
 
-    A case whose data is no document (the malformed-input corpus) gives none."""
+    The malformed-input corpus is no provider's: its documents (a Stripe charge in an unknown currency) are
+    labeled by the reason they stay unprocessed, not by whose they are."""
     found = []
-    for path in sorted(CORPUS.glob("*.json")):
+    for path in sorted(path for path in CORPUS.glob("*.json") if path.stem in mapped_providers()):
         for case in load_cases(path):
             for read in BODIES.values():
                 try:

@@ -380,7 +380,15 @@ SPEC = {
     "provider": "checkout",
     "aliases": ["checkout", "checkout.com", "checkoutcom", "cko", "checkout_com", "checkout_v2"],
     "detect": [
-        {"path": "id", "prefix": ["pay_", "dsp_"], "weight": 0.5},
+        # Razorpay's payment ids start pay_ too: the id says Checkout.com with the payment's own words (its links on
+        # Checkout.com's API hosts, requested_on of the payment details, processed_on of the payment response,
+        # a dispute's evidence_required_by; api-reference.checkout.com).
+        {"path": "id", "prefix": ["pay_", "dsp_"], "weight": 0.4},
+        {"path": "_links.self.href", "prefix": ["https://api.checkout.com/", "https://api.sandbox.checkout.com/"],
+         "weight": 0.3},
+        {"path": "requested_on", "exists": True, "weight": 0.1},
+        {"path": "processed_on", "exists": True, "weight": 0.1},
+        {"path": "evidence_required_by", "exists": True, "weight": 0.1},
         {"path": "action_id", "prefix": "act_", "weight": 0.3},
         {"path": "response_summary", "exists": True, "weight": 0.2},
         {"path": "type", "in": [*EVENT_TYPES, *_DISPUTE_EVENTS], "weight": 0.3},

@@ -529,7 +529,12 @@ SPEC = {
         # Other PSPs copied Stripe's object names (Culqi "charge", Conekta "event"): alone, not enough.
         {"path": "object", "in": ["charge", "payment_intent", "refund", "dispute", "event", "checkout.session"],
          "weight": 0.4},
-        {"path": "id", "prefix": ["ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "cs_"], "weight": 0.5},
+        # A refund's id says nothing by itself: Mollie's refund ids start re_ too, and Tap's refund object is
+        # {"id": "re_...", "object": "refund"}. Stripe's Refund names the charge it refunds and its balance
+        # transaction (docs.stripe.com/api/refunds/object: charge "ch_...", balance_transaction "txn_...").
+        {"path": "id", "prefix": ["ch_", "py_", "pi_", "pyr_", "dp_", "du_", "cs_"], "weight": 0.5},
+        {"path": "charge", "prefix": ["ch_", "py_"], "weight": 0.3},
+        {"path": "balance_transaction", "prefix": "txn_", "weight": 0.2},
         # PaymentIntent and Refund members named as only Stripe names them (docs.stripe.com/api/payment_intents/
         # object: amount_capturable, amount_received, capture_method, confirmation_method; docs.stripe.com/api/
         # refunds/object: a refund's payment_intent beside its charge), so an object whose id is not one of

@@ -1,8 +1,8 @@
 """Adyen: its labeled corpus, lifecycle identity, API error bodies, lone result codes, SOAP messages, Checkout
 modification replies and failed captures.
 
-Adyen is CHECKED_BY_OWN_MODULE (corpus_checks.py): this module checks its corpus (corpus/adyen.json,
-sdk_and_docs_examples/ and other_event_kinds/) itself rather than test_provider_contract.py.
+corpus/adyen.json is checked by test_provider_contract.py with every provider's; this module checks its
+earlier rounds (sdk_and_docs_examples/ and other_event_kinds/, training data).
 
 docs.adyen.com/development-resources/error-codes (status, errorCode, message, errorType) and
 docs.adyen.com/development-resources/response-handling (HTTP 4xx / 401-403 / 5xx); docs.adyen.com/online-payments/
@@ -35,10 +35,10 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
 )
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event
 
-# corpus/adyen.json, then sdk_and_docs_examples/ (SDK fixtures, docs examples, older API versions) and
+# sdk_and_docs_examples/ (SDK fixtures, docs examples, older API versions) and
 # other_event_kinds/ (payouts, reports, fraud warnings, manual review, Terminal API, lake wrappers; events that are
 # not payments stay unprocessed): earlier rounds, training data since they landed with their fixes.
-CORPUS_CASES = load_cases(CORPUS / "adyen.json") + docs_examples("adyen") + other_event_kinds("adyen")
+CORPUS_CASES = docs_examples("adyen") + other_event_kinds("adyen")
 
 
 @pytest.mark.parametrize("case", CORPUS_CASES, ids=case_ids(CORPUS_CASES))

@@ -1,7 +1,7 @@
 """Checkout.com: its labeled corpus, Classic API charges, card payouts and lifecycle identity.
 
-Checkout.com is CHECKED_BY_OWN_MODULE (corpus_checks.py): this module checks its corpus (corpus/checkout.json,
-sdk_and_docs_examples/ and other_event_kinds/) itself rather than test_provider_contract.py.
+corpus/checkout.json is checked by test_provider_contract.py with every provider's; this module checks its
+earlier rounds (sdk_and_docs_examples/ and other_event_kinds/, training data).
 
 The Classic API's card charge answers with the charge (id charge_..., value in minor units, status, responseCode)
 and the card charged (card: id card_..., last4, bin, paymentMethod the scheme).
@@ -33,13 +33,12 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event
 
 SLUG = "checkout"
-# corpus/checkout.json; sdk_and_docs_examples/ (docs examples, list and error bodies, Classic API) and
+# sdk_and_docs_examples/ (docs examples, list and error bodies, Classic API) and
 # other_event_kinds/ (APM vouchers, wrappers; its 3DS-session events are not payments and stay unprocessed):
 # earlier rounds, training data.
-CORPUS_CASES = provider_cases(SLUG) + docs_examples(SLUG) + other_event_kinds(SLUG)
+CORPUS_CASES = docs_examples(SLUG) + other_event_kinds(SLUG)
 # Its cases that normalize: the shape of each must name the provider by itself.
-SHAPE_CASES = provider_cases(SLUG) + [case for case in docs_examples(SLUG) + other_event_kinds(SLUG)
-                                    if "unprocessed" not in case["expected"]]
+SHAPE_CASES = [case for case in CORPUS_CASES if "unprocessed" not in case["expected"]]
 # The detectors its documents were first checked against (they share its envelope words: id, status, amount).
 RIVALS = ("mercadopago", "paypal", "braintree")
 

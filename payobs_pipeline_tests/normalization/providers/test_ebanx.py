@@ -1,7 +1,7 @@
 """EBANX: its labeled corpus and lifecycle identity (refunds and voids name the payment hash).
 
-EBANX is CHECKED_BY_OWN_MODULE (corpus_checks.py): this module checks its corpus (corpus/ebanx.json,
-sdk_and_docs_examples/ and other_event_kinds/) itself rather than test_provider_contract.py."""
+corpus/ebanx.json is checked by test_provider_contract.py with every provider's; this module checks its
+earlier rounds (sdk_and_docs_examples/ and other_event_kinds/, training data)."""
 
 from __future__ import annotations
 
@@ -19,14 +19,13 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
     has_hint,
     other_corpora_scoring_on,
     other_event_kinds,
-    provider_cases,
 )
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event, lifecycle_identity
 
 SLUG = "ebanx"
 # corpus/ebanx.json, sdk_and_docs_examples/ and other_event_kinds/ (payouts, chargeback notifications, wrappers
 # and more payment methods): earlier rounds, training data.
-CORPUS_CASES = provider_cases(SLUG) + docs_examples(SLUG) + other_event_kinds(SLUG)
+CORPUS_CASES = docs_examples(SLUG) + other_event_kinds(SLUG)
 UNHINTED = [case for case in CORPUS_CASES if not has_hint(case["data"]) and "unprocessed" not in case["expected"]]
 
 

@@ -1,8 +1,9 @@
-"""MercadoPago: its labeled corpus (corpus/mercadopago.json, its SDK fixtures and other event kinds), shape detection
+"""MercadoPago: its SDK fixtures and other event kinds, shape detection
 and lifecycle identity; payments kept with only id, status and status_detail (read under a provider hint), Orders API
 orders and refunds, Asgard notifications, Point payment intents and chargeback searches.
 
-MercadoPago is not under test_provider_contract.py (NOT_UNDER_CONTRACT): this module checks its corpus.
+corpus/mercadopago.json is checked by test_provider_contract.py with every provider's; this module checks its
+earlier rounds (sdk_and_docs_examples/ and other_event_kinds/, training data).
 
 Source of the minimal payments: MercadoPago Payments API reference (GET /v1/payments/{id}): ``status`` approved,
 authorized, pending, in_process, rejected, cancelled, refunded, charged_back, in_mediation; ``status_detail`` says
@@ -31,14 +32,12 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event
 
 SLUG = "mercadopago"
-# corpus/mercadopago.json (test_provider_contract.py does not run it: NOT_UNDER_CONTRACT), then
 # sdk_and_docs_examples/ (SDK fixtures, other docs, lake variations) and other_event_kinds/ (orders,
 # subscriptions, payouts, disputes, lake wrappers): earlier rounds, training data. A webhook that only names a
 # payment stays unprocessed.
-CORPUS_CASES = provider_cases(SLUG) + docs_examples(SLUG) + other_event_kinds(SLUG)
+CORPUS_CASES = docs_examples(SLUG) + other_event_kinds(SLUG)
 # Its cases that normalize: the shape of each must name the provider by itself.
-SHAPE_CASES = provider_cases(SLUG) + [case for case in docs_examples(SLUG) + other_event_kinds(SLUG)
-                                    if "unprocessed" not in case["expected"]]
+SHAPE_CASES = [case for case in CORPUS_CASES if "unprocessed" not in case["expected"]]
 # The detectors its documents were first checked against (they share its envelope words: id, status, amount).
 RIVALS = ("paypal", "braintree", "checkout")
 

@@ -1,7 +1,7 @@
 """PayU: its labeled corpus, order notifications kept as the order's status only, and lifecycle identity.
 
-PayU is CHECKED_BY_OWN_MODULE (corpus_checks.py): this module checks its corpus (corpus/payu.json,
-sdk_and_docs_examples/ and other_event_kinds/) itself rather than test_provider_contract.py."""
+corpus/payu.json is checked by test_provider_contract.py with every provider's; this module checks its
+earlier rounds (sdk_and_docs_examples/ and other_event_kinds/, training data)."""
 
 from __future__ import annotations
 
@@ -20,14 +20,13 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
     normalized_event,
     other_corpora_scoring_on,
     other_event_kinds,
-    provider_cases,
 )
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event, lifecycle_identity
 
 SLUG = "payu"
 # corpus/payu.json, sdk_and_docs_examples/ (SDK fixtures and docs examples) and other_event_kinds/ (other event
 # types, wallets, wrappers; rows that are no payment outcome stay unprocessed): earlier rounds, training data.
-CORPUS_CASES = provider_cases(SLUG) + docs_examples(SLUG) + other_event_kinds(SLUG)
+CORPUS_CASES = docs_examples(SLUG) + other_event_kinds(SLUG)
 UNHINTED = [case for case in CORPUS_CASES if not has_hint(case["data"]) and "unprocessed" not in case["expected"]]
 
 

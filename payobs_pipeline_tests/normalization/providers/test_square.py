@@ -1,7 +1,7 @@
 """Square: its labeled corpus, error bodies, Terminal checkouts and lifecycle identity.
 
-Square is CHECKED_BY_OWN_MODULE (corpus_checks.py): this module checks its corpus (corpus/square.json,
-sdk_and_docs_examples/ and other_event_kinds/) itself rather than test_provider_contract.py.
+corpus/square.json is checked by test_provider_contract.py with every provider's; this module checks its
+earlier rounds (sdk_and_docs_examples/ and other_event_kinds/, training data).
 
 Error bodies: developer.squareup.com/reference/square/objects/Error (category, code).
 developer.squareup.com/reference/square/objects/TerminalCheckout: status PENDING / IN_PROGRESS / CANCEL_REQUESTED /
@@ -27,14 +27,13 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
     normalized_event,
     other_corpora_scoring_on,
     other_event_kinds,
-    provider_cases,
 )
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event, lifecycle_identity
 
 SLUG = "square"
 # corpus/square.json, sdk_and_docs_examples/ and other_event_kinds/ (webhooks about payouts, Terminal checkouts
 # and invoices are not payments): earlier rounds, training data.
-CORPUS_CASES = provider_cases(SLUG) + docs_examples(SLUG) + other_event_kinds(SLUG)
+CORPUS_CASES = docs_examples(SLUG) + other_event_kinds(SLUG)
 UNHINTED = [case for case in CORPUS_CASES if not has_hint(case["data"]) and "unprocessed" not in case["expected"]]
 
 

@@ -1,7 +1,7 @@
 """Stripe: its labeled corpus, lifecycle identity, API error bodies, refunded Charges and bare Events.
 
-Stripe is CHECKED_BY_OWN_MODULE (corpus_checks.py): this module checks its corpus (corpus/stripe.json,
-sdk_and_docs_examples/ and other_event_kinds/) itself rather than test_provider_contract.py.
+corpus/stripe.json is checked by test_provider_contract.py with every provider's; this module checks its
+earlier rounds (sdk_and_docs_examples/ and other_event_kinds/, training data).
 
 docs.stripe.com/api/errors: a card_error is the decline itself, its payment_intent names the payment; an intent
 logged without its currency gives no amount (docs/taxonomy.md: amount_minor is in the currency's minor units).
@@ -34,10 +34,10 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
 )
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event
 
-# corpus/stripe.json, then sdk_and_docs_examples/ (SDK fixtures, docs examples, older API versions) and
+# sdk_and_docs_examples/ (SDK fixtures, docs examples, older API versions) and
 # other_event_kinds/ (payouts, reports, fraud warnings, in-person cards, vouchers, lake wrappers; events that are
 # not payments stay unprocessed): earlier rounds, training data since they landed with their fixes.
-CORPUS_CASES = load_cases(CORPUS / "stripe.json") + docs_examples("stripe") + other_event_kinds("stripe")
+CORPUS_CASES = docs_examples("stripe") + other_event_kinds("stripe")
 
 
 @pytest.mark.parametrize("case", CORPUS_CASES, ids=case_ids(CORPUS_CASES))

@@ -5,6 +5,13 @@ from __future__ import annotations
 from payobs_pipeline_tests.normalization.corpus_checks import NORMALIZER
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event, lifecycle_identity
 
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {
+    # Other detectors that reach the threshold on some of its unhinted documents (still below its own):
+    # its webhook envelopes are shaped like Stripe's events (object "event", data.object.object "charge").
+    "shared_shapes": {"stripe"},
+}
+
 
 # --- behaviour worth pinning ------------------------------------------------------------------------------
 

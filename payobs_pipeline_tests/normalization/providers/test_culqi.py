@@ -6,6 +6,13 @@ from payobs_pipeline.normalization.providers import culqi as module
 from payobs_pipeline_tests.normalization.corpus_checks import NORMALIZER
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event, lifecycle_identity
 
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {
+    # Other detectors that reach the threshold on some of its unhinted documents (still below its own):
+    # its events are shaped like Stripe's (object "event", id evt_...).
+    "shared_shapes": {"stripe"},
+}
+
 
 # --- behaviour worth pinning ------------------------------------------------------------------------------
 

@@ -22,6 +22,14 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
 )
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event, lifecycle_identity
 
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {
+    # Statuses its specs map to that corpus/ebanx.json has no case of yet.
+    "uncovered_statuses": {
+        "REFUNDED": "a rule of payment, a rule of payment.bare, status CO",
+    },
+}
+
 SLUG = "ebanx"
 # corpus/ebanx.json, sdk_and_docs_examples/ and other_event_kinds/ (payouts, chargeback notifications, wrappers
 # and more payment methods): earlier rounds, training data.

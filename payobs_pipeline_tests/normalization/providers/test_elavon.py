@@ -10,6 +10,13 @@ from payobs_pipeline.normalization.normalize import SHAPE_DETECTION_THRESHOLD
 from payobs_pipeline.normalization.providers import elavon as module
 from payobs_pipeline_tests.normalization.corpus_checks import normalized_event
 
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {
+    # Converge's ssl_result is 0 or 1; its errors have a fixed status and its refunds, voids and error-code
+    # declines are set by rules.
+    "status_map_entries": 2,
+}
+
 MAPPING = CompiledMapping(module.SPEC, getattr(module, "prepare", None))
 
 

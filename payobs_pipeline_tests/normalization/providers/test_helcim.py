@@ -12,6 +12,16 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
     provider_cases,
 )
 
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {
+    # Statuses its specs map to that corpus/helcim.json has no case of yet.
+    "uncovered_statuses": {
+        "ERROR": "a rule of card_transaction, a rule of helcimpay.transaction",
+    },
+    # Distinct failure reasons among its DECLINED cases: its documentation gives a single decline reason.
+    "decline_reasons": 1,
+}
+
 CASES = provider_cases("helcim")
 
 

@@ -10,6 +10,12 @@ from payobs_pipeline.normalization.providers import builtin_mappings, klarna as 
 from payobs_pipeline.normalization.taxonomy import StatusCategory
 from payobs_pipeline_tests.normalization.corpus_checks import masked_body, normalized_event
 
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {
+    # Distinct failure reasons among its DECLINED cases: its documentation gives a single decline reason.
+    "decline_reasons": 1,
+}
+
 MAPPING = CompiledMapping(module.SPEC, getattr(module, "prepare", None))
 
 

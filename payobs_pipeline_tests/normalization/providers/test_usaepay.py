@@ -12,6 +12,12 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
     provider_cases,
 )
 
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {
+    # Distinct failure reasons among its DECLINED cases: its documentation gives a single decline reason.
+    "decline_reasons": 1,
+}
+
 SLUG = "usaepay"
 CASES = provider_cases(SLUG)
 

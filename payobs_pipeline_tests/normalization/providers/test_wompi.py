@@ -5,6 +5,12 @@ from __future__ import annotations
 from payobs_pipeline_tests.normalization.corpus_checks import NORMALIZER
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event, lifecycle_identity
 
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {
+    # Distinct failure reasons among its DECLINED cases: its documentation gives a single decline reason.
+    "decline_reasons": 1,
+}
+
 
 # --- behaviour worth pinning ------------------------------------------------------------------------------
 

@@ -1,0 +1,62 @@
+"""Sezzle mapping: corpus labels, detection by shape, and pinned behaviour (the checks every provider
+passes: ../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import sezzle
+from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    assert_detected_by_shape,
+    case_ids,
+    has_hint,
+    normalized_event,
+    other_corpora_scoring_on,
+    provider_cases,
+)
+
+CASES = provider_cases("sezzle")
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
+                         ids=lambda c: c["name"])
+def test_unhinted_documented_shapes_are_sezzle(case):
+    assert_detected_by_shape(case)
+
+
+def test_no_other_corpus_scores_as_sezzle():
+    assert other_corpora_scoring_on("sezzle") == {}
+
+
+def test_every_mapped_status_and_reason_is_canonical():
+    CompiledMapping(sezzle.SPEC)
+    assert {*sezzle.STATUSES.values(), *sezzle.EVENTS.values()} <= set(StatusCategory.__members__)
+    for code, entry in sezzle.REASONS.items():
+        reason = entry if isinstance(entry, str) else entry["reason"]
+        assert reason in FailureReason.__members__, code
+
+
+def _case(name: str) -> dict:
+    return copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
+
+
+
+def test_a_refunded_order_is_its_first_refund():
+    event = normalized_event(_case("order_refunded"))
+    assert (event.amount_minor, event.refund_id, event.payment_id) == (400, "ref-1", "ord_12345")
+
+
+def test_the_authorization_decides_over_the_checkout_status():
+    body = _case("order_not_approved")
+    assert body["checkout_status"] == "completed"
+    assert normalized_event(body).status_category == "DECLINED"

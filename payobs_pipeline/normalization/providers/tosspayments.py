@@ -179,6 +179,7 @@ SPEC = {
         # A virtual-account deposit callback {createdAt, secret, status, transactionKey, orderId}.
         {"path": "transactionKey", "exists": True, "weight": 0.2},
         {"path": "secret", "exists": True, "weight": 0.2},
+        {"path": "orderId", "exists": True, "weight": 0.1},
         # Error objects {"code", "message"} with Toss Payments' own code names.
         {"path": "code", "in": [c for c in ERROR_CODES if c not in ("INVALID_REQUEST", "NOT_FOUND")]
          + ["PAY_PROCESS_CANCELED"], "weight": 0.5},

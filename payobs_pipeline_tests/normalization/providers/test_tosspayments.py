@@ -46,3 +46,10 @@ def test_prepare_leaves_its_input_unchanged():
     payment = _data("payment_partial_canceled")
     before = copy.deepcopy(payment)
     assert tosspayments.prepare(payment) is not payment and payment == before
+
+
+def test_a_deposit_callback_is_recognized_without_a_hint():
+    callback = _data("deposit_callback_done_hinted")["payload"]
+    event = normalized_event(callback)
+    assert (event.provider, str(event.status_category), event.payment_id) == ("tosspayments", "APPROVED",
+                                                                              "order-2004")

@@ -20,6 +20,12 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
     provider_cases,
 )
 
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {
+    # Distinct failure reasons among its DECLINED cases: an invalid or declined invoice carries no reason code.
+    "decline_reasons": 1,
+}
+
 CASES = provider_cases("bitpay")
 
 

@@ -20,6 +20,13 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
     provider_cases,
 )
 
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {
+    # Distinct failure reasons among its DECLINED cases: FawryPay documents failureErrorCode / failureReason on a
+    # FAILED order without enumerating their values, so its declines carry no documented reason (UNKNOWN).
+    "decline_reasons": 1,
+}
+
 CASES = provider_cases("fawry")
 
 

@@ -20,6 +20,13 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
     provider_cases,
 )
 
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {
+    # Distinct failure reasons among its DECLINED cases: Sezzle documents only its own credit decision
+    # (authorization not approved, checkout denied), RISK_REJECTED.
+    "decline_reasons": 1,
+}
+
 CASES = provider_cases("sezzle")
 
 

@@ -40,6 +40,27 @@ def resolve_url(url: str | None, kind: str) -> str:
     return settings.libpq_url(url or embedded_postgres.resolve_url(kind))
 
 
+class ResolvedConnection:
+    """What the lake and warehouse resources share: the connection string and the printable location of the URL
+    their ``_resolve()`` sets in ``_resolved_url``."""
+
+    _resolved_url: str
+
+    def _resolve(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def conninfo(self) -> str:
+        """The connection string: the resolved URL with connect_timeout and keepalives."""
+        self._resolve()
+        return with_timeouts(self._resolved_url)
+
+    def location(self) -> str:
+        """Where the database is, fit for output (the URL, its password redacted)."""
+        self._resolve()
+        return settings.redact(self._resolved_url)
+
+
 def server_version(conninfo_text: str) -> str:
     """The server's version (``payobs doctor``'s ping); raises when it cannot be reached within 5 s."""
     with psycopg.connect(conninfo_text, connect_timeout=5) as conn:

@@ -12,12 +12,12 @@ from psycopg import sql
 from pydantic import PrivateAttr
 
 from payobs_pipeline import settings
-from payobs_pipeline.resources.connection import resolve_url, with_timeouts
+from payobs_pipeline.resources.connection import ResolvedConnection, resolve_url
 
 LAKE_COLUMNS = ("id", "data", "merchant", "transactional_id", "created_at")
 
 
-class LakeDatabase(dg.ConfigurableResource):
+class LakeDatabase(ResolvedConnection, dg.ConfigurableResource):
     """The lake's Postgres. ``url`` defaults to ``PAYOBS_LAKE_URL``, else the embedded server."""
 
     url: str | None = None
@@ -33,17 +33,6 @@ class LakeDatabase(dg.ConfigurableResource):
     def _resolve(self) -> None:
         if not self._resolved_url:  # at a run's start, or when first used outside a run (CLI, tests)
             self._resolved_url = resolve_url(self.url, settings.LAKE)
-
-    @property
-    def conninfo(self) -> str:
-        """The connection string: the resolved URL with connect_timeout and keepalives."""
-        self._resolve()
-        return with_timeouts(self._resolved_url)
-
-    def location(self) -> str:
-        """Where the lake is, fit for output (the URL, its password redacted)."""
-        self._resolve()
-        return settings.redact(self._resolved_url)
 
     @contextmanager
     def connection(self) -> Iterator[psycopg.Connection]:

@@ -11,11 +11,11 @@ from psycopg import sql
 from pydantic import PrivateAttr
 
 from payobs_pipeline import settings
-from payobs_pipeline.resources.connection import resolve_url, with_timeouts
+from payobs_pipeline.resources.connection import ResolvedConnection, resolve_url
 from payobs_pipeline.warehouse import migrate
 
 
-class WarehouseDatabase(dg.ConfigurableResource):
+class WarehouseDatabase(ResolvedConnection, dg.ConfigurableResource):
     """``url`` defaults to ``PAYOBS_WAREHOUSE_URL``, else the embedded server; ``schema`` to ``PAYOBS_WAREHOUSE_SCHEMA``."""
 
     url: str | None = None
@@ -31,17 +31,6 @@ class WarehouseDatabase(dg.ConfigurableResource):
         if not self._resolved_url:
             self._resolved_url = resolve_url(self.url, settings.WAREHOUSE)
             self._resolved_schema = self.schema_name or settings.warehouse_schema()
-
-    @property
-    def conninfo(self) -> str:
-        """The connection string: the resolved URL with connect_timeout and keepalives."""
-        self._resolve()
-        return with_timeouts(self._resolved_url)
-
-    def location(self) -> str:
-        """Where the warehouse is, fit for output (the URL, its password redacted)."""
-        self._resolve()
-        return settings.redact(self._resolved_url)
 
     @property
     def db_schema(self) -> str:

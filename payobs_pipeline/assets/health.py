@@ -13,7 +13,7 @@ import dagster as dg
 from payobs_pipeline import settings
 from payobs_pipeline.assets.checks import check_each_window
 from payobs_pipeline.assets.lifecycle import payment_lifecycle, windows_to_publish
-from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, window_asset, window_partitions, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.warehouse import health
 from payobs_pipeline.warehouse.health_stats import HealthTest
@@ -64,12 +64,8 @@ def providers_markdown(windows: list[health.WindowHealth], test: HealthTest) -> 
     return "\n".join(lines)
 
 
-@dg.asset(
-    partitions_def=window_partitions,
-    backfill_policy=backfill_policy,
+@window_asset(
     deps=[payment_lifecycle],
-    group_name="payobs",
-    kinds={"postgres"},
     description="Approval rate per window of each provider, provider x country and provider x payment method, "
     "customer-caused failures excluded, against the same half-day slot of the previous days; real drops "
     "(volume, size and a one-sided two-proportion test) are flagged and written to the alerts table.",

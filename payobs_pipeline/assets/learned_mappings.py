@@ -30,7 +30,7 @@ import dagster as dg
 import psycopg
 
 from payobs_pipeline import settings
-from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
 from payobs_pipeline.assets.payloads import parsed_payloads
 from payobs_pipeline.normalization import learning
 from payobs_pipeline.normalization.formats import ParsedPayload
@@ -192,11 +192,8 @@ def learn_window(warehouse: WarehouseDatabase, llm: LLMResource, window: Window)
     return counts
 
 
-@dg.asset(
-    partitions_def=window_partitions,
-    backfill_policy=backfill_policy,
+@window_asset(
     deps=[parsed_payloads],
-    group_name="payobs",
     kinds={"postgres", "openai"},
     # The LLM is configured from the environment when a run starts (resources/llm.py): bound here so every
     # run of the pipeline has it, with or without a key.

@@ -22,7 +22,7 @@ from datetime import timedelta
 import dagster as dg
 
 from payobs_pipeline.assets.events import normalized_events
-from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.warehouse import lifecycle
 
@@ -58,12 +58,8 @@ class LifecycleConfig(dg.Config):
     restatement_horizon_days: int = DEFAULT_HORIZON_DAYS  # windows further from the run's are not restated
 
 
-@dg.asset(
-    partitions_def=window_partitions,
-    backfill_policy=backfill_policy,
+@window_asset(
     deps=[normalized_events],
-    group_name="payobs",
-    kinds={"postgres"},
     description="Attempts, payments, refunds and disputes (tables of those names), each counted once across "
     "rows, objects and windows; earlier windows whose objects changed are restated.",
 )

@@ -9,7 +9,7 @@ its lifecycle stage restated, so any range of windows sums without double counti
 import dagster as dg
 
 from payobs_pipeline.assets.lifecycle import payment_lifecycle, windows_to_publish
-from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.warehouse import analyst, metrics
 from payobs_pipeline.warehouse.metrics import (  # the statements: part of this module's interface too
@@ -66,13 +66,9 @@ def _failure_reasons_markdown(partition_key: str, failures: int, rows: list[tupl
 
 
 def _metric_asset(table: str, insert_sql: str, description: str) -> dg.AssetsDefinition:
-    @dg.asset(
+    @window_asset(
         name=table,
-        partitions_def=window_partitions,
-        backfill_policy=backfill_policy,
         deps=[payment_lifecycle],
-        group_name="payobs",
-        kinds={"postgres"},
         description=description,
     )
     def _metric(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase):

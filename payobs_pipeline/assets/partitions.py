@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import dagster as dg
 
@@ -50,6 +51,13 @@ window_partitions = dg.TimeWindowPartitionsDefinition(
     fmt=WINDOW_KEY_FORMAT,
     timezone="UTC",
 )
+
+
+def window_asset(**asset_args: Any) -> Any:
+    """``dg.asset`` for a stage of the pipeline: partitioned by the 12-hour windows, backfilled
+    WINDOWS_PER_BACKFILL_RUN windows a run, in the ``payobs`` group, on PostgreSQL unless ``kinds`` says more."""
+    return dg.asset(partitions_def=window_partitions, backfill_policy=backfill_policy, group_name="payobs",
+                    **{"kinds": {"postgres"}, **asset_args})
 
 
 def windows_of(context: dg.AssetExecutionContext) -> list[Window]:

@@ -11,7 +11,7 @@ from payobs_pipeline.assets.checks import check_each_window
 from payobs_pipeline.assets.metrics import (
     approval_metrics, failure_reason_country_metrics, failure_reason_metrics, payment_metrics,
 )
-from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, window_asset, window_partitions, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.warehouse import quality
 
@@ -26,12 +26,8 @@ def _markdown(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@dg.asset(
-    partitions_def=window_partitions,
-    backfill_policy=backfill_policy,
+@window_asset(
     deps=[approval_metrics, payment_metrics, failure_reason_metrics, failure_reason_country_metrics],
-    group_name="payobs",
-    kinds={"postgres"},
     description="Per window: lake rows, normalized (by method), unprocessed (by reason) and its share, events "
     "missing an amount, currency, country or FX rate, and windows restated by the window's run.",
 )

@@ -68,6 +68,22 @@ not records. Headers are stripped of a BOM and whitespace; the delimiter is
 the most frequent of ``,`` ``;`` ``|`` tab in the header line; spaces right
 after a delimiter are skipped.
 
+Text no format reads, under a provider hint: a wrapper whose content is plain
+text or an HTML page that is none of the formats above (Braintree's ``HTTP
+Basic: Access denied.``, First Data GGE4's ``Unauthorized Request. Bad or
+missing credentials.``) and beside a provider hint becomes format ``text``,
+body ``{"_payobs_text": <the text, stripped, at most MAX_TEXT_CHARS>,
+"_payobs_refusal": <the UNRECOGNIZED_FORMAT detail>}``. Only the hinted
+provider's spec may read it (its ``text_variants``, mapping.py), and only as
+the ERROR that provider documents for that text; when none does, the
+Normalizer defers the row with UNRECOGNIZED_FORMAT and this same detail
+(:func:`text_refusal`). Without a provider hint such text is refused here, as
+any unrecognized text is: nothing guesses at free text. Why not the HTTP error
+answer below: that one states its own status, whose meaning RFC 9110 gives
+whoever sent it; this text states no status, so only the provider's
+documentation can say what it means. The text is masked like any payload
+(:func:`read_lake_payload`).
+
 HTTP error answers: an HTML error page (``<html>...<title>401 Authorization
 Required</title>``) or a bare reason phrase or status line (``Unauthorized``,
 ``HTTP/1.1 503 Service Unavailable``, RFC 9110) stored as the provider's answer
@@ -142,6 +158,7 @@ FORMAT_KV = "kv"
 FORMAT_DELIMITED = "delimited"
 FORMAT_JWT = "jwt"
 FORMAT_HTTP_ERROR = "http_error"
+FORMAT_TEXT = "text"
 
 # --- reason codes: the parse refusals of the one vocabulary (normalization/unprocessed_reasons.py) -------
 MALFORMED_JSON = UnprocessedReason.MALFORMED_JSON
@@ -180,6 +197,12 @@ MAX_STRING_LAYERS = 4
 # Wrappers inside wrappers (a payload object that is itself an envelope).
 MAX_WRAPPER_LAYERS = 4
 MAX_KV_FIELDS = 10_000
+# A text under a provider hint (format "text") is kept up to this many characters: a provider's documented
+# error text is one line; a whole HTML page is not read past its first screens.
+MAX_TEXT_CHARS = 2000
+# The keys of a "text" body: the text, and the parser's refusal that stands if no spec claims the text.
+TEXT_KEY = "_payobs_text"
+TEXT_REFUSAL_KEY = "_payobs_refusal"
 # Python refuses to convert integers longer than this (sys.get_int_max_str_digits()).
 MAX_NUMBER_DIGITS = 4300
 
@@ -468,7 +491,10 @@ def _unwrap(body: dict, hints: dict[str, str]) -> tuple[str, dict] | None:
             # A "message" that is plain text ("Card declined") is not a document.
             if not strong and error.reason_code in _FORMAT_MISMATCH_REASONS | {EMPTY_PAYLOAD}:
                 return None
-            raise
+            if error.reason_code != UNRECOGNIZED_FORMAT or not (envelope_hints.get("provider") or hints.get("provider")):
+                raise
+            # Text no format reads, beside a provider hint: the hinted provider's spec alone may read it.
+            result = FORMAT_TEXT, {TEXT_KEY: content.strip()[:MAX_TEXT_CHARS], TEXT_REFUSAL_KEY: error.detail}
     elif content is None:
         if not strong:
             return None
@@ -1017,6 +1043,13 @@ def _json_failure(error: ValueError) -> PayloadParseError:
 def _masked_excerpt(text: str, limit: int = 40) -> str:
     """The shape of the text, never its content: letters -> x, digits -> 9."""
     return "".join("9" if c.isdigit() else "x" if c.isalpha() else c if c.isprintable() else " " for c in text[:limit])
+
+
+def text_refusal(body: dict) -> PayloadParseError:
+    """The parser's refusal of a ``text`` body that no provider spec claimed: the row's reason and detail as if
+    it had been refused at parsing."""
+    detail = body.get(TEXT_REFUSAL_KEY)
+    return PayloadParseError(UNRECOGNIZED_FORMAT, detail if isinstance(detail, str) else "text no format reads")
 
 
 def read_lake_payload(data_text: str) -> ParsedPayload:

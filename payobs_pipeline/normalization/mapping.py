@@ -28,6 +28,14 @@ translate into the taxonomy:
 A variant with ``not_a_payment`` (a reason) recognizes a document that is not a
 payment event: it is kept unprocessed as NOT_A_PAYMENT_EVENT, never guessed at.
 
+``text_variants`` read a provider's documented plain-text or HTML error answers
+(formats.py gives a text no format reads, under that provider's hint, as the
+body ``{"_payobs_text": "<text>"}``): each matches the text it documents and is
+an ERROR (``"status": "ERROR"``, no rule setting another status), so a text
+never becomes a payment outcome. They inherit nothing from the spec's top
+level, are the only variants a text body meets, and no other body meets them;
+``prepare`` is not applied to a text.
+
 Paths are dotted (``"outcome.reason"``); an integer segment indexes a list, a
 name segment applied to a list looks into its first element (XML repeats), and
 a leading ``^`` makes a path absolute when the variant has a ``root`` (an
@@ -699,6 +707,16 @@ class CompiledMapping:
         )
         variants = spec.get("variants") or [{"name": "default"}]
         self.variants = tuple(CompiledVariant(self.provider, spec, v) for v in variants)
+        self.text_variants = tuple(self._text_variant(v) for v in spec.get("text_variants", ()))
+
+    def _text_variant(self, variant: Mapping[str, Any]) -> CompiledVariant:
+        """A variant for the provider's documented text answers: it matches its text and is an ERROR."""
+        compiled = CompiledVariant(self.provider, {"provider": self.provider}, variant)
+        if (not compiled.match or compiled.fixed_status is not StatusCategory.ERROR or compiled.not_a_payment
+                or any("status_category" in rule.assignments for rule in compiled.rules)):
+            raise MappingError(f"{self.provider}/{compiled.name}: a text variant matches the text it documents "
+                               "and is an ERROR, nothing else")
+        return compiled
 
     def shape_score(self, body: Any) -> float:
         """How strongly the payload's shape says it is this provider's (0..1)."""
@@ -721,6 +739,13 @@ class CompiledMapping:
         if variant is None:
             raise UnmappedPayload(UnprocessedReason.NO_MATCHING_VARIANT, f"{self.provider}: no variant of the mapping fits")
         return variant.apply(body)
+
+    def apply_text(self, body: Any) -> CanonicalEvent | None:
+        """The ERROR event one of the spec's text variants documents for this text body, else ``None``."""
+        for variant in self.text_variants:
+            if variant.matches(body):
+                return variant.apply(body)
+        return None
 
 
 def alias_key(value: str) -> str:

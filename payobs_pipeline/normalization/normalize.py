@@ -4,6 +4,11 @@ Order (docs/architecture.md): built-in provider mappings, learned mappings for t
 payload's shape, the heuristic normalizer; what none of them can describe is
 *deferred* with a reason code, for the LLM step of the pipeline or for
 ``unprocessed_events``. Nothing here guesses below its confidence threshold.
+
+A text no format reads, given under a provider hint (format ``text``, formats.py), skips the cascade: no
+detection, no learned mapping, no heuristic reads free text. Only the hinted provider's ``text_variants``
+may make it the ERROR that provider documents for it; otherwise it stays unprocessed with the parser's
+UNRECOGNIZED_FORMAT and detail, as it would without the hint.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Any
 
 from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
-from payobs_pipeline.normalization.formats import ParsedPayload
+from payobs_pipeline.normalization.formats import FORMAT_TEXT, ParsedPayload, text_refusal
 from payobs_pipeline.normalization.mapping import (
     CanonicalEvent,
     CompiledMapping,
@@ -125,6 +130,10 @@ class ProviderDetector:
                 scores[number] = scores.get(number, 0.0) + signal.weight
         return {number: min(score, 1.0) for number, score in scores.items()}
 
+    def hinted(self, hint: str | None) -> tuple[CompiledMapping, ...]:
+        """The mappings of the provider a hint names (one per API generation), in their order."""
+        return tuple(self.mappings[n] for n in self._by_alias.get(alias_key(hint), ())) if hint else ()
+
     def detect(self, body: Any, hints: Mapping[str, str]) -> ProviderGuess:
         """Provider from hints, checked against the payload's shape (hints may be missing or wrong)."""
         hint = hints.get("provider")
@@ -173,6 +182,8 @@ class Normalizer:
 
     def normalize(self, parsed: ParsedPayload, merchant: Any = None) -> CanonicalEvent | Deferral:
         """The canonical event for a payload, or why it was deferred."""
+        if parsed.format == FORMAT_TEXT:
+            return self._normalize_text(parsed, merchant)
         guess = self.detector.detect(parsed.body, parsed.hints)
         deferral_reason, detail = UnprocessedReason.NO_MAPPING, f"no mapping for provider {guess.provider or 'unknown'}"
         if guess.mapping is not None:
@@ -213,6 +224,19 @@ class Normalizer:
         elif isinstance(guessed, UnmappedPayload) and guessed.reason_code in FINAL_DEFERRALS:
             deferral_reason, detail = guessed.reason_code, guessed.detail
         return Deferral(deferral_reason, detail, guess.provider, fingerprint)
+
+    def _normalize_text(self, parsed: ParsedPayload, merchant: Any) -> CanonicalEvent | Deferral:
+        """A text under a provider hint: the ERROR the hinted provider documents for it, or the parser's refusal."""
+        hint = parsed.hints.get("provider")
+        mappings = self.detector.hinted(hint)
+        for mapping in mappings:
+            event = mapping.apply_text(parsed.body)
+            if event is not None:
+                event.confidence = 0.9  # as a hint alone names a provider (ProviderDetector.detect)
+                return with_merchant(event, merchant)
+        refusal = text_refusal(parsed.body)
+        provider = mappings[0].provider if mappings else (alias_key(hint) if hint else "") or None
+        return Deferral(refusal.reason_code, refusal.detail, provider, shape_fingerprint(parsed.body))
 
 
 # Deferrals no other method can fix (unprocessed_reasons.FINAL): an amount or currency that is wrong in

@@ -27,6 +27,12 @@ Sources (Braintree developer docs, developer.paypal.com/braintree):
   transaction_reviewed); braintree_node/java/.NET WebhookTestingGateway (sample subjects; library, not tests)
 API errors: a validation error is an ERROR whose code is the first nested validation code (INVALID_REQUEST
 unless listed); a declined transaction inside an error response is that transaction's event.
+Plain-text error answer (``text_variants``, read only under a Braintree hint): the gateway answers a request
+whose API keys it refuses with HTTP 401 and the plain-text body ``HTTP Basic: Access denied.`` (the gateway's Rails
+HTTP Basic authentication; recorded in spree_braintree_vzero's VCR cassette
+spec/vcr/Spree_Gateway_BraintreeVzero/with_invalid_credentials/raises_Braintree_error.yml); the SDKs raise
+AuthenticationError for a 401, "raised when your API keys are incorrect"
+(developer.paypal.com/braintree/docs/reference/general/exceptions): an ERROR, CONFIGURATION_ERROR.
 Lifecycle identity (/docs/reference/response/transaction: refunded_transaction_id, order_id; /response/dispute:
 transaction.id): a sale transaction is the attempt (authorization and settlement are its statuses); a credit
 (refund) names the sale it refunds, a dispute its transaction; order_id is the merchant's order (the payment).
@@ -39,7 +45,7 @@ Braintree's typed XML elements (``<amount type="decimal">``, ``<x nil="true"/>``
 import base64
 import binascii
 
-from payobs_pipeline.normalization.formats import PayloadParseError, parse_content
+from payobs_pipeline.normalization.formats import TEXT_KEY, PayloadParseError, parse_content
 from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 from payobs_pipeline.normalization.pii import mask_payload
 
@@ -386,6 +392,8 @@ _LOCAL_PAYMENT_MUTATIONS = ("createLocalPaymentContext", "createNonInstantLocalP
 _GRAPHQL_MUTATIONS = ("chargePaymentMethod", "chargeCreditCard", "authorizePaymentMethod", "authorizeCreditCard",
                       "chargePayPalAccount", "chargeVenmoAccount", "captureTransaction", "refundTransaction")
 
+_BASIC_AUTH_DENIED = "HTTP Basic: Access denied."
+
 SPEC = {
     "provider": "braintree",
     "aliases": ["braintree", "braintree_gateway", "braintreepayments", "bt"],
@@ -439,6 +447,11 @@ SPEC = {
     "reason_map": REASONS,
     "payment_method_map": PAYMENT_METHODS,
     "decline_type_map": {"soft_declined": _SOFT, "hard_declined": _HARD},
+    # The gateway's plain-text 401 answer (module docstring): its text is the raw reason code.
+    "text_variants": [
+        {"name": "http_401.basic_auth_denied", "match": {TEXT_KEY: _BASIC_AUTH_DENIED}, "status": "ERROR",
+         "fields": {"reason_code": TEXT_KEY}, "reason_map": {_BASIC_AUTH_DENIED: "CONFIGURATION_ERROR"}},
+    ],
     "variants": [
         {"name": "webhook.not_a_payment", "match": {"notification.kind": _NOT_PAYMENT_KINDS},
          "not_a_payment": "a Braintree notification about payouts, accounts, vaulted methods or a subscription's state"},

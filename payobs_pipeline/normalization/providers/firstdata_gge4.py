@@ -28,6 +28,13 @@ Status: transaction_error 1 or an exact_resp_code other than 00/08 is an ERROR (
 transaction normally); else transaction_approved decides APPROVED / DECLINED. A void (13, 33) approved is a
 CANCELLED, a refund (04, 34) a REFUNDED. Amounts are major units of ``currency_code`` (absent: no currency).
 
+Plain-text error answers (``text_variants``, read only under a First Data hint): the GGE4 gateway answers a request
+whose gateway id, password or HMAC signature it refuses with HTTP 401 and the plain-text body ``Unauthorized
+Request. Bad or missing credentials.`` (activemerchant test/unit/gateways/firstdata_e4_test.rb
+``bad_credentials_response``, a 401; omnipay-firstdata tests/Mock/PayeezePurchaseError.txt and its
+InvalidAuthResponseException; the gateway's credentials are the merchant's configuration): an ERROR,
+CONFIGURATION_ERROR.
+
 Lifecycle identity: ``transaction_tag`` is the transaction (a tagged completion / void / refund names its
 original by tag in the request only); ``reference_no`` is the merchant's order reference (payment_id).
 """
@@ -36,6 +43,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from payobs_pipeline.normalization.formats import TEXT_KEY
 from payobs_pipeline.normalization.providers.firstdata import BANK_CODES, GATEWAY_CODES
 from payobs_pipeline.normalization.providers.firstdata import SPEC as FIRSTDATA_SPEC
 
@@ -76,6 +84,8 @@ CARD_BRANDS = {"visa": "visa", "mastercard": "mastercard", "american express": "
 
 _GATEWAY_ERRORS = sorted(code for code in GATEWAY_CODES if code != "08")
 
+_BAD_CREDENTIALS = "Unauthorized Request. Bad or missing credentials."
+
 SPEC = {
     "provider": "firstdata",
     "aliases": list(FIRSTDATA_SPEC["aliases"]),
@@ -91,6 +101,11 @@ SPEC = {
     "default_payment_method": "CARD",
     "reason_map": {**_FD_DECLINES, **BANK_MESSAGES},
     "card_brand_map": CARD_BRANDS,
+    # The gateway's plain-text 401 answer (module docstring): its text is the raw reason code.
+    "text_variants": [
+        {"name": "http_401.bad_credentials", "match": {TEXT_KEY: _BAD_CREDENTIALS}, "status": "ERROR",
+         "fields": {"reason_code": TEXT_KEY}, "reason_map": {_BAD_CREDENTIALS: "CONFIGURATION_ERROR"}},
+    ],
     "variants": [
         {
             "name": "transaction",

@@ -296,6 +296,10 @@ _INTENT_FIELDS = {
     "payment_id": ["id"],
 }
 _INTENT_RULES = [
+    # payment_intent.payment_failed "occurs when a PaymentIntent has failed the attempt to create a payment method
+    # or a payment" (docs.stripe.com/api/events/types): the attempt failed even when the event's intent keeps no
+    # last_payment_error (then no reason is stated: UNKNOWN). An error type below still makes it an ERROR.
+    {"when": {"^type": "payment_intent.payment_failed"}, "set": {"status_category": "DECLINED"}},
     # requires_payment_method after an attempt means the attempt failed.
     {"when": {"status": ["requires_payment_method", "requires_source"], "last_payment_error": {"exists": True}},
      "set": {"status_category": "DECLINED"}},
@@ -447,6 +451,14 @@ def _documents(match_object: dict, root: str | None, label: str = "") -> list[di
          **_REFUNDED_CHARGE, **extra},
         {"name": f"{label}charge", "match": {**match_object, f"{prefix}object": "charge"},
          "fields": _CHARGE_FIELDS, "rules": _CHARGE_RULES, **extra},
+        # A manual-capture intent is succeeded once captured (docs.stripe.com/payments/place-a-hold-on-a-payment-method):
+        # the row is the capture, and its amount is amount_received ("amount that this PaymentIntent collects",
+        # docs.stripe.com/api/payment_intents/object), below the authorized amount after a partial capture.
+        {"name": f"{label}payment_intent.captured",
+         "match": {**match_object, f"{prefix}object": "payment_intent", f"{prefix}status": "succeeded",
+                   f"{prefix}capture_method": "manual"},
+         "fields": {**_INTENT_FIELDS, "amount": ["amount_received", "amount"]}, "rules": _INTENT_RULES,
+         "event_kind": "CAPTURE", **extra},
         {"name": f"{label}payment_intent",
          "match": {**match_object, f"{prefix}object": "payment_intent"},
          "fields": _INTENT_FIELDS, "rules": _INTENT_RULES, **extra},
@@ -511,6 +523,11 @@ _ERROR_VARIANT = {
         # An idempotency key reused with other parameters: a conflicting repeat of an earlier request.
         {"when": {"type": "idempotency_error"}, "set": {"failure_reason": "DUPLICATE"}},
         {"when": {"type": ["authentication_error", "permission_error"]},
+         "set": {"failure_reason": "CONFIGURATION_ERROR"}},
+        # HTTP 401 "No valid API key provided" (docs.stripe.com/api/errors) comes as an invalid_request_error whose
+        # message says the key is missing, invalid or expired: the account's setup, not the request's content.
+        {"when": {"message": {"prefix": ["Invalid API Key provided", "You did not provide an API key",
+                                         "Expired API Key provided"]}},
          "set": {"failure_reason": "CONFIGURATION_ERROR"}},
         # card_error: "Card errors ... result when the user enters a card that can't be charged for some reason"
         # (docs.stripe.com/api/errors): a card payment, when the body names no payment method type.

@@ -286,6 +286,10 @@ _ERROR_NAMES = {
     "MEDIA_TYPE_NOT_ACCEPTABLE": "ERROR",
     "UNSUPPORTED_MEDIA_TYPE": "ERROR",
     "RATE_LIMIT_REACHED": "ERROR",
+    # Payouts API (developer.paypal.com/api/payments.payouts-batch/v1/errors/user_business_error): "An error
+    # occurred while processing this payout request. For batch processing, try again with a different
+    # sender_batch_ID": the request is refused, nothing was paid.
+    "USER_BUSINESS_ERROR": "ERROR",
 }
 # The error ``name`` as the reason when no ``details[].issue`` says more.
 _ERROR_NAME_REASONS = {
@@ -302,6 +306,7 @@ _ERROR_NAME_REASONS = {
     "INTERNAL_SERVER_ERROR": "PROCESSING_ERROR",
     "SERVICE_UNAVAILABLE": "PROCESSING_ERROR",
     "RATE_LIMIT_REACHED": "PROCESSING_ERROR",
+    "USER_BUSINESS_ERROR": "INVALID_REQUEST",
 }
 # details[].issue of 400/422 bodies that are the request's or the account's fault, not a refusal of the payer
 # (developer.paypal.com/api/rest/reference/orders/v2/errors/).
@@ -326,6 +331,13 @@ _REQUEST_ISSUES = {
 }
 # An error body's information_link points into the API reference.
 _ERROR_LINKS = ("https://developer.paypal.com/docs/api/", "https://developer.paypal.com/api/rest/")
+_API_ERROR_RULES = [
+    {"when": {"details.0.issue": list(_REQUEST_ISSUES)}, "set": {"status_category": "ERROR"}},
+    # "PayPal does not process duplicate payouts. If you specify a sender_batch_id that was used in the last 30
+    # days, the API rejects the request" (developer.paypal.com/api/payments.payouts-batch/v1/payouts-post): a
+    # USER_BUSINESS_ERROR on the field SENDER_BATCH_ID is that repeat.
+    {"when": {"name": "USER_BUSINESS_ERROR", "details.0.field": "SENDER_BATCH_ID"}, "set": {"failure_reason": "DUPLICATE"}},
+]
 _API_ERROR_REASONS = {**_ERROR_NAME_REASONS, **{k: v for k, v in _REQUEST_ISSUES.items() if k not in REASONS}}
 
 # payment_source keys of an order, by method family.
@@ -781,7 +793,7 @@ SPEC = {
             "fields": {"status": ["name"], "reason_code": ["details.0.issue", "name"]},
             "status_map": _ERROR_NAMES,
             "reason_map": _API_ERROR_REASONS,
-            "rules": [{"when": {"details.0.issue": list(_REQUEST_ISSUES)}, "set": {"status_category": "ERROR"}}],
+            "rules": _API_ERROR_RULES,
         },
         {
             # The same body without a debug_id (a 401 AUTHENTICATION_FAILURE names only its information link).
@@ -791,7 +803,7 @@ SPEC = {
             "fields": {"status": ["name"], "reason_code": ["details.0.issue", "name"]},
             "status_map": _ERROR_NAMES,
             "reason_map": _API_ERROR_REASONS,
-            "rules": [{"when": {"details.0.issue": list(_REQUEST_ISSUES)}, "set": {"status_category": "ERROR"}}],
+            "rules": _API_ERROR_RULES,
         },
     ],
 }

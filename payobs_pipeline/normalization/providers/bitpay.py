@@ -70,6 +70,9 @@ _INVOICE_FIELDS = {
     "customer_country": ["buyerFields.buyerCountry", "buyer.country"],
 }
 
+_REFUND_FIELDS = {"provider_transaction_id": ["id"], "status": ["status"], "amount": ["amount"],
+                  "currency": ["currency"], "refund_id": ["id"], "attempt_id": ["invoice"]}
+
 SPEC = {
     "provider": "bitpay",
     "aliases": ["bitpay", "bit pay", "bitpay.com", "bitpay_invoice"],
@@ -99,12 +102,27 @@ SPEC = {
         {"name": "ipn.invoice", "root": "data", "match": {"event.name": {"exists": True}, "data.id": {"exists": True}},
          "fields": {**_INVOICE_FIELDS, "status": ["status", "^event.name"]},
          "status_map": {**STATUSES, **EVENTS}},
-        {"name": "invoice", "match": {"id": {"exists": True}, "status": {"exists": True}, "price": {"exists": True}},
+        {"name": "invoice", "match": {"id": {"exists": True}, "status": {"exists": True}, "price": {"exists": True},
+                                      "currency": {"exists": True}},
          "fields": _INVOICE_FIELDS},
-        {"name": "refund", "match": {"invoice": {"exists": True}, "status": {"exists": True}, "amount": {"exists": True}},
-         "fields": {"provider_transaction_id": ["id"], "status": ["status"], "amount": ["amount"],
-                    "currency": ["currency"], "refund_id": ["id"], "attempt_id": ["invoice"]},
+        # An invoice (or its legacy IPN) kept without its currency: the state stands, but BitPay invoices are
+        # priced in many currencies (developer.bitpay.com/reference/invoices: currency, "ISO 4217 3-character
+        # currency code"), so a price without one is not read. A stored copy may keep only id and status.
+        {"name": "invoice.without_currency",
+         "match": {"id": {"exists": True}, "status": list(STATUSES), "currency": {"exists": False}},
+         "fields": {key: paths for key, paths in _INVOICE_FIELDS.items() if key not in ("amount", "currency")}},
+        {"name": "refund", "match": {"invoice": {"exists": True}, "status": {"exists": True}, "amount": {"exists": True},
+                                     "currency": {"exists": True}},
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        # A refund (its notification's data, or a stored copy naming neither its invoice nor its currency): the
+        # refund statuses are not invoice statuses, so the status says it is a refund; an amount without its
+        # currency is not read.
+        {"name": "refund.without_currency",
+         "match": {"id": {"exists": True}, "status": list(REFUND_STATUSES), "currency": {"exists": False}},
+         "fields": {key: paths for key, paths in _REFUND_FIELDS.items() if key not in ("amount", "currency")},
          "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        {"name": "refund", "match": {"id": {"exists": True}, "status": list(REFUND_STATUSES), "amount": {"exists": True}},
+         "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "api_error", "match": {"status": "error", "message": {"exists": True}}, "status": "ERROR",
          "fields": {"reason_code": ["code", "message"]},
          "rules": [{"when": {}, "set": {"failure_reason": "INVALID_REQUEST"}}]},

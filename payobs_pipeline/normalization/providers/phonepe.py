@@ -134,8 +134,9 @@ ATTEMPT_KEY = "_payobs_attempt"
 V1_CODES_LIST = list(V1_CODES)
 ORDER_EVENTS = ["checkout.order.completed", "checkout.order.failed", "pg.order.completed", "pg.order.failed"]
 REFUND_EVENTS = ["pg.refund.accepted", "pg.refund.completed", "pg.refund.failed"]
-# The base64 of '{"success":' and of '{\n  "success": ' (the callback sample's pretty-printed JSON).
-_CALLBACK_PREFIXES = ["eyJzdWNjZXNzIjo", "ewogICJzdWNjZXNzIjog"]
+# The base64 of '{"success":' and of '{\n  "success": ' (the callback sample's pretty-printed JSON), and of
+# '{"code":"PAYMEN' / '{"code": "PAYMEN' (the same status JSON written with its decision code first).
+_CALLBACK_PREFIXES = ["eyJzdWNjZXNzIjo", "ewogICJzdWNjZXNzIjog", "eyJjb2RlIjoiUEFZTUVO", "eyJjb2RlIjogIlBBWU1F"]
 
 _V1_FIELDS = {
     "provider_transaction_id": ["data.transactionId", "data.providerReferenceId", "transactionId",
@@ -204,6 +205,7 @@ SPEC = {
         {"path": "expireAt", "exists": True, "weight": 0.1},
         {"path": "refundId", "prefix": "OMR", "weight": 0.4},
         {"path": "originalMerchantOrderId", "exists": True, "weight": 0.4},
+        {"path": "merchantRefundId", "exists": True, "weight": 0.2},
         # Webhooks {"event", "type", "payload"}.
         {"path": "event", "in": [*ORDER_EVENTS, *REFUND_EVENTS], "weight": 0.5},
         {"path": "payload.orderId", "prefix": "OMO", "weight": 0.3},
@@ -222,12 +224,25 @@ SPEC = {
          "fields": _ORDER_FIELDS, "status_map": ORDER_STATES, "rules": _ORDER_RULES},
         {"name": "refund", "match": {"refundId": {"exists": True}, "state": {"exists": True}},
          "fields": _REFUND_FIELDS, "status_map": REFUND_STATES, "event_kind": "REFUND"},
+        # The refund status reply names the order it refunds (originalMerchantOrderId) even where a stored copy
+        # keeps the merchant's refund id (merchantRefundId, the refund request's field) instead of refundId.
+        {"name": "refund", "match": {"originalMerchantOrderId": {"exists": True}, "state": {"exists": True}},
+         "fields": {**_REFUND_FIELDS, "provider_transaction_id": ["refundId", "merchantRefundId"],
+                    "refund_id": ["refundId", "merchantRefundId"]},
+         "status_map": REFUND_STATES, "event_kind": "REFUND"},
+        # An order status reply kept with the merchant's order id (or with nothing but its state): the order's
+        # root-level state ("rely only on the root level ... state"), no attempt named.
+        {"name": "order", "match": {"state": list(ORDER_STATES), "orderId": {"exists": False},
+                                    "code": {"exists": False}},
+         "fields": _ORDER_FIELDS, "status_map": ORDER_STATES, "rules": _ORDER_RULES},
         # A failed request: {"success": false, "code", "message"} and no data (no amount, so no currency either).
         {"name": "v1.error", "match": {"code": V1_CODES_LIST, "data": {"exists": False}, "amount": {"exists": False}},
          "fields": _V1_FIELDS, "status_map": V1_CODES, "default_currency": None},
-        # v1 status responses and decoded callbacks.
+        # v1 status responses and decoded callbacks. Their code is the decision ("Payment failed"), not a reason:
+        # a PAYMENT_ERROR that names no responseCode states no reason (UNKNOWN; v2's errorCode PAYMENT_ERROR
+        # stays the generic decline it documents).
         {"name": "v1.status", "match": {"code": V1_CODES_LIST},
-         "fields": _V1_FIELDS, "status_map": V1_CODES},
+         "fields": _V1_FIELDS, "status_map": V1_CODES, "reason_map": {"PAYMENT_ERROR": "UNKNOWN"}},
     ],
 }
 

@@ -67,5 +67,15 @@ SPEC = {
     "reason_map": {**CODE_REASONS, **FAMILY_REASONS},
     "payment_method_map": PAYMENT_METHODS,
     "card_brand_map": CARD_BRANDS,
-    "variants": _oppwa.variants("Peach Payments"),
+    "variants": [
+        *_oppwa.variants("Peach Payments")[:-1],
+        # A Checkout webhook or redirect kept without its currency (developer.peachpayments.com/docs/
+        # checkout-redirect-response lists amount and currency side by side): Peach settles in several currencies
+        # (ZAR, KES, MUR, USD ...), so the amount is not read without one; the result code still decides.
+        {"name": "payment.without_currency",
+         "match": {"result.code": {"exists": True}, "currency": {"exists": False}, "amount": {"exists": True}},
+         "fields": {key: paths for key, paths in _oppwa.FIELDS.items() if key not in ("amount", "currency")},
+         "status_map": FAMILY_STATUSES, "rules": _oppwa.RULES},
+        _oppwa.variants("Peach Payments")[-1],
+    ],
 }

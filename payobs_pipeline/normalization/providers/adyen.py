@@ -51,8 +51,12 @@ dispute's originalReference); the payment is the merchantReference (originalMerc
 CANCEL_OR_REFUND); a refund's or dispute's own id is its pspReference.
 """
 
+import base64
+import binascii
+import json
 import re
 from typing import Any
+from urllib.parse import parse_qsl
 
 from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
 
@@ -459,7 +463,44 @@ VALIDATION_CODE_KEY = "payobs_validation_error_code"
 # payment-methods/boleto-bancario/api-only: the /payments or /authorise response's additionalData
 # boletobancario.url, boletobancario.data, boletobancario.dueDate, boletobancario.expirationDate): a boleto payment.
 BOLETO_KEY = "payobs_boleto_result"
+# A Terminal API PaymentResponse's AdditionalResponse (a URL-encoded key=value string), read by prepare().
+TERMINAL_ADDITIONAL_KEY = "payobs_terminal_additional_response"
 _VALIDATION_REFUSAL = re.compile(r"^\s*(\d{3})\s+[^\W\d_]")
+
+
+_TERMINAL_PAYMENT_RESPONSE = {
+    # Terminal API PaymentResponse: the outcome is Response.Result; amounts are decimals in major units.
+    "name": "terminal_payment_response",
+    "match": {"SaleToPOIResponse.PaymentResponse.Response.Result": {"exists": True}},
+    "root": "SaleToPOIResponse.PaymentResponse",
+    "amount_unit": "major",
+    "fields": {
+        # AcquirerTransactionID is the PSP reference the webhooks and reports use.
+        "provider_transaction_id": ["PaymentResult.PaymentAcquirerData.AcquirerTransactionID.TransactionID",
+                                    "POIData.POITransactionID.TransactionID"],
+        "status": ["Response.Result"],
+        "reason_code": ["Response.ErrorCondition"],
+        "amount": ["PaymentResult.AmountsResp.AuthorizedAmount"],
+        "currency": ["PaymentResult.AmountsResp.Currency"],
+        "event_time": ["POIData.POITransactionID.TimeStamp"],
+        "payment_method": ["PaymentResult.PaymentInstrumentData.PaymentInstrumentType"],
+        "card_brand": ["PaymentResult.PaymentInstrumentData.CardData.PaymentBrand"],
+        "merchant_id": ["PaymentResult.PaymentAcquirerData.MerchantID"],
+        # The sale system's reference for the transaction (the merchant's order).
+        "payment_id": ["SaleData.SaleTransactionID.TransactionID"],
+    },
+    "status_map": {"Success": "APPROVED", "Partial": "APPROVED", "Failure": "DECLINED"},
+    "reason_map": {"WrongPIN": "AUTHENTICATION_FAILED", "PaymentRestriction": "TRANSACTION_NOT_PERMITTED",
+                   "NotAllowed": "TRANSACTION_NOT_PERMITTED",
+                   **dict.fromkeys(_TERMINAL_TECHNICAL, "PROCESSING_ERROR")},
+    "rules": [
+        # The shopper or the operator cancelled on the terminal: abandoned, not declined.
+        {"when": {"Response.Result": "Failure", "Response.ErrorCondition": ["Cancel", "Aborted"]},
+         "set": {"status_category": "CANCELLED"}},
+        {"when": {"Response.Result": "Failure", "Response.ErrorCondition": _TERMINAL_TECHNICAL},
+         "set": {"status_category": "ERROR"}},
+    ],
+}
 
 
 SPEC = {
@@ -694,39 +735,19 @@ SPEC = {
                 *_code_rules("errorCode", _API_ERROR_CODES, ()),
             ],
         },
-        {
-            # Terminal API PaymentResponse: the outcome is Response.Result; amounts are decimals in major units.
-            "name": "terminal_payment_response",
-            "match": {"SaleToPOIResponse.PaymentResponse.Response.Result": {"exists": True}},
-            "root": "SaleToPOIResponse.PaymentResponse",
-            "amount_unit": "major",
-            "fields": {
-                # AcquirerTransactionID is the PSP reference the webhooks and reports use.
-                "provider_transaction_id": ["PaymentResult.PaymentAcquirerData.AcquirerTransactionID.TransactionID",
-                                            "POIData.POITransactionID.TransactionID"],
-                "status": ["Response.Result"],
-                "reason_code": ["Response.ErrorCondition"],
-                "amount": ["PaymentResult.AmountsResp.AuthorizedAmount"],
-                "currency": ["PaymentResult.AmountsResp.Currency"],
-                "event_time": ["POIData.POITransactionID.TimeStamp"],
-                "payment_method": ["PaymentResult.PaymentInstrumentData.PaymentInstrumentType"],
-                "card_brand": ["PaymentResult.PaymentInstrumentData.CardData.PaymentBrand"],
-                "merchant_id": ["PaymentResult.PaymentAcquirerData.MerchantID"],
-                # The sale system's reference for the transaction (the merchant's order).
-                "payment_id": ["SaleData.SaleTransactionID.TransactionID"],
-            },
-            "status_map": {"Success": "APPROVED", "Partial": "APPROVED", "Failure": "DECLINED"},
-            "reason_map": {"WrongPIN": "AUTHENTICATION_FAILED", "PaymentRestriction": "TRANSACTION_NOT_PERMITTED",
-                           "NotAllowed": "TRANSACTION_NOT_PERMITTED",
-                           **dict.fromkeys(_TERMINAL_TECHNICAL, "PROCESSING_ERROR")},
-            "rules": [
-                # The shopper or the operator cancelled on the terminal: abandoned, not declined.
-                {"when": {"Response.Result": "Failure", "Response.ErrorCondition": ["Cancel", "Aborted"]},
-                 "set": {"status_category": "CANCELLED"}},
-                {"when": {"Response.Result": "Failure", "Response.ErrorCondition": _TERMINAL_TECHNICAL},
-                 "set": {"status_category": "ERROR"}},
-            ],
-        },
+        # The terminal's AdditionalResponse gives the amount when the response has no AmountsResp (a cancelled or
+        # failed payment): posAuthAmountValue in minor units of posAuthAmountCurrency (docs.adyen.com/point-of-sale/
+        # add-data, "receive additional data": key-value pairs or a Base64-encoded JSON object; prepare() reads it).
+        {**_TERMINAL_PAYMENT_RESPONSE,
+         "name": "terminal_payment_response.additional_amount",
+         "match": {**_TERMINAL_PAYMENT_RESPONSE["match"],
+                   "SaleToPOIResponse.PaymentResponse.PaymentResult.AmountsResp.AuthorizedAmount": {"exists": False},
+                   f"{TERMINAL_ADDITIONAL_KEY}.posAuthAmountValue": {"exists": True}},
+         "amount_unit": "minor",
+         "fields": {**_TERMINAL_PAYMENT_RESPONSE["fields"],
+                    "amount": [f"^{TERMINAL_ADDITIONAL_KEY}.posAuthAmountValue"],
+                    "currency": [f"^{TERMINAL_ADDITIONAL_KEY}.posAuthAmountCurrency"]}},
+        _TERMINAL_PAYMENT_RESPONSE,
         {
             "name": "report_line",
             "match": {"Record Type": {"exists": True}},
@@ -775,6 +796,9 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    additional = _terminal_additional_response(body)
+    if additional:
+        return {**body, TERMINAL_ADDITIONAL_KEY: additional}
     envelope = body.get("Envelope")
     if isinstance(envelope, dict):
         body = _from_soap(envelope) or body
@@ -797,6 +821,24 @@ def prepare(body: Any) -> Any:
     extra = item.get("additionalData")
     action = extra.get("modification.action") if isinstance(extra, dict) else None
     return {**body, MODIFICATION_ACTION_KEY: action} if isinstance(action, str) else body
+
+
+def _terminal_additional_response(body: dict) -> dict[str, Any] | None:
+    """A Terminal API PaymentResponse's AdditionalResponse as a dict (key-value pairs, or Base64 JSON additionalData)."""
+    response = body.get("SaleToPOIResponse")
+    payment = response.get("PaymentResponse") if isinstance(response, dict) else None
+    result = payment.get("Response") if isinstance(payment, dict) else None
+    text = result.get("AdditionalResponse") if isinstance(result, dict) else None
+    if not isinstance(text, str) or not text.strip():
+        return None
+    if "=" in text:
+        return dict(parse_qsl(text.strip(), keep_blank_values=False))
+    try:
+        decoded = json.loads(base64.b64decode(text.strip(), validate=True).decode("utf-8"))
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    extra = decoded.get("additionalData") if isinstance(decoded, dict) else None
+    return {str(k): v for k, v in extra.items()} if isinstance(extra, dict) else None
 
 
 # The Classic API's HTTP Post interface (pal/adapter/httppost) answers form-encoded: the PaymentResult's fields

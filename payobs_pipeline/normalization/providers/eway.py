@@ -146,7 +146,10 @@ SPEC = {
     "detect": [
         {"path": "TransactionStatus", "exists": True, "weight": 0.3},
         {"path": "ResponseMessage", "prefix": ["A20", "D44", "F70", "F90", "F91", "S50"], "weight": 0.3},
-        {"path": "Errors", "prefix": ["V6", "S50", "D44", "F70", "F90"], "weight": 0.3},
+        # V6xxx: eWAY Rapid's own validation codes ("Validation Response Codes"), in the Errors list.
+        {"path": "Errors", "prefix": ["V6"], "weight": 0.4},
+        {"path": "Errors", "prefix": ["S50", "D44", "F70", "F90"], "weight": 0.3},
+        {"path": "Payment.InvoiceReference", "exists": True, "weight": 0.1},
         {"path": "BeagleScore", "exists": True, "weight": 0.3},
         {"path": "Verification.CVN", "exists": True, "weight": 0.1},
         {"path": "Payment.TotalAmount", "exists": True, "weight": 0.1},
@@ -205,9 +208,12 @@ SPEC = {
             },
         },
         {
+            # The errors of a request that named no access code: the refused request's Payment (echoed) still says
+            # what was to be paid.
             "name": "errors",
             "match": {"Errors": {"exists": True}},
-            "fields": {"status": [STATUS_KEY], "reason_code": _REASON_PATHS},
+            "fields": {"status": [STATUS_KEY], "reason_code": _REASON_PATHS, "amount": ["Payment.TotalAmount"],
+                       "currency": ["Payment.CurrencyCode"]},
         },
     ],
 }

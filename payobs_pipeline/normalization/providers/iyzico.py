@@ -317,6 +317,10 @@ SPEC = {
         {"path": "conversationId", "exists": True, "weight": 0.1},
         {"path": "locale", "in": ["tr", "en"], "weight": 0.1},
         {"path": "status", "in": ["success", "failure"], "weight": 0.1},
+        # A retrieved payment's phase (AUTH / PRE_AUTH / POST_AUTH: authorized, pre-authorized, captured) and
+        # paymentStatus: a retrieve result may keep no more than these beside its status.
+        {"path": "phase", "in": ["AUTH", "PRE_AUTH", "POST_AUTH"], "weight": 0.4},
+        {"path": "paymentStatus", "in": ["SUCCESS", "FAILURE", "INIT_THREEDS", "CALLBACK_THREEDS"], "weight": 0.1},
         {"path": "errorMessage", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "major",

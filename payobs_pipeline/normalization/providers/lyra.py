@@ -65,6 +65,9 @@ RESULTS = {
     "30": "INVALID_REQUEST",  # request format error
     "96": "PROCESSING_ERROR",  # technical error
 }
+# vads_result as the outcome, for a form answer that states no vads_trans_status.
+RESULT_STATUSES = {"00": "APPROVED", "02": "DECLINED", "05": "DECLINED", "17": "CANCELLED", "30": "ERROR",
+                   "96": "ERROR"}
 # vads_extra_result with 05: the merchant's risk rules refused the payment.
 RISK_RESULTS = ["02", "03", "04", "05", "06", "07", "08", "09", "14", "20", "30"]
 BRANDS = {"CB": "cartes_bancaires", "VISA": "visa", "VISA_ELECTRON": "visa", "VPAY": "visa", "MASTERCARD": "mastercard",
@@ -184,6 +187,25 @@ SPEC = {
             "fields": _FORM_FIELDS,
             "status_map": TRANS_STATUSES,
             "rules": [_RISK_RULE],
+        },
+        {
+            # A return or IPN without vads_trans_status (older SystemPay / PayZen forms): vads_result is the
+            # request's outcome (00 completed, 02 / 05 rejected, 17 canceled by the buyer, 30 format error, 96
+            # technical error).
+            "name": "form_result",
+            "match": {"vads_result": {"exists": True}},
+            "fields": {**_FORM_FIELDS, "status": ["vads_result"]},
+            "status_map": RESULT_STATUSES,
+            "rules": [_RISK_RULE],
+        },
+        {
+            # Neither status nor vads_result, only the issuer's answer: vads_auth_result 00 is the authorization
+            # accepted; any other code is the issuer's refusal (its ISO 8583 reason).
+            "name": "form_auth_result",
+            "match": {"vads_auth_result": {"exists": True}, "vads_site_id": {"exists": True}},
+            "fields": _FORM_FIELDS,
+            "status": "DECLINED",
+            "rules": [{"when": {"vads_auth_result": "00"}, "set": {"status_category": "APPROVED"}}],
         },
     ],
 }

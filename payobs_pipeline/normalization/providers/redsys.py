@@ -198,7 +198,10 @@ SPEC = {
         {"path": "Envelope.Body.trataPeticionResponse.trataPeticionReturn", "exists": True, "weight": 0.9},
         {"path": "RETORNOXML.CODIGO", "exists": True, "weight": 0.4},
         {"path": "RETORNOXML.OPERACION.Ds_Response", "exists": True, "weight": 0.4},
-        {"path": "Ds_Response", "exists": True, "weight": 0.4},
+        # Ds_Response is the Redsys (Sermepa) response code's own name (the "Ds_" parameters of the manual): a
+        # REST trataPeticion reply may keep nothing else (a confirmation's 0900, a cancellation's 0400).
+        {"path": "Ds_Response", "exists": True, "weight": 0.5},
+        {"path": "Ds_AuthorisationCode", "exists": True, "weight": 0.2},
         {"path": "Ds_Order", "exists": True, "weight": 0.2},
         {"path": "Ds_MerchantCode", "exists": True, "weight": 0.2},
         {"path": "errorCode", "prefix": "SIS", "weight": 0.6},

@@ -9,8 +9,9 @@ Sources:
   Validate), CurrencyInput, AmountSettlement, CurrencySettlement, ResponseText, ReCo, DpsTxnRef, TxnId,
   MerchantReference, CardName, DateSettlement, IssuerCountryId
 - PxPost (windcave.com/developer-e-commerce-paymentexpress-pxpost): ``<Txn>`` with ``<Transaction success=..>``
-  (Authorized, Amount, InputCurrencyName / CurrencyName, TxnType, CardName, DpsTxnRef, MerchantReference),
-  ReCo, ResponseText, HelpText, Success (1 approved), DpsTxnRef, TxnRef
+  (Authorized, Amount, InputCurrencyName / CurrencyName, TxnType, CardName, DpsTxnRef, MerchantReference,
+  Acquirer, AcquirerReCo and AcquirerResponseText: the acquiring bank's own response code), ReCo, ResponseText,
+  HelpText, Success (1 approved), DpsTxnRef, TxnRef
 - PxFusion (windcave.com/developer-e-commerce-pxfusion, SOAP): GetTransaction's GetTransactionResult with
   ``status`` (0 approved, 1 declined, 2 declined due to a transient error (retry), 3 invalid data, 4 result cannot
   be determined, 6 transaction not found), responseCode / responseText, amount, currencyName, txnType,
@@ -104,7 +105,7 @@ def prepare(body: Any) -> Any:
         transaction = txn.get("Transaction") if isinstance(txn.get("Transaction"), dict) else {}
         return _px("pxpost", _success(_first(txn.get("Success"), transaction.get("@success"))),
                    reco=_first(txn.get("ReCo"), transaction.get("@reco")), responsetext=txn.get("ResponseText"),
-                   amount=transaction.get("Amount"),
+                   acquirerreco=transaction.get("AcquirerReCo"), amount=transaction.get("Amount"),
                    currency=_first(transaction.get("InputCurrencyName"), transaction.get("CurrencyName")),
                    txntype=transaction.get("TxnType"),
                    dpstxnref=_first(txn.get("DpsTxnRef"), transaction.get("DpsTxnRef")),
@@ -159,7 +160,9 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": ["dpstxnref"],
                 "status": ["outcome"],
-                "reason_code": ["reco", "responsetext"],
+                # Windcave's ReCo is often its summary (05 DO NOT HONOUR) of the acquirer's own answer, which
+                # PxPost passes on as Transaction/AcquirerReCo (the bank's ISO 8583 code): the more specific wins.
+                "reason_code": ["reco", "acquirerreco", "responsetext"],
                 "amount": ["amount"],
                 "currency": ["currency"],
                 "card_brand": ["cardname"],

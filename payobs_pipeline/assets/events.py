@@ -7,6 +7,7 @@ through them, records the rows kept unprocessed, and is the Dagster asset.
 
 import uuid
 from collections import Counter
+from contextlib import closing
 
 import dagster as dg
 
@@ -55,7 +56,9 @@ def normalize_window(
             waiting=mappings.waiting_shapes(reader, window.partition_key),
             rates_conninfo=warehouse.schema_conninfo,
         )
-        counts["events"] = events_table.replace_window(writer, window.partition_key, blocks(reader, context))
+        # The stream is closed before its connections: a COPY left open would hold its connection's lock.
+        with closing(blocks(reader, context)) as stream:
+            counts["events"] = events_table.replace_window(writer, window.partition_key, stream)
         counts["unprocessed"] = unprocessed.reconcile(writer)
     return counts
 

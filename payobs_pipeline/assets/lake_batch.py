@@ -6,6 +6,7 @@ module streams the window through them and is the Dagster asset.
 
 
 from collections import Counter
+from contextlib import closing
 
 import dagster as dg
 
@@ -33,8 +34,9 @@ def snapshot_window(lake: LakeDatabase, warehouse: WarehouseDatabase, window: Wi
                     log.warning(message)
             yield result
 
-    with warehouse.connection() as conn:
-        written = batches.replace_window(conn, window, blocks())
+    # The stream is closed before its connections: a COPY left open would hold its connection's lock.
+    with warehouse.connection() as conn, closing(blocks()) as stream:
+        written = batches.replace_window(conn, window, stream)
     return {
         "lake_rows": written,
         "rows_with_pii_masked": counts["rows_with_pii_masked"],

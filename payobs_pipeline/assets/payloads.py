@@ -6,6 +6,7 @@ them and is the Dagster asset.
 
 
 from collections import Counter
+from contextlib import closing
 
 import dagster as dg
 
@@ -28,8 +29,9 @@ def parse_window(warehouse: WarehouseDatabase, window: Window) -> Counter:
             counts.update(result.counts)
             yield result
 
-    with warehouse.connection() as reader, warehouse.connection() as writer:
-        counts["rows"] = payloads.replace_window(writer, window.partition_key, blocks(reader))
+    # The stream is closed before its connections: a COPY left open would hold its connection's lock.
+    with warehouse.connection() as reader, warehouse.connection() as writer, closing(blocks(reader)) as stream:
+        counts["rows"] = payloads.replace_window(writer, window.partition_key, stream)
     return counts
 
 

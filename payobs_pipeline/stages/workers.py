@@ -6,16 +6,17 @@ a :class:`ChunkResult`). The stage's own process only moves bytes between its tw
 at most :data:`CHUNKS_IN_FLIGHT_PER_WORKER` chunks per worker in flight, so memory does not grow with the
 window and the output is the same, row for row and in the same order, whatever the number of workers.
 
-The pool is started with the ``forkserver`` method — workers fork from a clean server process, never from
-the (threaded) Dagster process — once per process and reused by every stage and window; a chunk function
-finds what it needs through the stage's context (a small picklable value sent with each chunk; a worker
-builds its state from it once per stage run, see :func:`cached_state`). ``PAYOBS_WORKERS=0`` runs the same
+Each stage run starts its pool and stops it when the window is written (no thread or process outlives the
+stage). Workers are forked by the ``forkserver`` method — from a clean server process that has already
+imported the stages and compiled the provider mappings (stages/warm.py), never from the (threaded) Dagster
+process — so a pool starts in milliseconds. A chunk function finds what it needs through the stage's
+context (a small picklable value sent with each chunk; a worker builds its state from it once, see
+:func:`cached_state`). ``PAYOBS_WORKERS=0`` runs the same
 chunk functions in the stage's own process: the reference path the tests compare the pool with.
 """
 
 from __future__ import annotations
 
-import atexit
 import multiprocessing
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -27,9 +28,8 @@ from payobs_pipeline import settings
 
 CHUNK_ROWS = 1000
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
-# Imported once by the fork server, so each worker starts with them loaded (and the mappings compiled).
-PRELOADED_MODULES = ["payobs_pipeline.stages.snapshot", "payobs_pipeline.stages.parse",
-                     "payobs_pipeline.stages.normalize"]
+# Imported once by the fork server, so each worker starts with the stages loaded and the mappings compiled.
+PRELOADED_MODULES = ["payobs_pipeline.stages.warm"]
 
 
 @dataclass
@@ -43,29 +43,10 @@ class ChunkResult:
     records: list = field(default_factory=list)
 
 
-_pool: ProcessPoolExecutor | None = None
-_pool_size = 0
-
-
-def _executor(workers: int) -> ProcessPoolExecutor:
-    global _pool, _pool_size
-    if _pool is None or _pool_size != workers:
-        shutdown()
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOADED_MODULES)
-        _pool, _pool_size = ProcessPoolExecutor(max_workers=workers, mp_context=context), workers
-    return _pool
-
-
-def shutdown() -> None:
-    """Stop the worker processes (at exit, or before a pool of another size)."""
-    global _pool
-    if _pool is not None:
-        _pool.shutdown(wait=True, cancel_futures=True)
-        _pool = None
-
-
-atexit.register(shutdown)
+def _pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOADED_MODULES)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 def chunks(lines: Iterable[bytes], size: int = CHUNK_ROWS) -> Iterator[list[bytes]]:
@@ -89,18 +70,18 @@ def run_chunks(work: Callable[[Any, list[bytes]], ChunkResult], context: Any,
         for chunk in chunks(lines):
             yield work(context, chunk)
         return
-    pool = _executor(workers)
-    pending: deque[Future] = deque()
-    try:
-        for chunk in chunks(lines):
-            pending.append(pool.submit(work, context, chunk))
-            if len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
+    with _pool(workers) as pool:
+        pending: deque[Future] = deque()
+        try:
+            for chunk in chunks(lines):
+                pending.append(pool.submit(work, context, chunk))
+                if len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 _state: dict[str, Any] = {}

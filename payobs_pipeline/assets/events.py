@@ -12,7 +12,7 @@ from contextlib import closing
 import dagster as dg
 
 from payobs_pipeline.assets.learned_mappings import learned_mappings
-from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
 from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
@@ -74,12 +74,8 @@ def _failures_markdown(rows: list[tuple]) -> str:
     return "\n".join(lines) if rows else "No failures in this window."
 
 
-@dg.asset(
-    partitions_def=window_partitions,
-    backfill_policy=backfill_policy,
+@window_asset(
     deps=[learned_mappings],
-    group_name="payobs",
-    kinds={"postgres"},
     description="One canonical payment event per normalized lake row; the rest go to unprocessed_events.",
 )
 def normalized_events(

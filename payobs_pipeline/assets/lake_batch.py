@@ -10,7 +10,7 @@ from contextlib import closing
 
 import dagster as dg
 
-from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.stages.snapshot import SnapshotContext, snapshot_chunk
@@ -46,11 +46,7 @@ def snapshot_window(lake: LakeDatabase, warehouse: WarehouseDatabase, window: Wi
     }
 
 
-@dg.asset(
-    partitions_def=window_partitions,
-    backfill_policy=backfill_policy,
-    group_name="payobs",
-    kinds={"postgres"},
+@window_asset(
     description="Snapshot of the window's raw_transactions rows (PII masked), one row per lake row.",
 )
 def raw_lake_batch(context: dg.AssetExecutionContext, lake: LakeDatabase, warehouse: WarehouseDatabase):

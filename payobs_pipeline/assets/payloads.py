@@ -11,7 +11,7 @@ from contextlib import closing
 import dagster as dg
 
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
-from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
 from payobs_pipeline.normalization.formats import INTERNAL_ERROR
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.stages.parse import ParseContext, parse_chunk
@@ -35,12 +35,8 @@ def parse_window(warehouse: WarehouseDatabase, window: Window) -> Counter:
     return counts
 
 
-@dg.asset(
-    partitions_def=window_partitions,
-    backfill_policy=backfill_policy,
+@window_asset(
     deps=[raw_lake_batch],
-    group_name="payobs",
-    kinds={"postgres"},
     description="Each lake row's payload parsed to a document (format detected, PII masked), or its parse error.",
 )
 def parsed_payloads(context: dg.AssetExecutionContext, warehouse: WarehouseDatabase):

@@ -11,6 +11,7 @@ from contextlib import closing
 
 import dagster as dg
 
+from payobs_pipeline import settings
 from payobs_pipeline.assets.learned_mappings import learned_mappings
 from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
 from payobs_pipeline.normalization import heuristics
@@ -55,6 +56,7 @@ def normalize_window(
                          for lake_id, fields in mappings.window_extractions(reader, window.partition_key).items()},
             waiting=mappings.waiting_shapes(reader, window.partition_key),
             rates_conninfo=warehouse.schema_conninfo,
+            fx_staleness_days=settings.fx_max_staleness_days(),
         )
         # The stream is closed before its connections: a COPY left open would hold its connection's lock.
         with closing(blocks(reader, context)) as stream:

@@ -3,7 +3,9 @@
 One bad row never fails the window: whatever goes wrong on it (other than the warehouse itself) makes it
 unprocessed with ``INTERNAL_ERROR`` and the exception as its detail.
 
-A worker builds its state once per stage run (:class:`NormalizeContext` names the run): the builtin
+Nothing here reads the environment: workers are forked from a fork server started earlier, whose
+environment may be older than the stage's, so every setting travels in the context. A worker builds its
+state once per stage run (:class:`NormalizeContext` names the run): the builtin
 mappings (compiled once per process), the window's learned mappings, the LLM's extractions for the window's
 rows, the shapes that wait, and a rate book that reads ``fx_rates`` month by month through short connections
 of its own.
@@ -52,6 +54,7 @@ class NormalizeContext:
     extractions: dict  # lake_id (text) -> the LLM's fields for that row
     waiting: dict  # fingerprint -> (reason_code, detail)
     rates_conninfo: str  # the warehouse, search_path set: fx_rates is read a month at a time
+    fx_staleness_days: int  # read by the stage's process: a worker's environment is its fork server's
 
 
 class WindowLearning:
@@ -83,7 +86,7 @@ class _RunState:
         self.normalizer = Normalizer(learned=compile_learned(context.learned_specs),
                                      heuristic_threshold=context.heuristic_threshold)
         self.learned = WindowLearning(context.extractions, context.waiting)
-        self.rates = RateBook(context.rates_conninfo)
+        self.rates = RateBook(context.rates_conninfo, staleness_days=context.fx_staleness_days)
 
 
 def event_row(lake_id: str, transactional_id: str | None, partition_key: str, created_at: datetime,

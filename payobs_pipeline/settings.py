@@ -31,6 +31,9 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "PAYOBS_FIRST_WINDOW": ("2026-09-01-00:00", "The partition set's first window (a window key)."),
     "PAYOBS_BACKFILL_WINDOWS_PER_RUN": ("14", "Windows a backfill run materializes together (a week)."),
     "PAYOBS_FX_MAX_STALENESS_DAYS": ("7", "How many days before an amount's day an exchange rate may be."),
+    "PAYOBS_WORKERS": ("the machine's cores (os.cpu_count())",
+                       "Worker processes for the stages' per-row work (mask, parse, normalize); 0 runs it in the "
+                       "stage's own process."),
     "PAYOBS_EXECUTOR": ("unset (Dagster's default: each run's steps in processes of the run's own pod or machine)",
                         "k8s: each step of a run in its own Kubernetes pod (dagster-k8s's k8s_job_executor, the "
                         "`k8s` extra; only under the K8sRunLauncher, deploy/)."),
@@ -146,6 +149,15 @@ def first_window() -> str:
         raise ValueError(
             f"PAYOBS_FIRST_WINDOW must be a window key like {DEFAULT_FIRST_WINDOW} (a date, then 00:00 or 12:00 "
             f"UTC), got {value!r}") from None
+
+
+def pipeline_workers() -> int:
+    """``PAYOBS_WORKERS``: worker processes for the stages' per-row work (default: the machine's cores)."""
+    value = _text("PAYOBS_WORKERS")
+    workers = int(value) if value else (os.cpu_count() or 1)
+    if workers < 0:
+        raise ValueError(f"PAYOBS_WORKERS must be 0 or more, got {value!r}")
+    return workers
 
 
 def backfill_windows_per_run() -> int:

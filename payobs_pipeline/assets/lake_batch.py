@@ -1,135 +1,42 @@
 """Stage 1: snapshot a window's lake rows into the warehouse, PII masked on the way in.
 
-Every lake row gets exactly one snapshot row, whatever it holds. A row whose
-data is refused before masking (too large: masking megabytes would cost
-seconds for a row the parser refuses anyway) or whose masking raised
-unexpectedly is stored as a *refusal marker* instead of its data: the compact
-JSON text ``{"payobs_refused":{"reason_code":…,"detail":…}}``. The lake's data
-never looks like that (it is jsonb output text, which always writes a space
-after ``:``), and the parse stage turns the marker into that row's parse
-error (``PAYLOAD_TOO_LARGE``, ``INTERNAL_ERROR``). No unmasked text is stored.
-
-The ``merchant`` column holds identifiers: the merchant's ``"id"`` value is
-never masked (a Luhn-valid numeric id is still the id); its other values are
-masked like the data (a name could carry a card number). A merchant that is
-not a JSON object is stored as it came: a string is the merchant's id (the
-normalizer reads it so), numbers, booleans and null carry no text; an array's
-items are masked.
+The row work (masking, refusal markers) is in stages/snapshot.py and runs in the worker processes; this
+module streams the window through them and is the Dagster asset.
 """
 
 
-import json
 from collections import Counter
+from contextlib import closing
 
 import dagster as dg
 
-from payobs_pipeline.assets.partitions import Window, backfill_policy, window_partitions, windows_of
-from payobs_pipeline.normalization.formats import (
-    INTERNAL_ERROR,
-    PayloadParseError,
-    check_payload_size,
-    internal_error_detail,
-    storable_text,
-)
-from payobs_pipeline.normalization.pii import mask_text
+from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
+from payobs_pipeline.stages.snapshot import SnapshotContext, snapshot_chunk
+from payobs_pipeline.stages.workers import run_chunks
 from payobs_pipeline.warehouse import batches
 
-REFUSAL_PREFIX = '{"payobs_refused":'
-MERCHANT_ID_KEY = "id"
 MAX_WARNINGS_PER_WINDOW = 20  # rows logged one by one; the metadata counts them all
-
-
-def refusal_marker(reason_code: str, detail: str) -> str:
-    """The snapshot text standing for a row refused before or while masking (ASCII, compact JSON)."""
-    return REFUSAL_PREFIX + json.dumps({"reason_code": reason_code, "detail": storable_text(detail)[:500]}) + "}"
-
-
-def read_refusal(data: str) -> tuple[str, str] | None:
-    """(reason_code, detail) when a snapshot's data is a refusal marker, else ``None``."""
-    if not data.startswith(REFUSAL_PREFIX):
-        return None
-    try:
-        refusal = json.loads(data)["payobs_refused"]
-        return str(refusal["reason_code"]), str(refusal["detail"])
-    except (ValueError, KeyError, TypeError):
-        return INTERNAL_ERROR, "unreadable refusal marker in raw_lake_batch"
-
-
-def snapshot_data(data: str) -> str:
-    """The text stored for a lake row's data: masked, or a refusal marker. Never raises."""
-    try:
-        check_payload_size(data)
-        safe = mask_text(data)
-        if safe is not data:
-            safe.encode("utf-8")  # masking must leave text PostgreSQL accepts
-        return safe
-    except PayloadParseError as refused:
-        return refusal_marker(refused.reason_code, refused.detail)
-    except Exception as error:  # noqa: BLE001 - one row must never fail the window
-        return refusal_marker(INTERNAL_ERROR, internal_error_detail(error))
-
-
-def mask_merchant(merchant: str | None) -> str | None:
-    """The lake's merchant JSON text with PII masked in every value but the merchant's id.
-
-    Returns the same text object when nothing was masked.
-    """
-    if merchant is None:
-        return None
-    try:
-        value = json.loads(merchant)
-    except ValueError:
-        # Not decodable here (a number past Python's digit limit): mask it as text.
-        return mask_text(merchant)
-    if isinstance(value, list):
-        masked = mask_text(merchant)
-        return merchant if masked is merchant else masked
-    if not isinstance(value, dict):
-        return merchant  # a string (the merchant's id), a number, a boolean, null
-    merchant_id = value.get(MERCHANT_ID_KEY)
-    keep_id = MERCHANT_ID_KEY in value and not isinstance(merchant_id, (dict, list))
-    rest = {key: item for key, item in value.items() if not (keep_id and key == MERCHANT_ID_KEY)}
-    rest_text = json.dumps(rest, ensure_ascii=False, allow_nan=False)
-    masked_rest = mask_text(rest_text)
-    if masked_rest is rest_text:
-        return merchant
-    result = json.loads(masked_rest)
-    if keep_id:
-        result = {MERCHANT_ID_KEY: merchant_id, **result}
-    return json.dumps(result, ensure_ascii=False, allow_nan=False)
 
 
 def snapshot_window(lake: LakeDatabase, warehouse: WarehouseDatabase, window: Window, log=None) -> dict:
     """Replace the window's snapshot with the lake's current rows, in one transaction."""
     counts = Counter()
 
-    def warn(message: str) -> None:
-        counts["warnings"] += 1
-        if log is not None and counts["warnings"] <= MAX_WARNINGS_PER_WINDOW:
-            log.warning(message)
+    def blocks():
+        lines = lake.stream_window_lines(window.start, window.end)
+        for result in run_chunks(snapshot_chunk, SnapshotContext(window.partition_key), lines):
+            counts.update(result.counts)
+            for message in result.records:
+                counts["warnings"] += 1
+                if log is not None and counts["warnings"] <= MAX_WARNINGS_PER_WINDOW:
+                    log.warning(message)
+            yield result
 
-    def rows():
-        for lake_id, data, merchant, transactional_id, created_at in lake.stream_window(window.start, window.end):
-            safe = snapshot_data(data)
-            if safe is not data:
-                refusal = read_refusal(safe)
-                if refusal is None:
-                    counts["rows_with_pii_masked"] += 1
-                else:
-                    counts["internal_errors" if refusal[0] == INTERNAL_ERROR else "refused_before_masking"] += 1
-                    warn(f"lake row {lake_id}: {refusal[0]}: {refusal[1]}")
-            try:
-                safe_merchant = mask_merchant(merchant)
-            except Exception as error:  # noqa: BLE001 - a bad merchant must not lose the row
-                counts["merchant_internal_errors"] += 1
-                warn(f"lake row {lake_id}: merchant not stored: {internal_error_detail(error)}")
-                safe_merchant = None
-            yield (lake_id, window.partition_key, transactional_id, created_at, safe_merchant, safe)
-
-    with warehouse.connection() as conn:
-        written = batches.replace_window(conn, window, rows())
+    # The stream is closed before its connections: a COPY left open would hold its connection's lock.
+    with warehouse.connection() as conn, closing(blocks()) as stream:
+        written = batches.replace_window(conn, window, stream)
     return {
         "lake_rows": written,
         "rows_with_pii_masked": counts["rows_with_pii_masked"],
@@ -139,11 +46,7 @@ def snapshot_window(lake: LakeDatabase, warehouse: WarehouseDatabase, window: Wi
     }
 
 
-@dg.asset(
-    partitions_def=window_partitions,
-    backfill_policy=backfill_policy,
-    group_name="payobs",
-    kinds={"postgres"},
+@window_asset(
     description="Snapshot of the window's raw_transactions rows (PII masked), one row per lake row.",
 )
 def raw_lake_batch(context: dg.AssetExecutionContext, lake: LakeDatabase, warehouse: WarehouseDatabase):

@@ -42,8 +42,9 @@ class LakeDatabase(ResolvedConnection, dg.ConfigurableResource):
     def _table(self) -> sql.Composable:
         return sql.Identifier(*self.table.split("."))
 
-    def stream_window(self, start: datetime, end: datetime) -> Iterator[tuple]:
-        """The window's rows as (id, data_json_text, merchant_json_text, transactional_id, created_at).
+    def stream_window_lines(self, start: datetime, end: datetime) -> Iterator[bytes]:
+        """The window's rows (id, data_json_text, merchant_json_text, transactional_id, created_at) as raw COPY
+        text lines, for the stages' worker processes (warehouse/copy_text.py reads them).
 
         COPY streams the rows; psycopg reads them in blocks, so memory does not grow with the window.
         """
@@ -52,8 +53,7 @@ class LakeDatabase(ResolvedConnection, dg.ConfigurableResource):
             "WHERE created_at >= {} AND created_at < {}) TO STDOUT"
         ).format(self._table(), sql.Literal(start), sql.Literal(end))
         with self.connection() as conn, conn.cursor() as cur, cur.copy(query) as copy:
-            copy.set_types(["uuid", "text", "text", "uuid", "timestamptz"])
-            yield from copy.rows()
+            yield from copy
 
     def count_rows(self) -> int:
         """Every row of the lake table."""

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import dagster as dg
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import make_conninfo
 from pydantic import PrivateAttr
 
 from payobs_pipeline import settings
@@ -31,6 +32,12 @@ class WarehouseDatabase(ResolvedConnection, dg.ConfigurableResource):
         if not self._resolved_url:
             self._resolved_url = resolve_url(self.url, settings.WAREHOUSE)
             self._resolved_schema = self.schema_name or settings.warehouse_schema()
+
+    @property
+    def schema_conninfo(self) -> str:
+        """:attr:`conninfo` with the warehouse schema as search_path, for connections opened elsewhere (the
+        stages' worker processes)."""
+        return make_conninfo(self.conninfo, options=f"-c search_path={self.db_schema},public")
 
     @property
     def db_schema(self) -> str:
@@ -78,6 +85,27 @@ def copy_in(conn: psycopg.Connection, table: str, columns: Sequence[str], rows: 
             copy.write_row(row)
             written += 1
     return written
+
+
+def copy_in_blocks(conn: psycopg.Connection, table: str, columns: Sequence[str], blocks: Iterable) -> int:
+    """Bulk-load blocks of COPY text rows (each with ``data`` bytes and its ``rows`` count, e.g. a stage's
+    stages.workers.ChunkResult); returns how many rows were written."""
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    written = 0
+    with conn.cursor() as cur, cur.copy(statement) as copy:
+        for block in blocks:
+            copy.write(block.data)
+            written += block.rows
+    return written
+
+
+def copy_out_lines(conn: psycopg.Connection, query: sql.Composable) -> Iterator[bytes]:
+    """Stream a query's rows with COPY TO STDOUT as raw text-format lines (warehouse/copy_text.py reads
+    them), for the stages' worker processes; memory stays flat."""
+    with conn.cursor() as cur, cur.copy(sql.SQL("COPY ({}) TO STDOUT").format(query)) as copy:
+        yield from copy
 
 
 def copy_out(conn: psycopg.Connection, query: sql.Composable, types: Sequence[str]) -> Iterator[tuple]:

@@ -7,23 +7,24 @@ the late-arrival sensor compares with the lake (:func:`loaded_windows`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
 import psycopg
 from psycopg import sql
 
-from payobs_pipeline.resources.warehouse import copy_in, copy_out, lock_window
+from payobs_pipeline.resources.warehouse import copy_in_blocks, copy_out_lines, lock_window
 
 COLUMNS = ("lake_id", "partition_key", "transactional_id", "created_at", "merchant", "data")
 
 
-def replace_window(conn: psycopg.Connection, window, rows: Iterable[Sequence]) -> int:
-    """Replace the window's snapshot by ``rows`` (tuples in COLUMNS order) and record its load, in the caller's
-    transaction, holding the window's lock; returns how many rows were written."""
+def replace_window(conn: psycopg.Connection, window, blocks: Iterable) -> int:
+    """Replace the window's snapshot by ``blocks`` of COPY text rows in COLUMNS order (a stage's
+    ChunkResults) and record its load, in the caller's transaction, holding the window's lock; returns how
+    many rows were written."""
     lock_window(conn, "raw_lake_batch", window.partition_key)
     conn.execute("DELETE FROM raw_lake_batch WHERE partition_key = %s", (window.partition_key,))
-    written = copy_in(conn, "raw_lake_batch", COLUMNS, rows)
+    written = copy_in_blocks(conn, "raw_lake_batch", COLUMNS, blocks)
     conn.execute(
         "INSERT INTO window_loads (partition_key, window_start, window_end, lake_rows) VALUES (%s, %s, %s, %s) "
         "ON CONFLICT (partition_key) DO UPDATE SET lake_rows = excluded.lake_rows, loaded_at = now()",
@@ -32,13 +33,14 @@ def replace_window(conn: psycopg.Connection, window, rows: Iterable[Sequence]) -
     return written
 
 
-def stream_window(conn: psycopg.Connection, partition_key: str) -> Iterator[tuple]:
-    """The window's snapshot rows as (lake_id, transactional_id, created_at, merchant_json_text, data), streamed."""
+def stream_window_lines(conn: psycopg.Connection, partition_key: str) -> Iterator[bytes]:
+    """The window's snapshot rows (lake_id, transactional_id, created_at, merchant_json_text, data) as raw COPY
+    text lines, streamed."""
     query = sql.SQL(
         "SELECT lake_id, transactional_id, created_at, merchant::text, data FROM raw_lake_batch "
         "WHERE partition_key = {}"
     ).format(sql.Literal(partition_key))
-    yield from copy_out(conn, query, ["uuid", "uuid", "timestamptz", "text", "text"])
+    yield from copy_out_lines(conn, query)
 
 
 def count_window(conn: psycopg.Connection, partition_key: str) -> int:

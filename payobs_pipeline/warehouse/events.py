@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import psycopg
 from psycopg import sql
 
-from payobs_pipeline.resources.warehouse import copy_in, copy_out, lock_window
+from payobs_pipeline.resources.warehouse import copy_in_blocks, copy_out, lock_window
 
 COLUMNS = (
     "lake_id", "transactional_id", "partition_key", "lake_created_at", "event_time", "provider",
@@ -35,13 +35,13 @@ ON CONFLICT DO NOTHING
 """
 
 
-def replace_window(conn: psycopg.Connection, partition_key: str, rows: Iterable[Sequence]) -> int:
-    """Replace the window's events by ``rows`` (tuples in COLUMNS order), in the caller's transaction, holding
-    the window's lock; returns how many were written."""
+def replace_window(conn: psycopg.Connection, partition_key: str, blocks: Iterable) -> int:
+    """Replace the window's events by ``blocks`` of COPY text rows in COLUMNS order (a stage's ChunkResults),
+    in the caller's transaction, holding the window's lock; returns how many were written."""
     lock_window(conn, "normalized_events", partition_key)
     conn.execute(REMEMBER_KEYS_SQL, (partition_key,))
     conn.execute("DELETE FROM normalized_events WHERE partition_key = %s", (partition_key,))
-    return copy_in(conn, "normalized_events", COLUMNS, rows)
+    return copy_in_blocks(conn, "normalized_events", COLUMNS, blocks)
 
 
 WINDOW_SUMMARY_SQL = """

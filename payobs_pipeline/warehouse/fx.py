@@ -75,8 +75,10 @@ class RateBook:
     day, so a look-up never needs another chunk; memory is a few months of rates.
     """
 
-    def __init__(self, conn: psycopg.Connection, staleness_days: int | None = None) -> None:
-        self._conn = conn
+    def __init__(self, source: psycopg.Connection | str, staleness_days: int | None = None) -> None:
+        # A connection, or a conninfo string: then each month's query opens its own short connection (a
+        # stage's worker process keeps no connection open between stage runs).
+        self._source = source
         self.staleness = timedelta(days=max_staleness_days() if staleness_days is None else staleness_days)
         self._chunks: dict[tuple[int, int], dict[str, tuple[list[date], list[Decimal]]]] = {}
 
@@ -87,15 +89,20 @@ class RateBook:
             first = day.replace(day=1)
             last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
             by_currency: dict[str, tuple[list[date], list[Decimal]]] = defaultdict(lambda: ([], []))
-            for rate_date, currency, usd_rate in self._conn.execute(
-                "SELECT rate_date, currency, usd_rate FROM fx_rates WHERE rate_date BETWEEN %s AND %s "
-                "ORDER BY currency, rate_date", (first - self.staleness, last),
-            ):
+            for rate_date, currency, usd_rate in self._month_rates(first - self.staleness, last):
                 dates, rates = by_currency[currency]
                 dates.append(rate_date)
                 rates.append(usd_rate)
             chunk = self._chunks[key] = dict(by_currency)
         return chunk
+
+    def _month_rates(self, first: date, last: date) -> list[tuple]:
+        query = ("SELECT rate_date, currency, usd_rate FROM fx_rates WHERE rate_date BETWEEN %s AND %s "
+                 "ORDER BY currency, rate_date")
+        if isinstance(self._source, str):
+            with psycopg.connect(self._source) as conn:
+                return conn.execute(query, (first, last)).fetchall()
+        return self._source.execute(query, (first, last)).fetchall()
 
     def rate(self, currency: str, day: date) -> Decimal | None:
         """The rate of ``day``, or the latest earlier one within the staleness limit, or None."""

@@ -14,6 +14,9 @@ import psycopg
 from payobs_pipeline.resources.warehouse import copy_in, lock_window
 from payobs_pipeline.warehouse.statuses import DECIDED
 
+LIFECYCLE_WORK_MEM = "64MB"
+LIFECYCLE_TEMP_BUFFERS = "256MB"
+
 # Dimensions of an object: the first known value over its events, authorizations first.
 _FIRST = "(array_agg({col} ORDER BY {order}) FILTER (WHERE {col} IS NOT NULL))[1]"
 
@@ -173,8 +176,9 @@ DISPUTES_SQL = _follow_up_sql(
     "g.raw_status, g.reason",
 )
 
-def link_window(conn: psycopg.Connection, partition_key: str) -> set[str]:
-    """Add a window's rows to the payment groups; returns the payment keys whose group changed.
+def link_window(conn: psycopg.Connection, partition_key: str) -> None:
+    """Add a window's rows to the payment groups; the payment keys whose group changed are left in the
+    temporary table ``touched_payments`` (it stays in the database: memory does not grow with the window).
 
     Set-based, so memory does not grow with the window: the window's nodes start with their stored
     group's key (or themselves), each stored group's key joins the graph as a node linked to its
@@ -213,20 +217,42 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> set[str]:
         ANALYZE window_nodes;
         """
     )
+    # Each link in both directions, looked up by the node whose label spreads.
+    conn.execute(
+        """
+        CREATE TEMP TABLE window_edges ON COMMIT DROP AS
+        SELECT a AS node, b AS other FROM window_links UNION SELECT b, a FROM window_links;
+        CREATE INDEX ON window_edges (node);
+        ANALYZE window_edges;
+        CREATE TEMP TABLE label_frontier ON COMMIT DROP AS SELECT node, label FROM window_nodes;
+        CREATE TEMP TABLE label_changed (node text, label text) ON COMMIT DROP;
+        """
+    )
+    # Only the nodes whose label just fell can lower their neighbours': each round spreads from those alone.
     while conn.execute(
         """
-        UPDATE window_nodes w SET label = m.label
-        FROM (SELECT e.node, min(n.label) AS label
-              FROM (SELECT a AS node, b AS other FROM window_links UNION ALL SELECT b, a FROM window_links) e
-              JOIN window_nodes n ON n.node = e.other
-              GROUP BY e.node) m
-        WHERE w.node = m.node AND m.label < w.label
+        WITH best AS (
+            SELECT e.other AS node, min(f.label) AS label
+            FROM label_frontier f JOIN window_edges e USING (node)
+            GROUP BY e.other
+        ), lowered AS (
+            UPDATE window_nodes w SET label = b.label FROM best b
+            WHERE w.node = b.node AND b.label < w.label
+            RETURNING w.node, w.label
+        )
+        INSERT INTO label_changed SELECT node, label FROM lowered
         """
     ).rowcount:
-        pass
+        conn.execute(
+            "TRUNCATE label_frontier; INSERT INTO label_frontier SELECT DISTINCT ON (node) node, label "
+            "FROM label_changed ORDER BY node, label; TRUNCATE label_changed"
+        )
     conn.execute(
-        "INSERT INTO payment_links (node, payment_key) SELECT node, label FROM window_nodes WHERE stored_key IS NULL"
+        "INSERT INTO payment_links (node, payment_key) "
+        "SELECT node, label FROM window_nodes WHERE stored_key IS NULL ORDER BY node"
     )
+    # The planner must see the links just added (the first window adds them all), or it joins as if empty.
+    conn.execute("ANALYZE payment_links")
     relabeled = conn.execute(
         "CREATE TEMP TABLE relabel ON COMMIT DROP AS SELECT DISTINCT stored_key AS old_key, label AS new_key "
         "FROM window_nodes WHERE stored_key IS NOT NULL AND label <> stored_key"
@@ -234,15 +260,28 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> set[str]:
     if relabeled:
         for table in ("payment_links", "attempts", "refunds", "disputes"):
             conn.execute(f"UPDATE {table} t SET payment_key = r.new_key FROM relabel r WHERE t.payment_key = r.old_key")
-    return {row[0] for row in conn.execute(
-        "SELECT label FROM window_nodes WHERE stored_key IS NULL OR label <> stored_key "
+    conn.execute(
+        "CREATE TEMP TABLE touched_payments (payment_key text PRIMARY KEY) ON COMMIT DROP;"
+        "INSERT INTO touched_payments SELECT label FROM window_nodes WHERE stored_key IS NULL OR label <> stored_key "
         "UNION SELECT old_key FROM relabel"
-    )}
+    )
+
+
+def _working_memory(conn: psycopg.Connection) -> None:
+    """Room for the stage's temporary tables and hash joins (a window's nodes, a few hundred MB at 1M rows):
+    PostgreSQL's defaults (8 MB and 4 MB) spill them to disk. Only for this transaction and session."""
+    conn.execute(f"SET LOCAL work_mem = '{LIFECYCLE_WORK_MEM}'")
+    try:
+        with conn.transaction():  # refused once the session has used a temporary table: then it keeps its own
+            conn.execute(f"SET LOCAL temp_buffers = '{LIFECYCLE_TEMP_BUFFERS}'")
+    except psycopg.errors.InvalidParameterValue:
+        pass
 
 
 def rebuild_window_objects(conn: psycopg.Connection, window) -> set[str]:
     """Recompute every object the window's events are (or were) about; returns the windows whose rows changed."""
-    changed_payments = link_window(conn, window.partition_key)
+    _working_memory(conn)
+    link_window(conn, window.partition_key)
     conn.execute(
         "CREATE TEMP TABLE touched_keys (entity text, key text, PRIMARY KEY (entity, key)) ON COMMIT DROP"
     )
@@ -258,12 +297,11 @@ def rebuild_window_objects(conn: psycopg.Connection, window) -> set[str]:
         """,
         {"key": window.partition_key},
     )
-    conn.execute("CREATE TEMP TABLE touched_payments (payment_key text PRIMARY KEY) ON COMMIT DROP")
-    copy_in(conn, "touched_payments", ("payment_key",), ((k,) for k in changed_payments))
     conn.execute(
         "INSERT INTO touched_payments SELECT DISTINCT l.payment_key FROM touched_keys k "
         "JOIN payment_links l ON l.node = k.key WHERE k.entity = 'node' ON CONFLICT DO NOTHING"
     )
+    conn.execute("ANALYZE touched_keys; ANALYZE touched_payments")
     touched = "SELECT key FROM touched_keys WHERE entity = '{}'".format
     # Attempts first; payments read them (and the attempts' old and new payments are touched too);
     # refunds and disputes read both.

@@ -22,17 +22,27 @@ ACTIVE, PROPOSED, REJECTED = "active", "proposed", "rejected"
 # --- normalization_mappings ---------------------------------------------------------------------------
 
 
-def active_learned(conn: psycopg.Connection) -> dict[str, CompiledMapping]:
-    """Active learned (and manual) mappings by shape fingerprint; a spec that no longer compiles is skipped."""
-    learned = {}
-    for fingerprint, spec in conn.execute(
+def active_learned_specs(conn: psycopg.Connection) -> dict[str, dict]:
+    """Active learned (and manual) mapping specs by shape fingerprint, as stored."""
+    return dict(conn.execute(
         "SELECT fingerprint, spec FROM normalization_mappings WHERE state = 'active' AND source <> 'builtin'"
-    ):
+    ))
+
+
+def compile_learned(specs: dict[str, dict]) -> dict[str, CompiledMapping]:
+    """Specs by fingerprint compiled; a spec that no longer compiles is skipped."""
+    learned = {}
+    for fingerprint, spec in specs.items():
         try:
             learned[fingerprint] = CompiledMapping(spec)
         except MappingError:
             continue
     return learned
+
+
+def active_learned(conn: psycopg.Connection) -> dict[str, CompiledMapping]:
+    """Active learned (and manual) mappings by shape fingerprint, compiled (see :func:`compile_learned`)."""
+    return compile_learned(active_learned_specs(conn))
 
 
 def newest_of_shape(conn: psycopg.Connection, fingerprint: str) -> tuple | None:

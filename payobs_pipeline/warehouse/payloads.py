@@ -7,12 +7,12 @@ samples of each payload shape (:func:`shape_samples`), the normalize asset the w
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 import psycopg
 from psycopg import sql
 
-from payobs_pipeline.resources.warehouse import copy_in, copy_out, lock_window
+from payobs_pipeline.resources.warehouse import copy_in_blocks, copy_out_lines, lock_window
 
 COLUMNS = (
     "lake_id", "partition_key", "transactional_id", "created_at", "merchant",
@@ -20,23 +20,22 @@ COLUMNS = (
 )
 
 
-def replace_window(conn: psycopg.Connection, partition_key: str, rows: Iterable[Sequence]) -> int:
-    """Replace the window's parsed payloads by ``rows`` (tuples in COLUMNS order), in the caller's transaction,
-    holding the window's lock; returns how many were written."""
+def replace_window(conn: psycopg.Connection, partition_key: str, blocks: Iterable) -> int:
+    """Replace the window's parsed payloads by ``blocks`` of COPY text rows in COLUMNS order (a stage's
+    ChunkResults), in the caller's transaction, holding the window's lock; returns how many were written."""
     lock_window(conn, "parsed_payloads", partition_key)
     conn.execute("DELETE FROM parsed_payloads WHERE partition_key = %s", (partition_key,))
-    return copy_in(conn, "parsed_payloads", COLUMNS, rows)
+    return copy_in_blocks(conn, "parsed_payloads", COLUMNS, blocks)
 
 
-def stream_window(conn: psycopg.Connection, partition_key: str) -> Iterator[tuple]:
-    """The window's rows as (lake_id, transactional_id, created_at, merchant_json_text, format, provider_hint,
-    body_json_text, parse_error, parse_detail, fingerprint), streamed."""
+def stream_window_lines(conn: psycopg.Connection, partition_key: str) -> Iterator[bytes]:
+    """The window's rows (lake_id, transactional_id, created_at, merchant_json_text, format, provider_hint,
+    body_json_text, parse_error, parse_detail, fingerprint) as raw COPY text lines, streamed."""
     query = sql.SQL(
         "SELECT lake_id, transactional_id, created_at, merchant::text, format, provider_hint, body::text, "
         "parse_error, parse_detail, fingerprint FROM parsed_payloads WHERE partition_key = {}"
     ).format(sql.Literal(partition_key))
-    types = ["uuid", "uuid", "timestamptz", "text", "text", "text", "text", "text", "text", "text"]
-    yield from copy_out(conn, query, types)
+    yield from copy_out_lines(conn, query)
 
 
 # Samples of each shape of the window: a few rows each, and the shape's row count.

@@ -10,7 +10,8 @@ import dagster as dg
 import psycopg
 import pytest
 
-from payobs_pipeline.assets import lake_batch, payloads
+from payobs_pipeline.stages import parse as parse_stage
+from payobs_pipeline.stages import snapshot as snapshot_stage
 from payobs_pipeline.assets.checks import snapshot_matches_lake
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
 from payobs_pipeline.assets.partitions import Window
@@ -101,9 +102,11 @@ def _exploding(real, marker):
 def test_hostile_rows_are_kept_with_their_reason_and_good_rows_parse(
     hostile_lake, lake_url, warehouse_url, monkeypatch
 ):
-    # Unexpected exceptions: one in the snapshot's masking, one in the parse stage's fingerprinting.
-    monkeypatch.setattr(lake_batch, "mask_text", _exploding(lake_batch.mask_text, EXPLODE + "-snapshot"))
-    monkeypatch.setattr(payloads, "shape_fingerprint", _exploding(payloads.shape_fingerprint, EXPLODE))
+    # Unexpected exceptions: one in the snapshot's masking, one in the parse stage's fingerprinting (patched
+    # in this process, so the stages run their row work here: PAYOBS_WORKERS=0).
+    monkeypatch.setenv("PAYOBS_WORKERS", "0")
+    monkeypatch.setattr(snapshot_stage, "mask_text", _exploding(snapshot_stage.mask_text, EXPLODE + "-snapshot"))
+    monkeypatch.setattr(parse_stage, "shape_fingerprint", _exploding(parse_stage.shape_fingerprint, EXPLODE))
 
     result = dg.materialize(
         [raw_lake_batch, parsed_payloads, snapshot_matches_lake],

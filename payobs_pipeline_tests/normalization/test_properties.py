@@ -12,7 +12,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from payobs_pipeline.assets.payloads import parse_row
+from payobs_pipeline.stages.parse import parse_row
 from payobs_pipeline.normalization.formats import REASON_CODES, PayloadParseError, read_lake_payload
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
 from payobs_pipeline.normalization.pii import luhn_valid, mask_payload, mask_text

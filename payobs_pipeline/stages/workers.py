@@ -1,0 +1,96 @@
+"""Per-row work on every core: worker processes fed with chunks of COPY rows.
+
+A stage streams its window with COPY TO, cuts it into chunks of :data:`CHUNK_ROWS` raw rows, and a worker
+turns each chunk into the COPY FROM bytes of its output rows (with the chunk's counts and side records,
+a :class:`ChunkResult`). The stage's own process only moves bytes between its two connections, in order, with
+at most :data:`CHUNKS_IN_FLIGHT_PER_WORKER` chunks per worker in flight, so memory does not grow with the
+window and the output is the same, row for row and in the same order, whatever the number of workers.
+
+Each stage run starts its pool and stops it when the window is written (no thread or process outlives the
+stage). Workers are forked by the ``forkserver`` method — from a clean server process that has already
+imported the stages and compiled the provider mappings (stages/warm.py), never from the (threaded) Dagster
+process — so a pool starts in milliseconds. A chunk function finds what it needs through the stage's
+context (a small picklable value sent with each chunk; a worker builds its state from it once, see
+:func:`cached_state`). ``PAYOBS_WORKERS=0`` runs the same
+chunk functions in the stage's own process: the reference path the tests compare the pool with.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from payobs_pipeline import settings
+
+CHUNK_ROWS = 1000
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
+# Imported once by the fork server, so each worker starts with the stages loaded and the mappings compiled.
+PRELOADED_MODULES = ["payobs_pipeline.stages.warm"]
+
+
+@dataclass
+class ChunkResult:
+    """What a worker made of one chunk: COPY FROM text of its output rows, their count, counts for the
+    stage's metadata, and side records (rows kept unprocessed, warnings) the stage's process handles."""
+
+    data: bytes
+    rows: int
+    counts: Counter = field(default_factory=Counter)
+    records: list = field(default_factory=list)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOADED_MODULES)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def chunks(lines: Iterable[bytes], size: int = CHUNK_ROWS) -> Iterator[list[bytes]]:
+    """Raw COPY rows grouped into lists of ``size``."""
+    chunk: list[bytes] = []
+    for line in lines:
+        chunk.append(bytes(line))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_chunks(work: Callable[[Any, list[bytes]], ChunkResult], context: Any,
+               lines: Iterable[bytes], workers: int | None = None) -> Iterator[ChunkResult]:
+    """``work(context, chunk)`` over the rows' chunks, results in input order, on ``workers`` processes
+    (default ``PAYOBS_WORKERS``; 0: in this process)."""
+    workers = settings.pipeline_workers() if workers is None else workers
+    if workers == 0:
+        for chunk in chunks(lines):
+            yield work(context, chunk)
+        return
+    with _pool(workers) as pool:
+        pending: deque[Future] = deque()
+        try:
+            for chunk in chunks(lines):
+                pending.append(pool.submit(work, context, chunk))
+                if len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+_state: dict[str, Any] = {}
+
+
+def cached_state(key: Any, build: Callable[[], Any]) -> Any:
+    """The worker's state for one stage run (``key`` names it), built once per process by ``build()``."""
+    if _state.get("key") != key:
+        _state.clear()
+        _state["value"] = build()
+        _state["key"] = key
+    return _state["value"]

@@ -1,7 +1,7 @@
 """The evaluation rounds of real provider messages stay read at least as well as they are today.
 
 Each round was written from sources the mappings were not built from, committed before the code that reads
-it, and measured once (those first figures are in the README, "Normalization quality"); the first three and the fifth to ninth were
+it, and measured once (those first figures are in the README, "Normalization quality"); the first three and the fifth to eleventh were
 then used to fix the specs, so they are training data now and these floors only guard against regressions. The labels come
 from the providers' documentation (each case's ``source``), never from this code's output. A floor is the
 share measured when the round's fixes landed, rounded down to the half percent.
@@ -33,6 +33,8 @@ FLOORS = {
     "heldout_vendor_plugins": {True: (0.985, 1.0, 0.96, 1.0, 1.0), False: (0.985, 1.0, 0.96, 1.0, 1.0)},
     # Round 10: first measured at 80.0% / 76.9%, then fixed from (96.9% / 95.4%).
     "heldout_sdk_mocks_and_shops": {True: (0.965, 1.0, 1.0, 1.0, 1.0), False: (0.95, 1.0, 1.0, 1.0, 1.0)},
+    # Round 11: first measured at 54.4% / 45.6%, then fixed from (87.3% / 70.9%).
+    "heldout_oscar_medusa_saleor_plugins": {True: (0.87, 1.0, 1.0, 1.0, 1.0), False: (0.705, 1.0, 1.0, 1.0, 1.0)},
 }
 FIELDS = ("status_category", "failure_reason", "amount_minor", "currency")
 

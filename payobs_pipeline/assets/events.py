@@ -7,7 +7,6 @@ through them, records the rows kept unprocessed, and is the Dagster asset.
 
 import uuid
 from collections import Counter
-from contextlib import closing
 
 import dagster as dg
 
@@ -18,7 +17,7 @@ from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.stages.normalize import NormalizeContext, normalize_chunk
-from payobs_pipeline.stages.workers import run_chunks
+from payobs_pipeline.stages.workers import chunk_stream
 from payobs_pipeline.warehouse import events as events_table
 from payobs_pipeline.warehouse import mappings, payloads
 from payobs_pipeline.warehouse.unprocessed import WindowRecorder
@@ -37,14 +36,6 @@ def normalize_window(
     counts: Counter = Counter()
     unprocessed = WindowRecorder(window)
 
-    def blocks(reader, context):
-        lines = payloads.stream_window_lines(reader, window.partition_key)
-        for result in run_chunks(normalize_chunk, context, lines):
-            counts.update(result.counts)
-            for record in result.records:
-                unprocessed.record(*record)
-            yield result
-
     # Two connections: the reader and the writer each hold a COPY while rows stream.
     with warehouse.connection() as reader, warehouse.connection() as writer:
         context = NormalizeContext(
@@ -58,8 +49,9 @@ def normalize_window(
             rates_conninfo=warehouse.schema_conninfo,
             fx_staleness_days=settings.fx_max_staleness_days(),
         )
-        # The stream is closed before its connections: a COPY left open would hold its connection's lock.
-        with closing(blocks(reader, context)) as stream:
+        lines = payloads.stream_window_lines(reader, window.partition_key)
+        with chunk_stream(normalize_chunk, context, lines, counts, lambda record: unprocessed.record(*record)) \
+                as stream:
             counts["events"] = events_table.replace_window(writer, window.partition_key, stream)
         counts["unprocessed"] = unprocessed.reconcile(writer)
     return counts

@@ -6,7 +6,6 @@ module streams the window through them and is the Dagster asset.
 
 
 from collections import Counter
-from contextlib import closing
 
 import dagster as dg
 
@@ -14,7 +13,7 @@ from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.stages.snapshot import SnapshotContext, snapshot_chunk
-from payobs_pipeline.stages.workers import run_chunks
+from payobs_pipeline.stages.workers import chunk_stream
 from payobs_pipeline.warehouse import batches
 
 MAX_WARNINGS_PER_WINDOW = 20  # rows logged one by one; the metadata counts them all
@@ -24,18 +23,14 @@ def snapshot_window(lake: LakeDatabase, warehouse: WarehouseDatabase, window: Wi
     """Replace the window's snapshot with the lake's current rows, in one transaction."""
     counts = Counter()
 
-    def blocks():
-        lines = lake.stream_window_lines(window.start, window.end)
-        for result in run_chunks(snapshot_chunk, SnapshotContext(window.partition_key), lines):
-            counts.update(result.counts)
-            for message in result.records:
-                counts["warnings"] += 1
-                if log is not None and counts["warnings"] <= MAX_WARNINGS_PER_WINDOW:
-                    log.warning(message)
-            yield result
+    def warn(message: str) -> None:
+        counts["warnings"] += 1
+        if log is not None and counts["warnings"] <= MAX_WARNINGS_PER_WINDOW:
+            log.warning(message)
 
-    # The stream is closed before its connections: a COPY left open would hold its connection's lock.
-    with warehouse.connection() as conn, closing(blocks()) as stream:
+    lines = lake.stream_window_lines(window.start, window.end)
+    with warehouse.connection() as conn, \
+            chunk_stream(snapshot_chunk, SnapshotContext(window.partition_key), lines, counts, warn) as stream:
         written = batches.replace_window(conn, window, stream)
     return {
         "lake_rows": written,

@@ -6,7 +6,6 @@ them and is the Dagster asset.
 
 
 from collections import Counter
-from contextlib import closing
 
 import dagster as dg
 
@@ -15,7 +14,7 @@ from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
 from payobs_pipeline.normalization.formats import INTERNAL_ERROR
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.stages.parse import ParseContext, parse_chunk
-from payobs_pipeline.stages.workers import run_chunks
+from payobs_pipeline.stages.workers import chunk_stream
 from payobs_pipeline.warehouse import batches, payloads
 
 
@@ -23,14 +22,9 @@ def parse_window(warehouse: WarehouseDatabase, window: Window) -> Counter:
     """Replace the window's parsed payloads; returns counts by format and by parse error."""
     counts: Counter = Counter()
 
-    def blocks(reader):
-        lines = batches.stream_window_lines(reader, window.partition_key)
-        for result in run_chunks(parse_chunk, ParseContext(window.partition_key), lines):
-            counts.update(result.counts)
-            yield result
-
-    # The stream is closed before its connections: a COPY left open would hold its connection's lock.
-    with warehouse.connection() as reader, warehouse.connection() as writer, closing(blocks(reader)) as stream:
+    with warehouse.connection() as reader, warehouse.connection() as writer, \
+            chunk_stream(parse_chunk, ParseContext(window.partition_key),
+                         batches.stream_window_lines(reader, window.partition_key), counts) as stream:
         counts["rows"] = payloads.replace_window(writer, window.partition_key, stream)
     return counts
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,6 +83,30 @@ def run_chunks(work: Callable[[Any, list[bytes]], ChunkResult], context: Any,
         finally:
             for future in pending:
                 future.cancel()
+
+
+@contextmanager
+def chunk_stream(work: Callable[[Any, list[bytes]], ChunkResult], context: Any, lines: Iterable[bytes],
+                 counts: Counter, on_record: Callable[[Any], None] | None = None) -> Iterator[Iterator[ChunkResult]]:
+    """:func:`run_chunks` as the stream a stage hands to COPY FROM: each chunk's counts added to ``counts`` and
+    each of its side records given to ``on_record``. The stream and ``lines`` (the COPY TO feeding it) are closed
+    when the block ends: enter it after the stage's connections, so it closes first (a COPY left open holds its
+    connection's lock, and the connection could not roll back)."""
+    def results() -> Iterator[ChunkResult]:
+        for result in run_chunks(work, context, lines):
+            counts.update(result.counts)
+            if on_record is not None:
+                for record in result.records:
+                    on_record(record)
+            yield result
+
+    stream = results()
+    try:
+        yield stream
+    finally:
+        stream.close()
+        if hasattr(lines, "close"):
+            lines.close()  # a COPY TO generator: its COPY ends here even when the stream stopped early
 
 
 _state: dict[str, Any] = {}

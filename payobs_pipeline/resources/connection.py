@@ -3,15 +3,17 @@
 :func:`resolve_url` is the one resolution of a resource's database URL: the resource's own ``url`` when set,
 else the configured one (``PAYOBS_LAKE_URL`` / ``PAYOBS_WAREHOUSE_URL``, settings), else the embedded
 server's database (``embedded_postgres.resolve_url``, which starts it), in libpq form; the resources connect
-with :func:`with_timeouts` added.
+with :func:`with_timeouts` added. :func:`copy_out_lines` is how both stream a window to the stages' workers.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urlencode
 
 import psycopg
+from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
 from payobs_pipeline import embedded_postgres, settings
@@ -65,3 +67,10 @@ def server_version(conninfo_text: str) -> str:
     """The server's version (``payobs doctor``'s ping); raises when it cannot be reached within 5 s."""
     with psycopg.connect(conninfo_text, connect_timeout=5) as conn:
         return conn.execute("SHOW server_version").fetchone()[0]
+
+
+def copy_out_lines(conn: psycopg.Connection, query: sql.Composable) -> Iterator[bytes]:
+    """Stream a query's rows with COPY TO STDOUT as raw text-format lines (warehouse/copy_text.py reads
+    them), for the stages' worker processes; memory stays flat."""
+    with conn.cursor() as cur, cur.copy(sql.SQL("COPY ({}) TO STDOUT").format(query)) as copy:
+        yield from copy

@@ -12,7 +12,7 @@ from psycopg import sql
 from pydantic import PrivateAttr
 
 from payobs_pipeline import settings
-from payobs_pipeline.resources.connection import ResolvedConnection, resolve_url
+from payobs_pipeline.resources.connection import ResolvedConnection, copy_out_lines, resolve_url
 
 LAKE_COLUMNS = ("id", "data", "merchant", "transactional_id", "created_at")
 
@@ -49,11 +49,11 @@ class LakeDatabase(ResolvedConnection, dg.ConfigurableResource):
         COPY streams the rows; psycopg reads them in blocks, so memory does not grow with the window.
         """
         query = sql.SQL(
-            "COPY (SELECT id, data::text, merchant::text, transactional_id, created_at FROM {} "
-            "WHERE created_at >= {} AND created_at < {}) TO STDOUT"
+            "SELECT id, data::text, merchant::text, transactional_id, created_at FROM {} "
+            "WHERE created_at >= {} AND created_at < {}"
         ).format(self._table(), sql.Literal(start), sql.Literal(end))
-        with self.connection() as conn, conn.cursor() as cur, cur.copy(query) as copy:
-            yield from copy
+        with self.connection() as conn:
+            yield from copy_out_lines(conn, query)
 
     def count_rows(self) -> int:
         """Every row of the lake table."""

@@ -101,13 +101,6 @@ def copy_in_blocks(conn: psycopg.Connection, table: str, columns: Sequence[str],
     return written
 
 
-def copy_out_lines(conn: psycopg.Connection, query: sql.Composable) -> Iterator[bytes]:
-    """Stream a query's rows with COPY TO STDOUT as raw text-format lines (warehouse/copy_text.py reads
-    them), for the stages' worker processes; memory stays flat."""
-    with conn.cursor() as cur, cur.copy(sql.SQL("COPY ({}) TO STDOUT").format(query)) as copy:
-        yield from copy
-
-
 def copy_out(conn: psycopg.Connection, query: sql.Composable, types: Sequence[str]) -> Iterator[tuple]:
     """Stream a query's rows with COPY TO STDOUT, typed; memory stays flat."""
     with conn.cursor() as cur, cur.copy(sql.SQL("COPY ({}) TO STDOUT").format(query)) as copy:

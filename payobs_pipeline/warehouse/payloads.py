@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 import psycopg
 from psycopg import sql
 
-from payobs_pipeline.resources.warehouse import copy_in_blocks, copy_out_lines, lock_window
+from payobs_pipeline.resources.connection import copy_out_lines
+from payobs_pipeline.resources.warehouse import copy_in_blocks, lock_window
 
 COLUMNS = (
     "lake_id", "partition_key", "transactional_id", "created_at", "merchant",

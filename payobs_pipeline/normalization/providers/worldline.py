@@ -489,11 +489,9 @@ SPEC = {
 }
 
 
-def _sips_pairs(body: dict) -> dict[str, str] | None:
-    """A Sips Paypage response's ``Data`` pairs ("key=value|..."), when Seal or InterfaceVersion sits beside it."""
-    data = body.get("Data")
-    if not isinstance(data, str) or "responseCode=" not in data or not ({"Seal", "InterfaceVersion"} & body.keys()):
-        return None
+def sips_data_pairs(data: str) -> dict[str, str]:
+    """A Sips 2.0 ``Data`` field's "key=value|key=value" pairs (Sips "Paypage POST"): the first of a repeated
+    key wins; empty and "null" values are left out. The reply heuristics' sips family reads them too."""
     pairs: dict[str, str] = {}
     for part in data.split("|"):
         name, sep, value = part.partition("=")
@@ -501,6 +499,14 @@ def _sips_pairs(body: dict) -> dict[str, str] | None:
         if sep and value and value.lower() != "null":
             pairs.setdefault(name.strip(), value)
     return pairs
+
+
+def _sips_pairs(body: dict) -> dict[str, str] | None:
+    """A Sips Paypage response's ``Data`` pairs, when Seal or InterfaceVersion sits beside it."""
+    data = body.get("Data")
+    if not isinstance(data, str) or "responseCode=" not in data or not ({"Seal", "InterfaceVersion"} & body.keys()):
+        return None
+    return sips_data_pairs(data)
 
 
 # Where a payment object sits in the documents (the document itself, a webhook, a 402 body, a hosted checkout).

@@ -12,6 +12,7 @@ from typing import Any
 
 from payobs_pipeline.normalization.heuristics.common import _ST, ReplyReading, _key, _text_of
 from payobs_pipeline.normalization.heuristics.words import _method_word
+from payobs_pipeline.normalization.providers.worldline import sips_data_pairs
 
 
 # Worldline Sips 2.0 Paypage POST / notification: Data holds "key=value" pairs separated by "|", with Seal and
@@ -28,11 +29,8 @@ def _expand(fields: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(data, str) or not _SIPS_PAIR.search(data) or not ({"seal", "interfaceversion"} & fields.keys()):
         return fields
     pairs: dict[str, Any] = {}
-    for part in data.split("|"):
-        name, sep, value = part.partition("=")
-        value = value.strip()
-        if sep and value and value.lower() != "null":
-            pairs.setdefault(_key(name), value)
+    for name, value in sips_data_pairs(data).items():
+        pairs.setdefault(_key(name), value)
     return {**fields, **{name: value for name, value in pairs.items() if name not in fields}}
 
 

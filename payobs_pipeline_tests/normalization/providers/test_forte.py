@@ -1,0 +1,77 @@
+"""Forte mapping: corpus labels, detection by shape, and pinned behaviour (the checks every provider passes:
+../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import forte
+from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    assert_detected_by_shape,
+    case_ids,
+    has_hint,
+    normalized_event,
+    other_corpora_scoring_on,
+    provider_cases,
+)
+
+CASES = provider_cases("forte")
+
+
+def _case(name: str) -> dict:
+    return copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
+                         ids=lambda c: c["name"])
+def test_unhinted_documented_shapes_are_forte(case):
+    assert_detected_by_shape(case)
+
+
+def test_no_other_corpus_scores_as_forte():
+    assert other_corpora_scoring_on("forte") == {}
+
+
+def test_every_mapped_status_and_reason_is_canonical():
+    CompiledMapping(forte.SPEC)
+    statuses = {*forte.STATUSES.values(), *forte.RESPONSE_TYPES.values(), *forte.SETTLE_TYPES.values()}
+    assert statuses <= set(StatusCategory.__members__)
+    reasons = {entry["reason"] if isinstance(entry, dict) else entry
+               for entry in {**forte.RESPONSE_CODES, **forte.AUTHORIZER_TEXTS}.values()}
+    assert reasons <= set(FailureReason.__members__)
+
+
+def test_the_authorizers_text_names_the_reason_of_a_general_decline():
+    # U83 alone is a general decline; the authorizer's words in the description say which.
+    document = _case("rest_sale_u83_pick_up")
+    document["response"]["response_desc"] = "DECLINE"
+    event = normalized_event(document)
+    assert (event.failure_reason, event.raw_reason_code) == (FailureReason.GENERIC_DECLINE, "U83")
+    document["response"]["response_desc"] = "CID MISMATCH"
+    assert normalized_event(document).failure_reason == FailureReason.INCORRECT_CVC
+
+
+def test_a_declined_credit_is_a_failed_refund_of_the_original_attempt():
+    document = _case("rest_credit_approved")
+    document["response"] = {"environment": "sandbox", "response_type": "D", "response_code": "U13",
+                            "response_desc": "ORIG TRANS NOT FOUND"}
+    event = normalized_event(document)
+    assert (event.status_category, event.event_kind, event.failure_reason) == (
+        StatusCategory.DECLINED, "REFUND", FailureReason.INVALID_REQUEST)
+    assert event.attempt_id == "trn_4f7a0e16-6c3a-4b3c-9f2e-1d0a6e8b1a01"
+
+
+def test_a_timed_out_authorizer_is_a_timeout():
+    document = _case("rest_sale_u20_invalid_card")
+    document["response"].update(response_code="U84", response_desc="AUTH TIMEOUT")
+    assert normalized_event(document).failure_reason == FailureReason.TIMEOUT

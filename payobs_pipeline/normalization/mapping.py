@@ -227,6 +227,35 @@ def lookup(document: Any, segments: tuple[str | int, ...]) -> Any:
     return node
 
 
+def dotted_names_nested(body: dict) -> dict:
+    """A form's dotted field names as the nested object a signal's path names; else the body itself.
+
+    Form-encoded replies name a sub-object's fields with dots (Adyen's Classic HTTP Post
+    ``paymentResult.resultCode``, OPPWA's ``result.code``), and a JSON store may keep them so. A path
+    ``paymentResult.resultCode`` names ``{"paymentResult": {"resultCode": ...}}``, so for detection each such
+    name is also set at its nested place. Only where the body has no field of the first segment's name (a
+    webhook's ``event`` beside its ``event.type`` stays as it is), and never over a value already there; the
+    dotted key itself stays, for the signals that name it literally. Only shape scores read the body so
+    (``CompiledMapping.shape_score``, ``normalize.ProviderDetector``); mappings read it as it came.
+    """
+    dotted = [name for name in body if type(name) is str and "." in name]
+    if not dotted:
+        return body
+    nested = dict(body)
+    for name in dotted:
+        head, *rest = name.split(".")
+        if not head or not all(rest) or head in body:
+            continue
+        node = nested.setdefault(head, {})
+        for segment in rest[:-1]:
+            if not isinstance(node, dict):
+                break
+            node = node.setdefault(segment, {})
+        if isinstance(node, dict):
+            node.setdefault(rest[-1], body[name])
+    return nested
+
+
 def _text(value: Any) -> str | None:
     """A scalar as text (XML text nodes stay under '#text')."""
     if type(value) is str:
@@ -720,6 +749,8 @@ class CompiledMapping:
 
     def shape_score(self, body: Any) -> float:
         """How strongly the payload's shape says it is this provider's (0..1)."""
+        if isinstance(body, dict):
+            body = dotted_names_nested(body)
         score = 0.0
         for signal in self.detect:
             if signal.holds(body, body):

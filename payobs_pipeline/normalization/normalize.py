@@ -28,6 +28,7 @@ from payobs_pipeline.normalization.mapping import (
     UnmappedPayload,
     alias_key,
     country_code,
+    dotted_names_nested,
     folded_text,
 )
 from payobs_pipeline.normalization.providers import builtin_mappings
@@ -103,6 +104,7 @@ class ProviderDetector:
     def scores(self, body: Any) -> dict[int, float]:
         scores: dict[int, float] = {}
         if isinstance(body, dict):
+            body = dotted_names_nested(body)
             by_key, by_value, by_prefix, by_presence = self._by_key, self._by_value, self._by_prefix, self._by_presence
             for key, value in body.items():
                 if value is None:

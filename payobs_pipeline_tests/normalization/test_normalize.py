@@ -137,3 +137,26 @@ def test_a_card_brand_map_names_the_scheme_of_a_providers_card_code():
 
     assert (brand("vi"), brand("DINERSCLUB"), brand("PayPal"), brand("Elo"), brand(None)) == (
         "visa", "diners", None, "elo", None)
+
+
+def test_a_forms_dotted_names_are_scored_at_their_nested_place():
+    """A signal on ``result.code`` holds on a form's ``result.code=...`` field as on ``{"result": {"code"}}``."""
+    spec = {"provider": "acme", "detect": [{"path": "result.code", "exists": True, "weight": 0.6}],
+            "fields": {"status": "result.code"}, "status_map": {"ok": "APPROVED"}}
+    mapping = CompiledMapping(spec)
+    detector = ProviderDetector([mapping])
+    flat = {"result.code": "ok", "id": "1"}
+    assert mapping.shape_score(flat) == pytest.approx(0.6)
+    assert detector.scores(flat) == {0: pytest.approx(0.6)}
+    assert flat == {"result.code": "ok", "id": "1"}  # the body itself is not changed
+
+
+def test_a_dotted_name_never_hides_the_field_its_first_segment_names():
+    """A webhook's ``event`` stays the value it is beside its ``event.type`` (no nesting over it)."""
+    spec = {"provider": "acme", "detect": [{"path": "event.type", "exists": True, "weight": 0.6},
+                                           {"path": "event", "in": ["charge.completed"], "weight": 0.3}],
+            "fields": {"status": "event"}, "status_map": {"charge.completed": "APPROVED"}}
+    mapping = CompiledMapping(spec)
+    body = {"event": "charge.completed", "event.type": "CARD_TRANSACTION"}
+    assert mapping.shape_score(body) == pytest.approx(0.3)
+    assert ProviderDetector([mapping]).scores(body) == {0: pytest.approx(0.3)}

@@ -558,11 +558,14 @@ SPEC = {
                                        "await", "sdk", "bank", "document"], "weight": 0.2},
         # Checkout modification responses (/payments/{paymentPspReference}/captures, refunds, cancels, ...).
         {"path": "paymentPspReference", "exists": True, "weight": 0.4},
-        # Classic HTTP Post results as PHP's form parser stores them (see _from_classic_form; the dotted spelling
-        # is a key a path cannot name).
+        # Classic HTTP Post results (see _from_classic_form), as PHP's form parser stores them and in their own
+        # dotted spelling (shape scores read a dotted name at its nested place: mapping.dotted_names_nested).
         {"path": "paymentResult_resultCode", "exists": True, "weight": 0.6},
         {"path": "paymentResult_pspReference", "exists": True, "weight": 0.3},
         {"path": "modificationResult_response", "exists": True, "weight": 0.6},
+        {"path": "paymentResult.resultCode", "exists": True, "weight": 0.6},
+        {"path": "paymentResult.pspReference", "exists": True, "weight": 0.3},
+        {"path": "modificationResult.response", "exists": True, "weight": 0.6},
     ],
     "amount_unit": "minor",
     "reason_map": REASONS,

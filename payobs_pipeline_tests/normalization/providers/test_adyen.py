@@ -298,3 +298,17 @@ def test_card_only_refusal_names_the_method_only_when_the_message_does_not():
                             "paymentMethod": {"type": "paypal"}})
     assert (str(bare.payment_method), str(wallet.payment_method)) == ("CARD", "WALLET")
     assert json.dumps(str(bare.failure_reason)) == '"INCORRECT_CVC"'
+
+
+@pytest.mark.parametrize(("form", "status"), [
+    # Classic HTTP Post (pal/adapter/httppost) results, form-encoded in their dotted spelling.
+    ("paymentResult.pspReference=8814536066540143&paymentResult.resultCode=Refused"
+     "&paymentResult.refusalReason=Refused", "DECLINED"),
+    ("modificationResult.pspReference=8814536066540144&modificationResult.response=%5Bcapture-received%5D",
+     "PENDING"),
+])
+def test_a_classic_form_result_in_its_dotted_spelling_is_detected_without_a_hint(form, status):
+    outcome = normalize_lake_data(form)
+    assert outcome.event is not None, outcome.unprocessed_reason
+    assert outcome.event.provider == "adyen"
+    assert str(outcome.event.status_category) == status

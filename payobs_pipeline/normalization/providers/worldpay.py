@@ -401,6 +401,12 @@ SPEC = {
         {"path": "paymentStatusReason", "exists": True, "weight": 0.2},
         {"path": "customCode", "exists": True, "weight": 0.2},
         {"path": "errorHelpUrl", "exists": True, "weight": 0.2},
+        # The order's card is the API's "ObfuscatedCard" payment response (worldpay-lib-java AbstractPaymentMethod:
+        # CardResponse is type "ObfuscatedCard"), and an error echoes the request that caused it as
+        # originalRequest (worldpay-lib-java ApiError: httpStatusCode, customCode, message, description,
+        # errorHelpUrl, originalRequest); with paymentStatus or customCode they name a Worldpay Online body.
+        {"path": "paymentResponse.type", "in": ["ObfuscatedCard"], "weight": 0.3},
+        {"path": "originalRequest", "exists": True, "weight": 0.3},
         # Business Gateway (HTML Redirect) payment response parameters.
         {"path": "transStatus", "in": list(BUSINESS_GATEWAY_STATUSES), "weight": 0.3},
         {"path": "instId", "exists": True, "weight": 0.2},

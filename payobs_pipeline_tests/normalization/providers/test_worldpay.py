@@ -195,3 +195,27 @@ def test_access_events_name_the_transaction_reference_as_attempt_and_payment():
                              ("refunded", "REFUND"), ("chargebackReceived", "DISPUTE")):
         event = _event(access(event_type))
         assert (event.event_kind, event.attempt_id, event.payment_id) == (kind, "lc-ref-9", "lc-ref-9"), event_type
+
+
+def test_online_order_is_detected_by_its_obfuscated_card():
+    """A Worldpay Online order: paymentStatus SUCCESS with the ObfuscatedCard payment response."""
+    event = normalized_event({
+        "orderCode": "a1b2c3d4-0000-4000-8000-000000000001", "amount": 1999, "currencyCode": "EUR",
+        "paymentStatus": "SUCCESS",
+        "paymentResponse": {"type": "ObfuscatedCard", "cardType": "VISA_CREDIT",
+                            "maskedCardNumber": "**** **** **** 1111"},
+    })
+    assert event.provider == "worldpay"
+    assert event.status_category.value == "APPROVED"
+    assert (event.amount_minor, event.currency) == (1999, "EUR")
+
+
+def test_online_error_is_detected_by_the_request_it_echoes():
+    """A Worldpay Online error (ApiError: httpStatusCode, customCode, message, description, errorHelpUrl,
+    originalRequest) is an ERROR of Worldpay's without a hint."""
+    event = normalized_event({
+        "httpStatusCode": 404, "customCode": "ORDER_NOT_FOUND", "message": "Order not found",
+        "description": "Order could not be found", "errorHelpUrl": None, "originalRequest": "",
+    })
+    assert event.provider == "worldpay"
+    assert event.status_category.value == "ERROR"

@@ -564,6 +564,9 @@ SPEC = {
         {"path": "clientReferenceInformation", "exists": True, "weight": 0.3},
         {"path": "status", "in": list(REST_STATUSES), "weight": 0.2},
         {"path": "processorInformation", "exists": True, "weight": 0.2},
+        # The payment reply's amounts (PtsV2PaymentsPost201Response orderInformation.amountDetails:
+        # authorizedAmount, totalAmount, currency; cybersource-rest-client docs).
+        {"path": "orderInformation.amountDetails", "exists": True, "weight": 0.2},
         {"path": "errorInformation.reason", "exists": True, "weight": 0.3},
         {"path": "reason", "in": list(REST_REASONS), "weight": 0.3},
         {"path": "refundAmountDetails", "exists": True, "weight": 0.4},

@@ -88,3 +88,17 @@ def test_a_score_flag_on_a_successful_reply_is_no_refusal():
     """ics_score with RCode 1 (DSCORE reported, not applied) leaves a successful authorization approved."""
     event = normalized_event(_tdr(_reply("ics_auth", "1", "SOK") + _reply("ics_score", "1", "DSCORE")))
     assert str(event.status_category) == "APPROVED"
+
+
+def test_rest_payment_reply_without_links_is_detected_by_its_amount_details():
+    """A REST payment reply trimmed to status, processorInformation and orderInformation.amountDetails
+    (PtsV2PaymentsPost201Response) is CyberSource's without a hint; AUTHORIZED is an approval."""
+    event = normalized_event({
+        "id": "6461731521426399003473",
+        "status": "AUTHORIZED",
+        "processorInformation": {"approvalCode": "831000", "responseCode": "00"},
+        "orderInformation": {"amountDetails": {"authorizedAmount": "102.21", "currency": "USD"}},
+    })
+    assert event.provider == "cybersource"
+    assert event.status_category.value == "APPROVED"
+    assert event.normalization_method == "provider_mapping"

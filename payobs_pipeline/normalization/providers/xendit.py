@@ -442,7 +442,11 @@ SPEC = {
         {"path": "payer_email", "exists": True, "weight": 0.1},
         {"path": "expiry_date", "exists": True, "weight": 0.1},
         {"path": "payment_channel", "exists": True, "weight": 0.2},
-        {"path": "paid_amount", "exists": True, "weight": 0.1},
+        {"path": "paid_amount", "exists": True, "weight": 0.2},
+        # The invoice's checkout link, whatever its host (test and regional hosts differ): with external_id it
+        # names an invoice (docs.xendit.co/apidocs/create-invoice response: id, external_id, status, amount,
+        # invoice_url, currency).
+        {"path": "invoice_url", "exists": True, "weight": 0.3},
         {"path": "invoice_url", "prefix": ["https://checkout.xendit.co", "https://checkout-staging.xendit.co"],
          "weight": 0.6},
         {"path": "status", "in": ["PAID", "SETTLED"], "weight": 0.1},

@@ -40,3 +40,23 @@ def test_the_payment_of_a_v3_payment_is_its_payment_request():
 def test_idr_amounts_are_major_units_with_exponent_two():
     event = normalized_event(_v3("payment.capture", status="SUCCEEDED", request_amount=150000))
     assert (event.amount_minor, event.currency) == (15000000, "IDR")
+
+
+def test_invoice_is_detected_by_its_invoice_url_on_any_host():
+    """An invoice (external_id, invoice_url) is Xendit's whatever host its checkout link names."""
+    event = normalized_event({
+        "id": "579c8d61f23fa4ca35e52da4", "external_id": "invoice_123124123", "status": "PENDING",
+        "amount": 50000, "currency": "IDR",
+        "invoice_url": "https://invoice-staging.xendit.co/web/invoices/579c8d61f23fa4ca35e52da4",
+    })
+    assert event.provider == "xendit"
+    assert event.status_category.value == "PENDING"
+    assert (event.amount_minor, event.currency) == (5000000, "IDR")
+
+
+def test_invoice_callback_is_detected_by_its_paid_amount():
+    """The invoice callback names external_id, status PAID and paid_amount (docs.xendit.co invoice callback)."""
+    event = normalized_event({"id": "593f4ed1c3d3bb7f39733d83", "external_id": "testing-invoice", "status": "PAID",
+                              "paid_amount": 2000000})
+    assert event.provider == "xendit"
+    assert event.status_category.value == "APPROVED"

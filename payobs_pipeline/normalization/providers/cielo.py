@@ -202,7 +202,9 @@ SPEC = {
         {"path": "0.Code", "exists": True, "weight": 0.3},
         {"path": "0.Message", "exists": True, "weight": 0.2},
         # Zero Auth.
-        {"path": "Valid", "in": ["true", "false"], "weight": 0.2},
+        # The Zero Auth reply is {Valid, ReturnCode, ReturnMessage[, IssuerTransactionId]}: Valid with the two
+        # return fields names it.
+        {"path": "Valid", "in": ["true", "false"], "weight": 0.3},
         {"path": "IssuerTransactionId", "exists": True, "weight": 0.2},
         # Link de Pagamento / Checkout notifications.
         {"path": "checkout_cielo_order_number", "exists": True, "weight": 0.6},

@@ -33,3 +33,11 @@ def test_api_error_variant_is_ready_for_array_bodies():
     assert event.status_category is StatusCategory.ERROR
     assert event.failure_reason.value == "CONFIGURATION_ERROR"
     assert event.raw_reason_code == "115" and event.currency is None
+
+
+def test_zero_auth_reply_is_detected_without_a_hint():
+    """Zero Auth answers {Valid, ReturnCode, ReturnMessage}: Valid false is the card check refused."""
+    event = normalized_event({"Valid": False, "ReturnCode": "05", "ReturnMessage": "Nao Autorizada"})
+    assert event.provider == "cielo"
+    assert event.status_category is StatusCategory.DECLINED
+    assert event.normalization_method == "provider_mapping"

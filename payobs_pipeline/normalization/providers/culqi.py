@@ -200,6 +200,9 @@ SPEC = {
         {"path": "charge_id", "prefix": ["chr_live_", "chr_test_"], "weight": 0.4},
         {"path": "source.iin.card_brand", "exists": True, "weight": 0.3},
         {"path": "merchant_message", "exists": True, "weight": 0.3},
+        # The error types Culqi names alone (Stripe's API shares card_error, invalid_request_error, api_error and
+        # authentication_error): with merchant_message they name a Culqi error body.
+        {"path": "type", "in": ["parameter_error", "limit_api_error"], "weight": 0.2},
         {"path": "user_message", "exists": True, "weight": 0.2},
         {"path": "decline_code", "in": list(DECLINE_CODES), "weight": 0.3},
         {"path": "type", "in": ["charge.creation.succeeded", "charge.creation.failed",

@@ -31,3 +31,14 @@ def test_prepare_parses_event_data_and_drops_a_refund_amount_without_currency():
     assert prepared["data"] == {"object": "refund", "id": "ref_live_1"}
     kept = module.prepare({"object": "refund", "amount": 10, "currency_code": "PEN"})
     assert kept["amount"] == 10
+
+
+def test_a_parameter_error_body_is_detected_without_a_hint():
+    """Culqi's own error type (parameter_error, apidocs.culqi.com) with merchant_message is a Culqi ERROR."""
+    from payobs_pipeline.normalization.evaluation import normalize_lake_data
+
+    outcome = normalize_lake_data({"object": "error", "type": "parameter_error", "param": "amount",
+                                   "merchant_message": "El campo 'amount' es inválido."})
+    assert outcome.event is not None, outcome.unprocessed_reason
+    assert (outcome.event.provider, str(outcome.event.status_category)) == ("culqi", "ERROR")
+    assert str(outcome.event.failure_reason) == "INVALID_REQUEST"

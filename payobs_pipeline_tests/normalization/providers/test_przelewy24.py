@@ -1,0 +1,72 @@
+"""Przelewy24 mapping: corpus labels, detection by shape, and pinned behaviour (the checks every provider passes:
+../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import przelewy24
+from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    assert_detected_by_shape,
+    case_ids,
+    has_hint,
+    normalized_event,
+    other_corpora_scoring_on,
+    provider_cases,
+)
+
+CASES = provider_cases("przelewy24")
+
+
+def _data(name: str) -> dict:
+    return copy.deepcopy(next(case["data"] for case in CASES if case["name"] == name))
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
+                         ids=lambda c: c["name"])
+def test_unhinted_documented_shapes_are_przelewy24(case):
+    assert_detected_by_shape(case)
+
+
+def test_no_other_corpus_scores_as_przelewy24():
+    assert other_corpora_scoring_on("przelewy24") == {}
+
+
+def test_every_mapped_status_and_reason_is_canonical():
+    CompiledMapping(przelewy24.SPEC)
+    statuses = {*przelewy24.SESSION_STATUSES.values(), *przelewy24.REFUND_STATUSES.values(),
+                *przelewy24.CARD_RESULTS.values()}
+    assert statuses <= set(StatusCategory.__members__)
+    reasons = {r if isinstance(r, str) else r["reason"] for r in przelewy24.REASONS.values()}
+    assert reasons <= set(FailureReason.__members__)
+
+
+def test_the_issuer_code_wins_over_the_generic_reject_reason():
+    data = _data("card_notification_negative_insufficient_funds")
+    data["result"]["issuerResponseCode"] = "54"
+    event = normalized_event(data)
+    assert (event.failure_reason, event.raw_reason_code) == ("EXPIRED_CARD", "54")
+
+
+def test_a_refund_notification_names_the_refund_and_its_payment():
+    event = normalized_event(_data("refund_notification_completed"))
+    assert (event.refund_id, event.attempt_id, event.payment_id) == (
+        "94b57e26-77a7-4b0c-9d5c-6f1f2a3b4c5d", "317004889", "c3b520e2-5429-11e8-a782-43fdbbec70f2")
+    assert event.event_time.isoformat().startswith("2024-06-03T10:21:44")
+
+
+def test_a_refund_the_merchant_cannot_fund_is_its_balance_not_the_request():
+    data = _data("refund_conflict_exceeds_amount_hinted")
+    data["payload"]["error"][0]["message"] = "Insufficient funds available"
+    event = normalized_event(data)
+    assert (event.status_category, event.failure_reason) == ("ERROR", "INSUFFICIENT_FUNDS")

@@ -1,0 +1,73 @@
+"""Trustly mapping: corpus labels, detection by shape, and pinned behaviour (the checks every provider passes:
+../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import trustly
+from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    assert_detected_by_shape,
+    case_ids,
+    has_hint,
+    normalized_event,
+    other_corpora_scoring_on,
+    provider_cases,
+)
+
+CASES = provider_cases("trustly")
+
+
+def _data(name: str) -> dict:
+    return copy.deepcopy(next(case["data"] for case in CASES if case["name"] == name))
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
+                         ids=lambda c: c["name"])
+def test_unhinted_documented_shapes_are_trustly(case):
+    assert_detected_by_shape(case)
+
+
+def test_no_other_corpus_scores_as_trustly():
+    assert other_corpora_scoring_on("trustly") == {}
+
+
+def test_every_mapped_status_and_reason_is_canonical():
+    CompiledMapping(trustly.SPEC)
+    statuses = {*trustly.EU_METHODS.values(), *trustly.NA_STATUSES.values(), *trustly.NA_REFUND_STATUSES.values()}
+    assert statuses <= set(StatusCategory.__members__)
+    reasons = {r if isinstance(r, str) else r["reason"] for r in trustly.REASONS.values()}
+    assert reasons <= set(FailureReason.__members__)
+
+
+@pytest.mark.parametrize("code, reason", [("SW055", "RISK_REJECTED"), ("SW056", "TRANSACTION_NOT_PERMITTED"),
+                                          ("SW057", "AUTHENTICATION_REQUIRED")])
+def test_a_failed_event_with_a_refusal_code_is_a_decline(code, reason):
+    data = _data("na_failed_bank_down")
+    data["paymentProviderTransaction"]["status"] = code
+    event = normalized_event(data)
+    assert (event.status_category, event.failure_reason) == ("DECLINED", reason)
+
+
+def test_a_user_cancellation_code_cancels_a_failed_event():
+    data = _data("na_failed_bank_down")
+    data["paymentProviderTransaction"]["status"] = "UC06"
+    assert normalized_event(data).status_category == "CANCELLED"
+
+
+def test_the_error_name_and_number_agree():
+    # The JSON-RPC error names its code twice (ERROR_* and the number): either alone gives the same reason.
+    data = _data("eu_error_invalid_credentials")
+    del data["error"]["error"]["data"]["message"]
+    data["error"]["message"] = None
+    assert normalized_event(data).failure_reason == "CONFIGURATION_ERROR"

@@ -1,0 +1,74 @@
+"""LiqPay mapping: corpus labels, detection by shape, and pinned behaviour (the checks every provider
+passes: ../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import liqpay
+from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    assert_detected_by_shape,
+    case_ids,
+    has_hint,
+    normalized_event,
+    other_corpora_scoring_on,
+    provider_cases,
+)
+
+CASES = provider_cases("liqpay")
+
+
+def _case(name: str) -> dict:
+    return copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
+                         ids=lambda c: c["name"])
+def test_unhinted_documented_shapes_are_liqpay(case):
+    assert_detected_by_shape(case)
+
+
+def test_no_other_corpus_scores_as_liqpay():
+    assert other_corpora_scoring_on("liqpay") == {}
+
+
+def test_every_mapped_status_and_reason_is_canonical():
+    CompiledMapping(liqpay.SPEC)
+    assert set(liqpay.STATUSES.values()) <= set(StatusCategory.__members__)
+    assert {r["reason"] if isinstance(r, dict) else r for r in liqpay.REASONS.values()} <= set(FailureReason.__members__)
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("9852", "INVALID_CARD_DATA"),
+    ("9863", "RESTRICTED_CARD"),
+    ("limit", "LIMIT_EXCEEDED"),
+    ("3914", "TRANSACTION_NOT_PERMITTED"),
+    ("err_verify_code", "AUTHENTICATION_FAILED"),
+])
+def test_each_err_code_of_a_failure_is_its_reason(code, expected):
+    document = _case("callback_failure_insufficient_funds")
+    document["err_code"] = code
+    event = normalized_event(document)
+    assert (event.status_category, event.failure_reason, event.raw_reason_code) == ("DECLINED", expected, code)
+
+
+def test_every_expiry_code_is_an_abandoned_payment():
+    for code in liqpay.EXPIRED:
+        document = _case("callback_expired_3ds_cancelled")
+        document["err_code"] = code
+        assert normalized_event(document).status_category == "CANCELLED", code
+
+
+def test_the_order_id_ties_the_attempts_of_one_order():
+    event = normalized_event(_case("callback_success_card"))
+    assert (event.attempt_id, event.payment_id, event.event_time.year) == ("1234567890", "order_id_1", 2017)

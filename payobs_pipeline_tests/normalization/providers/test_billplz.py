@@ -51,7 +51,8 @@ def test_no_other_corpus_scores_as_billplz():
 def test_every_mapped_status_and_reason_is_canonical():
     CompiledMapping(billplz.SPEC)
     assert {*billplz.STATUSES.values(), *billplz.REDIRECT_STATUSES.values()} <= set(StatusCategory.__members__)
-    reasons = {r if isinstance(r, str) else r["reason"] for r in (*billplz.REASONS.values(), *billplz.ERROR_REASONS.values())}
+    entries = (*billplz.REASONS.values(), *billplz.ERROR_REASONS.values())
+    reasons = {r if isinstance(r, str) else r["reason"] for r in entries}
     assert reasons <= set(FailureReason.__members__)
 
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import copy
 from urllib.parse import parse_qsl, urlencode
 
 import pytest

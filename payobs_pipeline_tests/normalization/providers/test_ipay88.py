@@ -52,7 +52,8 @@ def test_no_other_corpus_scores_as_ipay88():
 def test_every_mapped_status_and_reason_is_canonical():
     CompiledMapping(ipay88.SPEC)
     assert set(ipay88.STATUSES.values()) <= set(StatusCategory.__members__)
-    reasons = {r if isinstance(r, str) else r["reason"] for r in (*ipay88.REASONS.values(), *ipay88.REQUERY_ERRORS.values())}
+    entries = (*ipay88.REASONS.values(), *ipay88.REQUERY_ERRORS.values())
+    reasons = {r if isinstance(r, str) else r["reason"] for r in entries}
     assert reasons <= set(FailureReason.__members__)
 
 

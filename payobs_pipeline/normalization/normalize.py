@@ -69,12 +69,16 @@ class ProviderDetector:
     top-level key for a value (``{"object": "charge"}``) is one dict lookup of the
     payload's value, whatever the number of mappings. Scores are sparse (mapping
     number -> score, only where some signal held) and equal
-    ``CompiledMapping.shape_score``.
+    ``CompiledMapping.shape_score``. A signal on a deeper path (``data.object.status``) is tried only when the
+    body's value under its first key holds its second key too (a list's first item standing for the list, as
+    ``lookup`` reads it): a ``data`` envelope is shared by many providers' shapes, and most of their signals
+    cannot hold on a given one.
     """
 
     def __init__(self, mappings: Iterable[CompiledMapping]) -> None:
         self.mappings = tuple(mappings)
         self._by_key: dict[str, list[tuple[int, Condition]]] = defaultdict(list)
+        self._by_subkey: dict[str, dict[str, list[tuple[int, Condition]]]] = defaultdict(lambda: defaultdict(list))
         self._by_value: dict[str, dict[Any, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
         self._by_prefix: dict[str, list[tuple[tuple[str, ...], int, float]]] = defaultdict(list)
         self._by_presence: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -96,16 +100,20 @@ class ProviderDetector:
                     self._by_prefix[first].append((signal.prefixes, number, signal.weight))
                 elif len(segments) == 1 and signal.exists is True:
                     self._by_presence[first].append((number, signal.weight))
+                elif len(segments) > 1 and isinstance(segments[1], str):
+                    self._by_subkey[first][segments[1]].append((number, signal))
                 else:
                     self._by_key[first].append((number, signal))
         self._by_value = {key: dict(values) for key, values in self._by_value.items()}
         self._by_prefix, self._by_presence = dict(self._by_prefix), dict(self._by_presence)
+        self._by_subkey = {key: dict(signals) for key, signals in self._by_subkey.items()}
 
     def scores(self, body: Any) -> dict[int, float]:
         scores: dict[int, float] = {}
         if isinstance(body, dict):
             body = dotted_names_nested(body)
             by_key, by_value, by_prefix, by_presence = self._by_key, self._by_value, self._by_prefix, self._by_presence
+            by_subkey = self._by_subkey
             for key, value in body.items():
                 if value is None:
                     continue  # every test that holds on an absent value is in _always
@@ -127,6 +135,14 @@ class ProviderDetector:
                 for number, signal in by_key.get(key, ()):
                     if signal.holds(body, body):
                         scores[number] = scores.get(number, 0.0) + signal.weight
+                deeper = by_subkey.get(key)
+                if deeper is not None:
+                    node = value[0] if type(value) is list and value else value
+                    if isinstance(node, dict):
+                        for subkey in node.keys() & deeper.keys():
+                            for number, signal in deeper[subkey]:
+                                if signal.holds(body, body):
+                                    scores[number] = scores.get(number, 0.0) + signal.weight
         for number, signal in self._always:
             if signal.holds(body, body):
                 scores[number] = scores.get(number, 0.0) + signal.weight

@@ -29,6 +29,8 @@ Sources:
 - Notifications (https://yookassa.ru/developers/using-api/webhooks): {"type": "notification", "event":
   payment.waiting_for_capture / payment.succeeded / payment.canceled / refund.succeeded / payout.succeeded /
   payout.canceled / deal.closed / payment_method.active, "object": {...}}.
+- Payouts (https://yookassa.ru/developers/api#payout_object): id "po-...", amount, status, payout_destination
+  {type yoo_money / bank_card / sbp, ...}: money out, kept as not a payment.
 - Errors (https://yookassa.ru/en/developers/using-api/response-handling/http-codes and response-format):
   {"type": "error", "id", "code", "description", "parameter"}; code invalid_request (400), invalid_credentials
   (401), forbidden (403), not_found (404), too_many_requests (429), internal_server_error (500: "Processing
@@ -187,6 +189,9 @@ SPEC = {
         {"path": "amount.value", "exists": True, "weight": 0.1},
         {"path": "amount.currency", "exists": True, "weight": 0.1},
         {"path": "status", "in": ["pending", "succeeded", "canceled"], "weight": 0.1},
+        # Payout objects (API answers): not payments, recognized to be kept aside.
+        {"path": "payout_destination.type", "in": ["yoo_money", "bank_card", "sbp"], "weight": 0.3},
+        {"path": "id", "prefix": "po-", "weight": 0.3},
         # Error bodies.
         {"path": "type", "in": ["error"], "weight": 0.25},
         {"path": "code", "in": list(ERRORS), "weight": 0.25},
@@ -197,6 +202,8 @@ SPEC = {
         {"name": "notification.not_a_payment", "match": {"type": "notification",
                                                          "event": {"prefix": ["payout.", "deal.", "payment_method."]}},
          "not_a_payment": "a YooKassa payout, Safe Deal or saved payment method notification: not a customer payment"},
+        {"name": "payout.not_a_payment", "match": {"payout_destination": {"exists": True}},
+         "not_a_payment": "a YooKassa payout object: money out, not a customer payment"},
         {"name": "notification.refund", "match": {"type": "notification", "event": {"prefix": "refund."}},
          "root": "object", **_REFUND},
         {"name": "notification.payment", "match": {"type": "notification", "event": {"prefix": "payment."}},

@@ -14,6 +14,9 @@ Sources (Nexi's developer portal, developer.nexigroup.com and developer.nexi.it)
   represented as 50 (0 decimals)" and an ISO 4217 currency; the Operation object answered by
   ``GET /operations/{operationId}`` carries the fields of the notification's ``operation``; error answers are
   ``{"errors": [{"code", "description"}]}``.
+- Order details (``GET /orders/{orderId}``, the same Payment API): {orderStatus {order, authorizedAmount,
+  capturedAmount, lastOperationType, lastOperationTime}, operations [Operation ...]}; the order's state is its
+  operations' (the first listed is read, as the Nexi SDK changelogs describe reading ``operations[0]``).
 - Back office "Operations" (https://developer.nexi.it/en/back-office/operazioni): an operation is an action on an
   order (a payment, a refund, a capture, a cancel), identified by the operationId XPay assigns; refunds
   (``POST /operations/{operationId}/refunds``), captures and cancels of a capture are operations of their own.
@@ -172,6 +175,11 @@ SPEC = {
                                         "CARD_VERIFICATION"], "weight": 0.2},
         {"path": "paymentCircuit", "exists": True, "weight": 0.2},
         {"path": "operationAmount", "exists": True, "weight": 0.1},
+        # Order details.
+        {"path": "orderStatus.lastOperationType", "exists": True, "weight": 0.3},
+        {"path": "orderStatus.authorizedAmount", "exists": True, "weight": 0.1},
+        {"path": "operations.0.operationResult", "in": list(AUTHORIZATION_RESULTS), "weight": 0.2},
+        {"path": "operations.0.operationId", "exists": True, "weight": 0.1},
         # The codebase redirect / urlpost parameters.
         {"path": "codTrans", "exists": True, "weight": 0.4},
         {"path": "esito", "in": list(ESITO), "weight": 0.3},
@@ -190,6 +198,7 @@ SPEC = {
     "variants": [
         *_operation_variants("notification", "operation"),
         *_operation_variants("operation", None),
+        *_operation_variants("order", "operations.0"),
         {
             "name": "error",
             "match": {"errors.0.code": {"exists": True}},

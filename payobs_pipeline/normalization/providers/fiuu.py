@@ -28,10 +28,11 @@ specification):
   Direct Server API's error answer.
 
 Not found: the channel-level "Error Codes from Payment Channel", "Host Error" and 3DS error tables (their rows were not
-in the pages read), the refund API's own error code appendix, the PSQ ``StatName`` list and the reversal
-(refund.php) reference table: those codes keep their raw value and the status decides (a failed result with an
-unknown code is DECLINED / UNKNOWN). ``paydate`` carries no offset and is read as UTC (Fiuu's Malaysian channels
-report local time).
+in the pages read), the refund API's own error code appendix, the PSQ ``StatName`` list, the channel references table
+(the channel names mapped to payment methods below are recollections of Fiuu's channel lists; a name not listed is
+OTHER) and the reversal (refund.php) reference table: codes of those tables keep their raw value and the status
+decides (a failed result with an unknown code is DECLINED / UNKNOWN). ``paydate`` carries no offset and is read as
+UTC (Fiuu's Malaysian channels report local time).
 
 Lifecycle identity: tranID (PSQ TranID, refund TxnID) is the attempt; the merchant's orderid is the payment; the
 refund answer's RefundID is the refund.
@@ -95,7 +96,7 @@ REASONS = {
     "01": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
 }
 
-# Channel names of the payment result (the hosted page's channel references).
+# Channel names of the payment result (recollections of the hosted page's channel references, see the docstring).
 PAYMENT_METHODS = {
     **{card: "CARD" for card in ("credit", "credit3", "credit5", "credit7", "creditan", "creditai", "creditax",
                                  "cc", "card", "visa", "mastercard", "amex", "unionpay")},

@@ -45,8 +45,8 @@ out for the order; for a deposit that is the payment reversed, read as REFUNDED 
 this mapping has no other word for).
 
 Lifecycle identity: Europe - Trustly's orderid is the attempt, the merchant's messageid the payment; North
-America - the transaction id (objectId) is the attempt, the merchant's merchantReference the payment, and a
-refund's parentObjectId the payment's transaction.
+America - the transaction id (objectId) is the attempt, the merchant's merchantReference the payment, a refund's
+parentObjectId the payment's transaction, and a Dispute / Reverse event's dispute the returned transaction (objectId).
 """
 
 from __future__ import annotations
@@ -200,7 +200,8 @@ SPEC = {
             "name": "na.dispute",
             "match": {"eventType": ["Dispute", "Reverse"], "objectId": {"exists": True}},
             "status": "CHARGEBACK",
-            "fields": {**_NA_FIELDS, "dispute_id": ["eventId"]},
+            # No dispute object is named: the dispute is the returned transaction's (objectId), once per transaction.
+            "fields": _NA_FIELDS,
         },
         {
             "name": "na.event",

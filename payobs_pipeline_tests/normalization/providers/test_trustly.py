@@ -71,3 +71,12 @@ def test_the_error_name_and_number_agree():
     del data["error"]["error"]["data"]["message"]
     data["error"]["message"] = None
     assert normalized_event(data).failure_reason == "CONFIGURATION_ERROR"
+
+
+def test_a_reversal_is_one_dispute_per_transaction():
+    # Trustly names no dispute object: the returned transaction is the dispute, whichever event reports it.
+    first = normalized_event(_data("na_reversed"))
+    later = _data("na_reversed")
+    later["eventId"] = "1002593999"
+    later["eventType"] = "Dispute"
+    assert first.dispute_id == normalized_event(later).dispute_id == "1002593562"

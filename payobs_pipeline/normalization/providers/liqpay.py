@@ -22,6 +22,9 @@ Sources:
 - Payment types (paytype, the checkout and callback parameters): card, liqpay,
   privat24, masterpass, moment_part (installments), paypart, cash, invoice, qr, apay, gpay.
 
+The callback arrives as two POST parameters, data (base64 of the JSON) and signature: ``prepare`` decodes data when
+a row keeps it so (a row starting "eyJ" is base64 of a JSON object).
+
 A payment the customer did not confirm in time (err_code expired_3ds, expired_otp, ... expired_prepared) is
 CANCELLED, never a decline. ``sender_card_country`` is numeric (804): not read as a country.
 
@@ -30,6 +33,11 @@ Lifecycle identity: LiqPay's payment_id is the attempt; the merchant's order_id 
 """
 
 from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any
 
 STATUSES = {
     "success": "APPROVED",
@@ -190,6 +198,20 @@ _FIELDS = {
     "payment_id": ["order_id"],
 }
 
+def prepare(body: Any) -> Any:
+    """The callback's JSON, when the row keeps the POST parameters (data = base64 of the JSON, signature)."""
+    if not isinstance(body, dict) or "status" in body:
+        return body
+    data, signature = body.get("data"), body.get("signature")
+    if not isinstance(data, str) or not isinstance(signature, str):
+        return body
+    try:
+        decoded = json.loads(base64.b64decode(data, validate=True))
+    except (binascii.Error, ValueError):
+        return body
+    return decoded if isinstance(decoded, dict) else body
+
+
 SPEC = {
     "provider": "liqpay",
     "aliases": ["liqpay", "liq pay", "liqpay.ua", "privatbank liqpay", "privat liqpay"],
@@ -205,6 +227,9 @@ SPEC = {
         {"path": "err_code", "exists": True, "weight": 0.25},
         {"path": "err_description", "exists": True, "weight": 0.25},
         {"path": "result", "in": ["ok", "error"], "weight": 0.1},
+        # The callback's POST parameters: data (base64 of a JSON object: "eyJ...") and signature.
+        {"path": "data", "prefix": "eyJ", "weight": 0.3},
+        {"path": "signature", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "major",
     "fields": _FIELDS,

@@ -72,3 +72,16 @@ def test_every_expiry_code_is_an_abandoned_payment():
 def test_the_order_id_ties_the_attempts_of_one_order():
     event = normalized_event(_case("callback_success_card"))
     assert (event.attempt_id, event.payment_id, event.event_time.year) == ("1234567890", "order_id_1", 2017)
+
+
+def test_the_post_parameters_are_decoded_without_changing_the_row():
+    document = _case("callback_post_parameters_success")
+    before = copy.deepcopy(document)
+    prepared = liqpay.prepare(document)
+    assert document == before
+    assert (prepared["status"], prepared["order_id"]) == ("success", "order_2001")
+
+
+def test_a_data_parameter_that_is_not_base64_json_is_left_as_it_is():
+    document = {"data": "eyJ not base64 !", "signature": "x"}
+    assert liqpay.prepare(document) is document

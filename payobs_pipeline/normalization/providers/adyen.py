@@ -265,7 +265,12 @@ _NOTIFICATION_STATUSES = {
     # CAPTURE "success false: the capture failed", the reason field says why): refused by the provider. A reason
     # that is an invalid request (more than the remaining authorised amount) makes it an ERROR (rule below).
     "CAPTURE/false": "DECLINED",
-    "CAPTURE_FAILED/true": "ERROR",
+    # CAPTURE_FAILED / REFUND_FAILED: "the capture request failed due to rejection by the card scheme"
+    # (docs.adyen.com/api-explorer/Webhooks/1/post/CAPTURE_FAILED); "captures and refunds are treated the same by
+    # card schemes" (docs.adyen.com/online-payments/capture/failure-reasons): refused, so DECLINED like
+    # REFUND_FAILED. The event code itself says the modification failed, so a success "false" reads the same.
+    "CAPTURE_FAILED/true": "DECLINED",
+    "CAPTURE_FAILED/false": "DECLINED",
     "AUTHORISATION_ADJUSTMENT/true": "APPROVED",
     "AUTHORISATION_ADJUSTMENT/false": "DECLINED",
     "CANCELLATION/true": "CANCELLED",
@@ -289,6 +294,7 @@ _NOTIFICATION_STATUSES = {
     "REFUND/false": "DECLINED",
     # The refund failed at the scheme, or its money came back: the refund did not happen.
     "REFUND_FAILED/true": "DECLINED",
+    "REFUND_FAILED/false": "DECLINED",
     "REFUNDED_REVERSED/true": "DECLINED",
     "REFUND_WITH_DATA/true": "REFUNDED",
     "REFUND_WITH_DATA/false": "DECLINED",

@@ -96,9 +96,11 @@ def test_adyen_modifications_name_the_authorisation_as_their_attempt():
     capture = _event(_adyen("CAPTURE", "8815000000000002", original=_AUTH))
     assert (capture.event_kind, capture.status_category, capture.attempt_id, capture.payment_id) == (
         "CAPTURE", "APPROVED", _AUTH, "order-42")
+    # CAPTURE_FAILED: "the capture request failed due to rejection by the card scheme"
+    # (docs.adyen.com/api-explorer/Webhooks/1/post/CAPTURE_FAILED): refused, like REFUND_FAILED.
     failed_capture = _event(_adyen("CAPTURE_FAILED", "8815000000000002", original=_AUTH))
     assert (failed_capture.event_kind, failed_capture.status_category, failed_capture.attempt_id) == (
-        "CAPTURE", "ERROR", _AUTH)
+        "CAPTURE", "DECLINED", _AUTH)
     for code in ("CANCELLATION", "TECHNICAL_CANCEL"):
         void = _event(_adyen(code, "8815000000000003", original=_AUTH))
         assert (void.event_kind, void.status_category, void.attempt_id) == ("VOID", "CANCELLED", _AUTH), code
@@ -312,3 +314,13 @@ def test_a_classic_form_result_in_its_dotted_spelling_is_detected_without_a_hint
     assert outcome.event is not None, outcome.unprocessed_reason
     assert outcome.event.provider == "adyen"
     assert str(outcome.event.status_category) == status
+
+
+@pytest.mark.parametrize("success", ["true", "false"])
+@pytest.mark.parametrize(("event_code", "kind"), [("CAPTURE_FAILED", "CAPTURE"), ("REFUND_FAILED", "REFUND")])
+def test_a_failed_capture_or_refund_is_declined_whatever_its_success_flag(event_code, kind, success):
+    # docs.adyen.com/online-payments/capture/failure-reasons: a CAPTURE_FAILED or REFUND_FAILED webhook means the
+    # card scheme rejected the capture or refund; the event code says it failed, so success does not turn it round.
+    event = _event(_adyen(event_code, "8815000000000008", success=success, original=_AUTH))
+    assert (event.event_kind, event.status_category, event.failure_reason, event.amount_minor, event.currency) == (
+        kind, "DECLINED", "UNKNOWN", 10000, "EUR")

@@ -338,6 +338,19 @@ SPEC = {
             "fields": {"reason_code": ["status"]},
             "reason_map": _ERROR_STATUSES,
         },
+        {
+            # The same error body without its detail (docs.mollie.com/reference/handling-errors documents status,
+            # title, detail, field and _links.documentation; a 5xx answer logged with only status and title is the
+            # same refusal): told by a documented HTTP error status and the _links.documentation link into
+            # docs.mollie.com, which no payment resource carries without its "resource" key.
+            "name": "api_error_without_detail",
+            "match": {"title": {"exists": True}, "status": {"in": [int(code) for code in _ERROR_STATUSES]},
+                      "_links.documentation.href": {"prefix": "https://docs.mollie.com/"},
+                      "resource": {"exists": False}},
+            "status": "ERROR",
+            "fields": {"reason_code": ["status"]},
+            "reason_map": _ERROR_STATUSES,
+        },
     ],
 }
 

@@ -77,6 +77,45 @@ API_ERROR_CODES = {
     "1070": "TRANSACTION_NOT_PERMITTED",  # The currency is not supported by the merchant
 }
 
+# The same table's texts, as ``reason`` gives them: an error answer whose errCode is not in the table (or was
+# logged without one) is read by its text. Only the API error variants read them.
+API_ERROR_TEXTS = {
+    "general error": API_ERROR_CODES["1000"],
+    "invalid checksum": API_ERROR_CODES["1001"],
+    "missing or invalid carddata data": API_ERROR_CODES["1004"],
+    "invalid name on card": API_ERROR_CODES["1007"],
+    "invalid user token": API_ERROR_CODES["1010"],
+    "missing or invalid userpaymentoption data": API_ERROR_CODES["1011"],
+    "invalid merchant id": API_ERROR_CODES["1013"],
+    "invalid country code": API_ERROR_CODES["1014"],
+    "validation error": API_ERROR_CODES["1019"],
+    "invalid timestamp": API_ERROR_CODES["1021"],
+    "invalid merchant site id": API_ERROR_CODES["1022"],
+    "user payment option is not enabled": API_ERROR_CODES["1023"],
+    "upo limit per user exceeded": API_ERROR_CODES["1024"],
+    "invalid card issuer": API_ERROR_CODES["1028"],
+    "invalid expired date": API_ERROR_CODES["1029"],
+    "communication error": API_ERROR_CODES["1038"],
+    "invalid or missing amount": API_ERROR_CODES["1040"],
+    "invalid or missing amount currency": API_ERROR_CODES["1041"],
+    "single upo validation failed": API_ERROR_CODES["1055"],
+    "user management is off": API_ERROR_CODES["1056"],
+    "invalid order id": API_ERROR_CODES["1057"],
+    "requested operation cannot be performed on this order": API_ERROR_CODES["1058"],
+    "ambiguous payment data": API_ERROR_CODES["1059"],
+    "missing or invalid payment data": API_ERROR_CODES["1060"],
+    "invalid card token": API_ERROR_CODES["1061"],
+    "invalid cvv": API_ERROR_CODES["1062"],
+    "total amount does not match items amount sum": API_ERROR_CODES["1063"],
+    "invalid session token": API_ERROR_CODES["1064"],
+    "invalid token": API_ERROR_CODES["1065"],
+    "invalid request": API_ERROR_CODES["1066"],
+    "invalid or missing transaction type": API_ERROR_CODES["1067"],
+    "payment method is not enabled": API_ERROR_CODES["1068"],
+    "session expired": API_ERROR_CODES["1069"],
+    "the currency is not supported by the merchant": API_ERROR_CODES["1070"],
+}
+
 # Stage 2: gateway filter codes (``gwExtendedErrorCode`` / DMN ``ExErrCode``; gwErrorCode -1100).
 GATEWAY_FILTER_CODES = {
     "1101": "INVALID_CARD_DATA",  # Invalid card number (alpha numeric)
@@ -396,6 +435,14 @@ SPEC = {
             "rules": _KIND_RULES,
         },
         {
+            # A DMN logged without ppp_status or TransactionID: PPP_TransactionID (the payment page's transaction)
+            # and Status are DMN-only names (payment-dmns page).
+            "name": "dmn.page",
+            "match": {"Status": {"exists": True}, "PPP_TransactionID": {"exists": True}},
+            "fields": _DMN_FIELDS,
+            "rules": _KIND_RULES,
+        },
+        {
             # A REST response with a gateway outcome (payment, settleTransaction, refundTransaction, ...).
             "name": "rest.transaction",
             "match": {"transactionStatus": {"exists": True}},
@@ -403,10 +450,22 @@ SPEC = {
             "rules": _KIND_RULES,
         },
         {
-            # A request refused by the API itself (stage 1): status ERROR with errCode, no transaction.
+            # A request refused by the API itself (stage 1): status ERROR ("the request failed", response-handling
+            # page), no transaction. errCode says why; a 0 (prepare drops it) or no code leaves the reason open.
             "name": "rest.error",
-            "match": {"status": "ERROR", "errCode": {"exists": True}},
+            "match": {"status": "ERROR"},
+            "status": "ERROR",
             "fields": {**_REST_FIELDS, "status": ["status"], "reason_code": ["errCode", "reason"]},
+            "reason_map": {**API_ERROR_CODES, **API_ERROR_TEXTS},
+        },
+        {
+            # The same refusal logged without its status: a non-zero errCode is an API error (response-handling:
+            # errCode 0 means no error), with no transaction outcome.
+            "name": "rest.error_code",
+            "match": {"errCode": {"exists": True}, "status": {"exists": False}, "Status": {"exists": False}},
+            "status": "ERROR",
+            "fields": {**_REST_FIELDS, "reason_code": ["errCode", "reason"]},
+            "reason_map": {**API_ERROR_CODES, **API_ERROR_TEXTS},
         },
         {
             # getSessionToken / openOrder / UPO calls that succeeded: no transaction, no outcome.

@@ -56,3 +56,33 @@ def test_a_failed_auth3d_payment_call_is_a_failed_payment_and_a_challenge_is_not
     challenge = normalize_lake_data({**reply, "transactionStatus": "REDIRECT", "gwErrorCode": 0,
                                      "gwExtendedErrorCode": 0}, None, NORMALIZER)
     assert challenge.event is None and challenge.unprocessed_reason == "NOT_A_PAYMENT_EVENT"
+
+
+def _hinted(payload):
+    from payobs_pipeline_tests.normalization.corpus_checks import NORMALIZER
+    from payobs_pipeline.normalization.evaluation import normalize_lake_data
+
+    return normalize_lake_data({"provider": "nuvei", "payload": payload}, None, NORMALIZER)
+
+
+def test_an_api_error_is_an_error_whatever_the_code_says():
+    # docs.nuvei.com response-handling: status ERROR means the request itself failed; errCode (0 = none) says why,
+    # from the API Response Codes table, whose texts the reason repeats (1066 "Invalid request").
+    no_code = _hinted({"status": "ERROR", "errCode": 0, "reason": ""}).event
+    assert (str(no_code.status_category), str(no_code.failure_reason), no_code.amount_minor) == ("ERROR", "UNKNOWN", None)
+    checksum = _hinted({"status": "ERROR", "errCode": 1001, "reason": "Invalid checksum"}).event
+    assert (str(checksum.status_category), str(checksum.failure_reason)) == ("ERROR", "CONFIGURATION_ERROR")
+    by_text = _hinted({"status": "ERROR", "errCode": 9999, "reason": "Session expired"}).event
+    assert (str(by_text.status_category), str(by_text.failure_reason)) == ("ERROR", "INVALID_REQUEST")
+    without_status = _hinted({"errCode": 1057, "reason": "Invalid order ID"}).event
+    assert (str(without_status.status_category), str(without_status.failure_reason)) == ("ERROR", "INVALID_REQUEST")
+    # errCode 0 and no status: nothing says the request failed.
+    assert _hinted({"errCode": 0, "reason": ""}).event is None
+
+
+def test_a_dmn_without_ppp_status_is_read_by_its_page_transaction_id():
+    # docs.nuvei.com payment-dmns: PPP_TransactionID and Status are DMN fields; totalAmount in major units.
+    event = normalized_event("Status=DECLINED&PPP_TransactionID=5501&totalAmount=25.50&currency=EUR"
+                             "&responseTimeStamp=2024-05-01.10:00:00&advanceResponseChecksum=x&Reason=Decline")
+    assert (event.provider, str(event.status_category), event.amount_minor, event.currency) == (
+        "nuvei", "DECLINED", 2550, "EUR")

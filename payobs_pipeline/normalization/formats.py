@@ -31,6 +31,10 @@ A format hint is tried first; if the content does not parse in that format,
 detection decides (a wrong hint does not lose the row). ``ParsedPayload.format``
 is the format actually parsed, so a consumer sees a wrong hint by comparing.
 
+Key=value text with one pair a line may have a bracketed value (Opayo's ``VPSTxId={...}``) split over lines:
+a line without ``=`` continues the previous value while that value's bracket is open, and is a malformed
+pair (``MALFORMED_KV``) otherwise.
+
 Format detection (no usable hint), on the first non-space character:
 ``{``/``[`` -> JSON, ``"`` -> JSON string, ``<`` -> XML; otherwise two or more
 lines whose first line has a delimiter and no ``=`` -> CSV; otherwise a ``=``
@@ -927,7 +931,7 @@ def _parse_kv(text: str) -> dict:
         lines = [line for line in text.splitlines() if line.strip()]
         if lines and _STATUS_WORD.fullmatch(lines[0].strip()) and len(lines) > 1:
             status_word = lines.pop(0).strip()  # PayPal PDT: SUCCESS or FAIL, then the pairs
-        pairs = _split_pairs(lines)
+        pairs = _split_pairs(_unwrap_bracketed_values(lines))
     elif "&" in text:
         pairs = _form_pairs(text.rstrip("&"))
     elif ";" in text:
@@ -949,6 +953,31 @@ def _parse_kv(text: str) -> dict:
         record = {key: unquote_plus(value) for key, value in record.items()}
         record.setdefault("pdt_status", status_word)
     return record
+
+
+_OPENING, _CLOSING = "{[", "}]"
+
+
+def _unwrap_bracketed_values(lines: list[str]) -> list[str]:
+    """Lines with a value that a line break split inside its brackets joined back into one pair.
+
+    Opayo (Sage Pay) writes its ids in braces (``VPSTxId={B4453DF4-...}``, Server and Direct protocol 3.00);
+    a reply copied with the braces' content on lines of its own reads ``VPSTxId={`` / ``B4453DF4-...`` / ``}``.
+    A line without ``=`` continues the previous value only while that value has a bracket left open; any other
+    line without ``=`` stays a malformed pair, and a line with ``=`` always starts a new one.
+    """
+    joined: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if joined and "=" not in text and _open_brackets(joined[-1].partition("=")[2]) > 0:
+            joined[-1] += text
+        else:
+            joined.append(line)
+    return joined
+
+
+def _open_brackets(value: str) -> int:
+    return sum(value.count(c) for c in _OPENING) - sum(value.count(c) for c in _CLOSING)
 
 
 def _form_pairs(text: str) -> list[tuple[str, str]]:

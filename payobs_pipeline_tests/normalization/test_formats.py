@@ -666,6 +666,26 @@ def test_text_that_only_looks_like_an_http_answer_is_not_one(content):
     assert caught.value.reason_code == UNRECOGNIZED_FORMAT
 
 
+def test_a_bracketed_value_split_over_lines_is_one_value():
+    # Opayo ids are written in braces (VPSTxId={...}); the lines inside an open bracket continue the value.
+    content = "Status=OK\nVPSTxId={\n  AB12CD34-0000-1111-2222-333344445555\n}\nTxAuthNo=42\n"
+    assert parse_content(content) == (FORMAT_KV, {"Status": "OK", "VPSTxId": "{AB12CD34-0000-1111-2222-333344445555}",
+                                                  "TxAuthNo": "42"})
+    assert parse_content("Ids=[\n7,\n8\n]\nStatus=OK") == (FORMAT_KV, {"Ids": "[7,8]", "Status": "OK"})
+
+
+@pytest.mark.parametrize("content", ["Status=OK\nVPSTxId={AB12}\nstray line", "Status=OK\nnot a pair\nVPSTxId={AB12}",
+                                     "Status=OK\nVPSTxId={AB12}}\nstray"])
+def test_a_line_without_equals_outside_an_open_bracket_stays_malformed(content):
+    with pytest.raises(PayloadParseError) as caught:
+        parse_content(content, "kv")
+    assert caught.value.reason_code == MALFORMED_KV
+
+
+def test_a_pair_after_an_unclosed_bracket_is_its_own_pair():
+    assert parse_content("VPSTxId={AB12\nStatus=OK") == (FORMAT_KV, {"VPSTxId": "{AB12", "Status": "OK"})
+
+
 def test_key_value_pairs_quoted_one_per_line_are_key_value():
     # SafeCharge gateway replies: "Key=Value" in double quotes, one per line.
     content = '"TransactionID=1504674406"\n"Status=APPROVED"\n"ErrCode=0"\n"Reason="\n'

@@ -59,3 +59,15 @@ def test_prepare_keeps_the_payload_unchanged():
     prepared = opayo.prepare(body)
     assert body == before
     assert prepared[opayo.STATUS_KEY] == "OK_VOID"
+
+
+def test_a_reply_with_its_vpstxid_braces_on_lines_of_their_own_reads_as_the_one_line_reply():
+    # The documented reply (corpus direct_payment_ok_all_match) with VPSTxId={...} split over three lines.
+    one_line = _case("direct_payment_ok_all_match")
+    guid = "{E1F2A3B4-C5D6-47E8-9F0A-1B2C3D4E5F60}"
+    split = one_line.replace(f"VPSTxId={guid}", "VPSTxId={\r\n E1F2A3B4-C5D6-47E8-9F0A-1B2C3D4E5F60\r\n}")
+    assert split != one_line
+    event = normalized_event(split)
+    assert (event.provider, str(event.status_category), event.provider_transaction_id, event.attempt_id) == (
+        "opayo", "APPROVED", guid, guid)
+    assert event == normalized_event(one_line)

@@ -25,6 +25,12 @@ Sources (Braintree developer docs, developer.paypal.com/braintree):
 - /docs/reference/general/webhooks/local-payment-methods (local_payment_completed / _funded with the transaction,
   local_payment_expired / _reversed with only ``payment-id``), /webhooks/transaction (refund_failed,
   transaction_reviewed); braintree_node/java/.NET WebhookTestingGateway (sample subjects; library, not tests)
+- the legacy iDEAL integration's webhook kinds ideal_payment_complete / ideal_payment_failed (braintree_php
+  lib/Braintree/WebhookNotification.php IDEAL_PAYMENT_COMPLETE / IDEAL_PAYMENT_FAILED, the .NET WebhookKind
+  "DEPRECATED ... legacy Ideal"; their subject is an ``<ideal-payment>``: id, status, issuer, order-id, currency,
+  amount, approval-url, ideal-transaction-id, as the SDKs' IdealPayment model and WebhookTestingGateway sample
+  subjects have it): the kind is the outcome, complete an approved bank payment, failed a declined one with no
+  reason given.
 API errors: a validation error is an ERROR whose code is the first nested validation code (INVALID_REQUEST
 unless listed); a declined transaction inside an error response is that transaction's event.
 Plain-text error answer (``text_variants``, read only under a Braintree hint): the gateway answers a request
@@ -279,6 +285,16 @@ _TRANSACTION_RULES = [
     {"when": {"gateway_rejection_reason": "three_d_secure", "three_d_secure_info": {"exists": False}},
      "set": {"failure_reason": "AUTHENTICATION_REQUIRED"}},
 ]
+# Legacy iDEAL notification kinds and the outcome each reports.
+IDEAL_PAYMENT_KINDS = {"ideal_payment_complete": "APPROVED", "ideal_payment_failed": "DECLINED"}
+_IDEAL_PAYMENT_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["^notification.timestamp", "created-at"],
+    "attempt_id": ["id"],
+    "payment_id": ["order-id"],
+}
 _DISPUTE_FIELDS = {
     # The dispute's own id; the disputed transaction is its parent (as a refund's would be).
     "provider_transaction_id": ["id", "transaction.id"],
@@ -466,6 +482,11 @@ SPEC = {
         {"name": "webhook.local_payment", "root": "notification.subject.local-payment.transaction",
          "match": {"notification.subject.local-payment.transaction.status": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES, "default_payment_method": "BANK_TRANSFER"},
+        # Legacy iDEAL: the notification's kind is the payment's outcome (module docstring).
+        *({"name": f"webhook.{kind}", "root": "notification.subject.ideal-payment",
+           "match": {"notification.kind": kind, "notification.subject.ideal-payment": {"exists": True}},
+           "fields": _IDEAL_PAYMENT_FIELDS, "status": status, "default_payment_method": "BANK_TRANSFER"}
+          for kind, status in IDEAL_PAYMENT_KINDS.items()),
         {"name": "webhook.dispute", "root": "notification.subject.dispute",
          "match": {"notification.subject.dispute": {"exists": True}},
          "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE"},

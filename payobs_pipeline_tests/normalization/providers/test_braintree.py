@@ -214,3 +214,23 @@ def test_three_d_secure_rejection_after_an_authentication_is_a_failed_one():
         "<three-d-secure-info><status>authenticate_failed</status><liability-shifted type=\"boolean\">false"
         "</liability-shifted></three-d-secure-info>")}).event
     assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", "AUTHENTICATION_FAILED")
+
+
+def _ideal_notification(kind: str, status: str) -> str:
+    """A legacy iDEAL webhook as the SDKs' WebhookTestingGateway lays its subject out (<ideal-payment>)."""
+    return (f"<notification><timestamp type=\"datetime\">2017-03-01T09:30:00Z</timestamp><kind>{kind}</kind>"
+            f"<subject><ideal-payment><id>idealpayment_t4y7q2</id><status>{status}</status><issuer>RABONL2U</issuer>"
+            "<order-id>order-551</order-id><currency>EUR</currency><amount>25.50</amount>"
+            "<created-at>2017-03-01T09:28:00Z</created-at><approval-url>https://bank.example/approve</approval-url>"
+            "<ideal-transaction-id>0012345678901234</ideal-transaction-id></ideal-payment></subject></notification>")
+
+
+@pytest.mark.parametrize(("kind", "status", "category", "reason"), [
+    ("ideal_payment_complete", "COMPLETE", "APPROVED", None),
+    ("ideal_payment_failed", "FAILED", "DECLINED", "UNKNOWN"),
+])
+def test_a_legacy_ideal_notification_kind_is_the_bank_payments_outcome(kind, status, category, reason):
+    event = normalized_event(_ideal_notification(kind, status))
+    assert (event.provider, event.status_category, event.failure_reason) == ("braintree", category, reason)
+    assert (event.amount_minor, event.currency, event.payment_method) == (2550, "EUR", "BANK_TRANSFER")
+    assert (event.attempt_id, event.payment_id) == ("idealpayment_t4y7q2", "order-551")

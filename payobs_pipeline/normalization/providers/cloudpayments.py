@@ -24,7 +24,13 @@ Sources:
   CardType, CardExpDate, TestMode, Status Completed / Authorized, GatewayName, IssuerBankCountry, TotalFee,
   PaymentMethod), Fail (the same with Reason and ReasonCode), Refund (TransactionId of the refund,
   PaymentTransactionId, Amount, DateTime, OperationType Refund, InvoiceId, AccountId) and Recurrent (a
-  subscription: Id "sc_...", Status Active / PastDue / Cancelled / Rejected / Expired).
+  subscription: Id "sc_...", AccountId, Description, Email, Amount, Currency, RequireConfirmation, StartDate,
+  Interval, Period, Status Active / PastDue / Cancelled / Rejected / Expired, SuccessfulTransactionsNumber,
+  FailedTransactionsNumber, MaxPeriods, LastTransactionDate, NextTransactionDate). A Recurrent notification is
+  known by its subscription fields (the count of successful charges, the schedule), whatever its Id looks like.
+  Detection without a hint also reads the Pay / Fail fields that name the payment in the customer's currency
+  (PaymentAmount, PaymentCurrency), the subscription it charges (SubscriptionId), TestMode and a Fail's
+  ReasonCode from the table above.
   The Refund notification names no currency; a payment's Currency "defaults to RUB when not passed" (payment
   parameters), so a refund notification is read in RUB.
 
@@ -130,9 +136,15 @@ SPEC = {
         {"path": "CardFirstSix", "exists": True, "weight": 0.2},
         {"path": "TransactionId", "exists": True, "weight": 0.1},
         {"path": "TotalFee", "exists": True, "weight": 0.1},
+        {"path": "PaymentAmount", "exists": True, "weight": 0.2},
+        {"path": "PaymentCurrency", "exists": True, "weight": 0.2},
+        {"path": "SubscriptionId", "exists": True, "weight": 0.1},
+        {"path": "TestMode", "exists": True, "weight": 0.1},
+        {"path": "ReasonCode", "in": list(REASONS), "weight": 0.2},
         # Recurrent notifications and subscription answers.
         {"path": "Id", "prefix": "sc_", "weight": 0.3},
         {"path": "SuccessfulTransactionsNumber", "exists": True, "weight": 0.3},
+        {"path": "FailedTransactionsNumber", "exists": True, "weight": 0.2},
         {"path": "Model.Id", "prefix": "sc_", "weight": 0.3},
     ],
     "amount_unit": "major",
@@ -144,6 +156,9 @@ SPEC = {
         {"name": "subscription.not_a_payment", "match": {"Model.Id": {"prefix": "sc_"}},
          "not_a_payment": "a CloudPayments subscription object: not a payment"},
         {"name": "notification.recurrent.not_a_payment", "match": {"Id": {"prefix": "sc_"}},
+         "not_a_payment": "a CloudPayments Recurrent notification (a subscription's state): not a payment"},
+        {"name": "notification.recurrent.by_fields.not_a_payment",
+         "match": {"SuccessfulTransactionsNumber": {"exists": True}, "Interval": {"exists": True}},
          "not_a_payment": "a CloudPayments Recurrent notification (a subscription's state): not a payment"},
         {"name": "answer.3ds", "match": {"Model.AcsUrl": {"exists": True}}, "root": "Model", "status": "PENDING",
          "event_kind": "AUTHORIZATION",
@@ -162,6 +177,14 @@ SPEC = {
         {"name": "notification.fail", "match": {"TransactionId": {"exists": True}, "ReasonCode": {"exists": True},
                                                 "Status": {"exists": False}},
          "status": "DECLINED", "fields": _TRANSACTION_FIELDS},
+        # A Pay notification kept without its Currency: payments are taken in several currencies (payment
+        # parameters: Currency, RUB only when not passed at payment time), so its Amount is not read; the
+        # status still decides.
+        {"name": "notification.payment.without_currency",
+         "match": {"TransactionId": {"exists": True}, "Status": {"exists": True}, "Currency": {"exists": False},
+                   "OperationType": "Payment"},
+         "fields": {key: paths for key, paths in _TRANSACTION_FIELDS.items() if key not in ("amount", "currency")},
+         "rules": _VOID},
         {"name": "notification.payment", "match": {"TransactionId": {"exists": True}, "Status": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _VOID},
     ],

@@ -7,10 +7,12 @@ import copy
 
 import pytest
 
+from payobs_pipeline.normalization.evaluation import normalize_lake_data
 from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.providers import cloudpayments
 from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
 from payobs_pipeline_tests.normalization.corpus_checks import (
+    NORMALIZER,
     assert_case_matches_labels,
     assert_detected_by_shape,
     case_ids,
@@ -69,3 +71,41 @@ def test_the_reason_name_is_read_when_the_code_is_missing():
     document["Model"]["ReasonCode"] = None
     document["Model"]["Reason"] = "StolenCard"
     assert normalized_event(document).failure_reason == "LOST_OR_STOLEN_CARD"
+
+
+def _fail_notification(reason: str, code: int) -> dict:
+    """A Fail notification ("Уведомления": Fail) as posted, without the card fields a token payment may lack."""
+    return {"TransactionId": "1504881", "Amount": "250.00", "Currency": "KZT", "PaymentAmount": "250.00",
+            "PaymentCurrency": "KZT", "OperationType": "Payment", "InvoiceId": "inv-9", "AccountId": "user-9",
+            "SubscriptionId": "", "Email": "buyer@example.com", "DateTime": "2023-03-05 10:15:00", "TestMode": "0",
+            "Status": "Declined", "StatusCode": "5", "Reason": reason, "ReasonCode": str(code)}
+
+
+@pytest.mark.parametrize(("reason", "code", "expected"), [
+    ("InsufficientFunds", 5051, "INSUFFICIENT_FUNDS"),
+    ("DoNotHonor", 5005, "GENERIC_DECLINE"),
+    ("ExpiredCard", 5054, "EXPIRED_CARD"),
+])
+def test_a_fail_notification_is_cloudpayments_without_a_hint_and_its_reason_code_decides(reason, code, expected):
+    event = normalized_event(_fail_notification(reason, code))
+    assert (event.provider, event.status_category, event.failure_reason) == ("cloudpayments", "DECLINED", expected)
+    assert (event.amount_minor, event.currency, event.raw_reason_code) == (25000, "KZT", str(code))
+
+
+def test_a_pay_notification_without_its_currency_reads_the_status_but_not_the_amount():
+    pay = {"TransactionId": "1504882", "Amount": "990.00", "OperationType": "Payment", "SubscriptionId": "sc_77",
+           "Email": "buyer@example.com", "DateTime": "2023-03-06 10:15:00", "TestMode": "0", "Status": "Completed"}
+    event = normalized_event(pay)
+    assert (event.provider, event.status_category, event.amount_minor, event.currency) == (
+        "cloudpayments", "APPROVED", None, None)
+    assert normalized_event({**pay, "Currency": "USD"}).amount_minor == 99000
+
+
+def test_a_recurrent_notification_is_no_payment_whatever_its_subscription_id_looks_like():
+    recurrent = {"Id": "sub-2023-77", "AccountId": "user-9", "Description": "Monthly plan", "Email": "buyer@example.com",
+                 "Amount": "990.00", "Currency": "RUB", "RequireConfirmation": "0", "StartDate": "2023-01-01 00:00:00",
+                 "Interval": "Month", "Period": "1", "Status": "PastDue", "SuccessfulTransactionsNumber": "2",
+                 "FailedTransactionsNumber": "1", "LastTransactionDate": "2023-03-01 00:00:00",
+                 "NextTransactionDate": "2023-03-02 00:00:00"}
+    outcome = normalize_lake_data(recurrent, None, NORMALIZER)
+    assert (outcome.event, outcome.unprocessed_reason) == (None, "NOT_A_PAYMENT_EVENT")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from payobs_pipeline_tests.normalization.corpus_checks import normalized_event
 
 
@@ -60,3 +62,38 @@ def test_invoice_callback_is_detected_by_its_paid_amount():
                               "paid_amount": 2000000})
     assert event.provider == "xendit"
     assert event.status_category.value == "APPROVED"
+
+
+def test_a_v1_qr_payment_kept_without_its_callback_envelope_is_an_idr_wallet_payment():
+    """QR Codes V1 (developers.xendit.co/api-reference/qr-codes): QRIS in Indonesia, the payment names its code in
+    qr_code and carries no currency."""
+    event = normalized_event({
+        "id": "qrpy_5f3d6a2e-0c1b-4e8f-9a77-2b1c3d4e5f60", "amount": 1500, "created": "2020-07-15T08:00:00.000Z",
+        "status": "COMPLETED",
+        "qr_code": {"id": "qr_8c1e2d3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f", "external_id": "testing_id_123",
+                    "qr_string": "00020101021226660014ID.LINKAJA.WWW", "type": "DYNAMIC"}})
+    assert (event.provider, str(event.status_category), event.amount_minor, event.currency) == (
+        "xendit", "APPROVED", 150000, "IDR")
+    assert (str(event.payment_method), event.payment_id) == ("WALLET", "testing_id_123")
+
+
+def _direct_debit_payment(status: str, failure_code: str | None = None) -> dict:
+    """A direct debit payment (xendit-go DirectDebitPayment fields), as answered or called back."""
+    return {"id": "ddpy-7a1b2c3d-0000-4e5f-8a9b-112233445566", "reference_id": "order-ref-42",
+            "payment_method_id": "pm-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", "channel_code": "BPI", "currency": "PHP",
+            "amount": 1500, "description": "", "status": status, "failure_code": failure_code,
+            "is_otp_required": False, "created": "2021-05-01T10:00:00Z", "updated": "2021-05-01T10:01:00Z"}
+
+
+@pytest.mark.parametrize(("status", "failure_code", "category", "reason"), [
+    ("PENDING", None, "PENDING", None),
+    ("COMPLETED", None, "APPROVED", None),
+    ("FAILED", "INSUFFICIENT_BALANCE", "DECLINED", "INSUFFICIENT_FUNDS"),
+    ("FAILED", "MAX_AMOUNT_LIMIT_ERROR", "DECLINED", "LIMIT_EXCEEDED"),
+    ("FAILED", "OTP_DELIVERY_ERROR", "DECLINED", "PROCESSING_ERROR"),
+])
+def test_a_direct_debit_payment_is_xendits_by_its_id_and_its_status_decides(status, failure_code, category, reason):
+    event = normalized_event(_direct_debit_payment(status, failure_code))
+    assert (event.provider, str(event.status_category), event.failure_reason) == ("xendit", category, reason)
+    assert (event.amount_minor, event.currency, str(event.payment_method)) == (150000, "PHP", "DIRECT_DEBIT")
+    assert (event.attempt_id, event.payment_id) == ("ddpy-7a1b2c3d-0000-4e5f-8a9b-112233445566", "order-ref-42")

@@ -16,9 +16,28 @@ Sources (dLocal docs):
   ``{"code": 5008, "message": ..., "param": ...}`` with HTTP 4xx/5xx: 3001-3003, 4000, 5000-5015)
 Notifications are POSTed with the same body as the payment object. An error body ({code, message}) is not
 distinctive enough to claim without a provider hint; with one it maps.
+
+The legacy card API (dLocal / AstroPay "api_curl", x_version 4.0: /api_curl/cc/sale, /auth, /capture) answers
+form posts with flat x_* fields. No public reference of that retired API was found; what is read here is what
+two client libraries' own source (not their tests) says of its answers:
+- wix-playground/libpay-dlocal libpay-dlocal/src/main/scala/com/wix/pay/dlocal/package.scala: ``status`` "OK"
+  is an answered call, anything else an error with ``error_code`` and ``desc``; the transaction's ``result`` is
+  1 Canceled, 7 Pending, 8 Rejected (``desc`` the rejection), 9 Approved (a sale or a capture), 11 Authorized
+  (an authorization, named by ``x_auth_id``); a sale names its transaction in ``x_document``; requests carry
+  x_invoice, x_amount, x_currency and a capture x_auth_id.
+- Business::OnlinePayment::DLocal (CPAN, lib/Business/OnlinePayment/DLocal.pm): sale and auth succeed on result
+  9 or 11; the merchant's credentials are ``x_login`` and ``x_trans_key``, ``control`` the HMAC of the request
+  under the secret key; a refund answers result 1 on success, so result 1 means different things by endpoint
+  and is left unmapped (the answer stays unprocessed).
+The ``desc`` of a rejection is free text no reference lists, so it is kept as the raw reason and maps to no
+failure reason. An error whose ``desc`` names a credential parameter (x_login, x_trans_key) is the merchant's
+set-up (CONFIGURATION_ERROR); other errors keep no reason.
 """
 
 from __future__ import annotations
+
+import re
+from typing import Any
 
 _CARD_BRANDS = {
     "VI": "visa", "MC": "mastercard", "AE": "amex", "EL": "elo", "HI": "hipercard", "DC": "diners", "JC": "jcb",
@@ -104,6 +123,22 @@ _PAYMENT_STATUSES = {
 }
 
 
+# Legacy api_curl answers (module docstring): ``result`` of an answered call. 1 is left out (Canceled for a void,
+# success for a refund).
+LEGACY_RESULTS = {"7": "PENDING", "8": "DECLINED", "9": "APPROVED", "11": "APPROVED"}
+# prepare() names an error's cause here when its desc names a merchant credential parameter.
+LEGACY_ERROR_CAUSE_KEY = "_payobs_legacy_error_cause"
+_CREDENTIAL_PARAMETERS = re.compile(r"\b(x_login|x_trans_key)\b", re.IGNORECASE)
+_LEGACY_FIELDS = {
+    "provider_transaction_id": ["x_document", "x_auth_id"],
+    "status": ["result"],
+    "reason_code": ["desc"],
+    "amount": ["x_amount_paid", "x_amount"],
+    "currency": ["x_currency"],
+    "attempt_id": ["x_document", "x_auth_id"],
+    "payment_id": ["x_invoice"],
+}
+
 # Payouts v3 ``purpose`` values.
 _PAYOUT_PURPOSES = ["REMITTANCES", "PAYROLL", "SUPPLIER_PAYMENT", "REFUND", "AID", "INVESTMENT", "OTHER"]
 _NOT_A_PAYMENT = "a dLocal payout (money sent to a beneficiary), not a payment"
@@ -121,6 +156,15 @@ SPEC = {
         {"path": "merchant_checkout_token", "exists": True, "weight": 0.3},
         {"path": "redirect_url", "prefix": ["https://checkout.dlocalgo.com/", "https://checkout-sbx.dlocalgo.com/"],
          "weight": 0.5},
+        # Legacy api_curl card answers: the merchant's invoice, the request's signature echoed back, and the
+        # amounts the call paid or captured.
+        {"path": "x_invoice", "exists": True, "weight": 0.2},
+        {"path": "control", "exists": True, "weight": 0.1},
+        {"path": "x_auth_id", "exists": True, "weight": 0.1},
+        {"path": "x_document", "exists": True, "weight": 0.2},
+        {"path": "x_amount_paid", "exists": True, "weight": 0.2},
+        {"path": "x_amount_captured", "exists": True, "weight": 0.2},
+        {"path": "cc_descriptor", "exists": True, "weight": 0.2},
         # Payouts (recognised so they are kept out of payment metrics): v3 objects and v2 notifications.
         {"path": "flow_type", "in": ["B2C", "B2B", "P2P"], "weight": 0.3},
         {"path": "purpose", "in": _PAYOUT_PURPOSES, "weight": 0.2},
@@ -136,6 +180,24 @@ SPEC = {
         # Payouts v3 object/notification (a beneficiary instead of a payer) and the v2 cashout notification.
         {"name": "payout", "match": {"beneficiary": {"exists": True}}, "not_a_payment": _NOT_A_PAYMENT},
         {"name": "payout", "match": {"cashout_id": {"exists": True}}, "not_a_payment": _NOT_A_PAYMENT},
+        # Legacy api_curl answers (module docstring).
+        {"name": "legacy.error", "match": {"status": "ERROR", "error_code": {"exists": True},
+                                           "x_invoice": {"exists": False}, "id": {"exists": False}},
+         "status": "ERROR", "default_payment_method": None,
+         # error_code is the raw reason; it is not the Payins rejection code of the same number (REASONS).
+         "fields": {"reason_code": ["error_code"]},
+         "rules": [{"when": {}, "set": {"failure_reason": "UNKNOWN"}},
+                   {"when": {LEGACY_ERROR_CAUSE_KEY: "credentials"},
+                    "set": {"failure_reason": "CONFIGURATION_ERROR"}}]},
+        {"name": "legacy.capture", "match": {"result": {"exists": True}, "x_auth_id": {"exists": True},
+                                             "x_amount_captured": {"exists": True}},
+         "event_kind": "CAPTURE", "status_map": LEGACY_RESULTS,
+         "fields": {**_LEGACY_FIELDS, "amount": ["x_amount_captured", "x_amount"], "attempt_id": ["x_auth_id"]},
+         "default_payment_method": "CARD"},
+        {"name": "legacy.card", "match": {"result": {"exists": True}, "x_invoice": {"exists": True},
+                                          "x_currency": {"exists": True}},
+         "event_kind": "AUTHORIZATION", "status_map": LEGACY_RESULTS,
+         "fields": _LEGACY_FIELDS, "default_payment_method": "CARD"},
         {
             # An API error body (HTTP 4xx/5xx): no payment was made, or the card was refused (5015).
             "name": "api_error",
@@ -227,3 +289,15 @@ SPEC = {
         },
     ],
 }
+
+
+def prepare(body: Any) -> Any:
+    """A legacy api_curl error's cause: the merchant's credentials when its desc names x_login or x_trans_key.
+
+    Pure: returns a copy when it changes something; the original is untouched.
+    """
+    if isinstance(body, dict) and body.get("status") == "ERROR" and body.get("error_code") is not None:
+        desc = body.get("desc")
+        if isinstance(desc, str) and _CREDENTIAL_PARAMETERS.search(desc):
+            return {**body, LEGACY_ERROR_CAUSE_KEY: "credentials"}
+    return body

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from payobs_pipeline.normalization.evaluation import normalize_lake_data
 from payobs_pipeline_tests.normalization.corpus_checks import (
     NORMALIZER,
     assert_case_matches_labels,
@@ -92,3 +93,56 @@ def test_dlocal_lifecycle_rows_share_the_payment_as_attempt():
     assert _identity(succeeded) == ("REFUND", "REFUNDED", "D-4-lc1", None, "REF-15-lc1", None)
     assert _identity(rejected) == ("REFUND", "DECLINED", "D-4-lc1", None, "REF-15-lc1", None)
     assert _identity(chargeback) == ("DISPUTE", "CHARGEBACK", "D-4-lc1", None, None, "CHAR42-lc1")
+
+
+# --- the legacy api_curl card API (module docstring: the result codes of libpay-dlocal's TransactionStatus) -----
+
+
+def _legacy_sale(result: str, desc: str) -> dict:
+    return {"status": "OK", "desc": desc, "control": "5F0C2A9B7D1E", "result": result, "x_invoice": "inv-2019-77",
+            "x_iduser": "", "x_description": "order 77", "x_document": "48213377", "x_amount": "250.00",
+            "x_currency": "MXN", "x_amount_paid": "250.00", "cc_token": "", "cc_descriptor": "SHOP"}
+
+
+@pytest.mark.parametrize(("result", "desc", "category"), [
+    ("7", "pending", "PENDING"),
+    ("8", "rejected by the bank", "DECLINED"),
+    ("9", "approved", "APPROVED"),
+    ("11", "authorized", "APPROVED"),
+])
+def test_a_legacy_card_answers_result_is_its_status(result, desc, category):
+    event = _event(_legacy_sale(result, desc))
+    assert (event.provider, event.status_category, event.event_kind) == ("dlocal", category, "AUTHORIZATION")
+    assert (event.amount_minor, event.currency, event.payment_method) == (25000, "MXN", "CARD")
+    assert (event.attempt_id, event.payment_id) == ("48213377", "inv-2019-77")
+
+
+def test_a_legacy_rejection_keeps_its_free_text_but_names_no_reason():
+    """No reference lists the desc of a rejection: it is the raw reason, the failure reason stays unknown."""
+    event = _event(_legacy_sale("8", "rejected by the bank"))
+    assert (event.failure_reason, event.raw_reason_code) == ("UNKNOWN", "rejected by the bank")
+
+
+def test_legacy_result_1_means_different_things_by_endpoint_and_stays_unprocessed():
+    outcome = normalize_lake_data(_legacy_sale("1", "cancelled"), None, NORMALIZER)
+    assert outcome.event is None
+
+
+def test_a_legacy_capture_is_the_capture_of_its_authorization():
+    event = _event({"status": "OK", "desc": "approved", "control": "AB12CD34", "result": "9", "x_invoice": "inv-5",
+                    "x_iduser": "", "x_description": "", "x_auth_id": "70011", "x_amount": "80.00", "x_currency": "BRL",
+                    "x_amount_captured": "80.00"})
+    assert (event.status_category, event.event_kind, event.amount_minor, event.currency) == (
+        "APPROVED", "CAPTURE", 8000, "BRL")
+    assert (event.attempt_id, event.payment_id) == ("70011", "inv-5")
+
+
+@pytest.mark.parametrize(("desc", "reason"), [
+    ("Invalid params x_trans_key", "CONFIGURATION_ERROR"),
+    ("x_login not found", "CONFIGURATION_ERROR"),
+    ("Invalid params x_amount", "UNKNOWN"),
+])
+def test_a_legacy_error_is_an_error_and_only_a_named_credential_is_the_merchants_set_up(desc, reason):
+    outcome = normalize_lake_data({"provider": "dlocal", "payload": {"status": "ERROR", "desc": desc,
+                                                                     "error_code": "300"}}, None, NORMALIZER)
+    assert (outcome.event.status_category, outcome.event.failure_reason) == ("ERROR", reason)

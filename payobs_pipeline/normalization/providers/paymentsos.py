@@ -2,7 +2,7 @@
 capture, refund, void) as the API answers them, the Payment object, webhook bodies and the API error body.
 
 Sources:
-- PaymentsOS API reference (developers.paymentsos.com/docs/api, api-version 1.2.0) as MONEI-independent Go client
+- PaymentsOS API reference (developers.paymentsos.com/docs/api, api-version 1.2.0) as the Go client
   gojuno/go-zooz models it (authorization.go, charge.go, capture.go, refund.go, void.go, payment.go, common.go,
   error.go, webhook.go; library source, not its tests):
   - every transaction carries ``result`` {status, category, sub_category, description}, ``provider_data``

@@ -217,14 +217,17 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
         ANALYZE window_nodes;
         """
     )
-    # Each link in both directions, looked up by the node whose label spreads.
+    # Each link in both directions, looked up by the node whose label spreads (a link listed twice spreads
+    # the same smallest label, so duplicates are kept rather than sorted away). A node with no link cannot
+    # lower another's label: the first round spreads from the linked nodes only.
     conn.execute(
         """
         CREATE TEMP TABLE window_edges ON COMMIT DROP AS
-        SELECT a AS node, b AS other FROM window_links UNION SELECT b, a FROM window_links;
+        SELECT a AS node, b AS other FROM window_links UNION ALL SELECT b, a FROM window_links;
         CREATE INDEX ON window_edges (node);
         ANALYZE window_edges;
-        CREATE TEMP TABLE label_frontier ON COMMIT DROP AS SELECT node, label FROM window_nodes;
+        CREATE TEMP TABLE label_frontier ON COMMIT DROP AS
+        SELECT node, label FROM window_nodes w WHERE EXISTS (SELECT 1 FROM window_edges e WHERE e.node = w.node);
         CREATE TEMP TABLE label_changed (node text, label text) ON COMMIT DROP;
         """
     )
@@ -282,12 +285,10 @@ def rebuild_window_objects(conn: psycopg.Connection, window) -> set[str]:
     """Recompute every object the window's events are (or were) about; returns the windows whose rows changed."""
     _working_memory(conn)
     link_window(conn, window.partition_key)
-    conn.execute(
-        "CREATE TEMP TABLE touched_keys (entity text, key text, PRIMARY KEY (entity, key)) ON COMMIT DROP"
-    )
+    # Filled first and indexed once (an index built from sorted keys, not a million single inserts).
     conn.execute(
         """
-        INSERT INTO touched_keys
+        CREATE TEMP TABLE touched_keys ON COMMIT DROP AS
         SELECT entity, key FROM lifecycle_touched WHERE partition_key = %(key)s
         UNION
         SELECT entity, key FROM normalized_events,
@@ -297,9 +298,12 @@ def rebuild_window_objects(conn: psycopg.Connection, window) -> set[str]:
         """,
         {"key": window.partition_key},
     )
+    conn.execute("ALTER TABLE touched_keys ADD PRIMARY KEY (entity, key)")
+    # Only the payments not yet listed are inserted (an anti-join, not a conflict check per row).
     conn.execute(
         "INSERT INTO touched_payments SELECT DISTINCT l.payment_key FROM touched_keys k "
-        "JOIN payment_links l ON l.node = k.key WHERE k.entity = 'node' ON CONFLICT DO NOTHING"
+        "JOIN payment_links l ON l.node = k.key WHERE k.entity = 'node' "
+        "AND NOT EXISTS (SELECT 1 FROM touched_payments t WHERE t.payment_key = l.payment_key)"
     )
     conn.execute("ANALYZE touched_keys; ANALYZE touched_payments")
     touched = "SELECT key FROM touched_keys WHERE entity = '{}'".format
@@ -322,16 +326,20 @@ def _replace(conn: psycopg.Connection, table: str, key: str, keys_query: str, in
     if remember_payments:
         # An attempt that moved between payments (or left one) changes both payments.
         conn.execute(
-            f"INSERT INTO touched_payments SELECT payment_key FROM old_{table} UNION "
-            f"SELECT payment_key FROM {table} WHERE {key} IN ({keys_query}) ON CONFLICT DO NOTHING"
+            f"INSERT INTO touched_payments SELECT payment_key FROM (SELECT payment_key FROM old_{table} UNION "
+            f"SELECT payment_key FROM {table} WHERE {key} IN ({keys_query})) p "
+            "WHERE NOT EXISTS (SELECT 1 FROM touched_payments t WHERE t.payment_key = p.payment_key)"
         )
+    # A row differs when its key's old and new rows are not equal column by column (NULLs equal, as EXCEPT
+    # compares them), or when only one of them exists: one hash join on the key, not two sorts of whole rows.
+    # Both windows of a changed row changed (partition_key is never NULL, so a missing side adds none).
     changed = conn.execute(
         f"""
-        SELECT partition_key FROM (
-            (SELECT * FROM old_{table} EXCEPT SELECT * FROM {table} WHERE {key} IN ({keys_query}))
-            UNION ALL
-            (SELECT * FROM {table} WHERE {key} IN ({keys_query}) EXCEPT SELECT * FROM old_{table})
-        ) diff GROUP BY partition_key
+        SELECT DISTINCT w.partition_key
+        FROM old_{table} o
+        FULL JOIN (SELECT * FROM {table} WHERE {key} IN ({keys_query})) n ON n.{key} = o.{key},
+             LATERAL (VALUES (o.partition_key), (n.partition_key)) AS w(partition_key)
+        WHERE o IS DISTINCT FROM n AND w.partition_key IS NOT NULL
         """
     ).fetchall()
     return {row[0] for row in changed}

@@ -181,10 +181,12 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
     temporary table ``touched_payments`` (it stays in the database: memory does not grow with the window).
 
     Set-based, so memory does not grow with the window: the window's nodes start with their stored
-    group's key (or themselves), each stored group's key joins the graph as a node linked to its
-    stored members, and the smallest label spreads along the rows' links until nothing changes (as
-    many rounds as the longest chain of links, a few). A group's key stays its smallest node, so the
-    result does not depend on the order windows are processed in.
+    group's key (or themselves), each stored group joins the graph as one node (its key, standing for
+    the members this window does not show), and the smallest label spreads along the rows' links
+    between those groups and new nodes until nothing changes (as many rounds as the longest chain of
+    links, a few). A link inside one stored group joins nothing new, so a window of known objects
+    spreads nothing. A group's key stays its smallest node, so the result does not depend on the
+    order windows are processed in.
     """
     conn.execute(
         """
@@ -208,8 +210,6 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
     # A stored group's key stands for the members this window does not show.
     conn.execute(
         """
-        INSERT INTO window_links SELECT node, stored_key FROM window_nodes
-        WHERE stored_key IS NOT NULL AND stored_key <> node;
         INSERT INTO window_nodes
         SELECT DISTINCT stored_key, stored_key, stored_key FROM window_nodes w
         WHERE stored_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM window_nodes x WHERE x.node = w.stored_key);
@@ -217,21 +217,28 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
         ANALYZE window_nodes;
         """
     )
-    # Each link in both directions, looked up by the node whose label spreads (a link listed twice spreads
-    # the same smallest label, so duplicates are kept rather than sorted away). A node with no link cannot
-    # lower another's label: the first round spreads from the linked nodes only.
+    # Each link between two groups (a new node is its own group, named by its starting label) in both
+    # directions, looked up by the group whose label spreads (a link listed twice spreads the same smallest
+    # label, so duplicates are kept rather than sorted away). Only linked groups take part.
     conn.execute(
         """
         CREATE TEMP TABLE window_edges ON COMMIT DROP AS
-        SELECT a AS node, b AS other FROM window_links UNION ALL SELECT b, a FROM window_links;
+        WITH group_links AS (
+            SELECT x.label AS a, y.label AS b
+            FROM window_links l JOIN window_nodes x ON x.node = l.a JOIN window_nodes y ON y.node = l.b
+            WHERE x.label <> y.label
+        )
+        SELECT a AS node, b AS other FROM group_links UNION ALL SELECT b, a FROM group_links;
         CREATE INDEX ON window_edges (node);
         ANALYZE window_edges;
-        CREATE TEMP TABLE label_frontier ON COMMIT DROP AS
-        SELECT node, label FROM window_nodes w WHERE EXISTS (SELECT 1 FROM window_edges e WHERE e.node = w.node);
+        CREATE TEMP TABLE group_labels ON COMMIT DROP AS SELECT DISTINCT node, node AS label FROM window_edges;
+        CREATE INDEX ON group_labels (node);
+        ANALYZE group_labels;
+        CREATE TEMP TABLE label_frontier ON COMMIT DROP AS SELECT node, label FROM group_labels;
         CREATE TEMP TABLE label_changed (node text, label text) ON COMMIT DROP;
         """
     )
-    # Only the nodes whose label just fell can lower their neighbours': each round spreads from those alone.
+    # Only the groups whose label just fell can lower their neighbours': each round spreads from those alone.
     while conn.execute(
         """
         WITH best AS (
@@ -239,9 +246,9 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
             FROM label_frontier f JOIN window_edges e USING (node)
             GROUP BY e.other
         ), lowered AS (
-            UPDATE window_nodes w SET label = b.label FROM best b
-            WHERE w.node = b.node AND b.label < w.label
-            RETURNING w.node, w.label
+            UPDATE group_labels g SET label = b.label FROM best b
+            WHERE g.node = b.node AND b.label < g.label
+            RETURNING g.node, g.label
         )
         INSERT INTO label_changed SELECT node, label FROM lowered
         """
@@ -250,6 +257,10 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
             "TRUNCATE label_frontier; INSERT INTO label_frontier SELECT DISTINCT ON (node) node, label "
             "FROM label_changed ORDER BY node, label; TRUNCATE label_changed"
         )
+    # Every node takes its group's final label.
+    conn.execute(
+        "UPDATE window_nodes w SET label = g.label FROM group_labels g WHERE w.label = g.node AND g.label < g.node"
+    )
     conn.execute(
         "INSERT INTO payment_links (node, payment_key) "
         "SELECT node, label FROM window_nodes WHERE stored_key IS NULL ORDER BY node"

@@ -30,11 +30,18 @@ _COUNTRY = (
     f"COALESCE({_first('card_country')}, {_first('customer_country')}, {_first('merchant_country')}, 'UNKNOWN')"
 )
 
+# ev comes sorted in the order most of the aggregates read it: PostgreSQL then feeds them presorted rows
+# instead of sorting each attempt's events once per aggregate (each keeps its ORDER BY, so the result does
+# not depend on it), and sorts only the columns read.
 ATTEMPTS_SQL = f"""
 WITH ev AS (
-    SELECT e.*, COALESCE(e.event_time, e.lake_created_at) AS t, (e.event_kind <> 'AUTHORIZATION') AS auth_first
+    SELECT e.attempt_key, e.provider, e.partition_key, e.event_kind, e.status_category, e.lake_id,
+           e.lake_created_at, e.merchant_id, e.card_country, e.customer_country, e.merchant_country,
+           e.payment_method, e.card_brand, e.amount_minor, e.currency, e.amount_usd,
+           COALESCE(e.event_time, e.lake_created_at) AS t, (e.event_kind <> 'AUTHORIZATION') AS auth_first
     FROM normalized_events e JOIN touched_keys k ON k.key = e.attempt_key
     WHERE k.entity = 'attempt' AND e.event_kind IN ('AUTHORIZATION', 'CAPTURE', 'VOID')
+    ORDER BY e.attempt_key, auth_first, t, e.lake_created_at, e.lake_id
 ), agg AS (
     SELECT attempt_key,
            min(provider) AS provider,

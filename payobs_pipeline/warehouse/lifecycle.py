@@ -30,11 +30,18 @@ _COUNTRY = (
     f"COALESCE({_first('card_country')}, {_first('customer_country')}, {_first('merchant_country')}, 'UNKNOWN')"
 )
 
+# ev comes sorted in the order most of the aggregates read it: PostgreSQL then feeds them presorted rows
+# instead of sorting each attempt's events once per aggregate (each keeps its ORDER BY, so the result does
+# not depend on it), and sorts only the columns read.
 ATTEMPTS_SQL = f"""
 WITH ev AS (
-    SELECT e.*, COALESCE(e.event_time, e.lake_created_at) AS t, (e.event_kind <> 'AUTHORIZATION') AS auth_first
+    SELECT e.attempt_key, e.provider, e.partition_key, e.event_kind, e.status_category, e.lake_id,
+           e.lake_created_at, e.merchant_id, e.card_country, e.customer_country, e.merchant_country,
+           e.payment_method, e.card_brand, e.amount_minor, e.currency, e.amount_usd,
+           COALESCE(e.event_time, e.lake_created_at) AS t, (e.event_kind <> 'AUTHORIZATION') AS auth_first
     FROM normalized_events e JOIN touched_keys k ON k.key = e.attempt_key
     WHERE k.entity = 'attempt' AND e.event_kind IN ('AUTHORIZATION', 'CAPTURE', 'VOID')
+    ORDER BY e.attempt_key, auth_first, t, e.lake_created_at, e.lake_id
 ), agg AS (
     SELECT attempt_key,
            min(provider) AS provider,
@@ -181,10 +188,12 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
     temporary table ``touched_payments`` (it stays in the database: memory does not grow with the window).
 
     Set-based, so memory does not grow with the window: the window's nodes start with their stored
-    group's key (or themselves), each stored group's key joins the graph as a node linked to its
-    stored members, and the smallest label spreads along the rows' links until nothing changes (as
-    many rounds as the longest chain of links, a few). A group's key stays its smallest node, so the
-    result does not depend on the order windows are processed in.
+    group's key (or themselves), each stored group joins the graph as one node (its key, standing for
+    the members this window does not show), and the smallest label spreads along the rows' links
+    between those groups and new nodes until nothing changes (as many rounds as the longest chain of
+    links, a few). A link inside one stored group joins nothing new, so a window of known objects
+    spreads nothing. A group's key stays its smallest node, so the result does not depend on the
+    order windows are processed in.
     """
     conn.execute(
         """
@@ -208,8 +217,6 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
     # A stored group's key stands for the members this window does not show.
     conn.execute(
         """
-        INSERT INTO window_links SELECT node, stored_key FROM window_nodes
-        WHERE stored_key IS NOT NULL AND stored_key <> node;
         INSERT INTO window_nodes
         SELECT DISTINCT stored_key, stored_key, stored_key FROM window_nodes w
         WHERE stored_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM window_nodes x WHERE x.node = w.stored_key);
@@ -217,18 +224,28 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
         ANALYZE window_nodes;
         """
     )
-    # Each link in both directions, looked up by the node whose label spreads.
+    # Each link between two groups (a new node is its own group, named by its starting label) in both
+    # directions, looked up by the group whose label spreads (a link listed twice spreads the same smallest
+    # label, so duplicates are kept rather than sorted away). Only linked groups take part.
     conn.execute(
         """
         CREATE TEMP TABLE window_edges ON COMMIT DROP AS
-        SELECT a AS node, b AS other FROM window_links UNION SELECT b, a FROM window_links;
+        WITH group_links AS (
+            SELECT x.label AS a, y.label AS b
+            FROM window_links l JOIN window_nodes x ON x.node = l.a JOIN window_nodes y ON y.node = l.b
+            WHERE x.label <> y.label
+        )
+        SELECT a AS node, b AS other FROM group_links UNION ALL SELECT b, a FROM group_links;
         CREATE INDEX ON window_edges (node);
         ANALYZE window_edges;
-        CREATE TEMP TABLE label_frontier ON COMMIT DROP AS SELECT node, label FROM window_nodes;
+        CREATE TEMP TABLE group_labels ON COMMIT DROP AS SELECT DISTINCT node, node AS label FROM window_edges;
+        CREATE INDEX ON group_labels (node);
+        ANALYZE group_labels;
+        CREATE TEMP TABLE label_frontier ON COMMIT DROP AS SELECT node, label FROM group_labels;
         CREATE TEMP TABLE label_changed (node text, label text) ON COMMIT DROP;
         """
     )
-    # Only the nodes whose label just fell can lower their neighbours': each round spreads from those alone.
+    # Only the groups whose label just fell can lower their neighbours': each round spreads from those alone.
     while conn.execute(
         """
         WITH best AS (
@@ -236,9 +253,9 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
             FROM label_frontier f JOIN window_edges e USING (node)
             GROUP BY e.other
         ), lowered AS (
-            UPDATE window_nodes w SET label = b.label FROM best b
-            WHERE w.node = b.node AND b.label < w.label
-            RETURNING w.node, w.label
+            UPDATE group_labels g SET label = b.label FROM best b
+            WHERE g.node = b.node AND b.label < g.label
+            RETURNING g.node, g.label
         )
         INSERT INTO label_changed SELECT node, label FROM lowered
         """
@@ -247,6 +264,10 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
             "TRUNCATE label_frontier; INSERT INTO label_frontier SELECT DISTINCT ON (node) node, label "
             "FROM label_changed ORDER BY node, label; TRUNCATE label_changed"
         )
+    # Every node takes its group's final label.
+    conn.execute(
+        "UPDATE window_nodes w SET label = g.label FROM group_labels g WHERE w.label = g.node AND g.label < g.node"
+    )
     conn.execute(
         "INSERT INTO payment_links (node, payment_key) "
         "SELECT node, label FROM window_nodes WHERE stored_key IS NULL ORDER BY node"
@@ -282,12 +303,10 @@ def rebuild_window_objects(conn: psycopg.Connection, window) -> set[str]:
     """Recompute every object the window's events are (or were) about; returns the windows whose rows changed."""
     _working_memory(conn)
     link_window(conn, window.partition_key)
-    conn.execute(
-        "CREATE TEMP TABLE touched_keys (entity text, key text, PRIMARY KEY (entity, key)) ON COMMIT DROP"
-    )
+    # Filled first and indexed once (an index built from sorted keys, not a million single inserts).
     conn.execute(
         """
-        INSERT INTO touched_keys
+        CREATE TEMP TABLE touched_keys ON COMMIT DROP AS
         SELECT entity, key FROM lifecycle_touched WHERE partition_key = %(key)s
         UNION
         SELECT entity, key FROM normalized_events,
@@ -297,9 +316,12 @@ def rebuild_window_objects(conn: psycopg.Connection, window) -> set[str]:
         """,
         {"key": window.partition_key},
     )
+    conn.execute("ALTER TABLE touched_keys ADD PRIMARY KEY (entity, key)")
+    # Only the payments not yet listed are inserted (an anti-join, not a conflict check per row).
     conn.execute(
         "INSERT INTO touched_payments SELECT DISTINCT l.payment_key FROM touched_keys k "
-        "JOIN payment_links l ON l.node = k.key WHERE k.entity = 'node' ON CONFLICT DO NOTHING"
+        "JOIN payment_links l ON l.node = k.key WHERE k.entity = 'node' "
+        "AND NOT EXISTS (SELECT 1 FROM touched_payments t WHERE t.payment_key = l.payment_key)"
     )
     conn.execute("ANALYZE touched_keys; ANALYZE touched_payments")
     touched = "SELECT key FROM touched_keys WHERE entity = '{}'".format
@@ -322,16 +344,20 @@ def _replace(conn: psycopg.Connection, table: str, key: str, keys_query: str, in
     if remember_payments:
         # An attempt that moved between payments (or left one) changes both payments.
         conn.execute(
-            f"INSERT INTO touched_payments SELECT payment_key FROM old_{table} UNION "
-            f"SELECT payment_key FROM {table} WHERE {key} IN ({keys_query}) ON CONFLICT DO NOTHING"
+            f"INSERT INTO touched_payments SELECT payment_key FROM (SELECT payment_key FROM old_{table} UNION "
+            f"SELECT payment_key FROM {table} WHERE {key} IN ({keys_query})) p "
+            "WHERE NOT EXISTS (SELECT 1 FROM touched_payments t WHERE t.payment_key = p.payment_key)"
         )
+    # A row differs when its key's old and new rows are not equal column by column (NULLs equal, as EXCEPT
+    # compares them), or when only one of them exists: one hash join on the key, not two sorts of whole rows.
+    # Both windows of a changed row changed (partition_key is never NULL, so a missing side adds none).
     changed = conn.execute(
         f"""
-        SELECT partition_key FROM (
-            (SELECT * FROM old_{table} EXCEPT SELECT * FROM {table} WHERE {key} IN ({keys_query}))
-            UNION ALL
-            (SELECT * FROM {table} WHERE {key} IN ({keys_query}) EXCEPT SELECT * FROM old_{table})
-        ) diff GROUP BY partition_key
+        SELECT DISTINCT w.partition_key
+        FROM old_{table} o
+        FULL JOIN (SELECT * FROM {table} WHERE {key} IN ({keys_query})) n ON n.{key} = o.{key},
+             LATERAL (VALUES (o.partition_key), (n.partition_key)) AS w(partition_key)
+        WHERE o IS DISTINCT FROM n AND w.partition_key IS NOT NULL
         """
     ).fetchall()
     return {row[0] for row in changed}

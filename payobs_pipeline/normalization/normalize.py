@@ -139,8 +139,10 @@ class ProviderDetector:
                 if deeper is not None:
                     node = value[0] if type(value) is list and value else value
                     if isinstance(node, dict):
-                        for subkey in node.keys() & deeper.keys():
-                            for number, signal in deeper[subkey]:
+                        # In the body's order, not a set's: scores are float sums, and an order that changed
+                        # with the process's string hashing could tip a tie or the threshold between runs.
+                        for subkey in node:
+                            for number, signal in deeper.get(subkey, ()):
                                 if signal.holds(body, body):
                                     scores[number] = scores.get(number, 0.0) + signal.weight
         for number, signal in self._always:

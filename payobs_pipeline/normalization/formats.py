@@ -31,7 +31,8 @@ A format hint is tried first; if the content does not parse in that format,
 detection decides (a wrong hint does not lose the row). ``ParsedPayload.format``
 is the format actually parsed, so a consumer sees a wrong hint by comparing.
 
-Key=value text with one pair a line may have a bracketed value (Opayo's ``VPSTxId={...}``) split over lines:
+Key=value text with one pair a line may end with a bare ``endofdata`` line (Forte's AGI replies), which is
+dropped. It may have a bracketed value (Opayo's ``VPSTxId={...}``) split over lines:
 a line without ``=`` continues the previous value while that value's bracket is open, and is a malformed
 pair (``MALFORMED_KV``) otherwise.
 
@@ -919,6 +920,8 @@ def _parse_delimited(text: str) -> dict:
 # "SUCCESS" or "FAIL", then key=value lines; developer.paypal.com PDT): the word is kept as "pdt_status".
 _STATUS_WORD = re.compile(r"[A-Z]{2,20}")
 # One "key=value" pair per line, each pair in double quotes (SafeCharge's gateway replies).
+# The line that ends a Forte AGI reply (developers.forte.net AGI: "pg_response_code=A01 ... endofdata").
+_END_OF_DATA = "endofdata"
 _QUOTED_PAIRS = re.compile(r'(?:"[^"\n=]+=[^"\n]*"[ \t]*(?:\r?\n|$))+')
 
 
@@ -931,6 +934,8 @@ def _parse_kv(text: str) -> dict:
         lines = [line for line in text.splitlines() if line.strip()]
         if lines and _STATUS_WORD.fullmatch(lines[0].strip()) and len(lines) > 1:
             status_word = lines.pop(0).strip()  # PayPal PDT: SUCCESS or FAIL, then the pairs
+        if len(lines) > 1 and lines[-1].strip().lower() == _END_OF_DATA:
+            lines.pop()  # Forte AGI: the reply's last line marks its end, no pair
         pairs = _split_pairs(_unwrap_bracketed_values(lines))
     elif "&" in text:
         pairs = _form_pairs(text.rstrip("&"))

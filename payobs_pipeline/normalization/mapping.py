@@ -36,7 +36,8 @@ never becomes a payment outcome. They inherit nothing from the spec's top
 level, are the only variants a text body meets, and no other body meets them;
 ``prepare`` is not applied to a text.
 
-Paths are dotted (``"outcome.reason"``); an integer segment indexes a list, a
+Paths are dotted (``"outcome.reason"``); an integer segment indexes a list (a
+negative one from its end: ``items.-1`` is the last item; on an object it is a key), a
 name segment applied to a list looks into its first element (XML repeats), and
 a leading ``^`` makes a path absolute when the variant has a ``root`` (an
 envelope such as a webhook event around the payment). A field source is a
@@ -81,8 +82,9 @@ else the reason's default.
 
 Conditions (``match``, ``when``, ``detect``) are ``{path: expected}`` where
 expected is a value, a list of values (any of), or an operator object:
-``{"in": [...]}``, ``{"prefix": "ch_" | [...]}``, ``{"exists": true}``.
-String comparisons ignore case.
+``{"in": [...]}``, ``{"not_in": [...]}`` (holds on any other value, an absent one included: add
+``exists`` on the same path in another condition to require one), ``{"prefix": "ch_" | [...]}``,
+``{"exists": true}``. String comparisons ignore case.
 """
 
 from __future__ import annotations
@@ -205,7 +207,7 @@ def compile_path(path: str) -> Path:
     if not isinstance(path, str) or not path.strip("^"):
         raise MappingError(f"bad path {path!r}")
     absolute = path.startswith("^")
-    segments = tuple(int(s) if s.isdigit() else s for s in path.lstrip("^").split("."))
+    segments = tuple(int(s) if s.lstrip("-").isdigit() else s for s in path.lstrip("^").split("."))
     return absolute, segments
 
 
@@ -330,6 +332,9 @@ class Condition:
                 return lambda v: (t := _text(v)) is not None and t.lower().startswith(prefixes)
             if "in" in expected:
                 return Condition._compile(list(expected["in"]))
+            if "not_in" in expected:
+                excluded = frozenset(_fold(_text(e)) for e in expected["not_in"])
+                return lambda v: _fold(_text(v)) not in excluded
             raise MappingError(f"unknown condition operator in {expected!r}")
         if isinstance(expected, list):
             allowed = frozenset(_fold(_text(e)) for e in expected)

@@ -818,3 +818,17 @@ def test_a_status_line_before_key_value_lines_is_kept_as_the_pdt_status():
                                                   "mc_currency": "EUR", "txn_id": "4VJ10912SE469052R",
                                                   "payment_date": "04:53:52 Apr 14, 2026 PDT",
                                                   "pdt_status": "SUCCESS"})
+
+
+def test_a_forte_agi_reply_ends_with_an_endofdata_line_that_is_dropped():
+    # developers.forte.net AGI: the pairs, one a line, then "endofdata".
+    content = "pg_response_type=A\npg_response_code=A01\npg_response_description=APPROVAL\nendofdata\n"
+    assert parse_content(content) == (FORMAT_KV, {"pg_response_type": "A", "pg_response_code": "A01",
+                                                  "pg_response_description": "APPROVAL"})
+
+
+@pytest.mark.parametrize("content", ["endofdata", "pg_response_type=A\nendofdata\npg_response_code=A01"])
+def test_endofdata_alone_or_before_other_pairs_stays_malformed(content):
+    with pytest.raises(PayloadParseError) as caught:
+        parse_content(content, "kv")
+    assert caught.value.reason_code == MALFORMED_KV

@@ -160,3 +160,32 @@ def test_a_dotted_name_never_hides_the_field_its_first_segment_names():
     body = {"event": "charge.completed", "event.type": "CARD_TRANSACTION"}
     assert mapping.shape_score(body) == pytest.approx(0.3)
     assert ProviderDetector([mapping]).scores(body) == {0: pytest.approx(0.3)}
+
+
+def test_a_negative_index_reads_a_list_from_its_end():
+    """``events.-1.status`` is the last event's status (the newest, where a provider appends its history)."""
+    spec = {"provider": "acme", "amount_unit": "major",
+            "fields": {"status": "events.-1.status", "amount": "amount", "currency": "currency"},
+            "status_map": {"authorized": "APPROVED", "created": "PENDING", "refused": "DECLINED"}}
+    mapping = CompiledMapping(spec)
+    body = {"amount": "5.00", "currency": "EUR",
+            "events": [{"status": "created"}, {"status": "refused"}]}
+    assert str(mapping.apply(body).status_category) == "DECLINED"
+    assert str(mapping.apply({**body, "events": [{"status": "authorized"}]}).status_category) == "APPROVED"
+    # On an object the segment is a key, as any other name.
+    spec_keyed = {**spec, "fields": {**spec["fields"], "status": "codes.-1"}}
+    assert str(CompiledMapping(spec_keyed).apply({**body, "codes": {"-1": "created"}}).status_category) == "PENDING"
+
+
+def test_a_not_in_condition_holds_on_every_other_value_and_on_an_absent_one():
+    spec = {"provider": "acme", "amount_unit": "major",
+            "fields": {"status": "state", "amount": "amount", "currency": "currency"},
+            "status_map": {"done": "APPROVED", "failed": "DECLINED"},
+            "variants": [{"name": "test_mode", "match": {"mode": {"not_in": ["live", "production"]}},
+                          "not_a_payment": "test-mode traffic"},
+                         {"name": "live", "match": {"mode": {"exists": True}}}]}
+    mapping = CompiledMapping(spec)
+    live = {"state": "done", "amount": "1.00", "currency": "USD", "mode": "LIVE"}
+    assert mapping.variant_for(live).name == "live"  # case folded like every comparison
+    assert mapping.variant_for({**live, "mode": "sandbox"}).name == "test_mode"
+    assert mapping.variant_for({"state": "done", "amount": "1.00", "currency": "USD"}).name == "test_mode"

@@ -41,7 +41,7 @@ Sources:
 Forte processes US dollars only (its card and ACH products are US/Canadian-address, USD-denominated), so a body
 with no currency is USD. Reasons: the response code, then the authorizer's text in the description (so U83
 "NSF" is INSUFFICIENT_FUNDS, not a generic decline); a rejected or unfunded eCheck carries its ACH return code.
-The AGI reply ends with an ``endofdata`` line that is no pair: a lake row keeps the pairs without it.
+The AGI reply ends with an ``endofdata`` line that is no pair (formats.py drops it).
 
 Lifecycle identity: the transaction id is the attempt (the original_transaction_id on a capture, void or credit
 of an earlier transaction); the merchant's order_number is the payment; a credit's own id is the refund.

@@ -75,3 +75,13 @@ def test_a_timed_out_authorizer_is_a_timeout():
     document = _case("rest_sale_u20_invalid_card")
     document["response"].update(response_code="U84", response_desc="AUTH TIMEOUT")
     assert normalized_event(document).failure_reason == FailureReason.TIMEOUT
+
+
+def test_an_agi_reply_as_received_with_its_endofdata_line_is_read():
+    # The AGI reply exactly as Forte sends it (developers.forte.net AGI guide: the pairs, then "endofdata").
+    row = {"provider": "forte", "content": ("pg_transaction_type=10\npg_total_amount=12.50\npg_response_type=D\n"
+                                            "pg_response_code=U23\npg_response_description=INVALID EXPIRATION DATE\n"
+                                            "endofdata\n")}
+    event = normalized_event(row)
+    assert (str(event.status_category), str(event.failure_reason), event.amount_minor, event.currency) == (
+        "DECLINED", "EXPIRED_CARD", 1250, "USD")

@@ -59,9 +59,10 @@ SPEC = {
                 "peachpayments_copyandpay"],
     "detect": [
         # The platform's shape alone stays below the threshold: an OPPWA document is Peach Payments' when its
-        # currency is one of Peach's markets or its brand one of Peach's local methods, else ACI's (aci).
+        # currency is one of Peach's markets or its brand one of Peach's local methods, else ACI's (aci). Neither
+        # alone reaches it either: a South African rand amount from any other gateway is not Peach's.
         *_oppwa.detect(0.5),
-        *_oppwa.peach_signals(0.6),
+        *_oppwa.peach_signals(0.45),
     ],
     "amount_unit": "major",
     "reason_map": {**CODE_REASONS, **FAMILY_REASONS},

@@ -77,3 +77,10 @@ def test_prepare_keeps_the_payload_unchanged():
     before = copy.deepcopy(body)
     peachpayments.prepare(body)
     assert body == before
+
+
+def test_a_peach_market_currency_alone_does_not_name_peach():
+    # A rand payment of a gateway with no OPPWA shape (a PayFast-like ITN): ZAR is no evidence of Peach alone.
+    mapping = CompiledMapping(peachpayments.SPEC)
+    assert mapping.shape_score({"payment_status": "COMPLETE", "amount_gross": "100.00", "currency": "ZAR"}) < 0.5
+    assert mapping.shape_score({"result": {"code": "000.100.110"}, "amount": "100.00", "currency": "ZAR"}) >= 0.5

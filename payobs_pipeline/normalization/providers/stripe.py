@@ -549,7 +549,8 @@ SPEC = {
         # A refund's id says nothing by itself: Mollie's refund ids start re_ too, and Tap's refund object is
         # {"id": "re_...", "object": "refund"}. Stripe's Refund names the charge it refunds and its balance
         # transaction (docs.stripe.com/api/refunds/object: charge "ch_...", balance_transaction "txn_...").
-        {"path": "id", "prefix": ["ch_", "py_", "pi_", "pyr_", "dp_", "du_", "cs_"], "weight": 0.5},
+        # An id prefix alone stays below the threshold: Pagar.me v5 charges are "ch_..." too.
+        {"path": "id", "prefix": ["ch_", "py_", "pi_", "pyr_", "dp_", "du_", "cs_"], "weight": 0.4},
         {"path": "charge", "prefix": ["ch_", "py_"], "weight": 0.3},
         {"path": "balance_transaction", "prefix": "txn_", "weight": 0.2},
         # PaymentIntent and Refund members named as only Stripe names them (docs.stripe.com/api/payment_intents/

@@ -326,3 +326,11 @@ def test_a_refund_update_event_without_envelope_is_a_refund():
     event = normalized_event({"type": "charge.refund.updated", "data": {"object": {
         "id": "re_1", "object": "refund", "charge": "ch_1", "status": "failed", "amount": 700, "currency": "usd"}}})
     assert (str(event.status_category), str(event.event_kind)) == ("DECLINED", "REFUND")
+
+
+def test_a_charge_id_prefix_alone_does_not_name_stripe():
+    # Pagar.me v5 charge ids start "ch_" as Stripe's do (docs.pagar.me/reference/cobrancas-1); the prefix is no
+    # evidence alone, Stripe's own fields are.
+    mapping = CompiledMapping(module.SPEC)
+    assert mapping.shape_score({"id": "ch_7kQ2", "status": "paid", "amount": 1000}) < 0.5
+    assert mapping.shape_score({"id": "ch_7kQ2", "object": "charge", "status": "succeeded", "amount": 1000}) >= 0.5

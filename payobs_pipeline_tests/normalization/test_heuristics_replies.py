@@ -921,3 +921,57 @@ def test_a_redsys_card_notification_states_the_card_method():
                     "Ds_Response": "0000", "Ds_TransactionType": "0", "Ds_Card_Number": "454881******0003",
                     "Ds_Card_Brand": "1"})
     assert (event.status_category, event.payment_method, event.amount_minor) == ("APPROVED", "CARD", 500)
+
+
+# --- bare JSON error answers of REST APIs no spec maps (family api_error) ----------------------------------
+
+# (lake data, expected (status, reason)); shapes from RFC 9457 (problem details), JSON:API 1.1 section 11
+# (error objects), RFC 6749 section 5.2 (OAuth error), and the ``error`` object most payment APIs answer with.
+API_ERROR_BODIES = [
+    ({"type": "https://example.net/probs/validation", "title": "Unprocessable Entity", "status": 422,
+      "detail": "amount must be positive"}, ("ERROR", "INVALID_REQUEST")),
+    ({"errors": [{"status": "401", "code": "unauthenticated", "title": "Invalid API key"}]},
+     ("ERROR", "CONFIGURATION_ERROR")),
+    ({"error": "invalid_client", "error_description": "Client authentication failed"},
+     ("ERROR", "CONFIGURATION_ERROR")),
+    ({"timestamp": "2024-05-01T10:00:00Z", "status": 503, "error": "Service Unavailable", "path": "/v1/charges",
+      "message": "upstream acquirer unavailable"}, ("ERROR", "PROCESSING_ERROR")),
+    ({"error": {"type": "api_error", "message": "Something went wrong on our end."}}, ("ERROR", "PROCESSING_ERROR")),
+    ({"error": {"code": "missing_parameter", "message": "currency is required"}, "request_id": "req_1"},
+     ("ERROR", "INVALID_REQUEST")),
+    ({"errors": {"amount": ["can't be blank"], "currency": ["is not included in the list"]}},
+     ("ERROR", "INVALID_REQUEST")),
+    ({"success": False, "error": {"code": "insufficient_funds", "message": "The card has insufficient funds."}},
+     ("DECLINED", "INSUFFICIENT_FUNDS")),
+    ({"errors": [{"code": "card_declined", "message": "Your card was declined."}]}, ("DECLINED", "GENERIC_DECLINE")),
+    ({"statusCode": 409, "message": "A payment with this idempotency key exists"}, ("ERROR", "DUPLICATE")),
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), API_ERROR_BODIES)
+def test_a_bare_api_error_answer_is_an_error_or_the_decline_it_states(data, expected):
+    event = _cascade({**data, "provider": "acmepay"})
+    assert isinstance(event, CanonicalEvent), event
+    assert (str(event.status_category), str(event.failure_reason)) == expected
+    assert event.variant == "heuristic:api_error" and event.amount_minor is None and event.provider == "acmepay"
+
+
+@pytest.mark.parametrize("data", [
+    {"error": {"code": "E1", "message": "Request could not be processed"}},  # no reason stated: deferred
+    {"errors": [{"code": "X", "message": "oops"}]},
+])
+def test_an_api_error_answer_that_names_no_reason_is_deferred(data):
+    outcome = _cascade({**data, "provider": "acmepay"})
+    assert isinstance(outcome, Deferral) and outcome.reason_code == "LOW_CONFIDENCE"
+
+
+@pytest.mark.parametrize("data", [
+    # A payment beside an error field is a payment message, for the other readers.
+    {"id": "t1", "status": "failed", "amount": "10.00", "currency": "EUR", "error": {"message": "card expired"}},
+    {"success": True, "error": {"code": "none", "message": "invalid"}},  # an API that says it succeeded
+    {"message": "Payment received", "status": "ok"},  # no error carrier, no HTTP error status
+])
+def test_only_a_bare_error_envelope_is_read_as_an_api_error(data):
+    from payobs_pipeline.normalization.heuristics.replies.api_error_body import _api_error_body
+
+    assert _api_error_body(data) is None

@@ -15,7 +15,7 @@ documentation (Buckaroo brq_statuscode, DPO Result/ResultExplanation, AsiaPay su
 Sips Paypage responseCode, Amazon Payment Services status/response_code/command, Dotpay URLC
 operation_status, ECPay RtnCode/PaymentType, seQura sq_state, BACEN API Pix cob status, x402 facilitator
 settlement answers, and easypay checkouts under an easypay hint), an HTTP error answer read by formats.py as {http_status,
-http_reason}, and three-digit ISO 8583:1993 action codes (American Express, ActionCode fields). A
+http_reason}, a bare JSON error answer of a REST API (``api_error_body.py``, after the families), and three-digit ISO 8583:1993 action codes (American Express, ActionCode fields). A
 family is recognized by its own fields together, reads its codes in its own numbering, and its
 outcome values come from its documentation (cited at each table); a value that does not state the
 outcome by itself keeps the reply below the threshold (LOW_CONFIDENCE).
@@ -28,6 +28,7 @@ from typing import Any
 
 from payobs_pipeline.normalization.heuristics.common import ReplyReading, _flatten, _names, _unwrap
 from payobs_pipeline.normalization.heuristics.replies.amazon_payment_services import _aps
+from payobs_pipeline.normalization.heuristics.replies.api_error_body import _api_error_body
 from payobs_pipeline.normalization.heuristics.replies.asiapay import _asiapay
 from payobs_pipeline.normalization.heuristics.replies.bacen_pix_cob import _bacen_pix_cob
 from payobs_pipeline.normalization.heuristics.replies.beanstream import _beanstream
@@ -106,6 +107,9 @@ def read_reply(body: Any, provider: str | None = None) -> ReplyReading | None:
         reading = family(fields)
         if reading is not None:
             return reading
+    api_error = _api_error_body(_unwrap(body))
+    if api_error is not None:
+        return api_error
     hinted = HINTED_FAMILIES.get(re.sub(r"[^a-z0-9]", "", provider.lower())) if isinstance(provider, str) else None
     return hinted(_unwrap(body)) if hinted is not None else None
 

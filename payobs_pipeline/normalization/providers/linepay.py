@@ -126,7 +126,8 @@ PAY_STATUSES = {
 REFUND_TYPES = ["PAYMENT_REFUND", "PARTIAL_REFUND"]
 
 # 1180: the payment expired before confirmation.
-ANSWER_STATUSES = {**{code: status for code, (status, _) in RETURN_CODES.items()}, **CHECK_STATUSES, "1180": "CANCELLED"}
+ANSWER_STATUSES = {**{code: status for code, (status, _) in RETURN_CODES.items()}, **CHECK_STATUSES,
+                   "1180": "CANCELLED"}
 REASONS = {code: reason for code, (_, reason) in RETURN_CODES.items()}
 REASONS["0122"] = "GENERIC_DECLINE"
 

@@ -64,7 +64,8 @@ def test_a_generic_acquirer_decline_keeps_the_gateway_code():
     document = _case("authorize_rejected_insufficient_funds")
     document["operations"][-1]["aq_status_code"] = "40410"
     event = normalized_event(document)
-    assert (event.status_category, event.failure_reason, event.raw_reason_code) == ("DECLINED", "GENERIC_DECLINE", "40000")
+    assert (event.status_category, event.failure_reason, event.raw_reason_code) == (
+        "DECLINED", "GENERIC_DECLINE", "40000")
 
 
 def test_the_latest_operation_is_the_event():

@@ -189,3 +189,28 @@ def test_a_not_in_condition_holds_on_every_other_value_and_on_an_absent_one():
     assert mapping.variant_for(live).name == "live"  # case folded like every comparison
     assert mapping.variant_for({**live, "mode": "sandbox"}).name == "test_mode"
     assert mapping.variant_for({"state": "done", "amount": "1.00", "currency": "USD"}).name == "test_mode"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ({"event": "payment.succeeded", "data": {"id": "p1", "amount": "10.00", "currency": "USD"}},
+     ("AUTHORIZATION", "APPROVED", "p1", None, None)),
+    ({"type": "PAYMENT_FAILED", "data": {"object": {"id": "p2", "amount": "10.00", "currency": "USD",
+                                                    "failure_code": "insufficient_funds"}}},
+     ("AUTHORIZATION", "DECLINED", "p2", None, None)),
+    ({"event_type": "charge.refunded", "payload": {"id": "p3", "amount": "10.00", "currency": "USD"}},
+     ("REFUND", "REFUNDED", None, None, None)),
+])
+def test_heuristic_reads_the_outcome_a_payment_events_name_states(body, expected):
+    assert _heuristic(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    {"event": "payment.created", "data": {"id": "p1", "amount": "10.00", "currency": "USD"}},  # no outcome yet
+    {"event": "charge.completed", "data": {"id": "p1", "amount": "10.00", "currency": "USD"}},  # sent on failures too
+    {"event": "payout.paid", "data": {"id": "po1", "amount": "10.00", "currency": "USD"}},  # no payment attempt
+    {"event": "subscription.canceled", "data": {"id": "s1", "amount": "10.00", "currency": "USD"}},
+])
+def test_an_event_name_that_states_no_payment_outcome_gives_no_status(body):
+    from payobs_pipeline.normalization import heuristics
+
+    assert heuristics.normalize(body) is None

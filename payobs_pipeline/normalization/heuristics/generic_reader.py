@@ -8,7 +8,8 @@ own fields state the outcome. The event carries a confidence; the cascade (norma
 only above a configurable threshold (``DEFAULT_THRESHOLD``), otherwise the payload is deferred
 rather than guessed.
 
-The confidence: 0.5 for a status word of the generic fields; 0.6 for a family's stated outcome
+With no status field, a webhook's event name stating an outcome in its last word (``payment.succeeded``,
+``PAYMENT_FAILED``) is the status word. The confidence: 0.5 for a status word of the generic fields; 0.6 for a family's stated outcome
 (0.7 when a second field of the family agrees), 0.3 when the family's value does not state the
 outcome; +0.2 for an amount with its currency in a known unit (-0.1 for a bare JSON integer whose
 unit is a guess), +0.1 for a transaction id, +0.1 for an event time, -0.1 for a failure with no
@@ -129,8 +130,9 @@ def normalize(
     else:
         _, raw_status = _first(fields, STATUS_FIELDS)
         if raw_status is None or isinstance(raw_status, bool):
-            return None
-        status = STATUS_WORDS.get(_word(raw_status))
+            raw_status, status = _event_name_outcome(fields)
+        else:
+            status = STATUS_WORDS.get(_word(raw_status))
         if status is None:
             return None
         confidence = 0.5
@@ -287,6 +289,38 @@ _KIND_STEMS: tuple[tuple[tuple[str, ...], EventKind], ...] = (
 _AUTHORIZATION_TOKENS = frozenset(
     {"auth", "authorization", "authorisation", "authorize", "sale", "purchase", "autorizacion", "autorizacao"}
 )
+
+
+# Fields naming a webhook's event ("payment.succeeded", "PAYMENT_FAILED", "checkout.session.expired").
+EVENT_NAME_FIELDS = _names("event", "event_type", "type", "topic", "event_name", "notification_type", "webhook_type")
+
+
+def _event_name_outcome(fields: dict[str, Any]) -> tuple[str | None, StatusCategory | None]:
+    """With no status field: the outcome a payment event's name states in its last word (``payment.succeeded``,
+    ``charge_refunded``); (name, None) for a payment event naming none (``payment.created``), (None, None) for
+    no payment event name."""
+    for name in EVENT_NAME_FIELDS:
+        value = fields.get(name)
+        if not isinstance(value, str):
+            continue
+        tokens = [t for t in re.split(r"[._:/\s-]+", value.strip().lower()) if t]
+        if len(tokens) >= 2 and _EVENT_OBJECTS.intersection(tokens[:-1]):
+            return value, STATUS_WORDS.get(tokens[-1]) if tokens[-1] in _EVENT_OUTCOMES else None
+    return None, None
+
+
+# What an event name must be about (a payout, an invoice, a subscription or a customer is no payment attempt) and
+# the last words that state an outcome ("created" and "updated" do not, nor "completed": Flutterwave sends
+# charge.completed for failed charges too, developer.flutterwave.com/docs/webhooks).
+_EVENT_OBJECTS = frozenset({
+    "payment", "payments", "charge", "transaction", "txn", "order", "checkout", "refund", "dispute", "chargeback",
+    "capture", "authorization", "authorisation", "sale", "purchase", "pago", "pagamento", "cobranca",
+})
+_EVENT_OUTCOMES = frozenset({
+    "succeeded", "success", "successful", "paid", "captured", "authorized", "authorised",
+    "approved", "failed", "declined", "refused", "rejected", "canceled", "cancelled", "voided", "expired",
+    "refunded", "reversed", "pending", "chargeback", "disputed", "aprobado", "rechazado", "aprovado", "recusado",
+})
 
 
 def _kind_of_type(fields: dict[str, Any]) -> EventKind | None:

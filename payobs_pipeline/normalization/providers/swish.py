@@ -111,7 +111,8 @@ SPEC = {
             "match": {"originalPaymentReference": {"exists": True}, "status": {"exists": True}},
             "event_kind": "REFUND",
             "status_map": REFUND_STATUSES,
-            "fields": {**_FIELDS, "attempt_id": [], "payment_id": [], "refund_id": ["id"], "merchant_id": ["payerAlias"]},
+            "fields": {**_FIELDS, "attempt_id": [], "payment_id": [], "refund_id": ["id"],
+                       "merchant_id": ["payerAlias"]},
         },
         {
             "name": "payment_request",

@@ -51,7 +51,8 @@ def test_every_mapped_status_and_reason_is_canonical():
 
 @pytest.mark.parametrize(("code", "status", "reason"), [
     ("RF07", "DECLINED", "GENERIC_DECLINE"), ("BANKIDCL", "CANCELLED", None), ("TM01", "CANCELLED", None),
-    ("DS24", "UNKNOWN", "TIMEOUT"), ("FF10", "ERROR", "PROCESSING_ERROR"), ("BANKIDONGOING", "ERROR", "PROCESSING_ERROR"),
+    ("DS24", "UNKNOWN", "TIMEOUT"), ("FF10", "ERROR", "PROCESSING_ERROR"),
+    ("BANKIDONGOING", "ERROR", "PROCESSING_ERROR"),
     ("ACMT01", "DECLINED", "TRANSACTION_NOT_PERMITTED"),
 ])
 def test_the_error_code_of_a_payment_request_names_its_outcome(code, status, reason):

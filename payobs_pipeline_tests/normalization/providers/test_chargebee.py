@@ -1,0 +1,65 @@
+"""Chargebee mapping: corpus labels, detection by shape, and pinned behaviour (the checks every provider passes:
+../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import chargebee
+from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    assert_detected_by_shape,
+    case_ids,
+    has_hint,
+    normalized_event,
+    other_corpora_scoring_on,
+    provider_cases,
+)
+
+CASES = provider_cases("chargebee")
+
+
+def _case(name: str) -> dict:
+    return copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
+                         ids=lambda c: c["name"])
+def test_unhinted_documented_shapes_are_chargebee(case):
+    assert_detected_by_shape(case)
+
+
+def test_no_other_corpus_scores_as_chargebee():
+    assert other_corpora_scoring_on("chargebee") == {}
+
+
+def test_every_mapped_status_and_reason_is_canonical():
+    CompiledMapping(chargebee.SPEC)
+    assert set(chargebee.STATUSES.values()) <= set(StatusCategory.__members__)
+    assert set(chargebee.REASONS.values()) <= set(FailureReason.__members__)
+
+
+def test_the_network_code_nested_in_error_detail_names_the_reason():
+    document = _case("event_payment_failed_network_code")
+    document["content"]["transaction"]["error_detail"]["network_error_code"] = "59"
+    event = normalized_event(document)
+    assert (event.status_category, event.failure_reason, event.raw_reason_code) == ("DECLINED", "SUSPECTED_FRAUD", "59")
+
+
+@pytest.mark.parametrize(("code", "status", "reason"), [
+    ("payment_method_verification_failed", "DECLINED", "GENERIC_DECLINE"), ("duplicate_entry", "ERROR", "DUPLICATE"),
+    ("api_request_limit_exceeded", "ERROR", "PROCESSING_ERROR"), ("site_not_ready", "ERROR", "CONFIGURATION_ERROR")])
+def test_an_error_body_reads_its_api_error_code(code, status, reason):
+    document = _case("error_resource_not_found")
+    document["api_error_code"] = code
+    event = normalized_event(document)
+    assert (event.status_category, event.failure_reason) == (status, reason)

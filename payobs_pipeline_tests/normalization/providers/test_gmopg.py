@@ -1,0 +1,71 @@
+"""GMO Payment Gateway mapping: corpus labels, detection by shape, and pinned behaviour (the checks every provider
+passes: ../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import gmopg
+from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    assert_detected_by_shape,
+    case_ids,
+    has_hint,
+    normalized_event,
+    other_corpora_scoring_on,
+    provider_cases,
+)
+
+CASES = provider_cases("gmopg")
+
+
+def _case(name: str) -> object:
+    return copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
+                         ids=lambda c: c["name"])
+def test_unhinted_documented_shapes_are_gmopg(case):
+    assert_detected_by_shape(case)
+
+
+def test_no_other_corpus_scores_as_gmopg():
+    assert other_corpora_scoring_on("gmopg") == {}
+
+
+def test_every_mapped_status_and_reason_is_canonical():
+    CompiledMapping(gmopg.SPEC, gmopg.prepare)
+    assert set(gmopg.STATUSES.values()) <= set(StatusCategory.__members__)
+    assert set(gmopg.REASONS.values()) <= set(FailureReason.__members__)
+
+
+@pytest.mark.parametrize(("code", "status", "reason"), [
+    ("42G030000", "DECLINED", "LIMIT_EXCEEDED"), ("42G120000", "DECLINED", "RESTRICTED_CARD"),
+    ("42G650000", "DECLINED", "INVALID_CARD_DATA"), ("E21010001", "DECLINED", "AUTHENTICATION_FAILED"),
+    ("E21020002", "CANCELLED", None), ("E01030002", "ERROR", "CONFIGURATION_ERROR"),
+    ("E61010001", "ERROR", "PROCESSING_ERROR")])
+def test_err_info_names_the_outcome_and_reason(code, status, reason):
+    event = normalized_event(f"ErrCode=X&ErrInfo={code}")
+    assert (event.status_category, event.failure_reason) == (status, reason)
+
+
+def test_prepare_splits_the_codes_and_keeps_the_field_as_it_came():
+    prepared = gmopg.prepare({"ErrCode": "G02|G12", "ErrInfo": "42G020000|42G120000"})
+    assert prepared["ErrInfo"] == "42G020000|42G120000"
+    assert prepared[gmopg.ERRINFO_KEY] == ["42G020000", "42G120000"]
+
+
+def test_the_access_id_is_the_attempt_across_auth_and_sales():
+    auth = normalized_event(_case("notification_auth"))
+    sales = normalized_event(_case("notification_sales"))
+    assert auth.attempt_id == sales.attempt_id == "b1b2c3d4e5f60718293a4b5c6d7e8f91"
+    assert (auth.event_kind, sales.event_kind) == ("AUTHORIZATION", "CAPTURE")

@@ -21,6 +21,9 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
 )
 
 CASES = provider_cases("chargebee")
+# Paddle's detector reads an id starting "txn_" alone as its own: it reaches the threshold on bare Chargebee
+# transactions (ids txn_...), which still score higher as Chargebee (gateway_account_id, linked_invoices ...).
+CONTRACT = {"shared_shapes": ["paddle"]}
 
 
 def _case(name: str) -> dict:

@@ -945,6 +945,7 @@ API_ERROR_BODIES = [
      ("DECLINED", "INSUFFICIENT_FUNDS")),
     ({"errors": [{"code": "card_declined", "message": "Your card was declined."}]}, ("DECLINED", "GENERIC_DECLINE")),
     ({"statusCode": 409, "message": "A payment with this idempotency key exists"}, ("ERROR", "DUPLICATE")),
+    ({"code": 500, "message": "General Failure", "result": None}, ("ERROR", "PROCESSING_ERROR")),
 ]
 
 
@@ -970,6 +971,7 @@ def test_an_api_error_answer_that_names_no_reason_is_deferred(data):
     {"id": "t1", "status": "failed", "amount": "10.00", "currency": "EUR", "error": {"message": "card expired"}},
     {"success": True, "error": {"code": "none", "message": "invalid"}},  # an API that says it succeeded
     {"message": "Payment received", "status": "ok"},  # no error carrier, no HTTP error status
+    {"code": "500", "message": "Declined by issuer"},  # a gateway's own code in text, not an HTTP status
 ])
 def test_only_a_bare_error_envelope_is_read_as_an_api_error(data):
     from payobs_pipeline.normalization.heuristics.replies.api_error_body import _api_error_body

@@ -11,7 +11,9 @@ here are the ones REST APIs share, not one gateway's:
 - a problem details object (RFC 9457: ``type``, ``title``, ``status``, ``detail``, ``instance``);
 - an ``error`` text with a description or message (OAuth 2.0, RFC 6749 section 5.2: ``error``,
   ``error_description``; Spring's ``{"status": 500, "error": "Internal Server Error", "message": ...}``);
-- an HTTP 4xx/5xx status stated in the body beside a message (``{"statusCode": 401, "message": ...}``).
+- an HTTP 4xx/5xx status stated in the body beside a message (``{"statusCode": 401, "message": ...}``, or a
+  bare numeric ``code``: ``{"code": 500, "message": "General Failure", "result": null}``). Empty fields are
+  left out before the envelope test.
 
 Recognized only when every top-level field is one an error envelope uses (``ENVELOPE_NAMES``): a body that
 also carries an amount, a currency, an id or a status word of a payment is no bare error answer and is left to
@@ -44,7 +46,9 @@ ENVELOPE_NAMES = frozenset(_names(
     # The lake's provider hint beside the answer (formats.py: the hint keys) names the sender, no outcome.
     "provider", "provider_name", "psp", "gateway", "processor", "acquirer", "p_id", "source_system",
 ))
+# Where a body states its HTTP status; a bare ``code`` only as a number (``{"code": 500, "message": ...}``).
 _STATUS_NAMES = _names("status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode")
+_NUMERIC_STATUS_NAMES = _names("code")
 _TEXT_NAMES = _names("code", "error_code", "errorCode", "title", "message", "error_message", "errorMessage",
                      "detail", "description", "error_description", "reason")
 _TYPE_NAMES = _names("type", "error_type", "errorType")
@@ -69,6 +73,14 @@ _REQUEST_WORDS = (
 _DECLINE_WORDS = re.compile(r"\bdeclin|\brefused\b|do not honou?r")
 # Card data a request left out is the request's fault, not the card's ("card number is required").
 _MISSING_WORDS = re.compile(r"required|missing|must be|blank|empty")
+
+
+def _http_status(name: str, value: Any) -> int | None:
+    """The HTTP status a field states: a status field's 4xx/5xx, or a bare ``code`` that is a 4xx/5xx number."""
+    key = _key(name)
+    if key in _STATUS_NAMES or (key in _NUMERIC_STATUS_NAMES and type(value) is int):
+        return _int_status(value)
+    return None
 
 
 def _int_status(value: Any) -> int | None:
@@ -98,8 +110,7 @@ def _error_objects(body: dict) -> list[dict] | None:
     elif isinstance(errors, dict) and errors and all(isinstance(v, (list, str)) for v in errors.values()):
         # Rails-style {field: [messages]}: a validation failure of named fields.
         found.append({"message": " ".join(f"{name} {v}" for name, v in errors.items())})
-    if not found and any(_int_status(value) is not None for name, value in body.items()
-                         if _key(name) in _STATUS_NAMES) and any(
+    if not found and any(_http_status(name, value) is not None for name, value in body.items()) and any(
             isinstance(body.get(name), str) for name in ("title", "message", "detail", "error")):
         found.append(body)  # RFC 9457 problem details, or an HTTP status stated beside a message
     return found or None
@@ -116,15 +127,18 @@ def _texts(objects: list[dict], body: dict) -> list[str]:
 
 def _api_error_body(body: Any) -> ReplyReading | None:
     """The reading of a bare REST error answer (see the module docstring), or None."""
-    if not isinstance(body, dict) or not body or any(_key(str(name)) not in ENVELOPE_NAMES for name in body):
+    if not isinstance(body, dict):
+        return None
+    body = {name: value for name, value in body.items() if value is not None and value != ""}  # "result": null
+    if not body or any(_key(str(name)) not in ENVELOPE_NAMES for name in body):
         return None
     if body.get("success") is True or body.get("ok") is True:
         return None
     objects = _error_objects(body)
     if objects is None:
         return None
-    http_status = next((code for name, value in body.items()
-                        if _key(name) in _STATUS_NAMES and (code := _int_status(value)) is not None), None)
+    http_status = next((code for name, value in body.items() if (code := _http_status(name, value)) is not None),
+                       None)
     types = [str(v) for node in (*objects, body) for k, v in node.items() if _key(k) in _TYPE_NAMES and
              isinstance(v, str)]
     texts = _texts(objects, body)

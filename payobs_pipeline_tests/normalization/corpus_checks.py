@@ -93,20 +93,31 @@ BODIES = {"masked": masked_body, "raw": raw_body}
 
 @cache
 def corpus_bodies() -> tuple[tuple[str, str, object], ...]:
-    """(provider, case label, document) of every case of the providers' corpus files (``corpus/<provider>.json``),
-    masked and raw.
+    """(provider, case label, document) of every case of the providers' corpus files (``corpus/<provider>.json``,
+    and the files of one API generation, named by what their cases are labeled), masked and raw.
 
     The malformed-input corpus is no provider's: its documents (a Stripe charge in an unknown currency) are
     labeled by the reason they stay unprocessed, not by whose they are."""
     found = []
-    for path in sorted(path for path in CORPUS.glob("*.json") if path.stem in mapped_providers()):
-        for case in load_cases(path):
+    for path in sorted(CORPUS.glob("*.json")):
+        cases = load_cases(path)
+        provider = path.stem if path.stem in mapped_providers() else _generation_provider(cases)
+        if provider is None:
+            continue
+        for case in cases:
             for read in BODIES.values():
                 try:
-                    found.append((path.stem, f"{path.name}:{case['name']}", read(case["data"])))
+                    found.append((provider, f"{path.name}:{case['name']}", read(case["data"])))
                 except PayloadParseError:
                     continue
     return tuple(found)
+
+
+def _generation_provider(cases: list[dict]) -> str | None:
+    """The provider of a corpus file kept apart for one API generation (``worldpay_cnp.json``,
+    ``payu_gpo_cases.json``): the one mapped provider all its labeled cases name, else None."""
+    named = {case["expected"].get("provider") for case in cases if "unprocessed" not in case["expected"]}
+    return named.pop() if len(named) == 1 and next(iter(named)) in mapped_providers() else None
 
 
 def normalized_event(data: object, normalizer: Normalizer = NORMALIZER) -> CanonicalEvent:

@@ -1,0 +1,74 @@
+"""FedaPay mapping: corpus labels, detection by shape, and pinned behaviour (the checks every
+provider passes: ../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import fedapay
+from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    assert_detected_by_shape,
+    case_ids,
+    has_hint,
+    normalized_event,
+    other_corpora_scoring_on,
+    provider_cases,
+)
+
+# What test_provider_contract.py expects of this provider where it differs from every provider's default.
+CONTRACT = {}
+
+CASES = provider_cases("fedapay")
+
+
+def _case(name: str) -> dict:
+    data = copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
+    return data.get("payload", data)
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
+                         ids=lambda c: c["name"])
+def test_unhinted_documented_shapes_are_fedapay(case):
+    assert_detected_by_shape(case)
+
+
+def test_no_other_corpus_scores_as_fedapay():
+    assert other_corpora_scoring_on("fedapay") == {}
+
+
+def test_every_mapped_status_and_reason_is_canonical():
+    CompiledMapping(fedapay.SPEC)
+    assert set(fedapay.TRANSACTION_STATUSES.values()) <= set(StatusCategory.__members__)
+    assert set(fedapay.REASONS.values()) <= set(FailureReason.__members__)
+
+
+def test_a_canceled_transaction_with_an_error_failed_and_one_without_was_cancelled():
+    document = _case("transaction_canceled_insufficient_funds")
+    event = normalized_event(document)
+    assert (event.status_category, event.failure_reason) == ("DECLINED", "INSUFFICIENT_FUNDS")
+    document["last_error_code"] = None
+    assert normalized_event(document).status_category == "CANCELLED"
+
+
+def test_currency_id_one_is_xof_and_the_payload_is_not_changed():
+    document = _case("transaction_approved_currency_id")
+    before = copy.deepcopy(document)
+    assert normalized_event(document).currency == "XOF"
+    assert document == before
+    document["currency_id"] = 99
+    assert fedapay.prepare(document) is document
+
+
+def test_the_transaction_is_the_attempt_and_the_merchant_reference_the_payment():
+    event = normalized_event(_case("transaction_approved_currency_id"))
+    assert (event.attempt_id, event.payment_id) == ("250902", "CMD-2024-0502-17")

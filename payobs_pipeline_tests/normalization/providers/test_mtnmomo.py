@@ -54,7 +54,8 @@ def test_every_mapped_status_and_reason_is_canonical():
 @pytest.mark.parametrize(("reason", "status", "failure"), [
     ("NOT_ENOUGH_FUNDS", "DECLINED", "INSUFFICIENT_FUNDS"), ("PAYER_LIMIT_REACHED", "DECLINED", "LIMIT_EXCEEDED"),
     ("EXPIRED", "CANCELLED", None), ("TRANSACTION_CANCELED", "CANCELLED", None),
-    ("INVALID_CALLBACK_URL_HOST", "ERROR", "CONFIGURATION_ERROR"), ("SERVICE_UNAVAILABLE", "ERROR", "ISSUER_UNAVAILABLE"),
+    ("INVALID_CALLBACK_URL_HOST", "ERROR", "CONFIGURATION_ERROR"),
+    ("SERVICE_UNAVAILABLE", "ERROR", "ISSUER_UNAVAILABLE"),
 ])
 def test_a_failed_request_to_pay_takes_its_outcome_from_the_reason(reason, status, failure):
     document = _case("requesttopay_failed_not_enough_funds")

@@ -27,6 +27,16 @@ not tests):
 - https://developer.paddle.com/api-reference/adjustments/overview (adjustment id adj_, action credit / refund /
   chargeback / chargeback_reverse / chargeback_warning / credit_reverse, status pending_approval / approved /
   rejected / reversed, transaction_id, currency_code, totals.total in the lowest denomination)
+- https://developer.paddle.com/api-reference/about/paddle-ids (every entity's id names its kind: txn_ transaction,
+  adj_ adjustment; add_ address, apikey_ API key, apkexp_ API key exposure, biz_ business, ctkn_ client-side
+  token, ctm_ customer, cpls_ customer portal session, dsc_ discount, pri_ price, pro_ product, rep_ report,
+  sub_ subscription, paymtd_ saved payment method: none of those is a payment) and
+  https://developer.paddle.com/api-reference/reports plus docs.rs paddle-rust-sdk enums ReportStatus (a report
+  entity describes a CSV export, status pending / ready / failed / expired: not a payment)
+- API responses (developer.paddle.com/api-reference/overview: a GET / POST answer is {"data": <entity>,
+  "meta": {"request_id"}}; the Go and Python SDKs' testdata, e.g. paddle-go-sdk testdata/transaction.json):
+  the entity is read from data as a webhook's is; a transaction entity is recognized by its collection_mode
+  (automatic / manual) and details.totals even where its id is not kept
 - https://developer.paddle.com/errors/transactions/transaction_status_must_be_ready and
   .../transaction_invalid_status_change (error bodies {"error": {"type": "request_error", "code", "detail",
   "documentation_url": "https://developer.paddle.com/errors/..."}, "meta": {"request_id"}}; 4xx request_error,
@@ -140,6 +150,13 @@ HIGH_RISK_STATUSES = {
 CLASSIC_NON_PAYMENT_ALERTS = ["subscription_created", "subscription_updated", "subscription_cancelled",
                               "transfer_created", "transfer_paid", "new_audience_member", "update_audience_member",
                               "order_processing_completed", "locker_processed", "invoice_sent", "invoice_overdue"]
+# Paddle IDs of entities that are not payments (api-reference/about/paddle-ids).
+NON_PAYMENT_ID_PREFIXES = ["add_", "apikey_", "apkexp_", "biz_", "ctkn_", "ctm_", "cpls_", "dsc_", "pri_", "pro_",
+                           "rep_", "sub_", "paymtd_"]
+# The filters a report is made with (api-reference/reports/create-report; the list from recollection of that page).
+REPORT_FILTERS = ["action", "collection_mode", "currency_code", "origin", "status", "type", "updated_at",
+                  "price_status", "price_type", "price_updated_at", "product_status", "product_type",
+                  "product_updated_at"]
 NON_PAYMENT_EVENT_PREFIXES = ["subscription.", "customer.", "address.", "business.", "product.", "price.",
                               "discount.", "payout.", "report.", "payment_method.", "api_key.", "client_token."]
 
@@ -233,6 +250,17 @@ SPEC = {
         {"path": "data.transaction_id", "prefix": "txn_", "weight": 0.2},
         {"path": "transaction_id", "prefix": "txn_", "weight": 0.2},
         {"path": "payments.0.payment_attempt_id", "exists": True, "weight": 0.3},
+        # Entities name their customer and address by Paddle ID; transactions and subscriptions their collection mode.
+        {"path": "customer_id", "prefix": "ctm_", "weight": 0.2},
+        {"path": "data.customer_id", "prefix": "ctm_", "weight": 0.2},
+        {"path": "address_id", "prefix": "add_", "weight": 0.2},
+        {"path": "data.address_id", "prefix": "add_", "weight": 0.1},
+        {"path": "collection_mode", "in": ["automatic", "manual"], "weight": 0.2},
+        {"path": "data.collection_mode", "in": ["automatic", "manual"], "weight": 0.1},
+        {"path": "id", "prefix": NON_PAYMENT_ID_PREFIXES, "weight": 0.3},
+        {"path": "data.id", "prefix": NON_PAYMENT_ID_PREFIXES, "weight": 0.2},
+        # A report entity's filters: [{"name", "operator", "value"}] (api-reference/reports).
+        {"path": "filters.0.name", "in": REPORT_FILTERS, "weight": 0.2},
         {"path": "error.documentation_url", "prefix": "https://developer.paddle.com/", "weight": 0.9},
         # Classic alerts (form-encoded POSTs)
         {"path": "alert_name", "in": [*CLASSIC_ALERTS, "high_risk_transaction_created",
@@ -264,7 +292,32 @@ SPEC = {
         {"name": "event.adjustment.refund", "root": "data",
          "match": {"event_type": {"prefix": "adjustment."}, "data.action": "refund"},
          "fields": _ADJUSTMENT_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        # An API answer {"data": <entity>, "meta": {"request_id"}}: the entity as a webhook carries it.
+        {"name": "response.not_a_payment", "match": {"data.id": {"prefix": NON_PAYMENT_ID_PREFIXES}},
+         "not_a_payment": "a Paddle customer, subscription, catalog, report or other non-payment entity"},
+        {"name": "response.transaction", "root": "data",
+         "match": {"data.id": {"prefix": "txn_"}, "data.status": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "status_map": TRANSACTION_STATUSES, "event_kind": "PAYMENT",
+         "rules": _TRANSACTION_RULES},
+        {"name": "response.adjustment.not_a_payment",
+         "match": {"data.id": {"prefix": "adj_"}, "data.action": ["credit", "credit_reverse"]},
+         "not_a_payment": "a Paddle credit adjustment (balance credited on an invoice, no money returned)"},
+        {"name": "response.adjustment.chargeback", "root": "data",
+         "match": {"data.id": {"prefix": "adj_"}, "data.action": {"prefix": "chargeback"}},
+         "fields": {**_ADJUSTMENT_FIELDS, "status": ["action"]}, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
+        {"name": "response.adjustment.refund", "root": "data",
+         "match": {"data.id": {"prefix": "adj_"}, "data.action": "refund"},
+         "fields": _ADJUSTMENT_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        # A bare entity (a notification's payload, an SDK fixture).
+        {"name": "entity.not_a_payment", "match": {"id": {"prefix": NON_PAYMENT_ID_PREFIXES}},
+         "not_a_payment": "a Paddle customer, subscription, catalog, report or other non-payment entity"},
         {"name": "transaction", "match": {"id": {"prefix": "txn_"}, "status": {"exists": True}},
+         "fields": _TRANSACTION_FIELDS, "status_map": TRANSACTION_STATUSES, "event_kind": "PAYMENT",
+         "rules": _TRANSACTION_RULES},
+        # A transaction entity kept without its id: its collection mode and totals say what it is.
+        {"name": "transaction.without_id",
+         "match": {"collection_mode": ["automatic", "manual"], "details.totals": {"exists": True},
+                   "status": {"exists": True}, "id": {"exists": False}},
          "fields": _TRANSACTION_FIELDS, "status_map": TRANSACTION_STATUSES, "event_kind": "PAYMENT",
          "rules": _TRANSACTION_RULES},
         {"name": "adjustment.not_a_payment",

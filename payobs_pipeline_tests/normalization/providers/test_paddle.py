@@ -77,3 +77,26 @@ def test_an_open_transaction_whose_latest_payment_errored_is_declined():
     body["payments"][0].update(status="captured", error_code=None)
     body["status"] = "completed"
     assert str(normalized_event(body).status_category) == "APPROVED"
+
+
+def test_an_api_answer_is_read_from_its_data():
+    event = normalized_event(_case("billing_get_adjustment_response_refund_approved"))
+    assert (str(event.event_kind), event.refund_id, event.payment_id, event.amount_minor) == (
+        "REFUND", "adj_01h8c65c2ggq5nxswnnwv78e76", "txn_01h8bxpvx398a7zbawb77y0kp5", 35700)
+
+
+def test_entities_whose_paddle_id_names_no_payment_are_not_payments():
+    for prefix in paddle.NON_PAYMENT_ID_PREFIXES:
+        body = _case("billing_report_entity_ready_not_a_payment")
+        body["id"] = prefix + "01j0gxwgyd7h1k7jw3ahc5v9sb"
+        assert normalize_lake_data({"provider": "paddle", "payload": body}, None).unprocessed_reason == (
+            "NOT_A_PAYMENT_EVENT"), prefix
+
+
+def test_a_transaction_kept_without_its_id_is_read_by_its_shape():
+    body = _case("billing_get_transaction_response_billed_manual_invoice")["data"]
+    del body["id"]
+    body["status"] = "canceled"
+    event = normalized_event(body)
+    assert (event.provider, str(event.status_category), event.amount_minor, event.currency) == (
+        "paddle", "CANCELLED", 178500, "EUR")

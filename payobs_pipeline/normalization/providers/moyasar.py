@@ -35,6 +35,12 @@ Sources:
   "errors": {"amount": ["must be an integer"]}}`` 400; types invalid_request_error, authentication_error,
   rate_limit_error, api_connection_error, account_inactive_error, 3ds_auth_error, record_not_found)
 
+- https://docs.moyasar.com/api/invoices/01-create-invoice (invoice: id, status InvoiceStatus "initiated, paid,
+  failed, refunded, canceled, on_hold, expired, voided", amount in the smallest currency unit, currency,
+  description, logo_url, amount_format, url (the checkout page), callback_url, expired_at, created_at,
+  updated_at, payments[] the payments made for it), https://docs.moyasar.com/fetch-invoice and
+  https://docs.moyasar.com/list-invoices (the same object, with payment_id and paid_at)
+
 Lifecycle identity: a Moyasar payment is one attempt and one payment (its id is both); capture, void and refund
 act on the same payment object and keep its id, so a refunded payment's refund_id is the payment id.
 """
@@ -56,6 +62,18 @@ STATUSES = {
 }
 
 _CUSTOMER = "CUSTOMER"
+
+# An invoice is what the payer is asked to pay; its payments are the attempts (create-invoice, InvoiceStatus).
+INVOICE_STATUSES = {
+    "initiated": "PENDING",
+    "on_hold": "PENDING",
+    "paid": "APPROVED",
+    "failed": "DECLINED",
+    "refunded": "REFUNDED",
+    "canceled": "CANCELLED",
+    "expired": "CANCELLED",
+    "voided": "CANCELLED",
+}
 
 # source.message (payment-errors page and the test-card table).
 MESSAGES = {
@@ -137,6 +155,18 @@ RULES = [
 _REFUND = {"fields": {**FIELDS, "amount": ["refunded", "amount"], "refund_id": ["id"],
                       "event_time": ["refunded_at", "updated_at", "created_at"]}}
 
+_INVOICE_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["paid_at", "updated_at", "created_at"],
+    "payment_id": ["id"],
+    "attempt_id": ["payment_id", "payments.-1.id"],
+}
+_INVOICE_SHAPE = {"id": {"exists": True}, "status": {"exists": True}, "amount_format": {"exists": True},
+                  "url": {"exists": True}, "source": {"exists": False}}
+
 _PAYMENT_SHAPE = {"status": {"exists": True}, "amount": {"exists": True}, "source": {"exists": True},
                   "amount_format": {"exists": True}}
 
@@ -157,6 +187,10 @@ SPEC = {
         {"path": "secret_token", "exists": True, "weight": 0.25},
         {"path": "account_name", "exists": True, "weight": 0.15},
         {"path": "type", "prefix": ["payment_", "payout_", "balance_"], "weight": 0.15},
+        # An invoice's checkout page and the entity logo Moyasar hosts.
+        {"path": "url", "prefix": ["https://checkout.moyasar.com/invoices/", "https://dashboard.moyasar.com/invoices/"],
+         "weight": 0.4},
+        {"path": "logo_url", "prefix": "https://s3-eu-west-1.amazonaws.com/moyasar.api.assets", "weight": 0.2},
     ],
     "amount_unit": "minor",
     "status_map": STATUSES,
@@ -178,6 +212,11 @@ SPEC = {
         {"name": "webhook.refunded", "root": "data", "match": {"type": {"prefix": "payment_"}, "data.status": "refunded"},
          **_REFUND},
         {"name": "webhook.payment", "root": "data", "match": {"type": {"prefix": "payment_"}, "data.id": {"exists": True}}},
+        {"name": "invoice.refunded", "match": {**_INVOICE_SHAPE, "status": "refunded"},
+         "fields": {**_INVOICE_FIELDS, "refund_id": ["payment_id", "payments.-1.id"]},
+         "status_map": INVOICE_STATUSES, "event_kind": "REFUND", "rules": []},
+        {"name": "invoice", "match": _INVOICE_SHAPE, "fields": _INVOICE_FIELDS, "status_map": INVOICE_STATUSES,
+         "event_kind": "PAYMENT", "rules": []},
         {"name": "verified", "match": {**_PAYMENT_SHAPE, "status": "verified"},
          "not_a_payment": "a Moyasar card verification (tokenization), no payment"},
         {"name": "refunded", "match": {**_PAYMENT_SHAPE, "status": "refunded"}, **_REFUND},

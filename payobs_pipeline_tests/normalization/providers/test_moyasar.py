@@ -62,3 +62,18 @@ def test_the_gateway_response_code_wins_over_the_generic_message():
     body["source"]["message"] = "DECLINED"
     event = normalized_event(body)
     assert (event.failure_reason, event.raw_reason_code) == (FailureReason.LOST_OR_STOLEN_CARD, "41")
+
+
+def test_an_invoice_is_the_payment_and_names_the_payment_that_paid_it():
+    event = normalized_event(_case("invoice_paid_with_payment_id_hinted"))
+    assert (str(event.event_kind), event.payment_id, event.attempt_id) == (
+        "PAYMENT", "0b2c6b9e-7f3a-4d8e-9a51-3c2f1e4d5a6b", "e4a1c2d3-5b6f-4a7e-8c9d-0f1e2d3c4b5a")
+
+
+def test_every_documented_invoice_status_is_read():
+    for status, category in moyasar.INVOICE_STATUSES.items():
+        body = _case("invoice_initiated_fetch")
+        body["status"] = status
+        event = normalized_event(body)
+        assert str(event.status_category) == category, status
+        assert str(event.event_kind) == ("REFUND" if status == "refunded" else "PAYMENT"), status

@@ -23,6 +23,15 @@ Sources (Stripe API reference and guides):
   creates a Charge: the attempt), https://docs.stripe.com/api/events/types (charge.captured, charge.expired,
   charge.refund.updated, refund.*, charge.dispute.*), https://docs.stripe.com/api/refunds/object (status
   pending/requires_action/succeeded/failed/canceled; charge, payment_intent)
+- The legacy Orders API (api version 2017-2019; stripe/openapi fixtures.json resources.order; the Order resource
+  as published in stripe-rust struct.Order, libstripe enum OrderStatus, and stripe-php OrderService): order id
+  or_, amount "in the smallest currency unit ... the total amount for the order", amount_returned, currency,
+  charge ("the payment used to pay for the order"), status created / paid / canceled / fulfilled / returned
+  ("once all items have been returned, the order will become canceled or returned depending on which status the
+  order started in"). These rest on SDK models, not a stored Stripe page (the API was removed from Stripe's docs).
+- Checkout Sessions of API versions before payment_status (e.g. 2019-03-14; FLUX-SE/PayumStripe's webhook
+  fixture): checkout.session.completed "occurs when a Checkout Session has been successfully completed"; Checkout
+  then took card payments only, paid when the session completed.
 Amounts are in the currency's minor units; currencies are lower-case ISO codes.
 
 Lifecycle identity: the attempt is the Charge (ch_/py_), the payment is the PaymentIntent (pi_). A Charge row,
@@ -413,6 +422,23 @@ _SESSION_STATUSES = {
     "/no_payment_required": "APPROVED",
     "/unpaid": "PENDING",
 }
+# The legacy Order (see the module docstring): the order is the payment; its charge the attempt.
+_ORDER_STATUSES = {
+    "created": "PENDING",
+    "paid": "APPROVED",
+    "fulfilled": "APPROVED",
+    "canceled": "CANCELLED",
+    "returned": "REFUNDED",
+}
+_ORDER_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["^created", "updated", "created"],
+    "attempt_id": ["charge.id", "charge"],
+    "payment_id": ["id"],
+}
 _SESSION_RULES = [
     {"when": {"^type": "checkout.session.async_payment_failed"}, "set": {"status_category": "DECLINED"}},
     {"when": {"^type": "checkout.session.async_payment_succeeded"}, "set": {"status_category": "APPROVED"}},
@@ -423,6 +449,10 @@ _SESSION_RULES = [
      "set": {"status_category": "APPROVED"}},
     {"when": {"^type": "checkout.session.completed", "payment_status": "unpaid"},
      "set": {"status_category": "PENDING"}},
+    # API versions before payment_status and status: a completed session was a paid one (card only).
+    {"when": {"^type": "checkout.session.completed", "payment_status": {"exists": False},
+              "status": {"exists": False}},
+     "set": {"status_category": "APPROVED"}},
 ]
 
 
@@ -467,6 +497,12 @@ def _documents(match_object: dict, root: str | None, label: str = "") -> list[di
          "event_kind": "REFUND", **extra},
         {"name": f"{label}dispute", "match": {**match_object, f"{prefix}object": "dispute"},
          "fields": _DISPUTE_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE", **extra},
+        {"name": f"{label}order.returned",
+         "match": {**match_object, f"{prefix}object": "order", f"{prefix}status": "returned"},
+         "fields": {**_ORDER_FIELDS, "amount": ["amount_returned", "amount"], "refund_id": ["returns.data.0.id"]},
+         "status_map": _ORDER_STATUSES, "event_kind": "REFUND", **extra},
+        {"name": f"{label}order", "match": {**match_object, f"{prefix}object": "order"},
+         "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "event_kind": "PAYMENT", **extra},
         # A session is the payment's page, never an attempt: its row is the payment's state.
         {"name": f"{label}checkout_session", "match": {**match_object, f"{prefix}object": "checkout.session"},
          "fields": _SESSION_FIELDS, "status_map": _SESSION_STATUSES, "rules": _SESSION_RULES,
@@ -564,6 +600,11 @@ SPEC = {
         # An event id: other gateways name theirs evt_ too (Airwallex, Culqi), so it counts with the event's
         # object "event" and its data.object, not alone.
         {"path": "id", "prefix": "evt_", "weight": 0.3},
+        # A legacy Order: object "order", id or_, its items order_item objects and its returns list.
+        {"path": "object", "in": ["order"], "weight": 0.2},
+        {"path": "id", "prefix": "or_", "weight": 0.1},
+        {"path": "items.0.object", "in": ["order_item"], "weight": 0.2},
+        {"path": "returns.url", "prefix": "/v1/order_returns", "weight": 0.2},
         {"path": "data.object.object", "in": [*_DOCUMENT_OBJECTS], "weight": 0.3},
         # An Event kept as its type and data.object (docs.stripe.com/api/events/types: payment_intent.*,
         # charge.*, checkout.session.*), the object's id naming a Stripe object.

@@ -334,3 +334,14 @@ def test_a_charge_id_prefix_alone_does_not_name_stripe():
     mapping = CompiledMapping(module.SPEC)
     assert mapping.shape_score({"id": "ch_7kQ2", "status": "paid", "amount": 1000}) < 0.5
     assert mapping.shape_score({"id": "ch_7kQ2", "object": "charge", "status": "succeeded", "amount": 1000}) >= 0.5
+
+
+def test_a_legacy_order_is_the_payment_and_its_charge_the_attempt():
+    case = next(c for c in load_cases(CORPUS / "stripe.json") if c["name"] == "legacy_order_paid_event")
+    order = case["data"]["data"]["object"]
+    for status, category in module._ORDER_STATUSES.items():
+        event = _event({**copy.deepcopy(order), "status": status})
+        assert str(event.status_category) == category, status
+    event = _event(copy.deepcopy(order))
+    assert (str(event.event_kind), event.payment_id, event.attempt_id) == (
+        "PAYMENT", "or_1FZ8kQ2eZvKYlo2C0Bq9ZtmL", "ch_1FZ8kx2eZvKYlo2CgZ0n1e4x")

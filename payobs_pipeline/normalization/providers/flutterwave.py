@@ -14,6 +14,9 @@ Sources (Flutterwave documentation):
   tx_id, flw_ref, amount_refunded, status completed / pending, destination, created_at)
 - https://developer.flutterwave.com/reference/endpoints/chargebacks (chargeback id, amount, flw_ref,
   status initiated / accepted / declined / won / lost, stage, due_datetime, transaction_id, tx_ref)
+- https://developer.flutterwave.com/docs/transfer-rates (GET /v3/transfers/rates: {"status": "success", "message":
+  "Transfer amount fetched", "data": {"rate", "source": {"currency", "amount"}, "destination": {"currency",
+  "amount"}}}, "for transfer estimation only": an FX quote for a payout, not a payment)
 - Flutterwave v3 error body {"status": "error", "message": "...", "data": null}
 - api-evangelist/flutterwave json-schema/flutterwave-charge-schema.json and
   examples/flutterwave-charge-completed-webhook-example.json (v4 charge: id chg_..., amount "in major units",
@@ -225,6 +228,9 @@ SPEC = {
     "variants": [
         {"name": "webhook.not_a_payment", "match": {"event": {"prefix": list(NON_PAYMENT_EVENT_PREFIXES)}},
          "not_a_payment": "a Flutterwave transfer (payout), subscription or account event"},
+        {"name": "transfer_rate", "match": {"data.rate": {"exists": True}, "data.source.currency": {"exists": True},
+                                            "data.destination.currency": {"exists": True}},
+         "not_a_payment": "a Flutterwave transfer rate quote (FX estimate for a payout)"},
         {"name": "refund", "root": "data", "match": {"data.tx_id": {"exists": True}},
          "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
         {"name": "chargeback", "root": "data",

@@ -36,3 +36,13 @@ def test_a_verified_card_transaction_without_flw_ref_or_payment_type_is_told_by_
     assert (event.provider, str(event.status_category), str(event.payment_method)) == ("flutterwave", "APPROVED",
                                                                                        "CARD")
     assert (event.amount_minor, event.currency) == (2550, "GHS")
+
+
+def test_a_transfer_rate_quote_is_not_a_payment():
+    from payobs_pipeline.normalization.evaluation import normalize_lake_data
+
+    quote = {"status": "success", "message": "Transfer amount fetched",
+             "data": {"rate": 0.0064, "source": {"currency": "NGN", "amount": 78125},
+                      "destination": {"currency": "GHS", "amount": 500}}}
+    assert normalize_lake_data({"provider": "flutterwave", "payload": quote}, None).unprocessed_reason == (
+        "NOT_A_PAYMENT_EVENT")

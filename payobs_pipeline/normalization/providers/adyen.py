@@ -24,6 +24,13 @@ as the item's bare fields, or as a legacy form-encoded HTTP POST (value and curr
   the payment request assigned to the original payment", pspReference the modification's own reference
 - https://docs.adyen.com/risk-management/disputes-api/dispute-notifications (a dispute webhook's pspReference is
   the dispute's, the same for all its events; originalReference the disputed payment's)
+- https://docs.adyen.com/online-payments/refund ("you can only refund a payment after it has been captured. If a
+  payment has not been captured, you can cancel it") and the REFUND example of Adyen's Webhooks-v1 OpenAPI spec
+  (github.com/Adyen/adyen-openapi json/Webhooks-v1.json, success "false", reason "Transaction hasn't been captured,
+  refund not possible"); https://docs.adyen.com/online-payments/capture/failure-reasons (CAPTURE_FAILED and
+  REFUND_FAILED: "Capture rejected by card scheme because of a technical issue."; the page's other scenarios,
+  shopper cancelled, incorrect request, account configuration error, capture expired, give no reason text in
+  what is stored here, so they stay UNKNOWN)
 - https://docs.adyen.com/online-payments/partial-payments (ORDER_OPENED / ORDER_CLOSED: the order, not a payment)
 - SOAP (Classic) messages: https://docs.adyen.com/developers/notifications/set-up-notifications ("an endpoint that
   can receive a JSON or SOAP call, or HTTP POST") and https://docs.adyen.com/development-resources/notifications/
@@ -132,6 +139,10 @@ _REFUSALS = [
 REASONS = {code: reason for code, _, reason in _REFUSALS} | {text: reason for _, text, reason in _REFUSALS} | {
     # A CAPTURE/false notification's reason: more was captured than remains authorised.
     "Insufficient balance on payment": "INVALID_REQUEST",
+    # A REFUND/false notification's reason: an uncaptured payment cannot be refunded (cancel it instead).
+    "Transaction hasn't been captured, refund not possible": "INVALID_REQUEST",
+    # CAPTURE_FAILED / REFUND_FAILED: the card scheme rejected the modification for a technical issue.
+    "Capture rejected by card scheme because of a technical issue.": "PROCESSING_ERROR",
 }
 # API error responses' errorCode (generic codes of docs.adyen.com/development-resources/error-codes).
 # Codes not listed take the reason of their errorType (validation: INVALID_REQUEST; security, configuration:

@@ -324,3 +324,10 @@ def test_a_failed_capture_or_refund_is_declined_whatever_its_success_flag(event_
     event = _event(_adyen(event_code, "8815000000000008", success=success, original=_AUTH))
     assert (event.event_kind, event.status_category, event.failure_reason, event.amount_minor, event.currency) == (
         kind, "DECLINED", "UNKNOWN", 10000, "EUR")
+
+
+def test_a_refund_of_an_uncaptured_payment_is_refused_as_an_invalid_request():
+    case = next(c for c in load_cases(CORPUS / "adyen.json") if c["name"] == "webhook_refund_false_not_captured")
+    event = canonical_event(case["data"], NORMALIZER)
+    assert (str(event.event_kind), str(event.status_category), str(event.failure_reason), event.raw_reason_code) == (
+        "REFUND", "DECLINED", "INVALID_REQUEST", "Transaction hasn't been captured, refund not possible")

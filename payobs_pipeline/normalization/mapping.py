@@ -323,6 +323,8 @@ class Condition:
     @staticmethod
     def _compile(expected: Any) -> Callable[[Any], bool]:
         if isinstance(expected, dict):
+            if len(expected) != 1:  # one operator a condition: {"exists": true, "not_in": [...]} is two conditions
+                raise MappingError(f"a condition takes one operator, not {sorted(expected)!r}")
             if "exists" in expected:
                 want = bool(expected["exists"])
                 return lambda v: (v is not None) == want

@@ -214,3 +214,13 @@ def test_an_event_name_that_states_no_payment_outcome_gives_no_status(body):
     from payobs_pipeline.normalization import heuristics
 
     assert heuristics.normalize(body) is None
+
+
+def test_a_condition_with_two_operators_is_refused_when_the_spec_compiles():
+    # {"exists": true, "not_in": [...]} would silently test only one of them.
+    from payobs_pipeline.normalization.mapping import MappingError
+
+    spec = {"provider": "acme", "fields": {"status": "state"}, "status_map": {"done": "APPROVED"},
+            "variants": [{"name": "v", "match": {"state": {"exists": True, "not_in": ["x"]}}}]}
+    with pytest.raises(MappingError):
+        CompiledMapping(spec)

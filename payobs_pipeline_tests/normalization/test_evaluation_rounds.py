@@ -1,7 +1,7 @@
 """The evaluation rounds of real provider messages stay read at least as well as they are today.
 
 Each round was written from sources the mappings were not built from, committed before the code that reads
-it, and measured once (those first figures are in the README, "Normalization quality"); the first three and the fifth to twelfth were
+it, and measured once (those first figures are in the README, "Normalization quality"); the first three and the fifth to thirteenth were
 then used to fix the specs, so they are training data now and these floors only guard against regressions. The labels come
 from the providers' documentation (each case's ``source``), never from this code's output. A floor is the
 share measured when the round's fixes landed, rounded down to the half percent.
@@ -41,6 +41,10 @@ FLOORS = {
     # Round 12: first measured at 80.0% / 78.2% at its own commit, then fixed from (96.4% / 90.9%).
     "heldout_connectors_apps_sdk_tests": {True: (0.96, 0.98, 0.89, 0.97, 0.97),
                                           False: (0.905, 0.98, 0.905, 0.97, 0.97)},
+    # Round 13: first measured at 72.6% / 69.0% at its own commit (its mapped providers' messages 93.4% / 88.5%),
+    # then fixed from (98.8% / 98.8%).
+    "heldout_go_sdks_openapi_plugins": {True: (0.985, 0.975, 1.0, 0.985, 1.0),
+                                        False: (0.985, 0.975, 1.0, 0.985, 1.0)},
 }
 FIELDS = ("status_category", "failure_reason", "amount_minor", "currency")
 

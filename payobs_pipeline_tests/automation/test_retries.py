@@ -282,3 +282,16 @@ def test_requeue_by_each_selector_makes_matching_unresolved_rows_due_now(pipelin
     [request] = [r for r in sense(pipeline) if r.partition_key == WINDOW.partition_key]
     assert run(pipeline, request).success
     assert row(pipeline)[:2] == ("RETRYING", 1)  # a new chance: the requeued row counts from one again
+
+
+def test_the_code_mapping_version_is_the_same_in_every_process():
+    # A deferred row is due again when its mapping_version differs from the code's: a version that followed
+    # Python's per-process string hashing (a spec built from a set) made every new process retry every row.
+    import os
+    import subprocess
+    import sys
+
+    code = "from payobs_pipeline.warehouse.unprocessed import mapping_version; print(mapping_version())"
+    versions = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2", "3")}
+    assert len(versions) == 1 and len(versions.pop()) == 16

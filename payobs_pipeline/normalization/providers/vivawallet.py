@@ -122,7 +122,7 @@ def _transaction_variants(prefix: str, root: str | None, pascal: bool) -> list[d
     has_status = {key("statusId"): {"exists": True}}
     type_id = key("transactionTypeId")
     own = (lambda n: n[0].upper() + n[1:]) if pascal else (lambda n: n)  # rules read the rooted document
-    system_failure = {"when": {own("responseEventId"): list(SYSTEM_FAILURES), own("statusId"): "E"},
+    system_failure = {"when": {own("responseEventId"): sorted(SYSTEM_FAILURES), own("statusId"): "E"},
                       "set": {"status_category": "ERROR"}}
     return [
         {"name": f"{prefix}.refund", **rooted, "match": {**has_status, type_id: REFUND_TYPES},

@@ -27,6 +27,8 @@ from payobs_pipeline.normalization.taxonomy import (
 )
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.stages.card_scan import CardScanContext, card_scan_chunk
+from payobs_pipeline.stages.workers import run_chunks
 from payobs_pipeline.warehouse import batches, events, unprocessed
 
 # The largest amount the normalizer accepts (currency.MAX_MINOR_UNITS) is the largest this check accepts:
@@ -189,16 +191,19 @@ def _card_numbers_stored(conn, keys: list[str]) -> tuple[int, list[dict[str, str
     """Stored card numbers in the windows' stage tables: (rows holding one, the first places found).
 
     A place is {"table", "column", "lake_id", "partition_key"}; a row counts once however many of its
-    columns hold one. Only values with a long digit run (SQL pre-filter) are checked in Python.
+    columns hold one. Only values with a long digit run (SQL pre-filter) are checked, in Python, on the
+    stages' worker processes (stages/workers.py: results in the rows' order, whatever the number of workers).
     """
     rows = 0
     places: list[dict[str, str]] = []
     for table, columns in CARD_SCANNED_COLUMNS.items():
-        for lake_id, partition_key, *values in events.rows_matching(conn, table, list(columns), keys, _CARD_LIKE):
-            found = [column for (column, key), value in zip(columns.items(), values)
-                     if value is not None and contains_card_number(value, key=key)]
-            if found:
-                rows += 1
-                places += [{"table": table, "column": column, "lake_id": lake_id, "partition_key": partition_key}
-                           for column in found][:MAX_LISTED_CARD_PLACES - len(places)]
+        lines = events.rows_matching_lines(conn, table, list(columns), keys, _CARD_LIKE)
+        try:
+            for result in run_chunks(card_scan_chunk, CardScanContext(tuple(columns.items())), lines):
+                rows += result.rows
+                for lake_id, partition_key, found in result.records:
+                    places += [{"table": table, "column": column, "lake_id": lake_id, "partition_key": partition_key}
+                               for column in found][:MAX_LISTED_CARD_PLACES - len(places)]
+        finally:
+            lines.close()  # its COPY ends here even if the scan stopped early
     return rows, places

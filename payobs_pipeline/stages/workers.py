@@ -18,9 +18,11 @@ chunk functions in the stage's own process: the reference path the tests compare
 from __future__ import annotations
 
 import multiprocessing
+import sys
+import types
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,10 +46,40 @@ class ChunkResult:
     records: list = field(default_factory=list)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+def _ready() -> bool:
+    """A worker's first task: it has started (see :func:`_pool`)."""
+    return True
+
+
+@contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """While worker processes start: ``__main__`` is a bare module, so they do not import the program's main
+    module again (multiprocessing's spawn preparation imports it in every new process, by name or path: the
+    Dagster or payobs CLI, whose imports cost seconds per worker and per pool). A chunk function lives in a
+    package module (one defined in ``__main__`` keeps the import), so a worker needs only what the fork
+    server preloaded and the modules its chunk function's pickle names."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
+def _pool(workers: int, hide_main: bool = True) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOADED_MODULES)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        # Each submit starts a process while fewer than ``workers`` exist and none is idle: all of them here.
+        with _main_module_hidden() if hide_main else nullcontext():
+            started = [pool.submit(_ready) for _ in range(workers)]
+        for future in started:
+            future.result()
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    return pool
 
 
 def chunks(lines: Iterable[bytes], size: int = CHUNK_ROWS) -> Iterator[list[bytes]]:
@@ -71,7 +103,7 @@ def run_chunks(work: Callable[[Any, list[bytes]], ChunkResult], context: Any,
         for chunk in chunks(lines):
             yield work(context, chunk)
         return
-    with _pool(workers) as pool:
+    with _pool(workers, hide_main=getattr(work, "__module__", None) != "__main__") as pool:
         pending: deque[Future] = deque()
         try:
             for chunk in chunks(lines):

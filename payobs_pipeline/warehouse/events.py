@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import psycopg
 from psycopg import sql
 
+from payobs_pipeline.resources.connection import copy_out_lines
 from payobs_pipeline.resources.warehouse import copy_in_blocks, copy_out, lock_window
 
 COLUMNS = (
@@ -107,16 +108,27 @@ def invalid_values(conn: psycopg.Connection, partition_keys: list[str], allowed:
 STAGE_TABLES = ("raw_lake_batch", "parsed_payloads", "normalized_events")
 
 
-def rows_matching(conn: psycopg.Connection, table: str, columns: Sequence[str], partition_keys: list[str],
-                  pattern: str) -> Iterator[tuple]:
-    """The windows' rows of a stage table (STAGE_TABLES) whose ``columns``, as text joined by spaces, match the
-    regular expression ``pattern``: (lake_id, partition_key, *the columns as text), by lake_id, streamed."""
+def _matching_query(table: str, columns: Sequence[str], partition_keys: list[str], pattern: str) -> sql.Composed:
     if table not in STAGE_TABLES:
         raise ValueError(f"{table!r} is not a stage table")
     texts = [sql.SQL("{}::text").format(sql.Identifier(column)) for column in columns]
-    query = sql.SQL(
+    return sql.SQL(
         "SELECT lake_id::text, partition_key, {texts} FROM {table} "
         "WHERE partition_key = ANY({keys}) AND concat_ws(' ', {texts}) ~ {pattern} ORDER BY lake_id"
     ).format(texts=sql.SQL(", ").join(texts), table=sql.Identifier(table), keys=sql.Literal(partition_keys),
              pattern=sql.Literal(pattern))
-    yield from copy_out(conn, query, ["text", "text", *["text"] * len(columns)])
+
+
+def rows_matching(conn: psycopg.Connection, table: str, columns: Sequence[str], partition_keys: list[str],
+                  pattern: str) -> Iterator[tuple]:
+    """The windows' rows of a stage table (STAGE_TABLES) whose ``columns``, as text joined by spaces, match the
+    regular expression ``pattern``: (lake_id, partition_key, *the columns as text), by lake_id, streamed."""
+    yield from copy_out(conn, _matching_query(table, columns, partition_keys, pattern),
+                        ["text", "text", *["text"] * len(columns)])
+
+
+def rows_matching_lines(conn: psycopg.Connection, table: str, columns: Sequence[str], partition_keys: list[str],
+                        pattern: str) -> Iterator[bytes]:
+    """:func:`rows_matching`'s rows as raw COPY text lines (warehouse/copy_text.py read_row reads them back as
+    the same text values), for the stages' worker processes."""
+    yield from copy_out_lines(conn, _matching_query(table, columns, partition_keys, pattern))

@@ -238,10 +238,18 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
         SELECT a AS node, b AS other FROM group_links UNION ALL SELECT b, a FROM group_links;
         CREATE INDEX ON window_edges (node);
         ANALYZE window_edges;
-        CREATE TEMP TABLE group_labels ON COMMIT DROP AS SELECT DISTINCT node, node AS label FROM window_edges;
+        """
+    )
+    # The first round needs no join: each linked group starts with the smallest of its own label and its
+    # neighbours' (one aggregate over the edges, which list both directions), and the groups whose label fell
+    # are the next round's frontier -- the state the first round of spreading from every group leaves.
+    conn.execute(
+        """
+        CREATE TEMP TABLE group_labels ON COMMIT DROP AS
+        SELECT node, LEAST(node, min(other)) AS label FROM window_edges GROUP BY node;
         CREATE INDEX ON group_labels (node);
         ANALYZE group_labels;
-        CREATE TEMP TABLE label_frontier ON COMMIT DROP AS SELECT node, label FROM group_labels;
+        CREATE TEMP TABLE label_frontier ON COMMIT DROP AS SELECT node, label FROM group_labels WHERE label < node;
         CREATE TEMP TABLE label_changed (node text, label text) ON COMMIT DROP;
         """
     )
@@ -264,26 +272,29 @@ def link_window(conn: psycopg.Connection, partition_key: str) -> None:
             "TRUNCATE label_frontier; INSERT INTO label_frontier SELECT DISTINCT ON (node) node, label "
             "FROM label_changed ORDER BY node, label; TRUNCATE label_changed"
         )
-    # Every node takes its group's final label.
+    # Every node takes its group's final label (a new table, not an update of every relabeled row; a group's
+    # label never exceeds its starting one, so a linked group's final label is its label in group_labels).
     conn.execute(
-        "UPDATE window_nodes w SET label = g.label FROM group_labels g WHERE w.label = g.node AND g.label < g.node"
+        "CREATE TEMP TABLE window_labels ON COMMIT DROP AS "
+        "SELECT w.node, w.stored_key, COALESCE(g.label, w.label) AS label "
+        "FROM window_nodes w LEFT JOIN group_labels g ON g.node = w.label"
     )
     conn.execute(
         "INSERT INTO payment_links (node, payment_key) "
-        "SELECT node, label FROM window_nodes WHERE stored_key IS NULL ORDER BY node"
+        "SELECT node, label FROM window_labels WHERE stored_key IS NULL ORDER BY node"
     )
     # The planner must see the links just added (the first window adds them all), or it joins as if empty.
     conn.execute("ANALYZE payment_links")
     relabeled = conn.execute(
         "CREATE TEMP TABLE relabel ON COMMIT DROP AS SELECT DISTINCT stored_key AS old_key, label AS new_key "
-        "FROM window_nodes WHERE stored_key IS NOT NULL AND label <> stored_key"
+        "FROM window_labels WHERE stored_key IS NOT NULL AND label <> stored_key"
     ).rowcount
     if relabeled:
         for table in ("payment_links", "attempts", "refunds", "disputes"):
             conn.execute(f"UPDATE {table} t SET payment_key = r.new_key FROM relabel r WHERE t.payment_key = r.old_key")
     conn.execute(
         "CREATE TEMP TABLE touched_payments (payment_key text PRIMARY KEY) ON COMMIT DROP;"
-        "INSERT INTO touched_payments SELECT label FROM window_nodes WHERE stored_key IS NULL OR label <> stored_key "
+        "INSERT INTO touched_payments SELECT label FROM window_labels WHERE stored_key IS NULL OR label <> stored_key "
         "UNION SELECT old_key FROM relabel"
     )
 

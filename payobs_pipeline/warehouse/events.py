@@ -13,7 +13,7 @@ import psycopg
 from psycopg import sql
 
 from payobs_pipeline.resources.connection import copy_out_lines
-from payobs_pipeline.resources.warehouse import copy_in_blocks, copy_out, lock_window
+from payobs_pipeline.resources.warehouse import copy_in_blocks, lock_window
 
 COLUMNS = (
     "lake_id", "transactional_id", "partition_key", "lake_created_at", "event_time", "provider",
@@ -119,16 +119,10 @@ def _matching_query(table: str, columns: Sequence[str], partition_keys: list[str
              pattern=sql.Literal(pattern))
 
 
-def rows_matching(conn: psycopg.Connection, table: str, columns: Sequence[str], partition_keys: list[str],
-                  pattern: str) -> Iterator[tuple]:
-    """The windows' rows of a stage table (STAGE_TABLES) whose ``columns``, as text joined by spaces, match the
-    regular expression ``pattern``: (lake_id, partition_key, *the columns as text), by lake_id, streamed."""
-    yield from copy_out(conn, _matching_query(table, columns, partition_keys, pattern),
-                        ["text", "text", *["text"] * len(columns)])
-
-
 def rows_matching_lines(conn: psycopg.Connection, table: str, columns: Sequence[str], partition_keys: list[str],
                         pattern: str) -> Iterator[bytes]:
-    """:func:`rows_matching`'s rows as raw COPY text lines (warehouse/copy_text.py read_row reads them back as
-    the same text values), for the stages' worker processes."""
+    """The windows' rows of a stage table (STAGE_TABLES) whose ``columns``, as text joined by spaces, match the
+    regular expression ``pattern``: (lake_id, partition_key, *the columns as text), by lake_id, streamed as raw
+    COPY text lines (warehouse/copy_text.py read_row reads them back as the same text values) for the stages'
+    worker processes."""
     yield from copy_out_lines(conn, _matching_query(table, columns, partition_keys, pattern))

@@ -13,11 +13,15 @@ What is masked:
   run of separated groups (``4111 1111 1111 1111 2025``) the longest Luhn-valid
   window of whole groups is masked. Two exceptions keep the false positives
   that matter away: a run starting with ``0`` (no card number does: these are
-  zero-padded ids) and a run starting with ``1`` unless it has 15 digits
+  zero-padded ids), a run starting with ``1`` unless it has 15 digits
   (UATP airline cards are the only cards starting with 1; 13-, 16- and
   19-digit numbers starting with 1 are the epoch milliseconds, microseconds
   and nanoseconds of 2001 to 2033, and masking them would destroy event
-  times).
+  times) and a run starting with ``2`` of fewer than 16 digits (the cards
+  starting with 2, Mastercard's 2221-2720 range and Mir's 2200-2204, have 16
+  to 19 digits; 12- and 14-digit runs starting with 2 are compact timestamps,
+  ``yyyyMMddHHmm`` and ``yyyyMMddHHmmss``, as Autopay and many older gateways
+  write them).
 * **Card security codes** (CVV, CVC, CID, CSC, ...) under a key naming them,
   in JSON (``"cvc": "123"``, ``"cvv":123``, also JSON escaped inside a JSON
   string), XML elements (``<cvc>123</cvc>``, namespace prefixes, CDATA),
@@ -72,7 +76,7 @@ def _is_card_number(digits: str) -> bool:
     if not 12 <= length <= 19:
         return False
     first = digits[0]
-    if first == "0" or (first == "1" and length != 15):
+    if first == "0" or (first == "1" and length != 15) or (first == "2" and length < 16):
         return False
     return luhn_valid(digits)
 

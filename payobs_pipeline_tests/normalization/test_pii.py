@@ -44,7 +44,8 @@ def luhn_valid_runs(text: str) -> list[str]:
         for length in range(12, 20):
             for start in range(len(run) - length + 1):
                 window = run[start:start + length]
-                if window[0] not in "01" and check_digit(window[:-1]) == window[-1]:
+                if window[0] not in "01" and not (window[0] == "2" and length < 16) \
+                        and check_digit(window[:-1]) == window[-1]:
                     found.append(window)
     return found
 
@@ -122,6 +123,23 @@ def test_luhn_valid_epoch_timestamps_and_zero_padded_ids_are_kept():
         assert luhn_valid(value)
         text = f'{{"created": {value}}}'
         assert mask_text(text) is text
+
+
+def test_luhn_valid_compact_timestamps_starting_with_two_are_kept():
+    # Autopay's paymentDate 20161206235539 (yyyyMMddHHmmss) passes the Luhn check; no card of 12 to 15 digits
+    # starts with 2 (Mastercard 2221-2720 and Mir 2200-2204 numbers have 16 to 19 digits).
+    assert luhn_valid("20161206235539")
+    for value in ("20161206235539", with_check_digit("20250101120"), with_check_digit("20261130235959")):
+        assert luhn_valid(value)
+        for text in (f'{{"paymentDate": "{value}"}}', f"<paymentDate>{value}</paymentDate>", f"date={value}"):
+            assert mask_text(text) is text
+            assert not contains_card_number(text)
+
+
+def test_mastercard_two_series_and_mir_card_numbers_are_masked():
+    for pan in ("2223003122003222", with_check_digit("220070000000000"), with_check_digit("222100000000000000")):
+        assert luhn_valid(pan) and len(pan) >= 16
+        assert mask_text(f"pan {pan}") == f"pan {masked_form(pan)}"
 
 
 def test_uatp_card_numbers_starting_with_one_are_masked():

@@ -31,6 +31,12 @@ as the item's bare fields, or as a legacy form-encoded HTTP POST (value and curr
   REFUND_FAILED: "Capture rejected by card scheme because of a technical issue."; the page's other scenarios,
   shopper cancelled, incorrect request, account configuration error, capture expired, give no reason text in
   what is stored here, so they stay UNKNOWN)
+- github.com/Adyen/adyen-openapi json/Webhooks-v1.json (the webhook list with each event's summary): the Dispute
+  stages PREARBITRATION_OPEN / _ACCEPTED / _DECLINED / _ISSUER_WITHDRAWN and SCHEME_ARBITRATION / _LOST / _WON
+  (CHARGEBACK events); NOTIFICATION_OF_FRAUD (an informational issuer fraud alert), AUTORESCUE / CANCEL_AUTORESCUE /
+  AUTORESCUE_NEXT_ATTEMPT (Auto Rescue process bookkeeping) and the type-keyed DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION
+  / ACH_NOTIFICATION_OF_CHANGE (bank details updated) are no payment. HANDLED_EXTERNALLY and DONATION appear only in
+  enums, with no stored description of their outcome: left unmapped (UNMAPPED_STATUS), not guessed.
 - https://docs.adyen.com/online-payments/partial-payments (ORDER_OPENED / ORDER_CLOSED: the order, not a payment)
 - SOAP (Classic) messages: https://docs.adyen.com/developers/notifications/set-up-notifications ("an endpoint that
   can receive a JSON or SOAP call, or HTTP POST") and https://docs.adyen.com/development-resources/notifications/
@@ -74,8 +80,17 @@ _HARD = "HARD"
 NON_PAYMENT_EVENT_CODES = frozenset({
     "REPORT_AVAILABLE", "PAYOUT_THIRDPARTY", "PAYOUT_DECLINE", "PAYOUT_EXPIRE", "PAIDOUT_REVERSED",
     "RECURRING_CONTRACT", "AUTHENTICATION", "ACH_NOTIFICATION_OF_CHANGE_NOTIFICATION", "TRANSFER_FUNDS",
-    "FUND_TRANSFER", "DIRECT_DEBIT_INITIATED", "PENDING_PAYOUT"
+    "FUND_TRANSFER", "DIRECT_DEBIT_INITIATED", "PENDING_PAYOUT",
+    # Webhooks-v1 (github.com/Adyen/adyen-openapi json/Webhooks-v1.json): NOTIFICATION_OF_FRAUD "the issuer sent a fraud
+    # alert notification (Visa TC40, Mastercard SAFE) ... informational notifications" (a warning, no chargeback yet:
+    # the payment's outcome stands); AUTORESCUE "the Auto Rescue process ended", CANCEL_AUTORESCUE "the Auto Rescue
+    # process was canceled", AUTORESCUE_NEXT_ATTEMPT a retry was scheduled: the rescue process's bookkeeping, each
+    # retry's outcome is its own AUTHORISATION webhook (docs.adyen.com/online-payments/auto-rescue).
+    "NOTIFICATION_OF_FRAUD", "AUTORESCUE", "CANCEL_AUTORESCUE", "AUTORESCUE_NEXT_ATTEMPT",
 })
+# Webhooks-v1 "Other webhooks" with a type instead of an eventCode: a Notice of Change updates the shopper's bank
+# account details (ACH Direct Debit, EFT PAD), never a payment outcome.
+NON_PAYMENT_WEBHOOK_TYPES = frozenset({"DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION", "ACH_NOTIFICATION_OF_CHANGE"})
 # Classic API ModificationResult.response values and the event kind of the modification received.
 _MODIFICATION_RECEIVED = {
     "[capture-received]": "CAPTURE",
@@ -324,6 +339,13 @@ _NOTIFICATION_STATUSES = {
     "DISPUTE_OPENED_WITH_CHARGEBACK/true": "CHARGEBACK",
     "INFORMATION_SUPPLIED/true": "CHARGEBACK",
     "ISSUER_COMMENTS/true": "CHARGEBACK",
+    # The pre-arbitration and scheme arbitration stages of a dispute (Webhooks-v1: PREARBITRATION_OPEN "the
+    # cardholder's bank opened the pre-arbitration case", PREARBITRATION_ACCEPTED / _DECLINED / _ISSUER_WITHDRAWN,
+    # SCHEME_ARBITRATION "escalated to scheme arbitration by the issuer", SCHEME_ARBITRATION_LOST / _WON "the scheme
+    # has ruled in favor of the issuer / in your favor"): dispute events like PREARBITRATION_WON / _LOST.
+    **dict.fromkeys([f"{code}/true" for code in (
+        "PREARBITRATION_OPEN", "PREARBITRATION_ACCEPTED", "PREARBITRATION_DECLINED", "PREARBITRATION_ISSUER_WITHDRAWN",
+        "SCHEME_ARBITRATION", "SCHEME_ARBITRATION_LOST", "SCHEME_ARBITRATION_WON")], "CHARGEBACK"),
 }
 
 # Report lines (Payment accounting / Settlement details reports): the payment's
@@ -555,6 +577,7 @@ SPEC = {
         {"path": "Record Type", "exists": True, "weight": 0.3},
         # Balance Platform / Transfers webhooks (payouts, transfers: refused by prepare()).
         {"path": "type", "prefix": "balancePlatform.", "weight": 0.6},
+        {"path": "type", "in": sorted(NON_PAYMENT_WEBHOOK_TYPES), "weight": 0.6},
         # A Terminal API (in-person, nexo) payment response.
         {"path": "SaleToPOIResponse.PaymentResponse", "exists": True, "weight": 0.5},
         {"path": "SaleToPOIResponse.MessageHeader.POIID", "exists": True, "weight": 0.2},
@@ -826,6 +849,8 @@ def prepare(body: Any) -> Any:
     event_type = body.get("type")
     if isinstance(event_type, str) and event_type.startswith("balancePlatform."):
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"adyen: {event_type} is a balance platform event, not a payment")
+    if isinstance(event_type, str) and event_type.upper() in NON_PAYMENT_WEBHOOK_TYPES:
+        raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"adyen: {event_type} updates bank account details, not a payment")
     item = _notification_item(body)
     if item is None and "resultCode" in body and _names_boleto(body):
         body = {**body, BOLETO_KEY: True}

@@ -47,7 +47,8 @@ def test_corpus_case_matches_its_labels(case):
 
 
 def test_corpus_covers_the_required_ground():
-    cases = load_cases(CORPUS / "adyen.json")
+    # Documents that are no payment (fraud alerts, Auto Rescue bookkeeping, Notices of Change) are labeled unprocessed.
+    cases = [c for c in load_cases(CORPUS / "adyen.json") if "unprocessed" not in c["expected"]]
     statuses = {c["expected"]["status_category"] for c in cases}
     reasons = {c["expected"]["failure_reason"] for c in cases} - {None}
     methods = {c["expected"].get("payment_method") for c in cases} - {None}
@@ -331,3 +332,23 @@ def test_a_refund_of_an_uncaptured_payment_is_refused_as_an_invalid_request():
     event = canonical_event(case["data"], NORMALIZER)
     assert (str(event.event_kind), str(event.status_category), str(event.failure_reason), event.raw_reason_code) == (
         "REFUND", "DECLINED", "INVALID_REQUEST", "Transaction hasn't been captured, refund not possible")
+
+
+@pytest.mark.parametrize("event_code", ["PREARBITRATION_OPEN", "PREARBITRATION_ACCEPTED", "PREARBITRATION_DECLINED",
+                                        "PREARBITRATION_ISSUER_WITHDRAWN", "SCHEME_ARBITRATION",
+                                        "SCHEME_ARBITRATION_LOST", "SCHEME_ARBITRATION_WON"])
+def test_pre_arbitration_and_scheme_arbitration_webhooks_are_dispute_events(event_code):
+    # github.com/Adyen/adyen-openapi json/Webhooks-v1.json, tag Dispute: stages of the dispute whose pspReference is the
+    # dispute's and originalReference the disputed payment's.
+    event = _event(_adyen(event_code, "9915000000000020", original=_AUTH))
+    assert (event.event_kind, event.status_category, event.dispute_id, event.attempt_id) == (
+        "DISPUTE", "CHARGEBACK", "9915000000000020", _AUTH)
+
+
+@pytest.mark.parametrize("event_code", ["NOTIFICATION_OF_FRAUD", "AUTORESCUE", "CANCEL_AUTORESCUE",
+                                        "AUTORESCUE_NEXT_ATTEMPT"])
+def test_fraud_alerts_and_auto_rescue_bookkeeping_are_not_payment_events(event_code):
+    # Webhooks-v1: NOTIFICATION_OF_FRAUD is an informational issuer fraud alert (TC40 / SAFE); the Auto Rescue
+    # webhooks report the rescue process, each retry's outcome being its own AUTHORISATION webhook.
+    outcome = normalize_lake_data(_adyen(event_code, "9915000000000021", original=_AUTH))
+    assert outcome.unprocessed_reason == "NOT_A_PAYMENT_EVENT"

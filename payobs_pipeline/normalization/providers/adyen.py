@@ -34,8 +34,8 @@ as the item's bare fields, or as a legacy form-encoded HTTP POST (value and curr
 - github.com/Adyen/adyen-openapi json/Webhooks-v1.json (the webhook list with each event's summary): the Dispute
   stages PREARBITRATION_OPEN / _ACCEPTED / _DECLINED / _ISSUER_WITHDRAWN and SCHEME_ARBITRATION / _LOST / _WON
   (CHARGEBACK events); NOTIFICATION_OF_FRAUD (an informational issuer fraud alert), AUTORESCUE / CANCEL_AUTORESCUE /
-  AUTORESCUE_NEXT_ATTEMPT (Auto Rescue process bookkeeping) and the type-keyed DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION
-  / ACH_NOTIFICATION_OF_CHANGE (bank details updated) are no payment. HANDLED_EXTERNALLY and DONATION appear only in
+  AUTORESCUE_NEXT_ATTEMPT (Auto Rescue process bookkeeping) and the type-keyed
+  DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION / ACH_NOTIFICATION_OF_CHANGE (bank details updated) are no payment. HANDLED_EXTERNALLY and DONATION appear only in
   enums, with no stored description of their outcome: left unmapped (UNMAPPED_STATUS), not guessed.
 - https://docs.adyen.com/online-payments/partial-payments (ORDER_OPENED / ORDER_CLOSED: the order, not a payment)
 - SOAP (Classic) messages: https://docs.adyen.com/developers/notifications/set-up-notifications ("an endpoint that

@@ -17,6 +17,8 @@ Sources (Checkout.com docs):
   and processing.partner_response_code (the scheme's raw code, ISO 8583: read when Checkout.com's code is
   generic, 20005 do not honour / 20099 other...)
 - GET /payments?reference= (list: limit, skip, total_count, data[])
+- github.com/checkout/checkout-magento2-plugin Api/WebhookInterface.php (the webhook types Checkout.com's own plugin
+  handles, payment_cancelled spelled the British way beside payment_canceled)
 - The Classic API (archived; merchants migrated from it): charge objects with id charge_..., status,
   responseCode, value in minor units, card.paymentMethod
 Checkout.com states the decline type by range: 20xxx soft, 30xxx hard; those rules win over a
@@ -225,6 +227,9 @@ EVENT_TYPES = {
     "payment_returned": "DECLINED",
     "payment_voided": "CANCELLED",
     "payment_canceled": "CANCELLED",
+    # The British spelling Checkout.com's own Magento 2 plugin subscribes to (github.com/checkout/
+    # checkout-magento2-plugin Api/WebhookInterface.php PAYMENT_CANCELLED = "payment_cancelled").
+    "payment_cancelled": "CANCELLED",
     "payment_expired": "CANCELLED",
     "payment_void_declined": "ERROR",
     "payment_refunded": "REFUNDED",

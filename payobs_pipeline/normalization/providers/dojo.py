@@ -25,8 +25,9 @@ Dojo documents no decline-reason codes: a declined or failed attempt is recorded
 (eventType Declined / Error) with a free-text paymentDetails.message. A payment intent still ``Created`` whose
 latest payment event is Declined, Error or Unknown is read as that attempt's outcome; its failure reason is UNKNOWN
 (no code), so the corpus has one decline reason only. ``ManualAuthReady`` is left unmapped: its meaning is not
-documented in the sources read. A Reversed intent is a VOID (the authorisation released); Created and Canceled describe the payment as a whole (PAYMENT). The
-refund answer has no amount and no status: it answers a refund Dojo accepted, read as REFUNDED.
+documented in the sources read. A Reversed intent is a VOID (the authorisation released); Created and Canceled
+describe the payment as a whole (PAYMENT). The refund answer has no amount and no status: it answers a refund Dojo
+accepted, read as REFUNDED.
 
 Lifecycle identity: the payment intent id is both attempt and payment (Dojo's attempts, paymentEvents
 transactionId, are not named in webhooks); a refund's refundId is the refund.

@@ -11,7 +11,9 @@ Sources (Worldpay / FIS docs):
 - https://developer.worldpay.com/products/access/reference/errors (Access API error bodies: ``errorName``,
   ``message``, ``validationErrors[]`` with ``errorName``, ``message``, ``jsonPath``)
 - https://developer.worldpay.com/products/events (Access Worldpay webhooks: ``eventDetails.type``,
-  ``amount.value`` a whole number with an exponent of 2)
+  ``amount.value`` a whole number with an exponent of 2) and its OpenAPI pages
+  (docs.worldpay.com/access/products/events/openapi: the APM events chargedBack, cancelledByCustomer, requestExpired
+  with ``paymentInstrument.method``; the chargeback event informationRequested)
 - hyperswitch ``connectors/worldpayxml/transformers.rs`` (reply/orderStatus/payment shape, LastEvent enum)
 - Hosted Payment Pages redirect/result URL parameters (``orderKey=ADMIN^MERCHANT^orderCode``,
   ``paymentStatus``, ``paymentAmount`` in minor units, ``paymentCurrency``, ``mac2``), which some
@@ -179,6 +181,15 @@ ACCESS_STATUSES = {
     "refundFailed": "DECLINED",
     "chargebackReceived": "CHARGEBACK",
     "disputeReceived": "CHARGEBACK",
+    # docs.worldpay.com/access/products/events/openapi (payment and chargeback webhooks): chargedBack "we've received
+    # instruction about your charged back request" (an APM payment, e.g. Klarna); informationRequested (classification
+    # chargeback) "your customer has disputed this payment ... the card issuer has requested information ... the
+    # disputed funds have been held"; cancelledByCustomer "we've received instruction about customer's payment
+    # cancellation"; requestExpired "your request for APM payment has expired due to customer inactivity".
+    "chargedBack": "CHARGEBACK",
+    "informationRequested": "CHARGEBACK",
+    "cancelledByCustomer": "CANCELLED",
+    "requestExpired": "CANCELLED",
 }
 
 # Access Worldpay API error bodies (HTTP 4xx/5xx): {"errorName": ..., "message": ..., "validationErrors": [...]}
@@ -228,6 +239,8 @@ PAYMENT_METHODS = {
     **dict.fromkeys(["card/plain+masked", "card/front+masked", "card/token+masked", "card/checkout+masked",
                      "card/networkToken+masked"], "CARD"),
     **dict.fromkeys(["card/wallet+applepay", "card/wallet+googlepay"], "WALLET"),
+    # Access Worldpay APM events' paymentInstrument.method (Events webhooks: "klarna", productType payLater).
+    "klarna": "BNPL",
 }
 
 # <reply><ok> acknowledgements of a modification request. developer.worldpay.com/docs/wpg/manage/modificationrequests
@@ -612,7 +625,8 @@ SPEC = {
                 "amount": ["amount.value"],
                 "currency": ["amount.currencyCode"],
                 "event_time": ["^eventTimestamp", "date"],
-                "payment_method": ["paymentInstrument.type"],
+                # APM events name the method (paymentInstrument.method "klarna") instead of an instrument type.
+                "payment_method": ["paymentInstrument.type", "paymentInstrument.method"],
                 # transactionReference is the merchant's reference of the payment every event names.
                 "attempt_id": ["transactionReference", "downstreamReference"],
                 "payment_id": ["transactionReference"],

@@ -1,0 +1,82 @@
+"""Korapay (Kora) mapping: corpus labels, detection by shape, and pinned behaviour (the checks every provider
+passes: ../test_provider_contract.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from payobs_pipeline.normalization.mapping import CompiledMapping
+from payobs_pipeline.normalization.providers import korapay
+from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
+from payobs_pipeline_tests.normalization.corpus_checks import (
+    assert_case_matches_labels,
+    assert_detected_by_shape,
+    case_ids,
+    has_hint,
+    normalized_event,
+    other_corpora_scoring_on,
+    provider_cases,
+)
+
+CASES = provider_cases("korapay")
+
+# Kora documents no reason for a failed charge: every decline is UNKNOWN.
+# The UNKNOWN of an "Internal Server Error" answer is pinned below, not in the corpus: its shape ({status false,
+# message}) is Paystack's error envelope too, so a corpus row of it would score for Paystack.
+CONTRACT = {"decline_reasons": 1,
+            "uncovered_statuses": {"UNKNOWN": "an Internal Server Error answer: pinned in this module"}}
+
+
+def _case(name: str) -> dict:
+    data = next(c["data"] for c in CASES if c["name"] == name)
+    return copy.deepcopy(data["payload"] if "payload" in data else data)
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_corpus_case_matches_its_labels(case):
+    assert_case_matches_labels(case)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
+                         ids=lambda c: c["name"])
+def test_unhinted_documented_shapes_are_korapay(case):
+    assert_detected_by_shape(case)
+
+
+def test_no_other_corpus_scores_as_korapay():
+    assert other_corpora_scoring_on("korapay") == {}
+
+
+def test_every_mapped_status_and_reason_is_canonical():
+    CompiledMapping(korapay.SPEC)
+    assert {*korapay.STATUSES.values(), *korapay.REFUND_STATUSES.values()} <= set(StatusCategory.__members__)
+    assert set(korapay.ERROR_MESSAGES.values()) <= set(FailureReason.__members__)
+
+
+@pytest.mark.parametrize(("message", "reason"), [("Charge not found", "INVALID_REQUEST"),
+                                                 ("Invalid authorization key", "CONFIGURATION_ERROR"),
+                                                 ("A full reversal has already been processed for this transaction",
+                                                  "DUPLICATE")])
+def test_an_error_message_names_its_reason(message, reason):
+    event = normalized_event({"provider": "korapay", "payload": {"status": False, "message": message}})
+    assert (event.status_category, event.failure_reason) == ("ERROR", reason)
+
+
+def test_a_refund_names_the_paid_charge_and_its_own_reference():
+    event = normalized_event(_case("webhook_refund_success"))
+    assert (event.event_kind, event.refund_id, event.payment_id, event.amount_minor) == (
+        "REFUND", "RFD-API-001", "merchant-payment-referece-001", 10000)
+
+
+def test_the_charge_status_is_read_inside_data_not_the_envelopes():
+    document = _case("charge_processing_stk_prompt")
+    document["data"]["status"] = "failed"
+    assert normalized_event(document).status_category == "DECLINED"
+
+
+def test_an_internal_server_error_leaves_the_outcome_unknown():
+    # Kora Errors: "Internal Server Error" does not mean the request failed; requery for the final status.
+    event = normalized_event({"provider": "korapay", "payload": {"status": False, "message": "Internal Server Error"}})
+    assert (event.status_category, event.failure_reason) == ("UNKNOWN", "PROCESSING_ERROR")

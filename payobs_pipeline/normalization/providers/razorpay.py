@@ -14,6 +14,10 @@ Sources (Razorpay docs):
   (open/under_review/won/lost/closed), https://razorpay.com/docs/api/orders/ (created/attempted/paid)
 - https://razorpay.com/docs/webhooks/payloads/payments/ (``{"entity": "event", "event": "payment.failed",
   "contains": ["payment"], "payload": {"payment": {"entity": {...}}}, "created_at": ...}``)
+- https://razorpay.com/docs/webhooks/ (subscription.*, token.*, qr_code.created / closed, order.notification.*:
+  no payment unless the event carries one; payment_link.* and invoice.* without a payment: the request's status),
+  https://razorpay.com/docs/api/payments/invoices/ (invoice status draft/issued/partially_paid/paid/cancelled/
+  expired/deleted)
 - https://razorpay.com/docs/webhooks/ (event list: payout.*, payout_link.*, settlement.processed,
   fund_account.validation.*, transfer.*, payment.downtime.* carry no customer payment; payment.pending
   with method ``cod``), https://razorpay.com/docs/webhooks/payloads/x/ (payout entity)
@@ -148,6 +152,17 @@ _NOT_A_PAYMENT_EVENTS = [
     "virtual_account.created", "virtual_account.closed", "account.", "product.",
 ]
 
+# Webhook events about a subscription, a saved token, a QR code's or an order notification's own lifecycle
+# (razorpay.com/docs/webhooks/: subscription.authenticated / activated / pending / halted / cancelled / paused /
+# resumed / completed / updated, token.confirmed / rejected / paused / cancelled, qr_code.created / closed,
+# order.notification.delivered / failed). Kept unprocessed when they carry no payment entity: a subscription.charged
+# or qr_code.credited event carries the payment (payload.payment) and is read as that payment.
+_BOOKKEEPING_EVENTS = ["subscription.", "token.", "qr_code.created", "qr_code.closed", "order.notification."]
+# Invoice status (razorpay.com/docs/api/payments/invoices/: draft, issued, partially_paid, paid, cancelled, expired,
+# deleted): the invoice is a payment request, the payment as a whole. A draft or deleted invoice was never sent
+# for payment: no outcome (left unmapped).
+_INVOICE_STATUSES = {"issued": "PENDING", "partially_paid": "PENDING", "paid": "APPROVED", "cancelled": "CANCELLED",
+                     "expired": "CANCELLED"}
 _PAYMENT_LINK_STATUSES = {"created": "PENDING", "partially_paid": "PENDING", "paid": "APPROVED",
                           "expired": "CANCELLED", "cancelled": "CANCELLED"}
 _PAYMENT_STATUSES = {
@@ -329,6 +344,29 @@ SPEC = {
         {"name": "event_name.not_a_payment",
          "match": {"entity": {"exists": False}, "payload": {"exists": True}, "event": {"prefix": _NOT_A_PAYMENT_EVENTS}},
          "not_a_payment": "a payout, settlement, transfer, validation or downtime event moves no customer payment"},
+        {"name": "event.bookkeeping.not_a_payment",
+         "match": {"entity": "event", "event": {"prefix": _BOOKKEEPING_EVENTS},
+                   "payload.payment.entity": {"exists": False}},
+         "not_a_payment": "a subscription, token, QR code or order notification event without a payment"},
+        # payment_link.* and invoice.* events that carry no payment (payment_link.expired / cancelled,
+        # invoice.expired, razorpay.com/docs/webhooks/): the request for payment as a whole. With a payment entity
+        # (payment_link.paid, invoice.paid) the payment variants below read the payment.
+        {"name": "event.payment_link",
+         "match": {"entity": "event", "payload.payment_link.entity.status": {"exists": True},
+                   "payload.payment.entity": {"exists": False}},
+         "root": "payload.payment_link.entity", "event_kind": "PAYMENT",
+         "fields": {"provider_transaction_id": ["id"], "status": ["status"], "amount": ["amount"],
+                    "currency": ["currency"], "event_time": ["^created_at", "updated_at", "created_at"],
+                    "merchant_id": ["^account_id"], "payment_id": ["id"], "attempt_id": []},
+         "status_map": _PAYMENT_LINK_STATUSES},
+        {"name": "event.invoice",
+         "match": {"entity": "event", "payload.invoice.entity.status": {"exists": True},
+                   "payload.payment.entity": {"exists": False}},
+         "root": "payload.invoice.entity", "event_kind": "PAYMENT",
+         "fields": {"provider_transaction_id": ["id"], "status": ["status"], "amount": ["amount"],
+                    "currency": ["currency"], "event_time": ["^created_at", "created_at"],
+                    "merchant_id": ["^account_id"], "payment_id": ["order_id", "id"], "attempt_id": []},
+         "status_map": _INVOICE_STATUSES},
         # A Payment Link (razorpay.com/docs/api/payments/payment-links: id plink_..., amount in paise, currency,
         # amount_paid, short_url, status created / partially_paid / paid / expired / cancelled): the page the
         # customer pays through, the payment as a whole, never an attempt.

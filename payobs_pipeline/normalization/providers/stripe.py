@@ -6,7 +6,13 @@ Sources (Stripe API reference and guides):
 - https://docs.stripe.com/api/refunds/object (destination_details), https://docs.stripe.com/api/disputes/object
   (payment_method_details)
 - https://docs.stripe.com/api/charges/capture (an uncaptured charge that expires is marked as refunded)
-- https://docs.stripe.com/declines/codes (decline codes, advice codes)
+- https://docs.stripe.com/declines/codes (decline codes, advice codes; its "Local payment method decline codes" table
+  with the charges' partner_* outcome reasons)
+- stripe-python stripe/_setup_intent.py (LastSetupError.code: the API error object's code enum, the same list
+  docs.stripe.com/error-codes documents; the bank-debit, Terminal, gift card, payout and billing codes are read from
+  that enum and the error-codes page's one-line meanings)
+- https://docs.stripe.com/api/events/types: events about any other object (a card or bank_account source, an
+  invoice_payment, a cash balance, a Terminal reader, a legacy order_return) are bookkeeping, not payments
 - https://docs.stripe.com/error-codes (failure_code / last_payment_error.code)
 - https://docs.stripe.com/api/checkout/sessions/object (status open/complete/expired, payment_status
   paid/unpaid/no_payment_required), https://docs.stripe.com/payments/checkout/async (async_payment_* events)
@@ -176,6 +182,84 @@ REASONS = {
     "payment_method_billing_details_address_missing": "INVALID_REQUEST",
     "payment_intent_mandate_invalid": "INVALID_REQUEST",
     "postal_code_invalid": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    # docs.stripe.com/declines/codes, card decline codes not listed above: authentication_not_handled ("you tried
+    # to proceed without performing the required authentication, so the issuer declined again"),
+    # mobile_device_authentication_required ("the transaction requires authentication ... tapping your mobile
+    # device again").
+    "authentication_not_handled": "AUTHENTICATION_REQUIRED",
+    "mobile_device_authentication_required": "AUTHENTICATION_REQUIRED",
+    # docs.stripe.com/declines/codes, "Local payment method decline codes": the decline code and, where it differs,
+    # the charge's outcome.reason (partner_*), each with its documented retry advice.
+    "partner_generic_decline": "GENERIC_DECLINE",
+    "invalid_customer_account": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "payment_limit_exceeded": "LIMIT_EXCEEDED",
+    # "The customer's payment method is invalid due to an invalid billing agreement. Retries won't succeed."
+    "invalid_billing_agreement": {"reason": "REVOKED", "decline_type": _HARD},
+    "partner_expired_card": "EXPIRED_CARD",
+    "partner_processing_error": "PROCESSING_ERROR",
+    "partner_insufficient_funds": "INSUFFICIENT_FUNDS",
+    "partner_invalid_currency": {"reason": "TRANSACTION_NOT_PERMITTED", "decline_type": _HARD},
+    "partner_invalid_amount": {"reason": "INVALID_REQUEST", "decline_type": _HARD},
+    # "The business account you're trying to use ... is deactivated": the merchant's side.
+    "invalid_business_account": "CONFIGURATION_ERROR",
+    "partner_high_risk_customer": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    "compliance_violation": {"reason": "TRANSACTION_NOT_PERMITTED", "decline_type": _HARD},
+    "payment_disputed": "TRANSACTION_NOT_PERMITTED",
+    "invalid_authorization": {"reason": "REVOKED", "decline_type": _HARD},
+    "invalid_payment_information": {"reason": "INVALID_CARD_DATA", "decline_type": _HARD},
+    "partner_payment_not_found": "PROCESSING_ERROR",
+    "expired_payment_information": "EXPIRED_CARD",
+    "partner_duplicate_transaction": "DUPLICATE",
+    # API error codes of the error object's `code` enum not listed above (stripe-python stripe/_setup_intent.py
+    # LastSetupError.code, the list docs.stripe.com/error-codes documents). Bank debits' own failures:
+    "account_number_invalid": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "bank_account_bad_routing_numbers": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "no_account": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "bank_account_restricted": "TRANSACTION_NOT_PERMITTED",
+    "bank_account_unusable": "TRANSACTION_NOT_PERMITTED",
+    "bank_account_unverified": "TRANSACTION_NOT_PERMITTED",
+    "bank_account_verification_failed": "TRANSACTION_NOT_PERMITTED",
+    "payment_method_bank_account_blocked": "TRANSACTION_NOT_PERMITTED",
+    "sepa_unsupported_account": "TRANSACTION_NOT_PERMITTED",
+    # "The customer has stopped the payment with their bank."
+    "refer_to_customer": {"reason": "REVOKED", "decline_type": _HARD},
+    "gift_card_balance_insufficient": "INSUFFICIENT_FUNDS",
+    "gift_card_inactive": "RESTRICTED_CARD",
+    "setup_attempt_failed": "GENERIC_DECLINE",
+    # Terminal readers: busy, offline, or no answer in time.
+    "terminal_reader_busy": "PROCESSING_ERROR",
+    "terminal_reader_offline": "PROCESSING_ERROR",
+    "terminal_reader_timeout": "TIMEOUT",
+    **dict.fromkeys(
+        ["acss_debit_session_incomplete", "alipay_upgrade_required", "bank_account_exists",
+         "billing_invalid_mandate", "capture_charge_authorization_expired", "cardholder_phone_number_required",
+         "coupon_expired", "customer_max_subscriptions", "gift_card_code_exists", "intent_verification_method_missing",
+         "invalid_card_type", "invalid_tax_location", "invoice_no_customer_line_items",
+         "invoice_no_payment_method_types", "invoice_no_subscription_line_items", "invoice_not_editable",
+         "invoice_on_behalf_of_not_editable", "invoice_payment_intent_requires_action", "invoice_upcoming_none",
+         "out_of_inventory", "ownership_declaration_not_allowed", "payment_intent_konbini_rejected_confirmation_number",
+         "payment_method_bank_account_already_verified", "payment_method_configuration_failures",
+         "payment_method_invalid_parameter_testmode", "payment_method_microdeposit_failed",
+         "payment_method_microdeposit_verification_amounts_invalid",
+         "payment_method_microdeposit_verification_amounts_mismatch",
+         "payment_method_microdeposit_verification_attempts_exceeded",
+         "payment_method_microdeposit_verification_descriptor_code_mismatch",
+         "payment_method_microdeposit_verification_timeout", "payment_method_unsupported_type",
+         "payout_reconciliation_not_ready", "product_inactive", "setup_intent_invalid_parameter",
+         "setup_intent_mandate_invalid", "setup_intent_setup_attempt_expired", "sku_inactive",
+         "status_transition_invalid", "tax_id_invalid", "taxes_calculation_failed",
+         "transfer_source_balance_parameters_mismatch"],
+        "INVALID_REQUEST",
+    ),
+    # The merchant's account cannot do it (payouts, transfers, fees, Stripe Tax, onboarding limits).
+    **dict.fromkeys(
+        ["application_fees_not_allowed", "balance_insufficient", "bitcoin_upgrade_required",
+         "instant_payouts_config_disabled", "instant_payouts_currency_disabled", "instant_payouts_limit_exceeded",
+         "instant_payouts_unsupported", "payouts_limit_exceeded", "payouts_not_allowed",
+         "progressive_onboarding_limit_exceeded", "sensitive_data_access_expired", "stripe_tax_inactive",
+         "terminal_location_country_unsupported", "transfers_not_allowed"],
+        "CONFIGURATION_ERROR",
+    ),
 }
 
 _DOCUMENT_OBJECTS = ("charge", "payment_intent", "refund", "dispute", "checkout.session")
@@ -520,6 +604,8 @@ _PAYMENT_EVENT_TYPES = [
     "checkout.session.completed", "checkout.session.async_payment_succeeded",
     "checkout.session.async_payment_failed", "checkout.session.expired",
 ]
+# The objects a document variant reads, and the containers around them (an Event, a list).
+_KNOWN_CONTAINERS = [*_DOCUMENT_OBJECTS, "order", "event", "list", "search_result"]
 _OBJECT_ID_PREFIXES = ("ch_", "py_", "pi_", "re_", "pyr_", "dp_", "du_", "cs_")
 _ERROR_TYPES = ["card_error", "api_error", "api_connection_error", "invalid_request_error", "idempotency_error",
                 "rate_limit_error", "authentication_error", "permission_error"]
@@ -673,6 +759,15 @@ SPEC = {
          "fields": _CHARGE_FIELDS, "rules": _CHARGE_RULES},
         *_documents({"object": "event"}, "data.object", "event."),
         *_documents({"object": ["list", "search_result"]}, "data.0", "list."),
+        # Any other Stripe object, bare or as an Event's data.object (docs.stripe.com/api/events/types: card and
+        # bank_account sources, cash balances, Terminal readers, legacy order returns, invoice payments, ...):
+        # bookkeeping around a payment whose Charge / PaymentIntent / Refund / Dispute has its own events.
+        {"name": "other_object", "match": {"object": {"exists": True}, "^object": {"not_in": _KNOWN_CONTAINERS}},
+         "not_a_payment": "a Stripe object that is not a payment"},
+        {"name": "event.other_object",
+         "match": {"object": "event", "data.object.object": {"exists": True},
+                   "^data.object.object": {"not_in": [*_DOCUMENT_OBJECTS, "order"]}},
+         "not_a_payment": "a Stripe event about an object that is not a payment"},
         _ERROR_VARIANT,
     ],
 }

@@ -17,7 +17,7 @@ import copy
 
 import pytest
 
-from payobs_pipeline.normalization.evaluation import load_cases
+from payobs_pipeline.normalization.evaluation import load_cases, normalize_lake_data
 from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.normalize import detect_provider
 from payobs_pipeline.normalization.providers import builtin_mappings, stripe as module
@@ -345,3 +345,37 @@ def test_a_legacy_order_is_the_payment_and_its_charge_the_attempt():
     event = _event(copy.deepcopy(order))
     assert (str(event.event_kind), event.payment_id, event.attempt_id) == (
         "PAYMENT", "or_1FZ8kQ2eZvKYlo2C0Bq9ZtmL", "ch_1FZ8kx2eZvKYlo2CgZ0n1e4x")
+
+
+# docs.stripe.com/api/events/types: events about objects around a payment (a card source, an invoice's payment
+# record, a cash balance, a Terminal reader, a legacy order return) carry no payment outcome of their own; the
+# Charge / PaymentIntent / Refund they concern has its own events.
+@pytest.mark.parametrize("event_type, document", [
+    ("customer.source.created", {"id": "card_1QxLu42eZvKYlo2Cc4rd0006", "object": "card", "brand": "Visa",
+                                 "customer": "cus_RqLu4Cust0006", "last4": "4242"}),
+    ("invoice_payment.paid", {"id": "inpay_1QxLt32eZvKYlo2CcH3p0005", "object": "invoice_payment",
+                              "amount_paid": 2000, "currency": "usd", "status": "paid",
+                              "payment": {"payment_intent": "pi_3QxLt12eZvKYlo2C1Pay0005", "type": "payment_intent"}}),
+    ("cash_balance.funds_available", {"object": "cash_balance", "customer": "cus_1", "available": {"usd": 100}}),
+    ("terminal.reader.action_failed", {"id": "tmr_1", "object": "terminal.reader",
+                                       "action": {"status": "failed", "failure_code": "card_declined"}}),
+    ("order_return.created", {"id": "orret_1", "object": "order_return", "amount": 1500, "currency": "usd",
+                              "order": "or_1", "refund": "re_1"}),
+])
+def test_events_about_other_objects_are_not_payments(event_type, document):
+    body = {"id": "evt_1QxLu52eZvKYlo2CSrcCr006", "object": "event", "type": event_type, "data": {"object": document}}
+    assert normalize_lake_data(body, None, NORMALIZER).unprocessed_reason == "NOT_A_PAYMENT_EVENT"
+    assert normalize_lake_data(document | {"provider": "stripe"}, None, NORMALIZER).unprocessed_reason == (
+        "NOT_A_PAYMENT_EVENT")
+
+
+@pytest.mark.parametrize("code, reason", [
+    ("authentication_not_handled", "AUTHENTICATION_REQUIRED"), ("partner_generic_decline", "GENERIC_DECLINE"),
+    ("payment_limit_exceeded", "LIMIT_EXCEEDED"), ("invalid_authorization", "REVOKED"),
+    ("expired_payment_information", "EXPIRED_CARD"), ("partner_duplicate_transaction", "DUPLICATE"),
+])
+def test_local_payment_method_decline_codes_give_their_reason(code, reason):
+    # docs.stripe.com/declines/codes, "Local payment method decline codes": the charge's outcome.reason.
+    event = MAPPING.apply(_charge(status="failed", paid=False, failure_code="card_declined",
+                                  outcome={"type": "issuer_declined", "reason": code}))
+    assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", reason)

@@ -17,6 +17,10 @@ Sources (Klarna documentation):
   authorized_payment_method) and Klarna Checkout v3 order (status checkout_incomplete /
   checkout_complete / created, order_amount, purchase_currency, purchase_country, started_at,
   completed_at)
+- https://docs.klarna.com/order-management/get-started/pending-orders and
+  .../in-depth-knowledge/pending-orders (the pending-order push notification: order_id and event_type
+  FRAUD_RISK_ACCEPTED / FRAUD_RISK_REJECTED / FRAUD_RISK_STOPPED; the body's timestamp field name is not in what is
+  stored, read from occurred_at when present, from recollection)
 Payment method: always BNPL (Klarna's pay later / slice it / pay now are Klarna credit products).
 
 Lifecycle identity: a Klarna order (``order_id``) is one authorization; its captures and refunds are
@@ -46,6 +50,14 @@ ORDER_STATUSES = {
     "created": "APPROVED",
 }
 FRAUD_STATUSES = {"ACCEPTED": "APPROVED", "PENDING": "PENDING", "REJECTED": "DECLINED"}
+# Pending-order push notifications (docs.klarna.com/order-management/get-started/pending-orders: "The events sent to
+# merchant notification URL are as follows: FRAUD_RISK_ACCEPTED - An order was accepted, possibly after review;
+# FRAUD_RISK_REJECTED - An order was rejected after review; FRAUD_RISK_STOPPED - An order was stopped for some
+# reason"; the body holds the order_id and the event): Klarna's risk decision on an authorized order. A stopped order
+# is one "the fraud agents found to be fraudulent" after it was accepted: refused by Klarna's risk review like a
+# rejected one.
+PENDING_ORDER_EVENTS = {"FRAUD_RISK_ACCEPTED": "APPROVED", "FRAUD_RISK_REJECTED": "DECLINED",
+                        "FRAUD_RISK_STOPPED": "DECLINED"}
 
 ERROR_CODES = {
     "BAD_VALUE": "INVALID_REQUEST",
@@ -162,6 +174,11 @@ SPEC = {
         {"path": "authorization_token", "exists": True, "weight": 0.3},
         {"path": "status", "in": ["WAITING", "BACK", "IN_PROGRESS", "MANUAL_ID_CHECK", "COMPLETED", "DISABLED"],
          "weight": 0.1},
+        # A Klarna Payments session (refused as no payment): its payment method categories beside the client token.
+        {"path": "payment_method_categories", "exists": True, "weight": 0.3},
+        {"path": "client_token", "exists": True, "weight": 0.2},
+        # A pending-order notification (PENDING_ORDER_EVENTS): Klarna's own event names.
+        {"path": "event_type", "in": list(PENDING_ORDER_EVENTS), "weight": 0.6},
         # Error body.
         {"path": "correlation_id", "exists": True, "weight": 0.3},
         {"path": "error_messages", "exists": True, "weight": 0.3},
@@ -185,6 +202,21 @@ SPEC = {
             "status": "ERROR",
             "fields": {"status": ["error_code"], "reason_code": ["error_code"]},
             "rules": _ERROR_RULES,
+        },
+        # Klarna Payments "create a session" response (POST /payments/v1/sessions: session_id, client_token,
+        # payment_method_categories; github.com/n8kolenberg/klarna_docs docs/klarna_payments.md, "Create the Session
+        # Response"): the widget's set-up before the customer pays, no payment outcome.
+        {"name": "payments.session.not_a_payment",
+         "match": {"payment_method_categories": {"exists": True}, "client_token": {"exists": True}},
+         "not_a_payment": "a Klarna Payments session (widget set-up), no payment attempted yet"},
+        {
+            "name": "pending_order_notification",
+            "match": {"event_type": list(PENDING_ORDER_EVENTS), "order_id": {"exists": True}},
+            "fields": {"provider_transaction_id": ["order_id"], "status": ["event_type"],
+                       "event_time": ["occurred_at", "event_time", "timestamp"], "attempt_id": ["order_id"]},
+            "status_map": PENDING_ORDER_EVENTS,
+            "rules": [{"when": {"event_type": ["FRAUD_RISK_REJECTED", "FRAUD_RISK_STOPPED"]},
+                       "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}}],
         },
         {
             # Order Management order (GET /ordermanagement/v1/orders/{order_id}) or KCO order.

@@ -63,3 +63,18 @@ def test_an_hpp_session_status_reads_through_the_hpp_statuses(status, category):
     event = normalized_event({"provider": "klarna", "payload": {"auth_token": "b4bd3423-24e3", "status": status,
                                                                 "updated_at": "2025-01-19T03:14:07.000Z"}})
     assert (event.status_category, event.amount_minor, event.payment_method) == (category, None, "BNPL")
+
+
+@pytest.mark.parametrize(("event_type", "category", "reason"), [
+    ("FRAUD_RISK_ACCEPTED", "APPROVED", None),
+    ("FRAUD_RISK_REJECTED", "DECLINED", "RISK_REJECTED"),
+    ("FRAUD_RISK_STOPPED", "DECLINED", "RISK_REJECTED"),
+])
+def test_a_pending_order_notification_is_klarnas_risk_decision(event_type, category, reason):
+    # docs.klarna.com/order-management/get-started/pending-orders: the notification URL receives the order_id and
+    # one of the three events, and nothing else names Klarna in it.
+    body = {"order_id": "f3392f8b-6116-4073-ab96-e330819e2c07", "event_type": event_type}
+    assert detect_provider(body, {}, builtin_mappings()).provider == "klarna"
+    event = MAPPING.apply(body)
+    assert (str(event.status_category), event.failure_reason and str(event.failure_reason), event.attempt_id) == (
+        category, reason, "f3392f8b-6116-4073-ab96-e330819e2c07")

@@ -34,9 +34,10 @@ as the item's bare fields, or as a legacy form-encoded HTTP POST (value and curr
 - github.com/Adyen/adyen-openapi json/Webhooks-v1.json (the webhook list with each event's summary): the Dispute
   stages PREARBITRATION_OPEN / _ACCEPTED / _DECLINED / _ISSUER_WITHDRAWN and SCHEME_ARBITRATION / _LOST / _WON
   (CHARGEBACK events); NOTIFICATION_OF_FRAUD (an informational issuer fraud alert), AUTORESCUE / CANCEL_AUTORESCUE /
-  AUTORESCUE_NEXT_ATTEMPT (Auto Rescue process bookkeeping) and the type-keyed
-  DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION / ACH_NOTIFICATION_OF_CHANGE (bank details updated) are no payment. HANDLED_EXTERNALLY and DONATION appear only in
-  enums, with no stored description of their outcome: left unmapped (UNMAPPED_STATUS), not guessed.
+  AUTORESCUE_NEXT_ATTEMPT (Auto Rescue process bookkeeping) and the type-keyed Notices of Change
+  (DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION, typed ach.notificationOfChange / eft.notificationOfChange in its
+  examples; ACH_NOTIFICATION_OF_CHANGE: bank details updated) are no payment. HANDLED_EXTERNALLY and DONATION
+  appear only in enums, with no stored description of their outcome: left unmapped (UNMAPPED_STATUS), not guessed.
 - https://docs.adyen.com/online-payments/partial-payments (ORDER_OPENED / ORDER_CLOSED: the order, not a payment)
 - SOAP (Classic) messages: https://docs.adyen.com/developers/notifications/set-up-notifications ("an endpoint that
   can receive a JSON or SOAP call, or HTTP POST") and https://docs.adyen.com/development-resources/notifications/
@@ -89,8 +90,10 @@ NON_PAYMENT_EVENT_CODES = frozenset({
     "NOTIFICATION_OF_FRAUD", "AUTORESCUE", "CANCEL_AUTORESCUE", "AUTORESCUE_NEXT_ATTEMPT",
 })
 # Webhooks-v1 "Other webhooks" with a type instead of an eventCode: a Notice of Change updates the shopper's bank
-# account details (ACH Direct Debit, EFT PAD), never a payment outcome.
-NON_PAYMENT_WEBHOOK_TYPES = frozenset({"DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION", "ACH_NOTIFICATION_OF_CHANGE"})
+# account details (ACH Direct Debit, EFT PAD), never a payment outcome. The spec's examples type them
+# "ach.notificationOfChange" and "eft.notificationOfChange"; the webhook names are kept for rows typed by them.
+NON_PAYMENT_WEBHOOK_TYPES = frozenset({"ACH.NOTIFICATIONOFCHANGE", "EFT.NOTIFICATIONOFCHANGE",
+                                       "DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION", "ACH_NOTIFICATION_OF_CHANGE"})
 # Classic API ModificationResult.response values and the event kind of the modification received.
 _MODIFICATION_RECEIVED = {
     "[capture-received]": "CAPTURE",
@@ -577,7 +580,9 @@ SPEC = {
         {"path": "Record Type", "exists": True, "weight": 0.3},
         # Balance Platform / Transfers webhooks (payouts, transfers: refused by prepare()).
         {"path": "type", "prefix": "balancePlatform.", "weight": 0.6},
-        {"path": "type", "in": sorted(NON_PAYMENT_WEBHOOK_TYPES), "weight": 0.6},
+        {"path": "type", "in": ["ach.notificationOfChange", "eft.notificationOfChange",
+                                "DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION", "ACH_NOTIFICATION_OF_CHANGE"],
+         "weight": 0.6},
         # A Terminal API (in-person, nexo) payment response.
         {"path": "SaleToPOIResponse.PaymentResponse", "exists": True, "weight": 0.5},
         {"path": "SaleToPOIResponse.MessageHeader.POIID", "exists": True, "weight": 0.2},

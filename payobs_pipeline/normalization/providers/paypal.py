@@ -17,6 +17,13 @@ Sources (PayPal Developer):
 - IPN txn_type (IPNandPDTVariables): adjustment ("a dispute has been resolved and closed") is a dispute stage;
   recurring_payment_failed / _skipped and subscr_failed are declined collections; profile, sign-up and Mass Pay
   types are no payment
+- https://developer.paypal.com/api/payments/v2/errors/ (one page per issue, e.g. payer_account_restricted) and
+  https://developer.paypal.com/api/handle-payment-failures (Orders v2 failure reasons): the payer-side 422 issues
+  (PAYER_ACCOUNT_*, CARD_CLOSED, TRANSACTION_BLOCKED_BY_PAYEE, *_LIMIT_EXCEEDED, PAYMENT_DENIED ...);
+  https://developer.paypal.com/api/errors/not-authorized (403 PAYEE_ACCOUNT_NOT_VERIFIED, PAYEE_NOT_CONSENTED)
+- https://developer.paypal.com/docs/api/subscriptions/v1/ (billing_info.last_failed_payment {amount, time,
+  reason_code}: FailedPaymentReason PAYMENT_DENIED ... CURRENCY_MISMATCH) for BILLING.SUBSCRIPTION.PAYMENT.FAILED;
+  PAYMENTS.PAYMENT.CREATED carries a v1 payment; INVOICING.* and PAYMENT.REFERENCED-PAYOUT-ITEM.* are no payment
 The Classic API (NVP and SOAP responses) has its own modules, paypal_nvp.py and paypal_soap.py (same slug).
 - https://developer.paypal.com/docs/api/payments/v1/ (v1 payment ``state`` created/approved/failed,
   ``failure_reason``, ``transactions[].related_resources[]`` sale/authorization/refund with ``state`` and
@@ -207,6 +214,33 @@ _ISSUES = {
     "INTERNAL_SERVICE_ERROR": "PROCESSING_ERROR",
     # Orders v2 errors: "The provided payment source cannot be used to pay for the order" (use another one).
     "PAYMENT_SOURCE_CANNOT_BE_USED": "TRANSACTION_NOT_PERMITTED",
+    # Payments v2 / Orders v2 422 issues (developer.paypal.com/api/payments/v2/errors/<issue> pages, e.g.
+    # payer_account_restricted "Payer account is restricted"; developer.paypal.com/api/handle-payment-failures):
+    # the payer's account, card or limits refused the payment.
+    "PAYER_ACCOUNT_RESTRICTED": "RESTRICTED_CARD",
+    "PAYER_ACCOUNT_LOCKED_OR_CLOSED": "RESTRICTED_CARD",
+    "PAYER_COUNTRY_NOT_SUPPORTED": "TRANSACTION_NOT_PERMITTED",
+    "CARD_TYPE_NOT_SUPPORTED": "TRANSACTION_NOT_PERMITTED",
+    "CARD_CLOSED": "INVALID_CARD_DATA",  # as processor code 5140, card closed
+    "PAYMENT_DENIED": "GENERIC_DECLINE",
+    "PAYMENT_SOURCE_DECLINED_BY_PROCESSOR": "GENERIC_DECLINE",
+    "PAYMENT_SOURCE_INFO_CANNOT_BE_VERIFIED": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "BILLING_ADDRESS_INVALID": {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"},
+    "INVALID_SECURITY_CODE_LENGTH": "INCORRECT_CVC",
+    "INVALID_EXPIRY_DATE": "INVALID_CARD_DATA",
+    # The payee's Fraud Protection settings blocked it.
+    "TRANSACTION_BLOCKED_BY_PAYEE": {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"},
+    "PAYEE_BLOCKED_TRANSACTION": {"reason": "RISK_REJECTED", "source": "MERCHANT_RISK"},
+    "TRANSACTION_LIMIT_EXCEEDED": "LIMIT_EXCEEDED",
+    "SENDING_LIMIT_EXCEEDED": "LIMIT_EXCEEDED",  # the payer's sending limit
+    "TRANSACTION_RECEIVING_LIMIT_EXCEEDED": {"reason": "LIMIT_EXCEEDED", "source": "MERCHANT_CONFIG"},
+    "DOMESTIC_TRANSACTION_REQUIRED": "TRANSACTION_NOT_PERMITTED",
+    "PREVIOUS_TRANSACTION_REFERENCE_HAS_CHARGEBACK": "TRANSACTION_NOT_PERMITTED",
+    # Subscriptions v1 billing_info.last_failed_payment.reason_code (FailedPaymentReason: PAYMENT_DENIED,
+    # INTERNAL_SERVER_ERROR, PAYEE_ACCOUNT_RESTRICTED, PAYER_ACCOUNT_RESTRICTED, PAYER_CANNOT_PAY,
+    # SENDING_LIMIT_EXCEEDED, TRANSACTION_RECEIVING_LIMIT_EXCEEDED, CURRENCY_MISMATCH).
+    "CURRENCY_MISMATCH": "TRANSACTION_NOT_PERMITTED",
+    "INTERNAL_SERVER_ERROR": "PROCESSING_ERROR",
 }
 REASONS = {**_PROCESSOR_CODES, **_ISSUES}
 
@@ -323,7 +357,9 @@ _REQUEST_ISSUES = {
                     "INVALID_REQUEST"),
     **dict.fromkeys(["PERMISSION_DENIED", "NOT_AUTHORIZED", "PAYEE_NOT_ENABLED_FOR_CARD_PROCESSING",
                      "AUTH_CAPTURE_NOT_ENABLED", "CONSENT_NEEDED", "PAYEE_ACCOUNT_INVALID", "INVALID_ACCOUNT_STATUS",
-                     "PAYEE_ACCOUNT_RESTRICTED", "PAYEE_ACCOUNT_LOCKED_OR_CLOSED"], "CONFIGURATION_ERROR"),
+                     "PAYEE_ACCOUNT_RESTRICTED", "PAYEE_ACCOUNT_LOCKED_OR_CLOSED",
+                     # 403 (developer.paypal.com/api/errors/not-authorized): the payee's account or consent.
+                     "PAYEE_ACCOUNT_NOT_VERIFIED", "PAYEE_NOT_CONSENTED"], "CONFIGURATION_ERROR"),
     "INTERNAL_SERVICE_ERROR": "PROCESSING_ERROR",
     "DUPLICATE_INVOICE_ID": "DUPLICATE",
     "ORDER_ALREADY_CAPTURED": "DUPLICATE",
@@ -515,7 +551,10 @@ _NOT_PAYMENT_EVENTS = [
     "BILLING.SUBSCRIPTION.RE-ACTIVATED",
 ]
 _NOT_PAYMENT_EVENT_PREFIXES = ["PAYMENT.PAYOUTS", "BILLING.PLAN.", "VAULT.", "CATALOG.", "MERCHANT.", "IDENTITY.",
-                               "CUSTOMER.MERCHANT-INTEGRATION.", "CUSTOMER.ACCOUNT-"]
+                               "CUSTOMER.MERCHANT-INTEGRATION.", "CUSTOMER.ACCOUNT-",
+                               # Invoicing (INVOICING.INVOICE.*: the invoice's payment has its own capture or sale
+                               # events) and referenced payouts to sellers (PAYMENT.REFERENCED-PAYOUT-ITEM.*).
+                               "INVOICING.", "PAYMENT.REFERENCED-PAYOUT-ITEM."]
 # IPN txn_type values that are not a payment received: Mass Pay sent, billing agreements and
 # subscription sign-ups/cancellations (IPNandPDTVariables).
 _NOT_PAYMENT_IPN_TYPES = ["masspay", "payout", "mp_signup", "mp_cancel", "subscr_signup", "subscr_cancel",
@@ -653,6 +692,23 @@ SPEC = {
                  rules=_AUTHORIZATION_RULES),
         _webhook("checkout-order", fields=_ORDER_FIELDS, status_map=_ORDER_STATUSES, rules=_ORDER_RULES),
         _webhook("dispute", fields=_DISPUTE_FIELDS, status="CHARGEBACK", event_kind="DISPUTE"),
+        # PAYMENTS.PAYMENT.CREATED (webhooks event-names, Payments v1: "a payment is created") carries the v1 payment:
+        # created awaits the payer's approval; its related sale or authorization, once there, says the outcome.
+        _webhook("payment", fields=_V1_PAYMENT_FIELDS, status_map=_V1_PAYMENT_STATUSES,
+                 payment_method_map=_V1_PAYMENT_METHODS, rules=_V1_PAYMENT_RULES),
+        # BILLING.SUBSCRIPTION.PAYMENT.FAILED "Payment failed on subscription" (webhooks event-names): the resource is
+        # the subscription, its billing_info.last_failed_payment {amount, time, reason_code} the failed collection
+        # (Subscriptions v1, failed_payment_details), as IPN recurring_payment_failed is.
+        {"name": "webhook.subscription.payment_failed", "root": "resource",
+         "match": {"event_type": "BILLING.SUBSCRIPTION.PAYMENT.FAILED"},
+         "status": "DECLINED",
+         "fields": {"provider_transaction_id": ["id"], "status": ["status"],
+                    "reason_code": ["billing_info.last_failed_payment.reason_code"],
+                    "amount": ["billing_info.last_failed_payment.amount.value"],
+                    "currency": ["billing_info.last_failed_payment.amount.currency_code"],
+                    "event_time": ["billing_info.last_failed_payment.time", "update_time", "^create_time"],
+                    "customer_country": ["subscriber.shipping_address.address.country_code"]},
+         "default_payment_method": "WALLET", "event_kind": "PAYMENT", "rules": []},
         # An order event stored without its resource_type: the event name and the order resource say it.
         {"name": "webhook.checkout-order.untyped", "root": "resource",
          "match": {"event_type": {"prefix": "CHECKOUT."}, "resource_type": {"exists": False},

@@ -84,7 +84,10 @@ RESULTS: dict[str, tuple[str, Any]] = {
     "110": ("ERROR", "INVALID_REQUEST"),  # Referenced auth (against order) Error
     "111": ("ERROR", "INVALID_REQUEST"),  # Capture error (not an authorization, or already captured)
     "112": ("DECLINED", {"reason": "INVALID_CARD_DATA", "source": "CUSTOMER"}),  # Failed AVS check
+    "113": ("DECLINED", "LIMIT_EXCEEDED"),  # Merchant sale total will exceed the sales cap (ACH)
     "114": ("DECLINED", "INCORRECT_CVC"),  # Card Security Code (CSC) Mismatch
+    "115": ("ERROR", "PROCESSING_ERROR"),  # System busy, try again later
+    "116": ("ERROR", "PROCESSING_ERROR"),  # VPS Internal error. Failed to lock terminal number
     "117": ("DECLINED", _MERCHANT_RISK),  # Failed merchant rule check (security settings, AVS, CSC)
     "118": ("ERROR", "INVALID_REQUEST"),  # Invalid keywords found in string fields
     "119": ("ERROR", "PROCESSING_ERROR"),  # General failure within PIM Adapter

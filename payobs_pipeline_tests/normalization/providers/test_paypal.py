@@ -494,3 +494,33 @@ def test_paypal_capture_intent_order_and_its_capture_are_one_attempt():
         "id": _PP_ORDER, "intent": "CAPTURE", "status": "APPROVED",
         "purchase_units": [{"amount": {"currency_code": "USD", "value": "100.00"}}]}))
     assert (approved.event_kind, approved.attempt_id, approved.payment_id) == ("PAYMENT", None, _PP_ORDER)
+
+
+@pytest.mark.parametrize("event_type, resource_type", [
+    # developer.paypal.com/api/rest/webhooks/event-names: invoices (their payment has its own capture or sale event)
+    # and referenced payouts to sellers are no customer payment.
+    ("INVOICING.INVOICE.PAID", "invoices"), ("INVOICING.INVOICE.REFUNDED", "invoices"),
+    ("PAYMENT.REFERENCED-PAYOUT-ITEM.COMPLETED", "referenced-payout-item"),
+])
+def test_invoicing_and_referenced_payout_events_are_not_payments(event_type, resource_type):
+    body = {"id": "WH-1AB23456CD789012E-3FG45678HJ901234K", "event_version": "1.0", "resource_type": resource_type,
+            "event_type": event_type, "resource": {"id": "INV2-Z56S-5LLA-Q52L-CPZ5", "status": "PAID",
+                                                   "amount": {"currency_code": "USD", "value": "10.00"}}}
+    assert normalize_lake_data(body, None, NORMALIZER).unprocessed_reason == "NOT_A_PAYMENT_EVENT"
+
+
+@pytest.mark.parametrize("reason_code, reason", [
+    # Subscriptions v1 failed_payment_details.reason_code, every value.
+    ("PAYMENT_DENIED", "GENERIC_DECLINE"), ("INTERNAL_SERVER_ERROR", "PROCESSING_ERROR"),
+    ("PAYEE_ACCOUNT_RESTRICTED", "CONFIGURATION_ERROR"), ("PAYER_ACCOUNT_RESTRICTED", "RESTRICTED_CARD"),
+    ("PAYER_CANNOT_PAY", "TRANSACTION_NOT_PERMITTED"), ("SENDING_LIMIT_EXCEEDED", "LIMIT_EXCEEDED"),
+    ("TRANSACTION_RECEIVING_LIMIT_EXCEEDED", "LIMIT_EXCEEDED"), ("CURRENCY_MISMATCH", "TRANSACTION_NOT_PERMITTED"),
+])
+def test_a_failed_subscription_payment_reads_its_reason(reason_code, reason):
+    body = {"event_type": "BILLING.SUBSCRIPTION.PAYMENT.FAILED", "resource_type": "subscription", "resource": {
+        "id": "I-BW452GLLEP1G", "status": "ACTIVE", "billing_info": {"last_failed_payment": {
+            "amount": {"currency_code": "EUR", "value": "9.99"}, "time": "2024-05-01T09:58:00Z",
+            "reason_code": reason_code}}}}
+    event = normalized_event({**body, "provider": "paypal"})
+    assert (str(event.status_category), str(event.failure_reason), event.amount_minor, event.currency) == (
+        "DECLINED", reason, 999, "EUR")

@@ -50,7 +50,8 @@ def test_every_mapped_status_and_reason_is_canonical():
 
 
 @pytest.mark.parametrize(("code", "reason"), [("R02", "INVALID_CARD_DATA"), ("R07", "REVOKED"),
-                                              ("R09", "INSUFFICIENT_FUNDS"), ("R16", "RESTRICTED_CARD"), ("R20", "TRANSACTION_NOT_PERMITTED"),
+                                              ("R09", "INSUFFICIENT_FUNDS"), ("R16", "RESTRICTED_CARD"),
+                                              ("R20", "TRANSACTION_NOT_PERMITTED"),
                                               ("R24", "DUPLICATE"), ("R29", "REVOKED"), ("R84", "PROCESSING_ERROR")])
 def test_the_ach_return_code_of_a_failure_names_the_reason(code, reason):
     document = _case("failure_r01_insufficient_funds")

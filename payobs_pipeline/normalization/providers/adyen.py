@@ -38,6 +38,10 @@ as the item's bare fields, or as a legacy form-encoded HTTP POST (value and curr
   (DIRECT_DEBIT_NOTICE_OF_CHANGE_NOTIFICATION, typed ach.notificationOfChange / eft.notificationOfChange in its
   examples; ACH_NOTIFICATION_OF_CHANGE: bank details updated) are no payment. HANDLED_EXTERNALLY and DONATION
   appear only in enums, with no stored description of their outcome: left unmapped (UNMAPPED_STATUS), not guessed.
+- Checkout API SessionResultResponse and PaymentLinkResponse (Adyen's OpenAPI as kept in github.com/api-evangelist/
+  adyen json-structure/checkout-session-result-response-structure.json and checkout-payment-link-response-
+  structure.json): a session's or a payment link's status, the payment as a whole. A session result ({id, status})
+  names no provider: read under an Adyen hint only.
 - https://docs.adyen.com/online-payments/partial-payments (ORDER_OPENED / ORDER_CLOSED: the order, not a payment)
 - SOAP (Classic) messages: https://docs.adyen.com/developers/notifications/set-up-notifications ("an endpoint that
   can receive a JSON or SOAP call, or HTTP POST") and https://docs.adyen.com/development-resources/notifications/
@@ -397,6 +401,25 @@ _REPORT_KIND_RULES = [
 
 _ITEM = "notificationItems.0.NotificationRequestItem"
 
+# Checkout API GET /sessions/{sessionId}?sessionResult=... (SessionResultResponse: id, status; Adyen's OpenAPI as kept
+# in github.com/api-evangelist/adyen json-structure/checkout-session-result-response-structure.json): completed "the
+# shopper completed the payment. This means that the payment was authorized"; paymentPending "in the process of making
+# the payment" (asynchronous methods); refused "the session has been refused, due to too many refused payment
+# attempts"; canceled "the shopper canceled the payment"; active "still active and can be paid"; expired "the session
+# expired". The session is the payment as a whole, its payments the attempts.
+_SESSION_RESULTS = {"completed": "APPROVED", "paymentPending": "PENDING", "refused": "DECLINED",
+                    "canceled": "CANCELLED", "active": "PENDING", "expired": "CANCELLED"}
+# Checkout API /paymentLinks responses (PaymentLinkResponse, same source, checkout-payment-link-response-structure
+# .json): status active "the link can be used to make payments", expired "shoppers can no longer use the link",
+# completed "the shopper completed the payment", paymentPending "in the process of making the payment", and paid
+# (listed in the enum, not described: read as completed). The link is the payment as a whole.
+_PAYMENT_LINK_STATUSES = {"active": "PENDING", "paymentPending": "PENDING", "completed": "APPROVED", "paid": "APPROVED",
+                          "expired": "CANCELLED"}
+# Pay by Link URLs on Adyen's link host (the test host of docs.adyen.com's Pay by Link examples and the live regional
+# hosts; the regional names rest on recollection).
+_PAYMENT_LINK_HOSTS = ["https://test.adyen.link/", "https://eu.adyen.link/", "https://us.adyen.link/",
+                       "https://au.adyen.link/", "https://apse.adyen.link/"]
+
 # Hosted Payment Pages result URL: authResult (docs.adyen.com, Classic integrations > Hosted Payment Pages >
 # "HPP payment response" / result URL parameters): AUTHORISED = the payment authorisation was successfully
 # completed; REFUSED = the payment was refused (the result gives no reason); CANCELLED = the shopper cancelled
@@ -601,6 +624,8 @@ SPEC = {
         {"path": "action.paymentMethodType", "exists": True, "weight": 0.2},
         {"path": "action.type", "in": ["threeDS2", "threeDS2Challenge", "threeDS2Fingerprint", "voucher", "qrCode",
                                        "await", "sdk", "bank", "document"], "weight": 0.2},
+        # Pay by Link (see _PAYMENT_LINK_HOSTS): the link's URL on Adyen's link host.
+        {"path": "url", "prefix": _PAYMENT_LINK_HOSTS, "weight": 0.6},
         # Checkout modification responses (/payments/{paymentPspReference}/captures, refunds, cancels, ...).
         {"path": "paymentPspReference", "exists": True, "weight": 0.4},
         # Classic HTTP Post results (see _from_classic_form), as PHP's form parser stores them and in their own
@@ -670,6 +695,35 @@ SPEC = {
                 # A validation error code in refusalReason (VALIDATION_CODE_KEY): the request's fault.
                 *_code_rules(VALIDATION_CODE_KEY, _API_ERROR_CODES, ()),
             ],
+        },
+        # POST /sessions answers the session created (id CS..., sessionData for the Drop-in, amount, expiresAt): the
+        # checkout set up, no payment attempted yet; its payments come in their own results and webhooks.
+        {"name": "checkout_session_created.not_a_payment",
+         "match": {"id": {"prefix": "CS"}, "sessionData": {"exists": True}, "resultCode": {"exists": False}},
+         "not_a_payment": "an Adyen Checkout session created: no payment attempted yet"},
+        {
+            "name": "checkout_session_result",
+            "match": {"id": {"prefix": "CS"}, "status": {"in": list(_SESSION_RESULTS)}, "resultCode": {"exists": False},
+                      "sessionData": {"exists": False}},
+            "event_kind": "PAYMENT",
+            "fields": {"provider_transaction_id": ["id"], "status": ["status"], "payment_id": ["id"]},
+            "status_map": _SESSION_RESULTS,
+        },
+        {
+            "name": "payment_link",
+            "match": {"url": {"prefix": _PAYMENT_LINK_HOSTS}, "status": {"in": list(_PAYMENT_LINK_STATUSES)}},
+            "event_kind": "PAYMENT",
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "status": ["status"],
+                "amount": ["amount.value"],
+                "currency": ["amount.currency"],
+                "event_time": ["updatedAt"],
+                "merchant_id": ["merchantAccount"],
+                "customer_country": ["countryCode"],
+                "payment_id": ["reference"],
+            },
+            "status_map": _PAYMENT_LINK_STATUSES,
         },
         {
             # Hosted Payment Pages result URL (see _HPP_RESULTS): pspReference (absent when the shopper

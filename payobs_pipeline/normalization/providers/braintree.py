@@ -6,7 +6,7 @@ Sources (Braintree developer docs, developer.paypal.com/braintree):
 - /docs/reference/general/statuses (every transaction status)
 - /docs/reference/general/processor-responses/authorization-responses (1000-3000 codes, each marked
   soft or hard)
-- /docs/reference/general/processor-responses/settlement-responses (4000-class codes)
+- /docs/reference/general/processor-responses/settlement-responses (4000-class codes: 4001, 4003-4006, 4018-4026)
 - /docs/reference/general/webhooks/transaction, /dispute (notification kinds; the payload is base64 XML)
 - /docs/reference/response/dispute (dispute object)
 - https://graphql.braintreepayments.com/reference/#enum--transactionstatus (GraphQL statuses, amounts)
@@ -185,6 +185,12 @@ _PROCESSOR_CODES = {
     "4018": _code("CONFIGURATION_ERROR", _HARD),  # PayPal pending payments not supported (PayPal account set-up)
     "4019": _code("TRANSACTION_NOT_PERMITTED", _HARD),  # PayPal refund with an open dispute not allowed
     "4020": _code("LIMIT_EXCEEDED", _HARD),  # PayPal refund attempt limit reached
+    "4021": _code("TRANSACTION_NOT_PERMITTED", _HARD),  # PayPal refund transaction not allowed (this type)
+    "4022": _code("INVALID_REQUEST", _HARD),  # PayPal refund invalid partial amount
+    "4023": _code("CONFIGURATION_ERROR", _HARD),  # PayPal refund: merchant account missing a verified bank (ACH)
+    "4024": _code("INVALID_REQUEST", _HARD),  # refund time limit exceeded (180 days after the sale)
+    "4025": _code("RESTRICTED_CARD", _HARD),  # payer's PayPal account is locked or closed
+    "4026": _code("CONFIGURATION_ERROR", _HARD),  # PayPal/Venmo account not set to refund more than settled
 }
 
 # gateway_rejection_reason: Braintree's gateway refused before asking the bank.

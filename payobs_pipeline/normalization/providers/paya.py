@@ -4,7 +4,8 @@ Paya Core (Sage Payments) Direct API bankcard charge response and error body.
 Sources:
 - Paya Connect Direct API transactions (docs.payaconnect.com/developers/api/endpoints/transactions; the request
   and response examples read from a Paya Connect Direct API guide in the public code index, whose repository the
-  index did not name, with links to api.sandbox.payaconnect.com/v2/transactions): ``{"transaction": {...}}`` with id, payment_method cc | ach, transaction_amount in dollars ("200.00"),
+  index did not name, with links to api.sandbox.payaconnect.com/v2/transactions): ``{"transaction": {...}}``
+  with id, payment_method cc | ach, transaction_amount in dollars ("200.00"),
   order_num, verbiage, status_id, type_id (20 sale, 30 refund, 50 ACH debit), reason_code_id, auth_code,
   account_type (mc, checking ...), location_id, product_transaction_id, previous_transaction_id, created_ts.
 - The status ids (Fortis APIMatic SDK model docs, sdks-io/fortis-apimatic-*-sdk doc/models "Status Code 17 Enum",

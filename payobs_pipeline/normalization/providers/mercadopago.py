@@ -423,6 +423,11 @@ SPEC = {
         {"path": "type", "in": ["payment"], "weight": 0.1},
         # The other topic names are MercadoPago's own words.
         {"path": "type", "in": _NOTIFICATION_TOPICS[1:], "weight": 0.3},
+        # The integration topics' own suffixed names (topic_chargebacks_wh, topic_merchant_order_wh,
+        # topic_claims_integration_wh, point_integration_wh / _ipn, stop_delivery_op_wh): no one else's words, so a
+        # webhook naming one beside its data.id is MercadoPago's (kept as a notification without outcome).
+        *({"path": key, "in": [t for t in _NOTIFICATION_TOPICS if t.endswith(("_wh", "_ipn"))], "weight": 0.3}
+          for key in ("type", "topic")),
         {"path": "api_version", "in": ["v1"], "weight": 0.1},
         {"path": "data.id", "exists": True, "weight": 0.1},
         {"path": "live_mode", "exists": True, "weight": 0.1},

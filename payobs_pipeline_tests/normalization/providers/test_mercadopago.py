@@ -49,7 +49,8 @@ def test_corpus_case_matches_its_labels(case):
 
 
 def test_corpus_covers_the_lifecycle():
-    assert_covers_the_lifecycle(provider_cases(SLUG))
+    # Notifications that carry no outcome are labeled unprocessed: the lifecycle is the normalized cases'.
+    assert_covers_the_lifecycle([c for c in provider_cases(SLUG) if "unprocessed" not in c["expected"]])
 
 
 @pytest.mark.parametrize("case", SHAPE_CASES, ids=case_ids(SHAPE_CASES))

@@ -11,7 +11,9 @@ Sources (Square developer docs and the official SDKs' generated model docs):
   REJECTED, FAILED), https://developer.squareup.com/reference/square/objects/Dispute (state, reason)
 - https://developer.squareup.com/docs/webhooks/overview and the payment.*/refund.*/dispute.*
   event references ({merchant_id, type, event_id, created_at, data: {type, id, object: {...}}})
-- github.com/square/square-python-sdk doc/models/error-code.md, payment.md
+- github.com/square/square-python-sdk doc/models/error-code.md (every ErrorCode is mapped), payment.md
+- https://developer.squareup.com/docs/webhooks/v2webhook-events-tech-ref (event envelope; data.type of the
+  non-payment events: invoice, order_updated, customer, card, gift_card_activity, revocation, payout ...)
 - https://developer.squareup.com/reference/square/payments-api/list-payments and
   refunds-api/list-payment-refunds, disputes-api/list-disputes (list responses {payments|refunds|disputes: [...]})
 - The deprecated v2 Transactions API (square-connect SDK docs: Transaction, Tender,
@@ -31,6 +33,16 @@ _MERCHANT_CONFIG = "MERCHANT_CONFIG"
 # is not a payment: an invoice has its Payment's own payment.* events, and a payout is money to the seller.
 # A Terminal checkout is read as the payment's state (TERMINAL_CHECKOUT_VARIANTS).
 PAYMENT_DOCUMENT_TYPES = frozenset({"payment", "refund", "dispute"})
+
+# data.type of Square's webhook events about objects other than payments (v2webhook-events-tech-ref: bank_account.*,
+# booking.*, card.*, customer.*, gift_card.* / gift_card.activity.*, invoice.*, location.*, loyalty.*, oauth.
+# authorization.revoked "revocation", order.created / order.updated / order.fulfillment.updated, payout.*,
+# subscription.*, team_member.*).
+_EVENT_OBJECT_TYPES = frozenset({
+    "bank_account", "booking", "card", "customer", "gift_card", "gift_card_activity", "invoice", "location",
+    "loyalty_account", "loyalty_event", "loyalty_program", "revocation", "order_created", "order_updated",
+    "order_fulfillment_updated", "payout", "subscription", "team_member",
+})
 
 # Error codes a failed payment carries (card_details.errors / errors), per ErrorCode.
 ERROR_CODES = {
@@ -343,6 +355,11 @@ SPEC = {
         {"path": "data.object.refund.amount_money", "exists": True, "weight": 0.7},
         {"path": "data.object.dispute.amount_money", "exists": True, "weight": 0.7},
         {"path": "event_id", "exists": True, "weight": 0.1},
+        # Webhook events about any other object (developer.squareup.com/docs/webhooks/v2webhook-events-tech-ref:
+        # {merchant_id, type, event_id, created_at, data: {type, id, object}}): the envelope with one of Square's
+        # data.type names is Square's, and prepare() keeps it unprocessed as no payment.
+        {"path": "data.type", "in": sorted(_EVENT_OBJECT_TYPES), "weight": 0.3},
+        {"path": "merchant_id", "exists": True, "weight": 0.1},
         # Webhooks about other objects (refused by prepare()).
         {"path": "data.object.payout.amount_money", "exists": True, "weight": 0.7},
         {"path": "data.object.checkout.device_options", "exists": True, "weight": 0.7},

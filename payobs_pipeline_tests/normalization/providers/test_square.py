@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from payobs_pipeline.normalization.evaluation import normalize_lake_data
 from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.providers import square as module
 from payobs_pipeline_tests.normalization.corpus_checks import (
@@ -157,3 +158,21 @@ def test_a_payout_event_is_still_not_a_payment():
                        "data": {"type": "payout", "id": "po_1",
                                 "object": {"payout": {"amount_money": {"amount": 1, "currency": "USD"}}}}})
     assert caught.value.reason_code == "NOT_A_PAYMENT_EVENT"
+
+
+@pytest.mark.parametrize("event_type, data_type, document", [
+    # developer.squareup.com/docs/webhooks/v2webhook-events-tech-ref: events about objects that are not payments.
+    ("invoice.payment_made", "invoice", {"invoice": {"id": "inv:0-ChCHu2mZEabLeeHahQnXDjZQECY", "status": "PAID"}}),
+    ("order.updated", "order_updated", {"order_updated": {"order_id": "eA3vssLHKJrv9H0IdJCM3gNqfdcZY",
+                                                          "state": "COMPLETED", "version": 2}}),
+    ("customer.created", "customer", {"customer": {"id": "A0AP3CQ3PZ8NKE1FBPZC9H7SAA"}}),
+    ("card.created", "card", {"card": {"id": "ccof:uIbfJXhXETSP197M3GB", "card_brand": "VISA"}}),
+    ("gift_card.activity.created", "gift_card_activity", {"gift_card_activity": {"id": "gcact_1", "type": "REDEEM"}}),
+    ("oauth.authorization.revoked", "revocation", {"revocation": {"revoked_at": "2024-05-01T10:00:00Z"}}),
+])
+def test_webhook_events_about_other_objects_are_square_s_and_no_payment(event_type, data_type, document):
+    body = {"merchant_id": "6SSW7HV8K2ST5", "type": event_type, "event_id": "13b867cf-db3d-4b1c-90b6-2f32a9d78124",
+            "created_at": "2024-05-01T10:00:00.000Z", "data": {"type": data_type, "id": "x1", "object": document}}
+    assert MAPPING.shape_score(body) >= 0.5
+    outcome = normalize_lake_data(body, None, NORMALIZER)
+    assert outcome.unprocessed_reason == "NOT_A_PAYMENT_EVENT"

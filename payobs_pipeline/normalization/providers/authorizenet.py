@@ -13,7 +13,9 @@ Sources (Authorize.net developer docs and official SDKs):
 - https://developer.authorize.net/api/reference/features/in-app.html (opaqueData.dataDescriptor of
   Apple Pay / Google Pay / Visa Checkout tokens in createTransactionRequest)
 - https://developer.authorize.net/api/reference/responseCodes.html and the AIM guide's
-  "Response Reason Codes" table (reason codes 1-261, 315-319)
+  "Response Reason Codes" table (reason codes 1-261, 270-309, 315-319; API message codes E00001-E00145 with the
+  texts responseCodes.html gives them, as integrations copy them). Codes above 319 (EMV, Visa Checkout, newer
+  features) are not mapped: no stored copy of their table was found
 - https://developer.authorize.net/api/reference/features/xml_api.html (AnetApi XML schema:
   the same documents as XML, root element createTransactionResponse / getTransactionDetailsResponse)
 - getTransactionList / getUnsettledTransactionList responses (``transactions[]`` of summaries:
@@ -165,6 +167,23 @@ REASON_CODES = {
     "251": _FRAUD_FILTER,  # FDS filter
     "254": _FRAUD_FILTER,  # declined after the merchant's manual review
     "261": "PROCESSING_ERROR",
+    # The rest of the AIM guide's table (the same codes and texts as responseCodes.html).
+    "123": "CONFIGURATION_ERROR",  # account lacks the permission(s) required for this request
+    # "This transaction cannot be processed. The customer's financial institution does not currently allow
+    # transactions for this account."
+    "128": "TRANSACTION_NOT_PERMITTED",
+    **dict.fromkeys(["130", "131", "132"], "CONFIGURATION_ERROR"),  # gateway account closed / suspended
+    "248": "INVALID_REQUEST",  # check number invalid
+    "270": "INVALID_REQUEST",  # line item invalid
+    "271": "INVALID_REQUEST",  # more than 30 line items
+    "288": "CONFIGURATION_ERROR",  # merchant not registered as a Cardholder Authentication participant
+    # "This processor does not accept zero dollar authorization for this card type."
+    "289": {"reason": "TRANSACTION_NOT_PERMITTED", "source": _MERCHANT_CONFIG},
+    "290": "INVALID_REQUEST",  # AVS values required for a zero dollar authorization not submitted
+    "296": "INVALID_REQUEST",  # SplitTenderId not valid
+    "297": "INVALID_REQUEST",  # transaction ID and split tender ID in one request
+    **dict.fromkeys(["300", "301", "302", "304", "306"], "INVALID_REQUEST"),  # device / batch / reversal fields
+    **dict.fromkeys(["303", "305", "309"], "CONFIGURATION_ERROR"),  # device batch full / auto-close / disabled
     "315": "INVALID_CARD_DATA",
     "316": "INVALID_CARD_DATA",
     "317": "EXPIRED_CARD",
@@ -190,8 +209,9 @@ REASON_CODES = {
     "E00016": "INVALID_REQUEST",  # field type invalid
     **dict.fromkeys(["E00017", "E00018", "E00019", "E00022", "E00023", "E00024", "E00025", "E00026", "E00028",
                      "E00029", "E00030", "E00031", "E00032", "E00033", "E00034", "E00035", "E00036", "E00037",
-                     "E00041", "E00042", "E00043", "E00045", "E00046", "E00047", "E00048", "E00049", "E00050",
+                     "E00041", "E00042", "E00043", "E00045", "E00046", "E00047", "E00048", "E00050",
                      "E00051"], "INVALID_REQUEST"),  # ARB / CIM request validation
+    "E00049": "TIMEOUT",  # "The operation timed out before it could be completed."
     "E00020": "CONFIGURATION_ERROR",  # account not enabled for eCheck.Net subscriptions
     "E00021": "CONFIGURATION_ERROR",  # account not enabled for credit card subscriptions
     # "The transaction was unsuccessful.": the envelope of every failed transaction, declines included; the
@@ -205,8 +225,32 @@ REASON_CODES = {
     "E00054": "CONFIGURATION_ERROR",  # mobile device not registered
     "E00059": "CONFIGURATION_ERROR",  # authentication type not allowed for this method
     "E00104": "PROCESSING_ERROR",  # server in maintenance, try again later
+    # E00052-E00145 (responseCodes.html texts): request validation, profiles, Accept.js OTS tokens, invoices.
+    **dict.fromkeys(["E00052", "E00060", "E00061", "E00065", "E00066", "E00067", "E00068", "E00069", "E00070",
+                     "E00071", "E00072", "E00073", "E00075", "E00076", "E00077", "E00082", "E00085", "E00087",
+                     "E00088", "E00089", "E00090", "E00091", "E00092", "E00093", "E00094", "E00095", "E00098",
+                     "E00099", "E00100", "E00101", "E00102", "E00103", "E00105", "E00106", "E00107", "E00108",
+                     "E00109", "E00110", "E00111", "E00112",
+                     # Invalid OTS Token Data / Invalid OTS Token / Expired OTS Token / OTS Token access violation /
+                     # OTS Service Error (the Accept.js payment nonce).
+                     "E00113", "E00114", "E00115", "E00116", "E00117",
+                     "E00119", "E00120", "E00121", "E00127", "E00128", "E00130", "E00134", "E00137", "E00138",
+                     "E00140", "E00141", "E00142", "E00143", "E00144", "E00145"], "INVALID_REQUEST"),
+    # Mobile devices, impersonation, credentials, signature keys, access tokens, unconfigured services.
+    **dict.fromkeys(["E00055", "E00056", "E00057", "E00058", "E00064", "E00074", "E00079", "E00080", "E00081",
+                     "E00083", "E00084", "E00086", "E00096", "E00097", "E00122", "E00123", "E00124", "E00125",
+                     "E00126", "E00132", "E00135", "E00136", "E00139"], "CONFIGURATION_ERROR"),
+    # Fatal error calling a web service / the web service returned an error / failed sending email / invoice
+    # created but not processed completely / server error.
+    **dict.fromkeys(["E00062", "E00063", "E00129", "E00131", "E00133"], "PROCESSING_ERROR"),
+    "E00118": "GENERIC_DECLINE",  # "The transaction has been declined."
 }
 
+# E00118 "The transaction has been declined." (responseCodes.html): a refusal of the payment, not of the call.
+_DECLINED_MESSAGE_RULES = [
+    {"when": {path: "E00118"}, "set": {"status_category": "DECLINED"}}
+    for path in ("messages.message.0.code", "messages.message.code")
+]
 RESPONSE_CODES = {"1": "APPROVED", "2": "DECLINED", "3": "ERROR", "4": "PENDING"}
 
 # getTransactionDetails transaction.transactionStatus.
@@ -384,6 +428,9 @@ SPEC = {
         {"path": "transactionResponse.transId", "exists": True, "weight": 0.4},
         {"path": "transactionResponse.responseCode", "in": list(RESPONSE_CODES), "weight": 0.3},
         {"path": "messages.resultCode", "in": ["Ok", "Error"], "weight": 0.3},
+        # A JSON API error answer is only {refId, messages: {resultCode "Error", message: [{code, text}]}}: its
+        # E000nn / E001nn message codes (responseCodes.html) are Authorize.net's own.
+        {"path": "messages.message.0.code", "prefix": ["E000", "E001"], "weight": 0.3},
         {"path": "transaction.transactionStatus", "in": list(TRANSACTION_STATUSES), "weight": 0.5},
         {"path": "transaction.submitTimeUTC", "exists": True, "weight": 0.2},
         {"path": "transactions.0.transactionStatus", "in": list(TRANSACTION_STATUSES), "weight": 0.5},
@@ -545,6 +592,7 @@ SPEC = {
             "match": {"messages.resultCode": "Error"},
             "status": "ERROR",
             "fields": {"reason_code": ["messages.message.0.code", "messages.message.code"]},
+            "rules": _DECLINED_MESSAGE_RULES,
         },
         *({
             # The XML API's refusal of a call: <ErrorResponse> (malformed request, credentials), or a response
@@ -555,6 +603,7 @@ SPEC = {
             "root": root,
             "status": "ERROR",
             "fields": {"reason_code": ["messages.message.0.code", "messages.message.code"]},
+            "rules": _DECLINED_MESSAGE_RULES,
         } for root in _XML_ERROR_ROOTS),
         {
             # Card-present (AIM CP) XML response: <response><ResponseCode/>... (see the module docstring).

@@ -587,6 +587,11 @@ def _documents(match_object: dict, root: str | None, label: str = "") -> list[di
          "status_map": _ORDER_STATUSES, "event_kind": "REFUND", **extra},
         {"name": f"{label}order", "match": {**match_object, f"{prefix}object": "order"},
          "fields": _ORDER_FIELDS, "status_map": _ORDER_STATUSES, "event_kind": "PAYMENT", **extra},
+        # A session in setup mode "accepts payment details and saves them for future use" (docs.stripe.com/api/
+        # checkout/sessions/object, mode setup; payment_status no_payment_required): a SetupIntent, no payment.
+        {"name": f"{label}checkout_session.setup",
+         "match": {**match_object, f"{prefix}object": "checkout.session", f"{prefix}mode": "setup"},
+         "not_a_payment": "a Checkout Session in setup mode saves a payment method, no payment"},
         # A session is the payment's page, never an attempt: its row is the payment's state.
         {"name": f"{label}checkout_session", "match": {**match_object, f"{prefix}object": "checkout.session"},
          "fields": _SESSION_FIELDS, "status_map": _SESSION_STATUSES, "rules": _SESSION_RULES,

@@ -379,3 +379,18 @@ def test_local_payment_method_decline_codes_give_their_reason(code, reason):
     event = MAPPING.apply(_charge(status="failed", paid=False, failure_code="card_declined",
                                   outcome={"type": "issuer_declined", "reason": code}))
     assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", reason)
+
+
+def test_a_setup_mode_checkout_session_is_not_a_payment():
+    # docs.stripe.com/api/checkout/sessions/object: mode setup "accept payment details and save them for future use",
+    # payment_status no_payment_required; a payment-mode session completed and paid stays the payment's state.
+    session = {"id": "cs_test_c1Setup0Mode", "object": "checkout.session", "mode": "setup", "status": "complete",
+               "payment_status": "no_payment_required", "amount_total": None, "currency": None,
+               "setup_intent": "seti_1QxLv62eZvKYlo2CSet00007"}
+    body = {"id": "evt_1QxLv72eZvKYlo2CSetUp007", "object": "event", "type": "checkout.session.completed",
+            "data": {"object": session}}
+    assert normalize_lake_data(body, None, NORMALIZER).unprocessed_reason == "NOT_A_PAYMENT_EVENT"
+    paid = {**session, "mode": "payment", "payment_status": "paid", "amount_total": 2000, "currency": "usd",
+            "setup_intent": None, "payment_intent": "pi_3QxLv82eZvKYlo2C1Pay0008"}
+    event = normalized_event({**body, "data": {"object": paid}})
+    assert (str(event.status_category), str(event.event_kind), event.amount_minor) == ("APPROVED", "PAYMENT", 2000)

@@ -20,7 +20,10 @@ Sources (PayPal Developer):
 - https://developer.paypal.com/api/payments/v2/errors/ (one page per issue, e.g. payer_account_restricted) and
   https://developer.paypal.com/api/handle-payment-failures (Orders v2 failure reasons): the payer-side 422 issues
   (PAYER_ACCOUNT_*, CARD_CLOSED, TRANSACTION_BLOCKED_BY_PAYEE, *_LIMIT_EXCEEDED, PAYMENT_DENIED ...);
-  https://developer.paypal.com/api/errors/not-authorized (403 PAYEE_ACCOUNT_NOT_VERIFIED, PAYEE_NOT_CONSENTED)
+  https://developer.paypal.com/api/errors/not-authorized (403 PAYEE_ACCOUNT_NOT_VERIFIED, PAYEE_NOT_CONSENTED);
+  developer.paypal.com/api/deprecated/payments/v1/errors/<name> (Payments v1 names its error by what failed:
+  credit_card_refused, credit_card_cvv_check_failed, payer_account_restricted, ...; the v1 names beyond the pages
+  seen rest on recollection of that reference)
 - https://developer.paypal.com/docs/api/subscriptions/v1/ (billing_info.last_failed_payment {amount, time,
   reason_code}: FailedPaymentReason PAYMENT_DENIED ... CURRENCY_MISMATCH) for BILLING.SUBSCRIPTION.PAYMENT.FAILED;
   PAYMENTS.PAYMENT.CREATED carries a v1 payment; INVOICING.* and PAYMENT.REFERENCED-PAYOUT-ITEM.* are no payment
@@ -324,6 +327,22 @@ _ERROR_NAMES = {
     # occurred while processing this payout request. For batch processing, try again with a different
     # sender_batch_ID": the request is refused, nothing was paid.
     "USER_BUSINESS_ERROR": "ERROR",
+    # Payments v1 names its errors by what failed (developer.paypal.com/api/deprecated/payments/v1/errors/<name>:
+    # credit_card_refused "Credit card was refused", credit_card_cvv_check_failed, payer_account_restricted, ...):
+    # the payer's card or account refused, or the request / the payment's state was wrong.
+    **dict.fromkeys(["CREDIT_CARD_REFUSED", "CREDIT_CARD_CVV_CHECK_FAILED", "EXPIRED_CREDIT_CARD", "INSUFFICIENT_FUNDS",
+                     "PAYER_ACCOUNT_RESTRICTED", "PAYER_ACCOUNT_LOCKED_OR_CLOSED", "PAYER_CANNOT_PAY",
+                     "TRANSACTION_LIMIT_EXCEEDED", "TRANSACTION_REFUSED_BY_PAYPAL_RISK",
+                     "TRANSACTION_REFUSED_PAYEE_PREFERENCE", "CANNOT_PAY_THIS_PAYEE",
+                     "MAX_NUMBER_OF_PAYMENT_ATTEMPTS_EXCEEDED", "REDIRECT_PAYER_FOR_ALTERNATE_FUNDING"], "DECLINED"),
+    **dict.fromkeys(["DUPLICATE_TRANSACTION", "DUPLICATE_REQUEST_ID", "PAYMENT_ALREADY_DONE", "PAYMENT_APPROVAL_EXPIRED",
+                     "PAYMENT_EXPIRED", "PAYMENT_NOT_APPROVED_FOR_EXECUTION", "PAYMENT_STATE_INVALID",
+                     "AUTHORIZATION_EXPIRED", "AUTHORIZATION_VOIDED", "AUTHORIZATION_ALREADY_COMPLETED",
+                     "AMOUNT_MISMATCH", "REFUND_EXCEEDED_TRANSACTION_AMOUNT", "REFUND_TIME_LIMIT_EXCEEDED",
+                     "TRANSACTION_ALREADY_REFUNDED", "FULL_REFUND_NOT_ALLOWED_AFTER_PARTIAL_REFUND",
+                     "MALFORMED_REQUEST", "INVALID_RESOURCE_ID", "PAYEE_ACCOUNT_RESTRICTED",
+                     "PAYEE_ACCOUNT_LOCKED_OR_CLOSED", "PAYEE_ACCOUNT_INVALID", "REQUIRED_SCOPE_MISSING",
+                     "INTERNAL_SERVICE_ERROR"], "ERROR"),
 }
 # The error ``name`` as the reason when no ``details[].issue`` says more.
 _ERROR_NAME_REASONS = {
@@ -341,6 +360,23 @@ _ERROR_NAME_REASONS = {
     "SERVICE_UNAVAILABLE": "PROCESSING_ERROR",
     "RATE_LIMIT_REACHED": "PROCESSING_ERROR",
     "USER_BUSINESS_ERROR": "INVALID_REQUEST",
+    # Payments v1 error names (the rest are issues REASONS already reads).
+    "CREDIT_CARD_REFUSED": "GENERIC_DECLINE",
+    "CREDIT_CARD_CVV_CHECK_FAILED": "INCORRECT_CVC",
+    "EXPIRED_CREDIT_CARD": "EXPIRED_CARD",
+    "INSUFFICIENT_FUNDS": "INSUFFICIENT_FUNDS",
+    "TRANSACTION_REFUSED_BY_PAYPAL_RISK": {"reason": "RISK_REJECTED", "source": "PSP_RISK"},
+    "TRANSACTION_REFUSED_PAYEE_PREFERENCE": {"reason": "TRANSACTION_NOT_PERMITTED", "source": "MERCHANT_CONFIG"},
+    "CANNOT_PAY_THIS_PAYEE": "TRANSACTION_NOT_PERMITTED",
+    "DUPLICATE_TRANSACTION": "DUPLICATE",
+    "DUPLICATE_REQUEST_ID": "DUPLICATE",
+    "PAYMENT_ALREADY_DONE": "DUPLICATE",
+    **dict.fromkeys(["PAYMENT_APPROVAL_EXPIRED", "PAYMENT_EXPIRED", "PAYMENT_NOT_APPROVED_FOR_EXECUTION",
+                     "PAYMENT_STATE_INVALID", "AUTHORIZATION_EXPIRED", "AUTHORIZATION_VOIDED",
+                     "AUTHORIZATION_ALREADY_COMPLETED", "REFUND_EXCEEDED_TRANSACTION_AMOUNT",
+                     "REFUND_TIME_LIMIT_EXCEEDED", "TRANSACTION_ALREADY_REFUNDED",
+                     "FULL_REFUND_NOT_ALLOWED_AFTER_PARTIAL_REFUND", "INVALID_RESOURCE_ID"], "INVALID_REQUEST"),
+    **dict.fromkeys(["PAYEE_ACCOUNT_INVALID", "REQUIRED_SCOPE_MISSING"], "CONFIGURATION_ERROR"),
 }
 # details[].issue of 400/422 bodies that are the request's or the account's fault, not a refusal of the payer
 # (developer.paypal.com/api/rest/reference/orders/v2/errors/).

@@ -3,7 +3,8 @@
 Sources (Braintree developer docs, developer.paypal.com/braintree):
 - /docs/reference/response/transaction (status, processor_response_code/type, gateway_rejection_reason,
   payment_instrument_type, credit_card.card_type, amount as a decimal string)
-- /docs/reference/general/statuses (every transaction status)
+- /docs/reference/general/statuses (every transaction status; failed "an error occurred when sending the transaction
+  to the processor": PROCESSING_ERROR when no processor code is given)
 - /docs/reference/general/processor-responses/authorization-responses (1000-3000 codes, each marked
   soft or hard)
 - /docs/reference/general/processor-responses/settlement-responses (4000-class codes: 4001, 4003-4006, 4018-4026)
@@ -268,6 +269,11 @@ _TRANSACTION_RULES = [
     # 3000: the processor network was down, the bank never answered.
     {"when": {"processor-response-code": "3000"}, "set": {"status_category": "ERROR"}},
     {"when": {"processor_response_code": "3000"}, "set": {"status_category": "ERROR"}},
+    # failed: "An error occurred when sending the transaction to the processor" (/docs/reference/general/statuses):
+    # a technical failure, when no processor code says more.
+    {"when": {"status": "failed", "processor-response-code": {"exists": False},
+              "processor_response_code": {"exists": False}},
+     "set": {"failure_reason": "PROCESSING_ERROR", "failure_source": "TECHNICAL"}},
     # A credit is a refund of an earlier sale.
     {"when": {"type": "credit"}, "set": {"event_kind": "REFUND"}},
     {"when": {"type": "credit", "status": ["submitted_for_settlement", "settling", "settled", "settlement_pending",
@@ -634,6 +640,16 @@ def prepare(body):
         if isinstance(notification, dict) and notification.get("kind") in _FETCH_ONLY_KINDS:
             raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
                                   f"braintree: {notification.get('kind')} names a transaction to fetch, not its outcome")
+        if isinstance(notification, dict) and notification.get("kind") == "local_payment_completed":
+            subject = notification.get("subject")
+            local_payment = subject.get("local-payment") if isinstance(subject, dict) else None
+            # /webhooks/local-payment-methods: local_payment_completed gives "a payment ID and payer ID" with which
+            # the merchant creates the transaction; until then (no <transaction> in the subject) no outcome exists.
+            if isinstance(local_payment, dict) and local_payment.get("transaction") is None:
+                raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                                      "braintree: local_payment_completed names a payment to charge, not its outcome")
+        if isinstance(notification, dict) and notification.get("kind") in _SUBSCRIPTION_CHARGE_KINDS:
+            return _subscription_charge_without_unnamed_amount(_plain(body))
     else:
         context = _local_payment_context(body)
         if context is not None:
@@ -713,6 +729,29 @@ def _graphql_refund(body: dict):
     result = data.get("refundTransaction") if isinstance(data, dict) else None
     refund = result.get("refund") if isinstance(result, dict) else None
     return refund if isinstance(refund, dict) and "status" in refund else None
+
+
+# subscription_charged_successfully / _unsuccessfully: the subject is the subscription, its newest transaction the
+# charge (braintree_python webhook_testing_gateway.py samples: <transactions><transaction> id, status, amount).
+_SUBSCRIPTION_CHARGE_KINDS = ("subscription_charged_successfully", "subscription_charged_unsuccessfully")
+
+
+def _subscription_charge_without_unnamed_amount(body: dict) -> dict:
+    """A subscription charge whose transaction names no currency-iso-code keeps its status but not its amount.
+
+    The SDKs' sample subjects give the transaction's amount without its currency; an amount in no named currency
+    is no amount (docs/taxonomy.md: amount_minor is in the currency's minor units), so the charge's outcome is
+    read without it rather than left unprocessed. Pure: returns a copy when it changes anything.
+    """
+    subject = body["notification"].get("subject")
+    subscription = subject.get("subscription") if isinstance(subject, dict) else None
+    transactions = subscription.get("transactions") if isinstance(subscription, dict) else None
+    transaction = transactions.get("transaction") if isinstance(transactions, dict) else None
+    if not isinstance(transaction, dict) or transaction.get("currency-iso-code") or "amount" not in transaction:
+        return body
+    trimmed = {key: value for key, value in transaction.items() if key != "amount"}
+    return {**body, "notification": {**body["notification"], "subject": {**subject, "subscription": {
+        **subscription, "transactions": {**transactions, "transaction": trimmed}}}}}
 
 
 def _plain(node):

@@ -234,3 +234,15 @@ def test_a_legacy_ideal_notification_kind_is_the_bank_payments_outcome(kind, sta
     assert (event.provider, event.status_category, event.failure_reason) == ("braintree", category, reason)
     assert (event.amount_minor, event.currency, event.payment_method) == (2550, "EUR", "BANK_TRANSFER")
     assert (event.attempt_id, event.payment_id) == ("idealpayment_t4y7q2", "order-551")
+
+
+def test_a_completed_local_payment_without_its_transaction_has_no_outcome_yet():
+    import base64
+
+    # /docs/reference/general/webhooks/local-payment-methods and braintree_python webhook_testing_gateway.py
+    # __local_payment_completed: the subject gives the payment-id and payer-id the merchant charges; no transaction.
+    xml = ('<notification><timestamp type="datetime">2024-06-10T12:00:05Z</timestamp><kind>local_payment_completed'
+           '</kind><subject><local-payment><payment-id>a-payment-id</payment-id><payer-id>a-payer-id</payer-id>'
+           '</local-payment></subject></notification>')
+    data = {"bt_signature": "k|s", "bt_payload": base64.b64encode(xml.encode()).decode()}
+    assert _outcome(data).unprocessed_reason == "NOTIFICATION_WITHOUT_OUTCOME"

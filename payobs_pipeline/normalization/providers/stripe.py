@@ -11,6 +11,8 @@ Sources (Stripe API reference and guides):
 - stripe-python stripe/_setup_intent.py (LastSetupError.code: the API error object's code enum, the same list
   docs.stripe.com/error-codes documents; the bank-debit, Terminal, gift card, payout and billing codes are read from
   that enum and the error-codes page's one-line meanings)
+- https://docs.stripe.com/event-destinations (thin events, object v2.core.event with related_object {id, type,
+  url} and no data): about a payment object, NOTIFICATION_WITHOUT_OUTCOME; about anything else, no payment
 - https://docs.stripe.com/api/events/types: events about any other object (a card or bank_account source, an
   invoice_payment, a cash balance, a Terminal reader, a legacy order_return) are bookkeeping, not payments
 - https://docs.stripe.com/error-codes (failure_code / last_payment_error.code)
@@ -50,6 +52,7 @@ canceled before any attempt) and a Checkout Session are PAYMENT rows: states of 
 from typing import Any
 
 from payobs_pipeline.normalization.currency import AmountError, normalize_currency
+from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 _SOFT = "SOFT"
 _HARD = "HARD"
@@ -691,6 +694,9 @@ SPEC = {
         # An event id: other gateways name theirs evt_ too (Airwallex, Culqi), so it counts with the event's
         # object "event" and its data.object, not alone.
         {"path": "id", "prefix": "evt_", "weight": 0.3},
+        # A thin event (docs.stripe.com/event-destinations): object v2.core.event naming its related_object.
+        {"path": "object", "in": ["v2.core.event"], "weight": 0.3},
+        {"path": "related_object.url", "prefix": ["/v1/", "/v2/"], "weight": 0.3},
         # A legacy Order: object "order", id or_, its items order_item objects and its returns list.
         {"path": "object", "in": ["order"], "weight": 0.2},
         {"path": "id", "prefix": "or_", "weight": 0.1},
@@ -862,6 +868,22 @@ def _event_envelope(body: dict) -> dict:
     return {**body, "object": "event", "data": {**data, "object": document}}
 
 
+def _refuse_thin_event(body: dict) -> None:
+    """A thin event about a payment object names it without its state: the outcome is to be fetched, not guessed.
+
+    docs.stripe.com/event-destinations (thin events): {"id": "evt_...", "object": "v2.core.event", "type", "created",
+    "related_object": {"id", "type", "url"}}; "thin events ... don't include the object's data, you fetch it".
+    A thin event about any other object is left to the spec (not a payment).
+    """
+    if body.get("object") != "v2.core.event":
+        return
+    related = body.get("related_object")
+    kind = related.get("type") if isinstance(related, dict) else None
+    if kind in _DOCUMENT_OBJECTS or kind == "order":
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              f"stripe: thin event {body.get('type')} names a {kind} to fetch, not its state")
+
+
 def _iso_currency(code: Any) -> bool:
     try:
         normalize_currency(code)
@@ -887,6 +909,7 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    _refuse_thin_event(body)
     body = _event_envelope(body)
     if _refunded_charge(body):
         return {**body, REFUNDED_CHARGE_KEY: True}

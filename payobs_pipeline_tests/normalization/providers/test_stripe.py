@@ -394,3 +394,17 @@ def test_a_setup_mode_checkout_session_is_not_a_payment():
             "setup_intent": None, "payment_intent": "pi_3QxLv82eZvKYlo2C1Pay0008"}
     event = normalized_event({**body, "data": {"object": paid}})
     assert (str(event.status_category), str(event.event_kind), event.amount_minor) == ("APPROVED", "PAYMENT", 2000)
+
+
+@pytest.mark.parametrize("related_type, url, reason", [
+    ("payment_intent", "/v1/payment_intents/pi_3Q0Ab2eZvKYlo2C1Thin0009", "NOTIFICATION_WITHOUT_OUTCOME"),
+    ("billing.meter", "/v1/billing/meters/mtr_test_61R9Ijk8c3bR0ZmIGy", "NOT_A_PAYMENT_EVENT"),
+])
+def test_a_thin_event_names_its_object_without_its_state(related_type, url, reason):
+    # docs.stripe.com/event-destinations: a thin event (object v2.core.event) carries related_object {id, type, url}
+    # and no data; about a payment it says nothing of the outcome, about anything else it is no payment.
+    body = {"id": "evt_test_65R9Ijk8c3bR0ZmIGyd16SBaSZ9X5hfCRZ8bPtJ6Z1u", "object": "v2.core.event",
+            "type": f"v1.{related_type}.updated", "livemode": False, "created": "2024-09-17T06:20:52.246Z",
+            "related_object": {"id": url.rsplit("/", 1)[1], "type": related_type, "url": url}}
+    assert detect_provider(body, {}, builtin_mappings()).provider == "stripe"
+    assert normalize_lake_data(body, None, NORMALIZER).unprocessed_reason == reason

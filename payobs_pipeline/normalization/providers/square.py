@@ -8,7 +8,7 @@ Sources (Square developer docs and the official SDKs' generated model docs):
 - https://developer.squareup.com/reference/square/objects/ErrorCode and
   https://developer.squareup.com/docs/payments-api/error-codes (CreatePayment errors, categories)
 - https://developer.squareup.com/reference/square/objects/PaymentRefund (PENDING, COMPLETED,
-  REJECTED, FAILED), https://developer.squareup.com/reference/square/objects/Dispute (state, reason)
+  REJECTED, FAILED; payment_id, processing_fee[]: also read bare, without its {"refund": ...} wrapper), https://developer.squareup.com/reference/square/objects/Dispute (state, reason)
 - https://developer.squareup.com/docs/webhooks/overview and the payment.*/refund.*/dispute.*
   event references ({merchant_id, type, event_id, created_at, data: {type, id, object: {...}}})
 - github.com/square/square-python-sdk doc/models/error-code.md (every ErrorCode is mapped), payment.md
@@ -378,6 +378,10 @@ SPEC = {
         {"path": "disputes.0.disputed_payment", "exists": True, "weight": 0.6},
         {"path": "transaction.tenders.0.amount_money.currency", "exists": True, "weight": 0.7},
         {"path": "transactions.0.tenders.0.amount_money.currency", "exists": True, "weight": 0.7},
+        # A bare PaymentRefund (developer.squareup.com/reference/square/objects/PaymentRefund: amount_money, the
+        # refunded payment_id, processing_fee[]), as GetPaymentRefund's refund or an export keeps it.
+        {"path": "payment_id", "exists": True, "weight": 0.2},
+        {"path": "processing_fee.0.amount_money", "exists": True, "weight": 0.2},
         # A bare Dispute object.
         {"path": "disputed_payment.payment_id", "exists": True, "weight": 0.5},
         {"path": "brand_dispute_id", "exists": True, "weight": 0.2},
@@ -403,6 +407,15 @@ SPEC = {
             "match": {"amount_money.currency": {"exists": True}, "card_details.status": {"exists": True}},
             "fields": _PAYMENT_FIELDS,
             "rules": _PAYMENT_RULES,
+        },
+        {
+            # A bare PaymentRefund: the refunded payment_id beside its amount_money (no source_type, no card_details).
+            "name": "bare_refund",
+            "match": {"amount_money.currency": {"exists": True}, "payment_id": {"exists": True},
+                      "status": list(REFUND_STATUSES)},
+            "fields": _REFUND_FIELDS,
+            "status_map": REFUND_STATUSES,
+            "event_kind": "REFUND",
         },
         {
             "name": "bare_dispute",

@@ -37,6 +37,8 @@ Sources (Stripe API reference and guides):
   charge ("the payment used to pay for the order"), status created / paid / canceled / fulfilled / returned
   ("once all items have been returned, the order will become canceled or returned depending on which status the
   order started in"). These rest on SDK models, not a stored Stripe page (the API was removed from Stripe's docs).
+- The Orders API of 2022 (a beta, since removed; stripe-python stripe/_order.py): object "order", status open /
+  submitted / processing / complete / canceled, amount_total, payment.payment_intent (SDK source, no stored page)
 - Checkout Sessions of API versions before payment_status (e.g. 2019-03-14; FLUX-SE/PayumStripe's webhook
   fixture): checkout.session.completed "occurs when a Checkout Session has been successfully completed"; Checkout
   then took card payments only, paid when the session completed.
@@ -516,11 +518,18 @@ _ORDER_STATUSES = {
     "fulfilled": "APPROVED",
     "canceled": "CANCELLED",
     "returned": "REFUNDED",
+    # The Orders API of 2022 (stripe-python stripe/_order.py: status canceled / complete / open / processing /
+    # submitted, "the overall status of the order"; amount_total; payment {payment_intent, status}): open while the
+    # customer builds it, submitted and processing while its payment runs, complete once paid.
+    "open": "PENDING",
+    "submitted": "PENDING",
+    "processing": "PENDING",
+    "complete": "APPROVED",
 }
 _ORDER_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
-    "amount": ["amount"],
+    "amount": ["amount", "amount_total"],
     "currency": ["currency"],
     "event_time": ["^created", "updated", "created"],
     "attempt_id": ["charge.id", "charge"],
@@ -702,6 +711,8 @@ SPEC = {
         {"path": "id", "prefix": "or_", "weight": 0.1},
         {"path": "items.0.object", "in": ["order_item"], "weight": 0.2},
         {"path": "returns.url", "prefix": "/v1/order_returns", "weight": 0.2},
+        # An Order of the 2022 Orders API names its PaymentIntent in payment.payment_intent.
+        {"path": "payment.payment_intent", "prefix": "pi_", "weight": 0.3},
         {"path": "data.object.object", "in": [*_DOCUMENT_OBJECTS], "weight": 0.3},
         # An Event kept as its type and data.object (docs.stripe.com/api/events/types: payment_intent.*,
         # charge.*, checkout.session.*), the object's id naming a Stripe object.

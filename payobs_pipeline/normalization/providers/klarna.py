@@ -21,6 +21,9 @@ Sources (Klarna documentation):
   .../in-depth-knowledge/pending-orders (the pending-order push notification: order_id and event_type
   FRAUD_RISK_ACCEPTED / FRAUD_RISK_REJECTED / FRAUD_RISK_STOPPED; the body's timestamp field name is not in what is
   stored, read from occurred_at when present, from recollection)
+- docs.klarna.com/klarna-network-distribution/payments/one-time-payments/.../monitor-the-payment-request-state and
+  the Klarna Web SDK's PaymentRequestState (Payment Request states, see PAYMENT_REQUEST_STATES); the webhook
+  envelope (metadata.event_type payment.request.state-change.*, the request under payload) from recollection
 Payment method: always BNPL (Klarna's pay later / slice it / pay now are Klarna credit products).
 
 Lifecycle identity: a Klarna order (``order_id``) is one authorization; its captures and refunds are
@@ -118,6 +121,26 @@ HPP_SESSION_STATUSES = {
     "WAITING": "PENDING", "BACK": "PENDING", "IN_PROGRESS": "PENDING", "MANUAL_ID_CHECK": "PENDING",
     "COMPLETED": "APPROVED", "FAILED": "DECLINED", "CANCELLED": "CANCELLED", "DISABLED": "CANCELLED", "ERROR": "ERROR",
 }
+# Klarna Network Payment Request state (docs.klarna.com/klarna-network-distribution/payments/.../monitor-the-payment-
+# request-state: SUBMITTED "initial state", IN_PROGRESS "the customer is actively in Klarna's purchase journey",
+# COMPLETED "customer completed the flow, pending final authorization", EXPIRED, CANCELED "canceled by Acquiring
+# Partner before authorization", DECLINED "declined during authorization" / "customer rejected the payment request or
+# no payment methods are available"; Klarna Web SDK v1 PaymentRequestState adds PREPARED, PENDING_CONFIRMATION and
+# AUTHORIZED "a payment authorization has been created"). The request is the payment as a whole: COMPLETED still
+# waits for the partner's authorization, so it is not yet an approval.
+PAYMENT_REQUEST_STATES = {
+    "SUBMITTED": "PENDING", "IN_PROGRESS": "PENDING", "PREPARED": "PENDING", "PENDING_CONFIRMATION": "PENDING",
+    "COMPLETED": "PENDING", "AUTHORIZED": "APPROVED", "DECLINED": "DECLINED", "CANCELED": "CANCELLED",
+    "EXPIRED": "CANCELLED",
+}
+_PAYMENT_REQUEST_FIELDS = {
+    "provider_transaction_id": ["payment_request_id"],
+    "status": ["state"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["^metadata.occurred_at", "updated_at", "created_at"],
+    "payment_id": ["payment_request_reference", "payment_request_id"],
+}
 _HPP_FIELDS = {
     "provider_transaction_id": ["order_id", "session_id"],
     "status": ["status"],
@@ -177,6 +200,11 @@ SPEC = {
         # A Klarna Payments session (refused as no payment): its payment method categories beside the client token.
         {"path": "payment_method_categories", "exists": True, "weight": 0.3},
         {"path": "client_token", "exists": True, "weight": 0.2},
+        # Klarna Network Payment Requests (PAYMENT_REQUEST_STATES) and their state-change webhooks.
+        {"path": "payment_request_id", "exists": True, "weight": 0.3},
+        {"path": "state", "in": list(PAYMENT_REQUEST_STATES), "weight": 0.2},
+        {"path": "payload.payment_request_id", "exists": True, "weight": 0.3},
+        {"path": "metadata.event_type", "prefix": "payment.request.state-change", "weight": 0.5},
         # A pending-order notification (PENDING_ORDER_EVENTS): Klarna's own event names.
         {"path": "event_type", "in": list(PENDING_ORDER_EVENTS), "weight": 0.6},
         # Error body.
@@ -209,6 +237,15 @@ SPEC = {
         {"name": "payments.session.not_a_payment",
          "match": {"payment_method_categories": {"exists": True}, "client_token": {"exists": True}},
          "not_a_payment": "a Klarna Payments session (widget set-up), no payment attempted yet"},
+        # A Payment Request read (GET /v2/payment/requests/{payment_request_id}) or carried by a payment.request.state-
+        # change.* webhook (its request under payload, the event under metadata: the envelope's names rest on
+        # recollection, the request's payment_request_id and state on the docs above).
+        *({"name": f"payment_request{suffix}", "match": {f"{prefix}payment_request_id": {"exists": True},
+                                                         f"{prefix}state": list(PAYMENT_REQUEST_STATES)},
+           **({"root": prefix[:-1]} if prefix else {}),
+           "event_kind": "PAYMENT", "fields": _PAYMENT_REQUEST_FIELDS, "status_map": PAYMENT_REQUEST_STATES,
+           "default_payment_method": "BNPL"}
+          for prefix, suffix in (("payload.", ".webhook"), ("", ""))),
         {
             "name": "pending_order_notification",
             "match": {"event_type": list(PENDING_ORDER_EVENTS), "order_id": {"exists": True}},

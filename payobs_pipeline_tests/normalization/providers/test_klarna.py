@@ -78,3 +78,14 @@ def test_a_pending_order_notification_is_klarnas_risk_decision(event_type, categ
     event = MAPPING.apply(body)
     assert (str(event.status_category), event.failure_reason and str(event.failure_reason), event.attempt_id) == (
         category, reason, "f3392f8b-6116-4073-ab96-e330819e2c07")
+
+
+@pytest.mark.parametrize(("state", "category"), [
+    ("SUBMITTED", "PENDING"), ("IN_PROGRESS", "PENDING"), ("COMPLETED", "PENDING"), ("AUTHORIZED", "APPROVED"),
+    ("DECLINED", "DECLINED"), ("CANCELED", "CANCELLED"), ("EXPIRED", "CANCELLED"),
+])
+def test_a_payment_request_state_is_the_payment_as_a_whole(state, category):
+    # docs.klarna.com .../monitor-the-payment-request-state: COMPLETED still waits for the partner's authorization.
+    event = MAPPING.apply({"payment_request_id": "krn:payment:eu1:request:1", "state": state})
+    assert (str(event.status_category), str(event.event_kind), str(event.payment_method)) == (
+        category, "PAYMENT", "BNPL")

@@ -14,6 +14,10 @@ Sources (PayPal Developer):
   401 AUTHENTICATION_FAILURE, 403 NOT_AUTHORIZED, 404 RESOURCE_NOT_FOUND, 422 UNPROCESSABLE_ENTITY,
   429 RATE_LIMIT_REACHED, 500 INTERNAL_SERVER_ERROR, 503 SERVICE_UNAVAILABLE): ERROR events with the issue (else
   the name) as the code; a 422 is a refusal (DECLINED) unless its issue is the request's or the account's fault
+- Adaptive Payments Developer Guide (2012), "Instant Payment Notifications" / IPN Guide "Pay Message Variables":
+  transaction_type Adaptive Payment PAY / PREAPPROVAL, status CREATED/COMPLETED/INCOMPLETE/ERROR/REVERSALERROR/
+  PROCESSING/PENDING, pay_key, transaction[n].id / .status / .amount ("USD 10.00"); a deprecated API whose
+  messages older lake rows still hold
 - IPN txn_type (IPNandPDTVariables): adjustment ("a dispute has been resolved and closed") is a dispute stage;
   recurring_payment_failed / _skipped and subscr_failed are declined collections; profile, sign-up and Mass Pay
   types are no payment
@@ -45,6 +49,17 @@ their capture or authorization in related_ids (v1: sale_id); a v2 refund that on
 
 _SOFT = "SOFT"
 _HARD = "HARD"
+
+# prepare(): an Adaptive Payments Pay message read into plain keys (see _adaptive_payment).
+ADAPTIVE_KEY = "_payobs_adaptive_payment"
+# Pay Message Variables, status: CREATED "the payment request was received; funds will be transferred once the payment
+# is approved", COMPLETED "the payment was successful", INCOMPLETE "some transfers succeeded and some failed for a
+# parallel payment or, for a delayed chained payment, secondary receivers have not been paid" (what the payer paid is
+# not stated), ERROR "the payment failed and all attempted transfers failed or all completed transfers were
+# successfully reversed", REVERSALERROR "one or more transfers failed when attempting to reverse a payment",
+# PROCESSING "in progress", PENDING "awaiting processing".
+_ADAPTIVE_STATUSES = {"CREATED": "PENDING", "COMPLETED": "APPROVED", "INCOMPLETE": "UNKNOWN", "ERROR": "ERROR",
+                      "REVERSALERROR": "ERROR", "PROCESSING": "PENDING", "PENDING": "PENDING"}
 
 # processor_response.response_code (card payments), all documented codes.
 _PROCESSOR_CODES = {
@@ -686,6 +701,10 @@ SPEC = {
         {"path": "resource.amount.currency_code", "exists": True, "weight": 0.2},
         {"path": "resource.supplementary_data.related_ids", "exists": True, "weight": 0.3},
         {"path": "ipn_track_id", "exists": True, "weight": 0.4},
+        # Adaptive Payments IPN: its transaction_type and the AP- pay key.
+        {"path": "transaction_type", "prefix": "Adaptive Payment", "weight": 0.4},
+        {"path": "pay_key", "prefix": "AP-", "weight": 0.3},
+        {"path": "preapproval_key", "prefix": "PA-", "weight": 0.3},
         # Recurring payments profiles are "I-..." (IPN recurring_payment_*).
         {"path": "recurring_payment_id", "prefix": "I-", "weight": 0.3},
         {"path": "txn_id", "exists": True, "weight": 0.2},
@@ -720,6 +739,20 @@ SPEC = {
         {"name": "webhook.not_a_payment", "match": {"event_type": {"prefix": _NOT_PAYMENT_EVENT_PREFIXES}},
          "not_a_payment": _NOT_A_PAYMENT},
         {"name": "ipn.not_a_payment", "match": {"txn_type": _NOT_PAYMENT_IPN_TYPES}, "not_a_payment": _NOT_A_PAYMENT},
+        # Adaptive Payments IPN (Pay Message Variables): transaction_type "Adaptive Payment PAY" is the payment; a
+        # Preapproval message ("Adaptive Payment PREAPPROVAL", a future-payments agreement) is no payment.
+        {"name": "ipn.adaptive_preapproval", "match": {"transaction_type": "Adaptive Payment PREAPPROVAL"},
+         "not_a_payment": "a PayPal Adaptive Payments preapproval agreement, not a payment"},
+        {"name": "ipn.adaptive_pay", "root": ADAPTIVE_KEY, "match": {f"{ADAPTIVE_KEY}.pay_key": {"exists": True}},
+         "fields": {"provider_transaction_id": ["transaction_id", "pay_key"], "status": ["status"],
+                    "amount": ["amount"], "currency": ["currency"], "event_time": ["payment_request_date"],
+                    "attempt_id": ["transaction_id"], "payment_id": ["pay_key"]},
+         "status_map": _ADAPTIVE_STATUSES, "default_payment_method": "WALLET",
+         # transaction[n].status Refunded / Reversed: the receiver's transaction was refunded or returned.
+         "rules": [{"when": {"transaction_status": ["Refunded", "Partially_Refunded"]},
+                    "set": {"status_category": "REFUNDED", "event_kind": "REFUND"}},
+                   {"when": {"transaction_status": "Reversed"},
+                    "set": {"status_category": "CHARGEBACK", "event_kind": "DISPUTE"}}]},
         _webhook("capture", fields=_CAPTURE_FIELDS, rules=_CAPTURE_RULES),
         _webhook("refund", fields=_REFUND_FIELDS, status_map=_REFUND_STATUSES, rules=[*_MONEY_RULES, *_REFUND_KIND],
                  event_kind="REFUND"),
@@ -907,6 +940,9 @@ def prepare(body):
     The event already says the direction, so the sign is dropped (on a copy).
     """
     if isinstance(body, dict):
+        adaptive = _adaptive_payment(body)
+        if adaptive is not None:
+            return {**body, ADAPTIVE_KEY: adaptive}
         gross = body.get("mc_gross")
         if isinstance(gross, str) and gross.startswith("-"):
             return {**body, "mc_gross": gross[1:]}
@@ -916,6 +952,24 @@ def prepare(body):
             return body if positive is resource else {**body, "resource": positive}
         return _with_up_authorization(_positive_total(body))
     return body
+
+
+def _adaptive_payment(body: dict) -> dict | None:
+    """An Adaptive Payments Pay message's payment, its first receiver's transaction read from ``transaction[0].*``.
+
+    Adaptive Payments Developer Guide, "Instant Payment Notifications", Pay Message Variables: the variable names
+    are literal strings (``transaction[0].status``); ``transaction[n].amount`` is the currency code and the amount
+    ("USD 10.00"). A ``transaction[0]`` is the simple payment's (or a chained payment's primary) receiver.
+    """
+    if not str(body.get("transaction_type") or "").startswith("Adaptive Payment") or not body.get("pay_key"):
+        return None
+    adaptive = {key: body.get(key) for key in ("transaction_type", "status", "pay_key", "payment_request_date")}
+    adaptive["transaction_id"] = body.get("transaction[0].id")
+    adaptive["transaction_status"] = body.get("transaction[0].status")
+    parts = str(body.get("transaction[0].amount") or "").split()
+    if len(parts) == 2 and len(parts[0]) == 3 and parts[0].isalpha():
+        adaptive["currency"], adaptive["amount"] = parts[0].upper(), parts[1]
+    return adaptive
 
 
 _AUTHORIZATION_PATH = "/v2/payments/authorizations/"

@@ -524,3 +524,11 @@ def test_a_failed_subscription_payment_reads_its_reason(reason_code, reason):
     event = normalized_event({**body, "provider": "paypal"})
     assert (str(event.status_category), str(event.failure_reason), event.amount_minor, event.currency) == (
         "DECLINED", reason, 999, "EUR")
+
+
+def test_an_adaptive_payments_preapproval_message_is_not_a_payment():
+    # Adaptive Payments Developer Guide (2012), Preapproval Message Variables: an agreement for future payments.
+    body = {"transaction_type": "Adaptive Payment PREAPPROVAL", "preapproval_key": "PA-0H325862CG1289418",
+            "approved": "true", "status": "ACTIVE", "sender_email": "buyer@example.com", "currency_code": "USD",
+            "max_total_amount_of_all_payments": "100.00", "verify_sign": "AFcWxV21C7fd0v3bYYYRCpSSRl31AIYIUUq0"}
+    assert normalize_lake_data(body, None, NORMALIZER).unprocessed_reason == "NOT_A_PAYMENT_EVENT"

@@ -10,6 +10,9 @@ Sources (Authorize.net developer docs and official SDKs):
   net.authorize.payment.{authorization,authcapture,capture,priorAuthCapture,refund,void}.created,
   net.authorize.payment.fraud.{held,approved,declined}; payload.{responseCode, authAmount, id};
   net.authorize.customer.{created,updated,deleted}, .paymentProfile.*, .subscription.* are not payments)
+- https://developer.authorize.net/api/reference/features/accept-hosted.html ("Transaction Response": the hosted
+  form's JSON response, transId, responseCode, authorization, accountType, accountNumber, totalAmount, dateTime;
+  its field list rests on recollection of that section, the stored copy being cut before it)
 - https://developer.authorize.net/api/reference/features/in-app.html (opaqueData.dataDescriptor of
   Apple Pay / Google Pay / Visa Checkout tokens in createTransactionRequest)
 - https://developer.authorize.net/api/reference/responseCodes.html and the AIM guide's
@@ -419,7 +422,8 @@ REASON_TEXTS = {
 # Set by prepare() to the account's currency when the message carries an amount (AMOUNT_NAMES anywhere in it).
 DEFAULT_CURRENCY_KEY = "_payobs_account_currency"
 ACCOUNT_CURRENCY = "USD"
-AMOUNT_NAMES = frozenset({"amount", "settleAmount", "authAmount", "x_amount", "ApprovedAmount", "RequestedAmount"})
+AMOUNT_NAMES = frozenset({"amount", "settleAmount", "authAmount", "x_amount", "ApprovedAmount", "RequestedAmount",
+                          "totalAmount"})
 
 SPEC = {
     "provider": "authorizenet",
@@ -458,6 +462,11 @@ SPEC = {
         {"path": "response.ResponseCode", "in": list(RESPONSE_CODES), "weight": 0.3},
         {"path": "response.CVVResultCode", "exists": True, "weight": 0.1},
         {"path": "getTransactionDetailsResponse.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9},
+        # Accept Hosted transaction response: transId and responseCode beside a masked accountNumber and totalAmount.
+        {"path": "accountNumber", "prefix": "XXXX", "weight": 0.2},
+        {"path": "transId", "exists": True, "weight": 0.1},
+        {"path": "totalAmount", "exists": True, "weight": 0.1},
+        {"path": "responseCode", "in": list(RESPONSE_CODES), "weight": 0.1},
     ],
     "amount_unit": "major",
     # The account's currency (USD, see the docstring) only where the message carries an amount: a currency
@@ -467,6 +476,16 @@ SPEC = {
     "reason_map": {**REASON_CODES, **REASON_TEXTS},
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
+        {
+            # Accept Hosted's transaction response (accept-hosted.html, "Transaction Response": the hosted form hands
+            # the merchant's IFrameCommunicator / receipt page the transaction as JSON: transId, responseCode,
+            # authorization, accountType, accountNumber, totalAmount, dateTime, refId, orderInvoiceNumber).
+            "name": "accept_hosted.transact_response",
+            "match": {"transId": {"exists": True}, "responseCode": {"exists": True},
+                      "totalAmount": {"exists": True}},
+            "fields": {**_RESPONSE_FIELDS, "amount": ["totalAmount"], "event_time": ["dateTime"],
+                       "attempt_id": ["transId"], "currency": [f"^{DEFAULT_CURRENCY_KEY}"]},
+        },
         {
             # Customer-profile, payment-profile and ARB subscription events: no payment moved.
             "name": "webhook.not_a_payment",

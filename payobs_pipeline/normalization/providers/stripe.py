@@ -790,6 +790,10 @@ SPEC = {
          "match": {"object": "event", "data.object.object": {"exists": True},
                    "^data.object.object": {"not_in": [*_DOCUMENT_OBJECTS, "order"]}},
          "not_a_payment": "a Stripe event about an object that is not a payment"},
+        {"name": "list.other_object",
+         "match": {"object": ["list", "search_result"], "data.0.object": {"exists": True},
+                   "^data.0.object": {"not_in": [*_DOCUMENT_OBJECTS, "order"]}},
+         "not_a_payment": "a list of Stripe objects that are not payments"},
         _ERROR_VARIANT,
     ],
 }

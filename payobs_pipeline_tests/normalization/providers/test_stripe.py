@@ -408,3 +408,11 @@ def test_a_thin_event_names_its_object_without_its_state(related_type, url, reas
             "related_object": {"id": url.rsplit("/", 1)[1], "type": related_type, "url": url}}
     assert detect_provider(body, {}, builtin_mappings()).provider == "stripe"
     assert normalize_lake_data(body, None, NORMALIZER).unprocessed_reason == reason
+
+
+def test_a_list_of_objects_that_are_not_payments_is_no_payment():
+    # docs.stripe.com/api/pagination: {"object": "list", "data": [...]}; a page of payouts moves no customer's money.
+    body = {"object": "list", "url": "/v1/payouts", "has_more": False, "provider": "stripe",
+            "data": [{"id": "po_1QxLw92eZvKYlo2CPay00010", "object": "payout", "amount": 1100, "currency": "usd",
+                      "status": "paid"}]}
+    assert normalize_lake_data(body, None, NORMALIZER).unprocessed_reason == "NOT_A_PAYMENT_EVENT"

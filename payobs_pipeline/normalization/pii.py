@@ -17,11 +17,13 @@ What is masked:
   (UATP airline cards are the only cards starting with 1; 13-, 16- and
   19-digit numbers starting with 1 are the epoch milliseconds, microseconds
   and nanoseconds of 2001 to 2033, and masking them would destroy event
-  times) and a run starting with ``2`` of fewer than 16 digits (the cards
-  starting with 2, Mastercard's 2221-2720 range and Mir's 2200-2204, have 16
-  to 19 digits; 12- and 14-digit runs starting with 2 are compact timestamps,
-  ``yyyyMMddHHmm`` and ``yyyyMMddHHmmss``, as Autopay and many older gateways
-  write them).
+  times) and a run starting with ``2``, ``7``, ``8`` or ``9`` of fewer than
+  16 digits (the cards starting with 2, Mastercard's 2221-2720 range and
+  Mir's 2200-2204, have 16 to 19 digits, as have UnionPay's 81 and Troy's
+  9792 numbers; 7 is no card issuer's; 12- and 14-digit runs starting with 2
+  are compact timestamps, ``yyyyMMddHHmm`` and ``yyyyMMddHHmmss``, as
+  Autopay and many older gateways write them, and 12-digit order numbers
+  such as Paya's ``780044371927`` are ids).
 * **Card security codes** (CVV, CVC, CID, CSC, ...) under a key naming them,
   in JSON (``"cvc": "123"``, ``"cvv":123``, also JSON escaped inside a JSON
   string), XML elements (``<cvc>123</cvc>``, namespace prefixes, CDATA),
@@ -76,7 +78,7 @@ def _is_card_number(digits: str) -> bool:
     if not 12 <= length <= 19:
         return False
     first = digits[0]
-    if first == "0" or (first == "1" and length != 15) or (first == "2" and length < 16):
+    if first == "0" or (first == "1" and length != 15) or (first in "2789" and length < 16):
         return False
     return luhn_valid(digits)
 

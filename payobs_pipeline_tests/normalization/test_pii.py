@@ -44,7 +44,7 @@ def luhn_valid_runs(text: str) -> list[str]:
         for length in range(12, 20):
             for start in range(len(run) - length + 1):
                 window = run[start:start + length]
-                if window[0] not in "01" and not (window[0] == "2" and length < 16) \
+                if window[0] not in "01" and not (window[0] in "2789" and length < 16) \
                         and check_digit(window[:-1]) == window[-1]:
                     found.append(window)
     return found
@@ -136,8 +136,17 @@ def test_luhn_valid_compact_timestamps_starting_with_two_are_kept():
             assert not contains_card_number(text)
 
 
-def test_mastercard_two_series_and_mir_card_numbers_are_masked():
-    for pan in ("2223003122003222", with_check_digit("220070000000000"), with_check_digit("222100000000000000")):
+def test_luhn_valid_twelve_to_fifteen_digit_ids_starting_with_seven_to_nine_are_kept():
+    # No card of 12 to 15 digits starts with 7, 8 or 9 (UnionPay 81 and Troy 9792 numbers have 16 to 19 digits).
+    for value in ("780044371927", with_check_digit("81234567890"), with_check_digit("97921234567890")):
+        assert luhn_valid(value) and len(value) < 16
+        text = f'{{"order_number": "{value}"}}'
+        assert mask_text(text) is text
+
+
+def test_sixteen_digit_and_longer_cards_starting_with_two_eight_or_nine_are_masked():
+    for pan in ("2223003122003222", with_check_digit("220070000000000"), with_check_digit("222100000000000000"),
+                with_check_digit("812345678901234"), with_check_digit("979212345678901")):
         assert luhn_valid(pan) and len(pan) >= 16
         assert mask_text(f"pan {pan}") == f"pan {masked_form(pan)}"
 

@@ -8,7 +8,8 @@ Sources (Square developer docs and the official SDKs' generated model docs):
 - https://developer.squareup.com/reference/square/objects/ErrorCode and
   https://developer.squareup.com/docs/payments-api/error-codes (CreatePayment errors, categories)
 - https://developer.squareup.com/reference/square/objects/PaymentRefund (PENDING, COMPLETED,
-  REJECTED, FAILED; payment_id, processing_fee[]: also read bare, without its {"refund": ...} wrapper), https://developer.squareup.com/reference/square/objects/Dispute (state, reason)
+  REJECTED, FAILED; payment_id, processing_fee[]: also read bare, without its {"refund": ...}
+  wrapper), https://developer.squareup.com/reference/square/objects/Dispute (state, reason)
 - https://developer.squareup.com/docs/webhooks/overview and the payment.*/refund.*/dispute.*
   event references ({merchant_id, type, event_id, created_at, data: {type, id, object: {...}}})
 - github.com/square/square-python-sdk doc/models/error-code.md (every ErrorCode is mapped), payment.md

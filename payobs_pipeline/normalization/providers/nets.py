@@ -21,7 +21,11 @@ Sources:
 A payment object has no status field: :func:`prepare` reads it from the summary (terminated: cancelled; refunded,
 charged, cancelled or reserved amounts; none of them: the checkout is still open). The failed events' error
 ``code`` is Nets' own (no table of it was found; it is not read as ISO 8583): it is kept as the raw code, and an
-error whose ``source`` is the issuer is a plain issuer refusal.
+error whose ``source`` is the issuer is a plain issuer refusal. ``source`` "internal" (the webhook error's
+``source``: "The source of the error, for example: 'internal'", SolidNetsEasyClient
+NetsEasyClient/Models/DTOs/Responses/Webhooks/Common/WebhookError.cs, the docs' field text) is a failure inside
+Nets, not a refusal: PROCESSING_ERROR, and a reservation or charge that failed so is an ERROR (a failed refund
+stays DECLINED: the taxonomy's REFUND has no ERROR; a failed cancel is always an ERROR).
 
 Lifecycle identity: the payment (``paymentId``) is both the payment and its one reservation (the attempt);
 charges (``chargeId``), refunds (``refundId``) and cancels name it.
@@ -72,7 +76,9 @@ PAYMENT_TYPES = {
 CARD_BRANDS = {name: None for name in ["Swish", "Vipps", "MobilePay", "EasyInvoice", "EasyCampaign",
                                        "EasyInstallment", "RatePayInvoice", "ApplePay", "GooglePay", "PayPal",
                                        "Sofort", "Trustly", "Klarna", "Paypal", "Twint"]}
-REASONS = {"Issuer": "GENERIC_DECLINE"}
+REASONS = {"Issuer": "GENERIC_DECLINE", "Internal": "PROCESSING_ERROR"}
+# Operations whose failure inside Nets (error source internal) is a technical failure, not a refusal.
+ERROR_WHEN_INTERNAL = ["payment.reservation.failed", "payment.charge.failed", "payment.charge.failed.v2"]
 
 PAYMENT_OBJECT_STATUSES = {"CANCELLED": "CANCELLED", "REFUNDED": "REFUNDED", "CAPTURED": "APPROVED",
                            "VOIDED": "CANCELLED", "RESERVED": "APPROVED", "OPEN": "PENDING"}
@@ -154,6 +160,8 @@ SPEC = {
                 *({"when": {"^event": events}, "set": {"event_kind": kind}} for kind, events in EVENT_KINDS.items()),
                 {"when": {"^event": "payment.reservation.failed", "error.source": "Issuer"},
                  "set": {"failure_source": "ISSUER"}},
+                {"when": {"^event": ERROR_WHEN_INTERNAL, "error.source": "Internal"},
+                 "set": {"status_category": "ERROR"}},
             ],
         },
         {

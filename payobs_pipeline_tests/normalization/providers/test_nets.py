@@ -30,6 +30,15 @@ def test_a_payment_objects_state_is_read_from_its_summary():
     assert nets.prepare(_case("payment_object_terminated"))[nets.STATUS_KEY] == "CANCELLED"
 
 
+def test_an_internal_error_is_a_technical_failure_but_a_failed_refund_stays_declined():
+    charge = normalized_event(_case("webhook_charge_failed_v2_internal"))
+    assert (charge.status_category, charge.failure_reason) == (StatusCategory.ERROR, "PROCESSING_ERROR")
+    refund = normalized_event(_case("webhook_refund_failed"))
+    assert (refund.status_category, refund.failure_reason) == (StatusCategory.DECLINED, "PROCESSING_ERROR")
+    issuer = normalized_event(_case("webhook_reservation_failed_issuer_source"))
+    assert issuer.status_category == StatusCategory.DECLINED
+
+
 def test_prepare_keeps_the_payload_unchanged():
     body = _case("payment_object_refunded")
     before = copy.deepcopy(body)

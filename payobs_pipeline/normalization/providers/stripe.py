@@ -23,6 +23,8 @@ Sources (Stripe API reference and guides):
   account and integration codes as INVALID_REQUEST / CONFIGURATION_ERROR, idempotency conflicts as DUPLICATE)
 - https://docs.stripe.com/api/charges/object (outcome.network_decline_code / network_advice_code: the issuer's own
   code, read through the ISO 8583 table when Stripe's decline code is generic or absent)
+- stripe/stripe-node lib/Error.js (SDK source): the error as stripe-node raises and apps log it, type the class
+  name (StripeCardError, ...), rawType the API's error type, code / decline_code / charge / payment_intent copied
 - https://docs.stripe.com/api/pagination (list objects: {"object": "list", "data": [...]})
 - https://docs.stripe.com/upgrades: 2015-02-18 (charge status "paid" -> "succeeded", card -> source),
   2019-02-11 (PaymentIntent requires_source* -> requires_payment_method/requires_action,
@@ -658,7 +660,10 @@ _ERROR_VARIANT = {
                          "authentication_error", "permission_error"], "ERROR"),
     },
     "rules": [
-        {"when": {"code": "processing_error"}, "set": {"status_category": "ERROR"}},
+        # processing_error comes as a card_error (docs.stripe.com/error-codes; docs.stripe.com/declines/codes lists
+        # it among the decline codes: "an error occurred while processing the card"): docs/taxonomy.md reads a
+        # card_error body as DECLINED with the card's reason, here PROCESSING_ERROR. Under another type it is that
+        # type's status.
         # An idempotency key reused with other parameters: a conflicting repeat of an earlier request.
         {"when": {"type": "idempotency_error"}, "set": {"failure_reason": "DUPLICATE"}},
         {"when": {"type": ["authentication_error", "permission_error"]},
@@ -675,6 +680,21 @@ _ERROR_VARIANT = {
                   "payment_intent.payment_method_types": {"exists": False}},
          "set": {"payment_method": "CARD"}},
     ],
+}
+# The same error as stripe-node keeps it (stripe/stripe-node lib/Error.js: StripeError copies the raw error's
+# code, decline_code, charge, payment_intent, payment_method and doc_url onto itself, keeps the raw error's type
+# as rawType and names itself by its class, type "StripeCardError", "StripeInvalidRequestError", ...).
+_NODE_ERROR_TYPES = ["StripeCardError", "StripeInvalidRequestError", "StripeAPIError", "StripeAuthenticationError",
+                     "StripePermissionError", "StripeRateLimitError", "StripeConnectionError",
+                     "StripeIdempotencyError", "StripeInvalidGrantError", "StripeUnknownError"]
+_NODE_ERROR_VARIANT = {
+    **{key: value for key, value in _ERROR_VARIANT.items() if key not in ("root", "rules")},
+    "name": "stripe_node_error",
+    "match": {"rawType": _ERROR_TYPES, "type": _NODE_ERROR_TYPES},
+    "fields": {**_ERROR_VARIANT["fields"], "status": ["rawType"]},
+    "rules": [{"when": {("rawType" if key == "type" else key): value
+                        for key, value in rule["when"].items()}, "set": rule["set"]}
+              for rule in _ERROR_VARIANT["rules"]],
 }
 
 
@@ -729,6 +749,9 @@ SPEC = {
         {"path": "error.type", "in": _ERROR_TYPES, "weight": 0.5},
         {"path": "error.charge", "prefix": ["ch_", "py_"], "weight": 0.3},
         {"path": "error.payment_intent.object", "in": ["payment_intent"], "weight": 0.4},
+        # A stripe-node error (lib/Error.js): its class name as type, the API's error type as rawType.
+        {"path": "rawType", "in": _ERROR_TYPES, "weight": 0.3},
+        {"path": "type", "in": _NODE_ERROR_TYPES, "weight": 0.3},
         # The Dispute object's own fields (docs.stripe.com/api/disputes/object: evidence_details {due_by,
         # has_evidence, past_due, submission_count}, is_charge_refundable), beside object "dispute".
         {"path": "evidence_details.due_by", "exists": True, "weight": 0.2},
@@ -795,6 +818,7 @@ SPEC = {
                    "^data.0.object": {"not_in": [*_DOCUMENT_OBJECTS, "order"]}},
          "not_a_payment": "a list of Stripe objects that are not payments"},
         _ERROR_VARIANT,
+        _NODE_ERROR_VARIANT,
     ],
 }
 

@@ -17,9 +17,16 @@ Sources (Paystack documentation):
   expired card, incorrect PIN, invalid card number, abandoned OTP)
 - https://paystack.com/docs/payments/webhooks/ (events charge.success, refund.pending,
   refund.processing, refund.processed, refund.failed, charge.dispute.create / remind / resolve;
-  transfer.success / failed / reversed, subscription.*, invoice.*, customeridentification.*,
-  paymentrequest.* are not payment outcomes; a ``charge.failed`` event, where an integration receives
-  one, is read like charge.success)
+  transfer.success / failed / reversed, subscription.*, invoice.*, customeridentification.* are not payment
+  outcomes; a ``charge.failed`` event, where an integration receives one, is read like charge.success;
+  paymentrequest.pending "a payment request has been sent to a customer", paymentrequest.success "a payment
+  request has been paid for")
+- https://paystack.com/docs/api/payment-request/ ("manage requests for payment of goods and services": an
+  invoice to a customer, id, request_code PRQ_..., amount in the subunit, currency, status pending / success,
+  paid, paid_at, offline_reference) and https://paystack.com/docs/terminal/push-payment-requests/ and
+  /docs/terminal/invoice-payments/ (a payment request is paid online or on a Terminal; "listen to events on your
+  webhook URL"): the payment request is the payment as a whole (PAYMENT rows), its transactions the attempts.
+  The event meanings come from PaystackOSS doc-code-snippets (webhooks/events.js), Paystack's own snippets.
 - https://paystack.com/docs/api/refund/ (refund: transaction, amount, currency, status pending /
   processing / processed / failed / reversed) and https://paystack.com/docs/api/dispute/
 - https://docs-v2.paystack.com/api/errors/transaction (error body {"status": false, "message": ...})
@@ -75,6 +82,9 @@ EVENTS = {
 }
 _REFUND_EVENTS = ["refund.pending", "refund.processing", "refund.processed", "refund.failed"]
 _DISPUTE_EVENTS = ["charge.dispute.create", "charge.dispute.remind", "charge.dispute.resolve"]
+# Payment requests (invoices to a customer, paystack.com/docs/api/payment-request/): sent, then paid.
+PAYMENT_REQUEST_EVENTS = {"paymentrequest.pending": "PENDING", "paymentrequest.success": "APPROVED"}
+PAYMENT_REQUEST_STATUSES = {"pending": "PENDING", "success": "APPROVED"}
 NON_PAYMENT_EVENT_PREFIXES = ("transfer.", "subscription.", "invoice.", "customeridentification.",
                               "paymentrequest.", "dedicatedaccount.", "assigndedicatedaccount.", "bank.",
                               "direct_debit.")
@@ -199,6 +209,17 @@ _DISPUTE_FIELDS = {
     "dispute_id": ["id"],
     "attempt_id": ["transaction.id", "transaction.reference"],
 }
+_PAYMENT_REQUEST_FIELDS = {
+    "provider_transaction_id": ["request_code", "id"],
+    "status": ["status"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "event_time": ["paid_at", "created_at", "createdAt"],
+    "merchant_id": ["integration"],
+    # The request is the payment; the transaction that pays it (its offline_reference on a Terminal) is the attempt.
+    "payment_id": ["request_code", "id"],
+    "attempt_id": [],
+}
 _RULES: list[dict] = []
 
 SPEC = {
@@ -211,6 +232,9 @@ SPEC = {
         {"path": "data.domain", "in": ["test", "live"], "weight": 0.2},
         {"path": "event", "in": [*EVENTS, *_DISPUTE_EVENTS], "weight": 0.3},
         {"path": "event", "prefix": list(NON_PAYMENT_EVENT_PREFIXES), "weight": 0.1},
+        {"path": "event", "in": list(PAYMENT_REQUEST_EVENTS), "weight": 0.2},
+        # A payment request's code (paystack.com/docs/api/payment-request/: request_code "PRQ_...").
+        {"path": "data.request_code", "prefix": "PRQ_", "weight": 0.3},
         {"path": "data.transfer_code", "prefix": "TRF_", "weight": 0.5},
         {"path": "data.refund_reference", "exists": True, "weight": 0.2},
         {"path": "data.transaction_reference", "exists": True, "weight": 0.1},
@@ -244,6 +268,9 @@ SPEC = {
     "reason_fallback": "iso8583",
     "payment_method_map": CHANNELS,
     "variants": [
+        {"name": "webhook.payment_request", "root": "data", "match": {"event": list(PAYMENT_REQUEST_EVENTS)},
+         "fields": {**_PAYMENT_REQUEST_FIELDS, "status": ["^event"]}, "status_map": PAYMENT_REQUEST_EVENTS,
+         "event_kind": "PAYMENT"},
         {"name": "webhook.not_a_payment", "match": {"event": {"prefix": list(NON_PAYMENT_EVENT_PREFIXES)}},
          "not_a_payment": "a Paystack transfer, subscription, invoice or identity event"},
         {"name": "webhook.dispute", "root": "data", "match": {"event": _DISPUTE_EVENTS},
@@ -271,6 +298,11 @@ SPEC = {
         {"name": "response.dispute", "root": "data",
          "match": {"status": True, "data.category": ["chargeback", "fraud"], "data.transaction": {"exists": True}},
          "status": "CHARGEBACK", "event_kind": "DISPUTE", "fields": _DISPUTE_FIELDS},
+        # Payment Request API replies (create / fetch / verify: {"status": true, "message": "Payment request
+        # created", "data": {request_code "PRQ_...", status pending | success, paid, ...}}).
+        {"name": "response.payment_request", "root": "data",
+         "match": {"status": True, "data.request_code": {"prefix": "PRQ_"}, "data.status": {"exists": True}},
+         "fields": _PAYMENT_REQUEST_FIELDS, "status_map": PAYMENT_REQUEST_STATUSES, "event_kind": "PAYMENT"},
         {"name": "response.transaction", "root": "data",
          "match": {"status": True, "data.status": {"exists": True}, "data.amount": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _RULES},
@@ -314,7 +346,7 @@ def prepare(body: Any) -> Any:
     if not isinstance(body, dict):
         return body
     event = body.get("event")
-    if isinstance(event, str) and event.startswith(NON_PAYMENT_EVENT_PREFIXES):
+    if isinstance(event, str) and event.startswith(NON_PAYMENT_EVENT_PREFIXES) and event not in PAYMENT_REQUEST_EVENTS:
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"paystack: {event} is not a payment event")
     data = body.get("data")
     holder = data if isinstance(data, dict) else body

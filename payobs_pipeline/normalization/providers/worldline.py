@@ -28,6 +28,11 @@ Sources:
   examples and applied to every ISO code the shared table knows. 40001134-40001137 are 3-D Secure
   authentication failures; 5xxxxxxx are "technical errors" (a wrong request or a platform problem:
   the HTTP status tells which).
+- NCERROR 5xxxxxxx codes one by one: Barclaycard ePDQ's NCERROR list as reproduced in
+  github.com/rapiddive/catchtheweb-barclay-epdq-payment-gateway classes/rapiddive_wc_gateway_barclay.php (an SDK
+  file copying the platform's "Possible errors" table, not a stored docs page): the codes whose text names the
+  merchant's set-up (PSPID, credentials, card type or currency not active, SHA mismatch, operation not
+  permitted) are CONFIGURATION_ERROR, "a technical problem has occurred" PROCESSING_ERROR, the rest the request.
 - Worldline Sips 2.0 Paypage POST (docs.sips.worldline-solutions.com/en/data-dictionary/paypage/
   paypage-response.html, and the responseCode list of the Sips 2.0 guide as the eopayment library's sips2 module
   reproduces it): the return and automatic response post ``Data`` ("key=value|key=value"), ``Seal`` and
@@ -150,8 +155,7 @@ ERROR_CODES = {
     "40001135": {"reason": "AUTHENTICATION_FAILED", "source": "TECHNICAL"},  # authentication unavailable
     "40001136": {"reason": "AUTHENTICATION_FAILED", "source": "TECHNICAL"},  # browser problem
     "40001137": "ISSUER_UNAVAILABLE",  # bank temporarily unavailable
-    "50001113": "DUPLICATE",  # order already processed
-    "50001111": "INVALID_REQUEST",  # data validation error
+    # 5xxxxxxx NCERROR codes: NCERROR_REASONS below.
     # Connect (GlobalCollect) card errors.
     "430285": "GENERIC_DECLINE",  # not authorised
     "430306": "EXPIRED_CARD",
@@ -161,6 +165,50 @@ ERROR_CODES = {
     "430330": "GENERIC_DECLINE",
     "430409": "GENERIC_DECLINE",  # referred
 }
+
+# NCERROR 5xxxxxxx codes whose text names a cause other than the request's data (Barclaycard ePDQ's NCERROR list as
+# github.com/rapiddive/catchtheweb-barclay-epdq-payment-gateway classes/rapiddive_wc_gateway_barclay.php
+# reproduces it, the e-Commerce platform's "Possible errors" table; the rest of the 5xxxxxxx codes are the
+# request's data, INVALID_REQUEST). With STATUS 0 they override the generic "invalid or incomplete" reading.
+NCERROR_REASONS = {
+    # The merchant's account set-up: what the PSPID has activated, its credentials and its security settings.
+    "CONFIGURATION_ERROR": [
+        "50001044",  # no acquirer configured for this operation
+        "50001045",  # no UID configured for this operation
+        "50001046",  # operation not permitted for the merchant
+        "50001067",  # the merchant is not registered for 3D-Secure
+        "50001115",  # request not received in secure mode
+        "50001116",  # unknown IP address origin
+        "50001117",  # no IP address origin
+        "50001118",  # PSPID not found or incorrect
+        "50001119",  # password incorrect or disabled due to number of errors
+        "50001122",  # currency not accepted by the merchant
+        "50001123",  # card type not active
+        "50001184",  # SHA mismatch
+        "50001186", "50001187",  # operation not permitted
+        "50001218",  # no refunds allowed
+    ],
+    # "A technical problem has occurred. Please contact the helpdesk." / "An error occurred."
+    "PROCESSING_ERROR": ["50001043", "50001047", "50001048", "50001049", "50001050", "50001051", "50001052",
+                         "50001053", "50001055", "50001056", "50001057", "50001058", "50001059", "50001060",
+                         "50001061", "50001062", "55555555"],
+    "DUPLICATE": ["50001113", "50001133"],  # order already processed; duplicate request
+    "INVALID_REQUEST": ["50001111"],  # data validation error
+    "AUTHENTICATION_FAILED": ["50001134"],  # authentication failed
+    "ISSUER_UNAVAILABLE": ["50001137"],  # your bank is temporarily unavailable
+}
+ERROR_CODES.update({code: reason for reason, codes in NCERROR_REASONS.items() for code in codes})
+ERROR_CODES["50001134"] = {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"}
+
+
+def _status_0_rules(status: str, ncerror: str) -> list[dict]:
+    """STATUS 0 with a 5xxxxxxx NCERROR: the request was wrong, unless the code's text names another cause."""
+    return [
+        {"when": {status: "0", ncerror: {"prefix": "5"}}, "set": {"failure_reason": "INVALID_REQUEST"}},
+        *({"when": {status: "0", ncerror: codes}, "set": {"failure_reason": reason}}
+          for reason, codes in NCERROR_REASONS.items() if reason != "INVALID_REQUEST"),
+    ]
+
 
 # ----- payment methods and brands ----------------------------------------------------------------
 
@@ -260,8 +308,7 @@ _OGONE_RULES = [
     # STATUS 0 "Invalid or incomplete" comes with NCERROR 500.../NCSTATUS 5: "At least one of the payment data
     # fields is invalid or missing. The NCERROR and NCERRORPLUS fields give an explanation of the error"
     # (e-payment-postfinance.v-psp.com/en/en/guides/user%20guides/statuses-and-errors): the request was wrong.
-    {"when": {"STATUS": "0", "NCERROR": {"prefix": "5"}}, "set": {"failure_reason": "INVALID_REQUEST"}},
-    {"when": {"STATUS": "0", "NCERROR": "50001113"}, "set": {"failure_reason": "DUPLICATE"}},
+    *_status_0_rules("STATUS", "NCERROR"),
 ]
 
 # DirectLink (Ogone / Ingenico e-Commerce, Barclaycard ePDQ, PostFinance) answers an order, maintenance or query
@@ -284,8 +331,7 @@ _DIRECTLINK_FIELDS = {
 _DIRECTLINK_RULES = [
     {"when": {"@STATUS": _REFUND_CODES}, "set": {"event_kind": "REFUND"}},
     {"when": {"@STATUS": _VOID_CODES}, "set": {"event_kind": "VOID"}},
-    {"when": {"@STATUS": "0", "@NCERROR": {"prefix": "5"}}, "set": {"failure_reason": "INVALID_REQUEST"}},
-    {"when": {"@STATUS": "0", "@NCERROR": "50001113"}, "set": {"failure_reason": "DUPLICATE"}},
+    *_status_0_rules("@STATUS", "@NCERROR"),
 ]
 
 _NON_PAYMENT_TYPES = ("payout.", "token.", "mandate.", "dispute.")

@@ -87,6 +87,16 @@ def test_status_0_with_a_500_error_is_an_invalid_request():
     assert str(duplicate.failure_reason) == "DUPLICATE"
 
 
+def test_status_0_with_a_set_up_or_platform_error_names_that_cause():
+    """NCERROR texts naming the merchant's set-up or a technical problem override the 'invalid request' reading."""
+    for ncerror, reason in (("50001123", "CONFIGURATION_ERROR"), ("50001184", "CONFIGURATION_ERROR"),
+                            ("50001050", "PROCESSING_ERROR"), ("50001133", "DUPLICATE")):
+        for payload in (_ncresponse(PAYID="0", NCSTATUS="5", NCERROR=ncerror, STATUS="0"),
+                        f"PAYID=0&STATUS=0&NCERROR={ncerror}"):
+            event = normalized_event({"provider": "ogone", "content": payload})
+            assert (str(event.status_category), str(event.failure_reason)) == ("ERROR", reason), ncerror
+
+
 def test_prepare_drops_ncerror_0_of_a_directlink_reply_without_touching_the_input():
     body = {"ncresponse": {"@PAYID": "1", "@NCERROR": "0", "@STATUS": "5"}}
     before = json.dumps(body, sort_keys=True)

@@ -25,9 +25,9 @@ alexminza/maib-mia-sdk-php):
   paymentId, paymentAmount, paymentCurrency, paymentStatus, paymentExecutedAt, providerType, senderIban, ...} sent
   after a successful payment; the payment is paymentId / paymentAmount / paymentStatus (amount is the checkout's).
   Payment statuses (maib-checkout-sdk-php src/MaibCheckout/MaibCheckoutDescription.php PaymentListDto, from SDK
-  source): Executed, PartiallyRefunded, Refunded, Failed; checkout statuses (same file, CheckoutListDto): WaitingForInit,
-  Initialized, PaymentMethodSelected, Completed, Expired, Abandoned, Cancelled, Failed; the checkout answer
-  {ok, errors, result CheckoutModel {id, status, paymentIntentId, amount, currency, ...}}.
+  source): Executed, PartiallyRefunded, Refunded, Failed; checkout statuses (same file, CheckoutListDto):
+  WaitingForInit, Initialized, PaymentMethodSelected, Completed, Expired, Abandoned, Cancelled, Failed; the
+  checkout answer {ok, errors, result CheckoutModel {id, status, paymentIntentId, amount, currency, ...}}.
 - Checkout API Errors (docs.maibmerchants.md/checkout/api-reference/errors/api-errors): {ok false, errors
   [{errorCode "maib.merchant.payments-43001", errorMessage}]}: 42000-42007 validation (400), 43000 merchant not found,
   43001 checkout does not exist or expired (404).

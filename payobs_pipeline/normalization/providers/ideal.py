@@ -17,6 +17,13 @@ Sources:
   problems, SO system maintenance or failure, SE security and authentication errors, BR field errors (business
   rules), AP application errors — followed by four digits.
 - Amounts are decimals in the currency's major units (``1.00``), currency EUR.
+- iDEAL Basic / Lite (the acquirer's hosted form, ING and Rabobank): the XML notification the acquirer posts to
+  the merchant, ``<Notification xmlns="http://www.idealdesk.com/Message" version="1.1.0">`` with
+  createDateTimeStamp, transactionID, purchaseID and status (the iDEAL statuses above), as
+  pronamic/wp-pronamic-pay classes/Pronamic/Gateways/IDealBasic/Notification.php and
+  XML/NotificationParser.php read it (SDK source: no stored Basic integration guide page). It carries no amount
+  and no currency; iDEAL is a euro scheme (the guide's amounts are in EUR), so currency EUR. The notification
+  names one iDEAL transaction (the attempt): AUTHORIZATION.
 
 iDEAL is an account-to-account bank payment: BANK_TRANSFER. Lifecycle identity: the iDEAL transactionID is the
 attempt; the merchant's purchaseID is the payment.
@@ -56,12 +63,15 @@ def prepare(body: Any) -> Any:
 SPEC = {
     "provider": "ideal",
     "aliases": ["ideal", "i-deal", "ideal v3", "ideal advanced", "ideal professional", "ideal_advanced_v3",
-                "idealv3", "ideal ing", "ideal rabobank", "ideal abn amro"],
+                "idealv3", "ideal ing", "ideal rabobank", "ideal abn amro", "ideal basic", "ideal lite"],
     "detect": [
         {"path": "AcquirerStatusRes.Transaction.transactionID", "exists": True, "weight": 0.9},
         {"path": "AcquirerTrxRes.Transaction.transactionID", "exists": True, "weight": 0.9},
         {"path": "AcquirerErrorRes.Error.errorCode", "exists": True, "weight": 0.9},
         {"path": "DirectoryRes.Directory", "exists": True, "weight": 0.9},
+        # iDEAL Basic notification: its root names nothing else; transactionID and purchaseID together do.
+        {"path": "Notification.transactionID", "exists": True, "weight": 0.3},
+        {"path": "Notification.purchaseID", "exists": True, "weight": 0.3},
     ],
     "amount_unit": "major",
     "default_payment_method": "BANK_TRANSFER",
@@ -95,6 +105,21 @@ SPEC = {
                 "event_time": ["Transaction.transactionCreateDateTimestamp", "createDateTimestamp"],
                 "attempt_id": ["Transaction.transactionID"],
                 "payment_id": ["Transaction.purchaseID"],
+            },
+        },
+        {
+            "name": "basic_notification",
+            "match": {"Notification.transactionID": {"exists": True}, "Notification.status": {"exists": True}},
+            "root": "Notification",
+            "event_kind": "AUTHORIZATION",
+            "default_currency": "EUR",
+            "fields": {
+                "provider_transaction_id": ["transactionID"],
+                "status": ["status"],
+                "reason_code": ["status"],
+                "event_time": ["createDateTimeStamp"],
+                "attempt_id": ["transactionID"],
+                "payment_id": ["purchaseID"],
             },
         },
         {

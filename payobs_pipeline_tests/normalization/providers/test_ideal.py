@@ -61,3 +61,8 @@ def test_an_error_keeps_its_full_code_and_takes_its_categorys_reason():
 def test_an_error_of_no_documented_category_has_no_known_reason():
     event = normalized_event(_xml("error_system_busy_so").replace("SO1200", "ZZ0001"))
     assert (event.status_category, event.failure_reason) == ("ERROR", "UNKNOWN")
+
+
+def test_a_basic_notification_names_the_transaction_and_the_purchase():
+    event = normalized_event(next(c["data"] for c in CASES if c["name"] == "basic_notification_cancelled"))
+    assert (event.attempt_id, event.payment_id, event.currency) == ("0050001234567890", "order-7781", "EUR")

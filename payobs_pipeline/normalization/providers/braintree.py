@@ -636,20 +636,11 @@ def prepare(body):
             body = mask_payload(body)
         except (binascii.Error, UnicodeDecodeError, PayloadParseError):
             return body
-        notification = body.get("notification") if isinstance(body, dict) else None
-        if isinstance(notification, dict) and notification.get("kind") in _FETCH_ONLY_KINDS:
-            raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
-                                  f"braintree: {notification.get('kind')} names a transaction to fetch, not its outcome")
-        if isinstance(notification, dict) and notification.get("kind") == "local_payment_completed":
-            subject = notification.get("subject")
-            local_payment = subject.get("local-payment") if isinstance(subject, dict) else None
-            # /webhooks/local-payment-methods: local_payment_completed gives "a payment ID and payer ID" with which
-            # the merchant creates the transaction; until then (no <transaction> in the subject) no outcome exists.
-            if isinstance(local_payment, dict) and local_payment.get("transaction") is None:
-                raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
-                                      "braintree: local_payment_completed names a payment to charge, not its outcome")
-        if isinstance(notification, dict) and notification.get("kind") in _SUBSCRIPTION_CHARGE_KINDS:
-            return _subscription_charge_without_unnamed_amount(_plain(body))
+        return _notification(body) if isinstance(body, dict) else _plain(body)
+    if isinstance(body.get("notification"), dict):
+        # The decoded notification as an integration or the SDKs' WebhookTestingGateway sample keeps it (no
+        # bt_payload around it).
+        return _notification(body)
     else:
         context = _local_payment_context(body)
         if context is not None:
@@ -680,6 +671,25 @@ def prepare(body):
         # One search result is that transaction; several (a list) are not one event.
         if isinstance(page, dict) and isinstance(page.get("transaction"), dict):
             body = {"transaction": page["transaction"]}
+    return _plain(body)
+
+
+def _notification(body: dict):
+    """A decoded webhook notification: refuse the kinds without an outcome, read a subscription's charge."""
+    notification = body.get("notification")
+    if isinstance(notification, dict) and notification.get("kind") in _FETCH_ONLY_KINDS:
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              f"braintree: {notification.get('kind')} names a transaction to fetch, not its outcome")
+    if isinstance(notification, dict) and notification.get("kind") == "local_payment_completed":
+        subject = notification.get("subject")
+        local_payment = subject.get("local-payment") if isinstance(subject, dict) else None
+        # /webhooks/local-payment-methods: local_payment_completed gives "a payment ID and payer ID" with which
+        # the merchant creates the transaction; until then (no <transaction> in the subject) no outcome exists.
+        if isinstance(local_payment, dict) and local_payment.get("transaction") is None:
+            raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                                  "braintree: local_payment_completed names a payment to charge, not its outcome")
+    if isinstance(notification, dict) and notification.get("kind") in _SUBSCRIPTION_CHARGE_KINDS:
+        return _subscription_charge_without_unnamed_amount(_plain(body))
     return _plain(body)
 
 

@@ -173,6 +173,16 @@ def test_a_transaction_review_notification_names_a_transaction_to_fetch():
            '</transaction-review></subject></notification>')
     data = {"bt_signature": "k|s", "bt_payload": base64.b64encode(xml.encode()).decode()}
     assert _outcome(data).unprocessed_reason == "NOTIFICATION_WITHOUT_OUTCOME"
+    # The same notification kept decoded (an integration's parsed webhook, the SDKs' sample XML): the same reading.
+    assert _outcome({"provider": "braintree", "content": xml}).unprocessed_reason == "NOTIFICATION_WITHOUT_OUTCOME"
+
+
+def test_a_decoded_subscription_charge_keeps_its_status_but_not_an_amount_in_no_currency():
+    xml = ('<notification><kind>subscription_charged_successfully</kind><subject><subscription><id>s1</id>'
+           '<transactions type="array"><transaction><id>t1</id><status>submitted_for_settlement</status>'
+           '<amount>49.99</amount></transaction></transactions></subscription></subject></notification>')
+    event = _outcome({"provider": "braintree", "content": xml}).event
+    assert (event.status_category, event.amount_minor, event.currency) == ("APPROVED", None, None)
 
 
 def _local_payment_context(**timestamps):

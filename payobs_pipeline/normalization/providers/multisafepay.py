@@ -19,8 +19,20 @@ Sources:
   order ID, 1007 Invalid IP address, 1008 Invalid description, 1010 Invalid variable, 1011 Invalid customer
   account ID, 1012 Invalid customer security code, 1013 Invalid signature, ...
 
+- MultiSafepay Connect, the legacy XML API (SDK source, no stored docs page): the reply's root element names the
+  request (``status``, ``redirecttransaction``, ``directtransaction``) and carries ``result="ok"`` or
+  ``result="error"`` with ``error {code, description}`` (wp-pay-gateways/multisafepay-connect src/Client.php); a
+  status reply {ewallet {id, status, created, modified, reasoncode, reason}, customer {currency, amount,
+  country, ...}, transaction {id (the merchant's), currency, amount (cents), description}, paymentdetails {type,
+  ...}} (src/XML/StatusResponseMessage.php); ewallet statuses completed, initialized, uncleared (created, not yet
+  cleared), void (cancelled), declined (rejected), refunded, expired (src/Statuses.php; thephpleague/
+  omnipay-multisafepay src/Message/CompletePurchaseResponse.php adds canceled), the same words as the JSON API's;
+  a redirect-transaction reply {transaction {id, payment_url}} is the payment page (no outcome yet). The error
+  codes are the JSON API's table above.
+
 Amounts are cents of ``currency``. Lifecycle identity: the order (order_id) is the payment; transaction_id is
-MultiSafepay's transaction, the attempt; a refund answer's refund_id is the refund.
+MultiSafepay's transaction, the attempt; a refund answer's refund_id is the refund. Connect: ewallet.id is
+MultiSafepay's transaction (the attempt), transaction.id the merchant's order (the payment).
 """
 
 from __future__ import annotations
@@ -86,6 +98,27 @@ _ORDER_FIELDS = {
     "customer_country": ["customer.country"],
 }
 
+# Connect XML replies: the root element names the request (wp-pay-gateways/multisafepay-connect src/Client.php).
+CONNECT_ROOTS = ["status", "redirecttransaction", "directtransaction"]
+_CONNECT_STATUS_FIELDS = {
+    "provider_transaction_id": ["ewallet.id"],
+    "status": ["ewallet.status"],
+    "reason_code": ["ewallet.reasoncode", "ewallet.reason"],
+    "amount": ["transaction.amount"],
+    "currency": ["transaction.currency"],
+    "event_time": ["ewallet.modified", "ewallet.created"],
+    "payment_method": ["paymentdetails.type"],
+    "card_brand": ["paymentdetails.type"],
+    "attempt_id": ["ewallet.id"],
+    "payment_id": ["transaction.id"],
+    "customer_country": ["customer.country"],
+}
+_ORDER_RULES = [
+    {"when": {"status": ["refunded", "partial_refunded"]}, "set": {"event_kind": "REFUND"}},
+    {"when": {"status": ["chargedback", "charged_back"]}, "set": {"event_kind": "DISPUTE"}},
+    {"when": {"status": "void"}, "set": {"event_kind": "VOID"}},
+]
+
 SPEC = {
     "provider": "multisafepay",
     "aliases": ["multisafepay", "multi safepay", "multi_safepay", "msp", "multisafe pay", "multisafepay_api"],
@@ -102,6 +135,12 @@ SPEC = {
         # The order as posted to the notification URL.
         {"path": "financial_status", "exists": True, "weight": 0.5},
         {"path": "fastcheckout", "exists": True, "weight": 0.3},
+        # Connect XML replies: the result attribute on the request's root, the ewallet block of a status reply.
+        *({"path": f"{root}.@result", "in": ["ok", "error"], "weight": 0.3} for root in CONNECT_ROOTS),
+        {"path": "status.ewallet.status", "exists": True, "weight": 0.3},
+        {"path": "status.paymentdetails", "exists": True, "weight": 0.1},
+        *({"path": f"{root}.error.code", "exists": True, "weight": 0.2} for root in CONNECT_ROOTS),
+        {"path": "redirecttransaction.transaction.payment_url", "exists": True, "weight": 0.3},
     ],
     "amount_unit": "minor",
     "status_map": ORDER_STATUSES,
@@ -144,21 +183,38 @@ SPEC = {
             "match": {"data.status": {"exists": True}},
             "root": "data",
             "fields": _ORDER_FIELDS,
-            "rules": [
-                {"when": {"status": ["refunded", "partial_refunded"]}, "set": {"event_kind": "REFUND"}},
-                {"when": {"status": ["chargedback", "charged_back"]}, "set": {"event_kind": "DISPUTE"}},
-                {"when": {"status": "void"}, "set": {"event_kind": "VOID"}},
-            ],
+            "rules": _ORDER_RULES,
         },
         {
             "name": "notification.order",
             "match": {"financial_status": {"exists": True}, "status": {"exists": True}},
             "fields": _ORDER_FIELDS,
-            "rules": [
-                {"when": {"status": ["refunded", "partial_refunded"]}, "set": {"event_kind": "REFUND"}},
-                {"when": {"status": ["chargedback", "charged_back"]}, "set": {"event_kind": "DISPUTE"}},
-                {"when": {"status": "void"}, "set": {"event_kind": "VOID"}},
-            ],
+            "rules": _ORDER_RULES,
+        },
+        # Connect XML: <status result="error"><error><code>1006</code><description>...</description></error>.
+        *({
+            "name": f"connect.{root}.error",
+            "match": {f"{root}.@result": "error"},
+            "root": root,
+            "status": "ERROR",
+            "fields": {"status": ["error.code"], "reason_code": ["error.code"]},
+        } for root in CONNECT_ROOTS),
+        {
+            "name": "connect.status",
+            "match": {"status.ewallet.status": {"exists": True}},
+            "root": "status",
+            "fields": _CONNECT_STATUS_FIELDS,
+            "rules": [{"when": {"ewallet.status": rule["when"]["status"]}, "set": rule["set"]} for rule in _ORDER_RULES],
+        },
+        {
+            # The redirect-transaction answer: the payment page the customer is sent to (no outcome yet).
+            "name": "connect.redirecttransaction",
+            "match": {"redirecttransaction.transaction.payment_url": {"exists": True}},
+            "root": "redirecttransaction",
+            "status": "PENDING",
+            "event_kind": "PAYMENT",
+            "fields": {"status": ["@result"], "provider_transaction_id": ["transaction.id"],
+                       "payment_id": ["transaction.id"]},
         },
     ],
 }

@@ -39,3 +39,8 @@ def test_the_order_is_the_payment_and_the_transaction_the_attempt():
 def test_a_refund_answer_names_the_refund_and_its_transaction():
     event = normalized_event(_case("refund_created"))
     assert (event.refund_id, event.attempt_id) == ("4257212", "4257177")
+
+
+def test_a_connect_status_reply_names_the_order_and_the_ewallet_transaction():
+    event = normalized_event(next(c["data"] for c in CASES if c["name"] == "connect_status_uncleared_visa"))
+    assert (event.attempt_id, event.payment_id, event.amount_minor) == ("88012345", "shop-5501", 2495)

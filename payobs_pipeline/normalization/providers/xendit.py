@@ -59,6 +59,11 @@ Sources (Xendit documentation and Xendit's own SDK model files, not their tests)
   docs.xendit.co/xenpayments/virtual-account/testing ("Virtual Accounts in the Philippines are only available via
   our Payments API"): a VA payment callback carries no currency; one paid into an Indonesian bank's VA is IDR
   (prepare() adds it; a bank not listed gets none).
+- docs.xendit.co/xenpayments/retail-outlet/testing (Fixed Payment Code: retail_outlet_name ALFAMART / INDOMARET,
+  payment_code, expected_amount; the payment callback's status COMPLETED) and docs.xendit.co/docs/alfamart.md,
+  /docs/indomaret.md (channel features: Currency IDR, Country ID): a retail outlet payment callback kept without
+  its ids (fixed_payment_code_id, payment_id) is still read by its payment_code, outlet and status, and one at
+  Alfamart or Indomaret without a currency is IDR (prepare() adds it; another outlet gets none).
 - docs.xendit.co/id/recurring/test-setup (e-wallet failure codes via callback: ACCOUNT_ACCESS_BLOCKED,
   INVALID_ACCOUNT_DETAILS, MAXIMUM_LIMIT_REACHED "customer account reached the maximum transaction limit",
   INSUFFICIENT_BALANCE)
@@ -241,6 +246,11 @@ REFUND_STATUSES = {
     "REQUESTED": "PENDING",
     "CANCELLED": "CANCELLED",
 }
+INDONESIAN_VA_BANKS = frozenset({
+    "BCA", "CIMB", "CIMB_NIAGA", "DBS", "BJB", "MANDIRI", "BNI", "BNC", "PERMATA", "BRI", "SAHABAT_SAMPOERNA", "BSI",
+})
+# docs.xendit.co/docs/alfamart.md, /docs/indomaret.md: Currency IDR, Country ID.
+IDR_RETAIL_OUTLETS = frozenset({"ALFAMART", "INDOMARET"})
 RETAIL_STATUSES = {"COMPLETED": "APPROVED", "SETTLING": "APPROVED", "PENDING": "PENDING", "FAILED": "DECLINED"}
 LEGACY_EWALLET_STATUSES = {"PAID": "APPROVED", "COMPLETED": "APPROVED", "SUCCESS_COMPLETED": "APPROVED",
                            "EXPIRED": "CANCELLED", "FAILED": "DECLINED", "PENDING": "PENDING"}
@@ -480,6 +490,8 @@ SPEC = {
         {"path": "callback_virtual_account_id", "exists": True, "weight": 0.8},
         {"path": "fixed_payment_code_id", "exists": True, "weight": 0.5},
         {"path": "retail_outlet_name", "exists": True, "weight": 0.3},
+        {"path": "retail_outlet_name", "in": sorted(IDR_RETAIL_OUTLETS), "weight": 0.1},
+        {"path": "payment_code", "exists": True, "weight": 0.1},
         {"path": "is_single_use", "exists": True, "weight": 0.1},
         {"path": "merchant_code", "exists": True, "weight": 0.1},
         {"path": "is_closed", "exists": True, "weight": 0.2},
@@ -491,6 +503,8 @@ SPEC = {
          "weight": 0.4},
         {"path": "callback_authentication_token", "exists": True, "weight": 0.3},
         {"path": "owner_id", "exists": True, "weight": 0.1},
+        # The Virtual Account API's bank codes (docs.xendit.co/xenpayments/virtual-account) beside an account number.
+        {"path": "bank_code", "in": sorted(INDONESIAN_VA_BANKS), "weight": 0.1},
         # non-payment events (payouts are disb- objects)
         {"path": "event", "prefix": list(NON_PAYMENT_EVENT_PREFIXES), "weight": 0.2},
         {"path": "data.id", "prefix": "disb-", "weight": 0.3},
@@ -585,6 +599,19 @@ SPEC = {
          "fields": _CARD_CHARGE_FIELDS, "status_map": CARD_CHARGE_STATUSES, "default_payment_method": "CARD",
          "rules": [{"when": {"status": "REVERSED"}, "set": {"event_kind": "VOID"}},
                    {"when": {"status": "VOIDED"}, "set": {"event_kind": "VOID"}}]},
+        # A card charge kept with only its capture_amount (xendit-go card.go CardCharge: capture_amount "the amount
+        # captured", currency; status CAPTURED ...). Card charges are made in several currencies (IDR, PHP, USD):
+        # without its currency the amount is not read, the status still decides.
+        {"name": "card_charge_captured", "match": {"status": list(CARD_CHARGE_STATUSES),
+                                                   "capture_amount": {"exists": True}, "currency": {"exists": True}},
+         "fields": _CARD_CHARGE_FIELDS, "status_map": CARD_CHARGE_STATUSES, "default_payment_method": "CARD",
+         "rules": [{"when": {"status": ["REVERSED", "VOIDED"]}, "set": {"event_kind": "VOID"}}]},
+        {"name": "card_charge_captured.without_currency",
+         "match": {"status": list(CARD_CHARGE_STATUSES), "capture_amount": {"exists": True},
+                   "currency": {"exists": False}},
+         "fields": {key: paths for key, paths in _CARD_CHARGE_FIELDS.items() if key not in ("amount", "currency")},
+         "status_map": CARD_CHARGE_STATUSES, "default_payment_method": "CARD",
+         "rules": [{"when": {"status": ["REVERSED", "VOIDED"]}, "set": {"event_kind": "VOID"}}]},
         # Fixed virtual account payment callback (money received); the VA itself is no payment.
         {"name": "va_payment", "match": {"callback_virtual_account_id": {"exists": True},
                                          "payment_id": {"exists": True}},
@@ -594,6 +621,11 @@ SPEC = {
          "not_a_payment": "a virtual account being created or updated is not a payment"},
         {"name": "retail_payment", "match": {"fixed_payment_code_id": {"exists": True},
                                              "payment_id": {"exists": True}},
+         "fields": _RETAIL_FIELDS, "status_map": RETAIL_STATUSES, "default_payment_method": "CASH_VOUCHER"},
+        # The payment callback kept without its ids: the outlet's payment code and a payment status (the Fixed
+        # Payment Code itself is ACTIVE / INACTIVE with an expected_amount, below).
+        {"name": "retail_payment", "match": {"payment_code": {"exists": True}, "retail_outlet_name": {"exists": True},
+                                             "status": list(RETAIL_STATUSES), "expected_amount": {"exists": False}},
          "fields": _RETAIL_FIELDS, "status_map": RETAIL_STATUSES, "default_payment_method": "CASH_VOUCHER"},
         {"name": "retail_payment_code", "match": {"payment_code": {"exists": True},
                                                   "retail_outlet_name": {"exists": True},
@@ -643,15 +675,16 @@ SPEC = {
 
 
 # Bank codes of the Indonesian banks of the Virtual Account API (docs.xendit.co/xenpayments/virtual-account).
-INDONESIAN_VA_BANKS = frozenset({
-    "BCA", "CIMB", "CIMB_NIAGA", "DBS", "BJB", "MANDIRI", "BNI", "BNC", "PERMATA", "BRI", "SAHABAT_SAMPOERNA", "BSI",
-})
 
 
 def _fill_in(body: dict[str, Any]) -> dict[str, Any]:
-    """A VA payment callback's currency from its Indonesian bank; a card charge's zero capture_amount dropped."""
+    """A VA payment callback's currency from its Indonesian bank, a retail payment's from its Indonesian outlet; a
+    card charge's zero capture_amount dropped."""
     if body.get("callback_virtual_account_id") is not None and not body.get("currency") \
             and str(body.get("bank_code", "")).upper() in INDONESIAN_VA_BANKS:
+        return {**body, "currency": "IDR"}
+    if body.get("payment_code") is not None and not body.get("currency") and body.get("amount") is not None \
+            and str(body.get("retail_outlet_name", "")).upper() in IDR_RETAIL_OUTLETS:
         return {**body, "currency": "IDR"}
     if body.get("authorized_amount") is not None and body.get("capture_amount") in (0, "0") \
             and str(body.get("status", "")).upper() != "CAPTURED":

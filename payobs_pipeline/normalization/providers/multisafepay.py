@@ -204,7 +204,8 @@ SPEC = {
             "match": {"status.ewallet.status": {"exists": True}},
             "root": "status",
             "fields": _CONNECT_STATUS_FIELDS,
-            "rules": [{"when": {"ewallet.status": rule["when"]["status"]}, "set": rule["set"]} for rule in _ORDER_RULES],
+            "rules": [{"when": {"ewallet.status": rule["when"]["status"]}, "set": rule["set"]}
+                      for rule in _ORDER_RULES],
         },
         {
             # The redirect-transaction answer: the payment page the customer is sent to (no outcome yet).

@@ -580,6 +580,10 @@ def _detect_format(text: str) -> str | None:
     first = text[0]
     if first == '"' and _QUOTED_PAIRS.fullmatch(text):
         return FORMAT_KV
+    if first == '"' and _QUOTED_VALUES.fullmatch(text) and text.count('"') >= 2 * DELIMITED_MIN_VALUES:
+        # An encapsulated delimited line ("1","1","1","This transaction has been approved.",...): a JSON string
+        # literal has nothing after its closing quote.
+        return FORMAT_DELIMITED
     if first in '{["':
         return FORMAT_JSON
     if first == "<":
@@ -922,6 +926,7 @@ _STATUS_WORD = re.compile(r"[A-Z]{2,20}")
 # One "key=value" pair per line, each pair in double quotes (SafeCharge's gateway replies).
 # The line that ends a Forte AGI reply (developers.forte.net AGI: "pg_response_code=A01 ... endofdata").
 _END_OF_DATA = "endofdata"
+_QUOTED_VALUES = re.compile(r'"[^"\n]*"(?:[,|]"[^"\n]*")+')
 _QUOTED_PAIRS = re.compile(r'(?:"[^"\n=]+=[^"\n]*"[ \t]*(?:\r?\n|$))+')
 
 

@@ -599,8 +599,12 @@ def test_malformed_key_value(content):
           "auth_capture"]),
         ("2|1|2|Declined|||0|x|y", ["2", "1", "2", "Declined", "", "", "0", "x", "y"]),
         ("$1$,$1$,$1$,$Approved, with a comma$,$A$,$Y$,$7$", ["1", "1", "1", "Approved, with a comma", "A", "Y", "7"]),
+        # AIM with x_encap_char '"': starts like a JSON string, but a JSON literal has nothing after its quote.
+        ('"1","1","1","(TESTMODE) This transaction has been approved.","000000","P","0","","","5.24","CC"',
+         ["1", "1", "1", "(TESTMODE) This transaction has been approved.", "000000", "P", "0", "", "", "5.24", "CC"]),
+        ('"2"|"2"|"2"|"Declined"|""|""|"0"', ["2", "2", "2", "Declined", "", "", "0"]),
     ],
-    ids=["comma", "pipe", "encapsulated"],
+    ids=["comma", "pipe", "encapsulated", "double_quoted", "double_quoted_pipe"],
 )
 def test_one_line_of_positional_values_is_a_delimited_document(content, values):
     assert parse_content(content) == (FORMAT_DELIMITED, {"values": values})
@@ -611,6 +615,13 @@ def test_a_short_delimited_line_is_not_a_document(content):
     with pytest.raises(PayloadParseError) as caught:
         parse_content(content)
     assert caught.value.reason_code == UNRECOGNIZED_FORMAT
+
+
+@pytest.mark.parametrize("content", ['"a","b","c"', '"1","2","3","4","5","6"\n"7"', '"one","two"x'])
+def test_a_short_or_broken_quoted_line_is_still_read_as_json_and_refused(content):
+    with pytest.raises(PayloadParseError) as caught:
+        parse_content(content)
+    assert caught.value.reason_code == MALFORMED_JSON
 
 
 def _base64url(document) -> str:

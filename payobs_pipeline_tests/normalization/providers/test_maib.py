@@ -24,9 +24,11 @@ CASES = provider_cases("maib")
 
 # maib documents no reason code for a failed or declined payment (the e-commerce statusCode table is not in
 # the stored pages): every decline is UNKNOWN.
-# Maya's detector (checkoutId, paymentStatus REFUNDED) reaches the threshold on a refunded Checkout callback; maib's
-# own signals (paymentIntentId, paymentExecutedAt, senderIban) score higher.
-CONTRACT = {"decline_reasons": 1, "shared_shapes": ["maya"]}
+CONTRACT = {
+    "decline_reasons": 1,
+    "uncovered_statuses": {"REFUNDED": "Refunded/PartiallyRefunded are payment statuses of the SDK's payment list; "
+                                       "the Checkout callback is documented after a successful payment only"},
+}
 
 
 def _case(name: str) -> dict:
@@ -58,10 +60,17 @@ def test_every_mapped_status_and_reason_is_canonical():
 
 
 def test_the_checkout_callback_reads_the_payments_amount_not_the_checkouts():
-    document = _case("checkout_callback_refunded_unhinted")
-    document.update(amount=193.54, paymentAmount=64.76, paymentStatus="Executed")
+    document = _case("checkout_callback_executed_unhinted")
+    document.update(amount=193.54, paymentAmount=64.76)
     event = normalized_event(document)
     assert (event.status_category, event.amount_minor, event.payment_method) == ("APPROVED", 6476, "BANK_TRANSFER")
+
+
+def test_a_refunded_checkout_payment_is_a_refund():
+    document = _case("checkout_callback_executed_unhinted")
+    document["paymentStatus"] = "Refunded"
+    event = normalized_event({"provider": "maib", "payload": document})
+    assert (event.status_category, event.event_kind, event.amount_minor) == ("REFUNDED", "REFUND", 18000)
 
 
 def test_a_card_callback_is_read_inside_result():

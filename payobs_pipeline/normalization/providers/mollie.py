@@ -290,6 +290,10 @@ SPEC = {
         {"path": "id", "prefix": ["tr_", "re_", "chb_", "cpt_", "ord_", "event_", "pl_", "stl_", "sub_", "mdt_"],
          "weight": 0.2},
         {"path": "_links.documentation.href", "prefix": "https://docs.mollie.com", "weight": 0.5},
+        # An error body's HAL documentation link (docs.mollie.com/overview/handling-errors: application/hal+json,
+        # status, title, detail, field, _links.documentation {href, type "text/html"}): Mollie's own error shape even
+        # when the logged link was trimmed. A bare {status, title, detail} (RFC 7807) is no Mollie signal.
+        {"path": "_links.documentation.type", "in": ["text/html"], "weight": 0.5},
         {"path": "_embedded.payments.0.resource", "exists": True, "weight": 0.3},
         {"path": "_links.self.href", "prefix": "https://api.mollie.com", "weight": 0.5},
         {"path": "profileId", "prefix": "pfl_", "weight": 0.3},

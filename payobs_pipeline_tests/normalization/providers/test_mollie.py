@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from payobs_pipeline.normalization.evaluation import normalize_lake_data
 from payobs_pipeline_tests.normalization.corpus_checks import (
     NORMALIZER,
     assert_case_matches_labels,
@@ -119,3 +120,15 @@ def test_mollie_paid_after_authorization_is_a_capture_and_an_order_is_the_paymen
     assert _identity(one_step) == ("AUTHORIZATION", "APPROVED", "tr_Lc3", None, None, None)
     assert _identity(order) == ("PAYMENT", "APPROVED", None, "ord_Lc1", None, None)
     assert order.customer_country == "DE"
+
+
+def test_an_error_body_whose_documentation_link_was_trimmed_is_still_mollies():
+    """docs.mollie.com/overview/handling-errors: every error body links its documentation as a HAL link of type
+    text/html; a log that trimmed the href keeps that link. A bare RFC 7807 body {status, title, detail} names
+    no provider."""
+    body = {"status": 410, "title": "Gone", "detail": "The payment link has expired",
+            "_links": {"documentation": {"href": "...", "type": "text/html"}}}
+    event = normalize_lake_data(body, None, NORMALIZER).event
+    assert (event.provider, event.status_category, event.failure_reason) == ("mollie", "ERROR", "INVALID_REQUEST")
+    bare = normalize_lake_data({key: value for key, value in body.items() if key != "_links"}, None, NORMALIZER)
+    assert bare.event is None or bare.event.provider != "mollie"

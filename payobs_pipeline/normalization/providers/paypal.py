@@ -18,6 +18,21 @@ Sources (PayPal Developer):
   transaction_type Adaptive Payment PAY / PREAPPROVAL, status CREATED/COMPLETED/INCOMPLETE/ERROR/REVERSALERROR/
   PROCESSING/PENDING, pay_key, transaction[n].id / .status / .amount ("USD 10.00"); a deprecated API whose
   messages older lake rows still hold
+- Adaptive Payments API answers (developer.paypal.com/archive/adaptive-payments/api/execute-payment and
+  /payment-details; Adaptive Payments Developer Guide, August 2012, PayResponse p. 90 ``paymentExecStatus``
+  CREATED/COMPLETED/INCOMPLETE/ERROR/REVERSALERROR/PROCESSING/PENDING, PaymentDetailsResponse p. 118
+  ``status`` and paymentInfo ``transactionStatus`` COMPLETED/PENDING/CREATED/PARTIALLY_REFUNDED/DENIED/PROCESSING/
+  REVERSED/REFUNDED/FAILED, responseEnvelope ``ack`` Success/Failure/SuccessWithWarning/FailureWithWarning p. 135;
+  error ids from the guide's Pay Errors p. 105, ExecutePayment Errors p. 135, PreapprovalDetails Errors p. 189, and
+  580022 "validation error messages that deal with errors of supplied parameters" from the Invoicing Service API
+  Guide, May 2012, p. 79 (pages read as stored copies on manualshelf.com / manymanuals). PaymentDetails status
+  EXPIRED (a pay key not approved within its 3 hours) rests on SDK source (hackage paypal-adaptive-hoops PayStatus
+  PeExpired), not on the guide. A Preapproval (PreapprovalDetails: approved, curPayments, maxTotalAmountOfAllPayments,
+  status ACTIVE/CANCELED/DEACTIVED) is the sender's standing agreement, no payment
+- Billing plans and agreements (developer.paypal.com/docs/api/payments.billing-plans/v1/, billing-agreements/v1/,
+  subscriptions/v1/ plans): subscription templates and agreements, no payment
+- IPN bodies stored with a line break after each ``&`` (``mc_gross=48.00&\npayment_status=Completed&...``): the
+  form encoding of the IPN (IPNandPDTVariables: "form-encoded"); prepare() reads them back into plain pairs
 - IPN txn_type (IPNandPDTVariables): adjustment ("a dispute has been resolved and closed") is a dispute stage;
   recurring_payment_failed / _skipped and subscr_failed are declined collections; profile, sign-up and Mass Pay
   types are no payment
@@ -45,7 +60,12 @@ is the authorization when the order's intent is AUTHORIZE (its captures are CAPT
 related_ids.authorization_id), else the capture (intent CAPTURE: the capture decides the payment). Refunds name
 their capture or authorization in related_ids (v1: sale_id); a v2 refund that only links to its capture (an
 ``up`` URL) has no attempt_id. An order without any capture or authorization yet is a PAYMENT row.
+Adaptive Payments: the payment is the pay key (payKey / pay_key); the attempt is the receiver's transaction id
+(PaymentDetails paymentInfo[0].transactionId of a simple payment, IPN transaction[0].id); answers without one
+(Pay, ExecutePayment, a parallel payment's details) are PAYMENT rows.
 """
+
+from urllib.parse import unquote_plus
 
 _SOFT = "SOFT"
 _HARD = "HARD"
@@ -60,6 +80,43 @@ ADAPTIVE_KEY = "_payobs_adaptive_payment"
 # PROCESSING "in progress", PENDING "awaiting processing".
 _ADAPTIVE_STATUSES = {"CREATED": "PENDING", "COMPLETED": "APPROVED", "INCOMPLETE": "UNKNOWN", "ERROR": "ERROR",
                       "REVERSALERROR": "ERROR", "PROCESSING": "PENDING", "PENDING": "PENDING"}
+# PaymentDetails status: the same words as paymentExecStatus; EXPIRED (the pay key lapsed unapproved: SDK source).
+_ADAPTIVE_DETAILS_STATUSES = {**_ADAPTIVE_STATUSES, "EXPIRED": "CANCELLED"}
+# Adaptive Payments error ids (errorId in the answer's error[] list, or payErrorList.payError[].error): the
+# Developer Guide's Pay, ExecutePayment and PreapprovalDetails error tables (2012).
+_ADAPTIVE_ERRORS = {
+    "500000": "PROCESSING_ERROR",  # There is a system error
+    "520002": "PROCESSING_ERROR",  # Internal error
+    "520003": "CONFIGURATION_ERROR",  # Authentication failed. API credentials are incorrect
+    "520005": "CONFIGURATION_ERROR",  # Merchant account is locked
+    "520006": "CONFIGURATION_ERROR",  # This call is not defined in the database
+    "529038": "GENERIC_DECLINE",  # There was an error while making this payment
+    "539012": "INVALID_REQUEST",  # The preapproval key has not been authorized yet
+    "539041": "TRANSACTION_NOT_PERMITTED",  # account's country not enabled to receive payments
+    "539043": "TRANSACTION_NOT_PERMITTED",  # account's country not enabled to send payments
+    "540031": "CONFIGURATION_ERROR",  # no permission (to cancel / get these preapproval details)
+    "550001": "CONFIGURATION_ERROR",  # User is not allowed to perform this action
+    "559044": "TRANSACTION_NOT_PERMITTED",  # Account setting on the receiver prohibited the payment
+    "560027": "INVALID_REQUEST",  # The argument value is unsupported
+    "569000": "INVALID_REQUEST",  # Split payments are not supported at this time
+    "569013": "REVOKED",  # The preapproval key has been canceled
+    "569016": "CONFIGURATION_ERROR",  # Preapproval PIN functionality is not enabled
+    "569017": "REVOKED",  # The preapproval key has been suspended
+    "569018": "TRANSACTION_NOT_PERMITTED",  # Preapproved payments have been disabled
+    "569019": {"reason": "AUTHENTICATION_FAILED", "decline_type": _HARD},  # suspended after too many PIN failures
+    "569042": "TRANSACTION_NOT_PERMITTED",  # The email account is not confirmed by PayPal
+    "579007": "INVALID_REQUEST",  # The maximum number of receivers is <number>
+    "579010": "INVALID_REQUEST",  # a preapproval key needs the sender's email address
+    "579014": "INVALID_REQUEST",  # the preapproval key names a different sender
+    "579017": "INVALID_REQUEST",  # the primary receiver's amount is below the chained receivers' total
+    "579024": "TRANSACTION_NOT_PERMITTED",  # preapproval used before its start or after its end date
+    "579025": "TRANSACTION_NOT_PERMITTED",  # preapproval not usable on this weekday
+    "579026": "TRANSACTION_NOT_PERMITTED",  # preapproval not usable on this day of the month
+    "579027": "INVALID_REQUEST",  # the preapproval names a different currency than the payment request
+    "580001": "INVALID_REQUEST",  # Invalid request
+    "580022": "INVALID_REQUEST",  # validation error of a supplied parameter
+    "589019": "INVALID_REQUEST",  # The preapproval key is invalid
+}
 
 # processor_response.response_code (card payments), all documented codes.
 _PROCESSOR_CODES = {
@@ -702,8 +759,29 @@ SPEC = {
         {"path": "resource.amount.currency_code", "exists": True, "weight": 0.2},
         {"path": "resource.supplementary_data.related_ids", "exists": True, "weight": 0.3},
         {"path": "ipn_track_id", "exists": True, "weight": 0.4},
-        # Adaptive Payments IPN: its transaction_type and the AP- pay key.
+        # Adaptive Payments IPN: its transaction_type and the AP- pay key; the per-receiver variables are named
+        # literally transaction[n].<name> (Pay Message Variables), status_for_sender_txn being Adaptive's own.
         {"path": "transaction_type", "prefix": "Adaptive Payment", "weight": 0.4},
+        {"path": "transaction[0].status_for_sender_txn", "exists": True, "weight": 0.2},
+        {"path": "transaction[0].id_for_sender_txn", "exists": True, "weight": 0.1},
+        # Adaptive Payments API answers: the responseEnvelope (correlationId "used only by PayPal Merchant
+        # Technical Support", build), paymentExecStatus, the payKey / preapprovalKey, errors of domain PLATFORM.
+        {"path": "responseEnvelope.correlationId", "exists": True, "weight": 0.2},
+        {"path": "responseEnvelope.build", "exists": True, "weight": 0.2},
+        {"path": "paymentExecStatus", "in": list(_ADAPTIVE_STATUSES), "weight": 0.3},
+        {"path": "payKey", "prefix": "AP-", "weight": 0.3},
+        {"path": "preapprovalKey", "prefix": "PA-", "weight": 0.3},
+        {"path": "maxTotalAmountOfAllPayments", "exists": True, "weight": 0.1},
+        {"path": "error.0.domain", "in": ["PLATFORM"], "weight": 0.1},
+        {"path": "error.0.errorId", "in": list(_ADAPTIVE_ERRORS), "weight": 0.2},
+        # v1 billing plan: payment_definitions with merchant_preferences.
+        {"path": "payment_definitions.0.frequency_interval", "exists": True, "weight": 0.2},
+        {"path": "merchant_preferences.initial_fail_amount_action", "exists": True, "weight": 0.3},
+        # v1 billing agreement (agreement_details) and Subscriptions v1 plan (billing_cycles[].pricing_scheme).
+        {"path": "agreement_details.outstanding_balance", "exists": True, "weight": 0.3},
+        {"path": "agreement_details.cycles_remaining", "exists": True, "weight": 0.2},
+        {"path": "billing_cycles.0.pricing_scheme", "exists": True, "weight": 0.3},
+        {"path": "billing_cycles.0.tenure_type", "in": ["REGULAR", "TRIAL"], "weight": 0.2},
         {"path": "pay_key", "prefix": "AP-", "weight": 0.3},
         {"path": "preapproval_key", "prefix": "PA-", "weight": 0.3},
         # Recurring payments profiles are "I-..." (IPN recurring_payment_*).
@@ -736,6 +814,63 @@ SPEC = {
     "status_map": _CAPTURE_STATUSES,
     "reason_map": REASONS,
     "variants": [
+        # Adaptive Payments API answers (Pay, ExecutePayment, PaymentDetails, Preapproval, PreapprovalDetails): JSON
+        # with a responseEnvelope {ack, correlationId, build, timestamp}. ack Failure: the call failed, its error[]
+        # list says why.
+        {"name": "adaptive.error",
+         "match": {"responseEnvelope.ack": ["Failure", "FailureWithWarning"], "error.0.errorId": {"exists": True}},
+         "status": "ERROR",
+         "fields": {"provider_transaction_id": ["payKey", "preapprovalKey"], "status": ["responseEnvelope.ack"],
+                    "reason_code": ["error.0.errorId"], "event_time": ["responseEnvelope.timestamp"],
+                    "payment_id": ["payKey"]},
+         "reason_map": _ADAPTIVE_ERRORS, "rules": []},
+        # A Preapproval (its details, or the Preapproval call's answer naming only the new key) is the sender's
+        # agreement to future payments; the payments made under it have their own pay keys.
+        {"name": "adaptive.preapproval", "match": {"responseEnvelope.ack": {"exists": True},
+                                                   "maxTotalAmountOfAllPayments": {"exists": True}},
+         "not_a_payment": "a PayPal Adaptive Payments preapproval agreement, not a payment"},
+        {"name": "adaptive.preapproval", "match": {"responseEnvelope.ack": {"exists": True},
+                                                   "curPayments": {"exists": True}},
+         "not_a_payment": "a PayPal Adaptive Payments preapproval agreement, not a payment"},
+        {"name": "adaptive.preapproval", "match": {"responseEnvelope.ack": {"exists": True},
+                                                   "preapprovalKey": {"exists": True}, "payKey": {"exists": False}},
+         "not_a_payment": "a PayPal Adaptive Payments preapproval agreement, not a payment"},
+        # Pay / ExecutePayment answer: paymentExecStatus; a failed payment lists its errors in payErrorList.
+        {"name": "adaptive.pay_answer",
+         "match": {"responseEnvelope.ack": {"exists": True}, "paymentExecStatus": {"exists": True}},
+         "fields": {"provider_transaction_id": ["payKey"], "status": ["paymentExecStatus"],
+                    "reason_code": ["payErrorList.payError.0.error.errorId"],
+                    "event_time": ["responseEnvelope.timestamp"], "payment_id": ["payKey"]},
+         "status_map": _ADAPTIVE_STATUSES, "reason_map": _ADAPTIVE_ERRORS, "default_payment_method": "WALLET",
+         "event_kind": "PAYMENT", "rules": []},
+        # PaymentDetails answer: the payment's status, its currencyCode, and one paymentInfo per receiver. Only a
+        # simple payment's (a single receiver's) amount is what the sender paid; a parallel or chained payment's
+        # total is not stated, so none is read.
+        {"name": "adaptive.payment_details",
+         "match": {"responseEnvelope.ack": {"exists": True}, "payKey": {"exists": True}, "status": {"exists": True},
+                   "paymentInfoList.paymentInfo.1": {"exists": False}},
+         "fields": {"provider_transaction_id": ["paymentInfoList.paymentInfo.0.transactionId", "payKey"],
+                    "status": ["status"], "amount": ["paymentInfoList.paymentInfo.0.receiver.amount"],
+                    "currency": ["currencyCode"], "event_time": ["responseEnvelope.timestamp"],
+                    "attempt_id": ["paymentInfoList.paymentInfo.0.transactionId"], "payment_id": ["payKey"]},
+         "status_map": _ADAPTIVE_DETAILS_STATUSES, "default_payment_method": "WALLET", "event_kind": "PAYMENT",
+         # transactionStatus REFUNDED / PARTIALLY_REFUNDED: the receiver's transaction was refunded.
+         "rules": [{"when": {"paymentInfoList.paymentInfo.0.transactionStatus": ["REFUNDED", "PARTIALLY_REFUNDED"]},
+                    "set": {"status_category": "REFUNDED", "event_kind": "REFUND"}}]},
+        {"name": "adaptive.payment_details",
+         "match": {"responseEnvelope.ack": {"exists": True}, "payKey": {"exists": True}, "status": {"exists": True}},
+         "fields": {"provider_transaction_id": ["payKey"], "status": ["status"], "currency": ["currencyCode"],
+                    "event_time": ["responseEnvelope.timestamp"], "payment_id": ["payKey"]},
+         "status_map": _ADAPTIVE_DETAILS_STATUSES, "default_payment_method": "WALLET", "event_kind": "PAYMENT",
+         "rules": []},
+        # Billing plans (v1 billing-plans: payment_definitions, merchant_preferences; Subscriptions v1 plans:
+        # product_id, billing_cycles) and v1 billing agreements (agreement_details) are templates and agreements.
+        {"name": "billing_plan", "match": {"payment_definitions": {"exists": True}},
+         "not_a_payment": "a PayPal billing plan (a subscription template), not a payment"},
+        {"name": "billing_plan", "match": {"billing_cycles": {"exists": True}, "product_id": {"exists": True}},
+         "not_a_payment": "a PayPal billing plan (a subscription template), not a payment"},
+        {"name": "billing_agreement", "match": {"agreement_details": {"exists": True}},
+         "not_a_payment": "a PayPal billing agreement, not a payment"},
         {"name": "webhook.not_a_payment", "match": {"event_type": _NOT_PAYMENT_EVENTS}, "not_a_payment": _NOT_A_PAYMENT},
         {"name": "webhook.not_a_payment", "match": {"event_type": {"prefix": _NOT_PAYMENT_EVENT_PREFIXES}},
          "not_a_payment": _NOT_A_PAYMENT},
@@ -941,6 +1076,7 @@ def prepare(body):
     The event already says the direction, so the sign is dropped (on a copy).
     """
     if isinstance(body, dict):
+        body = _form_lines(body)
         adaptive = _adaptive_payment(body)
         if adaptive is not None:
             return {**body, ADAPTIVE_KEY: adaptive}
@@ -953,6 +1089,22 @@ def prepare(body):
             return body if positive is resource else {**body, "resource": positive}
         return _with_up_authorization(_positive_total(body))
     return body
+
+
+def _form_lines(body: dict) -> dict:
+    """An IPN stored with a line break after each ``&`` read back into its form pairs (a copy).
+
+    Read line by line, every value but the last keeps its ``&`` and its URL encoding (``11%3A07%3A43+Dec``); the
+    IPN is form-encoded (IPNandPDTVariables), so the ``&`` is dropped and the value URL-decoded. Only when every
+    value but one ends with ``&`` (so a value of a body read as a form already is never touched).
+    """
+    values = list(body.values())
+    if len(values) < 3 or not all(isinstance(v, str) for v in values):
+        return body
+    ending = sum(1 for v in values if v.endswith("&"))
+    if ending < len(values) - 1 or not ("payment_status" in body or "txn_type" in body):
+        return body
+    return {key.strip(): unquote_plus(value[:-1] if value.endswith("&") else value) for key, value in body.items()}
 
 
 def _adaptive_payment(body: dict) -> dict | None:

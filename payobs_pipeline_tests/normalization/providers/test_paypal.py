@@ -126,6 +126,22 @@ NOT_PAYMENT_ROWS = [
                                       "&profile_status=Suspended&amount=9.99&currency_code=USD&ipn_track_id=7c4d"},
     {"provider": "paypal", "content": "txn_type=subscr_signup&subscr_id=I-SUB1&mc_amount3=9.99&mc_currency=USD"
                                       "&ipn_track_id=8d5e"},
+    # Adaptive Payments Preapproval answer (Developer Guide 2012, PreapprovalResponse: the key the sender approves
+    # for future payments) and PreapprovalDetails (approved, curPayments, maxTotalAmountOfAllPayments, status).
+    {"responseEnvelope": {"timestamp": "2012-09-20T14:02:11.000-07:00", "ack": "Success",
+                          "correlationId": "db87c705a910e", "build": "2486531"},
+     "preapprovalKey": "PA-9JR04288NX148814C"},
+    {"responseEnvelope": {"ack": "Success", "correlationId": "7a1c2d3e4f5a6", "build": "2486531"},
+     "approved": "true", "curPayments": "2", "curPaymentsAmount": "20.00", "currencyCode": "USD",
+     "maxTotalAmountOfAllPayments": "500.00", "status": "ACTIVE", "senderEmail": "buyer@example.com"},
+    # v1 billing agreement (payments.billing-agreements/v1: agreement_details) and a Subscriptions v1 plan
+    # (billing_cycles, product_id): an agreement and a template, no payment.
+    {"id": "I-0LN988D3JACS", "state": "Active", "payer": {"payment_method": "paypal"},
+     "agreement_details": {"outstanding_balance": {"value": "0.00"}, "cycles_remaining": "12",
+                           "next_billing_date": "2017-01-17T08:00:00Z"}},
+    {"id": "P-5ML4271244454362WXNWU5NQ", "product_id": "PROD-XXCD1234QWER65782", "status": "ACTIVE",
+     "billing_cycles": [{"tenure_type": "REGULAR", "sequence": 1,
+                         "pricing_scheme": {"fixed_price": {"value": "10", "currency_code": "USD"}}}]},
 ]
 
 
@@ -532,3 +548,34 @@ def test_an_adaptive_payments_preapproval_message_is_not_a_payment():
             "approved": "true", "status": "ACTIVE", "sender_email": "buyer@example.com", "currency_code": "USD",
             "max_total_amount_of_all_payments": "100.00", "verify_sign": "AFcWxV21C7fd0v3bYYYRCpSSRl31AIYIUUq0"}
     assert normalize_lake_data(body, None, NORMALIZER).unprocessed_reason == "NOT_A_PAYMENT_EVENT"
+
+
+def test_an_adaptive_error_answer_reads_its_error_id():
+    """Adaptive Payments answers with ack Failure: the error[] list's errorId is the code (Developer Guide 2012)."""
+    event = normalized_event({"responseEnvelope": {"ack": "Failure", "correlationId": "efb2c427728cc",
+                                                   "build": "17820627"},
+                              "error": [{"errorId": "520003", "domain": "PLATFORM", "severity": "Error",
+                                         "message": "Authentication failed. API credentials are incorrect."}]})
+    assert event.status_category == StatusCategory.ERROR
+    assert event.failure_reason == FailureReason.CONFIGURATION_ERROR
+    assert event.raw_reason_code == "520003"
+
+
+def test_a_parallel_payment_s_details_read_no_amount():
+    """PaymentDetails of two receivers: no total is stated, so no receiver's amount is taken for the payment's."""
+    info = {"transactionStatus": "COMPLETED", "receiver": {"amount": "5.00", "primary": "false"}}
+    event = normalized_event({"responseEnvelope": {"ack": "Success", "correlationId": "49f5b1753e0df", "build": "1"},
+                              "payKey": "AP-791807008W699005A", "status": "COMPLETED", "currencyCode": "USD",
+                              "paymentInfoList": {"paymentInfo": [info, info]}})
+    assert event.status_category == StatusCategory.APPROVED
+    assert event.amount_minor is None and event.currency == "USD"
+
+
+def test_an_ipn_stored_with_line_breaks_after_each_ampersand_is_read_as_its_form():
+    prepared = paypal.prepare({"mc_gross": "48.00&", "payment_status": "Completed&",
+                               "payment_date": "11%3A07%3A43+Dec+27%2C+2023+PST&", "mc_currency": "USD"})
+    assert prepared == {"mc_gross": "48.00", "payment_status": "Completed",
+                        "payment_date": "11:07:43 Dec 27, 2023 PST", "mc_currency": "USD"}
+    # A form already read as pairs is left as it is.
+    assert paypal.prepare({"mc_gross": "1.00", "payment_status": "Completed", "custom": "a&", "txn_id": "1"}
+                          )["custom"] == "a&"

@@ -79,12 +79,18 @@ def test_an_integer_amount_in_a_currency_with_cents_is_not_guessed():
         assert isinstance(Normalizer().normalize(parsed(unambiguous)), CanonicalEvent)
 
 
-def test_a_known_providers_unmapped_shape_is_read_in_that_providers_amount_unit():
-    # A Stripe-detected object no variant describes: Stripe sends minor units, so 3200 usd is 32.00.
+@pytest.mark.parametrize(("amount_unit", "amount_minor"), [("minor", 3200), ("major", 320000)])
+def test_a_known_providers_unmapped_shape_is_read_in_that_providers_amount_unit(amount_unit, amount_minor):
+    # A hinted provider's object no variant describes: the fallback reader takes the provider's amount unit, so
+    # 3200 usd is 32.00 from a minor-unit provider and 3,200.00 from a major-unit one.
+    spec = {"provider": "acme", "aliases": ["acme"], "amount_unit": amount_unit,
+            "fields": {"status": "status"}, "status_map": {"paid": "APPROVED"},
+            "variants": [{"name": "charge", "match": {"object": "charge"}}]}
     body = {"id": "ch_9", "object": "charge_summary", "status": "succeeded", "amount": 3200, "currency": "usd",
-            "created": 1764201600}
-    event = Normalizer().normalize(parsed({**body, "provider": "stripe"}))
-    assert (event.normalization_method, event.amount_minor, event.currency) == ("heuristic", 3200, "USD")
+            "created": 1764201600, "provider": "acme"}
+    event = Normalizer([*builtin_mappings(), CompiledMapping(spec)]).normalize(parsed(body))
+    assert (event.provider, event.normalization_method, event.amount_minor, event.currency) == (
+        "acme", "heuristic", amount_minor, "USD")
 
 
 def test_a_variant_marked_not_a_payment_is_kept_unprocessed_and_never_guessed():

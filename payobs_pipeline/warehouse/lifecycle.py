@@ -313,6 +313,12 @@ def _working_memory(conn: psycopg.Connection) -> None:
 def rebuild_window_objects(conn: psycopg.Connection, window) -> set[str]:
     """Recompute every object the window's events are (or were) about; returns the windows whose rows changed."""
     _working_memory(conn)
+    # The planner must know the window's events: the normalize stage has just replaced them, and until
+    # autovacuum's next pass (up to a minute later, often after this stage has ended) it plans the joins below
+    # as if the window held a few hundred events: nested loops with an index probe per event. ANALYZE reads a
+    # sample (at most 30,000 rows, whatever the table's size); it changes plans, never rows. Here, not in the
+    # normalize stage: this stage runs one at a time (lock), while windows normalize concurrently.
+    conn.execute("ANALYZE normalized_events")
     link_window(conn, window.partition_key)
     # Filled first and indexed once (an index built from sorted keys, not a million single inserts).
     conn.execute(

@@ -941,7 +941,11 @@ def _parse_kv(text: str) -> dict:
             status_word = lines.pop(0).strip()  # PayPal PDT: SUCCESS or FAIL, then the pairs
         if len(lines) > 1 and lines[-1].strip().lower() == _END_OF_DATA:
             lines.pop()  # Forte AGI: the reply's last line marks its end, no pair
-        pairs = _split_pairs(_unwrap_bracketed_values(lines))
+        if len(lines) > 1 and all(line.rstrip().endswith("&") for line in lines[:-1]):
+            # A form body stored with a line break after each '&' (a PayPal IPN copied from a log): form pairs.
+            pairs = _form_pairs("".join(line.strip() for line in lines).rstrip("&"))
+        else:
+            pairs = _split_pairs(_unwrap_bracketed_values(lines))
     elif "&" in text:
         pairs = _form_pairs(text.rstrip("&"))
     elif ";" in text:

@@ -610,6 +610,15 @@ def test_one_line_of_positional_values_is_a_delimited_document(content, values):
     assert parse_content(content) == (FORMAT_DELIMITED, {"values": values})
 
 
+def test_a_form_body_with_a_line_break_after_each_ampersand_is_read_as_a_form():
+    # A PayPal IPN copied from a log: form-encoded, so the '&' goes and the values are URL-decoded.
+    content = "mc_gross=48.00&\npayment_status=Completed&\r\npayment_date=11%3A07%3A43+Dec+27%2C+2023+PST&\nx=a%26b"
+    assert parse_content(content) == (FORMAT_KV, {
+        "mc_gross": "48.00", "payment_status": "Completed", "payment_date": "11:07:43 Dec 27, 2023 PST", "x": "a&b"})
+    # Lines that do not all end with '&' stay one pair per line, values as written.
+    assert parse_content("a=1&\nb=2\nc=3")[1] == {"a": "1&", "b": "2", "c": "3"}
+
+
 @pytest.mark.parametrize("content", ["a,b,c", "just words", "1|2|3|4|5|6"])
 def test_a_short_delimited_line_is_not_a_document(content):
     with pytest.raises(PayloadParseError) as caught:

@@ -32,7 +32,7 @@ Sources (PayPal Developer):
 - Billing plans and agreements (developer.paypal.com/docs/api/payments.billing-plans/v1/, billing-agreements/v1/,
   subscriptions/v1/ plans): subscription templates and agreements, no payment
 - IPN bodies stored with a line break after each ``&`` (``mc_gross=48.00&\npayment_status=Completed&...``): the
-  form encoding of the IPN (IPNandPDTVariables: "form-encoded"); prepare() reads them back into plain pairs
+  form encoding of the IPN (IPNandPDTVariables: "form-encoded"), read as form pairs by formats.py
 - IPN txn_type (IPNandPDTVariables): adjustment ("a dispute has been resolved and closed") is a dispute stage;
   recurring_payment_failed / _skipped and subscr_failed are declined collections; profile, sign-up and Mass Pay
   types are no payment
@@ -64,8 +64,6 @@ Adaptive Payments: the payment is the pay key (payKey / pay_key); the attempt is
 (PaymentDetails paymentInfo[0].transactionId of a simple payment, IPN transaction[0].id); answers without one
 (Pay, ExecutePayment, a parallel payment's details) are PAYMENT rows.
 """
-
-from urllib.parse import unquote_plus
 
 _SOFT = "SOFT"
 _HARD = "HARD"
@@ -1076,7 +1074,6 @@ def prepare(body):
     The event already says the direction, so the sign is dropped (on a copy).
     """
     if isinstance(body, dict):
-        body = _form_lines(body)
         adaptive = _adaptive_payment(body)
         if adaptive is not None:
             return {**body, ADAPTIVE_KEY: adaptive}
@@ -1089,22 +1086,6 @@ def prepare(body):
             return body if positive is resource else {**body, "resource": positive}
         return _with_up_authorization(_positive_total(body))
     return body
-
-
-def _form_lines(body: dict) -> dict:
-    """An IPN stored with a line break after each ``&`` read back into its form pairs (a copy).
-
-    Read line by line, every value but the last keeps its ``&`` and its URL encoding (``11%3A07%3A43+Dec``); the
-    IPN is form-encoded (IPNandPDTVariables), so the ``&`` is dropped and the value URL-decoded. Only when every
-    value but one ends with ``&`` (so a value of a body read as a form already is never touched).
-    """
-    values = list(body.values())
-    if len(values) < 3 or not all(isinstance(v, str) for v in values):
-        return body
-    ending = sum(1 for v in values if v.endswith("&"))
-    if ending < len(values) - 1 or not ("payment_status" in body or "txn_type" in body):
-        return body
-    return {key.strip(): unquote_plus(value[:-1] if value.endswith("&") else value) for key, value in body.items()}
 
 
 def _adaptive_payment(body: dict) -> dict | None:

@@ -572,10 +572,9 @@ def test_a_parallel_payment_s_details_read_no_amount():
 
 
 def test_an_ipn_stored_with_line_breaks_after_each_ampersand_is_read_as_its_form():
-    prepared = paypal.prepare({"mc_gross": "48.00&", "payment_status": "Completed&",
-                               "payment_date": "11%3A07%3A43+Dec+27%2C+2023+PST&", "mc_currency": "USD"})
-    assert prepared == {"mc_gross": "48.00", "payment_status": "Completed",
-                        "payment_date": "11:07:43 Dec 27, 2023 PST", "mc_currency": "USD"}
-    # A form already read as pairs is left as it is.
-    assert paypal.prepare({"mc_gross": "1.00", "payment_status": "Completed", "custom": "a&", "txn_id": "1"}
-                          )["custom"] == "a&"
+    raw = ("mc_gross=48.00&\npayment_status=Completed&\npayment_date=11%3A07%3A43+Dec+27%2C+2023+PST&\n"
+           "txn_id=61E67681CH3238416&\nmc_currency=USD")
+    event = normalized_event(raw)
+    assert (event.provider, event.status_category, event.amount_minor, event.currency) == (
+        "paypal", StatusCategory.APPROVED, 4800, "USD")
+    assert event.event_time is not None and event.event_time.day == 27

@@ -150,9 +150,11 @@ DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z])(?<![0-9]\.)[0-9]{13,19}(?![0-9A-Za-z])
 def card_runs(text: str) -> list[str]:
     """Luhn-valid 13-19 digit runs standing alone, as mask_text defines card numbers.
 
-    Its documented exceptions apart: runs starting with 0 or 1, the fraction of a decimal number.
+    Its documented exceptions apart: runs starting with 0 or 1, runs starting with 2, 7, 8 or 9 shorter than
+    the 16 digits every brand starting so uses, the fraction of a decimal number.
     """
-    return [run for run in DIGIT_RUN.findall(text) if luhn_valid(run) and run[0] not in "01"]
+    return [run for run in DIGIT_RUN.findall(text)
+            if luhn_valid(run) and run[0] not in "01" and not (run[0] in "2789" and len(run) < 16)]
 
 
 @FAST

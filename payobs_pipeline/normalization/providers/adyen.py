@@ -76,7 +76,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl
 
-from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
+from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 _HARD = "HARD"
 
@@ -636,6 +636,8 @@ SPEC = {
         {"path": "paymentResult.resultCode", "exists": True, "weight": 0.6},
         {"path": "paymentResult.pspReference", "exists": True, "weight": 0.3},
         {"path": "modificationResult.response", "exists": True, "weight": 0.6},
+        # Checkout API redirect return (see _REDIRECT_RETURN_KEYS): the returnUrl's redirectResult, Adyen's own name.
+        {"path": "redirectResult", "exists": True, "weight": 0.5},
     ],
     "amount_unit": "minor",
     "reason_map": REASONS,
@@ -880,6 +882,14 @@ SPEC = {
 
 
 
+# Checkout API redirect return (docs.adyen.com/online-payments/api-only/handling-redirects and .../web-drop-in/
+# advanced-use-cases/redirect-result): "the shopper is redirected back to your returnUrl with HTTP GET. The returnUrl
+# is appended with a Base64-encoded redirectResult" (GET /?shopperOrder=12xy..&&redirectResult=X6XtfGC3%21Y...); the
+# outcome is the resultCode of the POST /payments/details made with it, or the webhook. The return parameters alone
+# name the payment and carry no outcome; a row that also holds a result (resultCode, authResult, eventCode) is read.
+_RESULT_KEYS = frozenset({"resultCode", "authResult", "eventCode", "notificationItems", "NotificationRequestItem"})
+
+
 def _names_boleto(body: dict) -> bool:
     """additionalData's boletobancario.* entries, nested (JSON, SOAP) or flattened (form: additionalData.boleto...)."""
     extra = body.get("additionalData")
@@ -898,6 +908,9 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    if "redirectResult" in body and not _RESULT_KEYS & set(body):
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              "adyen: returnUrl redirectResult only; POST /payments/details gives the resultCode")
     additional = _terminal_additional_response(body)
     if additional:
         return {**body, TERMINAL_ADDITIONAL_KEY: additional}

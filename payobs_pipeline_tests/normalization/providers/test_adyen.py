@@ -352,3 +352,13 @@ def test_fraud_alerts_and_auto_rescue_bookkeeping_are_not_payment_events(event_c
     # webhooks report the rescue process, each retry's outcome being its own AUTHORISATION webhook.
     outcome = normalize_lake_data(_adyen(event_code, "9915000000000021", original=_AUTH))
     assert outcome.unprocessed_reason == "NOT_A_PAYMENT_EVENT"
+
+
+def test_a_redirect_result_is_read_only_when_the_row_also_holds_the_payment_result():
+    # docs.adyen.com/online-payments/api-only/handling-redirects: the returnUrl's redirectResult names the payment; the
+    # /payments/details response's resultCode is the outcome. A row keeping both is read, the parameter alone is not.
+    alone = normalize_lake_data({"shopperOrder": "12xy..", "redirectResult": "X6XtfGC3!Y..."})
+    assert alone.unprocessed_reason == "NOTIFICATION_WITHOUT_OUTCOME"
+    event = normalize_lake_data({"redirectResult": "X6XtfGC3!Y...", "resultCode": "Refused", "refusalReasonCode": "6",
+                                 "refusalReason": "Expired Card", "pspReference": "V4HZ4RBFJGXXGN82"}).event
+    assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", "EXPIRED_CARD")

@@ -1,26 +1,15 @@
-"""Afrikpay mapping: corpus labels, detection by shape, and pinned behaviour (the checks every
+"""Afrikpay mapping: pinned behaviour (the checks every
 provider passes: ../test_provider_contract.py)."""
 
 from __future__ import annotations
 
 import copy
 
-import pytest
-
 from payobs_pipeline.normalization.evaluation import normalize_lake_data
 from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.providers import afrikpay
 from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
-from payobs_pipeline_tests.normalization.corpus_checks import (
-    NORMALIZER,
-    assert_case_matches_labels,
-    assert_detected_by_shape,
-    case_ids,
-    has_hint,
-    normalized_event,
-    other_corpora_scoring_on,
-    provider_cases,
-)
+from payobs_pipeline_tests.normalization.corpus_checks import NORMALIZER, normalized_event, provider_cases
 
 # What test_provider_contract.py expects of this provider where it differs from every provider's default.
 CONTRACT = {
@@ -34,21 +23,6 @@ CASES = provider_cases("afrikpay")
 
 def _case(name: str) -> dict:
     return copy.deepcopy(next(c["data"] for c in CASES if c["name"] == name))
-
-
-@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_corpus_case_matches_its_labels(case):
-    assert_case_matches_labels(case)
-
-
-@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
-                         ids=lambda c: c["name"])
-def test_unhinted_documented_shapes_are_afrikpay(case):
-    assert_detected_by_shape(case)
-
-
-def test_no_other_corpus_scores_as_afrikpay():
-    assert other_corpora_scoring_on("afrikpay") == {}
 
 
 def test_every_mapped_status_and_reason_is_canonical():
@@ -66,7 +40,6 @@ def test_an_error_answer_reads_its_message_before_its_code():
 def test_the_transaction_id_is_the_attempt_and_the_external_id_the_payment():
     event = normalized_event(_case("airtime_payment_success"))
     assert (event.attempt_id, event.payment_id) == ("1850500012340001", "ord-7f3a2c10")
-
 
 
 def test_a_cash_in_is_kept_unprocessed_as_no_payment():

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import copy
 
-import pytest
-
 from payobs_pipeline.normalization.providers import afterpay
-from payobs_pipeline_tests.normalization.corpus_checks import (
-    assert_case_matches_labels,
-    case_ids,
-    has_hint,
-    normalized_event,
-    provider_cases,
-)
+from payobs_pipeline_tests.normalization.corpus_checks import has_hint, normalized_event, provider_cases
 
 # What test_provider_contract.py expects of this provider where it differs from every provider's default.
 CONTRACT = {
@@ -22,11 +14,6 @@ CONTRACT = {
 }
 
 CASES = provider_cases("afterpay")
-
-
-@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_corpus_case_matches_its_labels(case):
-    assert_case_matches_labels(case)
 
 
 def test_unhinted_documented_shapes_are_detected_as_afterpay():

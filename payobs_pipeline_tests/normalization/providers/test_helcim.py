@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from payobs_pipeline_tests.normalization.corpus_checks import (
-    assert_case_matches_labels,
-    case_ids,
-    has_hint,
-    normalized_event,
-    provider_cases,
-)
+from payobs_pipeline_tests.normalization.corpus_checks import has_hint, normalized_event, provider_cases
 
 # What test_provider_contract.py expects of this provider where it differs from every provider's default.
 CONTRACT = {
@@ -23,11 +17,6 @@ CONTRACT = {
 }
 
 CASES = provider_cases("helcim")
-
-
-@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_corpus_case_matches_its_labels(case):
-    assert_case_matches_labels(case)
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],

@@ -1,4 +1,4 @@
-"""Vipps MobilePay mapping: corpus labels, detection by shape, and pinned behaviour (the checks every provider
+"""Vipps MobilePay mapping: pinned behaviour (the checks every provider
 passes: ../test_provider_contract.py)."""
 
 from __future__ import annotations
@@ -10,15 +10,7 @@ import pytest
 from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.providers import vipps
 from payobs_pipeline.normalization.taxonomy import FailureReason, StatusCategory
-from payobs_pipeline_tests.normalization.corpus_checks import (
-    assert_case_matches_labels,
-    assert_detected_by_shape,
-    case_ids,
-    has_hint,
-    normalized_event,
-    other_corpora_scoring_on,
-    provider_cases,
-)
+from payobs_pipeline_tests.normalization.corpus_checks import normalized_event, provider_cases
 
 CASES = provider_cases("vipps")
 
@@ -31,21 +23,6 @@ CONTRACT = {"decline_reasons": 1, "shared_shapes": ("adyen",)}
 def _case(name: str) -> dict:
     data = next(c["data"] for c in CASES if c["name"] == name)
     return copy.deepcopy(data.get("payload", data))
-
-
-@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_corpus_case_matches_its_labels(case):
-    assert_case_matches_labels(case)
-
-
-@pytest.mark.parametrize("case", [c for c in CASES if not has_hint(c["data"]) and "unprocessed" not in c["expected"]],
-                         ids=lambda c: c["name"])
-def test_unhinted_documented_shapes_are_vipps(case):
-    assert_detected_by_shape(case)
-
-
-def test_no_other_corpus_scores_as_vipps():
-    assert other_corpora_scoring_on("vipps") == {}
 
 
 def test_every_mapped_status_and_reason_is_canonical():

@@ -53,7 +53,8 @@ API error bodies (``messages.resultCode`` Error with no transaction, JSON or XML
 events whose reason is the ``E000nn`` message code (responseCodes.html).
 ``prepare`` splits an AIM delimited ``directResponse`` into the AIM ``x_`` names Silent Post uses, so one
 variant reads both. A bare delimited response stored as the whole ``data`` string reaches the spec as the
-format layer's ``{"values": [...]}`` (formats: delimited) and is named the same way; transaction id 0 (test mode,
+format layer's ``{"values": [...]}`` (formats: delimited) and is named the same way (an encapsulation character
+that is the delimiter formats split on, x_encap_char ``|`` with x_delim_char ``,``, is undone here); transaction id 0 (test mode,
 refused requests) names no transaction.
 Authorize.net does not state soft/hard: decline types are the reasons' defaults.
 """
@@ -456,6 +457,11 @@ SPEC = {
         {"path": "values.3", "in": ["This transaction has been approved.", *REASON_TEXTS], "weight": 0.3},
         {"path": "values.10", "in": ["CC", "ECHECK"], "weight": 0.2},
         {"path": "values.11", "in": list(AIM_TRANSACTION_TYPES), "weight": 0.4},
+        # The same line encapsulated in the delimiter formats splits on (|1|,|1|,...: see _unencapsulated): field n
+        # at position 2n-1, the other delimiter between.
+        {"path": "values.7", "in": ["This transaction has been approved.", *REASON_TEXTS], "weight": 0.3},
+        {"path": "values.21", "in": ["CC", "ECHECK"], "weight": 0.2},
+        {"path": "values.23", "in": list(AIM_TRANSACTION_TYPES), "weight": 0.4},
         {"path": "createTransactionResponse.messages.resultCode", "in": ["Ok", "Error"], "weight": 0.9},
         # Card-present XML response (Card-Present Implementation Guide, "XML Response").
         {"path": "response.TransHash", "exists": True, "weight": 0.5},
@@ -730,7 +736,7 @@ def _prepare(body: Any) -> Any:
         return {**body, "response": {k: v for k, v in card_present.items() if k != "TransID"}}
     values = body.get("values")
     if len(body) == 1 and isinstance(values, list):  # an AIM line stored as the row (formats: delimited)
-        fields = aim_fields(values)
+        fields = aim_fields(_unencapsulated(values))
         return {**fields, AIM_RESPONSE_KEY: "delimited"} if fields else body
     document = body.get(_CIM_TRANSACTION)
     if not isinstance(document, dict):
@@ -743,6 +749,17 @@ def _prepare(body: Any) -> Any:
         return body
     # The x_ fields decide (a declined CIM transaction's messages.resultCode is Error too).
     return {**fields, AIM_RESPONSE_KEY: "directResponse"}
+
+
+def _unencapsulated(values: list) -> list:
+    """AIM values whose encapsulation character is the one formats split on (x_encap_char ``|`` with x_delim_char
+    ``,``: ``|1|,|1|,...`` read as ``["", "1", ",", "1", ..., ""]``) as the values themselves; others unchanged."""
+    if len(values) < 3 or values[0] != "" or values[-1] != "" or len(values) % 2 == 0:
+        return values
+    separators = set(values[2:-1:2])
+    if len(separators) != 1 or len(next(iter(separators))) != 1 or next(iter(separators)).isalnum():
+        return values
+    return values[1::2]
 
 
 def parse_aim_response(text: str) -> dict[str, str] | None:

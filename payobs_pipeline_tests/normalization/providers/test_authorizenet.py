@@ -224,3 +224,13 @@ def test_authorizenet_webhooks_and_details_give_kinds():
                                       "submitTimeUTC": "2024-06-11T10:00:00Z"},
                       "messages": {"resultCode": "Ok"}})
     assert _identity(details) == ("REFUND", "REFUNDED", "60001", None, "60002", None)
+
+
+def test_an_aim_line_encapsulated_in_the_delimiter_formats_splits_on_is_read_field_by_field():
+    # AIM guide: x_encap_char and x_delim_char are the merchant's choice. With | around each field and , between
+    # them, formats splits on | and the fields sit at every second position; a refused card (reason 8, expired) stays
+    # a refusal with its reason.
+    line = "|3|,|1|,|8|,|The credit card has expired.|,||,|P|,|0|,|INV-6|,||,|12.50|,|CC|,|auth_only|"
+    event = normalize_lake_data({"content": line}).event
+    assert (str(event.status_category), str(event.failure_reason), event.amount_minor, event.provider_transaction_id) \
+        == ("DECLINED", "EXPIRED_CARD", 1250, None)

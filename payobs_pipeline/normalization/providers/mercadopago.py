@@ -34,6 +34,12 @@ Sources (Mercado Pago Developers):
   https://www.mercadopago.com.mx/developers/en/support/37017 (400 bad_request, cause 3003),
   https://www.mercadopago.com.br/developers/en/docs/checkout-api-payments/error-messages/card-token-creation-errors
   (payment creation errors 106-801)
+- https://www.mercadopago.com.br/developers/en/docs/checkout-pro/configure-back-urls (return URLs: the buyer comes
+  back with collection_id / payment_id, collection_status / status, external_reference, payment_type,
+  merchant_order_id, preference_id, site_id, processing_mode aggregator|gateway, merchant_account_id; a buyer who
+  leaves without paying returns with them "null", which names no payment: NOTIFICATION_WITHOUT_OUTCOME). The
+  "null" reading and the IPN query string (``topic=payment&id=123``, webhooks' ``data.id=123&type=payment``) rest on
+  the notifications pages as recalled: both only name a resource and are never given an outcome.
 Amounts are in major units (``transaction_amount`` is a decimal number). MercadoPago does not
 say which declines are soft or hard, so decline types are the reasons' defaults. Webhook and IPN
 notifications (``{"action": "payment.updated", "type": "payment", "data": {"id": ...}}``) carry
@@ -432,6 +438,9 @@ SPEC = {
         {"path": "data.id", "exists": True, "weight": 0.1},
         {"path": "live_mode", "exists": True, "weight": 0.1},
         {"path": "topic", "in": _NOTIFICATION_TOPICS, "weight": 0.2},
+        # The IPN's query string (notifications/ipn: "topic=payment&id=123456", topic payment, merchant_order or
+        # chargebacks): MercadoPago's topic words, with the key, name it (kept as a notification without outcome).
+        {"path": "topic", "in": ["payment", "merchant_order", "chargebacks"], "weight": 0.3},
         {"path": "resource", "prefix": _API_HOSTS, "weight": 0.6},
         # An API error body: {"message", "error": "bad_request", "status": 400, "cause": [{"code", "description"}]}.
         # The "cause" list (empty on 401/500 bodies) beside MercadoPago's error words names the shape.
@@ -453,6 +462,8 @@ SPEC = {
         {"path": "collection_status", "in": list(_BACK_URL_STATUSES), "weight": 0.4},
         {"path": "collection_id", "exists": True, "weight": 0.2},
         {"path": "merchant_order_id", "exists": True, "weight": 0.1},
+        # The back_url's processing_mode (configure-back-urls: aggregator or gateway).
+        {"path": "processing_mode", "in": ["aggregator", "gateway"], "weight": 0.2},
     ],
     "amount_unit": "major",
     "status_map": STATUSES,
@@ -461,6 +472,8 @@ SPEC = {
     "variants": [
         {"name": "notification.not_a_payment", "match": {"type": _NOT_PAYMENT_TOPICS},
          "not_a_payment": "a MercadoPago notification about accounts, shipping, cards or subscription set-up"},
+        {"name": "ipn_query.not_a_payment", "match": {"topic": _NOT_PAYMENT_TOPICS},
+         "not_a_payment": "a MercadoPago IPN about accounts, shipping, cards or subscription set-up"},
         {"name": "subscription.not_a_payment", "match": {"auto_recurring": {"exists": True}},
          "not_a_payment": "a subscription agreement (preapproval); its charges are separate authorized payments"},
         {"name": "merchant_order.not_a_payment", "match": {"preference_id": {"exists": True}, "order_status": {"exists": True}},
@@ -601,6 +614,20 @@ SPEC = {
             "status_map": _BACK_URL_STATUSES,
         },
         {
+            # The same back_url kept with the payment's names only (payment_id, status; no collection_* copies).
+            "name": "checkout_pro.back_url",
+            "match": {"preference_id": {"exists": True}, "payment_id": {"exists": True},
+                      "status": list(_BACK_URL_STATUSES), "transaction_amount": {"exists": False}},
+            "fields": {
+                "provider_transaction_id": ["payment_id"],
+                "status": ["status"],
+                "payment_method": ["payment_type"],
+                "attempt_id": ["payment_id"],
+                "payment_id": ["external_reference"],
+            },
+            "status_map": _BACK_URL_STATUSES,
+        },
+        {
             # A payment returned without currency_id (e.g. the reply to PUT /v1/payments/{id} with capture=true,
             # developers' "Capture authorized payment": the payment with its status and captured): the status
             # stands; a major-unit transaction_amount cannot be read without its currency, so none is taken.
@@ -681,8 +708,18 @@ def prepare(body):
                     and ("action" in body or "actions" in body or "type" in body) and "status" not in body
                     and topic not in _NOT_PAYMENT_TOPICS)
     legacy_ipn = isinstance(body.get("resource"), str) and "topic" in body and "status" not in body
-    if thin_webhook or legacy_ipn:
-        resource = data.get("id") if thin_webhook else body.get("resource")
+    # The IPN's query string (topic=payment&id=123) or the webhook's (data.id=123&type=payment), kept as parameters.
+    query = body.get("id") if "topic" in body else body.get("data.id") if "type" in body else None
+    query_ipn = (query is not None and "status" not in body and topic in _NOTIFICATION_TOPICS
+                 and topic not in _NOT_PAYMENT_TOPICS and not legacy_ipn and not thin_webhook)
+    if str(body.get("collection_status", body.get("status") if "preference_id" in body else "")).lower() == "null":
+        # A back_url of a buyer who came back without paying (collection_status=null, payment_id=null): no payment.
+        raise UnmappedPayload(
+            NOTIFICATION_WITHOUT_OUTCOME,
+            "mercadopago: Checkout Pro back_url with collection_status null names no payment",
+        )
+    if thin_webhook or legacy_ipn or query_ipn:
+        resource = data.get("id") if thin_webhook else body.get("resource") if legacy_ipn else query
         raise UnmappedPayload(
             NOTIFICATION_WITHOUT_OUTCOME,
             f"mercadopago: {topic} notification for {resource} carries no status or amount; "

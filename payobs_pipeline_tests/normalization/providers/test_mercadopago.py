@@ -219,3 +219,21 @@ def test_a_chargeback_search_of_one_result_is_a_dispute_on_its_payment():
     event = normalize_lake_data(body, None, NORMALIZER).event
     assert (str(event.status_category), str(event.event_kind), event.dispute_id, event.attempt_id) == (
         "CHARGEBACK", "DISPUTE", "236758745", "1234567890")
+
+
+@pytest.mark.parametrize(("query", "reason"), [
+    ({"topic": "payment", "id": "1319016327"}, "NOTIFICATION_WITHOUT_OUTCOME"),
+    ({"topic": "chargebacks", "id": "236758745"}, "NOTIFICATION_WITHOUT_OUTCOME"),
+    ({"topic": "delivery", "id": "41234"}, "NOT_A_PAYMENT_EVENT"),
+])
+def test_an_ipn_query_string_is_never_an_outcome(query, reason):
+    """notifications/ipn: topic + id name a resource; shipping topics are no payment at all."""
+    outcome = normalize_lake_data({"provider": "mercadopago", "payload": query}, None, NORMALIZER)
+    assert (outcome.event, str(outcome.unprocessed_reason)) == (None, reason)
+
+
+def test_a_back_url_without_collection_copies_reads_the_payment_status():
+    body = {"payment_id": "1319016328", "status": "rejected", "external_reference": "order-7733",
+            "merchant_order_id": "16583405513", "preference_id": "202809963-920c288b", "payment_type": "credit_card"}
+    event = normalize_lake_data({"provider": "mercadopago", "payload": body}, None, NORMALIZER).event
+    assert (str(event.status_category), event.attempt_id, event.payment_id) == ("DECLINED", "1319016328", "order-7733")

@@ -15,6 +15,9 @@ Sources (Worldpay / FIS docs):
   (docs.worldpay.com/access/products/events/openapi: the APM events chargedBack, cancelledByCustomer, requestExpired
   with ``paymentInstrument.method``; the chargeback event informationRequested)
 - hyperswitch ``connectors/worldpayxml/transformers.rs`` (reply/orderStatus/payment shape, LastEvent enum)
+- Business Gateway Payment Response Guide, "Parameter descriptions for the HTTP(s) Payment Message"
+  (support.worldpay.com/support/kb/bg/paymentresponse/pr5201.html) and FuturePay "Examples of Payment Notifications
+  data" (support.worldpay.com/support/kb/bg/recurringpayments/rpfp8105.html): transStatus Y / C / N, rawAuthCode
 - Hosted Payment Pages redirect/result URL parameters (``orderKey=ADMIN^MERCHANT^orderCode``,
   ``paymentStatus``, ``paymentAmount`` in minor units, ``paymentCurrency``, ``mac2``), which some
   merchants store as key=value text
@@ -385,7 +388,12 @@ def prepare(body: Any) -> Any:
 # successful (authorised), C = cancelled (the shopper cancelled on the payment page). amount / currency are the
 # payment's, in major units (decimal); authAmount / authCurrency the amount authorised, in the authorisation
 # currency; transId Worldpay's transaction id; cartId the merchant's reference; instId the installation.
-BUSINESS_GATEWAY_STATUSES = {"Y": "APPROVED", "C": "CANCELLED"}
+# FuturePay (recurring) Payment Notifications post the same fields with msgType authResult and futurePayId
+# (support.worldpay.com/support/kb/bg/recurringpayments/rpfp8105.html, "Examples of Payment Notifications data"):
+# "Payment declined" is transStatus N with rawAuthCode D / rawAuthMessage Declined, the completed payment
+# transStatus Y with rawAuthCode A / Authorised. rawAuthCode D gives no reason beyond the decline.
+BUSINESS_GATEWAY_STATUSES = {"Y": "APPROVED", "C": "CANCELLED", "N": "DECLINED"}
+BUSINESS_GATEWAY_AUTH_CODES = {"D": "GENERIC_DECLINE"}
 
 SPEC = {
     "provider": "worldpay",
@@ -424,6 +432,13 @@ SPEC = {
         {"path": "transStatus", "in": list(BUSINESS_GATEWAY_STATUSES), "weight": 0.3},
         {"path": "instId", "exists": True, "weight": 0.2},
         {"path": "cartId", "exists": True, "weight": 0.2},
+        # The Payment Message's own parameter names (pr5201 and rpfp8105 above): callbackPW, rawAuthCode,
+        # rawAuthMessage, authAmountString, futurePayId.
+        {"path": "callbackPW", "exists": True, "weight": 0.2},
+        {"path": "rawAuthCode", "in": ["A", "D"], "weight": 0.2},
+        {"path": "rawAuthMessage", "exists": True, "weight": 0.1},
+        {"path": "authAmountString", "exists": True, "weight": 0.1},
+        {"path": "futurePayId", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "minor",
     "status_map": STATUSES,
@@ -522,12 +537,14 @@ SPEC = {
             "fields": {
                 "provider_transaction_id": ["transId"],
                 "status": ["transStatus"],
+                "reason_code": ["rawAuthCode"],
                 "amount": ["authAmount", "amount"],
                 "currency": ["authCurrency", "currency"],
                 "merchant_id": ["instId"],
                 "payment_id": ["cartId"],
             },
             "status_map": BUSINESS_GATEWAY_STATUSES,
+            "reason_map": BUSINESS_GATEWAY_AUTH_CODES,
         },
         {
             # Hosted Payment Pages result URL parameters (the shopper's redirect back to the merchant).

@@ -219,3 +219,14 @@ def test_online_error_is_detected_by_the_request_it_echoes():
     })
     assert event.provider == "worldpay"
     assert event.status_category.value == "ERROR"
+
+
+def test_a_business_gateway_cancellation_has_no_failure_reason_and_a_decline_reads_raw_auth_code():
+    # pr5201 / rpfp8105: transStatus C (shopper cancelled), N with rawAuthCode D (declined by the bank).
+    cancelled = normalize_lake_data({"instId": "52793", "cartId": "ORDER-2", "amount": "5.00", "currency": "GBP",
+                                     "transStatus": "C", "callbackPW": "s3cret"}).event
+    declined = normalize_lake_data({"instId": "52793", "cartId": "ORDER-3", "amount": "5.00", "currency": "GBP",
+                                    "transStatus": "N", "rawAuthCode": "D", "transId": "21167441"}).event
+    assert (str(cancelled.status_category), cancelled.failure_reason) == ("CANCELLED", None)
+    assert (str(declined.status_category), str(declined.failure_reason), declined.raw_reason_code) == (
+        "DECLINED", "GENERIC_DECLINE", "D")

@@ -37,6 +37,15 @@ Sources (Alipay / Antom / Alipay+ documentation and Antom's own SDK model files,
   code maps (including the 32-character truncated forms such as ACQ.BUYER_BANKCARD_BALANCE_NOT_E that the
   page-pay documentation lists).
 
+- Return and notify messages an integration stores: the legacy gateway's asynchronous notification
+  (docs.antom.com/ac/3rdpartryqrcode/simplified_2: notify_type trade_status_sync, trade_status, total_fee, currency
+  for forex trades) read with the open platform's notification; the page / wap pay synchronous return_url
+  (method alipay.trade.page.pay.return / alipay.trade.wap.pay.return, as integrators' logged samples show it: no
+  trade_status, so NOTIFICATION_WITHOUT_OUTCOME); the App SDK's synchronous result (w3cschool.cn/aliminiapp/
+  aliminiapp-v8ro2f5c.html, the open platform's App pay sync-notification page: {memo, result, resultStatus}; the
+  resultStatus table 9000/8000/4000/5000/6001/6002/6004 rests on recollection of that page, its stored copy shows
+  the 9000 example).
+
 Amounts: Antom / Alipay+ paymentAmount.value is in minor units; the classic API's total_amount is in yuan.
 
 Lifecycle identity: an Antom payment (paymentId) is one attempt; the payment is the merchant's
@@ -47,8 +56,11 @@ API's out_request_no where given).
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
+
+from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 _NAIVE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$")
 _CUSTOMER = "CUSTOMER"
@@ -354,6 +366,19 @@ CLASSIC_APIS = ["alipay_trade_pay", "alipay_trade_query", "alipay_trade_create",
                 "alipay_trade_wap_pay", "alipay_trade_app_pay"]
 CLASSIC_RESPONSE_KEYS = [f"{api}_response" for api in CLASSIC_APIS]
 
+# page / wap pay synchronous return (return_url GET: charset, out_trade_no, method, total_amount, sign, trade_no,
+# auth_app_id, version, app_id, sign_type, seller_id, timestamp): no trade_status; the open platform's page-pay docs
+# say the outcome is the asynchronous notification's (or alipay.trade.query's), so prepare() refuses it.
+RETURN_METHODS = ["alipay.trade.page.pay.return", "alipay.trade.wap.pay.return"]
+# App SDK synchronous result resultStatus (open platform "App 支付同步通知参数说明"): 9000 paid, 8000 being processed,
+# 4000 failed, 5000 duplicate request, 6001 cancelled by the user midway, 6002 network connection error, 6004 result
+# unknown (check the trade), as the app payment docs list them (recollection of the page's table; the stored copy
+# shows the 9000 example).
+APP_RESULT_STATUSES = {"9000": "APPROVED", "8000": "PENDING", "6004": "UNKNOWN", "4000": "DECLINED",
+                       "6001": "CANCELLED", "5000": "ERROR", "6002": "ERROR"}
+APP_RESULT_REASONS = {"4000": "GENERIC_DECLINE", "5000": "DUPLICATE", "6002": "PROCESSING_ERROR"}
+APP_RESULT_KEY = "_payobs_app_result"  # prepare(): the alipay_trade_app_pay_response inside the result string
+
 _CLASSIC_FIELDS = {
     "provider_transaction_id": ["trade_no", "out_trade_no"],
     "status": ["trade_status", "code"],
@@ -407,6 +432,11 @@ SPEC = {
         {"path": "notify_type", "in": ["trade_status_sync"], "weight": 0.6},
         {"path": "trade_status", "in": ["WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_FINISHED", "TRADE_CLOSED"],
          "weight": 0.3},
+        # The synchronous return_url of page / wap pay (method alipay.trade.page.pay.return): refused in prepare.
+        {"path": "method", "in": RETURN_METHODS, "weight": 0.6},
+        # The App SDK's synchronous result {memo, result, resultStatus "9000"}: Alipay's four-digit codes.
+        {"path": "resultStatus", "in": list(APP_RESULT_STATUSES), "weight": 0.4},
+        {"path": "memo", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "minor",
     "reason_map": REASONS,
@@ -445,9 +475,18 @@ SPEC = {
         {"name": "classic.trade", "match": {API_KEY: CLASSIC_APIS},
          "fields": _CLASSIC_FIELDS, "status_map": TRADE_STATUSES, "rules": _CLASSIC_RULES,
          "amount_unit": "major", "default_currency": "CNY", "default_payment_method": "WALLET"},
-        # asynchronous notification (form-encoded key=value)
+        # App SDK synchronous result (see APP_RESULT_STATUSES); the trade is in its result string (prepare()).
+        {"name": "app_sdk.result", "match": {"resultStatus": list(APP_RESULT_STATUSES)},
+         "fields": {"provider_transaction_id": [f"{APP_RESULT_KEY}.trade_no"], "status": ["resultStatus"],
+                    "reason_code": ["resultStatus"], "amount": [f"{APP_RESULT_KEY}.total_amount"],
+                    "merchant_id": [f"{APP_RESULT_KEY}.seller_id"], "attempt_id": [f"{APP_RESULT_KEY}.trade_no"],
+                    "payment_id": [f"{APP_RESULT_KEY}.out_trade_no"]},
+         "status_map": APP_RESULT_STATUSES, "reason_map": APP_RESULT_REASONS,
+         "amount_unit": "major", "default_currency": "CNY", "default_payment_method": "WALLET"},
+        # asynchronous notification (form-encoded key=value); the legacy (MAPI create_direct_pay_by_user, global
+        # create_forex_trade) notification names its amount total_fee.
         {"name": "classic.notify", "match": {"notify_type": "trade_status_sync", "trade_status": {"exists": True}},
-         "fields": {**_CLASSIC_FIELDS, "amount": [REFUND_FEE_KEY, "total_amount"],
+         "fields": {**_CLASSIC_FIELDS, "amount": [REFUND_FEE_KEY, "total_amount", "total_fee"],
                     "refund_id": ["out_biz_no"]},
          "status_map": TRADE_STATUSES, "rules": _CLASSIC_RULES,
          "amount_unit": "major", "default_currency": "CNY", "default_payment_method": "WALLET"},
@@ -473,6 +512,16 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    if str(body.get("method", "")).lower() in RETURN_METHODS and "trade_status" not in body:
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME, "alipay: a page-pay return_url names the trade, not its "
+                              "outcome (the asynchronous notification or alipay.trade.query says it)")
+    if body.get("resultStatus") in APP_RESULT_STATUSES and isinstance(body.get("result"), str):
+        try:
+            result = json.loads(body["result"])
+        except ValueError:
+            result = None
+        trade = result.get("alipay_trade_app_pay_response") if isinstance(result, dict) else None
+        return {**body, APP_RESULT_KEY: trade} if isinstance(trade, dict) else body
     if body.get("notify_type") == "trade_status_sync":
         if body.get("gmt_refund") and body.get("refund_fee"):
             body = {**body, REFUND_FEE_KEY: body["refund_fee"]}

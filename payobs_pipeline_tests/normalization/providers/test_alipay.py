@@ -88,3 +88,16 @@ def test_a_cancel_that_refunded_a_paid_trade_is_a_refund():
         "REFUNDED", "REFUND", "2013112011001004330000121540")
     body["alipay_trade_cancel_response"]["action"] = "close"
     assert str(normalized_event(body).status_category) == "CANCELLED"
+
+
+def test_app_sdk_result_reads_the_trade_inside_its_result_string():
+    result = ('{"alipay_trade_app_pay_response":{"code":"10000","out_trade_no":"081622560194853",'
+              '"trade_no":"2016081621001004400236957647","total_amount":"0.01"},"sign":"x","sign_type":"RSA2"}')
+    event = normalized_event({"memo": "", "result": result, "resultStatus": "9000"})
+    assert (event.provider, str(event.status_category), event.attempt_id, event.payment_id, event.amount_minor) == (
+        "alipay", "APPROVED", "2016081621001004400236957647", "081622560194853", 1)
+
+
+def test_app_sdk_duplicate_request_is_an_error():
+    event = normalized_event({"provider": "alipay", "payload": {"memo": "", "result": "", "resultStatus": "5000"}})
+    assert (str(event.status_category), str(event.failure_reason)) == ("ERROR", "DUPLICATE")

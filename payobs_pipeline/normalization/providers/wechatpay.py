@@ -18,6 +18,10 @@ Sources (WeChat Pay documentation; error-code tables as mirrored in integrations
   SIGN_ERROR, NO_AUTH / NOAUTH, APPID_MCHID_NOT_MATCH, MCH_NOT_EXISTS, OUT_TRADE_NO_USED, ORDER_NOT_EXIST,
   ORDER_CLOSED, FREQUENCY_LIMITED, SYSTEM_ERROR, TRADE_ERROR, RULE_LIMIT, ACCOUNT_ERROR, BANK_ERROR,
   NOT_ENOUGH / NOTENOUGH, ORDERPAID, USERPAYING
+- v2 payment result notification (pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=9_7: the notify_url POST, XML
+  return_code, return_msg, appid, mch_id, nonce_str, sign, result_code, err_code, err_code_des, openid, trade_type,
+  bank_type, total_fee, fee_type, cash_fee, transaction_id, out_trade_no, time_end), also when an integration
+  stores it parsed to a flat map (the v2 SDKs' xmlToMap): read as the XML document.
 - v2 XML API (pay.weixin.qq.com/wiki/doc/api: unifiedorder, micropay, orderquery, refund; return_code
   SUCCESS / FAIL "此字段是通信标识，非交易标识", return_msg 签名失败 / 参数格式校验错误, result_code SUCCESS / FAIL,
   err_code NOAUTH, NOTENOUGH 余额不足, ORDERPAID, ORDERCLOSED, SYSTEMERROR, APPID_NOT_EXIST, MCHID_NOT_EXIST,
@@ -216,6 +220,12 @@ SPEC = {
         {"path": "xml.nonce_str", "exists": True, "weight": 0.1},
         {"path": "xml.result_code", "in": ["SUCCESS", "FAIL"], "weight": 0.2},
         {"path": "xml.req_info", "exists": True, "weight": 0.3},
+        # v2 XML parsed to a flat map (the SDKs' Util.xmlToMap / toArray, as integrations log and store a notify_url
+        # post): the same fields without the <xml> root; mch_id and nonce_str are WeChat Pay's own words.
+        {"path": "mch_id", "exists": True, "weight": 0.3},
+        {"path": "nonce_str", "exists": True, "weight": 0.2},
+        {"path": "return_code", "in": ["SUCCESS", "FAIL"], "weight": 0.2},
+        {"path": "req_info", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "default_currency": "CNY",
@@ -251,6 +261,10 @@ def prepare(body: Any) -> Any:
     (yyyyMMddHHmmss) and gets its +08:00 offset. Pure."""
     if not isinstance(body, dict):
         return body
+    if "xml" not in body and body.get("return_code") in ("SUCCESS", "FAIL") and any(
+            key in body for key in ("mch_id", "nonce_str", "appid", "return_msg")):
+        # A v2 message parsed to a flat map: read as the <xml> document it was.
+        body = {"xml": body}
     resource = body.get("resource")
     if isinstance(resource, dict) and resource.get("ciphertext"):
         raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,

@@ -60,3 +60,12 @@ def test_a_v2_unifiedorder_answer_is_a_pending_payment():
            "<trade_type>JSAPI</trade_type></xml>")
     event = normalized_event(xml)
     assert (event.provider, str(event.status_category), str(event.event_kind)) == ("wechatpay", "PENDING", "PAYMENT")
+
+
+def test_a_v2_notification_stored_flat_reads_its_beijing_time_end():
+    body = {"return_code": "SUCCESS", "result_code": "SUCCESS", "mch_id": "10000100", "nonce_str": "5d2b6c2a",
+            "out_trade_no": "1409811653", "transaction_id": "1004400740201409030005092168", "total_fee": "1",
+            "trade_type": "JSAPI", "time_end": "20140903131540"}
+    event = normalized_event(body)
+    assert (event.attempt_id, event.payment_id, event.event_time.isoformat()) == (
+        "1004400740201409030005092168", "1409811653", "2014-09-03T05:15:40+00:00")

@@ -33,6 +33,10 @@ Sources (PayPal Developer):
   subscriptions/v1/ plans): subscription templates and agreements, no payment
 - IPN bodies stored with a line break after each ``&`` (``mc_gross=48.00&\npayment_status=Completed&...``): the
   form encoding of the IPN (IPNandPDTVariables: "form-encoded"), read as form pairs by formats.py
+- Return URL parameters: PDT's tx / st / amt / cc (Merchant User Manual and Integration Guide, May 2005, "PDT-Specific
+  Variables", stored copy on manualshelf.com; st read as payment_status), Express Checkout's token=EC-... / PayerID and
+  Orders v2's token / PayerID (the buyer's return, no outcome: NOTIFICATION_WITHOUT_OUTCOME). A PDT FAIL reply
+  ("FAIL" then "Error: 4003") is text no format reads: it stays UNRECOGNIZED_FORMAT (no payment outcome either)
 - IPN txn_type (IPNandPDTVariables): adjustment ("a dispute has been resolved and closed") is a dispute stage;
   recurring_payment_failed / _skipped and subscr_failed are declined collections; profile, sign-up and Mass Pay
   types are no payment
@@ -64,6 +68,8 @@ Adaptive Payments: the payment is the pay key (payKey / pay_key); the attempt is
 (PaymentDetails paymentInfo[0].transactionId of a simple payment, IPN transaction[0].id); answers without one
 (Pay, ExecutePayment, a parallel payment's details) are PAYMENT rows.
 """
+
+from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 _SOFT = "SOFT"
 _HARD = "HARD"
@@ -807,6 +813,21 @@ SPEC = {
         # A capture stored without its HATEOAS links still has these PayPal-only members.
         {"path": "final_capture", "exists": True, "weight": 0.3},
         {"path": "seller_protection.status", "exists": True, "weight": 0.3},
+        # Return URL parameters (_PDT_RETURN, _CHECKOUT_RETURN): PDT's st with tx / amt / cc, Express Checkout's
+        # EC- token, the PayerID PayPal appends on the buyer's return.
+        {"path": "st", "in": list(_IPN_STATUSES), "weight": 0.3},
+        {"path": "tx", "exists": True, "weight": 0.1},
+        {"path": "amt", "exists": True, "weight": 0.1},
+        {"path": "cc", "exists": True, "weight": 0.1},
+        {"path": "token", "prefix": "EC-", "weight": 0.5},
+        {"path": "PayerID", "exists": True, "weight": 0.3},
+        {"path": "token", "exists": True, "weight": 0.2},
+        # IPN txn_type values of subscriptions, recurring payments and Mass Pay (IPNandPDTVariables), and the
+        # subscription id (subscr_id) and Mass Pay per-payment ids (masspay_txn_id_n) only those IPNs carry.
+        {"path": "txn_type", "in": [*_NOT_PAYMENT_IPN_TYPES, "subscr_payment", "subscr_failed", "recurring_payment",
+                                    "recurring_payment_failed", "recurring_payment_skipped"], "weight": 0.3},
+        {"path": "subscr_id", "exists": True, "weight": 0.2},
+        {"path": "masspay_txn_id_1", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "major",
     "status_map": _CAPTURE_STATUSES,
@@ -1039,6 +1060,11 @@ SPEC = {
         {**_IPN, "name": "ipn.reversal",
          "match": {"txn_id": {"exists": True}, "payment_status": ["Reversed", "Canceled_Reversal"]},
          "fields": {**_IPN["fields"], "dispute_id": ["txn_id"]}, "event_kind": "DISPUTE"},
+        # PDT return URL (see _PDT_RETURN): tx, st, amt (major units), cc. The status word is IPN's payment_status.
+        {"name": "pdt.return_url", "match": {"tx": {"exists": True}, "st": list(_IPN_STATUSES)},
+         "fields": {"provider_transaction_id": ["tx"], "status": ["st"], "amount": ["amt"], "currency": ["cc"],
+                    "attempt_id": ["tx"]},
+         "status_map": _IPN_STATUSES, "rules": []},
         _IPN,
         # An IPN stored without its txn_id (IPNandPDTVariables: payment_status with the receiver's
         # receiver_email / the mc_gross of the payment): the status still says the outcome.
@@ -1068,11 +1094,36 @@ SPEC = {
 }
 
 
+# Return URL parameters that name a payment without its outcome:
+# - PDT (Merchant User Manual and Integration Guide, May 2005, "PDT-Specific Variables": tx the transaction ID / PDT
+#   token, st the transaction status, amt, cc currency code, cm custom message; PayPal's PDT technical overview:
+#   the return URL gets the token "tx", the details come from a POST with cmd=_notify-synch): tx with st is read
+#   (variant pdt.return_url); tx without st is only the token to fetch the details with.
+# - Express Checkout (developer.paypal.com/api/nvp-soap: the buyer returns to RETURNURL with token=EC-... and PayerID,
+#   to CANCELURL with the token) and Orders v2 (return_url with token=<order id> and PayerID): the buyer approved or
+#   left; the payment happens in DoExpressCheckoutPayment / capture, whose answer or webhook says the outcome.
+_RETURN_URL_KEYS = frozenset({"token", "PayerID", "tx", "cm", "item_number", "paymentId", "ba_token", "amt", "cc",
+                              "sig", "opType", "payer_id"})
+
+
+def _return_without_outcome(body: dict) -> bool:
+    keys = set(body)
+    if not keys or not keys <= _RETURN_URL_KEYS:
+        return False
+    token = body.get("token")
+    return ("PayerID" in keys and ("token" in keys or "paymentId" in keys)) or "tx" in keys or (
+        keys == {"token"} and isinstance(token, str) and token.startswith("EC-"))
+
+
 def prepare(body):
     """Refunds and reversals carry negative amounts (IPN ``mc_gross``, v1 ``amount.total``).
 
-    The event already says the direction, so the sign is dropped (on a copy).
+    The event already says the direction, so the sign is dropped (on a copy). A return URL's parameters without an
+    outcome (_RETURN_URL_KEYS) stay unprocessed as NOTIFICATION_WITHOUT_OUTCOME.
     """
+    if isinstance(body, dict) and _return_without_outcome(body):
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              "paypal: return URL token / PayerID / tx only; the outcome comes from the API or IPN")
     if isinstance(body, dict):
         adaptive = _adaptive_payment(body)
         if adaptive is not None:

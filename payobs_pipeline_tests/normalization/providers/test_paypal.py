@@ -578,3 +578,36 @@ def test_an_ipn_stored_with_line_breaks_after_each_ampersand_is_read_as_its_form
     assert (event.provider, event.status_category, event.amount_minor, event.currency) == (
         "paypal", StatusCategory.APPROVED, 4800, "USD")
     assert event.event_time is not None and event.event_time.day == 27
+
+
+def test_return_url_parameters_without_a_status_stay_unprocessed_and_pdt_st_is_read():
+    # PDT-Specific Variables: tx alone is the token to fetch the details with; tx with st states the status.
+    # Express Checkout's cancel URL carries the EC- token only.
+    for data in ({"provider": "paypal", "payload": {"tx": "61E67681CH3238416"}}, {"token": "EC-1NK66318YB717835M"},
+                 {"provider": "paypal", "payload": {"token": "EC-1NK66318YB717835M", "PayerID": "A8SF4ZLPG6PZC"}}):
+        assert normalize_lake_data(data).unprocessed_reason == "NOTIFICATION_WITHOUT_OUTCOME", data
+    event = normalize_lake_data({"provider": "paypal", "payload": {"tx": "61E6", "st": "Denied", "amt": "5.00",
+                                                                    "cc": "USD"}}).event
+    assert (str(event.status_category), event.amount_minor, event.currency) == ("DECLINED", 500, "USD")
+
+
+# Documents with no payment outcome (corpus/paypal.json holds payment outcomes only): return URL parameters that only
+# name the payment (Express Checkout: RETURNURL gets token=EC-... and PayerID; Orders v2: return_url gets
+# token=<order id> and PayerID) and IPNs of subscription set-up and Mass Pay (IPNandPDTVariables txn_type
+# subscr_signup, masspay with masspay_txn_id_n), recognized without a hint.
+_WITHOUT_OUTCOME = [
+    ({"token": "EC-1NK66318YB717835M", "PayerID": "A8SF4ZLPG6PZC"}, "NOTIFICATION_WITHOUT_OUTCOME"),
+    ({"provider": "paypal", "content": "token=5O190127TN364715T&PayerID=A8SF4ZLPG6PZC", "format": "kv"},
+     "NOTIFICATION_WITHOUT_OUTCOME"),
+    ({"txn_type": "subscr_signup", "subscr_id": "I-8XJ2B3KD9W4L", "mc_amount3": "5.00", "mc_currency": "EUR",
+      "period3": "1 M", "recurring": "1", "payer_email": "buyer@example.com", "receiver_email": "seller@example.com"},
+     "NOT_A_PAYMENT_EVENT"),
+    ({"txn_type": "masspay", "payment_status": "Processed", "payer_email": "seller@example.com",
+      "receiver_email_1": "payee@example.com", "masspay_txn_id_1": "1AB23456CD789012E", "mc_gross_1": "10.00",
+      "mc_currency_1": "USD", "status_1": "Completed", "unique_id_1": "payout-1"}, "NOT_A_PAYMENT_EVENT"),
+]
+
+
+@pytest.mark.parametrize("data,reason", _WITHOUT_OUTCOME)
+def test_return_urls_and_subscription_or_mass_pay_ipns_stay_unprocessed(data, reason):
+    assert normalize_lake_data(data).unprocessed_reason == reason

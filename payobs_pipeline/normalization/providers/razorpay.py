@@ -21,10 +21,24 @@ Sources (Razorpay docs):
 - https://razorpay.com/docs/webhooks/ (event list: payout.*, payout_link.*, settlement.processed,
   fund_account.validation.*, transfer.*, payment.downtime.* carry no customer payment; payment.pending
   with method ``cod``), https://razorpay.com/docs/webhooks/payloads/x/ (payout entity)
+- Checkout's answers to the merchant's page (razorpay.com/docs/payments/payment-gateway/web-integration/standard/
+  integration-steps, "Handle payment success and failure" and "Verify payment signature"): on a successful payment
+  the handler / callback_url receives razorpay_payment_id, razorpay_order_id and razorpay_signature (a subscription's
+  razorpay_subscription_id, a payment link's razorpay_payment_link_id / _reference_id / _status); on a failure the
+  payment.failed handler gets the error object above, and callback_url a form post of error[code],
+  error[description], error[source], error[step], error[reason] and error[metadata] (a JSON string naming
+  payment_id and order_id). A razorpay_payment_id alone (the S2S UPI create answer, or a callback without its
+  signature) names a payment, not its outcome: NOTIFICATION_WITHOUT_OUTCOME. The form-post spelling of the error
+  fields and of the payment link callback rest on the integration-steps and payment-links pages as recalled.
 Amounts are in the currency subunit (paise for INR); ``created_at`` is a Unix epoch in seconds.
 """
 
 from __future__ import annotations
+
+import json
+from typing import Any
+
+from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 # error_reason values, per the Razorpay error list.
 REASONS = {
@@ -124,6 +138,10 @@ _REQUEST_REASONS = [
 _ERROR_CODES = ["BAD_REQUEST_ERROR", "GATEWAY_ERROR", "SERVER_ERROR"]
 # The documented 401 bodies: "Authentication failed", "The api key provided is invalid".
 _AUTH_FAILURES = ["Authentication failed", "The api key provided is invalid", "Access Denied"]
+# Payment link status as the link's callback_url names it (razorpay.com/docs/payments/payment-links: created,
+# partially_paid, paid, expired, cancelled): the callback comes with the payment that paid (part of) it.
+_PAYMENT_LINK_CALLBACK_STATUSES = {"paid": "APPROVED", "partially_paid": "APPROVED", "created": "PENDING",
+                                   "expired": "CANCELLED", "cancelled": "CANCELLED"}
 _ABANDONED_REASONS = ["payment_cancelled", "payment_session_expired", "payment_collect_request_expired"]
 
 PAYMENT_METHODS = {
@@ -333,12 +351,31 @@ SPEC = {
         # "metadata"}}), also when source, step and reason are null (a request refused before any payment).
         {"path": "error.code", "in": ["BAD_REQUEST_ERROR"], "weight": 0.2},
         {"path": "error.metadata", "exists": True, "weight": 0.1},
+        # Checkout's success answer (razorpay_payment_id, razorpay_order_id, razorpay_signature) and its failure
+        # callback_url post (error[code], error[step], ...): Razorpay's own field names.
+        {"path": "razorpay_payment_id", "prefix": "pay_", "weight": 0.6},
+        {"path": "razorpay_signature", "exists": True, "weight": 0.2},
+        {"path": "error[code]", "in": _ERROR_CODES, "weight": 0.3},
+        {"path": "error[step]", "exists": True, "weight": 0.2},
+        {"path": "error[metadata]", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "minor",
     "status_map": _PAYMENT_STATUSES,
     "reason_map": REASONS,
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
+        # Checkout's answers (see the module docstring): a payment link's callback says the link's status.
+        {"name": "checkout.payment_link_callback", "match": {"razorpay_payment_link_status": {"exists": True},
+                                                             "razorpay_payment_id": {"exists": True}},
+         "status_map": _PAYMENT_LINK_CALLBACK_STATUSES,
+         "fields": {"provider_transaction_id": ["razorpay_payment_id"], "status": ["razorpay_payment_link_status"],
+                    "attempt_id": ["razorpay_payment_id"], "payment_id": ["razorpay_payment_link_id"]}},
+        # The signed success answer of Checkout (handler or callback_url): the payment succeeded.
+        {"name": "checkout.success", "match": {"razorpay_payment_id": {"exists": True},
+                                               "razorpay_signature": {"exists": True}},
+         "status": "APPROVED",
+         "fields": {"provider_transaction_id": ["razorpay_payment_id"], "attempt_id": ["razorpay_payment_id"],
+                    "payment_id": ["razorpay_order_id", "razorpay_subscription_id", "razorpay_invoice_id"]}},
         {"name": "event.not_a_payment", "match": {"entity": "event", "event": {"prefix": _NOT_A_PAYMENT_EVENTS}},
          "not_a_payment": "a payout, settlement, transfer, validation or downtime event moves no customer payment"},
         {"name": "event_name.not_a_payment",
@@ -406,3 +443,43 @@ SPEC = {
         },
     ],
 }
+
+
+def _nested_error(body: dict) -> dict | None:
+    """The error object of a callback_url form post (error[code] ...) or of a store keeping dotted names."""
+    error: dict[str, Any] = {}
+    for key, value in body.items():
+        if not isinstance(key, str):
+            continue
+        if key.startswith("error[") and key.endswith("]"):
+            error[key[len("error["):-1]] = value
+        elif key.startswith("error."):
+            *parents, name = key[len("error."):].split(".")
+            node = error
+            for parent in parents:  # error.metadata.payment_id: the metadata object's field
+                node = node.setdefault(parent, {}) if isinstance(node.get(parent, {}), dict) else {}
+            node[name] = value
+    if not error:
+        return None
+    metadata = error.get("metadata")
+    if isinstance(metadata, str) and metadata.strip().startswith("{"):
+        try:
+            error["metadata"] = json.loads(metadata)
+        except ValueError:
+            pass
+    return error
+
+
+def prepare(body: Any) -> Any:
+    """Checkout's failure post gets its error object; a payment id without a signed outcome is refused. Pure."""
+    if not isinstance(body, dict):
+        return body
+    if "error" not in body:
+        error = _nested_error(body)
+        if error is not None:
+            return {**body, "error": error}
+    if ("razorpay_payment_id" in body and "razorpay_signature" not in body
+            and "razorpay_payment_link_status" not in body and "entity" not in body):
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              "razorpay: a razorpay_payment_id without Checkout's signed success names the payment")
+    return body

@@ -122,3 +122,13 @@ def test_a_webhook_kept_as_event_and_payload_is_razorpays():
     event = normalized_event({"event": "payment.captured", "payload": {"payment": {"entity": {
         "id": "pay_1", "status": "captured"}}}})
     assert (event.provider, str(event.status_category)) == ("razorpay", "APPROVED")
+
+
+def test_the_callback_url_failure_post_reads_its_metadata_json():
+    """error[metadata] is a JSON string naming the failed payment and its order."""
+    body = {"error[code]": "BAD_REQUEST_ERROR", "error[description]": "Payment failed", "error[source]": "bank",
+            "error[step]": "payment_authorization", "error[reason]": "card_declined",
+            "error[metadata]": '{"payment_id":"pay_EDNBKIP31Y4jl8","order_id":"order_DBJKIP31Y4jl8"}'}
+    event = normalized_event(body)
+    assert (str(event.status_category), str(event.failure_reason), event.attempt_id, event.payment_id) == (
+        "DECLINED", "GENERIC_DECLINE", "pay_EDNBKIP31Y4jl8", "order_DBJKIP31Y4jl8")

@@ -15,6 +15,18 @@ written from a recollection of them; check them against the pages before relying
 - 2Checkout "Passback" / Direct Return parameters: order_number, merchant_order_id, total, currency_code,
   credit_card_processed ("Y" when the credit card was processed successfully, "K" when pending: e.g. PayPal
   or a pending fraud review), key.
+- The current 2Checkout (Verifone) IPN, a form POST of the order (docs.2checkout.com/2checkout-apis/2checkout-apis/
+  webhooks/instant-payment-notification-ipn/ipn-parameters and /ipn-triggers; verifone.cloud/docs/2checkout/
+  API-Integration/01Start-using-the-2Checkout-API/2Checkout-API-general-information/Order_flow_in_2Checkout_API):
+  REFNO "unique, system-generated 2Checkout order reference", REFNOEXT (the merchant's reference), ORDERSTATUS,
+  CURRENCY, IPN_TOTALGENERAL (the order total, major units), PAYMETHOD / PAYMETHOD_CODE, SALEDATE, PAYMENTDATE, HASH,
+  IPN_PID[] ... . ORDERSTATUS per the triggers page: PENDING (waiting for bank authorization), PURCHASE_PENDING (a
+  purchase order not paid yet), PENDING_APPROVAL (waiting for processing or anti-fraud review), PAYMENT_AUTHORIZED
+  (the bank authorized the payment), PAYMENT_RECEIVED (an offline payment received), PENDING_ORDER_APPROVAL (an
+  authorized order awaiting the merchant's delivery confirmation), COMPLETE (finished and fulfilled); per the order
+  flow page: AUTHRECEIVED (the amount is blocked), REVERSED ("payment authorization has been reversed due to being
+  flagged as potentially fraudulent"), REFUND (refunded after completion), CANCELED (by the merchant or, unpaid
+  offline orders, by 2Checkout). A refund IPN carries the order's total, not the refund's: no amount is taken.
 Lifecycle identity: sale_id is the order (the payment); invoice_id the sale's invoice (a recurring installment
 or a re-billed order gets a new invoice: the attempt).
 """
@@ -33,6 +45,22 @@ INVOICE_STATUSES = {"approved": "APPROVED", "deposited": "APPROVED", "pending": 
 FRAUD_STATUSES = {"pass": "APPROVED", "fail": "DECLINED", "wait": "PENDING"}
 PAYMENT_METHODS = {"credit card": "CARD", "paypal ec": "WALLET", "paypal": "WALLET", "paypal credit": "WALLET",
                    "ach": "DIRECT_DEBIT", "check": "DIRECT_DEBIT", "online check": "DIRECT_DEBIT"}
+
+# ORDERSTATUS of the current IPN (see the module docstring).
+IPN_ORDER_STATUSES = {
+    "PENDING": "PENDING", "PURCHASE_PENDING": "PENDING", "PENDING_APPROVAL": "PENDING",
+    "PAYMENT_AUTHORIZED": "APPROVED", "AUTHRECEIVED": "APPROVED", "PAYMENT_RECEIVED": "APPROVED",
+    "PENDING_ORDER_APPROVAL": "APPROVED", "COMPLETE": "APPROVED",
+    "REVERSED": "DECLINED", "CANCELED": "CANCELLED", "REFUND": "REFUNDED",
+}
+_IPN_FIELDS = {
+    "provider_transaction_id": ["REFNO"],
+    "status": ["ORDERSTATUS"],
+    "amount": ["IPN_TOTALGENERAL"],
+    "currency": ["CURRENCY"],
+    "attempt_id": ["REFNO"],
+    "payment_id": ["REFNOEXT", "REFNO"],
+}
 
 _FIELDS = {
     "provider_transaction_id": ["invoice_id", "sale_id"],
@@ -86,6 +114,11 @@ SPEC = {
         # The passback.
         {"path": "credit_card_processed", "in": ["Y", "K"], "weight": 0.5},
         {"path": "order_number", "exists": True, "weight": 0.2},
+        # The current IPN: 2Checkout's upper-case order fields.
+        {"path": "REFNO", "exists": True, "weight": 0.2},
+        {"path": "ORDERSTATUS", "in": list(IPN_ORDER_STATUSES), "weight": 0.2},
+        {"path": "IPN_TOTALGENERAL", "exists": True, "weight": 0.3},
+        {"path": "REFNOEXT", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "major",
     "status_map": {**INVOICE_STATUSES, **FRAUD_STATUSES},
@@ -131,6 +164,13 @@ SPEC = {
                 {"when": {"fraud_status": "fail"}, "set": {"status_category": "DECLINED", **_PSP_RISK}},
             ],
         },
+        # The current IPN (see IPN_ORDER_STATUSES): a reversed authorization was flagged as potentially fraudulent.
+        {"name": "ipn.refund", "match": {"ORDERSTATUS": "REFUND", "REFNO": {"exists": True}},
+         "status": "REFUNDED", "event_kind": "REFUND",
+         "fields": {k: v for k, v in _IPN_FIELDS.items() if k not in ("amount", "attempt_id")}},
+        {"name": "ipn.order", "match": {"ORDERSTATUS": {"exists": True}, "REFNO": {"exists": True}},
+         "fields": _IPN_FIELDS, "status_map": IPN_ORDER_STATUSES,
+         "rules": [{"when": {"ORDERSTATUS": "REVERSED"}, "set": _PSP_RISK}]},
         {
             "name": "passback",
             "match": {"credit_card_processed": {"exists": True}, "order_number": {"exists": True}},

@@ -45,12 +45,22 @@ transaction.id): a sale transaction is the attempt (authorization and settlement
 (refund) names the sale it refunds, a dispute its transaction; order_id is the merchant's order (the payment).
 credit_card.country_of_issuance is an ISO alpha-3 code ("USA"), which card_country does not take: the
 metrics' country falls back to the billing country.
+Objects as the SDKs hand them to application code and apps log them as JSON: the Node SDK's camelCase transaction
+(processorResponseCode, currencyIsoCode, paymentInstrumentType, gatewayRejectionReason, creditCard.cardType: the
+same attributes as /docs/reference/response/transaction, camelCased as the Node SDK names them; that spelling rests
+on the Node SDK's attribute names, not a stored docs page) and its result object ({success, message, transaction,
+params}: /docs/reference/general/result-objects), whose transaction is read. Drop-in's and the client SDKs'
+tokenization payloads (braintree-web-drop-in Dropin#requestPaymentMethod: nonce, details, type CreditCard /
+PayPalAccount / VenmoAccount / ApplePayCard / AndroidPayCard, description, binData, liabilityShifted,
+liabilityShiftPossible; /docs/reference/response/payment-method-nonce) are a nonce to charge, no payment:
+NOT_A_PAYMENT_EVENT. The type list rests on recollection of the Drop-in reference.
 Amounts are major units. The ``prepare`` hook decodes a webhook's ``bt_payload`` and flattens
 Braintree's typed XML elements (``<amount type="decimal">``, ``<x nil="true"/>``) to plain values.
 """
 
 import base64
 import binascii
+import re
 
 from payobs_pipeline.normalization.formats import TEXT_KEY, PayloadParseError, parse_content
 from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
@@ -58,6 +68,10 @@ from payobs_pipeline.normalization.pii import mask_payload
 
 _SOFT = "SOFT"
 _HARD = "HARD"
+
+# Drop-in payload types (module docstring) and the Node SDK transaction attributes that name one.
+_NONCE_TYPES = ("CreditCard", "PayPalAccount", "VenmoAccount", "ApplePayCard", "AndroidPayCard")
+_NODE_KEYS = ("processorResponseCode", "currencyIsoCode", "paymentInstrumentType", "gatewayRejectionReason")
 
 
 def _code(reason: str, decline_type: str, source: str | None = None) -> dict:
@@ -466,6 +480,21 @@ SPEC = {
         {"path": "errors.0.extensions.errorClass", "in": list(_GRAPHQL_ERROR_CLASSES), "weight": 0.4},
         # A GraphQL error carrying the gateway's legacy validation code (developer.paypal.com/braintree/graphql guides).
         {"path": "errors.0.extensions.legacyCode", "exists": True, "weight": 0.2},
+        # The Node SDK's camelCase transaction and result object (module docstring).
+        {"path": "processorResponseCode", "exists": True, "weight": 0.2},
+        {"path": "currencyIsoCode", "exists": True, "weight": 0.2},
+        {"path": "paymentInstrumentType", "exists": True, "weight": 0.3},
+        {"path": "gatewayRejectionReason", "exists": True, "weight": 0.3},
+        {"path": "transaction.processorResponseCode", "exists": True, "weight": 0.3},
+        {"path": "transaction.currencyIsoCode", "exists": True, "weight": 0.2},
+        {"path": "transaction.paymentInstrumentType", "exists": True, "weight": 0.3},
+        # A Drop-in / client SDK tokenization payload (module docstring): refused as no payment.
+        {"path": "nonce", "exists": True, "weight": 0.2},
+        {"path": "type", "in": list(_NONCE_TYPES), "weight": 0.2},
+        {"path": "binData", "exists": True, "weight": 0.2},
+        {"path": "details.lastFour", "exists": True, "weight": 0.1},
+        {"path": "details.payerId", "exists": True, "weight": 0.1},
+        {"path": "liabilityShiftPossible", "exists": True, "weight": 0.1},
         {"path": "data.node.approvalUrl", "exists": True, "weight": 0.2},
         *({"path": f"data.{m}.paymentContext.legacyId", "exists": True, "weight": 0.8} for m in _LOCAL_PAYMENT_MUTATIONS),
         {"path": "extensions.requestId", "exists": True, "weight": 0.2},
@@ -481,6 +510,8 @@ SPEC = {
          "fields": {"reason_code": TEXT_KEY}, "reason_map": {_BASIC_AUTH_DENIED: "CONFIGURATION_ERROR"}},
     ],
     "variants": [
+        {"name": "client.payment_method_nonce", "match": {"nonce": {"exists": True}, "type": list(_NONCE_TYPES)},
+         "not_a_payment": "a Drop-in / client SDK tokenization payload: a nonce to charge, not a payment"},
         {"name": "webhook.not_a_payment", "match": {"notification.kind": _NOT_PAYMENT_KINDS},
          "not_a_payment": "a Braintree notification about payouts, accounts, vaulted methods or a subscription's state"},
         {"name": "webhook.transaction", "root": "notification.subject.transaction",
@@ -624,10 +655,33 @@ SPEC = {
 }
 
 
+def _snake_case(node, depth: int = 0):
+    """The Node SDK's camelCase keys (processorResponseCode) as the snake_case attribute names (processor_response_code)."""
+    if depth > 6:
+        return node
+    if isinstance(node, dict):
+        return {(re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key).lower() if isinstance(key, str) else key):
+                _snake_case(value, depth + 1) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_snake_case(value, depth + 1) for value in node]
+    return node
+
+
+def _node_transaction(body: dict):
+    """The Node SDK's transaction (bare, or as a result object's ``transaction``) in snake_case; else None."""
+    transaction = body.get("transaction") if isinstance(body.get("success"), bool) else body
+    if isinstance(transaction, dict) and "status" in transaction and any(key in transaction for key in _NODE_KEYS):
+        return _snake_case(transaction)
+    return None
+
+
 def prepare(body):
     """Decode a webhook's base64 XML, find a GraphQL transaction, and flatten typed XML values."""
     if not isinstance(body, dict):
         return body
+    node_transaction = _node_transaction(body)
+    if node_transaction is not None:
+        return node_transaction
     payload = body.get("bt_payload")
     if isinstance(payload, str):
         try:

@@ -256,3 +256,21 @@ def test_a_completed_local_payment_without_its_transaction_has_no_outcome_yet():
            '</local-payment></subject></notification>')
     data = {"bt_signature": "k|s", "bt_payload": base64.b64encode(xml.encode()).decode()}
     assert _outcome(data).unprocessed_reason == "NOTIFICATION_WITHOUT_OUTCOME"
+
+
+def test_the_node_sdk_camel_case_gateway_rejection_reads_its_reason_and_drop_in_paypal_payloads_are_no_payment():
+    # /docs/reference/response/transaction: gateway_rejection_reason cvv (the Node SDK's gatewayRejectionReason);
+    # a Drop-in PayPalAccount payload is a nonce, no payment.
+    rejected = normalize_lake_data({"id": "a1b2c3d4", "status": "gateway_rejected", "type": "sale",
+                                    "currencyIsoCode": "EUR", "amount": "5.00", "gatewayRejectionReason": "cvv",
+                                    "processorResponseCode": "1000", "paymentInstrumentType": "credit_card"}).event
+    assert (str(rejected.status_category), str(rejected.failure_reason), rejected.amount_minor) == (
+        "DECLINED", "INCORRECT_CVC", 500)
+    paypal = {"nonce": "fake-paypal-one-time-nonce", "type": "PayPalAccount",
+              "details": {"email": "buyer@example.com", "payerId": "ABCDEF", "countryCode": "US"}}
+    # braintree-web-drop-in requestPaymentMethod card payload (nonce, details, type CreditCard, description, binData).
+    card = {"nonce": "tokencc_bc_abc123_xyz", "type": "CreditCard", "description": "ending in 11",
+            "details": {"cardType": "Visa", "lastFour": "1111", "lastTwo": "11", "bin": "411111"},
+            "binData": {"prepaid": "No", "debit": "Unknown", "countryOfIssuance": "Unknown"}}
+    for payload in (paypal, card):
+        assert normalize_lake_data(payload).unprocessed_reason == "NOT_A_PAYMENT_EVENT"

@@ -239,6 +239,10 @@ SPEC = {
         {"path": "reference_pol", "exists": True, "weight": 0.2},
         {"path": "lapTransactionState", "exists": True, "weight": 0.6},
         {"path": "lapResponseCode", "exists": True, "weight": 0.2},
+        # The response page kept with its numeric fields only (transactionState, polResponseCode, reference_pol).
+        {"path": "polResponseCode", "exists": True, "weight": 0.3},
+        {"path": "transactionState", "in": ["4", "5", "6", "7", "104", 4, 5, 6, 7, 104], "weight": 0.2},
+        {"path": "polTransactionState", "exists": True, "weight": 0.1},
         {"path": "result.payload.state", "in": _API_STATES, "weight": 0.3},
         {"path": "result.payload.responseCode", "in": ["APPROVED", *RESPONSE_CODES], "weight": 0.3},
         # A refused request: {"code": "ERROR", "error": "...", "transactionResponse" / "result": null}.
@@ -387,6 +391,24 @@ SPEC = {
                 {"when": {"lapResponseCode": "ABANDONED_TRANSACTION"}, "set": {"status_category": "CANCELLED"}},
                 {"when": {"lapResponseCode": "PAYMENT_NETWORK_NO_RESPONSE"}, "set": {"status_category": "UNKNOWN"}},
             ],
+        },
+        {
+            # The same response page kept without its lap* words: the numeric transactionState and polResponseCode
+            # (the response-page table: transactionState 4 approved, 6 declined, 104 error, 7 pending, 5 expired;
+            # polResponseCode = the confirmation page's response_code_pol).
+            "name": "response_page",
+            "match": {"transactionState": {"exists": True}, "polResponseCode": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["transactionId", "reference_pol"],
+                "status": ["transactionState"],
+                "reason_code": ["polResponseCode"],
+                "amount": ["TX_VALUE"],
+                "currency": ["currency"],
+                "event_time": ["processingDate"],
+                "merchant_id": ["merchantId"],
+                "payment_id": ["reference_pol"],
+            },
+            "reason_map": CONFIRMATION_CODES,
         },
         {
             # A VOID PayU refused leaves the payment as it was: it is no outcome of a payment.

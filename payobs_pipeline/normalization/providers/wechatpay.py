@@ -22,6 +22,10 @@ Sources (WeChat Pay documentation; error-code tables as mirrored in integrations
   return_code, return_msg, appid, mch_id, nonce_str, sign, result_code, err_code, err_code_des, openid, trade_type,
   bank_type, total_fee, fee_type, cash_fee, transaction_id, out_trade_no, time_end), also when an integration
   stores it parsed to a flat map (the v2 SDKs' xmlToMap): read as the XML document.
+- The front end's answer as the JSAPI docs give it (pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=7_7, as mirrored
+  at cnblogs.com/xingmeng/p/4755162.html and in developers.weixin.qq.com community threads quoting it: err_msg
+  get_brand_wcpay_request:ok / :cancel / :fail) and the Mini Program's wx.requestPayment (errMsg requestPayment:ok,
+  requestPayment:fail cancel; recollection of the Mini Program API page).
 - v2 XML API (pay.weixin.qq.com/wiki/doc/api: unifiedorder, micropay, orderquery, refund; return_code
   SUCCESS / FAIL "此字段是通信标识，非交易标识", return_msg 签名失败 / 参数格式校验错误, result_code SUCCESS / FAIL,
   err_code NOAUTH, NOTENOUGH 余额不足, ORDERPAID, ORDERCLOSED, SYSTEMERROR, APPID_NOT_EXIST, MCHID_NOT_EXIST,
@@ -185,6 +189,24 @@ _V2_RULES = [
     {"when": {"result_code": "FAIL", "err_code": ["SYSTEMERROR", "BANKERROR"], "trade_type": "MICROPAY"},
      "set": {"status_category": "UNKNOWN"}},
 ]
+# The payment the web page (JSAPI WeixinJSBridge getBrandWCPayRequest: err_msg get_brand_wcpay_request:ok 支付成功,
+# :cancel 支付过程中用户取消, :fail 支付失败) or the Mini Program (wx.requestPayment: errMsg requestPayment:ok, or
+# "requestPayment:fail cancel" when the user cancelled, "requestPayment:fail <detail>" 调用支付失败, the call failed with
+# the backend's detail: an ERROR) invoked.
+# WeChat Pay warns that ok "is returned after the user paid but is not absolutely reliable": the notification or
+# the order query confirms it; a fail carries no reason.
+_FRONT_END = [
+    {"name": f"front_end.{name}", "match": {key: value}, "status": status, "fields": {"status": [key]},
+     "default_payment_method": "WALLET", "default_currency": None}
+    for key, answers in (
+        ("err_msg", [("ok", "get_brand_wcpay_request:ok", "APPROVED"),
+                     ("cancel", "get_brand_wcpay_request:cancel", "CANCELLED"),
+                     ("fail", "get_brand_wcpay_request:fail", "DECLINED")]),
+        ("errMsg", [("ok", "requestPayment:ok", "APPROVED"), ("cancel", "requestPayment:fail cancel", "CANCELLED"),
+                    ("fail", {"prefix": "requestPayment:fail"}, "ERROR")]),
+    )
+    for name, value, status in answers
+]
 _V3_ERROR_RULES = [
     # A payer-side refusal (insufficient balance, account abnormal, limits, risk): a decline.
     {"when": {"code": list(DECLINE_CODES)}, "set": {"status_category": "DECLINED"}},
@@ -226,6 +248,9 @@ SPEC = {
         {"path": "nonce_str", "exists": True, "weight": 0.2},
         {"path": "return_code", "in": ["SUCCESS", "FAIL"], "weight": 0.2},
         {"path": "req_info", "exists": True, "weight": 0.2},
+        # The front end's answer to the payment it invoked (JSAPI err_msg, Mini Program errMsg).
+        {"path": "err_msg", "prefix": "get_brand_wcpay_request:", "weight": 0.6},
+        {"path": "errMsg", "prefix": "requestPayment:", "weight": 0.6},
     ],
     "amount_unit": "minor",
     "default_currency": "CNY",
@@ -241,6 +266,8 @@ SPEC = {
         {"name": "v3.error", "match": {"code": {"exists": True}, "message": {"exists": True}},
          "status": "ERROR", "fields": {"status": ["code"], "reason_code": ["code", "message"]},
          "default_currency": None, "rules": _V3_ERROR_RULES},
+        # The front end's answer (see _FRONT_END): what the payer did in WeChat, no amount or transaction id.
+        *_FRONT_END,
         # v2 XML: {"xml": {...}}
         {"name": "v2.refund", "root": "xml", "match": {"xml.out_refund_no": {"exists": True}},
          "fields": {**_REFUND_FIELDS, "status": ["refund_status_0", "result_code"],

@@ -49,7 +49,8 @@ Objects as the SDKs hand them to application code and apps log them as JSON: the
 (processorResponseCode, currencyIsoCode, paymentInstrumentType, gatewayRejectionReason, creditCard.cardType: the
 same attributes as /docs/reference/response/transaction, camelCased as the Node SDK names them; that spelling rests
 on the Node SDK's attribute names, not a stored docs page) and its result object ({success, message, transaction,
-params}: /docs/reference/general/result-objects), whose transaction is read. Drop-in's and the client SDKs'
+params}: /docs/reference/general/result-objects), whose transaction is read; an error result's Node errors collection
+(validationErrors, errorCollections per resource) reads like the other SDKs' JSON error result. Drop-in's and the client SDKs'
 tokenization payloads (braintree-web-drop-in Dropin#requestPaymentMethod: nonce, details, type CreditCard /
 PayPalAccount / VenmoAccount / ApplePayCard / AndroidPayCard, description, binData, liabilityShifted,
 liabilityShiftPossible; /docs/reference/response/payment-method-nonce) are a nonce to charge, no payment:
@@ -475,6 +476,8 @@ SPEC = {
         # developer.paypal.com/braintree/docs/reference/general/result-objects).
         *({"path": f"errors.{resource}.errors", "exists": True, "weight": 0.4} for resource in _ERROR_RESOURCES),
         {"path": "params", "exists": True, "weight": 0.1},
+        *({"path": f"errors.errorCollections.{resource}.validationErrors", "exists": True, "weight": 0.4}
+          for resource in ("transaction", "customer", "creditCard", "paymentMethod", "subscription", "verification")),
         {"path": "api-error-response.transaction.status", "exists": True, "weight": 0.8},
         {"path": "api-error-response.verification.status", "exists": True, "weight": 0.8},
         {"path": "errors.0.extensions.errorClass", "in": list(_GRAPHQL_ERROR_CLASSES), "weight": 0.4},
@@ -710,8 +713,10 @@ def prepare(body):
             return _with_error_code(_plain(body), _plain(error_response))
         graphql_errors = body.get("errors")
         # The JSON form of an error result: {"errors": {<resource>: {"errors": [...], ...}}, "message", "params"}.
+        # The Node SDK's: {"errors": {"validationErrors": {...}, "errorCollections": {<resource>: {"validationErrors":
+        # {<attribute>: [{attribute, code, message}]}}}}, "message", "params", "success": false}.
         if isinstance(graphql_errors, dict) and isinstance(body.get("message"), str) and any(
-                isinstance(graphql_errors.get(resource), dict) for resource in _ERROR_RESOURCES):
+                isinstance(graphql_errors.get(resource), dict) for resource in (*_ERROR_RESOURCES, "errorCollections")):
             return _with_error_code({"api-error-response": body}, body)
         if isinstance(graphql_errors, list) and graphql_errors and isinstance(graphql_errors[0], dict):
             extensions = graphql_errors[0].get("extensions") or {}

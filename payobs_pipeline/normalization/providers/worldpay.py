@@ -20,7 +20,8 @@ Sources (Worldpay / FIS docs):
   data" (support.worldpay.com/support/kb/bg/recurringpayments/rpfp8105.html): transStatus Y / C / N, rawAuthCode
 - Hosted Payment Pages redirect/result URL parameters (``orderKey=ADMIN^MERCHANT^orderCode``,
   ``paymentStatus``, ``paymentAmount`` in minor units, ``paymentCurrency``, ``mac2``), which some
-  merchants store as key=value text
+  merchants store as key=value text; the cancelURL's orderKey / orderAmount / orderCurrency (no paymentStatus) rest on
+  an integration's report (github.com/DEFRA/waste-carriers-engine pull 232), not a stored Worldpay page
 
 WPG amounts are ``value`` plus an ``exponent`` attribute (read through ``amount_exponent``);
 Access Worldpay sends minor units. WPG payment methods are codes such as ``VISA-SSL`` /
@@ -545,6 +546,24 @@ SPEC = {
             },
             "status_map": BUSINESS_GATEWAY_STATUSES,
             "reason_map": BUSINESS_GATEWAY_AUTH_CODES,
+        },
+        {
+            # Hosted Payment Pages cancelURL: the shopper cancelled on the payment page. The redirect then carries
+            # orderKey, orderAmount and orderCurrency (and mac2) instead of paymentStatus / paymentAmount /
+            # paymentCurrency (github.com/DEFRA/waste-carriers-engine pull 232, "Cancelling Worldpay payment returns
+            # error message": an integration's observation, not a stored Worldpay docs page). Minor units as
+            # paymentAmount.
+            "name": "hpp.cancel",
+            "match": {"orderKey": {"exists": True}, "paymentStatus": {"exists": False},
+                      "orderAmount": {"exists": True}},
+            "status": "CANCELLED",
+            "fields": {
+                "provider_transaction_id": [ORDER_CODE_KEY, "orderKey"],
+                "amount": ["orderAmount"],
+                "currency": ["orderCurrency"],
+                "merchant_id": [MERCHANT_CODE_KEY],
+                "payment_id": [ORDER_CODE_KEY, "orderKey"],
+            },
         },
         {
             # Hosted Payment Pages result URL parameters (the shopper's redirect back to the merchant).

@@ -890,6 +890,20 @@ SPEC = {
 _RESULT_KEYS = frozenset({"resultCode", "authResult", "eventCode", "notificationItems", "NotificationRequestItem"})
 
 
+def _with_form_additional_data(body: dict) -> dict:
+    """An HTTP POST notification's flat ``additionalData.<key>`` form fields (the form encoding of the item's
+    additionalData map, as _names_boleto reads them) nested under additionalData, so refusalReasonRaw and
+    refusalReasonCode are read as in the JSON item. Other bodies unchanged."""
+    if "eventCode" not in body:
+        return body
+    flat = {key[len("additionalData."):]: value for key, value in body.items()
+            if isinstance(key, str) and key.startswith("additionalData.")}
+    if not flat:
+        return body
+    nested = body.get("additionalData")
+    return {**body, "additionalData": {**flat, **(nested if isinstance(nested, dict) else {})}}
+
+
 def _names_boleto(body: dict) -> bool:
     """additionalData's boletobancario.* entries, nested (JSON, SOAP) or flattened (form: additionalData.boleto...)."""
     extra = body.get("additionalData")
@@ -917,7 +931,7 @@ def prepare(body: Any) -> Any:
     envelope = body.get("Envelope")
     if isinstance(envelope, dict):
         body = _from_soap(envelope) or body
-    body = _from_classic_form(body)
+    body = _from_classic_form(_with_form_additional_data(body))
     event_type = body.get("type")
     if isinstance(event_type, str) and event_type.startswith("balancePlatform."):
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"adyen: {event_type} is a balance platform event, not a payment")

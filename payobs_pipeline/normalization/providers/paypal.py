@@ -825,7 +825,9 @@ SPEC = {
         # IPN txn_type values of subscriptions, recurring payments and Mass Pay (IPNandPDTVariables), and the
         # subscription id (subscr_id) and Mass Pay per-payment ids (masspay_txn_id_n) only those IPNs carry.
         {"path": "txn_type", "in": [*_NOT_PAYMENT_IPN_TYPES, "subscr_payment", "subscr_failed", "recurring_payment",
-                                    "recurring_payment_failed", "recurring_payment_skipped"], "weight": 0.3},
+                                    "recurring_payment_failed", "recurring_payment_skipped",
+                                    "recurring_payment_outstanding_payment",
+                                    "recurring_payment_outstanding_payment_failed"], "weight": 0.3},
         {"path": "subscr_id", "exists": True, "weight": 0.2},
         {"path": "masspay_txn_id_1", "exists": True, "weight": 0.2},
     ],
@@ -1034,10 +1036,12 @@ SPEC = {
         # payment_status (Completed) is the adjustment's, not an approval: a stage of the dispute.
         {**_IPN, "name": "ipn.adjustment", "match": {"txn_type": "adjustment"}, "status": "CHARGEBACK",
          "event_kind": "DISPUTE", "rules": []},
-        # recurring_payment_failed / recurring_payment_skipped ("it will be retried") / subscr_failed: a
+        # recurring_payment_failed / recurring_payment_skipped ("it will be retried") / subscr_failed /
+        # recurring_payment_outstanding_payment_failed (the outstanding balance's collection failed): a
         # subscription's collection failed (IPNandPDTVariables); no payment_status or txn_id need be sent.
         {**_IPN, "name": "ipn.recurring_failed",
-         "match": {"txn_type": ["recurring_payment_failed", "recurring_payment_skipped", "subscr_failed"]},
+         "match": {"txn_type": ["recurring_payment_failed", "recurring_payment_skipped", "subscr_failed",
+                                "recurring_payment_outstanding_payment_failed"]},
          "status": "DECLINED",
          "fields": {**_IPN["fields"], "provider_transaction_id": ["txn_id", "recurring_payment_id", "subscr_id"],
                     "amount": ["mc_gross", "amount", "amount_per_cycle", "mc_amount3"],

@@ -134,8 +134,6 @@ V3_ERROR_CODES = {
 PAYMENT_METHODS = {"credit_card": "CARD", "payment_bank": "DIRECT_DEBIT"}
 
 V3_RESOURCES = ["payments", "refunds", "disputes", "notifications"]
-V3_PAYMENT_TOPICS = ["payments.created", "payments.completed", "payments.failed", "payments.canceled",
-                     "payments.in_review"]
 
 IPN_ID_KEYS = {"checkout_id", "preapproval_id", "withdrawal_id", "account_id", "user_id", "credit_card_id"}
 

@@ -246,6 +246,7 @@ REFUND_STATUSES = {
     "REQUESTED": "PENDING",
     "CANCELLED": "CANCELLED",
 }
+# Bank codes of the Indonesian banks of the Virtual Account API (docs.xendit.co/xenpayments/virtual-account).
 INDONESIAN_VA_BANKS = frozenset({
     "BCA", "CIMB", "CIMB_NIAGA", "DBS", "BJB", "MANDIRI", "BNI", "BNC", "PERMATA", "BRI", "SAHABAT_SAMPOERNA", "BSI",
 })
@@ -672,9 +673,6 @@ SPEC = {
          "event_kind": "AUTHORIZATION"},
     ],
 }
-
-
-# Bank codes of the Indonesian banks of the Virtual Account API (docs.xendit.co/xenpayments/virtual-account).
 
 
 def _fill_in(body: dict[str, Any]) -> dict[str, Any]:

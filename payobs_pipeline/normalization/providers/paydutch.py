@@ -40,16 +40,6 @@ PAYMENT_METHODS = {"0101": "BANK_TRANSFER", "0103": "BANK_TRANSFER", "WeDeal": "
                    "DirectEBanking": "BANK_TRANSFER"}
 
 
-def prepare(body):
-    """PayDutch writes its amounts "2,99" (euro(s),cent(s)): the comma is the decimal separator (parse_amount)."""
-    info = body.get("response", {}).get("paymentinfo") if isinstance(body, dict) else None
-    if isinstance(body.get("response") if isinstance(body, dict) else None, dict) and isinstance(info, dict):
-        amount = info.get("amount")
-        fixed = amount.replace(",", ".") if isinstance(amount, str) else amount
-        return {**body, "response": {**body["response"], "paymentinfo": {**info, "amount": fixed}}}
-    return dict(body) if isinstance(body, dict) else body
-
-
 SPEC = {
     "provider": "paydutch",
     "aliases": ["paydutch", "pay dutch", "paydutch.nl", "www.paydutch.nl", "dutch payment group", "wedeal"],
@@ -61,6 +51,7 @@ SPEC = {
         {"path": "response.paymentinfo.consumercity", "exists": True, "weight": 0.05},
         {"path": "response.type", "in": ["query"], "weight": 0.1},
     ],
+    # PayDutch's "2,99" (euro(s),cent(s)): currency.to_minor_units reads the decimal comma.
     "amount_unit": "major",
     "default_currency": "EUR",
     "status_map": STATES,

@@ -22,7 +22,7 @@ def _case(name: str) -> str:
 
 
 def test_every_mapped_status_is_canonical():
-    CompiledMapping(paydutch.SPEC, paydutch.prepare)
+    CompiledMapping(paydutch.SPEC)
     assert set(paydutch.STATES.values()) <= set(StatusCategory.__members__)
 
 

@@ -40,35 +40,35 @@ PAYMENT_METHODS = {"card": "CARD", "cash": "CASH_VOUCHER"}
 _CODES = [*STATUSES, *VOID_STATUSES, "600"]
 
 
-def _payment_fields(prefix: str) -> dict:
-    return {
-        "provider_transaction_id": [f"{prefix}id"],
-        "status": [f"{prefix}status.code"],
-        "reason_code": [f"{prefix}status.message"],
-        "amount": [f"{prefix}total"],
-        "currency": [f"{prefix}currency.code"],
-        "event_time": [f"{prefix}updated", f"{prefix}created"],
-        "payment_method": [f"{prefix}source.type"],
-        "card_brand": [f"{prefix}source.name"],
-        "attempt_id": [f"{prefix}id"],
-        "payment_id": [f"{prefix}reference"],
-    }
+# data.payment, as the variants' root.
+_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status.code"],
+    "reason_code": ["status.message"],
+    "amount": ["total"],
+    "currency": ["currency.code"],
+    "event_time": ["updated", "created"],
+    "payment_method": ["source.type"],
+    "card_brand": ["source.name"],
+    "attempt_id": ["id"],
+    "payment_id": ["reference"],
+}
 
 
 def _webhook_variants(envelope: str) -> list[dict]:
-    payment = f"{envelope}data.payment."
+    payment = f"{envelope}data.payment"
     return [
         {
             "name": f"{envelope}webhook.void",
-            "match": {f"{payment}status.code": {"in": list(VOID_STATUSES)}},
+            "root": payment,
+            "match": {f"{payment}.status.code": {"in": list(VOID_STATUSES)}},
             "event_kind": "VOID",
             "status_map": VOID_STATUSES,
-            "fields": _payment_fields(payment),
         },
         {
             "name": f"{envelope}webhook.payment",
-            "match": {f"{payment}status.code": {"exists": True}, f"{payment}id": {"exists": True}},
-            "fields": _payment_fields(payment),
+            "root": payment,
+            "match": {f"{payment}.status.code": {"exists": True}, f"{payment}.id": {"exists": True}},
         },
     ]
 
@@ -92,7 +92,7 @@ SPEC = {
     "amount_unit": "major",
     "status_map": STATUSES,
     "payment_method_map": PAYMENT_METHODS,
-    "fields": _payment_fields("data.payment."),
+    "fields": _FIELDS,
     # webhooks.md shows the webhook as the request Mobbex sends ({url, method, form}): its body is form.
     "variants": [*_webhook_variants(""), *_webhook_variants("form.")],
 }

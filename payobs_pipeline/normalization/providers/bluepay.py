@@ -65,7 +65,7 @@ SPEC = {
             "name": "refund",
             "match": {"TRANS_TYPE": ["REFUND", "CREDIT"], "STATUS": {"exists": True}},
             "event_kind": "REFUND",
-            "fields": {"refund_id": ["TRANS_ID"], "attempt_id": ["_payobs_none"]},
+            "fields": {"refund_id": ["TRANS_ID"], "attempt_id": []},
             "rules": [{"when": {"STATUS": "1"}, "set": {"status_category": "REFUNDED"}}],
         },
         {

@@ -96,8 +96,8 @@ SPEC = {
             "match": {"errors.0.code": {"exists": True}, "result.success": False},
             "status": "ERROR",
             "reason_map": ERROR_CODES,
-            "fields": {"provider_transaction_id": ["_payobs_none"], "reason_code": ["errors.0.code"],
-                       "amount": ["_payobs_none"], "attempt_id": ["_payobs_none"], "payment_id": ["_payobs_none"]},
+            "fields": {"provider_transaction_id": [], "reason_code": ["errors.0.code"],
+                       "amount": [], "attempt_id": [], "payment_id": []},
         },
         {
             "name": "hook.not_a_payment",

@@ -76,7 +76,7 @@ SPEC = {
             "match": {"type": list(WEBHOOK_EVENTS), "invoiceId": {"exists": True}},
             "status_map": WEBHOOK_EVENTS,
             "fields": {"provider_transaction_id": ["invoiceId"], "status": ["type"], "reason_code": ["type"],
-                       "amount": ["_payobs_none"], "event_time": ["timestamp"], "attempt_id": ["invoiceId"]},
+                       "amount": [], "event_time": ["timestamp"], "attempt_id": ["invoiceId"]},
             "rules": [{"when": {"type": "InvoiceInvalid", "manuallyMarked": True},
                        "set": {"failure_reason": "RISK_REJECTED"}}],
         },

@@ -155,13 +155,13 @@ _V3_FIELDS = {
     "event_time": ["create_time"],
     "merchant_id": ["owner.id"],
     "attempt_id": ["id"],
-    "payment_method": ["_payobs_none"],
-    "payment_id": ["_payobs_none"],
+    "payment_method": [],
+    "payment_id": [],
 }
 _V3_REFUND = {"status_map": REFUND_STATUSES, "event_kind": "REFUND",
               "fields": {"attempt_id": ["payment.id"], "refund_id": ["id"]}}
 _V3_DISPUTE = {"status": "CHARGEBACK", "event_kind": "DISPUTE",
-               "fields": {"attempt_id": ["payment.id"], "dispute_id": ["id"], "reason_code": ["_payobs_none"]}}
+               "fields": {"attempt_id": ["payment.id"], "dispute_id": ["id"], "reason_code": []}}
 _EXPIRED = {"when": {"failure_reason.reason_code": "PAYMENT_EXPIRED"}, "set": {"status_category": "CANCELLED"}}
 
 SPEC = {
@@ -211,8 +211,8 @@ SPEC = {
             "match": {"error_code": list(PAYMENT_ERROR_CODES), "error_description": {"exists": True}},
             "status": "DECLINED",
             "reason_map": PAYMENT_ERROR_CODES,
-            "fields": {"provider_transaction_id": ["_payobs_none"], "reason_code": ["error_code"],
-                       "amount": ["_payobs_none"], "attempt_id": ["_payobs_none"], "payment_id": ["_payobs_none"]},
+            "fields": {"provider_transaction_id": [], "reason_code": ["error_code"],
+                       "amount": [], "attempt_id": [], "payment_id": []},
             "default_payment_method": "CARD",
         },
         {
@@ -220,17 +220,17 @@ SPEC = {
             "match": {"error": {"exists": True}, "error_description": {"exists": True}},
             "status": "ERROR",
             "reason_map": {**GENERIC_ERROR_CODES, **DETAIL_REASON_CODES, **ERROR_CATEGORIES},
-            "fields": {"provider_transaction_id": ["_payobs_none"],
+            "fields": {"provider_transaction_id": [],
                        "reason_code": ["error_code", "details.0.reason_code", "error"],
-                       "amount": ["_payobs_none"], "attempt_id": ["_payobs_none"], "payment_id": ["_payobs_none"]},
+                       "amount": [], "attempt_id": [], "payment_id": []},
         },
         {
             "name": "v3.error",
             "match": {"error_code": {"exists": True}, "error_message": {"exists": True}},
             "status": "ERROR",
             "reason_map": V3_ERROR_CODES,
-            "fields": {"provider_transaction_id": ["_payobs_none"], "reason_code": ["error_code"],
-                       "amount": ["_payobs_none"], "attempt_id": ["_payobs_none"], "payment_id": ["_payobs_none"]},
+            "fields": {"provider_transaction_id": [], "reason_code": ["error_code"],
+                       "amount": [], "attempt_id": [], "payment_id": []},
         },
         {
             "name": "v2.checkout.refunded",

@@ -41,7 +41,8 @@ negative one from its end: ``items.-1`` is the last item; on an object it is a k
 name segment applied to a list looks into its first element (XML repeats), and
 a leading ``^`` makes a path absolute when the variant has a ``root`` (an
 envelope such as a webhook event around the payment). A field source is a
-path, a list of paths (first non-empty wins) or ``{"join": [paths], "sep": "/"}``
+path, a list of paths (first non-empty wins; ``[]``: no source, the field stays empty) or
+``{"join": [paths], "sep": "/"}``
 (a status made of several fields, e.g. Adyen's ``eventCode/success``).
 A variant inherits every top-level key it does not set; its maps are merged
 over the top-level maps.

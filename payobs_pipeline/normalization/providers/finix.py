@@ -199,8 +199,8 @@ SPEC = {
             "root": "_embedded.disputes.0",
             "status": "CHARGEBACK",
             "event_kind": "DISPUTE",
-            "fields": {"amount": ["_payobs_none"], "attempt_id": ["transfer"], "dispute_id": ["id"],
-                       "reason_code": ["_payobs_none"]},
+            "fields": {"amount": [], "attempt_id": ["transfer"], "dispute_id": ["id"],
+                       "reason_code": []},
         },
         {
             "name": "webhook.transfer.balance",

@@ -411,7 +411,7 @@ SPEC = {
             "match": {"object_type": "payment", "site_id": {"exists": True}},
             "status_map": PAYMENT_EVENTS,
             "fields": {"provider_transaction_id": ["uuid"], "status": ["event_type"], "event_time": ["event_time"],
-                       "attempt_id": ["uuid"], "reason_code": ["_payobs_none"], "refund_id": ["_payobs_none"]},
+                       "attempt_id": ["uuid"], "reason_code": [], "refund_id": []},
             "rules": [{"when": {"event_type": "refunded"}, "set": {"event_kind": "REFUND"}},
                       {"when": {"event_type": "voided"}, "set": {"event_kind": "VOID"}}],
         },

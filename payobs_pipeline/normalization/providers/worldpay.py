@@ -35,10 +35,6 @@ from typing import Any
 from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
 from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
 
-_HARD = "HARD"
-
-_SOFT = "SOFT"
-
 # Key under which prepare() leaves the card scheme it derived from the WPG payment method code.
 CARD_SCHEME_KEY = "payobs_card_scheme"
 # Keys under which prepare() leaves the parts of a Hosted Payment Pages ``orderKey``.

@@ -109,12 +109,13 @@ class ProviderDetector:
         self._by_prefix, self._by_presence = dict(self._by_prefix), dict(self._by_presence)
         self._by_subkey = {key: dict(signals) for key, signals in self._by_subkey.items()}
         # What scores() reads, one dict lookup a body key: (values, presence, prefixes, by_key, subkeys), each
-        # None where no signal of that kind starts at the key; a subkey's signals as _SubSignal tests.
+        # None where no signal of that kind starts at the key; a subkey's signals as _sub_signal tuples.
         self._index: dict[str, tuple] = {
             key: (
                 self._by_value.get(key),
                 self._by_presence.get(key),
-                self._by_prefix.get(key),
+                (tuple(sorted({p for prefixes, _, _ in self._by_prefix[key] for p in prefixes})), self._by_prefix[key])
+                if key in self._by_prefix else None,
                 tuple(self._by_key[key]) if key in self._by_key else None,
                 {sub: tuple(_sub_signal(number, signal) for number, signal in signals)
                  for sub, signals in self._by_subkey[key].items()} if key in self._by_subkey else None,
@@ -146,8 +147,9 @@ class ProviderDetector:
                 if present is not None:
                     for number, weight in present:
                         scores[number] = scores.get(number, 0.0) + weight
-                if prefixed is not None and isinstance(text, str):
-                    for prefixes, number, weight in prefixed:
+                # prefixed: (every prefix of the key's signals, the signals); most values start with none
+                if prefixed is not None and isinstance(text, str) and text.startswith(prefixed[0]):
+                    for prefixes, number, weight in prefixed[1]:
                         if text.startswith(prefixes):
                             scores[number] = scores.get(number, 0.0) + weight
                 if by_key is not None:

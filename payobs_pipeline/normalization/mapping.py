@@ -337,13 +337,15 @@ class Condition:
                 return Condition._compile(list(expected["in"]))
             if "not_in" in expected:
                 excluded = frozenset(_fold(_text(e)) for e in expected["not_in"])
-                return lambda v: _fold(_text(v)) not in excluded
+                return lambda v: (v.strip().lower() or None if type(v) is str else _fold(_text(v))) not in excluded
             raise MappingError(f"unknown condition operator in {expected!r}")
+        # An equality test: the value's folded text (folded_text, a string's usual case written out) among the
+        # accepted ones; one accepted value is a set of one (for text or None, ``in`` is ``==``).
         if isinstance(expected, list):
             allowed = frozenset(_fold(_text(e)) for e in expected)
-            return lambda v: _fold(_text(v)) in allowed
-        want = _fold(_text(expected))
-        return lambda v: _fold(_text(v)) == want
+        else:
+            allowed = frozenset({_fold(_text(expected))})
+        return lambda v: (v.strip().lower() or None if type(v) is str else _fold(_text(v))) in allowed
 
     def holds(self, root: Any, document: Any) -> bool:
         node = root if self._absolute else document
@@ -353,8 +355,16 @@ class Condition:
 
 
 def _all_hold(conditions: tuple[Condition, ...], root: Any, document: Any) -> bool:
-    # A plain loop, not all(genexpr): this runs for every variant and rule of every payload.
+    # A plain loop, not all(genexpr): this runs for every variant and rule of every payload. Condition.holds
+    # written out for its usual case, a test of one top-level key.
     for condition in conditions:
+        key = condition._key
+        if key is not None:
+            node = root if condition._absolute else document
+            if type(node) is dict:
+                if not condition.test(node.get(key)):
+                    return False
+                continue
         if not condition.holds(root, document):
             return False
     return True
@@ -767,7 +777,7 @@ class CompiledMapping:
 
     def variant_for(self, body: Any) -> CompiledVariant | None:
         for variant in self.variants:
-            if variant.matches(body):
+            if _all_hold(variant.match, body, body):  # variant.matches(body), without its call
                 return variant
         return None
 

@@ -30,6 +30,7 @@ from payobs_pipeline.normalization.mapping import (
     country_code,
     dotted_names_nested,
     folded_text,
+    lookup,
 )
 from payobs_pipeline.normalization.providers import builtin_mappings
 from payobs_pipeline.normalization.unprocessed_reasons import FINAL, UnprocessedReason
@@ -107,44 +108,82 @@ class ProviderDetector:
         self._by_value = {key: dict(values) for key, values in self._by_value.items()}
         self._by_prefix, self._by_presence = dict(self._by_prefix), dict(self._by_presence)
         self._by_subkey = {key: dict(signals) for key, signals in self._by_subkey.items()}
+        # What scores() reads, one dict lookup a body key: (values, presence, prefixes, by_key, subkeys), each
+        # None where no signal of that kind starts at the key; a subkey's signals as _sub_signal tuples.
+        self._index: dict[str, tuple] = {
+            key: (
+                self._by_value.get(key),
+                self._by_presence.get(key),
+                (tuple(sorted({p for prefixes, _, _ in self._by_prefix[key] for p in prefixes})), self._by_prefix[key])
+                if key in self._by_prefix else None,
+                tuple(self._by_key[key]) if key in self._by_key else None,
+                {sub: tuple(_sub_signal(number, signal) for number, signal in signals)
+                 for sub, signals in self._by_subkey[key].items()} if key in self._by_subkey else None,
+            )
+            for key in {*self._by_value, *self._by_presence, *self._by_prefix, *self._by_key, *self._by_subkey}
+        }
 
     def scores(self, body: Any) -> dict[int, float]:
+        # Every signal is tested as CompiledMapping.shape_score tests it and each mapping's weights are added in
+        # the same order as always (body keys in order; at a key: values, presence, prefixes, deeper paths), so
+        # the float sums are the same to the last bit; only the work of reaching each test is less.
         scores: dict[int, float] = {}
         if isinstance(body, dict):
             body = dotted_names_nested(body)
-            by_key, by_value, by_prefix, by_presence = self._by_key, self._by_value, self._by_prefix, self._by_presence
-            by_subkey = self._by_subkey
+            index = self._index
             for key, value in body.items():
                 if value is None:
                     continue  # every test that holds on an absent value is in _always
-                accepted = by_value.get(key)
-                if accepted is not None:
-                    for number, weight in accepted.get(folded_text(value), ()):
-                        scores[number] = scores.get(number, 0.0) + weight
-                present = by_presence.get(key)
+                entry = index.get(key)
+                if entry is None:
+                    continue
+                accepted, present, prefixed, by_key, deeper = entry
+                if accepted is not None or prefixed is not None:
+                    # folded_text(value), with a string's usual case done here
+                    text = (value.strip().lower() or None) if type(value) is str else folded_text(value)
+                    if accepted is not None:
+                        for number, weight in accepted.get(text, ()):
+                            scores[number] = scores.get(number, 0.0) + weight
                 if present is not None:
                     for number, weight in present:
                         scores[number] = scores.get(number, 0.0) + weight
-                prefixed = by_prefix.get(key)
-                if prefixed is not None:
-                    text = folded_text(value)
-                    if isinstance(text, str):
-                        for prefixes, number, weight in prefixed:
-                            if text.startswith(prefixes):
-                                scores[number] = scores.get(number, 0.0) + weight
-                for number, signal in by_key.get(key, ()):
-                    if signal.holds(body, body):
-                        scores[number] = scores.get(number, 0.0) + signal.weight
-                deeper = by_subkey.get(key)
+                # prefixed: (every prefix of the key's signals, the signals); most values start with none
+                if prefixed is not None and isinstance(text, str) and text.startswith(prefixed[0]):
+                    for prefixes, number, weight in prefixed[1]:
+                        if text.startswith(prefixes):
+                            scores[number] = scores.get(number, 0.0) + weight
+                if by_key is not None:
+                    for number, signal in by_key:
+                        if signal.holds(body, body):
+                            scores[number] = scores.get(number, 0.0) + signal.weight
                 if deeper is not None:
                     node = value[0] if type(value) is list and value else value
                     if isinstance(node, dict):
                         # In the body's order, not a set's: scores are float sums, and an order that changed
                         # with the process's string hashing could tip a tie or the threshold between runs.
                         for subkey in node:
-                            for number, signal in deeper.get(subkey, ()):
-                                if signal.holds(body, body):
-                                    scores[number] = scores.get(number, 0.0) + signal.weight
+                            signals = deeper.get(subkey)
+                            if signals is None:
+                                continue
+                            # lookup(body, (key, subkey, *rest)) is lookup(node.get(subkey), rest): the body's
+                            # value under key is node (a list's first item standing for the list)
+                            sub = node.get(subkey)
+                            folded = _UNSET
+                            for number, weight, kind, arg, rest in signals:
+                                found = sub if not rest else lookup(sub, rest)
+                                if kind is _VALUES:
+                                    if not rest:
+                                        if folded is _UNSET:
+                                            folded = folded_text(sub)
+                                        held = folded in arg
+                                    else:
+                                        held = folded_text(found) in arg
+                                elif kind is _EXISTS:
+                                    held = (found is not None) == arg
+                                else:
+                                    held = arg(found)
+                                if held:
+                                    scores[number] = scores.get(number, 0.0) + weight
         for number, signal in self._always:
             if signal.holds(body, body):
                 scores[number] = scores.get(number, 0.0) + signal.weight
@@ -179,6 +218,22 @@ class ProviderDetector:
         if hint_key:
             return ProviderGuess(hint_key, None, 0.5, "hint (no mapping)")
         return ProviderGuess(None, None, 0.0, "none")
+
+
+_UNSET = object()
+_VALUES, _EXISTS, _TEST = "values", "exists", "test"
+
+
+def _sub_signal(number: int, signal: Condition) -> tuple:
+    """A signal on a path of two or more segments, for scores(): (number, weight, kind, argument, the path
+    after its second segment). An equality test is its accepted folded texts (``Condition.values``, what its
+    test compares), an existence test the presence it wants; any other its own test."""
+    rest = signal.path[1][2:]
+    if signal.values is not None:
+        return number, signal.weight, _VALUES, signal.values, rest
+    if signal.exists is not None:
+        return number, signal.weight, _EXISTS, signal.exists, rest
+    return number, signal.weight, _TEST, signal.test, rest
 
 
 def detect_provider(body: Any, hints: Mapping[str, str], mappings: Iterable[CompiledMapping]) -> ProviderGuess:

@@ -43,13 +43,13 @@ from psycopg import sql
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from payobs_pipeline import embedded_postgres, settings
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import ASSETS, PIPELINE
 from payobs_pipeline.normalization.formats import PayloadParseError, read_lake_payload
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 from payobs_pipeline.warehouse import migrate
+from payobs_pipeline.windows import Window
 
 BENCH_LAKE_DATABASE = "payobs_bench_lake"
 BENCH_WAREHOUSE_DATABASE = "payobs_bench_warehouse"

@@ -15,8 +15,8 @@ import click
 import pandas as pd
 
 from payobs_pipeline import embedded_postgres, settings
-from payobs_pipeline.assets.partitions import WINDOW_LENGTH, Window
 from payobs_pipeline.warehouse import unprocessed as unprocessed_rows  # the lifecycle (the group is `unprocessed`)
+from payobs_pipeline.windows import WINDOW_LENGTH, Window
 
 DEMO_WINDOWS = 15  # the last window's health baseline: the same slot of the 7 days before it
 DEMO_ROWS = 30_000

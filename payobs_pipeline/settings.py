@@ -19,6 +19,8 @@ from urllib.parse import unquote
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
+from payobs_pipeline.windows import Window
+
 # Every environment variable payobs reads: name -> (default, meaning). The README's table says the same.
 VARIABLES: dict[str, tuple[str, str]] = {
     "PAYOBS_LAKE_URL": ("embedded server, database payobs_lake",
@@ -140,8 +142,6 @@ def dagster_home_variable() -> str | None:
 
 def first_window() -> str:
     """The first window of the partition set (``PAYOBS_FIRST_WINDOW``, a window key such as 2026-09-01-00:00)."""
-    from payobs_pipeline.assets.partitions import Window  # here: partitions imports settings (and calls this)
-
     value = _text("PAYOBS_FIRST_WINDOW") or DEFAULT_FIRST_WINDOW
     try:
         return Window.from_key(value).partition_key

@@ -12,10 +12,10 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from payobs_pipeline.warehouse import analyst_benchmark
 from payobs_pipeline.assets.metrics import FAILURE_REASON_COUNTRY_SQL, publish_metrics
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.warehouse import analyst_benchmark
+from payobs_pipeline.windows import Window
 
 pytestmark = pytest.mark.database
 

@@ -16,13 +16,13 @@ import pytest
 from psycopg import sql
 
 from payobs_pipeline import settings
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.benchmark import (
     BASELINE_SCHEMA, BENCH_LAKE_DATABASE, BENCH_WAREHOUSE_DATABASE, TreeRssSampler, bench_window,
     materialize_window,
 )
 from payobs_pipeline.definitions import ASSETS
 from payobs_pipeline.synthetic.seed import ensure_lake_table
+from payobs_pipeline.windows import Window
 
 ROWS = 3000
 

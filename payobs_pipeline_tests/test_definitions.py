@@ -8,8 +8,9 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from payobs_pipeline.assets.partitions import Window, window_partitions
+from payobs_pipeline.assets.partitions import window_partitions
 from payobs_pipeline.definitions import defs
+from payobs_pipeline.windows import Window
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -198,7 +198,7 @@ def test_approval_metrics_materialization_shows_approval_by_provider(lake_url, w
 
     import dagster as dg
 
-    from payobs_pipeline.assets.partitions import Window
+    from payobs_pipeline.windows import Window
     from payobs_pipeline.definitions import PIPELINE
     from payobs_pipeline.synthetic.seed import ensure_lake_table
     from payobs_pipeline.resources.lake import LakeDatabase

@@ -17,8 +17,8 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from payobs_pipeline.assets.metrics import FAILURE_REASON_COUNTRY_SQL, publish_metrics
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.windows import Window
 
 pytestmark = pytest.mark.database
 

@@ -13,7 +13,7 @@ from dagster._core.definitions.asset_checks.asset_check_evaluation import (
 
 from payobs_pipeline.assets.events import normalized_events
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
-from payobs_pipeline.assets.partitions import Window, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import window_partitions, windows_of
 from payobs_pipeline.normalization.currency import MAX_MINOR_UNITS, MINOR_UNIT_EXPONENTS
 from payobs_pipeline.normalization.pii import contains_card_number
 from payobs_pipeline.normalization.taxonomy import (
@@ -30,6 +30,7 @@ from payobs_pipeline.resources.warehouse import WarehouseDatabase
 from payobs_pipeline.stages.card_scan import CardScanContext, card_scan_chunk
 from payobs_pipeline.stages.workers import run_chunks
 from payobs_pipeline.warehouse import batches, events, unprocessed
+from payobs_pipeline.windows import Window
 
 # The largest amount the normalizer accepts (currency.MAX_MINOR_UNITS) is the largest this check accepts:
 # one constant, so a stored amount is never "insane" by one rule and sane by the other.

@@ -12,7 +12,7 @@ import dagster as dg
 
 from payobs_pipeline import settings
 from payobs_pipeline.assets.learned_mappings import learned_mappings
-from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
+from payobs_pipeline.assets.partitions import window_asset, windows_of
 from payobs_pipeline.normalization import heuristics
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
@@ -21,6 +21,7 @@ from payobs_pipeline.stages.workers import chunk_stream
 from payobs_pipeline.warehouse import events as events_table
 from payobs_pipeline.warehouse import mappings, payloads
 from payobs_pipeline.warehouse.unprocessed import WindowRecorder
+from payobs_pipeline.windows import Window
 
 
 class NormalizationConfig(dg.Config):

@@ -13,10 +13,11 @@ import dagster as dg
 from payobs_pipeline import settings
 from payobs_pipeline.assets.checks import check_each_window
 from payobs_pipeline.assets.lifecycle import payment_lifecycle, windows_to_publish
-from payobs_pipeline.assets.partitions import Window, window_asset, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import window_asset, window_partitions, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.warehouse import health
 from payobs_pipeline.warehouse.health_stats import HealthTest
+from payobs_pipeline.windows import Window
 
 # Windows whose provider table goes into a run's metadata (a backfill run holds up to two weeks of them).
 MAX_WINDOWS_IN_METADATA = 28

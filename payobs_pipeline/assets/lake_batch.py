@@ -9,12 +9,13 @@ from collections import Counter
 
 import dagster as dg
 
-from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
+from payobs_pipeline.assets.partitions import window_asset, windows_of
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.stages.snapshot import SnapshotContext, snapshot_chunk
 from payobs_pipeline.stages.workers import chunk_stream
 from payobs_pipeline.warehouse import batches
+from payobs_pipeline.windows import Window
 
 MAX_WARNINGS_PER_WINDOW = 20  # rows logged one by one; the metadata counts them all
 

@@ -30,16 +30,17 @@ import dagster as dg
 import psycopg
 
 from payobs_pipeline import settings
-from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
+from payobs_pipeline.assets.partitions import window_asset, windows_of
 from payobs_pipeline.assets.payloads import parsed_payloads
 from payobs_pipeline.normalization import learning
 from payobs_pipeline.normalization.formats import ParsedPayload
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
+from payobs_pipeline.normalization.unprocessed_reasons import UnprocessedReason
 from payobs_pipeline.resources.llm import LLMResource, LLMUnavailable
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, lock_window, transient_database_errors
 from payobs_pipeline.warehouse import mappings, payloads
 from payobs_pipeline.warehouse.unprocessed import record_llm_status
-from payobs_pipeline.normalization.unprocessed_reasons import UnprocessedReason
+from payobs_pipeline.windows import Window
 
 # Deferrals a new mapping could fix; the others (parse errors, bad amounts, not a payment) it could not.
 LEARNABLE = frozenset({UnprocessedReason.NO_MAPPING, UnprocessedReason.LOW_CONFIDENCE,

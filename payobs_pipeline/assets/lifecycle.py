@@ -22,9 +22,10 @@ from datetime import timedelta
 import dagster as dg
 
 from payobs_pipeline.assets.events import normalized_events
-from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
+from payobs_pipeline.assets.partitions import window_asset, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.warehouse import lifecycle
+from payobs_pipeline.windows import Window
 
 DEFAULT_HORIZON_DAYS = 30
 

@@ -9,12 +9,13 @@ its lifecycle stage restated, so any range of windows sums without double counti
 import dagster as dg
 
 from payobs_pipeline.assets.lifecycle import payment_lifecycle, windows_to_publish
-from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
+from payobs_pipeline.assets.partitions import window_asset, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.warehouse import analyst, metrics
 from payobs_pipeline.warehouse.metrics import (  # the statements: part of this module's interface too
     APPROVAL_SQL, FAILURE_REASON_COUNTRY_SQL, FAILURE_REASON_SQL, PAYMENT_SQL,
 )
+from payobs_pipeline.windows import Window
 
 
 def publish_metrics(warehouse: WarehouseDatabase, table: str, insert_sql: str, window: Window) -> int:

@@ -10,12 +10,13 @@ from collections import Counter
 import dagster as dg
 
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
-from payobs_pipeline.assets.partitions import Window, window_asset, windows_of
+from payobs_pipeline.assets.partitions import window_asset, windows_of
 from payobs_pipeline.normalization.formats import INTERNAL_ERROR
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.stages.parse import ParseContext, parse_chunk
 from payobs_pipeline.stages.workers import chunk_stream
 from payobs_pipeline.warehouse import batches, payloads
+from payobs_pipeline.windows import Window
 
 
 def parse_window(warehouse: WarehouseDatabase, window: Window) -> Counter:

@@ -11,9 +11,10 @@ from payobs_pipeline.assets.checks import check_each_window
 from payobs_pipeline.assets.metrics import (
     approval_metrics, failure_reason_country_metrics, failure_reason_metrics, payment_metrics,
 )
-from payobs_pipeline.assets.partitions import Window, window_asset, window_partitions, windows_of
+from payobs_pipeline.assets.partitions import window_asset, window_partitions, windows_of
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, transient_database_errors
 from payobs_pipeline.warehouse import quality
+from payobs_pipeline.windows import Window
 
 
 def _markdown(rows: list[dict]) -> str:

@@ -4,11 +4,11 @@ from datetime import timedelta
 
 import dagster as dg
 
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.automation.schedules import window_job
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 from payobs_pipeline.warehouse import batches, unprocessed
+from payobs_pipeline.windows import Window
 
 # Late rows are looked for in windows materialized within this horizon.
 LATE_ARRIVAL_HORIZON = timedelta(days=14)

@@ -16,8 +16,8 @@ from decimal import Decimal
 
 import psycopg
 
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.normalization.taxonomy import FAILURE_STATUSES, StatusCategory
+from payobs_pipeline.windows import Window
 
 # The whole history, when a command is given no range.
 FIRST_KEY, LAST_KEY = "1970-01-01-00:00", "9999-12-31-12:00"

@@ -22,10 +22,10 @@ from datetime import datetime, timedelta
 import psycopg
 from psycopg.rows import dict_row
 
-from payobs_pipeline.assets.partitions import WINDOW_KEY_FORMAT, Window
 from payobs_pipeline.normalization.taxonomy import AUTHORIZATION_OUTCOMES, FailureSource, StatusCategory
 from payobs_pipeline.resources.warehouse import copy_in, lock_window
 from payobs_pipeline.warehouse.health_stats import HealthTest, compare
+from payobs_pipeline.windows import WINDOW_KEY_FORMAT, Window
 
 # An alert lists the failure reasons whose share of attempts grew most (at most this many, only those
 # that grew) and the merchants of the cell with failed attempts (at most this many, most failures first).

@@ -17,11 +17,11 @@ import pytest
 from dagster._core.event_api import PartitionKeyFilter
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import ASSET_CHECKS, PIPELINE
-from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.synthetic.seed import seed_lake
+from payobs_pipeline.windows import Window
 
 START = datetime(2026, 11, 3, tzinfo=timezone.utc)
 FIRST = Window.containing(START)

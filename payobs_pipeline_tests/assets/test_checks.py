@@ -22,12 +22,12 @@ from payobs_pipeline.assets.checks import (
     snapshot_matches_lake,
     window_conserves_lake_rows,
 )
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import ASSETS, PIPELINE
-from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.normalization.currency import MAX_MINOR_UNITS
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.synthetic.seed import seed_lake
+from payobs_pipeline.windows import Window
 
 START = datetime(2026, 11, 3, tzinfo=timezone.utc)
 WINDOW = Window.containing(START)

@@ -16,7 +16,6 @@ import dagster as dg
 import psycopg
 import pytest
 
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
 from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.synthetic import (
@@ -28,6 +27,7 @@ from payobs_pipeline.synthetic import (
 from payobs_pipeline.normalization.providers import mapped_providers
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.windows import Window
 
 START = datetime(2026, 11, 1, tzinfo=timezone.utc)
 ROWS, WINDOWS, SEED = 4_000, 3, 5

@@ -17,13 +17,13 @@ import pytest
 
 from payobs_pipeline.assets.checks import conservation
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.resources import connection as connection_module
 from payobs_pipeline.resources import warehouse as warehouse_module
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.synthetic.seed import seed_lake
+from payobs_pipeline.windows import Window
 from payobs_pipeline_tests.faults import FaultProxy
 
 START = datetime(2026, 11, 2, tzinfo=timezone.utc)

@@ -10,16 +10,16 @@ import dagster as dg
 import psycopg
 import pytest
 
-from payobs_pipeline.stages import parse as parse_stage
-from payobs_pipeline.stages import snapshot as snapshot_stage
 from payobs_pipeline.assets.checks import snapshot_matches_lake
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.assets.payloads import parsed_payloads
-from payobs_pipeline.synthetic.seed import ensure_lake_table
 from payobs_pipeline.normalization.pii import contains_card_number
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.stages import parse as parse_stage
+from payobs_pipeline.stages import snapshot as snapshot_stage
+from payobs_pipeline.synthetic.seed import ensure_lake_table
+from payobs_pipeline.windows import Window
 
 START = datetime(2026, 11, 2, tzinfo=timezone.utc)
 WINDOW = Window.containing(START)

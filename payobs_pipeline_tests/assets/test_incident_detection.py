@@ -18,12 +18,12 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.synthetic.seed import seed_lake
-from payobs_pipeline.synthetic import WINDOW, Incident, Scenario
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.synthetic import WINDOW, Incident, Scenario
+from payobs_pipeline.synthetic.seed import seed_lake
+from payobs_pipeline.windows import Window
 
 START = datetime(2026, 11, 1, tzinfo=timezone.utc)
 WINDOWS, SEED = 15, 31

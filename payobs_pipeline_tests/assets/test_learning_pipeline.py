@@ -10,12 +10,12 @@ import openai._base_client
 import psycopg
 import pytest
 
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.automation.sensors import unprocessed_retry_sensor
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.synthetic.seed import ensure_lake_table
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.synthetic.seed import ensure_lake_table
+from payobs_pipeline.windows import Window
 from payobs_pipeline_tests.llm_server import answer, status
 
 pytestmark = pytest.mark.database

@@ -13,11 +13,11 @@ import dagster as dg
 import psycopg
 import pytest
 
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.synthetic.seed import ensure_lake_table
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.synthetic.seed import ensure_lake_table
+from payobs_pipeline.windows import Window
 
 pytestmark = pytest.mark.database
 

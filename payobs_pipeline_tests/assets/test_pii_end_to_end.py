@@ -26,12 +26,12 @@ import pytest
 from dagster._serdes import serialize_value
 from psycopg import sql
 
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.synthetic.seed import ensure_lake_table
 from payobs_pipeline.normalization.pii import luhn_valid
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.synthetic.seed import ensure_lake_table
+from payobs_pipeline.windows import Window
 
 START = datetime(2026, 11, 5, tzinfo=timezone.utc)
 WINDOW = Window.containing(START)

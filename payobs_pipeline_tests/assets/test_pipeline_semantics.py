@@ -10,11 +10,11 @@ import pytest
 
 from payobs_pipeline.assets.checks import conservation
 from payobs_pipeline.assets.events import normalize_window
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, lock_window
+from payobs_pipeline.synthetic.seed import seed_lake
+from payobs_pipeline.windows import Window
 
 START = datetime(2026, 11, 2, tzinfo=timezone.utc)
 FIRST, SECOND = Window.containing(START), Window.containing(START.replace(hour=12))

@@ -17,8 +17,8 @@ import psycopg
 import pytest
 
 from payobs_pipeline.assets.health import provider_health, provider_health_has_no_alerts
-from payobs_pipeline.assets.partitions import WINDOW_KEY_FORMAT, Window
 from payobs_pipeline.resources.warehouse import WarehouseDatabase, copy_in
+from payobs_pipeline.windows import WINDOW_KEY_FORMAT, Window
 
 WINDOW = Window.from_key("2026-11-10-12:00")
 BASELINE = [Window.from_key((WINDOW.start - timedelta(days=d)).strftime(WINDOW_KEY_FORMAT)) for d in range(1, 8)]

@@ -11,12 +11,12 @@ import dagster as dg
 import psycopg
 import pytest
 
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
 from payobs_pipeline.synthetic import WINDOW
 from payobs_pipeline.synthetic.seed import seed_lake
+from payobs_pipeline.windows import Window
 
 pytestmark = pytest.mark.database
 

@@ -17,14 +17,14 @@ from click.testing import CliRunner
 from psycopg.types.json import Jsonb
 
 from payobs_pipeline import cli
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.automation.sensors import MAX_FAILED_RETRY_RUNS, unprocessed_retry_sensor
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.warehouse import unprocessed
+from payobs_pipeline.windows import Window
 from payobs_pipeline_tests.llm_server import answer
 
 START = datetime(2026, 11, 5, tzinfo=timezone.utc)

@@ -8,12 +8,12 @@ import psycopg
 import pytest
 from psycopg.types.json import Jsonb
 
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.automation.sensors import late_arrival_sensor, unprocessed_retry_sensor
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.synthetic.seed import seed_lake
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.synthetic.seed import seed_lake
+from payobs_pipeline.windows import Window
 
 START = datetime(2026, 11, 3, tzinfo=timezone.utc)
 WINDOW = Window.containing(START)

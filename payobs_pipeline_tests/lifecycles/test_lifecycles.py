@@ -17,11 +17,11 @@ import dagster as dg
 import psycopg
 import pytest
 
-from payobs_pipeline.assets.partitions import Window
 from payobs_pipeline.definitions import PIPELINE
-from payobs_pipeline.synthetic.seed import ensure_lake_table
 from payobs_pipeline.resources.lake import LakeDatabase
 from payobs_pipeline.resources.warehouse import WarehouseDatabase
+from payobs_pipeline.synthetic.seed import ensure_lake_table
+from payobs_pipeline.windows import Window
 
 HERE = Path(__file__).parent
 PROVIDER_FILES = sorted(HERE.glob("*.json"))

@@ -288,8 +288,8 @@ TRANSACTION_STATUSES = {
 PAYMENT_METHODS = {
     **dict.fromkeys(["Visa", "MasterCard", "AmericanExpress", "American Express", "Discover", "JCB", "DinersClub",
                      "Diners Club", "EnRoute", "CC"], "CARD"),
-    # eCheck.Net: ACH debits by SEC code, and x_method ECHECK.
-    **dict.fromkeys(["eCheck", "ECHECK", "WEB", "PPD", "CCD", "TEL", "ARC", "BOC"], "DIRECT_DEBIT"),
+    # eCheck.Net: ACH debits by SEC code, and x_method ECHECK (map keys are compared lower-cased).
+    **dict.fromkeys(["eCheck", "WEB", "PPD", "CCD", "TEL", "ARC", "BOC"], "DIRECT_DEBIT"),
 }
 
 _RESPONSE_FIELDS = {

@@ -75,7 +75,7 @@ PAYMENT_TYPES = {
 # paymentMethod names a scheme only for cards; wallets and invoices are named by the product.
 CARD_BRANDS = {name: None for name in ["Swish", "Vipps", "MobilePay", "EasyInvoice", "EasyCampaign",
                                        "EasyInstallment", "RatePayInvoice", "ApplePay", "GooglePay", "PayPal",
-                                       "Sofort", "Trustly", "Klarna", "Paypal", "Twint"]}
+                                       "Sofort", "Trustly", "Klarna", "Twint"]}
 REASONS = {"Issuer": "GENERIC_DECLINE", "Internal": "PROCESSING_ERROR"}
 # Operations whose failure inside Nets (error source internal) is a technical failure, not a refusal.
 ERROR_WHEN_INTERNAL = ["payment.reservation.failed", "payment.charge.failed", "payment.charge.failed.v2"]

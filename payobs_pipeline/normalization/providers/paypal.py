@@ -529,10 +529,6 @@ _CAPTURE_FIELDS = {**_BASE_FIELDS, "attempt_id": [f"{_RELATED}.authorization_id"
 _REFUND_FIELDS = {**_BASE_FIELDS, "attempt_id": [f"{_RELATED}.authorization_id", f"{_RELATED}.capture_id", "sale_id",
                                                  "capture_id"]}
 _AUTHORIZATION_FIELDS = {**_BASE_FIELDS, "attempt_id": ["id"]}
-_REFUND_KIND = [
-    {"when": {"^event_type": ["PAYMENT.CAPTURE.REVERSED", "PAYMENT.SALE.REVERSED"]},
-     "set": {"status_category": "CHARGEBACK", "event_kind": "DISPUTE"}},
-]
 _AUTHORIZATION_RULES = [
     # A voided or expired authorization was approved and released uncaptured.
     {"when": {"status": ["VOIDED", "EXPIRED"]}, "set": {"event_kind": "VOID"}},
@@ -911,7 +907,7 @@ SPEC = {
                    {"when": {"transaction_status": "Reversed"},
                     "set": {"status_category": "CHARGEBACK", "event_kind": "DISPUTE"}}]},
         _webhook("capture", fields=_CAPTURE_FIELDS, rules=_CAPTURE_RULES),
-        _webhook("refund", fields=_REFUND_FIELDS, status_map=_REFUND_STATUSES, rules=[*_MONEY_RULES, *_REFUND_KIND],
+        _webhook("refund", fields=_REFUND_FIELDS, status_map=_REFUND_STATUSES, rules=_MONEY_RULES,
                  event_kind="REFUND"),
         _webhook("sale", fields=_CAPTURE_FIELDS, status_map=_SALE_STATUSES, rules=_CAPTURE_RULES),
         _webhook("authorization", fields=_AUTHORIZATION_FIELDS, status_map=_AUTHORIZATION_STATUSES,

@@ -30,6 +30,14 @@ Sources (Paystack documentation):
 - https://paystack.com/docs/api/refund/ (refund: transaction, amount, currency, status pending /
   processing / processed / failed / reversed) and https://paystack.com/docs/api/dispute/
 - https://docs-v2.paystack.com/api/errors/transaction (error body {"status": false, "message": ...})
+- Returns without an outcome: https://developers.paystack.co/docs/paystack-standard ("we will call your callback URL
+  ... and return the reference ... as a query parameter"; "Before you give value to the customer, please make a
+  server-side call to our verification endpoint"): the callback_url's ``?trxref=...&reference=...``; the Popup /
+  Inline JS callback (@paystack/inline-js README on npm, Paystack's own package: onSuccess gives ``{id, reference,
+  message}``; the older Popup callback's ``{reference, trans, status, message, transaction, trxref, redirecturl}``
+  shape rests on recollection of Paystack's inline.js). Both name the transaction only, the outcome comes from
+  verify or the webhook: NOTIFICATION_WITHOUT_OUTCOME. Subscription / invoice events (webhooks page) are recognised
+  without a hint by their SUB_ / INV_ / PLN_ codes and stay NOT_A_PAYMENT_EVENT.
 
 Lifecycle identity: a Paystack transaction (``id``, ``reference``) is one attempt; a new attempt of the
 same order gets a new reference, so the payment is the merchant's ``metadata.order_id`` where given (else
@@ -40,7 +48,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
+from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 TRANSACTION_STATUSES = {
     "success": "APPROVED",
@@ -236,6 +244,13 @@ SPEC = {
         # A payment request's code (paystack.com/docs/api/payment-request/: request_code "PRQ_...").
         {"path": "data.request_code", "prefix": "PRQ_", "weight": 0.3},
         {"path": "data.transfer_code", "prefix": "TRF_", "weight": 0.5},
+        # Subscription and invoice events (paystack.com/docs/payments/webhooks/): SUB_ / INV_ / PLN_ codes.
+        {"path": "data.subscription_code", "prefix": "SUB_", "weight": 0.4},
+        {"path": "data.invoice_code", "prefix": "INV_", "weight": 0.4},
+        {"path": "data.plan.plan_code", "prefix": "PLN_", "weight": 0.3},
+        # The callback_url's query (?trxref=...&reference=...) and the Popup callback (trxref, trans, redirecturl).
+        {"path": "trxref", "exists": True, "weight": 0.5},
+        {"path": "redirecturl", "prefix": "?trxref=", "weight": 0.3},
         {"path": "data.refund_reference", "exists": True, "weight": 0.2},
         {"path": "data.transaction_reference", "exists": True, "weight": 0.1},
         # A refund object (paystack.com/docs/api/refund: transaction, dispute, amount, deducted_amount, currency,
@@ -336,6 +351,16 @@ ERROR_MESSAGES = {
     "an error occurred": "PROCESSING_ERROR",
 }
 ERROR_REASON_KEY = "_payobs_error_reason"
+# The callback_url's query parameters and the Popup / Inline JS callback's answer: the reference, no outcome.
+RETURN_KEYS = frozenset({"trxref", "reference", "trans", "transaction", "status", "message", "redirecturl",
+                         "response", "id"})
+
+
+def _return_without_outcome(body: dict) -> bool:
+    keys = set(body)
+    if not keys <= RETURN_KEYS or ("reference" not in keys and "trxref" not in keys):
+        return False
+    return not isinstance(body.get("status"), bool)
 
 
 def prepare(body: Any) -> Any:
@@ -345,6 +370,9 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    if _return_without_outcome(body):
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              "paystack: a callback names the reference only; verify or the webhook gives the outcome")
     event = body.get("event")
     if isinstance(event, str) and event.startswith(NON_PAYMENT_EVENT_PREFIXES) and event not in PAYMENT_REQUEST_EVENTS:
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"paystack: {event} is not a payment event")

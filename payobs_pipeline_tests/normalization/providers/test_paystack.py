@@ -52,3 +52,20 @@ def test_a_queued_refund_is_a_refund():
     event = normalized_event({"status": True, "message": "Refund has been queued for processing",
                               "data": {"transaction": {}, "currency": "NGN", "amount": 1000, "status": "pending"}})
     assert (str(event.status_category), str(event.event_kind), event.amount_minor) == ("PENDING", "REFUND", 1000)
+
+
+def test_a_callback_naming_the_reference_has_no_outcome():
+    # developers.paystack.co/docs/paystack-standard: the callback URL gets the reference; verify before giving value.
+    from payobs_pipeline.normalization.mapping import UnmappedPayload
+    from payobs_pipeline.normalization.providers.paystack import prepare
+
+    for body in ({"trxref": "T1", "reference": "T1"},
+                 {"reference": "T1", "trans": "1", "status": "success", "message": "Approved", "trxref": "T1"}):
+        try:
+            prepare(body)
+        except UnmappedPayload as refused:
+            assert refused.reason_code == "NOTIFICATION_WITHOUT_OUTCOME"
+        else:
+            raise AssertionError(body)
+    # An error body {"status": false, "message"} is not a callback.
+    assert prepare({"status": False, "message": "Invalid key"})["_payobs_error_reason"] == "CONFIGURATION_ERROR"

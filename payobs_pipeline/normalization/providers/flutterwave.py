@@ -22,6 +22,23 @@ Sources (Flutterwave documentation):
   examples/flutterwave-charge-completed-webhook-example.json (v4 charge: id chg_..., amount "in major units",
   status pending / succeeded / failed, payment_method.type card / mobile_money / bank_transfer / ussd / opay,
   processor_response {type, code}, created_datetime; webhook {"type": "charge.completed", "data": {...}})
+Older generations and returns an integration stores (v2 "Rave" docs, developer.flutterwave.com/v2.0/):
+- v2 webhook (developer.flutterwave.com/v2.0/reference/webhooks, sample payload): a flat body {id, txRef, flwRef,
+  orderRef, amount, charged_amount, status successful / failed / pending, currency, createdAt, customer, entity,
+  "event.type": CARD_TRANSACTION / ACCOUNT_TRANSACTION / MPESA_TRANSACTION / ...}; the "event.type" names are
+  read from recollection of that page (only CARD_TRANSACTION is in the stored excerpt).
+- v2 verify (POST /flwv3-pug/getpaidx/api/v2/verify, "Tx Fetched"): data {txid, txref, flwref, amount,
+  chargedamount, currency, chargecode, chargemessage, status, vbvcode, vbvmessage, acctcode, acctmessage,
+  paymenttype}; the v2 verification guide says give value only when status is successful AND chargecode is 00 or 0
+  (so a "successful" transaction with another chargecode, e.g. 02 "requires validation", is PENDING).
+- v2 charge / inline and mobile SDK answers (Rave inline.js callback ``response.tx``; the Android SDK's "Tx Fetched"
+  answer, gist.github.com/bolaware, Flutterwave's Rave Android README example): {id, txRef, flwRef,
+  chargeResponseCode 00 / 02, chargeResponseMessage, status, vbvrespcode, vbvrespmessage, paymentType}; same rule
+  on chargeResponseCode. vbvrespcode / vbvcode are the issuer's ISO 8583 codes ("RR" is Rave's "validation failed",
+  read through vbvrespmessage).
+- Flutterwave Standard (v3) redirect (developer.flutterwave.com/docs/collecting-payments/standard: "we'll redirect
+  to your redirect_url with status, tx_ref and transaction_id", status successful / cancelled, and "completed" in
+  the newer checkout): the customer's return, read as the outcome it states (no amount; verify gives it).
 Payment types (payment_type): card, account, ussd, bank_transfer, mobilemoneyghana, mobilemoneyuganda,
 mobilemoneyzambia, mobilemoneyrwanda, mobilemoneyfranco, mpesa, barter, applepay, googlepay, enaira,
 opay, 1voucher, paypal. Mobile money (M-Pesa, MoMo) is a wallet; account / USSD / bank transfer move money
@@ -83,6 +100,9 @@ PROCESSOR_RESPONSES = {
     # (developer.flutterwave.com/docs/card-payments: "validate the charge" with the OTP) was wrong.
     "invalid token supplied": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
     "invalid token": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    # v2 vbvrespmessage of a GTB OTP card charge whose token was wrong (Rave Android SDK's "Tx Fetched" example).
+    "token authentication failed. incorrect token supplied.": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
+    "token authentication failed. incorrect token supplied": {"reason": "AUTHENTICATION_FAILED", "source": "CUSTOMER"},
     "3ds authentication failed": "AUTHENTICATION_FAILED",
     "transaction not permitted to cardholder": "TRANSACTION_NOT_PERMITTED",
     "transaction not permitted": "TRANSACTION_NOT_PERMITTED",
@@ -191,6 +211,61 @@ _CHARGEBACK_FIELDS = {
     "attempt_id": ["transaction_id"],
     "payment_id": ["tx_ref"],
 }
+# v2 (Rave) shapes: the webhook's "event.type" (a key with a dot, copied aside by prepare) names the method.
+V2_EVENT_TYPE_KEY = "_payobs_v2_event_type"
+V2_EVENT_TYPES = {
+    "CARD_TRANSACTION": "CARD",
+    "ACCOUNT_TRANSACTION": "BANK_TRANSFER",
+    "USSD_TRANSACTION": "BANK_TRANSFER",
+    "BANK_TRANSFER_TRANSACTION": "BANK_TRANSFER",
+    "MPESA_TRANSACTION": "WALLET",
+    "MOBILEMONEYGH_TRANSACTION": "WALLET",
+    "MOBILEMONEYUG_TRANSACTION": "WALLET",
+    "MOBILEMONEYZM_TRANSACTION": "WALLET",
+    "BARTER_TRANSACTION": "WALLET",
+}
+V2_APPROVED_CHARGE_CODES = ["00", "0"]
+# A "successful" v2 transaction whose charge code is not 00 / 0 still awaits validation (OTP, 3-D Secure).
+_V2_PENDING_RULE = [{"when": {"status": "successful", "chargecode": {"not_in": V2_APPROVED_CHARGE_CODES}},
+                     "set": {"status_category": "PENDING"}}]
+_V2_CAMEL_PENDING_RULE = [{"when": {"status": "successful",
+                                   "chargeResponseCode": {"not_in": V2_APPROVED_CHARGE_CODES}},
+                           "set": {"status_category": "PENDING"}}]
+_V2_WEBHOOK_FIELDS = {
+    "provider_transaction_id": ["id", "flwRef"],
+    "status": ["status"],
+    "reason_code": ["vbvrespmessage", "vbvrespcode"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "payment_method": [V2_EVENT_TYPE_KEY, "paymentType"],
+    "event_time": ["createdAt"],
+    "attempt_id": ["id", "flwRef"],
+    "payment_id": ["txRef"],
+}
+_V2_CAMEL_FIELDS = {**_V2_WEBHOOK_FIELDS,
+                    "reason_code": ["vbvrespmessage", "vbvrespcode", "chargeResponseMessage"]}
+_V2_VERIFY_FIELDS = {
+    "provider_transaction_id": ["txid", "flwref"],
+    "status": ["status"],
+    "reason_code": ["vbvmessage", "vbvcode", "acctmessage", "acctcode", "chargemessage"],
+    "amount": ["amount"],
+    "currency": ["currency"],
+    "payment_method": ["paymenttype"],
+    "event_time": ["created"],
+    "attempt_id": ["txid", "flwref"],
+    "payment_id": ["txref"],
+}
+# Flutterwave Standard's redirect: ?status=successful|cancelled|completed&tx_ref=...&transaction_id=...
+REDIRECT_STATUSES = {"successful": "APPROVED", "completed": "APPROVED", "cancelled": "CANCELLED",
+                     "failed": "DECLINED"}
+_REDIRECT_FIELDS = {
+    "provider_transaction_id": ["transaction_id", "tx_ref"],
+    "status": ["status"],
+    "amount": [],
+    "currency": [],
+    "attempt_id": ["transaction_id"],
+    "payment_id": ["tx_ref"],
+}
 NON_PAYMENT_EVENT_PREFIXES = ("transfer.", "subscription.", "payout.", "virtual", "bvn.", "account_")
 
 SPEC = {
@@ -219,12 +294,26 @@ SPEC = {
         {"path": "data.id", "prefix": "chg_", "weight": 0.3},
         {"path": "data.processor_response.type", "exists": True, "weight": 0.3},
         {"path": "webhook_id", "exists": True, "weight": 0.1},
+        # v2 (Rave): flwRef / txRef (camelCase), the webhook's orderRef "URF_...", the verify answer's chargecode.
+        {"path": "flwRef", "exists": True, "weight": 0.5},
+        {"path": "orderRef", "prefix": "URF_", "weight": 0.2},
+        {"path": V2_EVENT_TYPE_KEY, "in": list(V2_EVENT_TYPES), "weight": 0.3},
+        {"path": "data.flwref", "exists": True, "weight": 0.4},
+        {"path": "data.chargecode", "exists": True, "weight": 0.2},
+        {"path": "data.vbvmessage", "exists": True, "weight": 0.1},
+        {"path": "data.flwRef", "exists": True, "weight": 0.5},
+        {"path": "data.chargeResponseCode", "exists": True, "weight": 0.2},
+        {"path": "tx.flwRef", "exists": True, "weight": 0.5},
+        {"path": "tx.chargeResponseCode", "exists": True, "weight": 0.2},
+        # Flutterwave Standard's redirect: tx_ref with transaction_id and a status.
+        {"path": "transaction_id", "exists": True, "weight": 0.2},
+        {"path": "status", "in": list(REDIRECT_STATUSES), "weight": 0.15},
     ],
     "amount_unit": "major",
     "status_map": TRANSACTION_STATUSES,
     "reason_map": PROCESSOR_RESPONSES,
     "reason_fallback": "iso8583",
-    "payment_method_map": PAYMENT_TYPES,
+    "payment_method_map": {**PAYMENT_TYPES, **V2_EVENT_TYPES},
     "variants": [
         {"name": "webhook.not_a_payment", "match": {"event": {"prefix": list(NON_PAYMENT_EVENT_PREFIXES)}},
          "not_a_payment": "a Flutterwave transfer (payout), subscription or account event"},
@@ -239,6 +328,35 @@ SPEC = {
         {"name": "chargeback_list", "root": "data.0",
          "match": {"data.0.stage": {"exists": True}, "data.0.status": CHARGEBACK_STATUSES},
          "fields": _CHARGEBACK_FIELDS, "status": "CHARGEBACK", "event_kind": "DISPUTE"},
+        # v2 (Rave) answers and callbacks, before the v3 transaction (they also carry data.id / data.status).
+        {"name": "v2.verify", "root": "data",
+         "match": {"data.flwref": {"exists": True}, "data.status": {"exists": True},
+                   "data.chargecode": {"exists": True}},
+         "fields": _V2_VERIFY_FIELDS, "rules": _V2_PENDING_RULE},
+        {"name": "v2.verify", "root": "data",
+         "match": {"data.flwref": {"exists": True}, "data.status": {"exists": True}},
+         "fields": _V2_VERIFY_FIELDS},
+        {"name": "v2.transaction", "root": "data",
+         "match": {"data.flwRef": {"exists": True}, "data.status": {"exists": True},
+                   "data.chargeResponseCode": {"exists": True}},
+         "fields": _V2_CAMEL_FIELDS, "rules": _V2_CAMEL_PENDING_RULE},
+        {"name": "v2.transaction", "root": "data",
+         "match": {"data.flwRef": {"exists": True}, "data.status": {"exists": True}},
+         "fields": _V2_CAMEL_FIELDS},
+        {"name": "v2.inline_callback", "root": "tx",
+         "match": {"tx.flwRef": {"exists": True}, "tx.status": {"exists": True},
+                   "tx.chargeResponseCode": {"exists": True}},
+         "fields": _V2_CAMEL_FIELDS, "rules": _V2_CAMEL_PENDING_RULE},
+        {"name": "v2.inline_callback", "root": "tx",
+         "match": {"tx.flwRef": {"exists": True}, "tx.status": {"exists": True}},
+         "fields": _V2_CAMEL_FIELDS},
+        # The v2 webhook states the final status (no charge code).
+        {"name": "v2.webhook", "match": {"flwRef": {"exists": True}, "status": {"exists": True}},
+         "fields": _V2_WEBHOOK_FIELDS},
+        {"name": "standard.redirect",
+         "match": {"tx_ref": {"exists": True}, "status": list(REDIRECT_STATUSES), "flw_ref": {"exists": False},
+                   "amount": {"exists": False}},
+         "fields": _REDIRECT_FIELDS, "status_map": REDIRECT_STATUSES},
         {"name": "transaction", "root": "data", "match": {"data.status": {"exists": True}, "data.id": {"exists": True}},
          "fields": _TRANSACTION_FIELDS, "rules": _TRANSACTION_RULES},
         {"name": "transaction_list", "root": "data.0", "match": {"data.0.flw_ref": {"exists": True}},
@@ -260,6 +378,9 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    if isinstance(body.get("event.type"), str) and "flwRef" in body:
+        # The v2 webhook's "event.type" key holds a dot, which a path cannot name.
+        body = {**body, V2_EVENT_TYPE_KEY: body["event.type"]}
     event = body.get("event")
     if isinstance(event, str) and event.startswith(NON_PAYMENT_EVENT_PREFIXES):
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"flutterwave: {event} is not a payment event")

@@ -46,3 +46,20 @@ def test_a_transfer_rate_quote_is_not_a_payment():
                       "destination": {"currency": "GHS", "amount": 500}}}
     assert normalize_lake_data({"provider": "flutterwave", "payload": quote}, None).unprocessed_reason == (
         "NOT_A_PAYMENT_EVENT")
+
+
+def test_a_successful_v2_charge_needs_charge_code_00():
+    # Rave v2 verification: give value only when status is successful and chargecode is 00 or 0.
+    def verify(code):
+        return normalized_event({"status": "success", "message": "Tx Fetched",
+                                 "data": {"txid": 1, "txref": "r", "flwref": "FLW-1", "amount": 5, "currency": "NGN",
+                                          "chargecode": code, "status": "successful"}})
+    assert str(verify("00").status_category) == "APPROVED"
+    assert str(verify("0").status_category) == "APPROVED"
+    assert str(verify("02").status_category) == "PENDING"
+
+
+def test_the_v2_webhook_event_type_names_the_method():
+    event = normalized_event({"id": 1, "txRef": "r", "flwRef": "FLW-1", "amount": 10, "currency": "KES",
+                              "status": "successful", "event.type": "MPESA_TRANSACTION"})
+    assert (event.provider, str(event.payment_method), event.payment_id) == ("flutterwave", "WALLET", "r")

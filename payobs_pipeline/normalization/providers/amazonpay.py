@@ -41,6 +41,31 @@ Sources:
   object whose state changed and carries no state, so it stays NOTIFICATION_WITHOUT_OUTCOME (from recollection of
   that page: the stored corpora did not hold it).
 
+- Amazon Pay API v1 (MWS Off-Amazon Payments, developer.amazon.com/docs/eu/amazon-pay-api/...), the answers of
+  Authorize / AuthorizeOnBillingAgreement / GetAuthorizationDetails, Capture / GetCaptureDetails and Refund /
+  GetRefundDetails as the SDKs render them in JSON ({<Operation>Result: {AuthorizationDetails | CaptureDetails |
+  RefundDetails}}): "Authorization states and reason codes" (Pending, Open = authorized, Declined with
+  InvalidPaymentMethod (SoftDecline element tells soft from hard), AmazonRejected, ProcessingFailure,
+  TransactionTimedOut, Closed); "Step 8: Prepare to handle declined authorizations" (InvalidPaymentMethod "a problem
+  with the payment method", TransactionTimedOut "not processed within the time period specified ... in the
+  TransactionTimeout request parameter", AmazonRejected "declined because of a determination made by Amazon",
+  ProcessingFailure "an internal processing error"); "Capture states and reason codes" (Pending, Declined with
+  AmazonRejected / ProcessingFailure, Completed = funds move to the merchant, Closed); "Refund states and reason
+  codes" (Pending, Declined with AmazonRejected / ProcessingFailure, Completed). The Closed reason codes of an
+  authorization (ExpiredUnused, MaxCapturesProcessed, AmazonClosed, OrderReferenceCanceled, SellerClosed) and of a
+  capture (MaxAmountRefunded, MaxRefundsProcessed, AmazonClosed) are from recollection of those tables (the stored
+  excerpts stop before the Closed rows). Amounts {Amount (a decimal string), CurrencyCode}.
+- Amazon Simple Pay / Flexible Payments Service (the legacy product), its IPN (form fields; Advanced User Guide API
+  version 2010-08-28, "IPN Status Codes", docs.amazonwebservices.com/AmazonSimplePay/latest/ASPAdvancedUserGuide/
+  ipn-statuscodes.html; "Return URL Status Codes", .../ReturnValueStatusCodes.html; "Appendix: IPN Response
+  Elements", .../ipnparameter.html): status PS payment successful, PF payment failed ("the money was not
+  transferred"), PI payment initiated (5 s to 48 h to complete), PR reserve successful, RS refund successful, RF
+  refund failed, PaymentSuccess (a subscription payment collected), PendingUserAction / PaymentRescheduled (a
+  subscription payment failed, retried in 6 days), PaymentCancelled (failed, no more attempts), Subscription*
+  (subscription bookkeeping); Return URL codes A abandoned, ME merchant error, SE service error, UE amount under
+  the donation minimum. transactionAmount is "<currency> <decimal amount>", operation pay / refund / reserve /
+  settle (FPS operations: the xerox typica FPSOperation enum).
+
 Read as: Authorized -> APPROVED; AuthorizationInitiated -> PENDING; CaptureInitiated / Captured -> a CAPTURE, PENDING
 / APPROVED; Declined -> DECLINED with its reason; Canceled -> CANCELLED (a VOID when the merchant cancelled or the
 authorization expired unused). Amounts are decimals (major units) with their currencyCode.
@@ -105,9 +130,61 @@ API_DECLINES = ["SoftDeclined", "HardDeclined", "AmazonRejected", "TransactionTi
 
 IPN_OBJECT_TYPES = ["CHARGE", "REFUND", "CHARGE_PERMISSION", "CHECKOUT_SESSION"]
 
+# API v1 (MWS): the states of the Authorization, Capture and Refund objects.
+V1_AUTHORIZATION_STATES = {"Pending": "PENDING", "Open": "APPROVED", "Declined": "DECLINED", "Closed": "CANCELLED"}
+V1_CAPTURE_STATES = {"Pending": "PENDING", "Declined": "DECLINED", "Completed": "APPROVED",
+                     "Closed": "APPROVED"}  # closed after its refunds: the capture itself went through
+V1_REFUND_STATES = {"Pending": "PENDING", "Declined": "DECLINED", "Completed": "REFUNDED"}
+V1_DECLINE_REASONS = {
+    "InvalidPaymentMethod": "GENERIC_DECLINE",  # "a problem with the payment method"; SoftDecline says which kind
+    "AmazonRejected": "RISK_REJECTED",
+    "ProcessingFailure": "PROCESSING_ERROR",
+    "TransactionTimedOut": "TIMEOUT",
+}
+# The operation's answer wrapper ({AuthorizeResult: {AuthorizationDetails: ...}}) and the object it holds.
+V1_RESULTS = {
+    "AuthorizeResult": "AuthorizationDetails", "AuthorizeOnBillingAgreementResult": "AuthorizationDetails",
+    "GetAuthorizationDetailsResult": "AuthorizationDetails", "CaptureResult": "CaptureDetails",
+    "GetCaptureDetailsResult": "CaptureDetails", "RefundResult": "RefundDetails",
+    "GetRefundDetailsResult": "RefundDetails",
+}
+V1_IDS = {"AuthorizationDetails": "AmazonAuthorizationId", "CaptureDetails": "AmazonCaptureId",
+          "RefundDetails": "AmazonRefundId"}
+
+# Amazon Simple Pay / FPS IPN and Return URL status codes.
+FPS_STATUSES = {
+    "PS": "APPROVED", "PR": "APPROVED", "PaymentSuccess": "APPROVED",
+    "PI": "PENDING",
+    "PF": "DECLINED", "PendingUserAction": "DECLINED", "PaymentRescheduled": "DECLINED",
+    "PaymentCancelled": "DECLINED",
+    "RS": "REFUNDED", "RF": "DECLINED",  # a REFUND (rules)
+    "A": "CANCELLED",  # the buyer abandoned the pipeline
+    "ME": "ERROR", "SE": "ERROR", "UE": "ERROR",
+}
+FPS_REASONS = {
+    "PendingUserAction": "GENERIC_DECLINE",  # "failed due to a payment method error"
+    "PaymentRescheduled": "PROCESSING_ERROR",  # "an error not involving a payment method"
+    "ME": "CONFIGURATION_ERROR",  # invalid button parameters / shipping address error
+    "SE": "PROCESSING_ERROR",  # "a service error has occurred"
+    "UE": "INVALID_REQUEST",  # donation under the minimum amount
+}
+FPS_SUBSCRIPTION_STATUSES = ["SubscriptionCancelled", "SubscriptionCompleted", "SubscriptionSuccessful", "SI", "SS",
+                             "SF", "US", "UF", "SR"]
+FPS_OPERATIONS = ["pay", "refund", "reserve", "settle"]
+
 
 def prepare(body: Any) -> Any:
-    """The IPN out of its SNS envelope; an IPN names the object that changed, without its state."""
+    """The IPN out of its SNS envelope; an IPN names the object that changed, without its state. A v1 answer out
+    of its operation's Result; an FPS transactionAmount ("USD 1.00") split in its currency and amount."""
+    if isinstance(body, dict):
+        for wrapper, kind in V1_RESULTS.items():
+            result = body.get(wrapper)
+            if isinstance(result, dict) and isinstance(result.get(kind), dict):
+                return {kind: result[kind]}
+        amount = body.get("transactionAmount")
+        if isinstance(amount, str) and len(amount.split()) == 2 and "status" in body:
+            currency, value = amount.split()
+            body = {**body, "_fps_currency": currency, "_fps_amount": value}
     if isinstance(body, dict) and isinstance(body.get("Message"), str) and "TopicArn" in body:
         try:
             message = json.loads(body["Message"])
@@ -141,7 +218,7 @@ _CHARGE_RULES = [
 SPEC = {
     "provider": "amazonpay",
     "aliases": ["amazonpay", "amazon pay", "pay.amazon.com", "amazon pay checkout v2", "amazon pay api v2",
-                "amazon-pay"],
+                "amazon-pay", "amazon payments", "amazon simple pay", "amazon fps"],
     "detect": [
         {"path": "chargeId", "exists": True, "weight": 0.25},
         {"path": "chargePermissionId", "exists": True, "weight": 0.25},
@@ -155,6 +232,12 @@ SPEC = {
         {"path": "NotificationVersion", "exists": True, "weight": 0.2},
         {"path": "reasonCode", "in": list(ERROR_REASONS), "weight": 0.5},
         {"path": "chargePermissionType", "in": ["OneTime", "Recurring", "PaymentMethodOnFile"], "weight": 0.2},
+        *({"path": f"{wrapper}.{kind}.{V1_IDS[kind]}", "exists": True, "weight": 0.6}
+          for wrapper, kind in V1_RESULTS.items()),
+        {"path": "certificateUrl", "prefix": ["https://fps.amazonaws.com", "https://fps.sandbox.amazonaws.com"],
+         "weight": 0.4},
+        {"path": "status", "in": [*FPS_STATUSES, *FPS_SUBSCRIPTION_STATUSES], "weight": 0.1},
+        {"path": "transactionAmount", "exists": True, "weight": 0.1},
     ],
     "amount_unit": "major",
     "status_map": CHARGE_STATES,
@@ -162,6 +245,95 @@ SPEC = {
     "default_payment_method": "WALLET",
     "fields": _CHARGE_FIELDS,
     "variants": [
+        {
+            "name": "v1_authorization",
+            "match": {"AuthorizationDetails.AuthorizationStatus.State": {"exists": True}},
+            "root": "AuthorizationDetails",
+            "status_map": V1_AUTHORIZATION_STATES,
+            "reason_map": V1_DECLINE_REASONS,
+            "decline_type_map": {"true": "SOFT", "false": "HARD"},
+            "fields": {
+                "provider_transaction_id": ["AmazonAuthorizationId"],
+                "status": ["AuthorizationStatus.State"],
+                "reason_code": ["AuthorizationStatus.ReasonCode"],
+                "decline_type": ["SoftDecline"],
+                "amount": ["AuthorizationAmount.Amount"],
+                "currency": ["AuthorizationAmount.CurrencyCode"],
+                "event_time": ["AuthorizationStatus.LastUpdateTimestamp", "CreationTimestamp"],
+                "attempt_id": ["AmazonAuthorizationId"],
+            },
+            "rules": [
+                # Closed because fully captured: the authorization went through.
+                {"when": {"AuthorizationStatus.State": "Closed",
+                          "AuthorizationStatus.ReasonCode": "MaxCapturesProcessed"},
+                 "set": {"status_category": "APPROVED"}},
+                {"when": {"AuthorizationStatus.State": "Closed",
+                          "AuthorizationStatus.ReasonCode": {"in": ["ExpiredUnused", "SellerClosed"]}},
+                 "set": {"event_kind": "VOID"}},
+            ],
+        },
+        {
+            "name": "v1_capture",
+            "match": {"CaptureDetails.CaptureStatus.State": {"exists": True}},
+            "root": "CaptureDetails",
+            "event_kind": "CAPTURE",
+            "status_map": V1_CAPTURE_STATES,
+            "reason_map": V1_DECLINE_REASONS,
+            "fields": {
+                "provider_transaction_id": ["AmazonCaptureId"],
+                "status": ["CaptureStatus.State"],
+                "reason_code": ["CaptureStatus.ReasonCode"],
+                "amount": ["CaptureAmount.Amount"],
+                "currency": ["CaptureAmount.CurrencyCode"],
+                "event_time": ["CaptureStatus.LastUpdateTimestamp", "CreationTimestamp"],
+                "attempt_id": [], "payment_id": [],
+            },
+        },
+        {
+            "name": "v1_refund",
+            "match": {"RefundDetails.RefundStatus.State": {"exists": True}},
+            "root": "RefundDetails",
+            "event_kind": "REFUND",
+            "status_map": V1_REFUND_STATES,
+            "reason_map": V1_DECLINE_REASONS,
+            "fields": {
+                "provider_transaction_id": ["AmazonRefundId"],
+                "status": ["RefundStatus.State"],
+                "reason_code": ["RefundStatus.ReasonCode"],
+                "amount": ["RefundAmount.Amount"],
+                "currency": ["RefundAmount.CurrencyCode"],
+                "event_time": ["RefundStatus.LastUpdateTimestamp", "CreationTimestamp"],
+                "refund_id": ["AmazonRefundId"], "attempt_id": [], "payment_id": [],
+            },
+        },
+        {
+            "name": "fps_subscription",
+            "match": {"status": {"in": FPS_SUBSCRIPTION_STATUSES}, "subscriptionId": {"exists": True}},
+            "not_a_payment": "an Amazon Simple Pay subscription's own bookkeeping (created, updated, ended)",
+        },
+        {
+            "name": "fps_ipn",
+            "match": {"status": {"in": list(FPS_STATUSES)}, "transactionId": {"exists": True}},
+            "status_map": FPS_STATUSES,
+            "reason_map": FPS_REASONS,
+            "payment_method_map": {"ABT": "WALLET", "ACH": "DIRECT_DEBIT", "CC": "CARD"},
+            "fields": {
+                "provider_transaction_id": ["transactionId"],
+                "status": ["status"],
+                "reason_code": ["status"],
+                "amount": ["_fps_amount"],
+                "currency": ["_fps_currency"],
+                "event_time": ["transactionDate"],
+                "payment_method": ["paymentMethod"],
+                "attempt_id": ["transactionId"],
+                "payment_id": ["referenceId"],
+            },
+            "rules": [
+                {"when": {"operation": "refund"}, "set": {"event_kind": "REFUND"}},
+                {"when": {"status": {"in": ["RS", "RF"]}}, "set": {"event_kind": "REFUND"}},
+                {"when": {"operation": "settle"}, "set": {"event_kind": "CAPTURE"}},
+            ],
+        },
         {
             "name": "error",
             "match": {"reasonCode": {"exists": True}, "message": {"exists": True}, "statusDetails": {"exists": False}},

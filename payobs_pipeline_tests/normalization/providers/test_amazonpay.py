@@ -54,3 +54,26 @@ def test_an_ipn_in_its_sns_envelope_is_a_notification_without_outcome():
                 "Message": json.dumps(_case("ipn_charge_state_change")), "SignatureVersion": "1"}
     outcome = normalize_lake_data({"provider": "amazonpay", "payload": envelope}, None)
     assert outcome.unprocessed_reason == "NOTIFICATION_WITHOUT_OUTCOME"
+
+
+def test_a_v1_invalid_payment_method_decline_reads_soft_decline():
+    event = normalized_event(next(c["data"] for c in CASES
+                                  if c["name"] == "v1_get_authorization_details_declined_invalid_payment_method_soft_hinted"))
+    assert (event.failure_reason, event.decline_type) == ("GENERIC_DECLINE", "SOFT")
+
+
+@pytest.mark.parametrize(("reason", "status", "kind"), [
+    ("MaxCapturesProcessed", "APPROVED", "AUTHORIZATION"), ("ExpiredUnused", "CANCELLED", "VOID"),
+    ("AmazonClosed", "CANCELLED", "AUTHORIZATION"),
+])
+def test_a_closed_v1_authorization_is_read_from_its_reason(reason, status, kind):
+    document = copy.deepcopy(next(c["data"] for c in CASES if c["name"] == "v1_authorize_open"))
+    document["AuthorizeResult"]["AuthorizationDetails"]["AuthorizationStatus"].update(State="Closed", ReasonCode=reason)
+    event = normalized_event(document)
+    assert (event.status_category, event.event_kind) == (status, kind)
+
+
+def test_an_fps_ipn_amount_is_split_from_its_currency():
+    event = normalized_event(next(c["data"] for c in CASES if c["name"] == "fps_ipn_payment_failed"))
+    assert (event.amount_minor, event.currency, event.provider_transaction_id) == (
+        2500, "USD", "15ARCPNR5QGLDH7JNHJ3O0ABCDEFGH123")

@@ -132,4 +132,3 @@ def stop() -> EmbeddedServer | None:
     pgexec("pg_ctl", ("-w", "-D", str(current.pgdata), "stop"), bin_path=server.bin_path, user=server.system_user)
     server_uri.cache_clear()  # this process must not hand out the stopped server's URI
     return current
-

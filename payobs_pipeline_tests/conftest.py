@@ -75,4 +75,5 @@ def lake_url(fresh_database) -> str:
 def warehouse_url(fresh_database) -> str:
     return fresh_database("wh")
 
+
 from payobs_pipeline_tests.llm_server import llm_server  # noqa: E402,F401 -- the scripted LLM server fixture

@@ -15,7 +15,6 @@ from payobs_pipeline.assets.events import normalized_events
 from payobs_pipeline.assets.lake_batch import raw_lake_batch
 from payobs_pipeline.assets.partitions import window_partitions, windows_of
 from payobs_pipeline.normalization.currency import MAX_MINOR_UNITS, MINOR_UNIT_EXPONENTS
-from payobs_pipeline.normalization.pii import contains_card_number
 from payobs_pipeline.normalization.taxonomy import (
     FAILURE_STATUSES,
     DeclineType,

@@ -37,4 +37,3 @@ def window_asset(**asset_args: Any) -> Any:
 def windows_of(context: dg.AssetExecutionContext) -> list[Window]:
     """The windows a run materializes: one, or a range when a backfill runs several in one run."""
     return [Window.from_key(key) for key in context.partition_keys]
-

@@ -257,4 +257,3 @@ def _build(year: int, month: int, day: int, hour: int = 0, minute: int = 0, seco
         return datetime(year, month, day, hour, minute, second, microsecond, tzinfo=UTC)
     except ValueError:
         return None
-

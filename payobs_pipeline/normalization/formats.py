@@ -315,7 +315,6 @@ _CONTENT_KEY_SET = frozenset(_CONTENT_ALIASES)
 _CSV_DELIMITERS = (",", ";", "|", "\t")
 
 
-
 class _RefusedJSONNumber(ValueError):
     """Raised from inside the JSON decoder for a number the warehouse cannot store."""
 

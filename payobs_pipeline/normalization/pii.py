@@ -501,7 +501,7 @@ _EMAIL_LOCAL_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ
 
 
 def _after_escape(text: str, start: int, end: int) -> int:
-    """Where a local part starting at ``start`` really starts when a JSON escape precedes it.
+    r"""Where a local part starting at ``start`` really starts when a JSON escape precedes it.
 
     In JSON text ``"\tadmin@x"`` the ``t`` belongs to the escape ``\t`` (``\u00e9`` takes five characters):
     masking it would leave ``\***``, an invalid escape. An even run of backslashes escapes nothing.

@@ -98,6 +98,7 @@ class ProviderRenderer:
                 pay.currency, method, txn_id or pay.txn_id, None,
                 kind or LONE_ROW_KIND.get(out[0], EventKind.AUTHORIZATION))
 
+
 # A lone row's kind by its status: a lone CANCELLED row is the void of an authorization the lake
 # never saw, unless its renderer says it is an abandoned payment (no authorization decision).
 LONE_ROW_KIND = {StatusCategory.REFUNDED: EventKind.REFUND, StatusCategory.CHARGEBACK: EventKind.DISPUTE,

@@ -62,6 +62,7 @@ def generate_lake_rows(rows: int, start: datetime, windows: int, seed: int,
         yield (LakeRow(uuid.UUID(int=row_id), data, merchant, None if txn is None else uuid.UUID(int=txn), created),
                ExpectedEvent(*truth))
 
+
 # Rows are generated in chunks, each from its own random stream, so chunks can be
 # generated in parallel (the seeder does) and still give the same rows.
 GENERATION_CHUNK_ROWS = 20_000
@@ -152,7 +153,7 @@ def generate_chunk(seed: int, wstart: datetime, window: int, chunk: int | str, n
                 final = pair[1][5]
                 share = outage.get(final[0])
                 if (share and final[1] is StatusCategory.APPROVED and final[8] in ATTEMPT_KINDS
-                    and irng.random() < share):
+                        and irng.random() < share):
                     prov = RENDERERS[final[0]]
                     pair = pending_then_final_pair(irng, wstart, serial, prov, outage_outcome(irng, prov))
             yield from pair
@@ -199,6 +200,7 @@ def generate_chunk(seed: int, wstart: datetime, window: int, chunk: int | str, n
         yield ((bits(128) & UUID4_CLEAR_BITS) | UUID4_SET_BITS, data, None if rnd() < NO_MERCHANT_SHARE else merchant,
                None if rnd() < NO_TRANSACTIONAL_ID_SHARE else (bits(128) & UUID4_CLEAR_BITS) | UUID4_SET_BITS,
                created, truth)
+
 
 # Kinds whose rows name an attempt (a lone refund or dispute names one the lake never shows: its serial
 # is kept so the object has one, but no attempt row exists for it).

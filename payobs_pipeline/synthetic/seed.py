@@ -39,6 +39,7 @@ PROGRESS_EVERY = 10_000
 _SCHEMA_TABLE = "raw_transactions"
 _SCHEMA_INDEX = "raw_transactions_created_at_idx"
 
+
 def _not_serializable(value: object) -> object:
     raise TypeError(f"not JSON serializable: {type(value).__name__}")
 

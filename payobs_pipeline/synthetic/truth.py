@@ -46,6 +46,7 @@ class LakeRow:
     transactional_id: uuid.UUID | None
     created_at: datetime
 
+
 # The renderers' truth tuple, field by field (the first nine fields of ExpectedEvent, in order).
 TRUTH_FIELDS = ("provider", "status", "reason", "amount", "currency", "method", "txn", "malformed", "kind")
 

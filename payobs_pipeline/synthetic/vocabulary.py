@@ -71,6 +71,7 @@ class EventKind:
     DISPUTE = "DISPUTE"
     PAYMENT = "PAYMENT"
 
+
 # The provider of a row nobody names: the taxonomy's missing-dimension value.
 UNKNOWN_PROVIDER = "UNKNOWN"
 

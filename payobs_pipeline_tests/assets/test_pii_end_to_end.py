@@ -90,6 +90,7 @@ ANET_XML = (
     '</createTransactionRequest>'
 )
 
+
 def _nested(levels: int, leaf: dict) -> dict:
     for _ in range(levels):
         leaf = {"a": leaf}

@@ -33,6 +33,7 @@ def compiled_provider_specs():
     a start-up cost, not a row's, so it is paid before any row is timed."""
     normalize_lake_data({"status": "ok"})
 
+
 STRIPE = {
     "id": "ch_3MmlLrLkdIwHu7ix0snN0B15", "object": "charge", "amount": 1099, "currency": "usd",
     "status": "failed", "failure_code": "card_declined", "created": 1792000000,

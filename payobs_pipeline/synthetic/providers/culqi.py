@@ -90,4 +90,5 @@ class CulqiRenderer(ProviderRenderer):
                 "user_message": "Su tarjeta fue rechazada. Intente con otra tarjeta o contacte a su banco."}
         return data, (self.name, st, reason, None, None, PaymentMethod.CARD, pay.txn_id, None, EventKind.AUTHORIZATION)
 
+
 CULQI = CulqiRenderer()

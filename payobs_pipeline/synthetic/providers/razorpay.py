@@ -22,8 +22,7 @@ class RazorpayRenderer(ProviderRenderer):
                                             "payment_authorization",
                                             "Payment failed due to insufficient balance in the account")],
         FailureReason.GENERIC_DECLINE: [("BAD_REQUEST_ERROR", "card_declined", "bank", "payment_authorization",
-                                         "Payment was declined by the bank"),
-                             ],
+                                         "Payment was declined by the bank")],
         # Razorpay's error list: payment_failed means no specific reason came from the gateway.
         FailureReason.UNKNOWN: [("BAD_REQUEST_ERROR", "payment_failed", "bank", "payment_authorization",
                                  "Payment processing failed because of incorrect card details or bank decline")],

@@ -33,6 +33,12 @@ Sources (Xendit documentation and Xendit's own SDK model files, not their tests)
   payment.authorization / payment.failure; data.payment_id py-, payment_request_id pr-, status AUTHORIZED /
   CANCELED / SUCCEEDED / FAILED / EXPIRED / PENDING, request_amount major, currency, country, channel_code,
   failure_code enum, payment_details.authorization_data.network_response_code)
+- docs.xendit.co/docs/payments-api-webhooks (events table: payment_request.expiry, payment_token.activation /
+  failure / expiry, payment.capture / authorization / expiry "a successful payment authorization has expired" /
+  failure, refund.succeeded / failed): payment_token.* and payment_method.* (pt- / pm- ids) are recognised without a
+  hint and stay NOT_A_PAYMENT_EVENT. Payment Requests v2 callbacks (payment.succeeded / payment.failed /
+  payment.pending, data.payment_request_id pr-, payment_method.type) read like v3 (their example reproduced from
+  recollection of developers.xendit.co's payment callback reference).
 - docs.xendit.co/apidocs/refund-webhook-notification (refund.succeeded / refund.failed; refund rfd-, status
   SUCCEEDED / FAILED / PENDING / CANCELLED, failure_code ACCOUNT_ACCESS_BLOCKED / ACCOUNT_NOT_FOUND /
   DUPLICATE_ERROR / INSUFFICIENT_BALANCE / REFUND_FAILED; the documented example nests data.data)
@@ -207,6 +213,12 @@ DISTINCTIVE_ERROR_CODES = ["API_VALIDATION_ERROR", "INVALID_API_KEY", "REQUEST_F
                            "INVOICE_NOT_FOUND_ERROR", "DUPLICATE_CALLBACK_VIRTUAL_ACCOUNT_ERROR",
                            "DUPLICATE_PAYMENT_REQUEST_ERROR", "MAXIMUM_REFUND_AMOUNT_REACHED",
                            "PARTIAL_REFUND_NOT_SUPPORTED", "UNSUPPORTED_CONTENT_TYPE"]
+
+# More of the documented error_code values spelled only by Xendit (docs.xendit.co API error tables: payment
+# requests 409 DUPLICATE_ERROR, 400 UNSUPPORTED_CURRENCY, 403 FEATURE_NOT_ACTIVATED, refunds 400
+# REFUND_NOT_SUPPORTED / 409 REFUND_IN_PROGRESS); DATA_NOT_FOUND is shared with other providers and needs a hint.
+XENDIT_SPELLED_ERROR_CODES = ["DUPLICATE_ERROR", "UNSUPPORTED_CURRENCY", "FEATURE_NOT_ACTIVATED",
+                              "REFUND_NOT_SUPPORTED", "REFUND_IN_PROGRESS"]
 
 INVOICE_STATUSES = {"PENDING": "PENDING", "PAID": "APPROVED", "SETTLED": "APPROVED", "EXPIRED": "CANCELLED"}
 CARD_CHARGE_STATUSES = {
@@ -511,6 +523,10 @@ SPEC = {
         {"path": "data.id", "prefix": "disb-", "weight": 0.3},
         # API error bodies: the error codes only Xendit uses (generic ones like SERVER_ERROR are no signal)
         {"path": "error_code", "in": DISTINCTIVE_ERROR_CODES, "weight": 0.5},
+        {"path": "error_code", "in": XENDIT_SPELLED_ERROR_CODES, "weight": 0.5},
+        # Payment token (pt-) and payment method (pm-) events: token / method bookkeeping, not payments.
+        {"path": "data.payment_token_id", "prefix": "pt-", "weight": 0.4},
+        {"path": "data.id", "prefix": "pm-", "weight": 0.3},
     ],
     "amount_unit": "major",
     "status_map": PAYMENT_STATUSES,

@@ -97,3 +97,12 @@ def test_a_direct_debit_payment_is_xendits_by_its_id_and_its_status_decides(stat
     assert (event.provider, str(event.status_category), event.failure_reason) == ("xendit", category, reason)
     assert (event.amount_minor, event.currency, str(event.payment_method)) == (150000, "PHP", "DIRECT_DEBIT")
     assert (event.attempt_id, event.payment_id) == ("ddpy-7a1b2c3d-0000-4e5f-8a9b-112233445566", "order-ref-42")
+
+
+def test_payment_token_and_method_events_are_not_payments_without_a_hint():
+    # docs.xendit.co/docs/payments-api-webhooks: payment_token.activation / .failure / .expiry; payment_method.*.
+    from payobs_pipeline.normalization.evaluation import normalize_lake_data
+
+    token = {"event": "payment_token.failure", "business_id": "b", "created": "2024-01-01T00:00:00Z",
+             "data": {"payment_token_id": "pt-1", "status": "FAILED", "channel_code": "CARDS"}}
+    assert normalize_lake_data(token, None).unprocessed_reason == "NOT_A_PAYMENT_EVENT"

@@ -19,6 +19,13 @@ Sources (Mollie docs and official clients):
 - v1 API (deprecated, still in old lakes): https://docs.mollie.com/reference/v1/payments-api/get-payment
   (``amount`` a decimal string in EUR, ``createdDatetime``/``paidDatetime``..., top-level ``failureReason``,
   statuses open/cancelled/pending/expired/failed/paid/paidout/refunded/charged_back)
+- v1 refunds (www.mollie.com/en/docs/reference/refunds/get, now docs.mollie.com/reference/v1/refunds-api/get-refund:
+  the payment embedded under ``payment``, ``amount`` a decimal string in EUR, ``refundedDatetime``; statuses pending /
+  processing / refunded as hackage mollie-api-haskell-0.2.0.0 Mollie.API.Refunds documents them) and v1 chargebacks
+  (docs.mollie.com/reference/v1/chargebacks-api/list-chargebacks: ``payment`` the tr_ id, ``chargebackDatetime``,
+  ``reversedDatetime``); the v1 field layout rests on recollection of those pages' examples, not a stored copy
+- order lines (docs.mollie.com/reference/get-order ``lines[]``: ``resource: orderline``, ``odl_``, their own
+  statuses): one product of an order, not a payment event (the order carries the outcome)
 - mollie-api-python tests/responses (payment_single, payments_list, capture_single, chargeback_single,
   payment_rejected): list responses embed the objects under ``_embedded.<resource>s``
 - https://docs.mollie.com/reference/get-payment-link (``resource: payment-link``, ``pl_``, no status: ``paidAt``
@@ -47,6 +54,10 @@ NOT_PAYMENT_RESOURCES = [
     "settlement", "subscription", "mandate", "customer", "balance", "balance-transaction", "balance-report",
     "invoice", "sales-invoice", "profile", "onboarding", "organization", "permission", "terminal", "client",
     "method", "client-link", "webhook", "route",
+    # An order line (docs.mollie.com/reference/get-order, lines[]: resource "orderline", id odl_, status created /
+    # authorized / paid / shipping / canceled / completed) is one product's fulfilment within an order: the order
+    # carries the payment's outcome.
+    "orderline",
 ]
 
 REASONS = {
@@ -287,7 +298,10 @@ SPEC = {
         {"path": "resource", "in": ["payment", "refund", "chargeback", "capture", "order", "event", "payment-link"],
          "weight": 0.5},
         {"path": "resource", "in": NOT_PAYMENT_RESOURCES, "weight": 0.2},
-        {"path": "id", "prefix": ["tr_", "re_", "chb_", "cpt_", "ord_", "event_", "pl_", "stl_", "sub_", "mdt_"],
+        # Mollie's own resource name for an order line (no other API names its resource "orderline").
+        {"path": "resource", "in": ["orderline"], "weight": 0.3},
+        {"path": "id",
+         "prefix": ["tr_", "re_", "chb_", "cpt_", "ord_", "event_", "pl_", "stl_", "sub_", "mdt_", "odl_"],
          "weight": 0.2},
         {"path": "_links.documentation.href", "prefix": "https://docs.mollie.com", "weight": 0.5},
         # An error body's HAL documentation link (docs.mollie.com/overview/handling-errors: application/hal+json,
@@ -318,6 +332,32 @@ SPEC = {
             "fields": _V1_PAYMENT_FIELDS,
             # v1 payments took on refunded / charged_back themselves (REFUND / DISPUTE by their status).
             "status_map": _V1_PAYMENT_STATUSES,
+        },
+        {
+            # v1 refund (www.mollie.com/en/docs/reference/refunds/get, the v1 reference; its statuses pending /
+            # processing / refunded as mollie-api-haskell 0.2's RefundStatus documents them): the parent payment is
+            # embedded under "payment" (v2 names it paymentId), amount a decimal string in EUR like v1 payments.
+            "name": "v1.refund",
+            "match": {"resource": "refund", "paymentId": {"exists": False}, "payment": {"exists": True}},
+            "event_kind": "REFUND",
+            "default_currency": "EUR",
+            "fields": {"provider_transaction_id": ["id"], "status": ["status"],
+                       "amount": [f"^{UNSIGNED_AMOUNT_KEY}", "amount"], "event_time": ["refundedDatetime"],
+                       "attempt_id": ["payment.id", "payment"], "refund_id": ["id"]},
+            "status_map": {"queued": "PENDING", "pending": "PENDING", "processing": "PENDING",
+                           "refunded": "REFUNDED", "failed": "DECLINED", "canceled": "CANCELLED"},
+        },
+        {
+            # v1 chargeback (docs.mollie.com/reference/v1/chargebacks-api/get-chargeback: id chb_, payment the tr_
+            # id, amount a decimal string in EUR, chargebackDatetime, reversedDatetime).
+            "name": "v1.chargeback",
+            "match": {"resource": "chargeback", "chargebackDatetime": {"exists": True}},
+            "status": "CHARGEBACK",
+            "event_kind": "DISPUTE",
+            "default_currency": "EUR",
+            "fields": {"provider_transaction_id": ["id"], "amount": [f"^{UNSIGNED_AMOUNT_KEY}", "amount"],
+                       "event_time": ["chargebackDatetime"], "attempt_id": ["payment.id", "payment"],
+                       "dispute_id": ["id"]},
         },
         # The same v1 payment logged without its "resource" key: v1 payment ids are tr_ and only v1 has
         # createdDatetime (docs.mollie.com/reference/v1/payments-api/get-payment).

@@ -26,6 +26,9 @@ from payobs_pipeline_tests.normalization.corpus_checks import (
 from payobs_pipeline_tests.normalization.lifecycle_events import canonical_event, lifecycle_identity
 
 SLUG = "mollie"
+# KOMOJU's detector reads "resource": "refund" beside a "payment" key as its own refund: a Mollie v1 refund, which
+# embeds its payment under "payment", reaches its threshold, and still scores higher as Mollie (re_ id).
+CONTRACT = {"shared_shapes": ["komoju"]}
 # corpus/mollie.json, sdk_and_docs_examples/ and other_event_kinds/ (other event types and wrappers; payouts,
 # settlements, subscriptions and id-only webhooks are no payment outcome and stay unprocessed): earlier rounds,
 # training data.
@@ -132,3 +135,17 @@ def test_an_error_body_whose_documentation_link_was_trimmed_is_still_mollies():
     assert (event.provider, event.status_category, event.failure_reason) == ("mollie", "ERROR", "INVALID_REQUEST")
     bare = normalize_lake_data({key: value for key, value in body.items() if key != "_links"}, None, NORMALIZER)
     assert bare.event is None or bare.event.provider != "mollie"
+
+
+def test_mollie_v1_refund_and_chargeback_name_their_payment_as_attempt():
+    """v1 refunds embed their payment under ``payment`` and v1 chargebacks name it there (v2: ``paymentId``);
+    amounts are decimal strings in EUR."""
+    refund = _event({"resource": "refund", "id": "re_V1a", "payment": {"resource": "payment", "id": "tr_V1a",
+                                                                          "amount": "35.07", "status": "refunded"},
+                     "amount": "5.95", "status": "processing", "refundedDatetime": "2018-03-14T17:09:02.0Z"})
+    chargeback = _event({"resource": "chargeback", "id": "chb_V1a", "payment": "tr_V1a", "amount": "35.07",
+                         "chargebackDatetime": "2018-03-14T17:00:52.0Z", "reversedDatetime": None})
+    assert _identity(refund) == ("REFUND", "PENDING", "tr_V1a", None, "re_V1a", None)
+    assert (refund.amount_minor, refund.currency) == (595, "EUR")
+    assert _identity(chargeback) == ("DISPUTE", "CHARGEBACK", "tr_V1a", None, None, "chb_V1a")
+    assert (chargeback.amount_minor, chargeback.currency) == (3507, "EUR")

@@ -24,6 +24,16 @@ Sources (Klarna documentation):
 - docs.klarna.com/klarna-network-distribution/payments/one-time-payments/.../monitor-the-payment-request-state and
   the Klarna Web SDK's PaymentRequestState (Payment Request states, see PAYMENT_REQUEST_STATES); the webhook
   envelope (metadata.event_type payment.request.state-change.*, the request under payload) from recollection
+- docs.klarna.com/klarna-payments/in-depth-knowledge/klarna-payments-sdk-reference (the JS SDK's authorize()
+  callback: ``approved``, ``show_form``, ``authorization_token``, ``error.invalid_fields``) and
+  docs.klarna.com/klarna-payments/in-depth-knowledge/authorization-callback ("When Klarna approves a customer, you
+  receive an authorization token"; the server-side callback to merchant_urls.authorization carries
+  ``authorization_token`` and ``session_id``). The authorize() outcome table (approved false with show_form false: the
+  customer was not approved, hide the widget; with show_form true: closed or correctable) rests on recollection of
+  the SDK reference page beyond its stored excerpt
+- Klarna Checkout push (merchant_urls.push with the ``{checkout.order.id}`` placeholder, v2 ``{checkout.order.uri}``):
+  Klarna POSTs to the merchant's URL, which names only the order (``klarna_order_id`` / ``klarna_order`` in Klarna's
+  examples, from recollection); such a row is refused by ``prepare`` as NOTIFICATION_WITHOUT_OUTCOME
 Payment method: always BNPL (Klarna's pay later / slice it / pay now are Klarna credit products).
 
 Lifecycle identity: a Klarna order (``order_id``) is one authorization; its captures and refunds are
@@ -38,6 +48,8 @@ authorization ended unused (CANCELLED), see ``prepare``.
 from __future__ import annotations
 
 from typing import Any
+
+from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 ORDER_STATUSES = {
     "AUTHORIZED": "APPROVED",
@@ -96,6 +108,18 @@ _ERROR_RULES = [
     {"when": {"error_code": {"prefix": ["INVALID_", "NO_SUCH_"]}}, "set": {"failure_reason": "INVALID_REQUEST"}},
 ]
 STATUS_KEY = "_payobs_status"
+
+# Klarna Payments JS SDK authorize() callback (see the docstring): ``approved`` true with an authorization_token is
+# Klarna's approval (the token places the order); false with ``show_form`` false: Klarna did not approve the
+# customer (its credit and risk decision), the widget is to be hidden; false with ``show_form`` true: the customer
+# closed the flow and may try again, or (``error.invalid_fields``) the data sent was invalid.
+_AUTHORIZE_RULES = [
+    {"when": {"approved": "false", "show_form": "false"},
+     "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
+    {"when": {"approved": "false", "show_form": "true"}, "set": {"status_category": "CANCELLED"}},
+    {"when": {"approved": "false", "error.invalid_fields": {"exists": True}},
+     "set": {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"}},
+]
 _FRAUD_RULES = [
     # An authorized order released by the merchant (cancel) or left to expire: the authorization ends.
     {"when": {STATUS_KEY: ["CANCELLED", "EXPIRED", "CLOSED_UNCAPTURED"]}, "set": {"event_kind": "VOID"}},
@@ -195,8 +219,16 @@ SPEC = {
         # HPP session status (see HPP_SESSION_STATUSES): the KP authorization token beside an HPP status.
         {"path": "auth_token", "exists": True, "weight": 0.4},
         {"path": "authorization_token", "exists": True, "weight": 0.3},
+        # The server-side authorization callback: the token beside the Klarna Payments session id.
+        {"path": "session_id", "exists": True, "weight": 0.2},
         {"path": "status", "in": ["WAITING", "BACK", "IN_PROGRESS", "MANUAL_ID_CHECK", "COMPLETED", "DISABLED"],
          "weight": 0.1},
+        # The Klarna Payments JS SDK authorize() callback: show_form is the SDK's own answer key.
+        {"path": "show_form", "exists": True, "weight": 0.4},
+        {"path": "approved", "exists": True, "weight": 0.1},
+        # A Klarna Checkout push naming only the order (refused in prepare): Klarna's own parameter names.
+        {"path": "klarna_order_id", "exists": True, "weight": 0.5},
+        {"path": "klarna_order", "exists": True, "weight": 0.5},
         # A Klarna Payments session (refused as no payment): its payment method categories beside the client token.
         {"path": "payment_method_categories", "exists": True, "weight": 0.3},
         {"path": "client_token", "exists": True, "weight": 0.2},
@@ -246,6 +278,26 @@ SPEC = {
            "event_kind": "PAYMENT", "fields": _PAYMENT_REQUEST_FIELDS, "status_map": PAYMENT_REQUEST_STATES,
            "default_payment_method": "BNPL"}
           for prefix, suffix in (("payload.", ".webhook"), ("", ""))),
+        {
+            # The Klarna Payments JS SDK authorize() callback as a shop logs it (see _AUTHORIZE_RULES).
+            "name": "payments.authorize_callback",
+            "match": {"approved": {"exists": True}, "show_form": {"exists": True}},
+            "event_kind": "AUTHORIZATION",
+            "fields": {"provider_transaction_id": ["authorization_token"], "status": ["approved"],
+                       "reason_code": ["error.invalid_fields.0"]},
+            "status_map": {"true": "APPROVED", "false": "DECLINED"},
+            "rules": _AUTHORIZE_RULES,
+        },
+        {
+            # The server-side authorization callback (merchant_urls.authorization): sent when Klarna approved the
+            # customer, with the token that places the order and the Klarna Payments session it belongs to.
+            "name": "payments.authorization_callback",
+            "match": {"authorization_token": {"exists": True}, "session_id": {"exists": True},
+                      "status": {"exists": False}, "order_id": {"exists": False}},
+            "status": "APPROVED",
+            "event_kind": "AUTHORIZATION",
+            "fields": {"provider_transaction_id": ["authorization_token"], "payment_id": ["session_id"]},
+        },
         {
             "name": "pending_order_notification",
             "match": {"event_type": list(PENDING_ORDER_EVENTS), "order_id": {"exists": True}},
@@ -316,6 +368,8 @@ SPEC = {
     ],
 }
 
+# Klarna Checkout push URL parameters naming the order (v3 {checkout.order.id}, v2 {checkout.order.uri}).
+_PUSH_ORDER_KEYS = {"klarna_order_id", "klarna_order"}
 _NO_CURRENCY_AMOUNTS = {"refund_id": "refunded_amount", "capture_id": "captured_amount"}
 
 
@@ -328,6 +382,10 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    named = set(body) & _PUSH_ORDER_KEYS
+    if named and not set(body) - _PUSH_ORDER_KEYS - {"sid"}:
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              f"klarna: checkout push for {body[sorted(named)[0]]} names the order, not its state")
     if body.get("status") == "CLOSED" and "order_id" in body:
         captured = body.get("captured_amount")
         try:

@@ -89,3 +89,21 @@ def test_a_payment_request_state_is_the_payment_as_a_whole(state, category):
     event = MAPPING.apply({"payment_request_id": "krn:payment:eu1:request:1", "state": state})
     assert (str(event.status_category), str(event.event_kind), str(event.payment_method)) == (
         category, "PAYMENT", "BNPL")
+
+
+@pytest.mark.parametrize("answer, category", [
+    ({"approved": True, "show_form": True, "authorization_token": "t1"}, "APPROVED"),
+    ({"approved": False, "show_form": False}, "DECLINED"),
+    ({"approved": False, "show_form": True}, "CANCELLED"),
+    ({"approved": False, "show_form": True, "error": {"invalid_fields": ["billing_address.email"]}}, "ERROR"),
+])
+def test_the_sdk_authorize_callback_reads_approved_and_show_form(answer, category):
+    # Klarna.Payments.authorize(): not approved and the form hidden is Klarna's refusal, not a closed pop-up.
+    event = MAPPING.apply(answer)
+    assert (str(event.status_category), str(event.event_kind)) == (category, "AUTHORIZATION")
+
+
+def test_a_checkout_push_naming_only_the_order_is_not_guessed():
+    from payobs_pipeline.normalization.mapping import UnmappedPayload
+    with pytest.raises(UnmappedPayload):
+        module.prepare({"klarna_order_id": "b1d7b4ab-5d0e-4f7e-9f4a-0e1a3c2b5d6f"})

@@ -38,6 +38,19 @@ Sources (CyberSource developer documentation and the official REST client SDK mo
   and .../payer-auth/pa-testing-reason-codes.html (475 enrolled: authenticate before authorizing; 476 and 465
   authentication failed; 261 merchant set-up missing on the acquirer's gateway)
 
+- SCMP API replies (developer.cybersource.com/library/documentation/dev_guides/ChasePay_SCMP_API/html/Topics/
+  Reply_Fields.htm, "Reply Fields": auth_auth_amount, auth_auth_code, auth_auth_response, auth_auth_time; "use the
+  ics_rcode field to determine the result if it receives a reply flag that it does not recognize"; the SCMP
+  field ``currency`` per api-fields cc-auth-reply-request-currency). ics_rcode 1 / 0 / -1 and the reply flags as
+  in the Transaction Detail Report below; the per-service names bill_bill_amount, credit_credit_amount,
+  auth_reversal_amount, void_void_amount and the <service>_rflag names follow the same pattern and rest on
+  recollection of the SCMP guides, not a stored page.
+- Secure Acceptance replies kept without the req_* echo: the signed reply fields (Secure Acceptance Checkout API
+  "Reply Fields", apps.cybersource.com .../Secure_Acceptance_Checkout_API_Deprecated/html/app_fields_SOP.10.3.html:
+  the signature over the fields listed in signed_field_names; "use the decision field ... if it receives a reason
+  code that it does not recognize").
+- Not mapped: the legacy Hosted Order Page reply's orderAmount / orderCurrency (no stored page); a HOP reply that
+  carries ccAuthReply_* reads as a Simple Order name-value reply.
 - Transaction Detail Report, XML (developer.cybersource.com/library/documentation/dev_guides/SmallBusiness/
   Reporting_Developer_Guide/html/ch02.html and appA.html, the tdr DTD; the On-Demand Single Transaction Report
   of Reporting_Users_Guide/html/app_dtds.htm has the same Request element): ``Report`` (MerchantID) /
@@ -559,6 +572,11 @@ SPEC = {
         {"path": "req_reference_number", "exists": True, "weight": 0.2},
         {"path": "req_profile_id", "exists": True, "weight": 0.2},
         {"path": "decision", "in": list(SA_DECISIONS), "weight": 0.1},
+        {"path": "signed_field_names", "exists": True, "weight": 0.3},
+        # SCMP API replies: ics_rcode / ics_rflag / ics_rmsg.
+        {"path": "ics_rcode", "in": ["1", "0", "-1"], "weight": 0.4},
+        {"path": "ics_rflag", "exists": True, "weight": 0.3},
+        {"path": "ics_rmsg", "exists": True, "weight": 0.2},
         # REST Payments API.
         {"path": "submitTimeUtc", "exists": True, "weight": 0.3},
         {"path": "clientReferenceInformation", "exists": True, "weight": 0.3},
@@ -601,7 +619,9 @@ SPEC = {
                 "status": ["decision"],
                 "reason_code": [REASON_KEY, ISSUER_KEY],
                 "amount": _SO_AMOUNTS,
-                "currency": ["purchaseTotals.currency", "voidReply.currency", "ccAuthReversalReply.currency"],
+                # ccAuthReply_requestCurrency: the authorization's currency (api-fields cc-auth-reply-request-currency).
+                "currency": ["purchaseTotals.currency", "voidReply.currency", "ccAuthReversalReply.currency",
+                             "ccAuthReply.requestCurrency"],
                 "event_time": _SO_TIMES,
                 "card_brand": [BRAND_KEY],
                 "payment_id": ["merchantReferenceCode"],
@@ -641,6 +661,58 @@ SPEC = {
                 # request failed validation before any authorization (the guide's reason-code table; the
                 # reply names the fields in required_fields / invalid_fields): an invalid request, ERROR.
                 {"when": {"reason_code": ["101", "102"]}, "set": {"status_category": "ERROR"}},
+            ],
+        },
+        {
+            # A Secure Acceptance reply stored without the req_* echo of the request (the signed reply fields
+            # only: decision, reason_code, transaction_id, signed_field_names, signature ...): read as above.
+            "name": "secure_acceptance.signed_reply",
+            "match": {"decision": {"in": list(SA_DECISIONS)}, "signed_field_names": {"exists": True},
+                      "reason_code": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["transaction_id"],
+                "status": ["decision"],
+                "reason_code": ["reason_code"],
+                "amount": ["auth_amount", "req_amount"],
+                "currency": ["req_currency"],
+                "event_time": ["signed_date_time", "auth_time"],
+                "payment_id": ["req_reference_number"],
+            },
+            "status_map": SA_DECISIONS,
+            "rules": [{"when": {"reason_code": ["101", "102"]}, "set": {"status_category": "ERROR"}}],
+        },
+        {
+            # SCMP API reply (the name-value pairs of the legacy SCMP clients; module docstring): ics_rcode 1
+            # succeeded, 0 declined, -1 error; ics_rflag / <service>_rflag the reply flags (RFLAG_REASONS);
+            # auth_auth_amount, bill_bill_amount, credit_credit_amount in major units of ``currency``.
+            "name": "scmp",
+            "match": {"ics_rcode": {"exists": True}},
+            "fields": {
+                "provider_transaction_id": ["request_id"],
+                "status": ["ics_rcode"],
+                "reason_code": ["auth_rflag", "bill_rflag", "credit_rflag", "auth_reversal_rflag", "void_rflag",
+                                "ics_rflag"],
+                "amount": ["auth_auth_amount", "bill_bill_amount", "credit_credit_amount", "auth_reversal_amount",
+                           "void_void_amount"],
+                "currency": ["currency", "auth_request_currency"],
+                "event_time": ["auth_auth_time", "bill_bill_request_time", "credit_credit_request_time"],
+                "payment_id": ["merchant_ref_number"],
+            },
+            "status_map": {"1": "APPROVED", "0": "DECLINED", "-1": "ERROR"},
+            "reason_map": {flag: SO_REASONS[code] for flag, code in RFLAG_REASONS.items() if code in SO_REASONS},
+            "rules": [
+                {"when": {"ics_rflag": "DREVIEW"}, "set": {"status_category": "PENDING"}},
+                {"when": {"ics_rflag": "ETIMEOUT"}, "set": {"status_category": "UNKNOWN"}},
+                {"when": {"bill_bill_amount": {"exists": True}, "auth_auth_amount": {"exists": False}},
+                 "set": {"event_kind": "CAPTURE"}},
+                {"when": {"credit_credit_amount": {"exists": True}}, "set": {"event_kind": "REFUND"}},
+                {"when": {"credit_credit_amount": {"exists": True}, "ics_rcode": "1"},
+                 "set": {"status_category": "REFUNDED"}},
+                {"when": {"void_void_amount": {"exists": True}}, "set": {"event_kind": "VOID"}},
+                {"when": {"auth_reversal_amount": {"exists": True}}, "set": {"event_kind": "VOID"}},
+                {"when": {"void_void_amount": {"exists": True}, "ics_rcode": "1"}, "set": {"status_category": "CANCELLED"}},
+                {"when": {"auth_reversal_amount": {"exists": True}, "ics_rcode": "1"},
+                 "set": {"status_category": "CANCELLED"}},
             ],
         },
         {

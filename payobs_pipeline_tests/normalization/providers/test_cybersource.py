@@ -102,3 +102,12 @@ def test_rest_payment_reply_without_links_is_detected_by_its_amount_details():
     assert event.provider == "cybersource"
     assert event.status_category.value == "APPROVED"
     assert event.normalization_method == "provider_mapping"
+
+
+def test_scmp_review_flag_is_pending_and_a_timeout_unknown():
+    """SCMP replies: ics_rflag DREVIEW holds the order for review (480); ETIMEOUT leaves the outcome unknown."""
+    base = {"request_id": "0112233445566778899003", "ics_rmsg": "m", "auth_auth_amount": "10.00", "currency": "USD"}
+    review = normalized_event({**base, "ics_rcode": "0", "ics_rflag": "DREVIEW"})
+    timeout = normalized_event({**base, "ics_rcode": "-1", "ics_rflag": "ETIMEOUT"})
+    assert (review.variant, str(review.status_category)) == ("scmp", "PENDING")
+    assert (str(timeout.status_category), str(timeout.failure_reason)) == ("UNKNOWN", "TIMEOUT")

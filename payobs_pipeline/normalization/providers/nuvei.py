@@ -335,6 +335,10 @@ SPEC = {
         {"path": "ExErrCode", "exists": True, "weight": 0.3},
         {"path": "advanceResponseChecksum", "exists": True, "weight": 0.3},
         {"path": "responsechecksum", "exists": True, "weight": 0.2},
+        # Withdrawal (payout) DMNs: wdRequestId, wdOrderId, wdRequestStatus (not payments: withdrawal_dmn).
+        {"path": "wdRequestId", "exists": True, "weight": 0.4},
+        {"path": "wdOrderId", "exists": True, "weight": 0.2},
+        {"path": "wdRequestStatus", "exists": True, "weight": 0.2},
         # Nuvei XML gateway (WorldNet TPS) <PAYMENTRESPONSE> and <ERROR>.
         {"path": "PAYMENTRESPONSE.UNIQUEREF", "exists": True, "weight": 0.6},
         {"path": "PAYMENTRESPONSE.RESPONSECODE", "in": ["A", "D", "R"], "weight": 0.3},

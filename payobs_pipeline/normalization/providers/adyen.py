@@ -13,6 +13,9 @@ Sources (Adyen docs):
 - Adyen's library test fixtures (adyen-python-api-library test/mocks, adyen-java-api-library
   src/test/resources/mocks): notification items stored one at a time, Classic /authorise responses
   without an amount, boleto `additionalData.paymentMethod`
+- resultCode Cancelled with refusalReasonCode 22 FRAUD-CANCELLED (refusal-reasons page: cancelled by Adyen's risk
+  checks as fraudulent) is a risk DECLINE, not a cancellation. An app's answer carrying the /payments answer whole
+  under "payload" (karhoo/karhoo-ios-sdk KarhooSDKIntegrationTests/JSON/Payment/Adyen/*.json) is read as that answer.
 Notifications reach the lake whole (notificationItems[0]), as one item ({"NotificationRequestItem": ...}),
 as the item's bare fields, or as a legacy form-encoded HTTP POST (value and currency at the top level).
 - https://docs.adyen.com/api-explorer/Checkout/latest/post/payments (amount.value in minor units)
@@ -530,6 +533,19 @@ VALIDATION_CODE_KEY = "payobs_validation_error_code"
 BOLETO_KEY = "payobs_boleto_result"
 # A Terminal API PaymentResponse's AdditionalResponse (a URL-encoded key=value string), read by prepare().
 TERMINAL_ADDITIONAL_KEY = "payobs_terminal_additional_response"
+# An app's backend answer that carries Adyen's /payments answer whole under "payload" (the Karhoo SDK's
+# AdyenPaymentsWithCard.json / AdyenPaymentsWith3DS.json: {trip_id, payload: {pspReference, resultCode, ...}}):
+# read as the answer it carries (prepare), recognized by the answer's own Adyen-only names.
+_WRAPPED_RESULT_SIGNALS = (
+    {"path": "payload.resultCode", "in": ["Authorised", "PartiallyAuthorised", "RedirectShopper", "IdentifyShopper",
+                                          "ChallengeShopper", "PresentToShopper", "AuthenticationFinished",
+                                          "AuthenticationNotRequired"], "weight": 0.3},
+    {"path": "payload.pspReference", "exists": True, "weight": 0.3},
+    {"path": "payload.action.paymentMethodType", "exists": True, "weight": 0.2},
+    {"path": "payload.paymentData", "exists": True, "weight": 0.1},
+    {"path": "payload.refusalReason", "exists": True, "weight": 0.2},
+)
+
 _VALIDATION_REFUSAL = re.compile(r"^\s*(\d{3})\s+[^\W\d_]")
 
 
@@ -638,6 +654,7 @@ SPEC = {
         {"path": "modificationResult.response", "exists": True, "weight": 0.6},
         # Checkout API redirect return (see _REDIRECT_RETURN_KEYS): the returnUrl's redirectResult, Adyen's own name.
         {"path": "redirectResult", "exists": True, "weight": 0.5},
+        *_WRAPPED_RESULT_SIGNALS,
     ],
     "amount_unit": "minor",
     "reason_map": REASONS,
@@ -678,6 +695,11 @@ SPEC = {
             "rules": [
                 # A shopper who cancels the authentication abandoned the payment.
                 {"when": {"resultCode": "Refused", "refusalReasonCode": "16"}, "set": {"status_category": "CANCELLED"}},
+                # Cancelled by Adyen's risk checks (refusal-reasons page: 22 FRAUD-CANCELLED, "the transaction was
+                # marked as fraudulent and cancelled"): a risk refusal, not a merchant's or shopper's cancellation.
+                *({"when": {"resultCode": "Cancelled", path: value}, "set": {"status_category": "DECLINED"}}
+                  for path, value in (("refusalReasonCode", "22"), ("additionalData.refusalReasonCode", "22"),
+                                      ("refusalReason", "FRAUD-CANCELLED"))),
                 # A message that names no method (the Classic /authorise result) but whose refusal only a card can
                 # have (refusal-reasons page: card number, expiry, CVC, PIN, card restrictions) was a card payment.
                 *({"when": {"resultCode": "Refused", path: _CARD_ONLY_REFUSALS, "paymentMethod": {"exists": False},
@@ -922,6 +944,9 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    wrapped = body.get("payload")
+    if "resultCode" not in body and isinstance(wrapped, dict) and "resultCode" in wrapped:
+        body = wrapped  # an app's answer carrying Adyen's /payments answer whole (see _WRAPPED_RESULT_SIGNALS)
     if "redirectResult" in body and not _RESULT_KEYS & set(body):
         raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
                               "adyen: returnUrl redirectResult only; POST /payments/details gives the resultCode")

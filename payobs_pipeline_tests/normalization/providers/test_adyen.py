@@ -362,3 +362,18 @@ def test_a_redirect_result_is_read_only_when_the_row_also_holds_the_payment_resu
     event = normalize_lake_data({"redirectResult": "X6XtfGC3!Y...", "resultCode": "Refused", "refusalReasonCode": "6",
                                  "refusalReason": "Expired Card", "pspReference": "V4HZ4RBFJGXXGN82"}).event
     assert (str(event.status_category), str(event.failure_reason)) == ("DECLINED", "EXPIRED_CARD")
+
+
+@pytest.mark.parametrize("refusal", [{"refusalReasonCode": "22"}, {"refusalReason": "FRAUD-CANCELLED"},
+                                     {"additionalData": {"refusalReasonCode": "22"}}])
+def test_a_result_cancelled_by_adyen_risk_checks_is_a_risk_decline(refusal):
+    outcome = normalize_lake_data({"provider": "adyen", "payload": {"pspReference": "852614786431484C",
+                                                                   "resultCode": "Cancelled", **refusal}}, None)
+    assert (outcome.event.status_category, outcome.event.failure_reason) == ("DECLINED", "RISK_REJECTED")
+
+
+def test_an_apps_answer_carrying_the_payments_answer_is_read_as_it():
+    answer = {"pspReference": "853598516547275E", "resultCode": "RedirectShopper",
+              "action": {"paymentMethodType": "scheme", "type": "redirect", "url": "https://test.adyen.com/hpp/3d/x"}}
+    outcome = normalize_lake_data({"trip_id": "t-1", "payload": answer}, None)
+    assert (outcome.event.provider, outcome.event.status_category) == ("adyen", "PENDING")

@@ -44,6 +44,18 @@ Sources (Stripe API reference and guides):
 - Checkout Sessions of API versions before payment_status (e.g. 2019-03-14; FLUX-SE/PayumStripe's webhook
   fixture): checkout.session.completed "occurs when a Checkout Session has been successfully completed"; Checkout
   then took card payments only, paid when the session completed.
+- Stripe.js results (https://docs.stripe.com/js/payment_intents/confirm_card_payment, confirm_payment,
+  retrieve_payment_intent, handle_next_action: the Promise "resolves with a result object" holding either
+  `result.paymentIntent`, the PaymentIntent, or `result.error`, the API error object; `result.setupIntent` for
+  SetupIntent calls): a result is read as the object it holds.
+- The React Native SDK's results (stripe/stripe-react-native src/types/PaymentIntent.ts Result: id, amount, currency,
+  status Succeeded / RequiresPaymentMethod / RequiresConfirmation / Canceled / Processing / RequiresAction /
+  RequiresCapture / Unknown, clientSecret, captureMethod Automatic / Manual, lastPaymentError; src/types/Errors.ts
+  StripeError: code Canceled / Failed / Unknown, declineCode, stripeErrorCode, type): SDK source, no stored page.
+  An intent left in RequiresPaymentMethod with a lastPaymentError failed; an error of code Canceled is the customer
+  closing the sheet; Failed names Stripe's own code and decline code.
+- https://docs.stripe.com/api/transfers/object (tr_), /payouts/object (po_), /payment_links/payment_links/object
+  (plink_), /sources/object (src_), /invoices/object (in_): bare non-payment objects told by object and id.
 Amounts are in the currency's minor units; currencies are lower-case ISO codes.
 
 Lifecycle identity: the attempt is the Charge (ch_/py_), the payment is the PaymentIntent (pi_). A Charge row,
@@ -697,6 +709,66 @@ _NODE_ERROR_VARIANT = {
               for rule in _ERROR_VARIANT["rules"]],
 }
 
+# The React Native SDK's PaymentIntent result (stripe/stripe-react-native src/types/PaymentIntent.ts): camelCase,
+# its status enum's names, no "object"; its lastPaymentError a StripeError (src/types/Errors.ts) whose
+# stripeErrorCode is Stripe's error code and declineCode the card's decline code.
+_RN_INTENT_STATUSES = {
+    "Succeeded": "APPROVED",
+    "RequiresCapture": "APPROVED",
+    "RequiresPaymentMethod": "PENDING",
+    "RequiresConfirmation": "PENDING",
+    "RequiresAction": "PENDING",
+    "Processing": "PENDING",
+    "Canceled": "CANCELLED",
+    "Unknown": "UNKNOWN",
+}
+_RN_INTENT_VARIANT = {
+    "name": "react_native.payment_intent",
+    "match": {"object": {"exists": False}, "id": {"prefix": "pi_"}, "clientSecret": {"exists": True}},
+    "fields": {
+        "provider_transaction_id": ["id"],
+        "status": ["status"],
+        "reason_code": ["lastPaymentError.declineCode", "lastPaymentError.stripeErrorCode"],
+        "amount": ["amount"],
+        "currency": ["currency"],
+        "payment_method": ["paymentMethod.type"],
+        "card_brand": ["paymentMethod.Card.brand"],
+        "card_country": ["paymentMethod.Card.country"],
+        "attempt_id": [],
+        "payment_id": ["id"],
+    },
+    "status_map": _RN_INTENT_STATUSES,
+    "event_kind": "PAYMENT",
+    "rules": [
+        # An intent back in RequiresPaymentMethod with an error: the attempt failed (as requires_payment_method
+        # with last_payment_error above); the attempt is the failed charge, which the SDK does not name.
+        {"when": {"status": "RequiresPaymentMethod", "lastPaymentError": {"exists": True}},
+         "set": {"status_category": "DECLINED", "event_kind": "AUTHORIZATION"}},
+        {"when": {"status": ["Succeeded", "RequiresCapture"]}, "set": {"event_kind": "AUTHORIZATION"}},
+    ],
+}
+# The React Native SDK's error result ({"error": StripeError}): code Failed (Stripe's error in stripeErrorCode,
+# the card's in declineCode, the API type in type), Canceled (the customer dismissed the flow), Unknown.
+_RN_ERROR_VARIANT = {
+    "name": "react_native.error",
+    "match": {"error.code": ["Failed", "Canceled", "Unknown"], "error.message": {"exists": True}},
+    "root": "error",
+    "fields": {
+        "provider_transaction_id": [],
+        "status": ["code"],
+        "reason_code": ["declineCode", "stripeErrorCode"],
+        "amount": [],
+        "currency": [],
+    },
+    "status_map": {"Failed": "DECLINED", "Canceled": "CANCELLED", "Unknown": "UNKNOWN"},
+    "rules": [
+        {"when": {"code": "Failed", "type": ["api_error", "invalid_request_error", "idempotency_error",
+                                             "rate_limit_error", "authentication_error"]},
+         "set": {"status_category": "ERROR"}},
+        {"when": {"code": "Failed", "type": "api_connection_error"}, "set": {"status_category": "UNKNOWN"}},
+    ],
+}
+
 
 SPEC = {
     "provider": "stripe",
@@ -752,6 +824,22 @@ SPEC = {
         # A stripe-node error (lib/Error.js): its class name as type, the API's error type as rawType.
         {"path": "rawType", "in": _ERROR_TYPES, "weight": 0.3},
         {"path": "type", "in": _NODE_ERROR_TYPES, "weight": 0.3},
+        # A Stripe.js result ({"paymentIntent": ...} / {"setupIntent": ...}, docs.stripe.com/js/payment_intents/
+        # confirm_card_payment) and the React Native SDK's (src/types/PaymentIntent.ts: clientSecret, captureMethod
+        # Automatic / Manual; src/types/Errors.ts: stripeErrorCode, declineCode).
+        {"path": "paymentIntent.object", "in": ["payment_intent"], "weight": 0.6},
+        {"path": "setupIntent.object", "in": ["setup_intent"], "weight": 0.6},
+        {"path": "paymentIntent.id", "prefix": "pi_", "weight": 0.4},
+        {"path": "paymentIntent.clientSecret", "prefix": "pi_", "weight": 0.2},
+        {"path": "clientSecret", "prefix": "pi_", "weight": 0.1},
+        {"path": "captureMethod", "in": ["Automatic", "Manual"], "weight": 0.2},
+        {"path": "error.stripeErrorCode", "exists": True, "weight": 0.6},
+        {"path": "error.localizedMessage", "exists": True, "weight": 0.3},
+        {"path": "error.code", "in": ["Canceled", "Failed"], "weight": 0.2},
+        # Bare objects that are not payments, told by their object and id (docs.stripe.com/api: transfers tr_,
+        # payouts po_, payment links plink_, sources src_, invoices in_).
+        {"path": "object", "in": ["transfer", "payout", "payment_link", "source", "invoice"], "weight": 0.2},
+        {"path": "id", "prefix": ["tr_", "po_", "plink_", "src_", "in_"], "weight": 0.3},
         # The Dispute object's own fields (docs.stripe.com/api/disputes/object: evidence_details {due_by,
         # has_evidence, past_due, submission_count}, is_charge_refundable), beside object "dispute".
         {"path": "evidence_details.due_by", "exists": True, "weight": 0.2},
@@ -817,8 +905,11 @@ SPEC = {
          "match": {"object": ["list", "search_result"], "data.0.object": {"exists": True},
                    "^data.0.object": {"not_in": [*_DOCUMENT_OBJECTS, "order"]}},
          "not_a_payment": "a list of Stripe objects that are not payments"},
+        # Before the API error variant: a React Native error's type is the API's, its codes are camelCase.
+        _RN_ERROR_VARIANT,
         _ERROR_VARIANT,
         _NODE_ERROR_VARIANT,
+        _RN_INTENT_VARIANT,
     ],
 }
 
@@ -931,6 +1022,25 @@ def _iso_currency(code: Any) -> bool:
     return True
 
 
+def _client_result(body: dict) -> dict:
+    """The object a Stripe.js or React Native SDK result holds.
+
+    docs.stripe.com/js/payment_intents/confirm_card_payment: the result object has either ``paymentIntent`` (the
+    PaymentIntent) or ``error``; SetupIntent calls give ``setupIntent``. stripe-react-native's results have the same
+    keys, their objects camelCase and without ``object`` (a SetupIntent result is marked as the SetupIntent it is).
+    An error result is left as it is (the error variants read it).
+    """
+    if "object" in body or "error" in body:
+        return body
+    for key, kind in (("paymentIntent", "payment_intent"), ("setupIntent", "setup_intent")):
+        inner = body.get(key)
+        if isinstance(inner, dict) and inner:
+            if kind == "setup_intent" and "object" not in inner:
+                return {**inner, "object": kind}
+            return inner
+    return body
+
+
 def prepare(body: Any) -> Any:
     """Mark a refunded Charge; keep an API error body whose PaymentIntent has an amount but no currency an event.
 
@@ -948,6 +1058,7 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    body = _client_result(body)
     _refuse_thin_event(body)
     body = _event_envelope(body)
     if _refunded_charge(body):

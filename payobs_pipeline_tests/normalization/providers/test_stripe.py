@@ -416,3 +416,63 @@ def test_a_list_of_objects_that_are_not_payments_is_no_payment():
             "data": [{"id": "po_1QxLw92eZvKYlo2CPay00010", "object": "payout", "amount": 1100, "currency": "usd",
                       "status": "paid"}]}
     assert normalize_lake_data(body, None, NORMALIZER).unprocessed_reason == "NOT_A_PAYMENT_EVENT"
+
+
+@pytest.mark.parametrize(("status", "category"), [("Succeeded", "APPROVED"), ("RequiresCapture", "APPROVED"),
+                                                  ("RequiresAction", "PENDING"), ("Processing", "PENDING"),
+                                                  ("Canceled", "CANCELLED"), ("Unknown", "UNKNOWN")])
+def test_a_react_native_payment_intent_reads_the_sdk_status_enum(status, category):
+    # stripe/stripe-react-native src/types/PaymentIntent.ts: Status enum, camelCase fields, no "object".
+    body = {"id": "pi_3N9kPqLkdIwHu7ix0000aaaa", "amount": 1099, "currency": "usd", "status": status,
+            "clientSecret": "pi_3N9kPqLkdIwHu7ix0000aaaa_secret_x", "captureMethod": "Automatic",
+            "lastPaymentError": None}
+    event = normalize_lake_data({"paymentIntent": body}, None, NORMALIZER).event
+    assert (event.provider, event.status_category, event.amount_minor) == ("stripe", category, 1099)
+
+
+def test_a_react_native_error_reads_the_decline_code_before_stripes_generic_one():
+    # src/types/Errors.ts: declineCode is the card's, stripeErrorCode Stripe's (card_declined, generic).
+    body = {"error": {"code": "Failed", "message": "Your card was declined.", "declineCode": "incorrect_cvc",
+                      "stripeErrorCode": "card_declined", "type": "card_error"}}
+    event = normalize_lake_data(body, None, NORMALIZER).event
+    assert (event.status_category, event.failure_reason, event.raw_reason_code) == (
+        "DECLINED", "INCORRECT_CVC", "incorrect_cvc")
+
+
+
+# Objects an integration receives that are not payments, unhinted (each from the page its comment names).
+_NOT_PAYMENTS = {
+    # docs.stripe.com/js/setup_intents/confirm_card_setup (result.setupIntent); docs.stripe.com/api/setup_intents
+    "stripejs_confirm_setup_result": {"setupIntent": {
+        "id": "seti_1Mm8s8LkdIwHu7ix0OXBfTRG", "object": "setup_intent", "status": "succeeded",
+        "payment_method": "pm_1Mm8s8LkdIwHu7ixqlw4Qb4S", "usage": "off_session"}},
+    # docs.stripe.com/api/transfers/object
+    "transfer_object": {
+        "id": "tr_1MiN3gLkdIwHu7ixNCZvFdgA", "object": "transfer", "amount": 400, "amount_reversed": 0,
+        "balance_transaction": "txn_1MiN3gLkdIwHu7ixxapQrznl", "created": 1678043844, "currency": "usd",
+        "destination": "acct_1MTfjCQ9PRzxEwkZ", "livemode": False, "reversed": False, "source_type": "card"},
+    # docs.stripe.com/api/payment-link/object
+    "payment_link_object": {
+        "id": "plink_1MoC3ULkdIwHu7ixZjtGpVl2", "object": "payment_link", "active": True, "currency": "usd",
+        "livemode": False, "url": "https://buy.stripe.com/test_cN25nr0iZ7bUa7meUY"},
+    # docs.stripe.com/api/sources/object; docs.stripe.com/api/events/types (source.chargeable)
+    "source_chargeable_event": {
+        "id": "evt_1CiPtv2eZvKYlo2CcUZsDcO6", "object": "event", "api_version": "2018-05-21",
+        "created": 1530291411, "type": "source.chargeable",
+        "data": {"object": {"id": "src_1CiPsl2eZvKYlo2CVVyt3LKy", "object": "source", "amount": 1099,
+                            "currency": "eur", "flow": "redirect", "status": "chargeable", "type": "sofort",
+                            "usage": "single_use", "redirect": {"status": "succeeded"}}}},
+    # docs.stripe.com/api/events/types (invoice.payment_failed); docs.stripe.com/api/invoices/object
+    "invoice_payment_failed_event": {
+        "id": "evt_1NG8Du2eZvKYlo2CUI79vXWy", "object": "event", "type": "invoice.payment_failed",
+        "data": {"object": {"id": "in_1MtHbELkdIwHu7ixl4OzzPMv", "object": "invoice", "amount_due": 999,
+                            "amount_paid": 0, "attempt_count": 1, "attempted": True, "currency": "usd",
+                            "status": "open", "payment_intent": "pi_3MtHbELkdIwHu7ix0Q3dNN3R"}}},
+}
+
+
+@pytest.mark.parametrize("name", sorted(_NOT_PAYMENTS))
+def test_received_objects_that_are_not_payments_are_detected_and_kept_unprocessed(name):
+    body = _NOT_PAYMENTS[name]
+    assert detect_provider(body, {}, builtin_mappings()).provider == "stripe"
+    assert normalize_lake_data(body, None, NORMALIZER).unprocessed_reason == "NOT_A_PAYMENT_EVENT"

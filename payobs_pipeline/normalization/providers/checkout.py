@@ -21,6 +21,17 @@ Sources (Checkout.com docs):
   handles, payment_cancelled spelled the British way beside payment_canceled)
 - The Classic API (archived; merchants migrated from it): charge objects with id charge_..., status,
   responseCode, value in minor units, card.paymentMethod
+- checkout/checkout-sdk-node test/events (SDK fixture of GET /event-types): the webhook event types of version 1.0
+  (the Classic API: card.updated, charge.captured, charge.captured.deferred, charge.captured.failed,
+  charge.chargeback, charge.failed, charge.pending, charge.refunded, charge.refunded.failed, charge.retrieval,
+  charge.succeeded, charge.voided, charge.voided.failed, invoice.cancelled) and of version 2.0 (payment_chargeback,
+  payment_retrieval beside the payment_* and dispute_* types). The Classic webhook body, {"eventType": ...,
+  "message": <the charge>}, rests on recollection of the archived Classic API docs (no stored page); the charge in
+  it is the Classic charge object read below.
+- https://api-reference.checkout.com/#operation/getPaymentDetails: "If the payment method requires a redirection to a
+  third party (e.g., 3D Secure), the redirect URL back to your site will include a cko-session-id query parameter
+  containing a payment session ID that can be used to obtain the details of the payment" (quoted in the generated
+  clients of Checkout.com's API reference): the return names the payment to fetch, not its outcome.
 Checkout.com states the decline type by range: 20xxx soft, 30xxx hard; those rules win over a
 reason's default.
 
@@ -29,6 +40,10 @@ name it (data.id, a dispute's payment_id), and each action has its own id (actio
 payment_id is the merchant's `reference`, documented as "a reference you can later use to identify the payment,
 such as an order number": a retry of the same order under a new pay_ id is the same payment.
 """
+
+from typing import Any
+
+from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 _SOFT = "SOFT"
 _HARD = "HARD"
@@ -381,6 +396,43 @@ _RULES = [
     # A code on a refund or void event is that action's and never the payment's outcome.
 ]
 
+# Classic API (version 1.0) webhook types (checkout-sdk-node test/events): each says what happened to the charge
+# its message carries. card.updated and invoice.cancelled are not about a charge.
+_CLASSIC_EVENT_RULES = [
+    {"when": {"^eventType": "charge.failed"}, "set": {"status_category": "DECLINED"}},
+    {"when": {"^eventType": "charge.pending"}, "set": {"status_category": "PENDING"}},
+    {"when": {"^eventType": "charge.captured"}, "set": {"status_category": "APPROVED", "event_kind": "CAPTURE"}},
+    {"when": {"^eventType": "charge.captured.deferred"},
+     "set": {"status_category": "PENDING", "event_kind": "CAPTURE"}},
+    {"when": {"^eventType": "charge.captured.failed"}, "set": {"status_category": "DECLINED", "event_kind": "CAPTURE"}},
+    {"when": {"^eventType": "charge.refunded"}, "set": {"status_category": "REFUNDED", "event_kind": "REFUND"}},
+    {"when": {"^eventType": "charge.refunded.failed"}, "set": {"status_category": "DECLINED", "event_kind": "REFUND"}},
+    {"when": {"^eventType": "charge.voided"}, "set": {"status_category": "CANCELLED", "event_kind": "VOID"}},
+    {"when": {"^eventType": "charge.voided.failed"}, "set": {"status_category": "ERROR", "event_kind": "VOID"}},
+    {"when": {"^eventType": ["charge.chargeback", "charge.retrieval"]},
+     "set": {"status_category": "CHARGEBACK", "event_kind": "DISPUTE"}},
+]
+_CLASSIC_CHARGE_FIELDS = {
+    "provider_transaction_id": ["id"],
+    "status": ["status"],
+    "reason_code": ["responseCode"],
+    "amount": ["value"],
+    "currency": ["currency"],
+    "event_time": ["created"],
+    "card_brand": ["card.paymentMethod"],
+    "customer_country": ["card.billingDetails.country"],
+    "attempt_id": ["id"],
+}
+_CLASSIC_CHARGE_RULES = [
+    # The Classic API's card charges answer with the card charged (card: id card_..., last4, bin,
+    # paymentMethod the scheme): a card payment.
+    {"when": {"card.last4": {"exists": True}}, "set": {"payment_method": "CARD"}},
+    {"when": {"responseCode": {"prefix": "20"}}, "set": {"decline_type": _SOFT}},
+    {"when": {"responseCode": {"prefix": "30"}}, "set": {"decline_type": _HARD}},
+    {"when": {"responseCode": {"prefix": "4"}},
+     "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
+]
+
 SPEC = {
     "provider": "checkout",
     "aliases": ["checkout", "checkout.com", "checkoutcom", "cko", "checkout_com", "checkout_v2"],
@@ -408,6 +460,16 @@ SPEC = {
         # A Classic API charge.
         {"path": "id", "prefix": "charge_", "weight": 0.4},
         {"path": "responseCode", "exists": True, "weight": 0.2},
+        # A Classic API webhook: {"eventType": "charge.succeeded", "message": <charge>} (checkout-sdk-node test/events).
+        {"path": "message.id", "prefix": "charge_", "weight": 0.4},
+        {"path": "eventType", "in": ["charge.succeeded", "charge.failed", "charge.pending", "charge.captured",
+                                     "charge.captured.deferred", "charge.captured.failed", "charge.refunded",
+                                     "charge.refunded.failed", "charge.voided", "charge.voided.failed",
+                                     "charge.chargeback", "charge.retrieval", "card.updated", "invoice.cancelled"],
+         "weight": 0.2},
+        {"path": "message.responseCode", "exists": True, "weight": 0.1},
+        # A 3DS / redirect return naming the payment session to fetch (getPaymentDetails).
+        {"path": "cko-session-id", "prefix": "sid_", "weight": 0.6},
         # A Classic API error body (errorCode, message, errors, errorMessageCodes, eventId).
         {"path": "errorMessageCodes", "exists": True, "weight": 0.4},
         {"path": "errorCode", "prefix": "7", "weight": 0.1},
@@ -436,6 +498,36 @@ SPEC = {
          "not_a_payment": "a Checkout.com card payout (destination): money out, not a customer payment"},
         {"name": "webhook.payout.not_a_payment", "match": {"data.destination": {"exists": True}, "type": {"exists": True}},
          "not_a_payment": "a Checkout.com card payout event (data.destination): money out, not a customer payment"},
+        # Classic webhooks about a stored card or an invoice, not a charge.
+        {"name": "classic_webhook.not_a_payment", "match": {"eventType": ["card.updated", "invoice.cancelled"]},
+         "not_a_payment": "a Checkout.com Classic event about a card or an invoice, not a charge"},
+        {
+            "name": "classic_webhook.charge",
+            "root": "message",
+            "match": {"eventType": {"prefix": "charge."}, "message.id": {"prefix": "charge_"}},
+            "fields": _CLASSIC_CHARGE_FIELDS,
+            "status_map": _CLASSIC_STATUSES,
+            "rules": [*_CLASSIC_CHARGE_RULES, *_CLASSIC_EVENT_RULES],
+        },
+        {
+            # payment_chargeback / payment_retrieval (version 2.0 event types, checkout-sdk-node test/events): a
+            # chargeback or retrieval request action on the payment data.id; the action is the dispute's record.
+            "name": "webhook.payment_chargeback",
+            "root": "data",
+            "match": {"type": ["payment_chargeback", "payment_retrieval"], "data.id": {"prefix": "pay_"}},
+            "status": "CHARGEBACK",
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "reason_code": ["reason_code"],
+                "amount": ["amount"],
+                "currency": ["currency"],
+                "event_time": ["processed_on", "^created_on"],
+                "attempt_id": ["id"],
+                "payment_id": ["reference"],
+                "dispute_id": ["action_id"],
+            },
+            "event_kind": "DISPUTE",
+        },
         {
             "name": "webhook.dispute",
             "root": "data",
@@ -526,28 +618,22 @@ SPEC = {
         {
             "name": "classic_charge",
             "match": {"id": {"prefix": "charge_"}},
-            "fields": {
-                "provider_transaction_id": ["id"],
-                "status": ["status"],
-                "reason_code": ["responseCode"],
-                "amount": ["value"],
-                "currency": ["currency"],
-                "event_time": ["created"],
-                "card_brand": ["card.paymentMethod"],
-                "customer_country": ["card.billingDetails.country"],
-                "attempt_id": ["id"],
-            },
+            "fields": _CLASSIC_CHARGE_FIELDS,
             "status_map": _CLASSIC_STATUSES,
-            "rules": [
-                {"when": {"status": "Voided"}, "set": {"event_kind": "VOID"}},
-                # The Classic API's card charges answer with the card charged (card: id card_..., last4, bin,
-                # paymentMethod the scheme): a card payment.
-                {"when": {"card.last4": {"exists": True}}, "set": {"payment_method": "CARD"}},
-                {"when": {"responseCode": {"prefix": "20"}}, "set": {"decline_type": _SOFT}},
-                {"when": {"responseCode": {"prefix": "30"}}, "set": {"decline_type": _HARD}},
-                {"when": {"responseCode": {"prefix": "4"}},
-                 "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
-            ],
+            "rules": [{"when": {"status": "Voided"}, "set": {"event_kind": "VOID"}}, *_CLASSIC_CHARGE_RULES],
         },
     ],
 }
+
+
+def prepare(body: Any) -> Any:
+    """Refuse a redirect return that only names the payment session to fetch (cko-session-id, getPaymentDetails).
+
+    The return carries no outcome: the payment's state is read with GET /payments/{cko-session-id}, never guessed.
+    """
+    if isinstance(body, dict) and str(body.get("cko-session-id") or "").startswith("sid_") and not (
+            {"status", "type", "data", "approved", "response_code"} & body.keys()):
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              "checkout: a redirect return naming payment session "
+                              f"{body['cko-session-id']} to fetch, not its outcome")
+    return body

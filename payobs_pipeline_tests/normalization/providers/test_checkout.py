@@ -163,3 +163,32 @@ def test_a_payment_with_a_source_is_still_a_payment():
     outcome = normalize_lake_data({"provider": "checkout", "payload": {**payment, "status": "Authorized",
                                                                         "source": {"type": "card"}}}, None, NORMALIZER)
     assert outcome.event is not None and outcome.event.status_category == "APPROVED"
+
+
+def test_a_redirect_return_naming_the_session_is_no_outcome():
+    # api-reference.checkout.com getPaymentDetails: the redirect back carries cko-session-id, the payment session
+    # "that can be used to obtain the details of the payment": the return names the payment, not its outcome.
+    body = {"cko-session-id": "sid_ubfj2q76miwundwlk72vxt2i7q"}
+    for data in (body, {"provider": "checkout", "payload": body}):
+        outcome = normalize_lake_data(data, None, NORMALIZER)
+        assert outcome.event is None
+        assert outcome.unprocessed_reason == "NOTIFICATION_WITHOUT_OUTCOME"
+
+
+@pytest.mark.parametrize("event_type", ["card.updated", "invoice.cancelled"])
+def test_a_classic_event_about_a_card_or_an_invoice_is_not_a_payment(event_type):
+    # checkout-sdk-node test/events: version 1.0 types beside the charge.* ones.
+    body = {"eventType": event_type, "message": {"id": "card_D4E0F5C9-F1F9-4A76-9F9E-CA3A6F6C0A86"}}
+    outcome = normalize_lake_data({"provider": "checkout", "payload": body}, None, NORMALIZER)
+    assert outcome.unprocessed_reason == "NOT_A_PAYMENT_EVENT"
+
+
+@pytest.mark.parametrize(("event_type", "category", "kind"), [
+    ("charge.captured", "APPROVED", "CAPTURE"), ("charge.captured.failed", "DECLINED", "CAPTURE"),
+    ("charge.pending", "PENDING", "AUTHORIZATION"), ("charge.refunded.failed", "DECLINED", "REFUND"),
+    ("charge.voided.failed", "ERROR", "VOID"), ("charge.retrieval", "CHARGEBACK", "DISPUTE")])
+def test_a_classic_event_type_says_what_happened_to_the_charge(event_type, category, kind):
+    body = {"eventType": event_type, "message": {"id": "charge_test_941CB7CE756G7A2FEAC6", "value": 100,
+                                                 "currency": "GBP", "status": "Authorised", "responseCode": "10000"}}
+    event = normalize_lake_data(body, None, NORMALIZER).event
+    assert (event.provider, event.status_category, event.event_kind) == ("checkout", category, kind)

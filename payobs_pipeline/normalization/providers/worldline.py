@@ -44,6 +44,15 @@ Sources:
   observed, 75 attempts at entering the card number exceeded, 90 service temporarily unavailable, 94 duplicated
   transaction (transactionReference already used), 97 timeframe exceeded, 99 temporary problem at the server;
   acquirerResponseCode the acquirer's ISO 8583 code; amount in minor units of currencyCode (ISO 4217 numeric).
+  Sips Office JSON (documentation.sips.worldline.com/en/WLSIPS.310-UG-Sips-Office-JSON.html: machine-to-machine
+  JSON answers carrying responseCode, acquirerResponseCode, authorisationId, transactionReference and seal at the
+  top level) and Sips 1.0, the Atos API's response ("Sips Dictionnaire des données" v2.01, docplayer.fr/737382:
+  RESPONSE_CODE, BANK_RESPONSE_CODE, AMOUNT in the currency's smallest unit, CURRENCY_CODE ISO 4217 numeric,
+  TRANSACTION_ID, MERCHANT_ID, ORDER_ID, PAYMENT_CERTIFICATE; its response codes are the same two-digit list)
+  read as the Paypage response; Sips 1.0 is recognized without a hint by its payment_certificate /
+  bank_response_code / complementary_code.
+  A Paypage response stored with ``Data`` already split into its pairs (a JSON object beside Seal /
+  InterfaceVersion, "null" for the empty ones) reads the same.
   Sips is a Worldline product: its messages take this slug when a hint names Sips (without a hint the reply
   heuristics' family "sips" still reads them).
 Amounts: ``amountOfMoney.amount`` is in minor units (cents) with ``currencyCode``; Ogone ``amount`` is a
@@ -434,6 +443,10 @@ SPEC = {
         {"path": "apiVersion", "in": ["v1", "v2"], "weight": 0.1},
         # Ogone / e-Commerce (key=value).
         {"path": "NCERROR", "exists": True, "weight": 0.4},
+        # Sips 1.0 (Atos) responses: payment_certificate, bank_response_code, complementary_code.
+        {"path": "payment_certificate", "exists": True, "weight": 0.3},
+        {"path": "bank_response_code", "exists": True, "weight": 0.2},
+        {"path": "complementary_code", "exists": True, "weight": 0.1},
         {"path": "PAYID", "exists": True, "weight": 0.3},
         {"path": "STATUS", "exists": True, "weight": 0.1},
         {"path": "ACCEPTANCE", "exists": True, "weight": 0.1},
@@ -550,9 +563,42 @@ def sips_data_pairs(data: str) -> dict[str, str]:
 def _sips_pairs(body: dict) -> dict[str, str] | None:
     """A Sips Paypage response's ``Data`` pairs, when Seal or InterfaceVersion sits beside it."""
     data = body.get("Data")
-    if not isinstance(data, str) or "responseCode=" not in data or not ({"Seal", "InterfaceVersion"} & body.keys()):
+    if not ({"Seal", "InterfaceVersion"} & body.keys()):
+        return None
+    if isinstance(data, dict) and "responseCode" in data:
+        # The same Data already split into its pairs (an integration that stores the parsed POST).
+        return {str(k): str(v).strip() for k, v in data.items()
+                if v is not None and str(v).strip() and str(v).strip().lower() != "null"}
+    if not isinstance(data, str) or "responseCode=" not in data:
         return None
     return sips_data_pairs(data)
+
+
+# Sips 1.0 (the Atos API's response, "Sips Dictionnaire des données") fields read as their Sips 2.0 names.
+_SIPS1_NAMES = {"response_code": "responseCode", "bank_response_code": "acquirerResponseCode", "amount": "amount",
+                "currency_code": "currencyCode", "transaction_id": "transactionReference", "merchant_id": "merchantId",
+                "order_id": "orderId"}
+
+
+def _sips1_pairs(body: dict) -> dict[str, str] | None:
+    """A Sips 1.0 response (response_code beside merchant_id and payment_certificate / bank_response_code)."""
+    if "response_code" not in body or "merchant_id" not in body:
+        return None
+    if not ({"payment_certificate", "bank_response_code"} & body.keys()):
+        return None
+    pairs = {new: str(body[old]).strip() for old, new in _SIPS1_NAMES.items() if body.get(old) is not None}
+    return {k: v for k, v in pairs.items() if v}
+
+
+def _sips_office_pairs(body: dict) -> dict[str, str] | None:
+    """A Sips Office JSON response (responseCode and seal at the top, with the acquirer's code or the reference)."""
+    if "responseCode" not in body or "seal" not in body:
+        return None
+    if not ({"acquirerResponseCode", "transactionReference", "authorisationId"} & body.keys()):
+        return None
+    return {k: str(v).strip() for k, v in body.items()
+            if isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip()
+            and str(v).strip().lower() != "null"}
 
 
 # Where a payment object sits in the documents (the document itself, a webhook, a 402 body, a hosted checkout).
@@ -600,7 +646,7 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
-    sips = _sips_pairs(body)
+    sips = _sips_pairs(body) or _sips1_pairs(body) or _sips_office_pairs(body)
     if sips is not None:
         return {**body, SIPS_KEY: sips, f"{SIPS_KEY}_code": f"sips:{sips.get('responseCode', '')}"}
     if str(body.get("NCERROR", "")).strip() == "0":

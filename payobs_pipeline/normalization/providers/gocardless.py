@@ -19,6 +19,13 @@ Sources (GoCardless developer documentation):
 - https://developer.gocardless.com/api-reference/#api-usage-errors (error body: error.type
   invalid_api_usage / invalid_state / validation_failed / gocardless, error.code (HTTP status),
   error.errors[].reason, error.request_id, error.documentation_url)
+- gocardless/legacy-api-docs source/docs/01_api/09_webhooks/bill_webhook.http.md (legacy v1 webhook: {"payload":
+  {"resource_type": "bill", "action", "bills": [...], "signature"}}; actions created, paid, withdrawn, failed,
+  refunded, chargedback, retried "submitted to the bank again ... status will be pending"; bills state no currency)
+  and its pre_authorization / subscription webhooks (no payment). The legacy redirect back to the merchant
+  (resource_id, resource_type, resource_uri, signature, state; the merchant then confirms the resource) and the Pro
+  redirect flow return (redirect_flow_id, a mandate set-up) carry no outcome: their parameter names rest on
+  recollection of the legacy Connect flow and the Pro redirect-flow guide
 Payment method: always DIRECT_DEBIT. Mandates, payouts, subscriptions, customers and other resources
 are not payments.
 
@@ -31,6 +38,8 @@ so the dispute is the payment. GoCardless has no separate order: the payment id 
 from __future__ import annotations
 
 import re
+
+from payobs_pipeline.normalization.mapping import NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 PAYMENT_STATUSES = {
     "pending_customer_approval": "PENDING",
@@ -172,10 +181,21 @@ SCHEME_CURRENCIES = {"bacs": "GBP", "sepa_core": "EUR", "sepa_cor1": "EUR", "ach
 SCHEME_CURRENCY_KEY = "payobs_scheme_currency"
 
 
+# The legacy redirect's query string (see the docstring): it names the resource the customer created.
+_LEGACY_REDIRECT_KEYS = {"resource_id", "resource_type", "resource_uri", "signature", "state"}
+
+
 def prepare(body):
-    """Events get the currency of their details.scheme (:data:`SCHEME_CURRENCIES`). Pure."""
+    """Events get the currency of their details.scheme (:data:`SCHEME_CURRENCIES`). Pure.
+
+    A legacy redirect naming a bill only (its state is read by confirming it) is refused as a notification
+    without outcome."""
     if not isinstance(body, dict):
         return body
+    if (body.get("resource_type") == "bill" and "resource_uri" in body
+            and not set(body) - _LEGACY_REDIRECT_KEYS - {"provider"}):
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              f"gocardless: legacy redirect for bill {body.get('resource_id')} carries no status")
     events = body.get("events")
     if isinstance(events, dict):
         prepared = _with_scheme_currency(events)
@@ -226,6 +246,7 @@ _NOT_PAYMENT_RESOURCES = ["mandates", "payouts", "subscriptions", "instalment_sc
                           "customer_bank_accounts", "billing_requests", "scheme_identifiers", "exports",
                           "outbound_payments", "payer_authorisations", "creditor_bank_accounts", "blocks",
                           "bank_authorisations", "verification_details"]
+_LEGACY_URIS = ["https://gocardless.com/api/v1/", "https://sandbox.gocardless.com/api/v1/"]
 _OWN_PAYMENT_STATUSES = ["pending_customer_approval", "customer_approval_denied", "paid_out"]
 _ERROR_TYPES = ["invalid_api_usage", "invalid_state", "validation_failed", "gocardless"]
 
@@ -259,6 +280,26 @@ def _event_variants(prefix: str) -> list[dict]:
     ]
 
 
+def _legacy_webhook_variants(at: str) -> list[dict]:
+    """A legacy v1 webhook (bill_webhook.http.md) as stored whole (``at`` "payload.") or as its payload (""): the
+    first bill, its status, else the action (retried: submitted again, pending). A bill states no currency: its
+    amount is kept only with one."""
+    return [
+        {"name": "legacy_v1.webhook.not_a_payment",
+         "match": {f"{at}resource_type": ["pre_authorization", "subscription"], f"{at}signature": {"exists": True}},
+         "not_a_payment": "a legacy GoCardless pre-authorization or subscription webhook, not a payment"},
+        *({"name": "legacy_v1.webhook.bill", "root": f"{at}bills.0",
+           "match": {f"{at}resource_type": "bill", f"{at}bills.0.id": {"exists": True},
+                     f"{at}bills.0.currency": {"exists": with_currency}},
+           "amount_unit": "major",
+           "status_map": {**LEGACY_BILL_STATUSES, "created": "PENDING", "retried": "PENDING"},
+           "fields": {"provider_transaction_id": ["id"], "status": ["status", f"^{at}action"],
+                      **({"amount": ["amount"], "currency": ["currency"]} if with_currency else {}),
+                      "event_time": ["paid_at", "created_at"], "attempt_id": ["id"]}}
+          for with_currency in (True, False)),
+    ]
+
+
 SPEC = {
     "provider": "gocardless",
     "aliases": ["gocardless", "go_cardless", "go cardless", "gocardless_pro", "gocardless_bacs",
@@ -287,9 +328,15 @@ SPEC = {
         {"path": "documentation_url", "prefix": "https://developer.gocardless.com", "weight": 0.6},
         {"path": "type", "in": _ERROR_TYPES, "weight": 0.2},
         # Legacy API v1 resources name themselves by their uri.
-        {"path": "uri", "prefix": ["https://gocardless.com/api/v1/", "https://sandbox.gocardless.com/api/v1/"],
+        {"path": "uri", "prefix": _LEGACY_URIS,
          "weight": 0.8},
         {"path": "gocardless_fees", "exists": True, "weight": 0.3},
+        # Legacy webhooks and the legacy redirect name their resources by the same uri.
+        *({"path": f"{at}{kind}.0.uri", "prefix": _LEGACY_URIS, "weight": 0.8}
+          for at in ("payload.", "") for kind in ("bills", "pre_authorizations", "subscriptions")),
+        {"path": "resource_uri", "prefix": _LEGACY_URIS, "weight": 0.8},
+        # The Pro redirect flow's return (RE... id): GoCardless' own parameter name.
+        {"path": "redirect_flow_id", "exists": True, "weight": 0.5},
         # Payment statuses no other mapped provider writes (payment resource, status list above).
         {"path": "status", "in": _OWN_PAYMENT_STATUSES, "weight": 0.5},
     ],
@@ -304,6 +351,16 @@ SPEC = {
          "fields": _PAYMENT_FIELDS},
         {"name": "refund", "root": "refunds", "match": {"refunds.id": {"exists": True}},
          "fields": _REFUND_FIELDS, "status_map": REFUND_STATUSES, "event_kind": "REFUND"},
+        # Legacy v1 webhooks (bill_webhook.http.md): the first bill of payload.bills; its status, else the action
+        # (retried: submitted again, pending). A bill states no currency: its amount is kept only with one.
+        *(variant for at in ("payload.", "") for variant in _legacy_webhook_variants(at)),
+        # The legacy redirect for a pre-authorization or subscription, and the Pro redirect flow's return: the
+        # customer set up an authority to debit (a mandate), no payment.
+        {"name": "legacy_v1.redirect.not_a_payment",
+         "match": {"resource_type": ["pre_authorization", "subscription"], "resource_uri": {"exists": True}},
+         "not_a_payment": "a legacy GoCardless redirect for a pre-authorization or subscription set-up"},
+        {"name": "redirect_flow.not_a_payment", "match": {"redirect_flow_id": {"exists": True}},
+         "not_a_payment": "a GoCardless redirect flow return: a mandate set-up, not a payment"},
         # Legacy API v1 bill (see LEGACY_BILL_STATUSES): major units.
         {"name": "legacy_v1.bill",
          "match": {"gocardless_fees": {"exists": True}, "status": list(LEGACY_BILL_STATUSES),

@@ -30,3 +30,17 @@ def test_a_chargeback_is_the_payments_dispute():
 def test_gocardless_is_always_direct_debit():
     assert str(normalized_event({"payments": {"id": "PM4", "status": "confirmed", "amount": 100, "currency": "GBP",
                                     "links": {"mandate": "MD1"}}}).payment_method) == "DIRECT_DEBIT"
+
+
+def test_a_legacy_webhook_bill_without_currency_keeps_no_amount():
+    """Legacy bill webhooks (legacy-api-docs bill_webhook.http.md) state amounts but no currency: none is guessed."""
+    from payobs_pipeline.normalization.evaluation import normalize_lake_data
+    body = {"payload": {"resource_type": "bill", "action": "withdrawn", "signature": "s",
+                        "bills": [{"id": "B1", "status": "withdrawn", "amount": "20.0",
+                                   "uri": "https://gocardless.com/api/v1/bills/B1"}]}}
+    event = normalize_lake_data(body, None).event
+    assert (event.provider, str(event.status_category), event.amount_minor, event.currency) == (
+        "gocardless", "APPROVED", None, None)
+    with_currency = {"payload": {**body["payload"], "bills": [{**body["payload"]["bills"][0], "currency": "GBP"}]}}
+    event = normalize_lake_data(with_currency, None).event
+    assert (event.amount_minor, event.currency) == (2000, "GBP")

@@ -51,6 +51,10 @@ Sources:
   TRANSACTION_ID, MERCHANT_ID, ORDER_ID, PAYMENT_CERTIFICATE; its response codes are the same two-digit list)
   read as the Paypage response; Sips 1.0 is recognized without a hint by its payment_certificate /
   bank_response_code / complementary_code.
+  Hosted Checkout (docs.direct.worldline-solutions.com/en/integration/basic-integration-methods/
+  hosted-checkout-page; Connect SDK CreateHostedCheckoutResponse: RETURNMAC, hostedCheckoutId, partialRedirectUrl,
+  merchantReference): the create answer is not a payment event, and the customer's return to returnUrl with
+  RETURNMAC and hostedCheckoutId alone names a checkout without its outcome (GetHostedCheckout gives it).
   A Paypage response stored with ``Data`` already split into its pairs (a JSON object beside Seal /
   InterfaceVersion, "null" for the empty ones) reads the same.
   Sips is a Worldline product: its messages take this slug when a hint names Sips (without a hint the reply
@@ -69,6 +73,7 @@ from __future__ import annotations
 from typing import Any
 
 from payobs_pipeline.normalization.issuer_codes import ISSUER_CODE_REASONS
+from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 # ----- statuses ---------------------------------------------------------------------------------
 
@@ -445,6 +450,9 @@ SPEC = {
         {"path": "NCERROR", "exists": True, "weight": 0.4},
         # Sips 1.0 (Atos) responses: payment_certificate, bank_response_code, complementary_code.
         {"path": "payment_certificate", "exists": True, "weight": 0.3},
+        # CreateHostedCheckout answer / returnUrl parameters: RETURNMAC with hostedCheckoutId.
+        {"path": "RETURNMAC", "exists": True, "weight": 0.4},
+        {"path": "hostedCheckoutId", "exists": True, "weight": 0.2},
         {"path": "bank_response_code", "exists": True, "weight": 0.2},
         {"path": "complementary_code", "exists": True, "weight": 0.1},
         {"path": "PAYID", "exists": True, "weight": 0.3},
@@ -639,6 +647,23 @@ def _luhn_failed(body: dict) -> bool:
     return False
 
 
+def _refuse_hosted_checkout_without_outcome(body: dict) -> None:
+    """CreateHostedCheckout's answer and the returnUrl's RETURNMAC / hostedCheckoutId name a checkout, no outcome.
+
+    The create answer (RETURNMAC, hostedCheckoutId, partialRedirectUrl / redirectUrl, merchantReference) only opens
+    the hosted page: not a payment event. The customer's return to returnUrl carries RETURNMAC and hostedCheckoutId
+    alone; GetHostedCheckout gives the status (Hosted Checkout Page guide, step "Redirect to returnUrl").
+    """
+    if "RETURNMAC" not in body or "hostedCheckoutId" not in body:
+        return
+    if {"status", "createdPaymentOutput", "payment"} & body.keys():
+        return
+    if {"partialRedirectUrl", "redirectUrl"} & body.keys():
+        raise UnmappedPayload(NOT_A_PAYMENT_EVENT, "worldline: CreateHostedCheckout answer opens a hosted page only")
+    raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                          "worldline: returnUrl RETURNMAC / hostedCheckoutId only; GetHostedCheckout gives the status")
+
+
 def prepare(body: Any) -> Any:
     """A copy with the card scheme named from the payment product id and NCERROR "0" (no error) dropped.
 
@@ -646,6 +671,7 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    _refuse_hosted_checkout_without_outcome(body)
     sips = _sips_pairs(body) or _sips1_pairs(body) or _sips_office_pairs(body)
     if sips is not None:
         return {**body, SIPS_KEY: sips, f"{SIPS_KEY}_code": f"sips:{sips.get('responseCode', '')}"}

@@ -51,6 +51,19 @@ not tests):
   checkout_id, payment_method card / paypal, event_time "YYYY-MM-DD HH:MM:SS", p_signature) and
   https://paddle.com/docs/subscriptions-event-reference (the subscription alert list and fields)
 
+- Paddle.js (Billing) checkout events, https://developer.paddle.com/paddle-js/events and its pages checkout-closed,
+  checkout-payment-initiated ("Followed by either: checkout.payment.failed if payment fails, checkout.completed if
+  payment is successful"), checkout-loaded (data.status draft / ready / billed / paid / completed): {"name",
+  "data": {"id": che_, "transaction_id": txn_, "status", "currency_code", "totals", ...}}. The unit of their totals
+  is not stated in the stored pages, so no amount is read from them
+- Paddle Classic checkout events, https://developer.paddle.com/reference/84fbd65638c3f-checkout-events
+  (eventCallback {"event", "eventData"}: Checkout.Complete "Checkout has been completed successfully", equivalent to
+  the successCallback; Checkout.Close "Checkout has been closed"; the others are checkout UI steps) and
+  .../classic/guides/b299bce2a2f40-post-checkout; the eventData.checkout layout (id, completed, prices.customer
+  {currency, total} as decimal strings) rests on recollection
+- https://developer.paddle.com/webhook-reference/product-fulfillment (the Classic fulfillment webhook: p_order_id,
+  p_sale_gross, p_currency, p_signature ... sent "to send order-specific data to a customer after a checkout is
+  completed"): a fulfilment message, not a payment event, like the locker_processed alert
 Lifecycle identity: Billing: the transaction (txn_) is the payment; its payment attempt is
 payments[0].payment_attempt_id; a refund is an adjustment (adj_) naming the transaction; a chargeback is an
 adjustment with a chargeback action. Classic: the order_id is the attempt, checkout_id the payment; refunds and
@@ -63,6 +76,14 @@ from typing import Any
 
 _CUSTOMER = "CUSTOMER"
 _HARD = "HARD"
+
+# Paddle.js checkout events that state an outcome (paddle-js/events): completed "emitted when payment is
+# successful", payment.failed a failed attempt, payment.initiated an attempt under way, closed without paying.
+PADDLEJS_CHECKOUT_EVENTS = {"checkout.completed": "APPROVED", "checkout.payment.failed": "DECLINED",
+                            "checkout.payment.initiated": "PENDING", "checkout.closed": "CANCELLED"}
+# Paddle Classic checkout eventCallback (Checkout.Complete / Checkout.Close) and successCallback (completed true).
+CLASSIC_CHECKOUT_EVENTS = {"Checkout.Complete": "APPROVED", "Checkout.Close": "CANCELLED", "true": "APPROVED",
+                           "false": "CANCELLED"}
 
 TRANSACTION_STATUSES = {
     "draft": "PENDING",
@@ -267,12 +288,60 @@ SPEC = {
                                       "high_risk_transaction_updated", *CLASSIC_NON_PAYMENT_ALERTS,
                                       "invoice_paid"], "weight": 0.5},
         {"path": "p_signature", "exists": True, "weight": 0.4},
+        # The Classic fulfillment webhook's own p_-prefixed order fields.
+        {"path": "p_order_id", "exists": True, "weight": 0.2},
+        # Paddle.js checkout events: the checkout's che_ id under data beside the event's name.
+        {"path": "data.id", "prefix": "che_", "weight": 0.4},
+        {"path": "name", "prefix": "checkout.", "weight": 0.1},
+        # Classic checkout eventCallback / successCallback data.
+        {"path": "eventData.checkout.id", "exists": True, "weight": 0.3},
+        {"path": "event", "prefix": "Checkout.", "weight": 0.2},
+        {"path": "checkout.prices.customer.total", "exists": True, "weight": 0.3},
+        {"path": "checkout.completed", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "minor",
     "reason_map": {**PAYMENT_ERROR_CODES, **API_ERROR_CODES},
     "payment_method_map": PAYMENT_METHODS,
     "card_brand_map": CARD_BRANDS,
     "variants": [
+        # --- Paddle.js and Classic checkout events (see the docstring) -------------------------------------
+        {"name": "paddlejs.checkout", "root": "data",
+         "match": {"name": ["checkout.completed", "checkout.payment.failed", "checkout.payment.initiated",
+                            "checkout.closed"], "data.id": {"prefix": "che_"}},
+         "fields": {"provider_transaction_id": ["transaction_id", "id"], "status": ["^name"],
+                    "currency": ["currency_code"], "payment_id": ["transaction_id"],
+                    "payment_method": ["payment.method_details.type"],
+                    "card_brand": ["payment.method_details.card.type"]},
+         "event_kind": "PAYMENT",
+         "status_map": PADDLEJS_CHECKOUT_EVENTS,
+         "rules": [
+             # A payment attempt's start and failure are the attempt's (checkout-payment-initiated).
+             {"when": {"^name": ["checkout.payment.failed", "checkout.payment.initiated"]},
+              "set": {"event_kind": "AUTHORIZATION"}},
+             # Closed after it completed: the checkout's own status still says it was paid.
+             {"when": {"^name": "checkout.closed", "status": ["completed", "paid"]},
+              "set": {"status_category": "APPROVED"}},
+         ]},
+        {"name": "paddlejs.not_a_payment", "match": {"name": {"prefix": "checkout."}, "data.id": {"prefix": "che_"}},
+         "not_a_payment": "a Paddle.js checkout step (loaded, customer, items, discount, payment selected)"},
+        *({"name": "classic.checkout_event", **({"root": root} if root else {}),
+           "match": {**match, f"{at}checkout.id": {"exists": True}},
+           "amount_unit": "major", "event_kind": "PAYMENT",
+           "fields": {"provider_transaction_id": ["checkout.id"], "status": status,
+                      "amount": ["checkout.prices.customer.total"], "currency": ["checkout.prices.customer.currency"],
+                      "payment_id": ["checkout.id"]},
+           "status_map": CLASSIC_CHECKOUT_EVENTS}
+          for root, at, match, status in (
+              ("eventData", "eventData.", {"event": ["Checkout.Complete", "Checkout.Close"]}, ["^event"]),
+              (None, "", {"checkout.completed": {"exists": True}, "checkout.prices": {"exists": True}},
+               ["checkout.completed"]))),
+        {"name": "classic.checkout_event.not_a_payment",
+         "match": {"event": {"prefix": "Checkout."}, "eventData": {"exists": True}},
+         "not_a_payment": "a Paddle Classic checkout step (loaded, customer details, payment selection ...)"},
+        {"name": "classic.fulfillment_webhook.not_a_payment",
+         "match": {"p_order_id": {"exists": True}, "p_signature": {"exists": True}, "alert_name": {"exists": False}},
+         "not_a_payment": "a Paddle Classic fulfillment webhook (order data for fulfilment; payment_succeeded "
+                          "carries the payment)"},
         # --- Paddle Billing -------------------------------------------------------------------------------
         {"name": "error", "match": {"error.code": {"exists": True}},
          "status": "ERROR", "event_kind": "AUTHORIZATION",

@@ -100,3 +100,14 @@ def test_a_transaction_kept_without_its_id_is_read_by_its_shape():
     event = normalized_event(body)
     assert (event.provider, str(event.status_category), event.amount_minor, event.currency) == (
         "paddle", "CANCELLED", 178500, "EUR")
+
+
+def test_a_paddlejs_checkout_closed_after_payment_stays_paid_and_reads_no_amount():
+    """checkout.closed after checkout.completed: the checkout's own status (completed) says it was paid. Paddle.js
+    totals have no documented unit in the stored pages, so no amount is read from any checkout event."""
+    body = copy.deepcopy(_case("paddlejs_checkout_closed_draft"))
+    body["data"]["status"] = "completed"
+    body["data"]["totals"] = {"total": 9.99}
+    event = normalized_event(body)
+    assert (str(event.status_category), event.amount_minor, event.payment_id) == (
+        "APPROVED", None, "txn_01k9ppmmta091s41je23hwk1ba")

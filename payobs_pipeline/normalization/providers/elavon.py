@@ -1,4 +1,6 @@
-"""Elavon Converge (formerly VirtualMerchant / viaKlix): XML ``<txn>``, key=value and JSON responses.
+"""Elavon Converge (formerly VirtualMerchant / viaKlix): XML ``<txn>``, key=value and JSON responses; and the
+Elavon Payment Gateway (EPG, the REST API of api.eu.convergepay.com): its notifications, Transaction resources and
+error body.
 
 Sources:
 - https://developer.elavon.com/na/docs/converge/1.0.0/integration-guide/transaction_types/credit_card/sale
@@ -16,6 +18,19 @@ Sources:
 - Converge Developer Guide (2016, "Authorization response codes"): response messages with their ISO codes
   (00 APPROVAL, 01/02 CALL AUTH CENTER, 04/07/41/43 PICK UP CARD, 05 DECLINED, 51 DECLINED: NSF /
   EXCEEDS BAL, 54 EXPIRED CARD, N7 DECLINE CVV2, 14 CARD NO. ERROR, 13 AMOUNT ERROR, ...)
+EPG sources (no stored page of developer.elavon.com's EPG reference; its text as transcribed in the stored code
+corpus by an llms.txt generator of the EPG docs, file id 52109085780, "Key Enum Values" and "Webhook Event Types"):
+notifications {href, id, merchant, createdAt, eventType, resourceType, resource, customReference}; Transaction
+events saleAuthorized, saleDeclined, saleHeldForReview, saleCaptured, saleSettled, voidAuthorized, voidDeclined,
+refundAuthorized, refundDeclined, refundCaptured, refundSettled; Payment Session and Payment Link events expired,
+reset, saleDeclined, saleAuthorized, saleAuthorizationPending; Transaction type sale / refund / void and state
+authorized, captured, settled, voided, declined, expired, settlementDelayed, rejected, heldForReview,
+authorizationPending, unknown; total {amount (a decimal string), currencyCode}; error body {status, failures:
+[{code, description, field}]} with HTTP 400 validation, 401 invalid key, 403 a public key used where it may not be,
+404 no such resource, 409 a duplicate or in-flight request, 429 rate limited. The eventType list is also in
+ordergroup/python-getpaid-elavon getpaid_elavon/types.py (PaymentStatus). A notification names its resource and
+carries no amount and no decline reason; the EPG failure codes are not transcribed, so an error's reason comes from
+its HTTP status only.
 The XML API answers ``<txn>...</txn>``; the HTTPS POST / hosted page forms answer the same ``ssl_`` fields
 as key=value pairs (one per line, or form-encoded). Converge accounts are US (USD) unless the terminal is
 set up for multi-currency, when ``ssl_transaction_currency`` says the currency.
@@ -170,6 +185,43 @@ def _issuer_code(doc: dict) -> str | None:
     return code if code and code.upper() in _ISO_CODES else None
 
 
+# --- Elavon Payment Gateway (EPG) ---
+EPG_EVENTS = {
+    "saleAuthorized": "APPROVED", "saleCaptured": "APPROVED", "saleSettled": "APPROVED",
+    "saleDeclined": "DECLINED",
+    "saleHeldForReview": "PENDING", "saleAuthorizationPending": "PENDING",
+    "voidAuthorized": "CANCELLED", "voidDeclined": "ERROR",  # the void failed
+    "refundAuthorized": "REFUNDED", "refundCaptured": "REFUNDED", "refundSettled": "REFUNDED",
+    "refundDeclined": "DECLINED",
+    "expired": "CANCELLED",  # the session (or link) expired unpaid
+}
+EPG_RESOURCE_TYPES = ["paymentSession", "paymentLink", "transaction"]
+EPG_STATES = {
+    "authorized": "APPROVED", "captured": "APPROVED", "settled": "APPROVED",
+    "settlementDelayed": "PENDING", "heldForReview": "PENDING", "authorizationPending": "PENDING",
+    "declined": "DECLINED", "rejected": "DECLINED",
+    "voided": "CANCELLED", "expired": "CANCELLED",
+    "unknown": "UNKNOWN",
+}
+EPG_HTTP_ERRORS = {
+    "400": "INVALID_REQUEST", "404": "INVALID_REQUEST", "401": "CONFIGURATION_ERROR", "403": "CONFIGURATION_ERROR",
+    "409": "DUPLICATE", "429": "PROCESSING_ERROR", "500": "PROCESSING_ERROR", "502": "PROCESSING_ERROR",
+    "503": "PROCESSING_ERROR", "504": "TIMEOUT",
+}
+EPG_HOSTS = ["https://api.eu.convergepay.com/", "https://uat.api.converge.eu.elavonaws.com/",
+             "https://api.na.elavonpayments.com/", "https://uat.api.converge.na.elavonaws.com/"]
+RESOURCE_ID_KEY = "payobs_resource_id"
+
+
+def _epg(body: dict) -> dict | None:
+    """An EPG notification with the id its resource URL ends with; None for anything else."""
+    resource = body.get("resource")
+    if "eventType" not in body or "resourceType" not in body:
+        return None
+    rid = resource.rstrip("/").rsplit("/", 1)[-1] if isinstance(resource, str) and resource else None
+    return {**body, RESOURCE_ID_KEY: rid}
+
+
 def prepare(body: Any) -> Any:
     """The response as ``{"txn": {...}}`` (XML, key=value or JSON alike) with its reason read.
 
@@ -177,6 +229,9 @@ def prepare(body: Any) -> Any:
     """
     if not isinstance(body, dict):
         return body
+    notification = _epg(body)
+    if notification is not None:
+        return notification
     doc = _document(body)
     if doc is None:
         return body
@@ -207,6 +262,15 @@ SPEC = {
         {"path": "errorName", "exists": True, "weight": 0.3},
         {"path": "errorCode", "exists": True, "weight": 0.2},
         {"path": "errorMessage", "exists": True, "weight": 0.2},
+        # EPG: a notification names its resource type and one of the documented events; a resource's href is on
+        # an EPG API host.
+        {"path": "eventType", "in": list(EPG_EVENTS) + ["reset"], "weight": 0.3},
+        {"path": "resourceType", "in": EPG_RESOURCE_TYPES, "weight": 0.3},
+        {"path": "href", "prefix": EPG_HOSTS, "weight": 0.4},
+        {"path": "resource", "prefix": EPG_HOSTS, "weight": 0.2},
+        {"path": "shopperInteraction", "in": ["ecommerce", "mailOrder", "telephoneOrder", "merchantInitiated",
+                                              "inPerson"], "weight": 0.2},
+        {"path": "failures.0.code", "exists": True, "weight": 0.2},
     ],
     "amount_unit": "major",
     "default_currency": "USD",
@@ -217,6 +281,68 @@ SPEC = {
     "reason_map": {**ERROR_CODES, **RESULT_MESSAGES},
     "reason_fallback": "iso8583",
     "variants": [
+        {
+            "name": "epg_session_reset",
+            "match": {"eventType": "reset", "resourceType": {"exists": True}},
+            "not_a_payment": "an EPG payment session reset for a new attempt: no outcome of its own",
+        },
+        {
+            # A Payment Session / Payment Link notification: the payment as a whole, its one sale's outcome.
+            "name": "epg_notification",
+            "match": {"eventType": {"in": list(EPG_EVENTS)}, "resourceType": {"exists": True}},
+            "default_currency": None,
+            "default_payment_method": None,
+            "status_map": EPG_EVENTS,
+            "fields": {
+                "provider_transaction_id": [RESOURCE_ID_KEY, "id"],
+                "status": ["eventType"],
+                "event_time": ["createdAt"],
+                "payment_id": ["customReference"],
+            },
+            "rules": [
+                {"when": {"eventType": "expired"}, "set": {"event_kind": "PAYMENT"}},
+                {"when": {"eventType": {"in": ["saleCaptured", "saleSettled"]}}, "set": {"event_kind": "CAPTURE"}},
+                {"when": {"eventType": {"in": ["voidAuthorized", "voidDeclined"]}}, "set": {"event_kind": "VOID"}},
+                {"when": {"eventType": {"prefix": "refund"}}, "set": {"event_kind": "REFUND"}},
+            ],
+        },
+        {
+            "name": "epg_error",
+            "match": {"failures": {"exists": True}, "status": {"exists": True}},
+            "status": "ERROR",
+            "default_currency": None,
+            "default_payment_method": None,
+            "reason_map": EPG_HTTP_ERRORS,
+            "fields": {"reason_code": ["status"]},
+        },
+        {
+            # GET /transactions/{id}: type sale / refund / void, its state and total.
+            "name": "epg_transaction",
+            "match": {"type": {"in": ["sale", "refund", "void"]}, "state": {"in": list(EPG_STATES)},
+                      "total.currencyCode": {"exists": True}},
+            "default_currency": None,
+            "status_map": EPG_STATES,
+            "fields": {
+                "provider_transaction_id": ["id"],
+                "status": ["state"],
+                "amount": ["total.amount"],
+                "currency": ["total.currencyCode"],
+                "event_time": ["createdAt"],
+                "payment_id": ["customReference", "orderReference"],
+            },
+            "rules": [
+                {"when": {"type": "sale", "state": {"in": ["captured", "settled", "settlementDelayed"]}},
+                 "set": {"event_kind": "CAPTURE"}},
+                {"when": {"type": "refund"}, "set": {"event_kind": "REFUND"}},
+                {"when": {"type": "refund", "state": {"in": ["authorized", "captured", "settled"]}},
+                 "set": {"status_category": "REFUNDED"}},
+                {"when": {"type": "void"}, "set": {"event_kind": "VOID"}},
+                {"when": {"type": "void", "state": {"in": ["authorized", "captured", "settled", "voided"]}},
+                 "set": {"status_category": "CANCELLED"}},
+                {"when": {"type": "void", "state": {"in": ["declined", "rejected"]}},
+                 "set": {"status_category": "ERROR"}},
+            ],
+        },
         {
             # The request failed to process: error code, name and message, no transaction result.
             "name": "error",

@@ -46,3 +46,22 @@ def test_data_error_codes_are_the_request_unless_listed(code, reason):
     event = normalized_event({"provider": "elavon", "content": xml})
     assert event.failure_reason == reason
     assert event.raw_reason_code == code
+
+
+_EPG = "https://api.eu.convergepay.com"
+
+
+@pytest.mark.parametrize(("event_type", "status", "kind"), [
+    ("saleAuthorized", "APPROVED", "AUTHORIZATION"), ("saleSettled", "APPROVED", "CAPTURE"),
+    ("voidAuthorized", "CANCELLED", "VOID"), ("voidDeclined", "ERROR", "VOID"),
+    ("refundAuthorized", "REFUNDED", "REFUND"), ("saleHeldForReview", "PENDING", "AUTHORIZATION"),
+])
+def test_an_epg_transaction_notification_names_its_lifecycle_step(event_type, status, kind):
+    event = normalized_event({"href": f"{_EPG}/notifications/n1", "id": "n1", "eventType": event_type,
+                              "resourceType": "transaction", "resource": f"{_EPG}/transactions/tx-1"})
+    assert (event.status_category, event.event_kind, event.provider_transaction_id) == (status, kind, "tx-1")
+
+
+def test_an_epg_error_reads_its_http_status():
+    event = MAPPING.apply({"status": 401, "failures": [{"code": "unauthorized", "description": "bad key"}]})
+    assert (event.status_category, event.failure_reason) == ("ERROR", "CONFIGURATION_ERROR")

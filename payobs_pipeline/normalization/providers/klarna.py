@@ -144,6 +144,9 @@ _FRAUD_RULES = [
 HPP_SESSION_STATUSES = {
     "WAITING": "PENDING", "BACK": "PENDING", "IN_PROGRESS": "PENDING", "MANUAL_ID_CHECK": "PENDING",
     "COMPLETED": "APPROVED", "FAILED": "DECLINED", "CANCELLED": "CANCELLED", "DISABLED": "CANCELLED", "ERROR": "ERROR",
+    # The consumer left the page and the session timed out (the status-callbacks sequence diagram, "Notification
+    # TIMEOUT", as docs.kustom.co/v3/hosted-payment-page/api-documentation/status-callbacks renders Klarna's page).
+    "TIMEOUT": "CANCELLED",
 }
 # Klarna Network Payment Request state (docs.klarna.com/klarna-network-distribution/payments/.../monitor-the-payment-
 # request-state: SUBMITTED "initial state", IN_PROGRESS "the customer is actively in Klarna's purchase journey",
@@ -173,7 +176,7 @@ _HPP_FIELDS = {
 }
 _HPP_RULES = [
     # Before the authorization the session is the payment as a whole; COMPLETED / FAILED are its authorization.
-    {"when": {"status": ["WAITING", "BACK", "IN_PROGRESS", "MANUAL_ID_CHECK", "CANCELLED", "DISABLED"]},
+    {"when": {"status": ["WAITING", "BACK", "IN_PROGRESS", "MANUAL_ID_CHECK", "CANCELLED", "DISABLED", "TIMEOUT"]},
      "set": {"event_kind": "PAYMENT"}},
 ]
 
@@ -229,6 +232,11 @@ SPEC = {
         # A Klarna Checkout push naming only the order (refused in prepare): Klarna's own parameter names.
         {"path": "klarna_order_id", "exists": True, "weight": 0.5},
         {"path": "klarna_order", "exists": True, "weight": 0.5},
+        # The HPP status callback (docs.klarna.com/hosted-payment-page/api-documentation/status-callbacks: POST
+        # {"event_id", "session": <the read-session answer>} to merchant_urls.status_update).
+        {"path": "session.status", "in": list(HPP_SESSION_STATUSES), "weight": 0.3},
+        {"path": "session.session_id", "exists": True, "weight": 0.2},
+        {"path": "session.authorization_token", "exists": True, "weight": 0.2},
         # A Klarna Payments session (refused as no payment): its payment method categories beside the client token.
         {"path": "payment_method_categories", "exists": True, "weight": 0.3},
         {"path": "client_token", "exists": True, "weight": 0.2},
@@ -345,6 +353,12 @@ SPEC = {
            "match": {key: {"exists": True}, "status": list(HPP_SESSION_STATUSES), "order_amount": {"exists": False}},
            "fields": _HPP_FIELDS, "status_map": HPP_SESSION_STATUSES, "rules": _HPP_RULES}
           for key in ("auth_token", "authorization_token", "session_id")),
+        {
+            # The HPP status callback: the session as the read-session endpoint returns it, under "session".
+            "name": "hpp.status_callback", "root": "session",
+            "match": {"session.session_id": {"exists": True}, "session.status": list(HPP_SESSION_STATUSES)},
+            "fields": _HPP_FIELDS, "status_map": HPP_SESSION_STATUSES, "rules": _HPP_RULES,
+        },
         {
             # A refund object (GET .../refunds/{refund_id}); it states no currency.
             "name": "refund",

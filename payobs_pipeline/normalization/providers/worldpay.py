@@ -23,6 +23,16 @@ Sources (Worldpay / FIS docs):
   merchants store as key=value text; the cancelURL's orderKey / orderAmount / orderCurrency (no paymentStatus) rest on
   an integration's report (github.com/DEFRA/waste-carriers-engine pull 232), not a stored Worldpay page
 
+- Worldpay STLink (the XML link of Worldpay US / the former PaymentTrust gateway, answers ``<TMSTN>`` with
+  MerchantId, TransactionType PT, OrderNumber, StrId, PTTID (the transaction id), MOP, CurrencyId (ISO 4217
+  numeric), Amount (major units), AuthCode, RequestType, MessageCode, Message, UTC): the STLink and PaymentTrust
+  message code table as transcribed in Yazino's Worldpay client, com.yazino.payment.worldpay.MessageCode (stored code
+  corpus, file id 25221045875: 100-900 STLink transmission errors, 2xxx-4xxx PaymentTrust results, 7xxx redirect
+  results, each with its description). No stored Worldpay page holds the table; the statuses below read its
+  descriptions (2100 "Transaction Authorized/Approved", 2200 "Declined/Not Authorized", 2050 "Request submitted and
+  waiting for processing", ...). RequestType's codes are not transcribed, so the lifecycle step comes from the code
+  (2150 deposited, 2160 refunded, 2170 / 2180 cancelled or voided).
+
 WPG amounts are ``value`` plus an ``exponent`` attribute (read through ``amount_exponent``);
 Access Worldpay sends minor units. WPG payment methods are codes such as ``VISA-SSL`` /
 ``ECMC-SSL``; :func:`prepare` derives the card scheme from them, since no WPG field names it.
@@ -392,11 +402,65 @@ def prepare(body: Any) -> Any:
 BUSINESS_GATEWAY_STATUSES = {"Y": "APPROVED", "C": "CANCELLED", "N": "DECLINED"}
 BUSINESS_GATEWAY_AUTH_CODES = {"D": "GENERIC_DECLINE"}
 
+# STLink / PaymentTrust MessageCode (module docstring): the code's outcome, and the reason of a refusal or error.
+_STLINK_GROUPS: dict[str, tuple[str, tuple[int, ...]]] = {
+    "APPROVED": ("", (2100, 2101, 2102, 2104, 2106, 2122, 2150, 2204, 2831, 3100, 7100)),  # 2204: authorized, AVS off
+    "PENDING": ("", (2040, 2050, 2053, 2055, 2830, 3050, 3051, 3052, 4050, 7050)),
+    "REFUNDED": ("", (2160, 3171)),
+    "CANCELLED": ("", (2080, 2170, 2180, 2640, 2990, 3170, 7785)),
+    "CHARGEBACK": ("", (2847,)),
+}
+_STLINK_DECLINES: dict[str, tuple[int, ...]] = {
+    "GENERIC_DECLINE": (2200, 2420, 2956, 2958, 2966, 7240),
+    "TRANSACTION_NOT_PERMITTED": (2201, 2205, 2218, 2219, 2228, 2229, 2286, 2322, 2366, 2386, 2628, 2642, 2845, 2972,
+                                  3219, 3220, 3781, 3783, 3785, 7366),
+    "INVALID_CARD_DATA": (2210, 2212, 2232, 2280, 2282, 2300, 2302, 2310, 2312, 2324, 2332, 2334, 2374, 2430, 2431,
+                          2432, 2440, 2627, 2649, 2650, 2974, 3321, 7210, 7212, 7280, 7282),
+    "EXPIRED_CARD": (2214,),
+    "INCORRECT_CVC": (2240, 2626, 2962),
+    "RESTRICTED_CARD": (2306, 2314, 2316, 2318, 2832, 2964),
+    "REVOKED": (2320, 2326, 2328, 2382),
+    "LIMIT_EXCEEDED": (2350, 2351, 2352, 2356, 2357, 2360, 2362, 2364, 2407, 2833, 2849, 2850, 2968, 2970, 3354, 3381),
+    "INSUFFICIENT_FUNDS": (2354, 2960),
+    "AUTHENTICATION_FAILED": (2368, 2370, 2405, 2406, 2410, 2844, 4204, 4242),
+    "AUTHENTICATION_REQUIRED": (2372,),
+    "RISK_REJECTED": (2380,),
+    "SUSPECTED_FRAUD": (2401,),
+    "LOST_OR_STOLEN_CARD": (2648, 2952, 2954),
+    "DUPLICATE": (2226, 2403, 3226),
+    "ISSUER_UNAVAILABLE": (2614, 2848, 3218),
+}
+_STLINK_ERRORS: dict[str, tuple[int, ...]] = {
+    "INVALID_REQUEST": (200, 300, 307, 400, 401, 402, 403, 500, 2051, 2203, 2206, 2216, 2222, 2224, 2234, 2235, 2236,
+                        2237, 2238, 2248, 2284, 2304, 2384, 2634, 2636, 2638, 2700, 2702, 2704, 2706, 2712, 2714,
+                        2716, 2718, 2720, 2722, 2802, 2804, 3203, 3206, 3208, 3209, 3210, 3216, 3217, 3224, 3228,
+                        3341, 3361, 3362, 3371, 3200, 3391, 4206, 4210, 4212, 4216, 4224, 4228, 4626, 4700, 7206,
+                        7216, 7224, 7228, 7230, 7310, 7804),
+    "CONFIGURATION_ERROR": (302, 305, 900, 2208, 2220, 2230, 2624, 2630, 3204, 3207, 4208, 4230, 7208, 7628),
+    "TRANSACTION_NOT_PERMITTED": (499,),
+    "PROCESSING_ERROR": (303, 306, 2402, 2404, 2612, 2613, 2618, 2620, 2622, 2632, 2644, 2646, 2846, 3614, 4240,
+                         4614, 4616, 4618, 7614),
+}
+_STLINK_TIMEOUTS = (304, 2000, 2610, 2611, 2615)  # no answer from the bank: resend; the outcome is not known
+STLINK_STATUSES = {
+    **{str(code): status for status, (_, codes) in _STLINK_GROUPS.items() for code in codes},
+    **{str(code): "DECLINED" for codes in _STLINK_DECLINES.values() for code in codes},
+    **{str(code): "ERROR" for codes in _STLINK_ERRORS.values() for code in codes},
+    **{str(code): "UNKNOWN" for code in _STLINK_TIMEOUTS},
+}
+STLINK_REASONS = {
+    **{str(code): reason for reason, codes in _STLINK_DECLINES.items() for code in codes},
+    **{str(code): reason for reason, codes in _STLINK_ERRORS.items() for code in codes},
+    **{str(code): "TIMEOUT" for code in _STLINK_TIMEOUTS},
+}
+
 SPEC = {
     "provider": "worldpay",
     "aliases": ["worldpay", "wpg", "worldpay_xml", "worldpayxml", "access_worldpay", "worldpay_access"],
     "detect": [
         {"path": "paymentService", "exists": True, "weight": 0.9},
+        {"path": "TMSTN.MessageCode", "exists": True, "weight": 0.6},
+        {"path": "TMSTN.PTTID", "exists": True, "weight": 0.3},
         {"path": "eventDetails.classification", "exists": True, "weight": 0.5},
         {"path": "eventDetails.transactionReference", "exists": True, "weight": 0.3},
         {"path": "eventId", "exists": True, "weight": 0.1},
@@ -444,6 +508,34 @@ SPEC = {
     "reason_fallback": "iso8583",
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
+        {
+            "name": "stlink",
+            "match": {"TMSTN.MessageCode": {"exists": True}},
+            "root": "TMSTN",
+            "amount_unit": "major",
+            "status_map": STLINK_STATUSES,
+            "reason_map": STLINK_REASONS,
+            "payment_method_map": {"CC": "CARD", "CK": "BANK_TRANSFER"},
+            "fields": {
+                "provider_transaction_id": ["PTTID"],
+                "status": ["MessageCode"],
+                "reason_code": ["MessageCode"],
+                "amount": ["Amount"],
+                "amount_exponent": [],
+                "currency": ["CurrencyId"],
+                "payment_method": ["MOP"],
+                "merchant_id": ["MerchantId"],
+                "attempt_id": ["PTTID"],
+                "payment_id": ["OrderNumber"],
+            },
+            "rules": [
+                {"when": {"MessageCode": "2150"}, "set": {"event_kind": "CAPTURE"}},
+                {"when": {"MessageCode": {"in": ["2160", "3171", "3781", "3783", "3785", "2237", "3354"]}},
+                 "set": {"event_kind": "REFUND"}},
+                {"when": {"MessageCode": {"in": ["2080", "2170", "2180", "2990", "3170", "2203", "3203", "3204"]}},
+                 "set": {"event_kind": "VOID"}},
+            ],
+        },
         {
             "name": "notification",
             "match": {"paymentService.notify.orderStatusEvent": {"exists": True}},

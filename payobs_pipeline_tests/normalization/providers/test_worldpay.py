@@ -230,3 +230,18 @@ def test_a_business_gateway_cancellation_has_no_failure_reason_and_a_decline_rea
     assert (str(cancelled.status_category), cancelled.failure_reason) == ("CANCELLED", None)
     assert (str(declined.status_category), str(declined.failure_reason), declined.raw_reason_code) == (
         "DECLINED", "GENERIC_DECLINE", "D")
+
+
+def _stlink(code: str) -> str:
+    return (f"<TMSTN><MerchantId>1</MerchantId><PTTID>9</PTTID><OrderNumber>o-1</OrderNumber><MOP>CC</MOP>"
+            f"<CurrencyId>978</CurrencyId><Amount>1.55</Amount><MessageCode>{code}</MessageCode></TMSTN>")
+
+
+@pytest.mark.parametrize(("code", "status", "reason", "kind"), [
+    ("2150", "APPROVED", None, "CAPTURE"), ("2180", "CANCELLED", None, "VOID"),
+    ("2214", "DECLINED", "EXPIRED_CARD", "AUTHORIZATION"), ("2847", "CHARGEBACK", None, "DISPUTE"),
+])
+def test_an_stlink_message_code_names_outcome_and_step(code, status, reason, kind):
+    event = normalize_lake_data({"provider": "worldpay", "payload": _stlink(code)}, None).event
+    assert (event.status_category, event.failure_reason, event.event_kind, event.currency) == (
+        status, reason, kind, "EUR")

@@ -11,6 +11,9 @@ Sources (Braintree developer docs, developer.paypal.com/braintree):
 - /docs/reference/general/webhooks/transaction, /dispute (notification kinds; the payload is base64 XML)
 - /docs/reference/response/dispute (dispute object)
 - https://graphql.braintreepayments.com/reference/#enum--transactionstatus (GraphQL statuses, amounts)
+- developer.paypal.com/braintree/graphql/reference/types/dispute-status (DisputeStatus ACCEPTED, AUTO_ACCEPTED,
+  DISPUTED, EXPIRED, LOST, OPEN, UNDER_REVIEW, WON) and /mutations/accept-dispute (the Dispute's fields: legacyId,
+  amountDisputed {value, currencyCode}, amountWon, caseNumber, receivedDate, replyByDate, type, statusHistory)
 - braintree_ruby spec/fixtures and lib/braintree/webhook_testing.rb, braintree_python
   braintree/webhook_testing_gateway.py (sample notification XML, old and new dispute formats)
 - /docs/reference/request/transaction/search (XML ``<credit-card-transactions type="collection">``)
@@ -461,6 +464,12 @@ SPEC = {
         {"path": "legacyId", "exists": True, "weight": 0.3},
         *({"path": f"data.{m}.transaction.legacyId", "exists": True, "weight": 0.8} for m in _GRAPHQL_MUTATIONS),
         {"path": "data.node.legacyId", "exists": True, "weight": 0.5},
+        # A GraphQL Dispute: amountDisputed and its DisputeStatusEvent history are the Dispute type's own names.
+        {"path": "amountDisputed.currencyCode", "exists": True, "weight": 0.4},
+        {"path": "statusHistory.0.__typename", "in": ["DisputeStatusEvent"], "weight": 0.3},
+        {"path": "data.node.amountDisputed.currencyCode", "exists": True, "weight": 0.8},
+        *({"path": f"data.{m}.dispute.amountDisputed.currencyCode", "exists": True, "weight": 0.8}
+          for m in ("acceptDispute", "finalizeDispute")),
         {"path": "data.refundTransaction.refund.legacyId", "exists": True, "weight": 0.8},
         {"path": "data.node.paymentMethodSnapshot", "exists": True, "weight": 0.3},
         {"path": "data.search.transactions.edges.0.node.legacyId", "exists": True, "weight": 0.8},
@@ -638,6 +647,23 @@ SPEC = {
          "rules": [{"when": {"expiredAt": {"exists": True}, "transactedAt": {"exists": False}},
                     "set": {"status_category": "CANCELLED"}},
                    {"when": {"transactedAt": {"exists": True}}, "set": {"status_category": "APPROVED"}}]},
+        # A GraphQL Dispute (graphql.braintreepayments.com / developer.paypal.com/braintree/graphql/reference/types/
+        # dispute and dispute-status: DisputeStatus ACCEPTED, AUTO_ACCEPTED, DISPUTED, EXPIRED, LOST, OPEN,
+        # UNDER_REVIEW, WON; type CHARGEBACK, PRE_ARBITRATION, RETRIEVAL): a dispute at any stage, the stage in raw_status.
+        {"name": "graphql.dispute", "root": "graphql_dispute", "match": {"graphql_dispute.status": {"exists": True}},
+         "status": "CHARGEBACK", "event_kind": "DISPUTE",
+         "fields": {
+             "provider_transaction_id": ["legacyId", "id"],
+             "status": ["status"],
+             "reason_code": ["reason"],
+             "amount": ["amountDisputed.value"],
+             "currency": ["amountDisputed.currencyCode"],
+             "event_time": ["statusHistory.0.timestamp", "receivedDate", "createdAt"],
+             "merchant_id": ["merchantAccount.id"],
+             "dispute_id": ["legacyId", "id"],
+             "attempt_id": ["transaction.legacyId", "transaction.id"],
+             "payment_id": ["transaction.orderId"],
+         }},
         {"name": "graphql.refund", "root": "graphql_refund", "match": {"graphql_refund.status": {"exists": True}},
          "fields": {
              "provider_transaction_id": ["legacyId", "id"],
@@ -699,6 +725,9 @@ def prepare(body):
         # bt_payload around it).
         return _notification(body)
     else:
+        dispute = _graphql_dispute(body)
+        if dispute is not None:
+            return {"graphql_dispute": dispute}
         context = _local_payment_context(body)
         if context is not None:
             return {LOCAL_PAYMENT_CONTEXT_KEY: context}
@@ -750,6 +779,20 @@ def _notification(body: dict):
     if isinstance(notification, dict) and notification.get("kind") in _SUBSCRIPTION_CHARGE_KINDS:
         return _subscription_charge_without_unnamed_amount(_plain(body))
     return _plain(body)
+
+
+def _graphql_dispute(body: dict):
+    """A GraphQL Dispute (amountDisputed is the Dispute's own field): bare, a ``node`` query's, or a dispute
+    mutation's (acceptDispute, finalizeDispute, ... return ``data.<mutation>.dispute``)."""
+    if "amountDisputed" in body and "status" in body:
+        return body
+    data = body.get("data")
+    if not isinstance(data, dict):
+        return None
+    for node in (data.get("node"), *(r.get("dispute") for r in data.values() if isinstance(r, dict))):
+        if isinstance(node, dict) and "amountDisputed" in node and "status" in node:
+            return node
+    return None
 
 
 def _graphql_transaction(body: dict):

@@ -274,3 +274,12 @@ def test_the_node_sdk_camel_case_gateway_rejection_reads_its_reason_and_drop_in_
             "binData": {"prepaid": "No", "debit": "Unknown", "countryOfIssuance": "Unknown"}}
     for payload in (paypal, card):
         assert normalize_lake_data(payload).unprocessed_reason == "NOT_A_PAYMENT_EVENT"
+
+
+def test_a_graphql_dispute_names_its_dispute_and_the_disputed_transaction():
+    dispute = {"legacyId": "dp_1", "status": "WON", "type": "CHARGEBACK",
+               "amountDisputed": {"value": "5.35", "currencyCode": "USD"},
+               "transaction": {"legacyId": "tx_9", "orderId": "o-1", "status": "SETTLED"}}
+    event = normalized_event(dispute)
+    assert (event.status_category, event.event_kind, event.raw_status) == ("CHARGEBACK", "DISPUTE", "WON")
+    assert (event.dispute_id, event.attempt_id, event.payment_id) == ("dp_1", "tx_9", "o-1")

@@ -31,6 +31,15 @@ Sources:
   and RspText, AuthAmt, CardType. Gateway codes: -2 authentication error, 1 gateway system error,
   2 duplicate transaction, 3 invalid original transaction, 5 no current batch, 12 invalid CPC data,
   13 invalid card data, 14 invalid card type, 30 gateway timed out.
+- The SDKs' ``Transaction`` response object as integrations log it (JSON of its public properties;
+  globalpayments/php-sdk src/Entities/Transaction.php: responseCode, responseMessage, transactionReference
+  {transactionId, orderId, authCode, paymentMethodType, clientTransactionId}, cvnResponseCode, avsResponseCode,
+  authorizedAmount / balanceAmount in major units without a currency). What the codes hold per gateway, from
+  SDK source: src/Mapping/GpApiMapping.php mapResponse (GP API: responseCode = action.result_code, responseMessage
+  = status, transactionId = id ``TRN_...``, authorizationCode = payment_method.result); the e-commerce connector
+  (responseCode = RESULT, responseMessage = MESSAGE, transactionId = PASREF) and the Portico connector
+  (responseCode = the issuer's RspCode, transactionId = GatewayTxnId) rest on recollection of the SDK's
+  GpEcomConnector / PorticoConnector, not a file read this session. The amount is left out (no currency).
 Amounts: e-commerce and GP API in minor units; Portico in major units (US, USD).
 """
 
@@ -174,6 +183,35 @@ def _portico(body: dict) -> dict | None:
     return version if isinstance(version, dict) else None
 
 
+SDK_KEY = "payobs_sdk_transaction"
+
+
+def _sdk_transaction(body: dict) -> dict | None:
+    """A Global Payments SDK ``Transaction`` logged as JSON (module docstring), its outcome read per gateway.
+
+    GP API (transactionId ``TRN_...``): responseMessage is the transaction status, responseCode the action's
+    result_code, transactionReference.authCode the issuer's result. Otherwise responseCode is the gateway's
+    result: the e-commerce RESULT (00, 1xx, 2xx ...) or Portico's issuer RspCode (two digits).
+    """
+    reference = body.get("transactionReference")
+    if not isinstance(reference, dict) or "responseCode" not in body:
+        return None
+    transaction_id = _text(reference.get("transactionId"))
+    code = _text(body.get("responseCode"))
+    message = _text(body.get("responseMessage"))
+    sdk = {"transactionId": transaction_id, "orderId": _text(reference.get("orderId")),
+           "clientTransactionId": _text(reference.get("clientTransactionId")), "responseCode": code,
+           "cardType": _text(body.get("cardType"))}
+    if transaction_id and transaction_id.startswith("TRN_"):
+        return {**sdk, "gpapi_status": (message or "").upper() or None,
+                REASON_KEY: _text(reference.get("authCode")) or code}
+    if code and len(code) == 2 and code.isdigit():
+        outcome = "approved" if code in _PORTICO_APPROVED else "declined"
+    else:
+        outcome = _ecom_result(code)
+    return {**sdk, RESULT_KEY: outcome, REASON_KEY: code}
+
+
 def prepare(body: Any) -> Any:
     """Each document kind with its result (approved / declined / error / unknown) and reason read.
 
@@ -210,6 +248,9 @@ def prepare(body: Any) -> Any:
         return {"portico": {"Header": header, "result": result if isinstance(result, dict) else {},
                             SERVICE_KEY: service, RESULT_KEY: outcome, REASON_KEY: reason,
                             "payobs_gateway_error": gateway not in (None, "0")}}
+    sdk = _sdk_transaction(body)
+    if sdk is not None:
+        return {SDK_KEY: sdk}
     response = body.get("response")
     if isinstance(response, dict) and "result" in response:
         code = _text(response.get("result"))
@@ -267,6 +308,10 @@ SPEC = {
         {"path": "detailed_error_code", "exists": True, "weight": 0.4},
         {"path": "detailed_error_description", "exists": True, "weight": 0.3},
         {"path": "error_code", "in": list(GPAPI_ERRORS), "weight": 0.3},
+        # SDK Transaction objects logged as JSON (transactionReference with the SDK's own names).
+        {"path": "transactionReference.transactionId", "exists": True, "weight": 0.3},
+        {"path": "transactionReference.paymentMethodType", "exists": True, "weight": 0.2},
+        {"path": "transactionReference.authCode", "exists": True, "weight": 0.1},
         # Portico.
         {"path": "Envelope.Body.PosResponse", "exists": True, "weight": 0.9},
         {"path": "PosResponse", "exists": True, "weight": 0.9},
@@ -394,6 +439,27 @@ SPEC = {
                 {"when": {"payment_method.apm": {"exists": True}}, "set": {"payment_method": "WALLET"}},
                 {"when": {"payment_method.digital_wallet": {"exists": True}}, "set": {"payment_method": "WALLET"}},
             ],
+        },
+        {
+            # SDK Transaction of a GP API request: the status the SDK copied into responseMessage.
+            "name": "sdk.transaction.gpapi",
+            "match": {f"{SDK_KEY}.gpapi_status": {"exists": True}},
+            "root": SDK_KEY,
+            "fields": {"provider_transaction_id": ["transactionId"], "status": ["gpapi_status"],
+                       "reason_code": [REASON_KEY], "payment_id": ["clientTransactionId", "orderId"],
+                       "card_brand": ["cardType"]},
+            "status_map": GPAPI_STATUSES,
+            "rules": [{"when": {"gpapi_status": "REVERSED"}, "set": {"event_kind": "VOID"}}],
+        },
+        {
+            # SDK Transaction of an e-commerce (Realex) or Portico request: responseCode is the result.
+            "name": "sdk.transaction",
+            "match": {f"{SDK_KEY}.{RESULT_KEY}": {"exists": True}},
+            "root": SDK_KEY,
+            "fields": {"provider_transaction_id": ["transactionId"], "status": [RESULT_KEY],
+                       "reason_code": [REASON_KEY], "payment_id": ["orderId", "clientTransactionId"],
+                       "card_brand": ["cardType"]},
+            "status_map": RESULTS,
         },
         {
             "name": "gpapi.error",

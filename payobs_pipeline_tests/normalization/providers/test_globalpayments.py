@@ -46,3 +46,15 @@ def test_portico_partial_approval_is_approved():
 def test_hpp_amount_without_currency_is_not_guessed():
     event = normalized_event("RESULT=00&PASREF=1&ORDER_ID=o&AMOUNT=1000&TIMESTAMP=20240314102030")
     assert (event.amount_minor, event.currency) == (None, None)
+
+
+@pytest.mark.parametrize("code, status, reason", [("00", "APPROVED", None), ("10", "APPROVED", None),
+                                                  ("05", "DECLINED", "GENERIC_DECLINE"),
+                                                  ("51", "DECLINED", "INSUFFICIENT_FUNDS")])
+def test_sdk_transaction_of_a_portico_request_reads_the_issuer_code(code, status, reason):
+    """An SDK Transaction whose responseCode is two digits carries Portico's issuer RspCode (00, 10, 85 approve)."""
+    event = normalized_event({"provider": "globalpayments", "payload": {
+        "responseCode": code, "responseMessage": "x",
+        "transactionReference": {"transactionId": "1234567890", "paymentMethodType": 2, "authCode": ""}}})
+    assert (event.variant, str(event.status_category)) == ("sdk.transaction", status)
+    assert (event.failure_reason and str(event.failure_reason)) == reason

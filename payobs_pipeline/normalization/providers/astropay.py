@@ -23,9 +23,26 @@ Amounts are major units with their currency, read only from the status answer (t
 answer carry none).
 
 Lifecycle identity: AstroPay's deposit_external_id is the attempt; the merchant's merchant_deposit_id the payment.
+
+The older AstroPay Streamline API (no stored AstroPay page either; from SDK source, Wikimedia's DonationInterface
+astropay_gateway/astropay.adapter.php and its tests/phpunit/includes/Responses/astropay/*.testresponse):
+- NewInvoice answers JSON {status, link, desc}: status "0" = the invoice was created and the payer is sent to its
+  link (PENDING: nothing paid yet); any other status is an error whose desc says what failed (the adapter: "error
+  codes are unreliable, so we have to examine the description"): "invoice already used" (the merchant's invoice id
+  was already used: DUPLICATE), "could not register user" / "could not make the deposit" (AstroPay overwhelmed, try
+  again: PROCESSING_ERROR), "user unauthorized" / "user blacklisted" (the payer is barred by AstroPay: a DECLINE,
+  RISK_REJECTED), "the user limit has been exceeded" (the payer spent too much via AstroPay: a DECLINE,
+  LIMIT_EXCEEDED), "... param x_cpf" (the fiscal number is wrong: INVALID_REQUEST), "invalid control" (the request's
+  signature: CONFIGURATION_ERROR).
+- PaymentStatus and the return to the merchant's site carry result (6 transaction not found in the system, 7
+  pending awaiting approval, 8 operation rejected by bank, 9 amount paid, transaction successfully concluded),
+  x_invoice (the merchant's invoice), x_document (AstroPay's transaction id), x_amount and x_control (the
+  signature); no currency ("Unfortunately, we don't get the currency code back"), so the amount is left out.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 STATUSES = {
     "PENDING": "PENDING",
@@ -33,6 +50,40 @@ STATUSES = {
     "CANCELLED": "CANCELLED",
     "CANCELED": "CANCELLED",
 }
+
+# Streamline NewInvoice error desc (module docstring): its documented beginning -> (outcome, reason).
+_INVOICE_ERRORS = (
+    ("invoice already used", "ERROR", "DUPLICATE"),
+    ("could not register user", "ERROR", "PROCESSING_ERROR"),
+    ("could not make the deposit", "ERROR", "PROCESSING_ERROR"),
+    ("user unauthorized", "DECLINED", "RISK_REJECTED"),
+    ("user blacklisted", "DECLINED", "RISK_REJECTED"),
+    ("the user limit has been exceeded", "DECLINED", "LIMIT_EXCEEDED"),
+)
+INVOICE_ERROR_KEY = "payobs_invoice_error"
+STREAMLINE_RESULTS = {"9": "APPROVED", "7": "PENDING", "8": "DECLINED", "6": "ERROR"}
+
+
+def _invoice_error(desc: str) -> str | None:
+    text = desc.strip().lower()
+    for start, _, _ in _INVOICE_ERRORS:
+        if text.startswith(start):
+            return start
+    if text.rstrip(".").endswith("param x_cpf"):
+        return "param x_cpf"
+    if "invalid control" in text:
+        return "invalid control"
+    return None
+
+
+def prepare(body: Any) -> Any:
+    """A Streamline NewInvoice error with the documented error its desc names."""
+    if isinstance(body, dict) and isinstance(body.get("desc"), str) and str(body.get("status")) not in ("", "0"):
+        found = _invoice_error(body["desc"])
+        if found:
+            return {**body, INVOICE_ERROR_KEY: found}
+    return body
+
 
 SPEC = {
     "provider": "astropay",
@@ -42,6 +93,13 @@ SPEC = {
         {"path": "merchant_deposit_id", "exists": True, "weight": 0.2},
         {"path": "deposit_user_id", "exists": True, "weight": 0.1},
         {"path": "end_status_date", "exists": True, "weight": 0.1},
+        # Streamline's return / PaymentStatus: x_control (its signature) beside x_document and x_invoice.
+        {"path": "x_control", "exists": True, "weight": 0.3},
+        {"path": "link", "prefix": ["https://sandbox.astropaycard.com/", "https://www.astropaycard.com/",
+                                    "https://astropaycard.com/"], "weight": 0.5},
+        {"path": "x_document", "exists": True, "weight": 0.2},
+        {"path": "x_invoice", "exists": True, "weight": 0.1},
+        {"path": "result", "in": list(STREAMLINE_RESULTS), "weight": 0.1},
     ],
     "amount_unit": "major",
     "default_payment_method": "WALLET",
@@ -56,6 +114,38 @@ SPEC = {
         "payment_id": ["merchant_deposit_id", "deposit_external_id"],
     },
     "variants": [
+        {
+            "name": "streamline.new_invoice_created",
+            "match": {"status": "0", "link": {"exists": True}, "deposit_external_id": {"exists": False}},
+            "status": "PENDING",
+            "event_kind": "PAYMENT",
+            "fields": {"provider_transaction_id": [], "status": [], "amount": [], "currency": [], "event_time": [],
+                       "attempt_id": [], "payment_id": []},
+        },
+        {
+            "name": "streamline.new_invoice_error",
+            "match": {"status": {"not_in": ["0"]}, "desc": {"exists": True},
+                      "deposit_external_id": {"exists": False}},
+            "status": "ERROR",
+            "reason_map": {
+                **{start: reason for start, _, reason in _INVOICE_ERRORS},
+                "param x_cpf": "INVALID_REQUEST", "invalid control": "CONFIGURATION_ERROR",
+            },
+            "fields": {"provider_transaction_id": [], "status": [], "reason_code": [INVOICE_ERROR_KEY],
+                       "amount": [], "currency": [], "event_time": [], "attempt_id": [], "payment_id": []},
+            "rules": [{"when": {INVOICE_ERROR_KEY: [start for start, outcome, _ in _INVOICE_ERRORS
+                                                    if outcome == "DECLINED"]},
+                       "set": {"status_category": "DECLINED"}}],
+        },
+        {
+            "name": "streamline.payment_status",
+            "match": {"result": {"in": list(STREAMLINE_RESULTS)}, "x_invoice": {"exists": True}},
+            "status_map": STREAMLINE_RESULTS,
+            "reason_map": {"8": "GENERIC_DECLINE", "6": "INVALID_REQUEST"},
+            "fields": {"provider_transaction_id": ["x_document"], "status": ["result"], "reason_code": ["result"],
+                       "amount": [], "currency": [], "event_time": [], "attempt_id": ["x_document"],
+                       "payment_id": ["x_invoice"]},
+        },
         {
             # The creation answer: a deposit opened, the user sent to its url.
             "name": "deposit_created",

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
+from payobs_pipeline.normalization.evaluation import normalize_lake_data
 from payobs_pipeline.normalization.mapping import CompiledMapping
 from payobs_pipeline.normalization.providers import astropay
 from payobs_pipeline.normalization.taxonomy import StatusCategory
 from payobs_pipeline_tests.normalization.corpus_checks import normalized_event, provider_cases
 
 # A deposit is approved, pending or cancelled: AstroPay names no declines.
-CONTRACT = {"decline_reasons": 0}
+CONTRACT: dict = {}
 
 CASES = provider_cases("astropay")
 
@@ -36,3 +39,13 @@ def test_both_spellings_of_cancelled_are_cancelled():
     for spelling in ("CANCELED", "CANCELLED"):
         document["status"] = spelling
         assert normalized_event(document).status_category == "CANCELLED"
+
+
+@pytest.mark.parametrize(("desc", "status", "reason"), [
+    ("The user limit has been exceeded.", "DECLINED", "LIMIT_EXCEEDED"), ("User blacklisted", "DECLINED", "RISK_REJECTED"),
+    ("Could not make the deposit", "ERROR", "PROCESSING_ERROR"), ("Invalid control", "ERROR", "CONFIGURATION_ERROR"),
+    ("Something else went wrong", "ERROR", "UNKNOWN"),
+])
+def test_a_streamline_invoice_error_is_read_from_its_desc(desc, status, reason):
+    event = normalize_lake_data({"provider": "astropay", "payload": {"status": "1", "desc": desc}}, None).event
+    assert (event.status_category, event.failure_reason) == (status, reason)

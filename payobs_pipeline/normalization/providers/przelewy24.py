@@ -26,6 +26,10 @@ split):
   {error "0", message "Correct Transaction", cardInfoData}, sign} and CardPaymentNegativeNotification {..., result
   {error, message "Incorrect Transaction", rejectReason ("declined"), behaviour ("abort"), issuerResponseCode
   ("Response code from the bank")}}: the issuer's ISO 8583 code is read through the shared table.
+- Transaction verification answer (PUT /api/v1/transaction/verify; json-schema/
+  extended_TransactionVerificationResponse.json: {data: {status "success"}, responseCode 0}): the merchant's verify
+  accepted, the transaction confirmed ("Transaction will be confirmed only after verification process"): APPROVED.
+  It names no transaction and carries no amount.
 - Error bodies: InvalidInputData {error "Invalid input data", code 400}, UnauthorizedResponse {error "Incorrect
   authentication", code 401}, TransactionNotFoundResponse {error "Transaction not found", responseCode 0},
   ErrorCodeResponse {error "Undefined error", code 500}.
@@ -146,6 +150,12 @@ SPEC = {
             "default_currency": "PLN",  # "The refunded amount, in polish groshes" (RefundArrayObjectBody)
             "fields": {"provider_transaction_id": ["orderId"], "amount": ["amount"], "attempt_id": ["orderId"],
                        "payment_id": ["sessionId"]},
+        },
+        {
+            "name": "verify_answer",
+            "match": {"data.status": "success", "data.sessionId": {"exists": False}},
+            "status": "APPROVED",
+            "fields": {},
         },
         {
             "name": "transaction_by_session",

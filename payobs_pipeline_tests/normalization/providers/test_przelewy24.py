@@ -45,3 +45,11 @@ def test_a_refund_the_merchant_cannot_fund_is_its_balance_not_the_request():
     data["payload"]["error"][0]["message"] = "Insufficient funds available"
     event = normalized_event(data)
     assert (event.status_category, event.failure_reason) == ("ERROR", "INSUFFICIENT_FUNDS")
+
+
+def test_a_verify_answer_is_the_confirmed_transaction():
+    from payobs_pipeline.normalization.evaluation import normalize_lake_data
+
+    verified = normalize_lake_data({"provider": "p24", "payload": {"data": {"status": "success"}, "responseCode": 0}},
+                                   None).event
+    assert (verified.status_category, verified.amount_minor) == ("APPROVED", None)

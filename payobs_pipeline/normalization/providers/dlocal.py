@@ -14,6 +14,9 @@ Sources (dLocal docs):
 - docs.dlocalgo.com (dLocal Go payments: ids ``DP-...``, ``merchant_checkout_token``, ``redirect_url``)
 - https://docs.dlocal.com/reference/http-errors-payments and /reference/http-errors-cards (API error bodies
   ``{"code": 5008, "message": ..., "param": ...}`` with HTTP 4xx/5xx: 3001-3003, 4000, 5000-5015)
+- The redirect back to the merchant after a REDIRECT-flow payment, as Wikimedia DonationInterface stores it
+  (tests/phpunit/includes/Responses/dlocal/CashPaymentRedirect*.response; from SDK fixtures, no stored dLocal page):
+  form-encoded status, date, signature and payment_id (an R-... id): the payment's status, no amount.
 Notifications are POSTed with the same body as the payment object. An error body ({code, message}) is not
 distinctive enough to claim without a provider hint; with one it maps.
 
@@ -150,6 +153,11 @@ SPEC = {
         {"path": "id", "prefix": ["D-", "DP-", "REF-", "CHAR"], "weight": 0.4},
         {"path": "payment_method_flow", "in": ["DIRECT", "REDIRECT"], "weight": 0.4},
         {"path": "payment_id", "prefix": ["D-", "DP-"], "weight": 0.3},
+        # The redirect back to the merchant after a REDIRECT-flow payment (payment_id, status, date, signature;
+        # Wikimedia DonationInterface tests/phpunit/includes/Responses/dlocal/CashPaymentRedirect*.response):
+        # the R- payment id dLocal gives a redirect payment, signed.
+        {"path": "payment_id", "prefix": "R-", "weight": 0.4},
+        {"path": "signature", "exists": True, "weight": 0.1},
         {"path": "status_code", "exists": True, "weight": 0.1},
         {"path": "payment_method_type", "in": ["CARD", "BANK_TRANSFER", "TICKET"], "weight": 0.1},
         # dLocal Go: its hosted checkout token and URL.
@@ -261,7 +269,8 @@ SPEC = {
         {
             "name": "payment",
             "fields": {
-                "provider_transaction_id": ["id"],
+                # A redirect return names the payment as payment_id (no id of its own).
+                "provider_transaction_id": ["id", "payment_id"],
                 "status": ["status"],
                 "reason_code": ["status_code"],
                 "amount": ["amount"],
@@ -273,7 +282,7 @@ SPEC = {
                 "customer_country": ["country"],
                 # The payment (D-...) is the attempt; order_id is the merchant's id of the payment
                 # (reference/the-order-object: "the ID of the payment given by the merchant").
-                "attempt_id": ["id"],
+                "attempt_id": ["id", "payment_id"],
                 "payment_id": ["order_id"],
             },
             "rules": [

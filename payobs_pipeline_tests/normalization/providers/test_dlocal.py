@@ -146,3 +146,10 @@ def test_a_legacy_error_is_an_error_and_only_a_named_credential_is_the_merchants
     outcome = normalize_lake_data({"provider": "dlocal", "payload": {"status": "ERROR", "desc": desc,
                                                                      "error_code": "300"}}, None, NORMALIZER)
     assert (outcome.event.status_category, outcome.event.failure_reason) == ("ERROR", reason)
+
+
+def test_a_redirect_return_is_recognized_by_its_signed_r_payment_id():
+    from payobs_pipeline.normalization.evaluation import normalize_lake_data
+
+    event = normalize_lake_data("status=REJECTED&signature=AB12&payment_id=R-2486-x", None).event
+    assert (event.provider, event.status_category, event.provider_transaction_id) == ("dlocal", "DECLINED", "R-2486-x")

@@ -27,6 +27,15 @@ Sources (Midtrans documentation):
 - https://docs.midtrans.com/docs/apa-itu-eci-pada-protokol-3ds (ECI: Visa/Amex/JCB 05 authenticated, 06 attempted,
   07 "3DS was not successful"; Mastercard 02 / 01 / 00): a card deny with no bank code and ECI 07 / 00 is a
   failed 3DS authentication.
+- Returns a merchant stores: the Snap redirect to the Finish / Unfinish / Error Redirect URL carries
+  ``?order_id=...&status_code=...&transaction_status=...`` (docs.midtrans.com/docs/snap-advanced-feature /
+  "Snap Redirect": finish_redirect_url; also the finish_redirect_url member of a Snap JS onSuccess / onPending
+  result, whose own body is the transaction status answer and is read as one): read as the status it names, with
+  no amount and so no currency. Snap JS onError results and Snap API errors ({"error_messages": [...]}, Snap API
+  reference "Response" / docs.midtrans.com/docs/error-code-and-response-code: 401 "Access denied due to
+  unauthorized transaction, please check client or server key", 400 validation messages such as
+  "transaction_details.gross_amount ...", "order_id ... has already been taken" / "sudah digunakan") are ERROR
+  bodies; the error_messages shape is from recollection of the Snap reference (no stored example page).
 - Midtrans payment types: credit_card, gopay, shopeepay, qris, bank_transfer (va_numbers[].bank),
   echannel (Mandiri bill payment), permata, bca_klikpay, bca_klikbca, bri_epay, cimb_clicks, danamon_online,
   uob_ezpay, cstore (store indomaret / alfamart), akulaku, kredivo.
@@ -138,6 +147,21 @@ ERROR_MESSAGE_PREFIXES = [
     "Transaction status cannot be updated", "Sorry. Our system is recovering from unexpected issues",
 ]
 
+# Snap API error bodies ({"error_messages": [...]}): a reason from the first message (docs.midtrans.com
+# error-code-and-response-code); anything else is a rejected request.
+SNAP_ERROR_KEY = "_payobs_snap_error"
+SNAP_ERROR_MESSAGES = {
+    "access denied": "CONFIGURATION_ERROR",
+    "unknown merchant": "CONFIGURATION_ERROR",
+    "has already been taken": "DUPLICATE",
+    "sudah digunakan": "DUPLICATE",
+    "has been paid and utilized": "DUPLICATE",
+}
+SNAP_ERROR_REASONS = ("CONFIGURATION_ERROR", "DUPLICATE", "INVALID_REQUEST")
+# The Snap redirect's query (order_id, status_code, transaction_status): no transaction id, amount or currency.
+_REDIRECT_FIELDS = {**_FIELDS, "provider_transaction_id": ["order_id"], "reason_code": ["status_code"],
+                    "attempt_id": [], "currency": []}
+
 SPEC = {
     "provider": "midtrans",
     "aliases": ["midtrans", "veritrans", "midtrans_snap", "midtrans_core_api", "midtrans_coreapi", "snap"],
@@ -158,6 +182,12 @@ SPEC = {
          "weight": 0.6},
         {"path": "status_message", "prefix": ERROR_MESSAGE_PREFIXES, "weight": 0.4},
         {"path": "validation_messages", "exists": True, "weight": 0.2},
+        # The Snap redirect's status_code next to transaction_status (200 success, 201 pending, 202 denied,
+        # 407 expired).
+        {"path": "status_code", "in": ["200", "201", "202", "407"], "weight": 0.1},
+        # Snap API errors: {"error_messages": ["transaction_details.gross_amount ...", ...]}.
+        {"path": "error_messages.0", "prefix": ["transaction_details.", "Access denied due to unauthorized transaction",
+                                                "customer_details.", "item_details"], "weight": 0.5},
     ],
     "amount_unit": "major",
     "default_currency": "IDR",
@@ -174,6 +204,15 @@ SPEC = {
          "event_kind": "REFUND"},
         {"name": "chargeback", "match": {"transaction_status": ["chargeback", "partial_chargeback"]},
          "fields": {**_FIELDS, "amount": [REFUND_AMOUNT_KEY, "gross_amount"]}, "event_kind": "DISPUTE"},
+        {"name": "snap.redirect",
+         "match": {"order_id": {"exists": True}, "transaction_status": {"exists": True},
+                   "transaction_id": {"exists": False}, "gross_amount": {"exists": False}},
+         "default_currency": None, "fields": _REDIRECT_FIELDS},
+        {"name": "snap.error", "match": {"error_messages": {"exists": True}, "transaction_status": {"exists": False}},
+         "status": "ERROR", "default_currency": None,
+         "fields": {**_FIELDS, "status": ["error_messages.0"], "reason_code": ["error_messages.0"]},
+         "rules": [{"when": {SNAP_ERROR_KEY: reason}, "set": {"failure_reason": reason}}
+                   for reason in SNAP_ERROR_REASONS]},
         {"name": "transaction", "match": {"transaction_status": {"exists": True}},
          "rules": [
              # Card capture challenged by the FDS: the merchant must approve or deny it.
@@ -210,6 +249,10 @@ def prepare(body: Any) -> Any:
 
     Pure: returns a copy when it adds keys; the original is untouched.
     """
+    if isinstance(body, dict) and "transaction_status" not in body and isinstance(body.get("error_messages"), list):
+        first = str(body["error_messages"][0] if body["error_messages"] else "").lower()
+        reason = next((r for text, r in SNAP_ERROR_MESSAGES.items() if text in first), "INVALID_REQUEST")
+        return {**body, SNAP_ERROR_KEY: reason}
     if not isinstance(body, dict) or "transaction_status" not in body:
         return body
     added: dict[str, Any] = {}

@@ -36,3 +36,10 @@ def test_a_refund_is_the_latest_refunds_entry():
 
 def test_a_payment_status_names_no_refund_object():
     assert normalized_event(_notification(transaction_status="settlement")).refund_id is None
+
+
+def test_a_snap_redirect_states_no_amount_and_no_currency():
+    # Snap's Finish Redirect URL: ?order_id=...&status_code=...&transaction_status=...
+    event = normalized_event({"order_id": "ORDER-1", "status_code": "200", "transaction_status": "settlement"})
+    assert (event.provider, str(event.status_category), event.amount_minor, event.currency, event.payment_id) == (
+        "midtrans", "APPROVED", None, None, "ORDER-1")

@@ -20,13 +20,25 @@ Sources (Square developer docs and the official SDKs' generated model docs):
 - The deprecated v2 Transactions API (square-connect SDK docs: Transaction, Tender,
   TenderCardDetails status AUTHORIZED/CAPTURED/VOIDED/FAILED), still in older lake rows
 - Payments API objects from its first versions carry no source_type
+- The Connect v1 API (square/connect-python-sdk docs/V1Payment.md, V1Tender.md, V1Money.md: a V1Payment is a payment
+  the merchant took, total_collected_money {amount, currency_code} in minor units, tender[] with type, card_brand,
+  pan_suffix; refunds[] the refunds applied to it). The tender type names (CREDIT_CARD, THIRD_PARTY_CARD,
+  SQUARE_WALLET, SQUARE_GIFT_CARD, CASH, OTHER, NO_SALE) rest on recollection of the v1 TenderType enum.
+- Connect v1 webhooks (docs.connect.squareup.com/api/connect/v1#setupwebhooks, an archived page; the body as
+  integrations quote it): {"merchant_id", "location_id", "event_type": "PAYMENT_UPDATED", "entity_id": <payment id>}
+  names the payment to fetch (NOTIFICATION_WITHOUT_OUTCOME); INVENTORY_UPDATED and TIMECARD_UPDATED are not payments.
+- square/connect-javascript-sdk docs/Checkout.md (redirect_url: "the URL to redirect to after checkout is completed
+  with checkoutId, Square's orderId, transactionId, and referenceId appended as URL parameters"): the return names the
+  order to fetch, not the payment's outcome (NOTIFICATION_WITHOUT_OUTCOME).
+- https://developer.squareup.com/reference/square/checkout-api/create-payment-link (the {"payment_link": {id,
+  version, order_id, url, checkout_options}} response): a link to pay, no payment (its payment has payment.* events).
 Amounts are integers in the currency's minor units (Money.amount). Square does not state
 soft/hard on decline codes: decline types are the reasons' defaults.
 """
 
 from typing import Any
 
-from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, UnmappedPayload
+from payobs_pipeline.normalization.mapping import NOT_A_PAYMENT_EVENT, NOTIFICATION_WITHOUT_OUTCOME, UnmappedPayload
 
 _MERCHANT_CONFIG = "MERCHANT_CONFIG"
 
@@ -340,6 +352,29 @@ def _listed() -> list[dict]:
          "fields": _TRANSACTION_FIELDS, "status_map": _TENDER_STATUSES, "rules": _TRANSACTION_RULES},
     ]
 
+# The Connect v1 Payment (V1Payment.md): a payment the merchant took, its money in V1Money {amount, currency_code}.
+_V1_TENDER_TYPES = {"CREDIT_CARD": "CARD", "THIRD_PARTY_CARD": "CARD", "SQUARE_WALLET": "WALLET",
+                    "SQUARE_GIFT_CARD": "OTHER", "CASH": "OTHER", "OTHER": "OTHER"}
+_V1_PAYMENT_VARIANT = {
+    "name": "v1_payment",
+    "match": {"total_collected_money.currency_code": {"exists": True}, "tender": {"exists": True}},
+    "fields": {
+        "provider_transaction_id": ["id"],
+        "status": [],
+        "amount": ["total_collected_money.amount"],
+        "currency": ["total_collected_money.currency_code"],
+        "event_time": ["created_at"],
+        "payment_method": ["tender.0.type"],
+        "card_brand": ["tender.0.card_brand"],
+        "merchant_id": ["merchant_id"],
+        "attempt_id": ["id"],
+    },
+    "status": "APPROVED",
+    "payment_method_map": _V1_TENDER_TYPES,
+}
+# Connect v1 webhook event types (see the module docstring).
+_V1_WEBHOOK_TYPES = ("PAYMENT_UPDATED", "INVENTORY_UPDATED", "TIMECARD_UPDATED")
+
 
 SPEC = {
     "provider": "square",
@@ -383,6 +418,20 @@ SPEC = {
         # refunded payment_id, processing_fee[]), as GetPaymentRefund's refund or an export keeps it.
         {"path": "payment_id", "exists": True, "weight": 0.2},
         {"path": "processing_fee.0.amount_money", "exists": True, "weight": 0.2},
+        # A Connect v1 Payment (V1Payment.md): V1Money's currency_code, the dashboard's payment_url.
+        {"path": "total_collected_money.currency_code", "exists": True, "weight": 0.3},
+        {"path": "net_total_money.currency_code", "exists": True, "weight": 0.1},
+        {"path": "payment_url", "prefix": "https://squareup.com/dashboard/sales/transactions/", "weight": 0.4},
+        # A Connect v1 webhook and a Checkout API redirect return (refused by prepare()).
+        {"path": "event_type", "in": list(_V1_WEBHOOK_TYPES), "weight": 0.3},
+        {"path": "entity_id", "exists": True, "weight": 0.2},
+        {"path": "checkoutId", "exists": True, "weight": 0.3},
+        {"path": "transactionId", "exists": True, "weight": 0.1},
+        {"path": "referenceId", "exists": True, "weight": 0.1},
+        {"path": "orderId", "exists": True, "weight": 0.1},
+        # A payment link (CreatePaymentLink response).
+        {"path": "payment_link.url", "prefix": ["https://square.link/", "https://sandbox.square.link/"],
+         "weight": 0.6},
         # A bare Dispute object.
         {"path": "disputed_payment.payment_id", "exists": True, "weight": 0.5},
         {"path": "brand_dispute_id", "exists": True, "weight": 0.2},
@@ -427,6 +476,7 @@ SPEC = {
             "default_payment_method": "CARD",
         },
         *_listed(),
+        _V1_PAYMENT_VARIANT,
         {
             # Only `errors`, each with its code but no category: a PAYMENT_METHOD_ERROR code is a decline
             # of the authorization the call asked for.
@@ -452,13 +502,31 @@ SPEC = {
 }
 
 
+def _refuse_returns_and_links(body: dict) -> None:
+    """A v1 webhook or a Checkout redirect names a payment to fetch; a payment link is no payment (docstring)."""
+    if body.get("event_type") in _V1_WEBHOOK_TYPES and "entity_id" in body and "data" not in body:
+        if body["event_type"] == "PAYMENT_UPDATED":
+            raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                                  f"square: v1 PAYMENT_UPDATED names payment {body['entity_id']} to fetch")
+        raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"square: v1 {body['event_type']} is not a payment")
+    if "checkoutId" in body and ({"transactionId", "orderId"} & body.keys()) and "status" not in body:
+        raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
+                              f"square: a Checkout redirect naming checkout {body['checkoutId']}, not its outcome")
+    link = body.get("payment_link")
+    if isinstance(link, dict) and "url" in link and "payment" not in body:
+        raise UnmappedPayload(NOT_A_PAYMENT_EVENT, "square: a payment link is a link to pay, not a payment")
+
+
 def prepare(body: Any) -> Any:
     """Refuse a webhook event whose object is not a payment, refund or dispute (a payout, an invoice...).
 
     It stays unprocessed with ``NOT_A_PAYMENT_EVENT`` and a detail naming the event type,
     rather than reach the heuristic normalizer. Everything else passes unchanged.
     """
-    if not isinstance(body, dict) or "event_id" not in body:
+    if not isinstance(body, dict):
+        return body
+    _refuse_returns_and_links(body)
+    if "event_id" not in body:
         return body
     data = body.get("data")
     kind = data.get("type") if isinstance(data, dict) else None

@@ -176,3 +176,25 @@ def test_webhook_events_about_other_objects_are_square_s_and_no_payment(event_ty
     assert MAPPING.shape_score(body) >= 0.5
     outcome = normalize_lake_data(body, None, NORMALIZER)
     assert outcome.unprocessed_reason == "NOT_A_PAYMENT_EVENT"
+
+
+@pytest.mark.parametrize(("body", "reason"), [
+    # Connect v1 webhooks (docs.connect.squareup.com/api/connect/v1#setupwebhooks): PAYMENT_UPDATED names the payment
+    # to fetch; the other v1 event types are not payments.
+    ({"merchant_id": "18YC4JBH91E1H", "location_id": "JGHJ0343", "event_type": "PAYMENT_UPDATED",
+      "entity_id": "Jq74mCczmFXk1tC10GB"}, "NOTIFICATION_WITHOUT_OUTCOME"),
+    ({"merchant_id": "18YC4JBH91E1H", "location_id": "JGHJ0343", "event_type": "INVENTORY_UPDATED",
+      "entity_id": "5e8f2a4c-1b2d-4c8e-9f00-6a7b8c9d0e1f"}, "NOT_A_PAYMENT_EVENT"),
+    # square/connect-javascript-sdk docs/Checkout.md: redirect_url gets checkoutId, orderId, transactionId, referenceId.
+    ({"checkoutId": "CAISEHGimXh-C3RIT3JrMDwkWvQgAQ", "orderId": "KnL67ZIwXCPtzOrqj0HrkxMF",
+      "transactionId": "KnL67ZIwXCPtzOrqj0HrkxMF", "referenceId": "order-123"}, "NOTIFICATION_WITHOUT_OUTCOME"),
+    # CreatePaymentLink's response: a link to pay.
+    ({"payment_link": {"id": "PV7ZJLNHCJ7PQMQQ", "version": 1, "order_id": "o4dGvwZPvPMmqbMy4SUWSAlPaJjZY",
+                       "url": "https://square.link/u/8Aj2rk0z", "created_at": "2022-04-26T00:10:29Z"}},
+     "NOT_A_PAYMENT_EVENT"),
+])
+def test_returns_that_name_a_payment_and_links_stay_unprocessed(body, reason):
+    for data in (body, {"provider": "square", "payload": body}):
+        outcome = normalize_lake_data(data, None, NORMALIZER)
+        assert outcome.event is None
+        assert outcome.unprocessed_reason == reason

@@ -25,7 +25,7 @@ Sources (Klarna documentation):
   the Klarna Web SDK's PaymentRequestState (Payment Request states, see PAYMENT_REQUEST_STATES); the webhook
   envelope (metadata.event_type payment.request.state-change.*, the request under payload) from recollection
 - docs.klarna.com/klarna-payments/in-depth-knowledge/klarna-payments-sdk-reference (the JS SDK's authorize()
-  callback: ``approved``, ``show_form``, ``authorization_token``, ``error.invalid_fields``) and
+  callback: ``approved``, ``show_form``, ``authorization_token``, ``finalize_required``, ``error.invalid_fields``) and
   docs.klarna.com/klarna-payments/in-depth-knowledge/authorization-callback ("When Klarna approves a customer, you
   receive an authorization token"; the server-side callback to merchant_urls.authorization carries
   ``authorization_token`` and ``session_id``). The authorize() outcome table (approved false with show_form false: the
@@ -119,6 +119,8 @@ _AUTHORIZE_RULES = [
     {"when": {"approved": "false", "show_form": "true"}, "set": {"status_category": "CANCELLED"}},
     {"when": {"approved": "false", "error.invalid_fields": {"exists": True}},
      "set": {"status_category": "ERROR", "failure_reason": "INVALID_REQUEST"}},
+    # finalize_required: the purchase goes on in a finalize() call (multi-step flows): no decision yet.
+    {"when": {"approved": "false", "finalize_required": "true"}, "set": {"status_category": "PENDING"}},
 ]
 _FRAUD_RULES = [
     # An authorized order released by the merchant (cancel) or left to expire: the authorization ends.

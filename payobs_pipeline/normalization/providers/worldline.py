@@ -59,13 +59,22 @@ Sources:
   InterfaceVersion, "null" for the empty ones) reads the same.
   Sips is a Worldline product: its messages take this slug when a hint names Sips (without a hint the reply
   heuristics' family "sips" still reads them).
+- GlobalCollect WebCollect XML API (Ingenico ePayments legacy, now Worldline): answers <XML><REQUEST><ACTION>
+  ... <RESPONSE><RESULT>OK|NOK</RESULT> with ERROR CODE/MESSAGE on NOK and the payment's STATUSID, AMOUNT (cents),
+  CURRENCYCODE, ORDERID / EFFORTID / ATTEMPTID. No stored GlobalCollect docs page was found: the STATUSID ranges
+  are those wikimedia/mediawiki-extensions-DonationInterface globalcollect_gateway/GlobalCollectAdapter.php
+  defineReturnValueMap() encodes (SDK source; 600 = authorised, awaiting SET_PAYMENT; 800-975 ready/processed;
+  1000-1050 paid; 1800 refunded; 99999 cancelled), the error codes those of its config/error_map.yaml and of its
+  tests/phpunit/includes/Responses/globalcollect/*.testresponse answers (GlobalCollect's own messages); 1500 as
+  "charged back" is recollection. STATUSID 1810-2220 (failed, meaning not documented there) stay unmapped.
 Amounts: ``amountOfMoney.amount`` is in minor units (cents) with ``currencyCode``; Ogone ``amount`` is a
 decimal in major units.
 
 Lifecycle identity: a Direct/Connect payment id (``3066019730_0``: the PAYID and the attempt number) is
 one authorization attempt, its capture, refund and chargeback name it; a refund has its own id (the
 ``refund`` object of a refund.* webhook). The payment is ``references.merchantReference`` (the
-merchant's order id). Ogone: PAYID is the attempt, orderID the payment.
+merchant's order id). Ogone: PAYID is the attempt, orderID the payment. GlobalCollect: ORDERID is the payment,
+ORDERID/EFFORTID/ATTEMPTID the attempt.
 """
 
 from __future__ import annotations
@@ -404,6 +413,144 @@ SIPS_VARIANT = {
 }
 
 
+# ----- GlobalCollect WebCollect XML API (Ingenico ePayments legacy) ---------------------------------------------
+# Every answer is <XML><REQUEST><ACTION/><META/><PARAMS/><RESPONSE><RESULT>OK|NOK</RESULT>...</RESPONSE></REQUEST>
+# </XML>: NOK carries <ERROR><CODE/><MESSAGE/></ERROR>; GET_ORDERSTATUS / DO_PAYMENT / INSERT_ORDERWITHPAYMENT
+# answers carry the payment's STATUSID (in <STATUS> or <ROW>). The STATUSID ranges and what they mean are those of
+# the status-id table as wikimedia/mediawiki-extensions-DonationInterface globalcollect_gateway/
+# GlobalCollectAdapter.php defineReturnValueMap() encodes it (SDK source, not a stored docs page): 0-10 and 20-70
+# pending (order created, waiting for the consumer / bank), 15 refund failed, 100-180 rejected, 200 cardholder
+# authenticated (the payment goes on), 220-280 and 310-350 authentication / verification failed, 300 pending,
+# 400 revised, 525 challenged by the fraud ruleset, 550 and 625-650 pending, 600 authorised (waiting for
+# SET_PAYMENT), 800-975 ready / processed (post-authorised), 1000-1050 paid, 1100-1520 rejected after processing,
+# 1800 refunded, 99999 cancelled. 1500 as "charged back" is recollection of the WebCollect status table.
+GC_KEY = "_payobs_globalcollect"
+GC_STATUS_RANGES = (
+    (0, 10, "pending"), (15, 15, "refund_failed"), (20, 70, "pending"), (100, 180, "rejected"),
+    (200, 200, "authenticated"), (220, 280, "rejected"), (300, 300, "pending"), (310, 350, "rejected"),
+    (400, 400, "revised"), (525, 525, "challenged"), (550, 550, "pending"), (600, 600, "authorised"),
+    (625, 650, "pending"), (800, 975, "ready"), (1000, 1050, "paid"), (1500, 1500, "charged_back"),
+    (1100, 1520, "rejected"), (1800, 1800, "refunded"), (99999, 99999, "cancelled"),
+)
+GC_STATUSES = {
+    "gc:pending": "PENDING", "gc:authenticated": "PENDING", "gc:challenged": "PENDING", "gc:revised": "PENDING",
+    "gc:refund_failed": "DECLINED", "gc:rejected": "DECLINED", "gc:authorised": "APPROVED", "gc:ready": "APPROVED",
+    "gc:paid": "APPROVED", "gc:charged_back": "CHARGEBACK", "gc:refunded": "REFUNDED", "gc:cancelled": "CANCELLED",
+    # RESULT NOK: the request was refused; an authorisation refusal is a decline, anything else an error.
+    "gc:nok_declined": "DECLINED", "gc:nok": "ERROR",
+}
+# ERROR/CODE values (DonationInterface globalcollect_gateway/config/error_map.yaml names them with GlobalCollect's
+# messages; 430306 "Card expired" and 400120 "INSERTATTEMPT PAYMENT FOR ORDER ALREADY FINAL" are GlobalCollect's
+# own messages in its XML answers): the 430xxx "Not authorised" / "Unable to authorize" family is the
+# authorisation's refusal.
+GC_DECLINE_CODES = ("430306", "430452", "430285", "430260", "430330", "430354", "430357", "430581", "485000", "485010",
+                    "430215", "430220", "430225", "430230", "430235", "430240", "430245", "430430", "430433")
+GC_ERROR_CODES = {
+    "430306": "EXPIRED_CARD",                     # Card expired
+    # The issuer's refusal inside a STATUSID 100 payment's <ERRORS> (DonationInterface tests/phpunit/includes/
+    # Responses/globalcollect/GET_ORDERSTATUS_4302xx-4303xx.testresponse, GlobalCollect's messages).
+    "430285": "GENERIC_DECLINE",                  # Not authorised
+    "430260": "SUSPECTED_FRAUD",                  # Call Security Department
+    "430330": "INVALID_CARD_DATA",                # Invalid Card Number
+    "430354": "INVALID_CARD_DATA",                # Issuer Unknown
+    "430357": "LOST_OR_STOLEN_CARD",              # Lost or Stolen Card
+    "430452": "GENERIC_DECLINE",                  # Not authorised
+    "430581": {"reason": "GENERIC_DECLINE", "decline_type": "SOFT"},   # SOFT_DECLINE_BUYER_HAS_ALTERNATE_FUNDING
+    "485000": {"reason": "GENERIC_DECLINE", "decline_type": "SOFT"},   # NEW_ACCOUNT_INFO_AVAILABLE
+    "485010": {"reason": "ISSUER_UNAVAILABLE", "decline_type": "SOFT"},  # TRY_AGAIN_LATER
+    **{code: "ISSUER_UNAVAILABLE" for code in ("430215", "430220", "430225", "430230", "430235", "430240",
+                                                  "430245")},  # Unable to authorize COMMS_FAIL_1xx/6xx
+    "430430": "TIMEOUT",                          # Unable to authorize TIMEOUT
+    "430433": "LIMIT_EXCEEDED",                   # Unable to authorize TOO_MUCH_USAGE
+    "400120": "DUPLICATE",                        # INSERTATTEMPT PAYMENT FOR ORDER ALREADY FINAL (order id reused)
+    "300620": "DUPLICATE",                        # Order ID already used in a previous transaction
+    "430900": "CONFIGURATION_ERROR",              # NO VALID PROVIDERS FOUND FOR COMBINATION (merchant set-up)
+    "102020": "CONFIGURATION_ERROR",              # ACTION NNN IS NOT ALLOWED FOR MERCHANT NNN, IPADDRESS ...
+    "20205": "PROCESSING_ERROR",                  # COULD NOT START TRANSACTION
+    "103000": "PROCESSING_ERROR",                 # ANOTHER_ACTION_IS_IN_PROCESS
+    "400850": "ISSUER_UNAVAILABLE",               # IDEAL_SYSTEM_MAINTENANCE
+    "430150": "PROCESSING_ERROR",                 # READ_REQUEST_EXCEPTION
+    "430160": "PROCESSING_ERROR",                 # ALL_TERMINAL_IDS_FOR_MERCHANT_CURRENCY_IN_USE
+    "4311130": "PROCESSING_ERROR",                # PBS_SERVICE_NOT_AVAILABLE
+    "4360025": "PROCESSING_ERROR",                # ECARD SYSTEM ERROR
+    "4500600": "PROCESSING_ERROR",                # BOKU ERROR
+    "4500700": "PROCESSING_ERROR",                # SUB1 ERROR
+    "22000045": "PROCESSING_ERROR",               # COMMUNICATION ERROR
+    "9999999999": "PROCESSING_ERROR",             # ERROR_IN_PROCESSING_THE_REQUEST
+}
+GC_ACTIONS = ["GET_ORDERSTATUS", "DO_PAYMENT", "INSERT_ORDERWITHPAYMENT", "SET_PAYMENT", "DO_FINISHPAYMENT",
+              "CANCEL_PAYMENT", "DO_REFUND", "SET_REFUND", "DO_BANKVALIDATION"]
+GC_VARIANT = {
+    "name": "globalcollect.xml_response",
+    "root": GC_KEY,
+    "match": {f"{GC_KEY}.outcome": {"exists": True}},
+    "fields": {
+        "status": ["outcome"],
+        "reason_code": ["error_code", "status_error_codes.0", "status_error_codes.1", "status_error_codes.2"],
+        "amount": ["AMOUNT"],
+        "currency": ["CURRENCYCODE"],
+        "provider_transaction_id": ["PAYMENTREFERENCE", "ORDERID"],
+        # An order (ORDERID) is paid by efforts (EFFORTID), each tried by attempts (ATTEMPTID).
+        "attempt_id": {"join": ["ORDERID", "EFFORTID", "ATTEMPTID"], "sep": "/"},
+        "payment_id": ["ORDERID"],
+        "payment_method": ["PAYMENTMETHODID"],
+        "merchant_id": ["MERCHANTID"],
+    },
+    "amount_unit": "minor",
+    "status_map": GC_STATUSES,
+    "reason_map": GC_ERROR_CODES,
+    "payment_method_map": {"1": "CARD"},
+    "rules": [
+        {"when": {"outcome": "gc:paid"}, "set": {"event_kind": "CAPTURE"}},
+        {"when": {"outcome": ["gc:refunded", "gc:refund_failed"]}, "set": {"event_kind": "REFUND"}},
+        {"when": {"outcome": "gc:charged_back"}, "set": {"event_kind": "DISPUTE"}},
+    ],
+}
+
+
+def _gc_status_class(status_id: str) -> str | None:
+    try:
+        number = int(status_id)
+    except (TypeError, ValueError):
+        return None
+    return next((name for low, high, name in GC_STATUS_RANGES if low <= number <= high), None)
+
+
+def _globalcollect(body: dict) -> dict | None:
+    """A GlobalCollect XML answer flattened: the payment's fields, the echoed request's amount, the outcome."""
+    request = body.get("XML", {}).get("REQUEST") if isinstance(body.get("XML"), dict) else None
+    if not isinstance(request, dict) or not isinstance(request.get("RESPONSE"), dict):
+        return None
+    response = request["RESPONSE"]
+    result = str(response.get("RESULT", "")).strip().upper()
+    if result not in ("OK", "NOK"):
+        return None
+    flat: dict = {}
+    params = request.get("PARAMS") if isinstance(request.get("PARAMS"), dict) else {}
+    # The answer's own values win over the request's echo (PARAMS ORDER / PAYMENT).
+    for part in (params.get("ORDER"), params.get("PAYMENT"), response.get("ROW"), response.get("STATUS")):
+        if isinstance(part, dict):
+            flat.update({k: v for k, v in part.items() if isinstance(v, str) and v != ""})
+    # A rejected payment's own errors: <STATUS><ERRORS><ERROR><TYPE>B</TYPE><CODE>430285</CODE>...
+    errors = response.get("STATUS", {}).get("ERRORS") if isinstance(response.get("STATUS"), dict) else None
+    errors = errors.get("ERROR") if isinstance(errors, dict) else None
+    errors = errors if isinstance(errors, list) else [errors] if isinstance(errors, dict) else []
+    flat["status_error_codes"] = [str(e.get("CODE", "")).strip() for e in errors if isinstance(e, dict)]
+    error = response.get("ERROR")
+    if isinstance(error, list):
+        error = error[0] if error else None
+    if result == "NOK":
+        code = str(error.get("CODE", "")).strip() if isinstance(error, dict) else ""
+        flat["error_code"] = code
+        flat["outcome"] = "gc:nok_declined" if code in GC_DECLINE_CODES else "gc:nok"
+    else:
+        status_class = _gc_status_class(flat.get("STATUSID"))
+        if status_class is None:
+            return None
+        flat["outcome"] = f"gc:{status_class}"
+    return flat
+
+
 SPEC = {
     "provider": "worldline",
     "aliases": ["worldline", "worldline_direct", "worldlinedirect", "ingenico", "ingenico_direct", "ingenico_connect",
@@ -462,6 +609,9 @@ SPEC = {
         {"path": "ncresponse.@NCSTATUS", "exists": True, "weight": 0.5},
         {"path": "ncresponse.@PAYID", "exists": True, "weight": 0.3},
         {"path": "ncresponse.@STATUS", "exists": True, "weight": 0.2},
+        # GlobalCollect WebCollect XML answers: <XML><REQUEST><ACTION>GET_ORDERSTATUS ... <RESPONSE><RESULT>.
+        {"path": "XML.REQUEST.ACTION", "in": GC_ACTIONS, "weight": 0.3},
+        {"path": "XML.REQUEST.RESPONSE.RESULT", "in": ["OK", "NOK"], "weight": 0.3},
     ],
     "amount_unit": "minor",
     "status_map": PAYMENT_STATUSES,
@@ -470,6 +620,7 @@ SPEC = {
     "payment_method_map": PAYMENT_METHODS,
     "variants": [
         SIPS_VARIANT,
+        GC_VARIANT,
         {"name": "webhook.not_a_payment", "match": {"type": {"prefix": list(_NON_PAYMENT_TYPES)}},
          "not_a_payment": "a Worldline payout, token or mandate event"},
         {"name": "webhook.refund", "root": "refund", "match": {"refund.id": {"exists": True}},
@@ -672,6 +823,9 @@ def prepare(body: Any) -> Any:
     if not isinstance(body, dict):
         return body
     _refuse_hosted_checkout_without_outcome(body)
+    globalcollect = _globalcollect(body)
+    if globalcollect is not None:
+        return {**body, GC_KEY: globalcollect}
     sips = _sips_pairs(body) or _sips1_pairs(body) or _sips_office_pairs(body)
     if sips is not None:
         return {**body, SIPS_KEY: sips, f"{SIPS_KEY}_code": f"sips:{sips.get('responseCode', '')}"}

@@ -110,3 +110,22 @@ def test_a_trimmed_direct_webhook_is_recognised_and_its_card_output_names_the_me
     event = normalized_event({"payment": {"paymentOutput": {"cardPaymentMethodSpecificOutput": {
         "paymentProductId": 1, "card": {"cardNumber": "******4242"}}}, "status": "CAPTURED"}})
     assert (event.provider, str(event.status_category), str(event.payment_method)) == ("worldline", "APPROVED", "CARD")
+
+
+def test_globalcollect_status_ids_are_read_by_range():
+    """GlobalCollect STATUSID ranges (DonationInterface GlobalCollectAdapter.php): 600 authorised, 1000-1050 paid."""
+    assert module._gc_status_class("600") == "authorised"
+    assert module._gc_status_class("1050") == "paid"
+    assert module._gc_status_class("1500") == "charged_back"
+    assert module._gc_status_class("1900") is None
+
+
+def test_a_globalcollect_nok_answer_takes_the_echoed_amount_and_the_error_code():
+    event = normalized_event(
+        "<XML><REQUEST><ACTION>DO_PAYMENT</ACTION><PARAMS><PAYMENT><ORDERID>9</ORDERID><EFFORTID>2</EFFORTID>"
+        "<AMOUNT>155</AMOUNT><CURRENCYCODE>USD</CURRENCYCODE></PAYMENT></PARAMS><RESPONSE><RESULT>NOK</RESULT>"
+        "<ERROR><CODE>430306</CODE><MESSAGE>Card expired</MESSAGE></ERROR></RESPONSE></REQUEST></XML>")
+    assert str(event.status_category) == "DECLINED"
+    assert str(event.failure_reason) == "EXPIRED_CARD"
+    assert event.raw_reason_code == "430306"
+    assert event.amount_minor == 155

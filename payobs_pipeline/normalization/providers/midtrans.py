@@ -26,7 +26,10 @@ Sources (Midtrans documentation):
   reads it from there.
 - https://docs.midtrans.com/docs/apa-itu-eci-pada-protokol-3ds (ECI: Visa/Amex/JCB 05 authenticated, 06 attempted,
   07 "3DS was not successful"; Mastercard 02 / 01 / 00): a card deny with no bank code and ECI 07 / 00 is a
-  failed 3DS authentication.
+  failed 3DS authentication. A deny whose fraud_status is accept and that names no bank code was refused by the
+  payment provider (GENERIC_DECLINE). A capture with
+  fraud_status deny is denied by the FDS as fraud (https-notification-webhooks: handle capture + deny as a
+  failure): DECLINED, RISK_REJECTED.
 - Returns a merchant stores: the Snap redirect to the Finish / Unfinish / Error Redirect URL carries
   ``?order_id=...&status_code=...&transaction_status=...`` (docs.midtrans.com/docs/snap-advanced-feature /
   "Snap Redirect": finish_redirect_url; also the finish_redirect_url member of a Snap JS onSuccess / onPending
@@ -69,7 +72,8 @@ TRANSACTION_STATUSES = {
     "chargeback": "CHARGEBACK",
     "partial_chargeback": "CHARGEBACK",
 }
-# status_code of error responses (4xx/5xx); 2xx codes carry no failure reason.
+# status_code of error responses (4xx/5xx); 2xx codes carry no failure reason (202 "denied" does not say
+# whether the payment provider or the FDS refused).
 STATUS_CODES = {
     "400": "INVALID_REQUEST",
     "401": "CONFIGURATION_ERROR",
@@ -122,6 +126,9 @@ REFUND_ID_KEY = "_payobs_refund_id"
 REFUND_AMOUNT_KEY = "_payobs_refund_amount"
 BANK_CODE_KEY = "_payobs_bank_code"
 THREEDS_FAILED = "3ds_not_authenticated"
+# deny with fraud_status accept: the FDS let it through, so the payment provider refused it (transaction-status-cycle
+# "deny: ... rejected by the payment provider or Midtrans Fraud Detection System").
+PROVIDER_DENIED = "denied_by_payment_provider"
 # ECI values the Midtrans ECI page gives for "3DS was not successful" (Visa/Amex/JCB 07, Mastercard 00).
 _FAILED_3DS_ECI = ("07", "00")
 _BANK_CODE_IN_MESSAGE = re.compile(r"with code \[([0-9A-Za-z]{1,3})\]")
@@ -192,7 +199,7 @@ SPEC = {
     "amount_unit": "major",
     "default_currency": "IDR",
     "status_map": TRANSACTION_STATUSES,
-    "reason_map": {**STATUS_CODES, THREEDS_FAILED: "AUTHENTICATION_FAILED"},
+    "reason_map": {**STATUS_CODES, THREEDS_FAILED: "AUTHENTICATION_FAILED", PROVIDER_DENIED: "GENERIC_DECLINE"},
     "reason_fallback": "iso8583",
     "payment_method_map": PAYMENT_TYPES,
     "fields": _FIELDS,
@@ -220,6 +227,9 @@ SPEC = {
               "set": {"status_category": "PENDING"}},
              {"when": {"transaction_status": "deny", "fraud_status": "deny"},
               "set": {"failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
+             # A card capture the FDS denied (fraud_status deny: "transaction is denied as fraud"): no charge.
+             {"when": {"transaction_status": "capture", "fraud_status": "deny"},
+              "set": {"status_category": "DECLINED", "failure_reason": "RISK_REJECTED", "failure_source": "PSP_RISK"}},
              {"when": {"transaction_status": "cancel", "payment_type": "credit_card"},
               "set": {"event_kind": "VOID"}},
          ]},
@@ -269,6 +279,8 @@ def prepare(body: Any) -> Any:
         elif str(body.get("payment_type", "")).lower() == "credit_card" and str(body.get("eci", "")) in _FAILED_3DS_ECI \
                 and str(body.get("fraud_status", "")).lower() != "deny":
             added[BANK_CODE_KEY] = THREEDS_FAILED
+        elif str(body.get("fraud_status", "")).lower() == "accept":
+            added[BANK_CODE_KEY] = PROVIDER_DENIED
     if status in ("refund", "partial_refund", "chargeback", "partial_chargeback") and isinstance(refunds, list):
         latest = next((r for r in reversed(refunds) if isinstance(r, dict)), None)
         if latest is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from payobs_pipeline.normalization.providers import midtrans as module
 from payobs_pipeline_tests.normalization.corpus_checks import normalized_event
 
 
@@ -43,3 +44,10 @@ def test_a_snap_redirect_states_no_amount_and_no_currency():
     event = normalized_event({"order_id": "ORDER-1", "status_code": "200", "transaction_status": "settlement"})
     assert (event.provider, str(event.status_category), event.amount_minor, event.currency, event.payment_id) == (
         "midtrans", "APPROVED", None, None, "ORDER-1")
+
+
+def test_a_deny_the_fds_accepted_is_the_payment_providers_refusal():
+    """fraud_status accept on a deny without a bank code: the provider refused (GENERIC_DECLINE), not the FDS."""
+    prepared = module.prepare({"transaction_status": "deny", "fraud_status": "accept", "status_code": "200"})
+    assert prepared[module.BANK_CODE_KEY] == module.PROVIDER_DENIED
+    assert module.SPEC["reason_map"][module.PROVIDER_DENIED] == "GENERIC_DECLINE"

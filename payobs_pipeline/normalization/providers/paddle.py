@@ -64,6 +64,12 @@ not tests):
 - https://developer.paddle.com/webhook-reference/product-fulfillment (the Classic fulfillment webhook: p_order_id,
   p_sale_gross, p_currency, p_signature ... sent "to send order-specific data to a customer after a checkout is
   completed"): a fulfilment message, not a payment event, like the locker_processed alert
+- Paddle Classic API answers ({"success": true, "response": {...}}; hexdocs.pm/paddlex Paddle.ProductPayment
+  "Request a refund ... refunds are not immediate and will be reviewed and approved by our buyer support team",
+  returning the refund_request_id; paddlex Paddle.Subscription one-off charge answer invoice_id, subscription_id,
+  amount (major-unit string), currency, payment_date, receipt_url; Paddle.Alert webhook history current_page,
+  total_pages, alerts_per_page, total_alerts, data[] of past alerts: a report). The Classic API error body
+  ({"success": false, "error": {"code", "message"}}) is not mapped: no stored page gives its code table.
 Lifecycle identity: Billing: the transaction (txn_) is the payment; its payment attempt is
 payments[0].payment_attempt_id; a refund is an adjustment (adj_) naming the transaction; a chargeback is an
 adjustment with a chargeback action. Classic: the order_id is the attempt, checkout_id the payment; refunds and
@@ -293,6 +299,11 @@ SPEC = {
         # Paddle.js checkout events: the checkout's che_ id under data beside the event's name.
         {"path": "data.id", "prefix": "che_", "weight": 0.4},
         {"path": "name", "prefix": "checkout.", "weight": 0.1},
+        # Paddle Classic API answers: receipt_url on my.paddle.com, refund_request_id, the webhook history.
+        {"path": "response.receipt_url", "prefix": "https://my.paddle.com/receipt/", "weight": 0.5},
+        {"path": "response.refund_request_id", "exists": True, "weight": 0.5},
+        {"path": "response.alerts_per_page", "exists": True, "weight": 0.3},
+        {"path": "response.data.0.alert_name", "exists": True, "weight": 0.3},
         # Classic checkout eventCallback / successCallback data.
         {"path": "eventData.checkout.id", "exists": True, "weight": 0.3},
         {"path": "event", "prefix": "Checkout.", "weight": 0.2},
@@ -342,6 +353,26 @@ SPEC = {
          "match": {"p_order_id": {"exists": True}, "p_signature": {"exists": True}, "alert_name": {"exists": False}},
          "not_a_payment": "a Paddle Classic fulfillment webhook (order data for fulfilment; payment_succeeded "
                           "carries the payment)"},
+        # --- Paddle Classic API answers {"success": true, "response": {...}} --------------------------------
+        # POST /2.0/subscription/{id}/charge (Create one-off charge): the charge was made and invoiced.
+        {"name": "classic_api.one_off_charge", "root": "response",
+         "match": {"response.invoice_id": {"exists": True}, "response.receipt_url": {"exists": True},
+                   "response.amount": {"exists": True}},
+         "amount_unit": "major", "status": "APPROVED",
+         "fields": {"provider_transaction_id": ["invoice_id"], "status": ["^success"], "amount": ["amount"],
+                    "currency": ["currency"], "event_time": ["payment_date"], "attempt_id": ["invoice_id"],
+                    "payment_id": ["invoice_id"]}},
+        # POST /2.0/payment/refund (Refund payment): a refund request, "reviewed and approved by our buyer support
+        # team" before it is made (the payment_refunded alert reports it).
+        {"name": "classic_api.refund_request", "root": "response",
+         "match": {"response.refund_request_id": {"exists": True}},
+         "status": "PENDING", "event_kind": "REFUND",
+         "fields": {"provider_transaction_id": ["refund_request_id"], "status": ["^success"],
+                    "refund_id": ["refund_request_id"], "amount": [], "currency": []}},
+        # POST /2.0/alert/webhooks (Get webhook history): a paginated report of past alerts.
+        {"name": "classic_api.webhook_history.not_a_payment",
+         "match": {"response.alerts_per_page": {"exists": True}, "response.data": {"exists": True}},
+         "not_a_payment": "the Paddle Classic webhook history: a report of sent alerts, not an event"},
         # --- Paddle Billing -------------------------------------------------------------------------------
         {"name": "error", "match": {"error.code": {"exists": True}},
          "status": "ERROR", "event_kind": "AUTHORIZATION",

@@ -111,3 +111,11 @@ def test_a_paddlejs_checkout_closed_after_payment_stays_paid_and_reads_no_amount
     event = normalized_event(body)
     assert (str(event.status_category), event.amount_minor, event.payment_id) == (
         "APPROVED", None, "txn_01k9ppmmta091s41je23hwk1ba")
+
+
+def test_a_classic_refund_request_is_a_pending_refund_without_amount():
+    """Paddle Classic POST /2.0/payment/refund answers a refund_request_id: the refund is reviewed before it is made."""
+    event = normalize_lake_data({"success": True, "response": {"refund_request_id": 4242}}).event
+    assert event.status_category == StatusCategory.PENDING
+    assert event.refund_id == "4242"
+    assert event.amount_minor is None

@@ -169,6 +169,10 @@ _ERROR_STATUSES = {
 }
 
 
+# Refund statuses (docs.mollie.com/reference/get-refund).
+_REFUND_STATUSES = ("queued", "pending", "processing", "refunded", "failed", "canceled")
+
+
 def _documents(match: dict, root: str | None, name: str = "") -> list[dict]:
     """The resources, bare or embedded at ``root`` (a webhook event's entity)."""
     prefix = f"{root}." if root else ""
@@ -311,6 +315,9 @@ SPEC = {
         {"path": "_embedded.payments.0.resource", "exists": True, "weight": 0.3},
         {"path": "_links.self.href", "prefix": "https://api.mollie.com", "weight": 0.5},
         {"path": "profileId", "prefix": "pfl_", "weight": 0.3},
+        # A refund or chargeback names its payment (tr_) in paymentId (get-refund, get-chargeback).
+        {"path": "paymentId", "prefix": "tr_", "weight": 0.3},
+        {"path": "status", "in": list(_REFUND_STATUSES), "weight": 0.2},
         {"path": "_embedded.entity.resource", "exists": True, "weight": 0.2},
         # v1 payments (docs.mollie.com/reference/v1/payments-api/get-payment): createdDatetime (v1's own name for
         # the creation time; with a tr_ id it names a v1 payment) and the payment screen's URL on Mollie's own site
@@ -420,6 +427,7 @@ def prepare(body: Any) -> Any:
     if body.get("resource") == "event" and "entityId" in body and not (isinstance(embedded, dict) and embedded.get("entity")):
         raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
                               f"mollie: {body.get('type')} event for {body.get('entityId')} has no entity snapshot")
+    body = _with_resource(body)
     document = embedded.get("entity") if isinstance(embedded, dict) and body.get("resource") == "event" else body
     unsigned = _unsigned_amount(document) if isinstance(document, dict) else None
     return {**body, UNSIGNED_AMOUNT_KEY: unsigned} if unsigned is not None else body
@@ -440,3 +448,21 @@ def _unsigned_amount(document: dict) -> str | None:
     if isinstance(value, str) and value.strip().startswith("-"):
         return value.strip()[1:]
     return None
+
+
+
+def _with_resource(body: dict) -> dict:
+    """A refund or chargeback object kept without its ``resource`` (as integrations such as activepieces pass it on).
+
+    Refunds and chargebacks name their payment in ``paymentId`` (a ``tr_`` id, get-refund / get-chargeback); a
+    chargeback's own id is ``chb_``, and a chargeback has no status while a refund has one of the refund statuses.
+    """
+    if "resource" in body or not str(body.get("paymentId", "")).startswith("tr_") \
+            or not isinstance(body.get("amount"), dict):
+        return body
+    if str(body.get("id", "")).startswith("chb_") and "status" not in body:
+        return {**body, "resource": "chargeback"}
+    if str(body.get("status", "")).lower() in _REFUND_STATUSES and not str(body.get("id", "")).startswith("chb_"):
+        return {**body, "resource": "refund"}
+    return body
+

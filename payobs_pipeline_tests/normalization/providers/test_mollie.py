@@ -149,3 +149,12 @@ def test_mollie_v1_refund_and_chargeback_name_their_payment_as_attempt():
     assert (refund.amount_minor, refund.currency) == (595, "EUR")
     assert _identity(chargeback) == ("DISPUTE", "CHARGEBACK", "tr_V1a", None, None, "chb_V1a")
     assert (chargeback.amount_minor, chargeback.currency) == (3507, "EUR")
+
+
+def test_a_chargeback_kept_without_its_resource_is_still_a_chargeback():
+    """activepieces-style Chargeback object: no ``resource``, a chb_ id and a tr_ paymentId (get-chargeback)."""
+    event = normalize_lake_data({"id": "chb_abc", "amount": {"value": "-10.00", "currency": "EUR"},
+                                 "paymentId": "tr_abc", "createdAt": "2024-01-01T12:00:00+00:00"}).event
+    assert str(event.status_category) == "CHARGEBACK"
+    assert event.dispute_id == "chb_abc"
+    assert event.amount_minor == 1000

@@ -17,7 +17,7 @@ Sources (Paystack documentation):
   expired card, incorrect PIN, invalid card number, abandoned OTP)
 - https://paystack.com/docs/payments/webhooks/ (events charge.success, refund.pending,
   refund.processing, refund.processed, refund.failed, charge.dispute.create / remind / resolve;
-  transfer.success / failed / reversed, subscription.*, invoice.*, customeridentification.* are not payment
+  transfer.success / failed / reversed, subscription.*, invoice.* (but invoice.payment_failed), customeridentification.* are not payment
   outcomes; a ``charge.failed`` event, where an integration receives one, is read like charge.success;
   paymentrequest.pending "a payment request has been sent to a customer", paymentrequest.success "a payment
   request has been paid for")
@@ -93,6 +93,8 @@ _DISPUTE_EVENTS = ["charge.dispute.create", "charge.dispute.remind", "charge.dis
 # Payment requests (invoices to a customer, paystack.com/docs/api/payment-request/): sent, then paid.
 PAYMENT_REQUEST_EVENTS = {"paymentrequest.pending": "PENDING", "paymentrequest.success": "APPROVED"}
 PAYMENT_REQUEST_STATUSES = {"pending": "PENDING", "success": "APPROVED"}
+# The one invoice event that is a payment outcome (see the webhook.invoice_payment_failed variant).
+FAILED_INVOICE_EVENT = "invoice.payment_failed"
 NON_PAYMENT_EVENT_PREFIXES = ("transfer.", "subscription.", "invoice.", "customeridentification.",
                               "paymentrequest.", "dedicatedaccount.", "assigndedicatedaccount.", "bank.",
                               "direct_debit.")
@@ -207,6 +209,13 @@ _REFUND_FIELDS = {
     "refund_id": ["id", "refund_reference"],
     "attempt_id": ["transaction.id", "transaction_reference", "transaction"],
 }
+_FAILED_INVOICE_FIELDS = {
+    "provider_transaction_id": ["invoice_code"],
+    "payment_id": ["invoice_code"],
+    "payment_method": ["authorization.channel"],
+    "card_country": ["authorization.country_code"],
+    "event_time": ["created_at", "createdAt"],
+}
 _DISPUTE_FIELDS = {
     "provider_transaction_id": ["id"],
     "status": ["status"],
@@ -286,6 +295,15 @@ SPEC = {
         {"name": "webhook.payment_request", "root": "data", "match": {"event": list(PAYMENT_REQUEST_EVENTS)},
          "fields": {**_PAYMENT_REQUEST_FIELDS, "status": ["^event"]}, "status_map": PAYMENT_REQUEST_EVENTS,
          "event_kind": "PAYMENT"},
+        # "A payment for an invoice failed" (paystack.com/docs/payments/subscriptions): a subscription's charge was
+        # refused, and no charge event says so; the invoice (INV_) stands for the payment, no reason is given.
+        # Its amount is in the subunit of a currency the invoice may not name: no currency, no amount.
+        {"name": "webhook.invoice_payment_failed", "root": "data",
+         "match": {"event": FAILED_INVOICE_EVENT, "data.currency": {"exists": True}},
+         "status": "DECLINED", "event_kind": "PAYMENT",
+         "fields": {**_FAILED_INVOICE_FIELDS, "amount": ["amount"], "currency": ["currency"]}},
+        {"name": "webhook.invoice_payment_failed_no_currency", "root": "data", "match": {"event": FAILED_INVOICE_EVENT},
+         "status": "DECLINED", "event_kind": "PAYMENT", "fields": _FAILED_INVOICE_FIELDS},
         {"name": "webhook.not_a_payment", "match": {"event": {"prefix": list(NON_PAYMENT_EVENT_PREFIXES)}},
          "not_a_payment": "a Paystack transfer, subscription, invoice or identity event"},
         {"name": "webhook.dispute", "root": "data", "match": {"event": _DISPUTE_EVENTS},
@@ -374,7 +392,8 @@ def prepare(body: Any) -> Any:
         raise UnmappedPayload(NOTIFICATION_WITHOUT_OUTCOME,
                               "paystack: a callback names the reference only; verify or the webhook gives the outcome")
     event = body.get("event")
-    if isinstance(event, str) and event.startswith(NON_PAYMENT_EVENT_PREFIXES) and event not in PAYMENT_REQUEST_EVENTS:
+    if (isinstance(event, str) and event.startswith(NON_PAYMENT_EVENT_PREFIXES) and event not in PAYMENT_REQUEST_EVENTS
+            and event != FAILED_INVOICE_EVENT):
         raise UnmappedPayload(NOT_A_PAYMENT_EVENT, f"paystack: {event} is not a payment event")
     data = body.get("data")
     holder = data if isinstance(data, dict) else body

@@ -1,7 +1,7 @@
 """The evaluation rounds of real provider messages stay read at least as well as they are today.
 
 Each round was written from sources the mappings were not built from, committed before the code that reads
-it, and measured once (those first figures are in the README, "Normalization quality"); the first three and the fifth to fourteenth were
+it, and measured once (those first figures are in the README, "Normalization quality"); the first three and the fifth to fifteenth were
 then used to fix the specs, so they are training data now and these floors only guard against regressions. The labels come
 from the providers' documentation (each case's ``source``), never from this code's output. A floor is the
 share measured when the round's fixes landed, rounded down to the half percent.
@@ -48,6 +48,10 @@ FLOORS = {
     # Round 14: first measured at 78.4% / 77.5% at its own commit (its mapped providers' messages 81.3% / 80.2%),
     # then fixed from (100% / 100%; the amount and currency misses left are labels disputed against the docs).
     "heldout_apps_and_client_libraries": {True: (1.0, 1.0, 1.0, 0.94, 0.97), False: (1.0, 1.0, 1.0, 0.94, 0.97)},
+    # Round 15: first measured at 59.0% / 54.3% at its own commit (its mapped providers' messages 72.9% / 67.1%;
+    # unchanged by 15 providers' depth work written beside it without reading it), then fixed from (96.2% / 91.4%).
+    "heldout_getpaid_smashpig_and_workflows": {True: (0.96, 1.0, 0.935, 0.99, 0.99),
+                                               False: (0.91, 1.0, 1.0, 0.985, 0.985)},
 }
 FIELDS = ("status_category", "failure_reason", "amount_minor", "currency")
 

@@ -317,7 +317,6 @@ SPEC = {
         {"path": "profileId", "prefix": "pfl_", "weight": 0.3},
         # A refund or chargeback names its payment (tr_) in paymentId (get-refund, get-chargeback).
         {"path": "paymentId", "prefix": "tr_", "weight": 0.3},
-        {"path": "status", "in": list(_REFUND_STATUSES), "weight": 0.2},
         {"path": "_embedded.entity.resource", "exists": True, "weight": 0.2},
         # v1 payments (docs.mollie.com/reference/v1/payments-api/get-payment): createdDatetime (v1's own name for
         # the creation time; with a tr_ id it names a v1 payment) and the payment screen's URL on Mollie's own site
@@ -448,7 +447,6 @@ def _unsigned_amount(document: dict) -> str | None:
     if isinstance(value, str) and value.strip().startswith("-"):
         return value.strip()[1:]
     return None
-
 
 
 def _with_resource(body: dict) -> dict:

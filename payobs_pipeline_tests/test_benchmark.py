@@ -78,8 +78,12 @@ def test_bench_json_reports_the_whole_graph_against_both_baselines(bench_run, ll
     assert record["rows"] == ROWS
     assert record["naive_rows"] == min(ROWS, 20_000)
     assert record["ratio_to_floor"] == pytest.approx(record["total_s"] / record["floor_s"], rel=1e-3)
-    assert record["rows_per_s"] == pytest.approx(ROWS / record["total_s"], rel=1e-3)
-    assert record["speedup_vs_naive"] == pytest.approx(record["rows_per_s"] / record["naive_rows_per_s"], rel=1e-3)
+    # rows_per_s and naive_rows_per_s are rounded to 0.1 (at a few rows/s, on a loaded machine, more than 1e-3):
+    # each is compared within its rounding, the speedup with the exact figures it is made of.
+    assert record["rows_per_s"] == pytest.approx(ROWS / record["total_s"], abs=0.05)
+    assert record["naive_rows_per_s"] == pytest.approx(record["naive_rows"] / record["naive_s"], abs=0.05)
+    assert record["speedup_vs_naive"] == pytest.approx(
+        (ROWS / record["total_s"]) / (record["naive_rows"] / record["naive_s"]), rel=1e-3)
     assert record["floor_s"] == min(record["floor_text_s"], record["floor_binary_s"])
     for asset in ASSETS:
         assert asset.key.to_python_identifier() in record["stage_s"], asset.key

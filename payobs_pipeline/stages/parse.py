@@ -37,8 +37,9 @@ _JSON_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
 # written again by the standard library, so the text is the same byte for byte. orjson refuses what the
 # standard library might write differently or refuse itself (keys that are not strings, integers past 64 bits,
 # unpaired surrogates, subclasses, dates, dataclasses): those go to the standard library too. NaN and infinity
-# (orjson would write null) cannot occur: the parser refuses them and turns an overflowing number into an int.
-_EXPONENT_FLOAT = re.compile(rb"[:,[]-?(?:\d+(?:\.\d+)?e|0\.0000)")
+# (orjson would write null) cannot occur: the parser refuses them and turns an overflowing number into an int. A
+# bare number (the parser refuses one as a body) is checked too.
+_EXPONENT_FLOAT = re.compile(rb"(?:^|[:,[])-?(?:\d+(?:\.\d+)?e|0\.0000)")
 _ORJSON_STRICT = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_SUBCLASS
 
 

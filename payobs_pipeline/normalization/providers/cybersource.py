@@ -550,6 +550,18 @@ _REST_PAYMENT_RULES = [
     {"when": {"paymentInformation.bank": {"exists": True}}, "set": {"payment_method": "DIRECT_DEBIT"}},
 ]
 
+# A Secure Acceptance reply's own fields (Reply Fields): auth_amount is the authorized amount (partial
+# authorizations), req_amount the amount requested; req_currency the currency of both.
+_SA_REPLY_FIELDS = {
+    "provider_transaction_id": ["transaction_id"],
+    "status": ["decision"],
+    "reason_code": ["reason_code"],
+    "amount": ["auth_amount", "req_amount"],
+    "currency": ["req_currency"],
+    "event_time": ["signed_date_time", "auth_time"],
+    "payment_id": ["req_reference_number"],
+}
+
 SPEC = {
     "provider": "cybersource",
     "aliases": ["cybersource", "cyber_source", "cyber source", "cybs", "visa_acceptance", "visaacceptance",
@@ -637,21 +649,11 @@ SPEC = {
             "not_a_payment": "a Secure Acceptance create/update_payment_token transaction requests no payment",
         },
         {
-            # Secure Acceptance reply (see SA_DECISIONS). auth_amount is the authorized amount (partial
-            # authorizations), req_amount the amount requested; req_currency the currency of both.
+            # Secure Acceptance reply (see SA_DECISIONS and _SA_REPLY_FIELDS).
             "name": "secure_acceptance",
             "match": {"decision": {"in": list(SA_DECISIONS)}, "req_transaction_type": {"exists": True}},
-            "fields": {
-                "provider_transaction_id": ["transaction_id"],
-                "status": ["decision"],
-                "reason_code": ["reason_code"],
-                "amount": ["auth_amount", "req_amount"],
-                "currency": ["req_currency"],
-                "event_time": ["signed_date_time", "auth_time"],
-                "card_brand": [BRAND_KEY],
-                "payment_id": ["req_reference_number"],
-                "customer_country": ["req_bill_to_address_country"],
-            },
+            "fields": {**_SA_REPLY_FIELDS, "card_brand": [BRAND_KEY],
+                       "customer_country": ["req_bill_to_address_country"]},
             "status_map": SA_DECISIONS,
             "rules": [
                 # req_payment_method echeck: an electronic check (ACH) debit.
@@ -669,15 +671,7 @@ SPEC = {
             "name": "secure_acceptance.signed_reply",
             "match": {"decision": {"in": list(SA_DECISIONS)}, "signed_field_names": {"exists": True},
                       "reason_code": {"exists": True}},
-            "fields": {
-                "provider_transaction_id": ["transaction_id"],
-                "status": ["decision"],
-                "reason_code": ["reason_code"],
-                "amount": ["auth_amount", "req_amount"],
-                "currency": ["req_currency"],
-                "event_time": ["signed_date_time", "auth_time"],
-                "payment_id": ["req_reference_number"],
-            },
+            "fields": _SA_REPLY_FIELDS,
             "status_map": SA_DECISIONS,
             "rules": [{"when": {"reason_code": ["101", "102"]}, "set": {"status_category": "ERROR"}}],
         },

@@ -14,8 +14,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import orjson
-
 from payobs_pipeline.normalization.fingerprint import shape_fingerprint
 from payobs_pipeline.normalization.formats import (
     INTERNAL_ERROR,
@@ -30,29 +28,6 @@ from payobs_pipeline.warehouse.copy_text import read_row, write_rows
 
 # \u0000 not preceded by an escaping backslash: jsonb refuses the NUL character.
 _JSON_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
-
-# orjson writes a document as the standard library does with compact separators and ensure_ascii=False (the same
-# escapes, key order and integers), about 8x faster, except the floats Python writes with an exponent (1e-05,
-# 1e+16): orjson writes 0.00001 and 1e16. An output where a number starts with 0.0000 or has an exponent is
-# written again by the standard library, so the text is the same byte for byte. orjson refuses what the
-# standard library might write differently or refuse itself (keys that are not strings, integers past 64 bits,
-# unpaired surrogates, subclasses, dates, dataclasses): those go to the standard library too. NaN and infinity
-# (orjson would write null) cannot occur: the parser refuses them and turns an overflowing number into an int. A
-# bare number (the parser refuses one as a body) is checked too.
-_EXPONENT_FLOAT = re.compile(rb"(?:^|[:,[])-?(?:\d+(?:\.\d+)?e|0\.0000)")
-_ORJSON_STRICT = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_SUBCLASS
-
-
-def _body_text(body) -> str:
-    """``json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False)`` of a parsed document, the
-    same text, faster (a document the parsers made: no NaN or infinity, see above)."""
-    try:
-        text = orjson.dumps(body, option=_ORJSON_STRICT)
-    except (TypeError, ValueError):
-        text = None
-    if text is None or _EXPONENT_FLOAT.search(text):
-        return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return text.decode("utf-8")
 
 
 def _storable(text: str | None, jsonb: bool = False) -> None:
@@ -74,7 +49,7 @@ def parse_row(data: str) -> tuple[str | None, str | None, str | None, str | None
         if refusal is not None:
             return None, None, None, None, refusal[0], storable_text(refusal[1])
         parsed = read_lake_payload(data)
-        body = _body_text(parsed.body)
+        body = json.dumps(parsed.body, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
         hint = parsed.hints.get("provider")
         fingerprint = shape_fingerprint(parsed.body)
         _storable(body, jsonb=True)

@@ -12,7 +12,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from payobs_pipeline.stages.parse import _body_text, parse_row
+from payobs_pipeline.stages.parse import parse_row
 from payobs_pipeline.normalization.formats import REASON_CODES, PayloadParseError, read_lake_payload
 from payobs_pipeline.normalization.normalize import Deferral, Normalizer
 from payobs_pipeline.normalization.pii import luhn_valid, mask_payload, mask_text
@@ -178,23 +178,3 @@ def test_masking_json_keeps_it_json_and_is_idempotent(document):
     assert mask_text(masked) == masked
     structurally = mask_payload(document)
     assert mask_payload(structurally) == structurally
-
-
-# Floats on both sides of the exponent thresholds Python's repr switches at (1e-05, 1e+16), integers past 64
-# bits, text with unpaired surrogates and control characters: where orjson would write differently or refuse.
-body_numbers = (st.floats(allow_nan=False, allow_infinity=False)
-                | st.floats(min_value=-1e-3, max_value=1e-3, allow_nan=False)
-                | st.floats(min_value=1e15, max_value=1e17) | st.integers() | st.integers(min_value=2**63))
-body_values = st.recursive(
-    st.none() | st.booleans() | body_numbers | st.text(),
-    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5),
-    max_leaves=30,
-)
-
-
-@FAST
-@given(st.dictionaries(st.text(max_size=10), body_values, min_size=1, max_size=6))
-def test_stored_body_text_is_the_standard_librarys(document):
-    # parsed_payloads.body is this text: the same bytes whichever encoder wrote it.
-    expected = json.dumps(document, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    assert _body_text(document) == expected

@@ -716,9 +716,10 @@ class CompiledVariant:
         if isinstance(raw_amount, dict):
             raw_amount = raw_amount.get("#text")
         if raw_currency is None:
-            # Minor units mean nothing without the currency: an amount the message gives without one is left
-            # out, and the outcome the spec reads is kept (not handed to a weaker reader).
-            return None, None
+            if raw_amount is None:
+                return None, None
+            raise UnmappedPayload(UnprocessedReason.MISSING_CURRENCY,
+                                  f"{self.provider}/{self.name}: amount without currency")
         try:
             code = currency_codes.normalize_currency(raw_currency)
             if raw_amount is None:

@@ -102,21 +102,6 @@ def test_a_variant_marked_not_a_payment_is_kept_unprocessed_and_never_guessed():
     assert isinstance(outcome, Deferral) and outcome.reason_code == "NOT_A_PAYMENT_EVENT"
 
 
-def test_an_amount_without_a_currency_is_left_out_and_the_specs_outcome_kept():
-    # A documented status with an amount the message gives in no currency: minor units mean nothing without
-    # one, so the event has no amount, and the spec's reading stands (it is not handed to the fallback reader).
-    spec = {"provider": "acme", "aliases": ["acme"], "amount_unit": "minor",
-            "fields": {"status": "status", "amount": "amount", "currency": "currency", "reason_code": "code"},
-            "status_map": {"failed": "DECLINED"}, "reason_map": {"insufficient_funds": "INSUFFICIENT_FUNDS"}}
-    body = {"status": "failed", "code": "insufficient_funds", "amount": 5000, "provider": "acme"}
-    normalizer = Normalizer([*builtin_mappings(), CompiledMapping(spec)])
-    event = normalizer.normalize(parsed(body))
-    assert (event.normalization_method, str(event.status_category), str(event.failure_reason),
-            event.amount_minor, event.currency) == ("provider_mapping", "DECLINED", "INSUFFICIENT_FUNDS", None, None)
-    with_currency = normalizer.normalize(parsed({**body, "currency": "EUR"}))
-    assert (with_currency.amount_minor, with_currency.currency) == (5000, "EUR")
-
-
 # --- heuristic lifecycle kinds and ids (unknown providers) ------------------------------------------------
 
 
